@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { bodyParserErrors, bodyParsers } from './common/http/body-parsers';
+import { createValidationPipe } from './common/validation/validation-pipe';
+import { APP_VERSION } from './config/app-info';
+import type { Env } from './config/env';
+import type { DatabaseConnection } from './database/database';
+
+export const API_PREFIX = 'api/v1';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the Nest application (migrations applied) without listening; main.ts and the tests share it. */
+export async function createApp(env: Env, database: Pick<DatabaseConnection, 'url' | 'mode'>): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ env, databaseUrl: database.url, databaseMode: database.mode }),
+    {
+      bodyParser: false,
+      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    },
+  );
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(cookieParser());
+  app.use(...bodyParsers(env.BODY_LIMIT_KB));
+  app.use(bodyParserErrors);
+  if (env.CORS_ORIGINS) {
+    app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()), credentials: true });
+  }
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('GCM Helpdesk API')
+    .setDescription('Core API of GCM Helpdesk. Errors are always { code, message, details? }.')
+    .setVersion(APP_VERSION)
+    .addCookieAuth('gcm_session')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+
+  serveConsole(app, env.ADMIN_DIST_DIR);
+  await app.init();
+  return app;
+}
+
+/** Serves the built admin console at / (with history-mode fallback) when it has been built. */
+function serveConsole(app: NestExpressApplication, distDir: string): void {
+  const index = path.join(distDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApi = req.path.startsWith('/api/') || req.path === '/api' || req.path === '/health';
+    if (req.method !== 'GET' || isApi || !req.accepts('html')) return next();
+    res.sendFile(index);
+  });
+}
+
+export function consoleIsBuilt(env: Env): boolean {
+  return existsSync(path.join(env.ADMIN_DIST_DIR, 'index.html'));
+}

@@ -1,0 +1,57 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import type { Env } from './config/env';
+import { ENV } from './config/env.provider';
+import { dataSourceOptions, DatabaseMode } from './database/data-source-options';
+import { DATABASE_MODE } from './database/database.tokens';
+import { FirstRunService } from './database/seeds/first-run.service';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP } from './modules/auth/login-throttler.guard';
+import { HealthModule } from './modules/health/health.module';
+import { UnitsModule } from './modules/units/units.module';
+import { UsersModule } from './modules/users/users.module';
+
+export interface AppModuleOptions {
+  env: Env;
+  databaseUrl: string;
+  databaseMode: DatabaseMode;
+}
+
+@Module({})
+export class AppModule {
+  static register({ env, databaseUrl, databaseMode }: AppModuleOptions): DynamicModule {
+    const windowMs = env.LOGIN_RATE_WINDOW_SECONDS * 1000;
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, databaseMode, env.DATABASE_POOL_SIZE),
+          migrationsRun: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        ThrottlerModule.forRoot([
+          { name: LOGIN_PER_ACCOUNT, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT },
+          { name: LOGIN_PER_IP, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT * 6 },
+        ]),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        UnitsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: ENV, useValue: env },
+        { provide: DATABASE_MODE, useValue: databaseMode },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        FirstRunService,
+      ],
+      exports: [ENV, DATABASE_MODE],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ErrorBody, ErrorCode } from '@gcm/domain';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from '../errors/app-error';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.RouteNotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.TooManyRequests,
+};
+
+/** Maps every error to `{ code, message, details? }`; only unknown errors become a 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (!response.headersSent) response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof AppError) {
+      const body: ErrorBody = { code: exception.code, message: exception.message };
+      if (exception.details !== undefined) body.details = exception.details;
+      return [exception.status, body];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
+      return [status, { code, message: httpMessage(exception) }];
+    }
+    if (exception instanceof QueryFailedError) {
+      const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+      if (pgCode === '23505') {
+        return [409, { code: ErrorCode.Conflict, message: 'This record already exists.' }];
+      }
+      if (pgCode === '22P02' || pgCode === '22001' || pgCode === '23503') {
+        return [400, { code: ErrorCode.ValidationFailed, message: 'A value is not valid for this field.' }];
+      }
+    }
+    return [500, { code: ErrorCode.Internal, message: 'Something went wrong on our side. Please try again.' }];
+  }
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}

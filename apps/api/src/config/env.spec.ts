@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('applies the documented defaults', () => {
+    const sut = loadEnv({});
+    expect(sut.API_PORT).toBe(3000);
+    expect(sut.DATABASE_URL).toBeUndefined();
+    expect(sut.DATA_DIR).toMatch(/data$/);
+  });
+
+  it('names the variable that is malformed', () => {
+    expect(() => loadEnv({ API_PORT: 'abc' })).toThrow(/API_PORT/);
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadEnv({ COOKIE_SECURE: 'maybe' })).toThrow(EnvError);
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadEnv({ ADMIN_EMAIL: 'a@b.vn' })).toThrow(/ADMIN_PASSWORD/);
+    expect(loadEnv({ ADMIN_EMAIL: 'a@b.vn', ADMIN_PASSWORD: 'mot-hai-ba-4' }).ADMIN_EMAIL).toBe('a@b.vn');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The only reader of process.env in the API. Validates every variable once at start-up
+ * and exports a typed, frozen object; a bad value stops the process with its name.
+ * Every variable is documented in docs/configuration.md and .env.example.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    API_HOST: z.string().min(1).default('0.0.0.0'),
+    API_PORT: port.default(3000),
+    PUBLIC_URL: z.string().url('must be a URL such as https://gcm.example.gov.vn').optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
+    ADMIN_EMAIL: z.string().email('must be an email address').optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    DEMO_DATA: booleanString.optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    COOKIE_SECURE: booleanString.default(false),
+    TRUST_PROXY: booleanString.default(false),
+    CORS_ORIGINS: z.string().optional(),
+    BODY_LIMIT_KB: z.coerce.number().int().min(1).max(51_200).default(1024),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    ADMIN_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps', 'admin', 'dist')),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  })
+  .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    path: ['ADMIN_PASSWORD'],
+  });
+
+export type Env = Readonly<z.infer<typeof schema>>;
+
+export class EnvError extends Error {}
+
+/** Parses the given variables (process.env by default); throws EnvError naming each bad one. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(result.data);
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role } from '@gcm/domain';
+import { DataSource } from 'typeorm';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
+import { UnitEntity } from '../../modules/units/unit.entity';
+import { UsersService } from '../../modules/users/users.service';
+import type { DatabaseMode } from '../data-source-options';
+import { DATABASE_MODE } from '../database.tokens';
+import { DEMO_UNITS } from './demo-units';
+
+export interface FirstRunReport {
+  /** Set when this start created the first administrator. */
+  admin?: { email: string; oneTimePassword?: string };
+  demoDataLoaded: boolean;
+  /** True when the database has no account and none could be created (server mode without ADMIN_*). */
+  needsAdmin: boolean;
+}
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
+
+/**
+ * What a brand-new database gets at its first start: the first administrator (from
+ * ADMIN_EMAIL/ADMIN_PASSWORD, or on the embedded default one with a one-time password) and,
+ * unless DEMO_DATA=false, the demo data.
+ */
+@Injectable()
+export class FirstRunService {
+  private readonly logger = new Logger('FirstRun');
+
+  constructor(
+    @InjectEnv() private readonly env: Env,
+    @Inject(DATABASE_MODE) private readonly mode: DatabaseMode,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+  ) {}
+
+  async run(): Promise<FirstRunReport> {
+    if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
+    const demoDataLoaded = (this.env.DEMO_DATA ?? this.mode === 'embedded') && (await this.loadDemoData());
+    if (this.env.ADMIN_EMAIL && this.env.ADMIN_PASSWORD) {
+      await this.createAdmin(this.env.ADMIN_EMAIL, this.env.ADMIN_PASSWORD);
+      return { admin: { email: this.env.ADMIN_EMAIL }, demoDataLoaded, needsAdmin: false };
+    }
+    if (this.mode === 'embedded') {
+      const oneTimePassword = await this.createAdmin(DEFAULT_ADMIN_EMAIL);
+      return { admin: { email: DEFAULT_ADMIN_EMAIL, oneTimePassword }, demoDataLoaded, needsAdmin: false };
+    }
+    return { demoDataLoaded, needsAdmin: true };
+  }
+
+  /** Creates an administrator; without a password, returns the one-time password generated. */
+  async createAdmin(email: string, password?: string): Promise<string | undefined> {
+    const { temporaryPassword } = await this.users.create(null, {
+      email: email.toLowerCase(),
+      fullName: 'Quản trị hệ thống',
+      role: Role.Admin,
+      password,
+    });
+    this.logger.log(`Administrator ${email} created`);
+    return temporaryPassword;
+  }
+
+  private async loadDemoData(): Promise<boolean> {
+    if ((await this.dataSource.getRepository(UnitEntity).count({ withDeleted: true })) > 0) return false;
+    await this.dataSource.transaction(async (manager) => {
+      const ids = new Map<string, string>();
+      for (const unit of DEMO_UNITS) {
+        const saved = await manager.save(
+          manager.create(UnitEntity, {
+            code: unit.code,
+            name: unit.name,
+            kind: unit.kind,
+            parentId: unit.parentCode ? ids.get(unit.parentCode)! : null,
+          }),
+        );
+        ids.set(unit.code, saved.id);
+      }
+    });
+    this.logger.log(`Demo data loaded: ${DEMO_UNITS.length} units`);
+    return true;
+  }
+}

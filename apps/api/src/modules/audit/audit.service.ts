@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import type { Actor } from '../../common/decorators/access.decorators';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditListQueryDto } from './dto/audit.dto';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Fields never written to the audit log. */
+const REDACTED = new Set(['passwordHash', 'tokenHash']);
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+
+  /** Records a write inside the caller's transaction, so the entry exists exactly when the change does. */
+  async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
+    await manager.insert(AuditEntryEntity, {
+      actorId: actor?.user.id ?? null,
+      actorEmail: actor?.user.email ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: snapshot(record.before),
+      after: snapshot(record.after),
+      ip: actor?.ip ?? null,
+    });
+  }
+
+  async list(query: AuditListQueryDto): Promise<[AuditEntryEntity[], number]> {
+    const where: FindOptionsWhere<AuditEntryEntity> = {};
+    if (query.entityType) where.entityType = query.entityType;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.actorId) where.actorId = query.actorId;
+    return this.entries.findAndCount({
+      where,
+      order: { createdAt: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+  }
+}
+
+function snapshot(value: unknown): object | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (REDACTED.has(key) ? undefined : v)),
+  );
+}

@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@gcm/domain';
+import {
+  PENDING_PASSWORD_OK_KEY,
+  PUBLIC_KEY,
+  RequestWithUser,
+  ROLES_KEY,
+} from '../../common/decorators/access.decorators';
+import { AppError } from '../../common/errors/app-error';
+import { AuthErrors } from './auth.errors';
+import { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './session-cookie';
+
+/**
+ * The global guard. Fails closed: a route is reachable only if it is marked @Public()
+ * or names its roles with @Roles(); a user with a one-time password reaches only the
+ * routes marked @AllowPendingPasswordChange().
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<RequestWithUser>();
+    const token = readToken(req);
+    const user = token ? await this.auth.authenticate(token) : null;
+    if (!user) throw AppError.unauthenticated();
+    req.user = user;
+
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_OK_KEY, targets)) {
+      throw AuthErrors.passwordChangeRequired();
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || !roles.includes(user.role)) throw AppError.forbidden();
+    return true;
+  }
+}
+
+function readToken(req: RequestWithUser): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  return cookie || null;
+}

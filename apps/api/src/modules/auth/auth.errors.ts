@@ -1,0 +1,31 @@
+import { ErrorCode } from '@gcm/domain';
+import { AppError } from '../../common/errors/app-error';
+
+export const AuthErrors = {
+  invalidCredentials: () =>
+    new AppError(ErrorCode.InvalidCredentials, 401, 'The email or the password is wrong.'),
+  accountDisabled: () =>
+    new AppError(ErrorCode.AccountDisabled, 403, 'This account is disabled. Contact an administrator.'),
+  passwordChangeRequired: () =>
+    new AppError(
+      ErrorCode.PasswordChangeRequired,
+      403,
+      'Change your one-time password first (POST /api/v1/auth/change-password).',
+    ),
+  weakPassword: () =>
+    new AppError(
+      ErrorCode.WeakPassword,
+      400,
+      'The new password must be 10 to 200 characters and contain a letter and a digit.',
+      [{ field: 'newPassword', message: 'too weak' }],
+    ),
+  samePassword: () =>
+    new AppError(ErrorCode.WeakPassword, 400, 'The new password must differ from the current one.', [
+      { field: 'newPassword', message: 'same as the current password' },
+    ]),
+  wrongCurrentPassword: () =>
+    new AppError(ErrorCode.WrongCurrentPassword, 400, 'The current password is wrong.', [
+      { field: 'currentPassword', message: 'wrong password' },
+    ]),
+  sessionNotFound: () => new AppError(ErrorCode.NotFound, 404, 'No such session.'),
+};

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '@gcm/domain';
+import type { CreateUnitRequest, UnitListQuery, UnitResponse } from '@gcm/domain';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { UnitEntity } from '../unit.entity';
+
+/** Trims, normalises to NFC, and turns an empty optional text into null. */
+const cleanText = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const text = value.normalize('NFC').trim();
+  return text === '' ? null : text;
+};
+
+export class CreateUnitDto implements CreateUnitRequest {
+  @ApiProperty({ example: 'P-DUCXUAN', description: 'Letters, digits, . _ -; 2–32 characters' })
+  @Transform(cleanText)
+  @IsString({ message: 'code is required' })
+  @Matches(UNIT_CODE_PATTERN, { message: 'code must be 2–32 letters, digits, dots, dashes or underscores' })
+  code: string;
+
+  @ApiProperty({ example: 'UBND phường Đức Xuân' })
+  @Transform(cleanText)
+  @IsString({ message: 'name is required' })
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: UNIT_KINDS })
+  @IsIn(UNIT_KINDS, { message: `kind must be one of: ${UNIT_KINDS.join(', ')}` })
+  kind: UnitKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a unit id (UUID)' })
+  parentId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @Transform(cleanText)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  contactName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '0209 3870 000' })
+  @Transform(cleanText)
+  @IsOptional()
+  @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contactPhone must be a phone number (digits, spaces, + . - ( ))' })
+  contactPhone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @Transform(cleanText)
+  @IsOptional()
+  @IsEmail({}, { message: 'contactEmail must be an email address' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @Transform(cleanText)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+}
+
+export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+
+export class UnitListQueryDto extends PaginationQueryDto implements UnitListQuery {
+  @ApiPropertyOptional({ enum: UNIT_KINDS })
+  @IsOptional()
+  @IsIn(UNIT_KINDS)
+  kind?: UnitKind;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeDeleted?: boolean;
+}
+
+export class UnitImportQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'Validate and count without writing' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export function toUnitResponse(unit: UnitEntity): UnitResponse {
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parentId,
+    contactName: unit.contactName,
+    contactPhone: unit.contactPhone,
+    contactEmail: unit.contactEmail,
+    address: unit.address,
+    deletedAt: unit.deletedAt?.toISOString() ?? null,
+    createdAt: unit.createdAt.toISOString(),
+    updatedAt: unit.updatedAt.toISOString(),
+  };
+}
+

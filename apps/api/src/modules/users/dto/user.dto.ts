@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH, ROLES, Role } from '@gcm/domain';
+import type { CreateUserRequest, UpdateUserRequest } from '@gcm/domain';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+
+const trimNfc = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.normalize('NFC').trim() : value;
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ example: 'can.bo@phuong-duc-xuan.gov.vn' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Nguyễn Thị Hoa' })
+  @Transform(trimNfc)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  fullName: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Omit to have a one-time password generated' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimNfc)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  fullName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+}
+
+export class UserListQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}

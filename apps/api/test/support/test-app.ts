@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { INestApplication } from '@nestjs/common';
+import type { Role, UnitKind } from '@gcm/domain';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { Env, loadEnv } from '../../src/config/env';
+import type { DatabaseConnection } from '../../src/database/database';
+import { UnitEntity } from '../../src/modules/units/unit.entity';
+import { UserEntity } from '../../src/modules/users/user.entity';
+import { UsersService } from '../../src/modules/users/users.service';
+import { DataSource } from 'typeorm';
+import { openTestDatabase } from './test-database';
+
+export type TestAgent = ReturnType<typeof request.agent>;
+
+export interface TestApp {
+  app: INestApplication;
+  env: Env;
+  database: DatabaseConnection;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** An agent without a session. */
+  http: TestAgent;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+const QUIET: NodeJS.ProcessEnv = { LOG_LEVEL: 'error', DEMO_DATA: 'false', ADMIN_DIST_DIR: '/nonexistent' };
+
+/** The real application on a fresh database, listening on a free loopback port. */
+export async function startTestApp(vars: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const env = loadEnv({ ...QUIET, ...vars });
+  const database = await openTestDatabase();
+  const app = await createApp(env, database);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    env,
+    database,
+    url,
+    http: request.agent(url),
+    dataSource: app.get(DataSource),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let sequence = 0;
+const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
+
+export const TEST_PASSWORD = 'Mat-khau-thu-2026';
+
+/** Creates a user directly (no HTTP) and returns an agent signed in as them. */
+export async function signedInAs(
+  t: TestApp,
+  role: Role,
+  opts: { unitId?: string; mustChangePassword?: boolean } = {},
+): Promise<{ agent: TestAgent; userId: string; email: string }> {
+  const email = `${role}-${next()}@test.gcm.vn`;
+  const { user } = await t.app.get(UsersService).create(null, {
+    email,
+    fullName: `Người dùng ${role}`,
+    role,
+    unitId: opts.unitId ?? null,
+    password: TEST_PASSWORD,
+  });
+  if (opts.mustChangePassword) await t.dataSource.getRepository(UserEntity).update(user.id, { mustChangePassword: true });
+  const agent = request.agent(t.url);
+  await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+  return { agent, userId: user.id, email };
+}
+
+/** Inserts a unit directly and returns it. */
+export async function createUnit(
+  t: TestApp,
+  fields: { kind: UnitKind; parentId?: string | null; code?: string; name?: string },
+): Promise<UnitEntity> {
+  const repo = t.dataSource.getRepository(UnitEntity);
+  return repo.save(
+    repo.create({
+      code: fields.code ?? `U-${next()}`.slice(0, 32),
+      name: fields.name ?? `Đơn vị ${next()}`,
+      kind: fields.kind,
+      parentId: fields.parentId ?? null,
+    }),
+  );
+}
+
+/** A province → district → two communes tree, the shape most tests need. */
+export async function createUnitTree(t: TestApp) {
+  const province = await createUnit(t, { kind: 'province' });
+  const city = await createUnit(t, { kind: 'district', parentId: province.id });
+  const wardA = await createUnit(t, { kind: 'commune', parentId: city.id, name: 'Phường Đức Xuân' });
+  const wardB = await createUnit(t, { kind: 'commune', parentId: city.id, name: 'Phường Sông Cầu' });
+  return { province, city, wardA, wardB };
+}

@@ -1,0 +1,75 @@
+/**
+ * Stable error codes shared by the API, the console and the bot.
+ * The API answers every error with `{ code, message, details? }`; clients show
+ * `errorMessagesVi[code]` (Vietnamese first) and fall back to the server's message.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  MalformedJson: 'malformed_json',
+  PayloadTooLarge: 'payload_too_large',
+  UnsupportedMediaType: 'unsupported_media_type',
+  NotFound: 'not_found',
+  RouteNotFound: 'route_not_found',
+  Conflict: 'conflict',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  PasswordChangeRequired: 'password_change_required',
+  InvalidCredentials: 'invalid_credentials',
+  AccountDisabled: 'account_disabled',
+  WeakPassword: 'weak_password',
+  WrongCurrentPassword: 'wrong_current_password',
+  TooManyRequests: 'too_many_requests',
+  EmailTaken: 'email_taken',
+  UnitRequiredForReporter: 'unit_required_for_reporter',
+  CannotChangeOwnAccount: 'cannot_change_own_account',
+  UnitNotFound: 'unit_not_found',
+  UnitCodeTaken: 'unit_code_taken',
+  UnitParentInvalid: 'unit_parent_invalid',
+  UnitHasChildren: 'unit_has_children',
+  CsvInvalid: 'csv_invalid',
+  UserNotFound: 'user_not_found',
+  DatabaseUnavailable: 'database_unavailable',
+  Internal: 'internal_error',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export const errorMessagesVi: Record<ErrorCode, string> = {
+  validation_failed: 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  malformed_json: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  payload_too_large: 'Nội dung gửi lên quá lớn.',
+  unsupported_media_type: 'Định dạng nội dung không được hỗ trợ.',
+  not_found: 'Không tìm thấy dữ liệu yêu cầu.',
+  route_not_found: 'Đường dẫn không tồn tại.',
+  conflict: 'Dữ liệu này đã tồn tại hoặc vừa bị người khác thay đổi.',
+  unauthenticated: 'Bạn cần đăng nhập để tiếp tục.',
+  forbidden: 'Bạn không có quyền thực hiện thao tác này.',
+  password_change_required: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+  invalid_credentials: 'Email hoặc mật khẩu không đúng.',
+  account_disabled: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
+  weak_password: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số.',
+  wrong_current_password: 'Mật khẩu hiện tại không đúng.',
+  too_many_requests: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+  email_taken: 'Email này đã được dùng cho một tài khoản khác.',
+  unit_required_for_reporter: 'Tài khoản cán bộ báo cáo phải gắn với một đơn vị.',
+  cannot_change_own_account: 'Bạn không thể tự khóa hoặc đổi vai trò của chính mình.',
+  unit_not_found: 'Không tìm thấy đơn vị.',
+  unit_code_taken: 'Mã đơn vị đã tồn tại.',
+  unit_parent_invalid: 'Đơn vị cấp trên không hợp lệ.',
+  unit_has_children: 'Đơn vị còn đơn vị trực thuộc, không thể xóa.',
+  csv_invalid: 'Tệp CSV có dòng lỗi; chưa có dữ liệu nào được ghi.',
+  user_not_found: 'Không tìm thấy tài khoản.',
+  database_unavailable: 'Cơ sở dữ liệu tạm thời không sẵn sàng.',
+  internal_error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
+};

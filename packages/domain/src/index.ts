@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './auth';
+export * from './units';
+export * from './api';
+export * from './text';
+export * from './matching';
