@@ -44,11 +44,11 @@ export class UnitImportService {
   ) {}
 
   async import(actor: Actor, csv: string, dryRun: boolean): Promise<UnitImportResponse> {
-    const rows = parseRows(csv);
+    const { rows, errors } = parseRows(csv);
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.find(UnitEntity, { withDeleted: true });
       const byCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
-      const plan = checkRows(rows, byCode);
+      const plan = checkRows(rows, byCode, errors);
       let created = 0;
       let updated = 0;
       for (const row of plan) {
@@ -91,7 +91,8 @@ export class UnitImportService {
   }
 }
 
-function parseRows(csv: string): ParsedRow[] {
+/** Reads the file; a row whose own fields are wrong is reported and left out of `rows`. */
+function parseRows(csv: string): { rows: ParsedRow[]; errors: CsvRowError[] } {
   if (typeof csv !== 'string' || csv.trim() === '') {
     throw UnitsErrors.csvInvalid([{ line: 1, message: 'The file is empty: send a header line and at least one unit.' }]);
   }
@@ -113,8 +114,10 @@ function parseRows(csv: string): ParsedRow[] {
   if (body.length > MAX_ROWS) throw UnitsErrors.csvInvalid([{ line: MAX_ROWS + 2, message: `At most ${MAX_ROWS} units per file.` }]);
 
   const errors: CsvRowError[] = [];
-  const rows = body.map((cells, index) => {
+  const rows: ParsedRow[] = [];
+  body.forEach((cells, index) => {
     const line = index + 2;
+    const before = errors.length;
     if (cells.length !== columns.length) {
       errors.push({ line, message: `expected ${columns.length} values, found ${cells.length}` });
     }
@@ -125,15 +128,16 @@ function parseRows(csv: string): ParsedRow[] {
     for (const e of validateSync(dto, { whitelist: true })) {
       errors.push({ line, field: e.property, message: Object.values(e.constraints ?? {}).join('; ') });
     }
-    return { line, dto, parentCode: parentCode ?? null };
+    if (errors.length === before) rows.push({ line, dto, parentCode: parentCode ?? null });
   });
-  if (errors.length) throw UnitsErrors.csvInvalid(errors);
-  return rows;
+  return { rows, errors };
 }
 
-/** Checks codes and parents across the file and the database; returns rows parents-first. */
-function checkRows(rows: ParsedRow[], byCode: Map<string, UnitEntity>): ParsedRow[] {
-  const errors: CsvRowError[] = [];
+/**
+ * Checks codes and parents across the file and the database, adding to `errors` (which may
+ * already hold per-row problems); throws them all at once, or returns the rows parents-first.
+ */
+function checkRows(rows: ParsedRow[], byCode: Map<string, UnitEntity>, errors: CsvRowError[]): ParsedRow[] {
   const inFile = new Map<string, ParsedRow>();
   for (const row of rows) {
     const key = row.dto.code.toLowerCase();
