@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
-import { bodyParserErrors, bodyParsers } from './common/http/body-parsers';
+import { bodyParserErrors, bodyParsers, importBodyParsers } from './common/http/body-parsers';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { APP_VERSION } from './config/app-info';
 import type { Env } from './config/env';
@@ -31,6 +31,8 @@ export async function createApp(env: Env, database: Pick<DatabaseConnection, 'ur
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   app.use(cookieParser());
+  // Body parsers skip a body already parsed, so the import route's larger limits come first.
+  app.use(`/${API_PREFIX}/knowledge/faqs/import`, ...importBodyParsers(env.IMPORT_LIMIT_KB));
   app.use(...bodyParsers(env.BODY_LIMIT_KB));
   app.use(bodyParserErrors);
   if (env.CORS_ORIGINS) {

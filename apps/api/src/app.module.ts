@@ -3,15 +3,21 @@ import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import {
+  THROTTLE_LOGIN_PER_ACCOUNT,
+  THROTTLE_LOGIN_PER_IP,
+  THROTTLE_PUBLIC,
+} from './common/throttling/scoped-throttler.guard';
 import type { Env } from './config/env';
 import { ENV } from './config/env.provider';
 import { dataSourceOptions, DatabaseMode } from './database/data-source-options';
 import { DATABASE_MODE } from './database/database.tokens';
 import { FirstRunService } from './database/seeds/first-run.service';
+import { AssistantModule } from './modules/assistant/assistant.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
-import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP } from './modules/auth/login-throttler.guard';
 import { HealthModule } from './modules/health/health.module';
+import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -36,13 +42,16 @@ export class AppModule {
           retryDelay: 1000,
         }),
         ThrottlerModule.forRoot([
-          { name: LOGIN_PER_ACCOUNT, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT },
-          { name: LOGIN_PER_IP, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT * 6 },
+          { name: THROTTLE_LOGIN_PER_ACCOUNT, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT },
+          { name: THROTTLE_LOGIN_PER_IP, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT * 6 },
+          { name: THROTTLE_PUBLIC, ttl: 60_000, limit: env.PUBLIC_RATE_LIMIT },
         ]),
         AuditModule,
         AuthModule,
         UsersModule,
         UnitsModule,
+        KnowledgeModule,
+        AssistantModule,
         HealthModule,
       ],
       providers: [

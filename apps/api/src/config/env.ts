@@ -39,8 +39,10 @@ const schema = z
     TRUST_PROXY: booleanString.default(false),
     CORS_ORIGINS: z.string().optional(),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(51_200).default(1024),
+    IMPORT_LIMIT_KB: z.coerce.number().int().min(1).max(204_800).default(20_480),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     ADMIN_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps', 'admin', 'dist')),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })

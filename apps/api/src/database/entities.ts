@@ -1,6 +1,26 @@
+import { HandoffItemEntity } from '../modules/assistant/handoff-item.entity';
+import { QuestionLogEntity } from '../modules/assistant/question-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { ArticleEntity } from '../modules/knowledge/article.entity';
+import { GlossaryTermEntity, SynonymEntity } from '../modules/knowledge/dictionary.entities';
+import { FaqVersionEntity } from '../modules/knowledge/faq-version.entity';
+import { FaqEntity } from '../modules/knowledge/faq.entity';
+import { TopicEntity } from '../modules/knowledge/topic.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
-export const ENTITIES = [UnitEntity, UserEntity, SessionEntity, AuditEntryEntity];
+export const ENTITIES = [
+  UnitEntity,
+  UserEntity,
+  SessionEntity,
+  AuditEntryEntity,
+  TopicEntity,
+  FaqEntity,
+  FaqVersionEntity,
+  ArticleEntity,
+  SynonymEntity,
+  GlossaryTermEntity,
+  QuestionLogEntity,
+  HandoffItemEntity,
+];

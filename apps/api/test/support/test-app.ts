@@ -11,6 +11,7 @@ import { UserEntity } from '../../src/modules/users/user.entity';
 import { UsersService } from '../../src/modules/users/users.service';
 import { DataSource } from 'typeorm';
 import { openTestDatabase } from './test-database';
+import { FirstRunService } from '../../src/database/seeds/first-run.service';
 
 export type TestAgent = ReturnType<typeof request.agent>;
 
@@ -28,11 +29,15 @@ export interface TestApp {
 
 const QUIET: NodeJS.ProcessEnv = { LOG_LEVEL: 'error', DEMO_DATA: 'false', ADMIN_DIST_DIR: '/nonexistent' };
 
-/** The real application on a fresh database, listening on a free loopback port. */
-export async function startTestApp(vars: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+/**
+ * The real application on a fresh database, listening on a free loopback port. With
+ * `firstRun`, the first-start routine runs too (the starter dictionary the matcher needs).
+ */
+export async function startTestApp(vars: NodeJS.ProcessEnv = {}, options: { firstRun?: boolean } = {}): Promise<TestApp> {
   const env = loadEnv({ ...QUIET, ...vars });
   const database = await openTestDatabase();
   const app = await createApp(env, database);
+  if (options.firstRun) await app.get(FirstRunService).run();
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

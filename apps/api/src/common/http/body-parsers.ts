@@ -1,5 +1,6 @@
 import { ErrorBody, ErrorCode } from '@gcm/domain';
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
+import { XLSX_MIME } from './media-types';
 
 /**
  * Body parsing with our own size limits and error bodies: malformed JSON answers 400
@@ -10,6 +11,15 @@ export function bodyParsers(limitKb: number): RequestHandler[] {
   return [
     express.json({ limit: `${limitKb}kb`, strict: true }),
     express.text({ type: ['text/csv', 'text/plain'], limit: `${limitKb * 5}kb` }),
+  ];
+}
+
+/** Imports of whole files (FAQ sets in JSON, CSV or XLSX) may be larger than ordinary requests. */
+export function importBodyParsers(limitKb: number): RequestHandler[] {
+  return [
+    express.json({ limit: `${limitKb}kb`, strict: true }),
+    express.text({ type: ['text/csv', 'text/plain'], limit: `${limitKb}kb` }),
+    express.raw({ type: XLSX_MIME, limit: `${limitKb}kb` }),
   ];
 }
 

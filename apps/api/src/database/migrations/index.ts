@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+import { KnowledgeBase1763990000000 } from './1763990000000-knowledge-base';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, KnowledgeBase1763990000000];

@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role } from '@gcm/domain';
+import { FaqImportRow, Role, STARTER_GLOSSARY, STARTER_SYNONYMS } from '@gcm/domain';
 import { DataSource } from 'typeorm';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
+import { DictionaryService } from '../../modules/knowledge/dictionary.service';
+import { FaqTransferService } from '../../modules/knowledge/faq-transfer.service';
 import { UnitEntity } from '../../modules/units/unit.entity';
 import { UsersService } from '../../modules/users/users.service';
 import type { DatabaseMode } from '../data-source-options';
 import { DATABASE_MODE } from '../database.tokens';
+import starterFaqs from './data/starter-faqs.json';
 import { DEMO_UNITS } from './demo-units';
 
 export interface FirstRunReport {
@@ -21,9 +24,11 @@ export interface FirstRunReport {
 export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
 
 /**
- * What a brand-new database gets at its first start: the first administrator (from
- * ADMIN_EMAIL/ADMIN_PASSWORD, or on the embedded default one with a one-time password) and,
- * unless DEMO_DATA=false, the demo data.
+ * What a brand-new database gets at its first start: the starter synonym dictionary and
+ * glossary (the matcher's configuration), the first administrator (from ADMIN_EMAIL and
+ * ADMIN_PASSWORD, or on the embedded default one with a one-time password) and, unless
+ * DEMO_DATA=false, the demo data: the units of seed 002 and the starter FAQs, published and
+ * marked for review.
  */
 @Injectable()
 export class FirstRunService {
@@ -34,9 +39,12 @@ export class FirstRunService {
     @Inject(DATABASE_MODE) private readonly mode: DatabaseMode,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly dictionary: DictionaryService,
+    private readonly faqTransfer: FaqTransferService,
   ) {}
 
   async run(): Promise<FirstRunReport> {
+    await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
     const demoDataLoaded = (this.env.DEMO_DATA ?? this.mode === 'embedded') && (await this.loadDemoData());
     if (this.env.ADMIN_EMAIL && this.env.ADMIN_PASSWORD) {
@@ -78,7 +86,9 @@ export class FirstRunService {
         ids.set(unit.code, saved.id);
       }
     });
-    this.logger.log(`Demo data loaded: ${DEMO_UNITS.length} units`);
+    const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({ ...faq, needsReview: true }));
+    const report = await this.faqTransfer.import(null, 'json', rows, { allOrNothing: true, defaultStatus: 'published' });
+    this.logger.log(`Demo data loaded: ${DEMO_UNITS.length} units, ${report.created} starter FAQs (to review)`);
     return true;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, parentProblem } from '@gcm/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
+import { definedOnly } from '../../common/utils/defined-only';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { escapeLike } from '../users/users.service';
@@ -59,7 +60,7 @@ export class UnitsService {
       const kind = dto.kind ?? unit.kind;
       const parentId = dto.parentId === undefined ? unit.parentId : dto.parentId;
       if (dto.kind !== undefined || dto.parentId !== undefined) await this.checkParent(manager, kind, parentId, unit.id);
-      Object.assign(unit, stripUndefined(dto), { kind, parentId });
+      Object.assign(unit, definedOnly(dto), { kind, parentId });
       const saved = await manager.save(unit);
       await this.audit.record(manager, actor, { action: 'unit.update', entityType: 'unit', entityId: id, before, after: saved });
       return saved;
@@ -134,8 +135,4 @@ export class UnitsService {
       throw UnitsErrors.parentInvalid('A unit cannot be placed under itself or one of its own units.');
     }
   }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,27 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '@gcm/domain';
 import type { CreateUnitRequest, UnitListQuery, UnitResponse } from '@gcm/domain';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { CleanOptionalText, QueryBoolean } from '../../../common/validation/transforms';
 import { UnitEntity } from '../unit.entity';
-
-/** Trims, normalises to NFC, and turns an empty optional text into null. */
-const cleanText = ({ value }: { value: unknown }) => {
-  if (typeof value !== 'string') return value;
-  const text = value.normalize('NFC').trim();
-  return text === '' ? null : text;
-};
 
 export class CreateUnitDto implements CreateUnitRequest {
   @ApiProperty({ example: 'P-DUCXUAN', description: 'Letters, digits, . _ -; 2–32 characters' })
-  @Transform(cleanText)
+  @CleanOptionalText()
   @IsString({ message: 'code is required' })
   @Matches(UNIT_CODE_PATTERN, { message: 'code must be 2–32 letters, digits, dots, dashes or underscores' })
   code: string;
 
   @ApiProperty({ example: 'UBND phường Đức Xuân' })
-  @Transform(cleanText)
+  @CleanOptionalText()
   @IsString({ message: 'name is required' })
   @MinLength(2)
   @MaxLength(200)
@@ -37,27 +30,27 @@ export class CreateUnitDto implements CreateUnitRequest {
   parentId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @Transform(cleanText)
+  @CleanOptionalText()
   @IsOptional()
   @IsString()
   @MaxLength(120)
   contactName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '0209 3870 000' })
-  @Transform(cleanText)
+  @CleanOptionalText()
   @IsOptional()
   @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contactPhone must be a phone number (digits, spaces, + . - ( ))' })
   contactPhone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @Transform(cleanText)
+  @CleanOptionalText()
   @IsOptional()
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @Transform(cleanText)
+  @CleanOptionalText()
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -85,7 +78,7 @@ export class UnitListQueryDto extends PaginationQueryDto implements UnitListQuer
 
   @ApiPropertyOptional({ default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   includeDeleted?: boolean;
 }
@@ -93,7 +86,7 @@ export class UnitListQueryDto extends PaginationQueryDto implements UnitListQuer
 export class UnitImportQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Validate and count without writing' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
 }

@@ -4,9 +4,7 @@ import type { CreateUserRequest, UpdateUserRequest } from '@gcm/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
-
-const trimNfc = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.normalize('NFC').trim() : value;
+import { CleanText } from '../../../common/validation/transforms';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'can.bo@phuong-duc-xuan.gov.vn' })
@@ -16,7 +14,7 @@ export class CreateUserDto implements CreateUserRequest {
   email: string;
 
   @ApiProperty({ example: 'Nguyễn Thị Hoa' })
-  @Transform(trimNfc)
+  @CleanText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -41,7 +39,7 @@ export class CreateUserDto implements CreateUserRequest {
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimNfc)
+  @CleanText()
   @IsString()
   @MinLength(1)
   @MaxLength(120)

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { KnowledgeModule } from '../knowledge/knowledge.module';
+import { AssistantController } from './assistant.controller';
+import { AssistantService } from './assistant.service';
+import { FaqIndexService } from './faq-index.service';
+
+@Module({
+  imports: [KnowledgeModule],
+  controllers: [AssistantController],
+  providers: [AssistantService, FaqIndexService],
+  exports: [AssistantService],
+})
+export class AssistantModule {}

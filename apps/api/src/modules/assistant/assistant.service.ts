@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AskResponse, ErrorCode, HandoffStatus, normaliseText } from '@gcm/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/decorators/access.decorators';
+import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { ASK_MAX_CHARS, HandoffListQueryDto, QuestionLogQueryDto } from './dto/assistant.dto';
+import { FaqIndexService, IndexedFaq } from './faq-index.service';
+import { HandoffItemEntity } from './handoff-item.entity';
+import { QuestionLogEntity } from './question-log.entity';
+
+export interface AskInput {
+  text: string;
+  locale?: 'vi' | 'en';
+  /** Where the question came from: 'api', 'web', 'telegram', 'zalo'. */
+  channel: string;
+}
+
+const HTML_TAG = /<\/?[a-z!][^<>]{0,500}>/gi;
+
+/**
+ * Answers citizens' questions from the published FAQs only: the matcher's best FAQ, a choice
+ * between close ones, or an honest "no answer" that puts the question in the staff inbox.
+ * Every question is logged.
+ */
+@Injectable()
+export class AssistantService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly index: FaqIndexService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async ask(input: AskInput): Promise<AskResponse> {
+    const { result, faqs } = await this.index.match(input.text, { locale: input.locale });
+    const locale = result.locale;
+    const best = result.best && faqs.get(result.best.id);
+    const response: AskResponse = {
+      status: result.status,
+      confidence: round(result.confidence),
+      suggestions: result.suggestions
+        .filter((s) => faqs.has(s.id))
+        .map((s) => ({ id: s.id, question: inLocale(faqs.get(s.id)!, locale).question, confidence: round(s.confidence) })),
+      locale,
+    };
+    if (best && result.status !== 'no_answer') response.faq = { id: best.id, ...inLocale(best, locale) };
+
+    await this.dataSource.transaction(async (manager) => {
+      const text = input.text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, ASK_MAX_CHARS);
+      const logged = await manager.save(
+        manager.create(QuestionLogEntity, {
+          channel: input.channel,
+          text,
+          normalised: normaliseText(text, ASK_MAX_CHARS),
+          locale,
+          status: result.status,
+          confidence: result.confidence,
+          faqId: response.faq?.id ?? null,
+          suggestions: result.suggestions,
+        }),
+      );
+      if (result.status === 'no_answer') {
+        const item = await manager.save(
+          manager.create(HandoffItemEntity, { questionLogId: logged.id, channel: input.channel, question: text }),
+        );
+        response.handoffId = item.id;
+      }
+    });
+    return response;
+  }
+
+  questions(query: QuestionLogQueryDto): Promise<[QuestionLogEntity[], number]> {
+    return this.dataSource.getRepository(QuestionLogEntity).findAndCount({
+      where: query.status ? { status: query.status } : {},
+      order: { createdAt: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+  }
+
+  handoffs(query: HandoffListQueryDto): Promise<[HandoffItemEntity[], number]> {
+    return this.dataSource.getRepository(HandoffItemEntity).findAndCount({
+      where: query.status ? { status: query.status } : {},
+      order: { createdAt: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+  }
+
+  async setHandoffStatus(actor: Actor, id: string, status: HandoffStatus): Promise<HandoffItemEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOne(HandoffItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
+      const before = { ...item };
+      item.status = status;
+      item.closedAt = status === 'closed' ? new Date() : null;
+      const saved = await manager.save(item);
+      await this.audit.record(manager, actor, { action: 'handoff.update', entityType: 'handoff', entityId: id, before, after: saved });
+      return saved;
+    });
+  }
+}
+
+function inLocale(faq: IndexedFaq, locale: 'vi' | 'en'): { question: string; answer: string; topic: string } {
+  if (locale === 'en' && faq.answerEn) {
+    return { question: faq.questionEn ?? faq.question, answer: faq.answerEn, topic: faq.topicEn ?? faq.topic };
+  }
+  return { question: faq.question, answer: faq.answer, topic: faq.topic };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,30 @@
+import type { HandoffStatus } from '@gcm/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A question the bot could not answer, waiting in the staff inbox. */
+@Entity('handoff_items')
+export class HandoffItemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'question_log_id', type: 'uuid', nullable: true })
+  questionLogId: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  question: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status: HandoffStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}

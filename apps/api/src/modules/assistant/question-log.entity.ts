@@ -1,0 +1,37 @@
+import type { AskStatus } from '@gcm/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Every question asked, with what the matcher made of it. */
+@Entity('question_log')
+export class QuestionLogEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  /** The question as asked, markup removed. */
+  @Column({ type: 'varchar', length: 1000 })
+  text: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  normalised: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale: 'vi' | 'en';
+
+  @Column({ type: 'varchar', length: 16 })
+  status: AskStatus;
+
+  @Column({ type: 'real' })
+  confidence: number;
+
+  @Column({ name: 'faq_id', type: 'uuid', nullable: true })
+  faqId: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  suggestions: { id: string; confidence: number }[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,128 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { FAQ_STATUSES } from '@gcm/domain';
+import type { FaqImportRow, FaqStatus } from '@gcm/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { CleanOptionalText, CleanText, CleanTextList, QueryBoolean } from '../../../common/validation/transforms';
+import { FAQ_LIMITS } from './faq.dto';
+
+export const TRANSFER_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type TransferFormat = (typeof TRANSFER_FORMATS)[number];
+
+/** One imported row, checked with the same limits as the editor form. */
+export class FaqImportRowDto implements FaqImportRow {
+  @CleanOptionalText()
+  @IsOptional()
+  @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, { message: 'id must be 1–64 letters, digits, dots, dashes or underscores' })
+  id?: string;
+
+  @CleanText()
+  @IsString({ message: 'topic is required' })
+  @MinLength(2, { message: 'topic is required' })
+  @MaxLength(120)
+  topic: string;
+
+  @CleanText()
+  @IsString({ message: 'question is required' })
+  @MinLength(5, { message: 'question must be at least 5 characters' })
+  @MaxLength(FAQ_LIMITS.question)
+  question: string;
+
+  @IsOptional()
+  @CleanTextList()
+  @IsArray({ message: 'alternates must be a list of texts' })
+  @ArrayMaxSize(FAQ_LIMITS.listItems)
+  @IsString({ each: true, message: 'alternates must be a list of texts' })
+  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  alternates?: string[];
+
+  @CleanText()
+  @IsString({ message: 'answer is required' })
+  @MinLength(10, { message: 'answer must be at least 10 characters' })
+  @MaxLength(FAQ_LIMITS.answer)
+  answer: string;
+
+  @IsOptional()
+  @CleanTextList()
+  @IsArray({ message: 'tags must be a list of texts' })
+  @ArrayMaxSize(FAQ_LIMITS.listItems)
+  @IsString({ each: true, message: 'tags must be a list of texts' })
+  @MaxLength(60, { each: true })
+  tags?: string[];
+
+  @IsOptional()
+  @IsIn(FAQ_STATUSES, { message: `status must be one of: ${FAQ_STATUSES.join(', ')}` })
+  status?: FaqStatus;
+
+  @IsOptional()
+  @IsBoolean({ message: 'needsReview must be true or false' })
+  needsReview?: boolean;
+
+  @CleanOptionalText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(FAQ_LIMITS.question)
+  questionEn?: string;
+
+  @CleanOptionalText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(FAQ_LIMITS.answer)
+  answerEn?: string;
+
+  @IsOptional()
+  @CleanTextList()
+  @IsArray({ message: 'alternatesEn must be a list of texts' })
+  @ArrayMaxSize(FAQ_LIMITS.listItems)
+  @IsString({ each: true })
+  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  alternatesEn?: string[];
+
+  @IsOptional()
+  @CleanTextList()
+  @IsArray({ message: 'sources must be a list of texts' })
+  @ArrayMaxSize(FAQ_LIMITS.listItems)
+  @IsString({ each: true })
+  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  sources?: string[];
+}
+
+export class FaqImportQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'Write nothing if any row is rejected' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  allOrNothing?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Check and report without writing' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ enum: FAQ_STATUSES, default: 'draft', description: 'Status of rows that give none' })
+  @IsOptional()
+  @IsIn(FAQ_STATUSES)
+  defaultStatus?: FaqStatus;
+}
+
+export class FaqExportQueryDto {
+  @ApiPropertyOptional({ enum: TRANSFER_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(TRANSFER_FORMATS)
+  format?: TransferFormat;
+
+  @ApiPropertyOptional({ enum: FAQ_STATUSES })
+  @IsOptional()
+  @IsIn(FAQ_STATUSES)
+  status?: FaqStatus;
+}

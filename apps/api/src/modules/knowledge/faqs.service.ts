@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role } from '@gcm/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../common/decorators/access.decorators';
+import { escapeLike } from '../users/users.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { CreateFaqDto, FaqListQueryDto, UpdateFaqDto } from './dto/faq.dto';
+import { FaqEntity } from './faq.entity';
+import { FaqVersionEntity } from './faq-version.entity';
+import { KnowledgeErrors } from './knowledge.errors';
+import { nextFaqRevision } from './knowledge-revision';
+import { TopicEntity } from './topic.entity';
+
+/** Fields of a FAQ that a write may set (the content an editor controls). */
+export type FaqContent = Omit<UpdateFaqDto, 'reviewed'> & { reviewed?: boolean };
+
+const CONTENT_FIELDS = [
+  'key',
+  'topicId',
+  'question',
+  'alternates',
+  'answer',
+  'questionEn',
+  'answerEn',
+  'alternatesEn',
+  'tags',
+  'sources',
+  'status',
+  'needsReview',
+] as const;
+
+/** Roles that see drafts and archived FAQs; everyone else reads published ones only. */
+const EDITORS: readonly Role[] = [Role.Admin, Role.Editor];
+
+@Injectable()
+export class FaqsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(user: AuthUser, query: FaqListQueryDto): Promise<[FaqEntity[], number]> {
+    const qb = this.dataSource
+      .getRepository(FaqEntity)
+      .createQueryBuilder('f')
+      .leftJoinAndSelect('f.topic', 't')
+      .orderBy('f.updatedAt', 'DESC');
+    const status = EDITORS.includes(user.role) ? query.status : 'published';
+    if (status) qb.andWhere('f.status = :status', { status });
+    if (query.topicId) qb.andWhere('f.topic_id = :topicId', { topicId: query.topicId });
+    if (query.needsReview !== undefined) qb.andWhere('f.needs_review = :nr', { nr: query.needsReview });
+    if (query.search) {
+      const s = `%${escapeLike(query.search.normalize('NFC'))}%`;
+      qb.andWhere(
+        `(unaccent(f.question) ILIKE unaccent(:s) OR unaccent(array_to_string(f.alternates, ' ')) ILIKE unaccent(:s) OR f.key ILIKE :s)`,
+        { s },
+      );
+    }
+    return qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+  }
+
+  async get(user: AuthUser, id: string): Promise<FaqEntity> {
+    const faq = await this.dataSource.getRepository(FaqEntity).findOne({ where: { id }, relations: { topic: true } });
+    if (!faq || (!EDITORS.includes(user.role) && faq.status !== 'published')) throw KnowledgeErrors.faqNotFound();
+    return faq;
+  }
+
+  async versions(user: AuthUser, id: string): Promise<FaqVersionEntity[]> {
+    await this.get(user, id);
+    return this.dataSource.getRepository(FaqVersionEntity).find({ where: { faqId: id }, order: { version: 'DESC' } });
+  }
+
+  create(actor: Actor, dto: CreateFaqDto): Promise<FaqEntity> {
+    return this.dataSource.transaction((manager) => this.write(manager, actor, dto, null));
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateFaqDto): Promise<FaqEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const faq = await manager.findOne(FaqEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!faq) throw KnowledgeErrors.faqNotFound();
+      return this.write(manager, actor, dto, faq);
+    });
+  }
+
+  /**
+   * Creates (existing null) or changes a FAQ inside the caller's transaction: checks the
+   * topic and key, bumps the version and the knowledge revision, keeps the version history
+   * and the audit log. A change that changes nothing writes nothing. Shared by the editor
+   * endpoints and the importer.
+   */
+  async write(manager: EntityManager, actor: Actor | null, content: FaqContent, existing: FaqEntity | null): Promise<FaqEntity> {
+    if (content.topicId && !(await manager.exists(TopicEntity, { where: { id: content.topicId } }))) {
+      throw KnowledgeErrors.topicNotFound();
+    }
+    if (content.key && content.key !== existing?.key) {
+      if (await manager.exists(FaqEntity, { where: { key: content.key } })) throw KnowledgeErrors.faqKeyTaken(content.key);
+    }
+    const before = existing ? snapshotOf(existing) : null;
+    const faq = existing ?? manager.create(FaqEntity, { version: 0, needsReview: false, status: 'draft', createdBy: actor?.user.id ?? null });
+    for (const field of CONTENT_FIELDS) {
+      if (content[field] !== undefined) Object.assign(faq, { [field]: content[field] });
+    }
+    const now = new Date();
+    if (existing && !content.reviewed && JSON.stringify(snapshotOf(faq)) === JSON.stringify(before)) {
+      return manager.findOneOrFail(FaqEntity, { where: { id: faq.id }, relations: { topic: true } });
+    }
+    if (content.reviewed) Object.assign(faq, { needsReview: false, reviewedAt: now });
+    if (faq.status === 'published' && before?.status !== 'published') faq.publishedAt = now;
+    faq.version += 1;
+    faq.updatedBy = actor?.user.id ?? null;
+    faq.revision = await nextFaqRevision(manager);
+    const saved = await manager.save(faq);
+    const after = snapshotOf(saved);
+    await manager.insert(FaqVersionEntity, {
+      faqId: saved.id,
+      version: saved.version,
+      snapshot: after as object,
+      changedBy: actor?.user.id ?? null,
+      changedByEmail: actor?.user.email ?? null,
+    });
+    await this.audit.record(manager, actor, {
+      action: existing ? 'faq.update' : 'faq.create',
+      entityType: 'faq',
+      entityId: saved.id,
+      before,
+      after,
+    });
+    return manager.findOneOrFail(FaqEntity, { where: { id: saved.id }, relations: { topic: true } });
+  }
+}
+
+function snapshotOf(faq: FaqEntity): Record<string, unknown> {
+  const snapshot: Record<string, unknown> = {};
+  for (const field of CONTENT_FIELDS) snapshot[field] = faq[field];
+  return snapshot;
+}

@@ -1,0 +1,202 @@
+/** Shapes of the knowledge-base and assistant endpoints (/api/v1/knowledge, /api/v1/assistant). */
+
+export const FAQ_STATUSES = ['draft', 'published', 'archived'] as const;
+export type FaqStatus = (typeof FAQ_STATUSES)[number];
+
+export const ARTICLE_KINDS = ['article', 'warning'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+export interface TopicResponse {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  publishedFaqCount: number;
+}
+
+export interface CreateTopicRequest {
+  name: string;
+  nameEn?: string | null;
+}
+
+export interface FaqResponse {
+  id: string;
+  key: string | null;
+  topic: { id: string; name: string };
+  question: string;
+  alternates: string[];
+  answer: string;
+  questionEn: string | null;
+  answerEn: string | null;
+  alternatesEn: string[];
+  tags: string[];
+  sources: string[];
+  status: FaqStatus;
+  needsReview: boolean;
+  reviewedAt: string | null;
+  publishedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateFaqRequest {
+  key?: string | null;
+  topicId: string;
+  question: string;
+  alternates?: string[];
+  answer: string;
+  questionEn?: string | null;
+  answerEn?: string | null;
+  alternatesEn?: string[];
+  tags?: string[];
+  sources?: string[];
+  status?: FaqStatus;
+  needsReview?: boolean;
+}
+
+export type UpdateFaqRequest = Partial<CreateFaqRequest> & {
+  /** Marks the FAQ as reviewed now (clears needsReview). */
+  reviewed?: boolean;
+};
+
+export interface FaqListQuery {
+  status?: FaqStatus;
+  topicId?: string;
+  search?: string;
+  needsReview?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface FaqVersionResponse {
+  version: number;
+  changedBy: string | null;
+  changedAt: string;
+  snapshot: Record<string, unknown>;
+}
+
+/** One row of the FAQ import/export form (JSON; CSV and XLSX use the same columns). */
+export interface FaqImportRow {
+  id?: string;
+  topic: string;
+  question: string;
+  alternates?: string[];
+  answer: string;
+  tags?: string[];
+  status?: FaqStatus;
+  /** Marks the FAQ as waiting for a staff review. */
+  needsReview?: boolean;
+  questionEn?: string;
+  answerEn?: string;
+  alternatesEn?: string[];
+  sources?: string[];
+}
+
+export interface FaqImportRowResult {
+  /** 1-based position in the file (JSON: array index + 1; CSV/XLSX: line number). */
+  row: number;
+  outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
+  id?: string;
+  errors?: string[];
+}
+
+export interface FaqImportReport {
+  created: number;
+  updated: number;
+  /** Rows identical to the FAQ they name: nothing written, no new version. */
+  unchanged: number;
+  rejected: number;
+  /** True when nothing was written (allOrNothing with a rejected row, or dryRun). */
+  rolledBack: boolean;
+  rows: FaqImportRowResult[];
+}
+
+export interface ArticleResponse {
+  id: string;
+  kind: ArticleKind;
+  title: string;
+  body: string;
+  topicId: string | null;
+  status: FaqStatus;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateArticleRequest {
+  kind: ArticleKind;
+  title: string;
+  body: string;
+  topicId?: string | null;
+  status?: FaqStatus;
+}
+
+export type UpdateArticleRequest = Partial<CreateArticleRequest>;
+
+export interface SynonymResponse {
+  id: string;
+  term: string;
+  expansions: string[];
+  mutual: boolean;
+}
+
+export interface CreateSynonymRequest {
+  term: string;
+  expansions: string[];
+  mutual?: boolean;
+}
+
+export interface GlossaryTermResponse {
+  id: string;
+  en: string[];
+  vi: string[];
+}
+
+export interface CreateGlossaryTermRequest {
+  en: string[];
+  vi: string[];
+}
+
+export const ASK_STATUSES = ['answered', 'ambiguous', 'no_answer'] as const;
+export type AskStatus = (typeof ASK_STATUSES)[number];
+
+export interface AskRequest {
+  text: string;
+  locale?: 'vi' | 'en';
+}
+
+export interface AskResponse {
+  status: AskStatus;
+  faq?: { id: string; question: string; answer: string; topic: string };
+  confidence: number;
+  suggestions: { id: string; question: string; confidence: number }[];
+  /** Language of the answer given. */
+  locale: 'vi' | 'en';
+  /** Set when the question went to the staff inbox (status no_answer). */
+  handoffId?: string;
+}
+
+export const HANDOFF_STATUSES = ['open', 'answered', 'closed'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+export interface HandoffItemResponse {
+  id: string;
+  channel: string;
+  question: string;
+  status: HandoffStatus;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface QuestionLogResponse {
+  id: string;
+  channel: string;
+  text: string;
+  normalised: string;
+  locale: 'vi' | 'en';
+  status: AskStatus;
+  confidence: number;
+  faqId: string | null;
+  createdAt: string;
+}
