@@ -46,27 +46,29 @@ export class AssistantService {
     };
     if (best && result.status !== 'no_answer') response.faq = { id: best.id, ...inLocale(best, locale) };
 
-    await this.dataSource.transaction(async (manager) => {
-      const text = input.text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, ASK_MAX_CHARS);
-      const logged = await manager.save(
-        manager.create(QuestionLogEntity, {
-          channel: input.channel,
-          text,
-          normalised: normaliseText(text, ASK_MAX_CHARS),
-          locale,
-          status: result.status,
-          confidence: result.confidence,
-          faqId: response.faq?.id ?? null,
-          suggestions: result.suggestions,
-        }),
-      );
-      if (result.status === 'no_answer') {
-        const item = await manager.save(
-          manager.create(HandoffItemEntity, { questionLogId: logged.id, channel: input.channel, question: text }),
-        );
-        response.handoffId = item.id;
-      }
-    });
+    const text = input.text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, ASK_MAX_CHARS);
+    // One statement logs the question and, when nothing fits, opens the inbox item: atomic,
+    // and a single round trip on the hot path.
+    const [row] = await this.dataSource.query(
+      `WITH logged AS (
+         INSERT INTO question_log (channel, text, normalised, locale, status, confidence, faq_id, suggestions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+       ), opened AS (
+         INSERT INTO handoff_items (question_log_id, channel, question)
+         SELECT id, $1, $2 FROM logged WHERE $5 = 'no_answer' RETURNING id
+       ) SELECT (SELECT id FROM opened) AS handoff_id`,
+      [
+        input.channel,
+        text,
+        normaliseText(text, ASK_MAX_CHARS),
+        locale,
+        result.status,
+        result.confidence,
+        response.faq?.id ?? null,
+        JSON.stringify(result.suggestions),
+      ],
+    );
+    if (row.handoff_id) response.handoffId = row.handoff_id;
     return response;
   }
 

@@ -3,18 +3,18 @@ import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '@gcm/domain';
 import type { CreateUnitRequest, UnitListQuery, UnitResponse } from '@gcm/domain';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
-import { CleanOptionalText, QueryBoolean } from '../../../common/validation/transforms';
+import { CleanOptionalText, CleanText, QueryBoolean } from '../../../common/validation/transforms';
 import { UnitEntity } from '../unit.entity';
 
 export class CreateUnitDto implements CreateUnitRequest {
   @ApiProperty({ example: 'P-DUCXUAN', description: 'Letters, digits, . _ -; 2–32 characters' })
-  @CleanOptionalText()
+  @CleanText()
   @IsString({ message: 'code is required' })
   @Matches(UNIT_CODE_PATTERN, { message: 'code must be 2–32 letters, digits, dots, dashes or underscores' })
   code: string;
 
   @ApiProperty({ example: 'UBND phường Đức Xuân' })
-  @CleanOptionalText()
+  @CleanText()
   @IsString({ message: 'name is required' })
   @MinLength(2)
   @MaxLength(200)

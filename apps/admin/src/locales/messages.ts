@@ -1,0 +1,62 @@
+/**
+ * The console's messages, one JSON file per feature and locale. Vietnamese is the source
+ * language; the labels of roles and unit kinds and the error messages come from @gcm/domain
+ * so that the API, the bot and the console say the same thing.
+ */
+import { errorMessagesVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
+import enAudit from './en-US/audit.json';
+import enAuth from './en-US/auth.json';
+import enCommon from './en-US/common.json';
+import enDomain from './en-US/domain.json';
+import enNav from './en-US/nav.json';
+import enSessions from './en-US/sessions.json';
+import enUnits from './en-US/units.json';
+import enUsers from './en-US/users.json';
+import viAudit from './vi-VN/audit.json';
+import viAuth from './vi-VN/auth.json';
+import viCommon from './vi-VN/common.json';
+import viNav from './vi-VN/nav.json';
+import viSessions from './vi-VN/sessions.json';
+import viUnits from './vi-VN/units.json';
+import viUsers from './vi-VN/users.json';
+
+export const SUPPORTED_LOCALES = ['vi-VN', 'en-US'] as const;
+export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: AppLocale = 'vi-VN';
+
+export const localeNames: Record<AppLocale, string> = {
+  'vi-VN': 'Tiếng Việt',
+  'en-US': 'English',
+};
+
+const viVN = {
+  common: viCommon,
+  nav: viNav,
+  auth: viAuth,
+  units: viUnits,
+  users: viUsers,
+  audit: viAudit,
+  sessions: viSessions,
+  roles: roleLabelsVi,
+  unitKinds: unitKindLabelsVi,
+  errors: errorMessagesVi as Record<string, string>,
+};
+
+export type MessageSchema = typeof viVN;
+
+const enUS = {
+  common: enCommon,
+  nav: enNav,
+  auth: enAuth,
+  units: enUnits,
+  users: enUsers,
+  audit: enAudit,
+  sessions: enSessions,
+  ...enDomain,
+};
+
+export const messages: Record<AppLocale, MessageSchema> = { 'vi-VN': viVN, 'en-US': enUS };
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return SUPPORTED_LOCALES.includes(value as AppLocale);
+}

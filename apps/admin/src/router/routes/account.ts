@@ -1,0 +1,17 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** The signed-in user's own account: password and sessions. */
+export const accountRoutes: RouteRecordRaw[] = [
+  {
+    path: 'account/password',
+    name: 'change-password',
+    component: () => import('@/views/change-password/index.vue'),
+    meta: { titleKey: 'auth.changePassword.title' },
+  },
+  {
+    path: 'account/sessions',
+    name: 'sessions',
+    component: () => import('@/views/sessions/index.vue'),
+    meta: { titleKey: 'sessions.title' },
+  },
+];

@@ -1,0 +1,10 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const auditRoutes: RouteRecordRaw[] = [
+  {
+    path: 'audit',
+    name: 'audit',
+    component: () => import('@/views/audit/index.vue'),
+    meta: { titleKey: 'audit.title', roles: ['admin'] },
+  },
+];

@@ -1,0 +1,30 @@
+import { UNIT_WRITERS } from '@gcm/domain';
+import type { RouteRecordRaw } from 'vue-router';
+
+export const unitRoutes: RouteRecordRaw[] = [
+  {
+    path: 'units',
+    name: 'units',
+    component: () => import('@/views/units/index.vue'),
+    meta: { titleKey: 'units.title' },
+  },
+  {
+    path: 'units/new',
+    name: 'unit-create',
+    component: () => import('@/views/units/unit-form.vue'),
+    meta: { titleKey: 'units.form.createTitle', roles: UNIT_WRITERS },
+  },
+  {
+    path: 'units/import',
+    name: 'unit-import',
+    component: () => import('@/views/units/unit-import.vue'),
+    meta: { titleKey: 'units.importPage.title', roles: UNIT_WRITERS },
+  },
+  {
+    path: 'units/:id/edit',
+    name: 'unit-edit',
+    component: () => import('@/views/units/unit-form.vue'),
+    props: true,
+    meta: { titleKey: 'units.form.editTitle', roles: UNIT_WRITERS },
+  },
+];

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { UNIT_CSV_HEADER, stripBom, unitCsvTemplateHref } from './csv-template';
+
+describe('unit CSV template', () => {
+  it('starts with the header the API expects', () => {
+    const csv = decodeURIComponent(unitCsvTemplateHref().split(',').slice(1).join(','));
+
+    expect(csv.split('\r\n')[0]).toBe(UNIT_CSV_HEADER);
+    expect(csv).toContain('UBND phường Minh Khai');
+  });
+
+  it('drops a byte-order mark', () => {
+    expect(stripBom('\uFEFFcode,name')).toBe('code,name');
+    expect(stripBom('code,name')).toBe('code,name');
+  });
+});

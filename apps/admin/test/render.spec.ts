@@ -1,0 +1,105 @@
+/**
+ * Renders every page to HTML in Node (server-side rendering, so no browser is needed) for a
+ * signed-in administrator: each page's template runs, and its title and labels appear.
+ * Data loads in onMounted, which server rendering skips; the flows are in navigation.spec.ts.
+ */
+import type { UserResponse } from '@gcm/domain';
+import { createPinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSSRApp } from 'vue';
+import { renderToString } from 'vue/server-renderer';
+import { createMemoryHistory } from 'vue-router';
+import App from '@/app.vue';
+import { i18n, messages, setLocale } from '@/locales';
+import { createAppRouter } from '@/router';
+import { installGuards } from '@/router/guards';
+import { useSessionStore } from '@/stores/session';
+
+const admin: UserResponse = {
+  id: '5f0c6b2e-0000-4000-8000-000000000001',
+  email: 'quan.tri@example.gov.vn',
+  fullName: 'Phạm Văn D',
+  role: 'admin',
+  unitId: null,
+  isActive: true,
+  mustChangePassword: false,
+  lastLoginAt: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+};
+
+async function render(path: string): Promise<string> {
+  const app = createSSRApp(App);
+  const pinia = createPinia();
+  app.use(pinia);
+  app.use(i18n);
+  const session = useSessionStore(pinia);
+  session.user = admin;
+  session.loaded = true;
+  const router = createAppRouter(createMemoryHistory());
+  const uninstall = installGuards(router);
+  app.use(router);
+  await router.push(path);
+  await router.isReady();
+  try {
+    return await renderToString(app);
+  } finally {
+    uninstall();
+  }
+}
+
+const vi_ = messages['vi-VN'];
+
+describe('every page renders', () => {
+  beforeEach(() => {
+    // Nothing should be fetched while rendering; fail loudly if something is.
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('unexpected fetch during render')));
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setLocale('vi-VN');
+  });
+
+  it.each([
+    ['/units', vi_.units.title],
+    ['/units/new', vi_.units.form.createTitle],
+    ['/units/import', vi_.units.importPage.title],
+    ['/units/5f0c6b2e-0000-4000-8000-000000000009/edit', vi_.units.form.editTitle],
+    ['/users', vi_.users.title],
+    ['/users/new', vi_.users.form.createTitle],
+    ['/audit', vi_.audit.title],
+    ['/account/sessions', vi_.sessions.title],
+    ['/account/password', vi_.auth.changePassword.title],
+    ['/forbidden', vi_.common.forbidden.title],
+    ['/no-such-page', vi_.common.notFound.title],
+  ])('%s', async (path, title) => {
+    const html = await render(path);
+
+    expect(html).toContain(`<h1>${title}</h1>`);
+    expect(html).toContain(vi_.nav.users);
+    expect(html).toContain('Phạm Văn D');
+  });
+
+  it('labels every form control', async () => {
+    for (const path of ['/units', '/units/new', '/users/new', '/audit', '/account/password']) {
+      const html = await render(path);
+      const ids = [...html.matchAll(/<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+      const unlabelled = [...html.matchAll(/<(?:input|select|textarea)\b[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((tag) => !/type="(hidden|checkbox)"/.test(tag) && !/\bid="/.test(tag));
+      for (const id of ids) expect(html, `${path}: label for ${id}`).toContain(`for="${id}"`);
+      expect(unlabelled, path).toEqual([]);
+    }
+  });
+
+  it('renders in English when chosen', async () => {
+    setLocale('en-US');
+
+    const html = await render('/units');
+
+    expect(html).toContain(`<h1>${messages['en-US'].units.title}</h1>`);
+  });
+});

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.mts';
+
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const adminPort = Number(process.env.ADMIN_PORT ?? 5173);
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3000}`;
+
+/** The console calls the API on its own origin; in dev and preview Vite forwards these. */
+const proxy = {
+  '/api': { target: apiTarget, changeOrigin: false },
+  '/health': { target: apiTarget, changeOrigin: false },
+};
+
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    plugins: [vue()],
+    resolve: {
+      // The workspace packages are CommonJS builds in dist/; the console bundles their
+      // TypeScript sources instead, so dev and build need no CJS interop (see tsconfig paths).
+      alias: [
+        { find: /^@gcm\/domain$/, replacement: fromHere('../../packages/domain/src/index.ts') },
+        {
+          find: /^@gcm\/api-client$/,
+          replacement: fromHere('../../packages/api-client/src/index.ts'),
+        },
+        { find: /^@\//, replacement: `${fromHere('./src')}/` },
+      ],
+    },
+    define: {
+      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_LEGACY_API__: false,
+      __INTLIFY_DROP_MESSAGE_COMPILER__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+    },
+    server: { port: adminPort, strictPort: true, proxy },
+    preview: { port: adminPort, strictPort: true, proxy },
+    build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+    test: {
+      include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+      environment: 'node',
+    },
+  }),
+);

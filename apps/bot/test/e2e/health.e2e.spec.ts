@@ -1,0 +1,71 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiHealthCheck } from '../../src/health/api-health';
+import { createBotServer } from '../../src/http/bot-server';
+
+const servers: http.Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+async function listen(server: http.Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A port that was just free: nothing listens there. */
+async function closedPortUrl(): Promise<string> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+function startBot(apiUrl: string) {
+  return listen(
+    createBotServer({ checkApi: createApiHealthCheck(apiUrl, 500), channels: ['web'] }),
+  );
+}
+
+describe('bot HTTP server', () => {
+  it('reports the API down when nothing listens at API_URL', async () => {
+    const sut = await startBot(await closedPortUrl());
+
+    const response = await fetch(`${sut}/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'degraded', api: 'down', channels: ['web'] });
+  });
+
+  it('reports the API up when its /health answers', async () => {
+    const api = await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({ status: 'ok', database: 'up', databaseMode: 'embedded', version: '0' }),
+        );
+      }),
+    );
+    const sut = await startBot(api);
+
+    const body = (await (await fetch(`${sut}/health`)).json()) as { status: string; api: string };
+
+    expect(body).toMatchObject({ status: 'ok', api: 'up' });
+  });
+
+  it('serves a Vietnamese placeholder page at / and 404 elsewhere', async () => {
+    const sut = await startBot(await closedPortUrl());
+
+    const page = await fetch(`${sut}/`);
+    const missing = await fetch(`${sut}/nope`);
+
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('sắp ra mắt');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'route_not_found' });
+  });
+});

@@ -1,0 +1,313 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HealthResponse, LoginResponse, Page, UnitResponse, UserResponse } from '@gcm/domain';
+import { ApiError, createApiClient, type FetchFn } from './index';
+
+interface Recorded {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  /** Sent as is instead of JSON. */
+  raw?: string;
+  delayMs?: number;
+}
+
+/** A tiny real HTTP server on 127.0.0.1: records each request and answers the queued reply. */
+function createFakeApi() {
+  const requests: Recorded[] = [];
+  let reply: Reply = { status: 200, body: {} };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const send = () => {
+        if (reply.raw !== undefined) {
+          res.writeHead(reply.status, { 'Content-Type': 'text/html' }).end(reply.raw);
+        } else if (reply.body === undefined) {
+          res.writeHead(reply.status).end();
+        } else {
+          res
+            .writeHead(reply.status, { 'Content-Type': 'application/json' })
+            .end(JSON.stringify(reply.body));
+        }
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
+    });
+  });
+  return {
+    requests,
+    server,
+    answer(next: Reply) {
+      reply = next;
+    },
+    get last(): Recorded {
+      const last = requests.at(-1);
+      if (!last) throw new Error('no request received');
+      return last;
+    },
+  };
+}
+
+const userFactory = (overrides: Partial<UserResponse> = {}): UserResponse => ({
+  id: 'u-1',
+  email: 'can.bo@example.gov.vn',
+  fullName: 'Nguyễn Văn A',
+  role: 'admin',
+  unitId: null,
+  isActive: true,
+  mustChangePassword: false,
+  lastLoginAt: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+const api = createFakeApi();
+let baseUrl = '';
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => api.server.close(resolve));
+});
+
+beforeEach(() => {
+  api.requests.length = 0;
+});
+
+describe('createApiClient: requests', () => {
+  it('posts the login body as JSON and returns the parsed answer', async () => {
+    const answer: LoginResponse = { user: userFactory(), expiresAt: '2025-01-01T12:00:00.000Z' };
+    api.answer({ status: 200, body: answer });
+    const sut = createApiClient({ baseUrl });
+
+    const result = await sut.auth.login({ email: 'a@b.vn', password: 'mat-khau-123' });
+
+    expect(result).toEqual(answer);
+    expect(api.last.method).toBe('POST');
+    expect(api.last.path).toBe('/api/v1/auth/login');
+    expect(api.last.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(api.last.body)).toEqual({ email: 'a@b.vn', password: 'mat-khau-123' });
+  });
+
+  it('sends list queries as search params, leaving out empty values', async () => {
+    const page: Page<UserResponse> = { items: [userFactory()], total: 1, page: 2, pageSize: 20 };
+    api.answer({ status: 200, body: page });
+    const sut = createApiClient({ baseUrl });
+
+    const result = await sut.users.list({
+      search: 'Nguyễn',
+      role: undefined,
+      page: 2,
+      pageSize: 20,
+    });
+
+    expect(result).toEqual(page);
+    expect(api.last.path).toBe('/api/v1/users');
+    expect(api.last.query).toEqual({ search: 'Nguyễn', page: '2', pageSize: '20' });
+  });
+
+  it('writes booleans in the query as true/false', async () => {
+    const page: Page<UnitResponse> = { items: [], total: 0, page: 1, pageSize: 50 };
+    api.answer({ status: 200, body: page });
+    const sut = createApiClient({ baseUrl });
+
+    await sut.units.list({ kind: 'commune', includeDeleted: true, search: '' });
+
+    expect(api.last.query).toEqual({ kind: 'commune', includeDeleted: 'true' });
+  });
+
+  it('posts CSV as text/csv with the dryRun flag', async () => {
+    api.answer({ status: 200, body: { created: 2, updated: 0, dryRun: true } });
+    const sut = createApiClient({ baseUrl });
+    const csv = 'code,name,kind\nX1,Xã Một,commune\n';
+
+    const result = await sut.units.importCsv(csv, { dryRun: true });
+
+    expect(result).toEqual({ created: 2, updated: 0, dryRun: true });
+    expect(api.last.path).toBe('/api/v1/units/import');
+    expect(api.last.query).toEqual({ dryRun: 'true' });
+    expect(api.last.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(api.last.body).toBe(csv);
+  });
+
+  it('sends PATCH bodies and encodes ids in the path', async () => {
+    api.answer({ status: 200, body: userFactory({ fullName: 'Trần Thị B' }) });
+    const sut = createApiClient({ baseUrl });
+
+    await sut.users.update('a/../b', { fullName: 'Trần Thị B' });
+
+    expect(api.last.method).toBe('PATCH');
+    expect(api.last.path).toBe('/api/v1/users/a%2F..%2Fb');
+    expect(JSON.parse(api.last.body)).toEqual({ fullName: 'Trần Thị B' });
+  });
+
+  it('returns undefined for 204 answers', async () => {
+    api.answer({ status: 204 });
+    const sut = createApiClient({ baseUrl });
+
+    await expect(sut.units.remove('u-9')).resolves.toBeUndefined();
+    expect(api.last.method).toBe('DELETE');
+    expect(api.last.path).toBe('/api/v1/units/u-9');
+  });
+
+  it('sends the bearer token, read from a function before each request', async () => {
+    api.answer({ status: 200, body: userFactory() });
+    let token = 'first';
+    const sut = createApiClient({ baseUrl, token: () => token });
+
+    await sut.auth.me();
+    token = 'second';
+    await sut.auth.me();
+
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer first',
+      'Bearer second',
+    ]);
+  });
+
+  it('sends no Authorization header without a token, and passes credentials to fetch', async () => {
+    api.answer({ status: 200, body: userFactory() });
+    const seen: string[] = [];
+    const spy: FetchFn = (url, init) => {
+      seen.push(String(init.credentials));
+      return fetch(url, init);
+    };
+    const sut = createApiClient({ baseUrl, credentials: 'include', fetch: spy });
+
+    await sut.auth.me();
+
+    expect(seen).toEqual(['include']);
+    expect(api.last.headers.authorization).toBeUndefined();
+  });
+
+  it('reads /health outside /api/v1 and returns a 503 health report', async () => {
+    const report: HealthResponse = {
+      status: 'degraded',
+      database: 'down',
+      databaseMode: 'embedded',
+      version: '0.1.0',
+    };
+    api.answer({ status: 503, body: report });
+    const sut = createApiClient({ baseUrl });
+
+    await expect(sut.health()).resolves.toEqual(report);
+    expect(api.last.path).toBe('/health');
+  });
+});
+
+describe('createApiClient: errors', () => {
+  it('maps a validation error body to ApiError with its field errors', async () => {
+    const details = [{ field: 'email', message: 'email must be an email' }];
+    api.answer({
+      status: 400,
+      body: { code: 'validation_failed', message: 'Some fields are invalid.', details },
+    });
+    const sut = createApiClient({ baseUrl });
+
+    const error = await sut.users
+      .create({ email: 'x', fullName: 'A', role: 'viewer' })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Some fields are invalid.',
+      details,
+    });
+    expect((error as ApiError).fieldErrors).toEqual(details);
+    expect((error as ApiError).isNetworkError).toBe(false);
+  });
+
+  it('exposes the per-line errors of csv_invalid', async () => {
+    const details = [{ line: 3, field: 'kind', message: 'unknown kind' }];
+    api.answer({ status: 400, body: { code: 'csv_invalid', message: 'Bad CSV', details } });
+    const sut = createApiClient({ baseUrl });
+
+    const error = (await sut.units
+      .importCsv('code\n', { dryRun: false })
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(error.code).toBe('csv_invalid');
+    expect(error.csvRowErrors).toEqual(details);
+  });
+
+  it('keeps the code of 401 and 403 answers and tells onError first', async () => {
+    api.answer({
+      status: 403,
+      body: { code: 'password_change_required', message: 'Change your password first.' },
+    });
+    const onError = vi.fn();
+    const sut = createApiClient({ baseUrl, onError });
+
+    await expect(sut.units.list()).rejects.toMatchObject({
+      status: 403,
+      code: 'password_change_required',
+    });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(ApiError);
+  });
+
+  it('falls back to a code from the status when the body is not an error body', async () => {
+    api.answer({ status: 502, raw: '<html>Bad gateway</html>' });
+    const sut = createApiClient({ baseUrl });
+
+    await expect(sut.audit.list()).rejects.toMatchObject({
+      status: 502,
+      code: 'internal_error',
+      message: 'HTTP 502',
+    });
+
+    api.answer({ status: 404, raw: 'Not found' });
+    await expect(sut.audit.list()).rejects.toMatchObject({ status: 404, code: 'route_not_found' });
+  });
+
+  it('throws a 503 error body from /health instead of returning it', async () => {
+    api.answer({ status: 503, body: { code: 'database_unavailable', message: 'DB down' } });
+    const sut = createApiClient({ baseUrl });
+
+    await expect(sut.health()).rejects.toMatchObject({ status: 503, code: 'database_unavailable' });
+  });
+
+  it('reports a request that got no answer as a network error (status 0)', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const sut = createApiClient({ baseUrl: `http://127.0.0.1:${port}` });
+
+    const error = (await sut.health().catch((e: unknown) => e)) as ApiError;
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(0);
+    expect(error.isNetworkError).toBe(true);
+  });
+
+  it('gives up after timeoutMs', async () => {
+    api.answer({ status: 200, body: {}, delayMs: 500 });
+    const sut = createApiClient({ baseUrl, timeoutMs: 50 });
+
+    await expect(sut.health()).rejects.toMatchObject({ status: 0 });
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * Development evaluation of the FAQ matcher.
+ *
+ *   npx tsx scripts/eval-dev.ts [--data DIR] [--verbose] [--ablation] [--bench] [--minisearch]
+ *
+ * Prints top-1 accuracy overall and per kind, the share of out-of-scope questions refused, and
+ * optionally: a synonym/glossary ablation (each half of the dictionaries removed in turn), a
+ * latency benchmark with the FAQs replicated to 1,000 and 10,000 entries, and a MiniSearch
+ * baseline over the same normalised tokens.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import MiniSearch from 'minisearch';
+import {
+  createMatcher,
+  STARTER_GLOSSARY,
+  STARTER_SYNONYMS,
+  type FaqEntry,
+  type GlossaryEntry,
+  type MatchResult,
+  type SynonymEntry,
+} from '../src/matching';
+import { tokenise } from '../src/text';
+
+interface DevQuestion {
+  q: string;
+  expect: string | null;
+  kind: string;
+}
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const dataDir =
+  args[args.indexOf('--data') + 1] && args.includes('--data')
+    ? args[args.indexOf('--data') + 1]
+    : '/work/shared/data/qa-dev';
+
+function loadFaqs(): FaqEntry[] {
+  const raw = JSON.parse(readFileSync(join(dataDir, 'faqs.json'), 'utf8')) as Partial<FaqEntry>[];
+  return raw.map((f) => ({
+    id: String(f.id),
+    question: String(f.question ?? ''),
+    alternates: f.alternates ?? [],
+    answer: String(f.answer ?? ''),
+    topic: f.topic,
+    tags: f.tags,
+    questionEn: f.questionEn,
+    answerEn: f.answerEn,
+    alternatesEn: f.alternatesEn,
+  }));
+}
+
+const faqs = loadFaqs();
+const questions = JSON.parse(
+  readFileSync(join(dataDir, 'questions.json'), 'utf8'),
+) as DevQuestion[];
+
+type Matcher = (text: string) => Pick<MatchResult, 'status' | 'best' | 'confidence'>;
+
+interface Report {
+  overall: number;
+  perKind: Map<string, { correct: number; total: number }>;
+  refused: number;
+  refusedTotal: number;
+  ambiguous: number;
+}
+
+function evaluate(match: Matcher, verbose: boolean): Report {
+  const perKind = new Map<string, { correct: number; total: number }>();
+  let correct = 0;
+  let answerable = 0;
+  let refused = 0;
+  let refusedTotal = 0;
+  let ambiguous = 0;
+  for (const question of questions) {
+    const result = match(question.q);
+    if (result.status === 'ambiguous') ambiguous++;
+    const got = result.status === 'no_answer' ? null : (result.best?.id ?? null);
+    if (question.expect === null) {
+      refusedTotal++;
+      if (got === null) refused++;
+      else if (verbose) console.log(`  FALSE ANSWER ${got} (${result.confidence}) ← ${question.q}`);
+      continue;
+    }
+    answerable++;
+    const stats = perKind.get(question.kind) ?? { correct: 0, total: 0 };
+    stats.total++;
+    if (got === question.expect) {
+      stats.correct++;
+      correct++;
+    } else if (verbose) {
+      console.log(
+        `  MISS [${question.kind}] want ${question.expect}, got ${got ?? '-'} ` +
+          `(${result.status} ${result.best?.id ?? ''} ${result.confidence}) ← ${question.q}`,
+      );
+    }
+    perKind.set(question.kind, stats);
+  }
+  return { overall: correct / answerable, perKind, refused, refusedTotal, ambiguous };
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function print(title: string, report: Report): void {
+  console.log(`\n${title}`);
+  console.log(`  top-1 overall: ${pct(report.overall)}`);
+  for (const [kind, { correct, total }] of [...report.perKind].sort()) {
+    console.log(`  ${kind.padEnd(16)} ${pct(correct / total).padStart(6)}  (${correct}/${total})`);
+  }
+  console.log(
+    `  out-of-scope refused: ${pct(report.refused / report.refusedTotal)} (${report.refused}/${report.refusedTotal})`,
+  );
+  console.log(`  ambiguous results: ${report.ambiguous}`);
+}
+
+function matcherWith(
+  synonyms: readonly SynonymEntry[],
+  glossary: readonly GlossaryEntry[],
+): Matcher {
+  const matcher = createMatcher({ faqs, synonyms, glossary });
+  return (text) => matcher.match(text);
+}
+
+print(
+  'Matcher (starter synonyms + glossary)',
+  evaluate(matcherWith(STARTER_SYNONYMS, STARTER_GLOSSARY), flag('verbose')),
+);
+
+if (flag('ablation')) {
+  // Each half of the dictionaries removed in turn: if the scores collapse, the entries were
+  // carrying individual questions rather than general knowledge.
+  const half = <T>(list: readonly T[], parity: number): T[] =>
+    list.filter((_, i) => i % 2 === parity);
+  print('Without any synonyms or glossary', evaluate(matcherWith([], []), false));
+  for (const parity of [0, 1]) {
+    print(
+      `Only ${parity === 0 ? 'even' : 'odd'} half of synonyms and glossary`,
+      evaluate(matcherWith(half(STARTER_SYNONYMS, parity), half(STARTER_GLOSSARY, parity)), false),
+    );
+  }
+}
+
+if (flag('minisearch')) {
+  print(
+    'MiniSearch 7 baseline (folded tokens, fuzzy 0.2, prefix)',
+    evaluate(miniSearchMatcher(), flag('verbose')),
+  );
+}
+
+if (flag('bench')) {
+  for (const size of [1_000, 10_000]) benchmark(size);
+}
+
+/** MiniSearch over the same folded syllables, question boosted over answer; threshold by score. */
+function miniSearchMatcher(): Matcher {
+  const fold = (text: string): string[] =>
+    tokenise(text, { maxChars: 20_000, maxTokens: 5_000 }).map((t) => t.folded);
+  const search = new MiniSearch<FaqEntry>({
+    fields: ['question', 'answer'],
+    storeFields: ['id'],
+    tokenize: (text) => fold(text),
+    processTerm: (term) => term,
+    searchOptions: { boost: { question: 3 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+  });
+  search.addAll(faqs);
+  // MiniSearch scores are unbounded; normalise by the score of the best FAQ's own question.
+  return (text) => {
+    const hits = search.search(fold(text).join(' '));
+    const top = hits[0];
+    if (!top) return { status: 'no_answer', confidence: 0 };
+    const self = search.search(
+      fold(faqs.find((f) => f.id === top.id)?.question ?? '').join(' '),
+    )[0];
+    const confidence = Math.min(1, top.score / (self?.score ?? top.score));
+    return confidence < 0.25
+      ? { status: 'no_answer', confidence }
+      : { status: 'answered', best: { id: String(top.id), confidence }, confidence };
+  };
+}
+
+/** Deterministic pseudo-random numbers, so benchmark corpora are the same on every run. */
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+/**
+ * FAQs replicated to `size` entries, each copy perturbed (some answer words dropped, words of
+ * other FAQs mixed in, one syllable altered) so the index has realistic vocabulary growth.
+ */
+function syntheticFaqs(size: number): FaqEntry[] {
+  const random = rng(size);
+  const words = faqs.flatMap((f) => `${f.question} ${f.answer}`.split(/\s+/));
+  const pick = (): string => words[Math.floor(random() * words.length)];
+  const out: FaqEntry[] = [];
+  for (let i = 0; i < size; i++) {
+    const base = faqs[i % faqs.length];
+    const extra = Array.from({ length: 6 }, pick).join(' ');
+    const answerWords = base.answer.split(/\s+/).filter(() => random() > 0.2);
+    out.push({
+      ...base,
+      id: `${base.id}-${i}`,
+      question: `${base.question} ${pick()}${i}`,
+      alternates: [`${extra} ${base.question}`],
+      answer: `${answerWords.join(' ')} ${extra}`,
+    });
+  }
+  return out;
+}
+
+function benchmark(size: number): void {
+  const corpus = syntheticFaqs(size);
+  const started = performance.now();
+  const matcher = createMatcher({
+    faqs: corpus,
+    synonyms: STARTER_SYNONYMS,
+    glossary: STARTER_GLOSSARY,
+  });
+  const buildMs = performance.now() - started;
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const { q } of questions) {
+      const t0 = performance.now();
+      matcher.match(q);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number): string =>
+    times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
+  const u0 = performance.now();
+  matcher.upsert({ ...corpus[0], answer: `${corpus[0].answer} cập nhật` });
+  const upsertMs = performance.now() - u0;
+  console.log(
+    `\n${size} FAQs: build ${buildMs.toFixed(0)} ms, match p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, ` +
+      `max ${at(1)} ms, upsert one ${upsertMs.toFixed(2)} ms (${times.length} matches)`,
+  );
+}

@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createMatcher,
+  STARTER_GLOSSARY,
+  STARTER_SYNONYMS,
+  type FaqEntry,
+  type MatchResult,
+  type SynonymEntry,
+} from '.';
+
+// Small fixtures written for these tests (not the dev set), built with factories.
+const faq = (
+  id: string,
+  question: string,
+  answer: string,
+  extra: Partial<FaqEntry> = {},
+): FaqEntry => ({
+  id,
+  question,
+  alternates: [],
+  answer,
+  ...extra,
+});
+
+const VISA = faq(
+  'visa-extension',
+  'Gia hạn thị thực khi đang làm việc ở Hàn Quốc cần những gì?',
+  'Bạn cần nộp hồ sơ gia hạn trước khi thị thực hết hạn tại cơ quan xuất nhập cảnh của Hàn Quốc, kèm hợp đồng lao động còn hiệu lực.',
+  { topic: 'Gia hạn thị thực lao động' },
+);
+const TRAFFICKING = faq(
+  'trafficking-signs',
+  'Dấu hiệu nhận biết đường dây mua bán người là gì?',
+  'Hãy cảnh giác với lời hứa việc nhẹ lương cao, bị giữ giấy tờ tùy thân, bị hạn chế đi lại. Khi nghi ngờ, báo ngay cho công an.',
+  {
+    topic: 'Phòng chống mua bán người',
+    questionEn: 'What are the signs of human trafficking?',
+    answerEn:
+      'Be wary of promises of easy, well-paid work, confiscated documents and restricted movement. Report to the police.',
+  },
+);
+const STUDY = faq(
+  'study-abroad',
+  'Đi du học cần chuẩn bị hồ sơ và tài chính như thế nào?',
+  'Hồ sơ du học thường gồm hộ chiếu, giấy báo nhập học, chứng minh tài chính và chứng chỉ ngoại ngữ theo yêu cầu của trường.',
+);
+const MARRIAGE = faq(
+  'foreign-marriage',
+  'Kết hôn với người nước ngoài cần làm thủ tục gì?',
+  'Hai bên nộp hồ sơ đăng ký kết hôn tại Ủy ban nhân dân cấp tỉnh, kèm giấy xác nhận tình trạng hôn nhân và giấy khám sức khỏe.',
+);
+const SELLER = faq(
+  'online-seller',
+  'Người bán hàng online ở nước ngoài cần đăng ký gì?',
+  'Người bán cần đăng ký kinh doanh theo luật nước sở tại.',
+);
+const PARTNER = faq(
+  'trading-partner',
+  'Người bạn hàng online ở nước ngoài cần đăng ký gì?',
+  'Bạn hàng nên có hợp đồng rõ ràng với đối tác.',
+);
+
+const BASE = [VISA, TRAFFICKING, STUDY, MARRIAGE];
+
+function matcherWith(
+  faqs: FaqEntry[] = BASE,
+  synonyms: readonly SynonymEntry[] = STARTER_SYNONYMS,
+) {
+  return createMatcher({ faqs, synonyms, glossary: STARTER_GLOSSARY });
+}
+
+const answeredWith = (result: MatchResult): string | undefined =>
+  result.status === 'no_answer' ? undefined : result.best?.id;
+
+describe('createMatcher: finding the FAQ', () => {
+  const matcher = matcherWith();
+
+  it('matches a question typed with full diacritics', () => {
+    const result = matcher.match('Gia hạn thị thực ở Hàn Quốc cần giấy tờ gì?');
+    expect(result.status).toBe('answered');
+    expect(result.best?.id).toBe('visa-extension');
+    expect(result.locale).toBe('vi');
+  });
+
+  it('matches a question typed without any diacritics', () => {
+    expect(answeredWith(matcher.match('gia han thi thuc o han quoc can gi'))).toBe(
+      'visa-extension',
+    );
+    expect(answeredWith(matcher.match('ket hon voi nguoi nuoc ngoai lam thu tuc gi'))).toBe(
+      'foreign-marriage',
+    );
+  });
+
+  it('expands phone abbreviations and teencode', () => {
+    expect(answeredWith(matcher.match('e mún gia hạn visa ở HQ thì cần j v mn'))).toBe(
+      'visa-extension',
+    );
+    expect(answeredWith(matcher.match('đi du hc cần chuẩn bị hs j ạ'))).toBe('study-abroad');
+  });
+
+  it('tolerates a one-letter typo in a syllable', () => {
+    // "ngaoi" (swapped letters) and "thủ tụcc" (doubled letter).
+    expect(answeredWith(matcher.match('ket hon voi nguoi nuoc ngaoi can thu tucc gi'))).toBe(
+      'foreign-marriage',
+    );
+  });
+
+  it('finds a Vietnamese-only FAQ from an English question through the glossary', () => {
+    const result = matcher.match('How do I extend my visa in Korea?');
+    expect(answeredWith(result)).toBe('visa-extension');
+    expect(result.locale).toBe('vi');
+  });
+
+  it('answers in English when the question is English and the FAQ has an English version', () => {
+    const result = matcher.match('What are the signs of human trafficking?');
+    expect(answeredWith(result)).toBe('trafficking-signs');
+    expect(result.locale).toBe('en');
+  });
+
+  it('follows the caller-given locale', () => {
+    expect(matcher.match('mua bán người', { locale: 'en' }).locale).toBe('en');
+    expect(matcher.match('mua bán người', { locale: 'vi' }).locale).toBe('vi');
+  });
+});
+
+describe('createMatcher: saying honestly that no FAQ fits', () => {
+  const matcher = matcherWith();
+
+  it.each([
+    'Giá vàng hôm nay bao nhiêu một chỉ?',
+    'cách nấu phở bò ngon tại nhà',
+    'Tối nay đội tuyển Việt Nam đá mấy giờ?',
+    'cho mình hỏi với ạ',
+  ])('refuses %j', (question) => {
+    const result = matcher.match(question);
+    expect(result.status).toBe('no_answer');
+    expect(result.best).toBeUndefined();
+    expect(result.suggestions).toEqual([]);
+    expect(result.confidence).toBeLessThan(0.3);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['10,000 characters', 'xyz '.repeat(2_500)],
+    ['emoji only', '😀🙏🇻🇳🔥'],
+    ['punctuation only', '?!?!...,,;;'],
+    ['zero-width only', '\u200B\u200C\u200D\uFEFF'],
+    ['HTML', '<script>alert(1)</script><b></b>'],
+    ['SQL', "'; DROP TABLE faqs; --"],
+    ['mixed scripts', 'Привет 你好 مرحبا'],
+  ])('returns no_answer without throwing for %s input', (_label, input) => {
+    expect(() => matcher.match(input)).not.toThrow();
+    expect(matcher.match(input).status).toBe('no_answer');
+  });
+
+  it('reads only the start of a very long input', () => {
+    const question = 'Kết hôn với người nước ngoài cần làm thủ tục gì?';
+    expect(answeredWith(matcher.match(`${question} ${'blah '.repeat(2_000)}`))).toBe(
+      'foreign-marriage',
+    );
+    expect(matcher.match(`${'blah '.repeat(2_000)} ${question}`).status).toBe('no_answer');
+  });
+
+  it('never throws on non-string input', () => {
+    for (const input of [undefined, null, 42, {}, []]) {
+      expect(matcher.match(input).status).toBe('no_answer');
+    }
+  });
+
+  it('keeps confidences in [0, 1]', () => {
+    for (const question of [
+      'thị thực',
+      'gia hạn thị thực hàn quốc',
+      'visa visa visa visa visa visa',
+    ]) {
+      const { confidence, suggestions } = matcher.match(question);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+      for (const s of suggestions) expect(s.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('createMatcher: normalisation', () => {
+  const matcher = matcherWith([...BASE, SELLER, PARTNER]);
+
+  it('prefers the exact diacritics over a folded collision ("bán" vs "bạn")', () => {
+    const sell = matcher.match('người bán hàng online ở nước ngoài đăng ký gì');
+    const partner = matcher.match('người bạn hàng online ở nước ngoài đăng ký gì');
+    expect(sell.best?.id).toBe('online-seller');
+    expect(partner.best?.id).toBe('trading-partner');
+    // Without diacritics both readings fit equally: the matcher must not pretend otherwise.
+    expect(matcher.match('nguoi ban hang online o nuoc ngoai dang ky gi').status).toBe('ambiguous');
+  });
+
+  it('gives the same result for NFD and NFC input', () => {
+    const nfc = 'Kết hôn với người nước ngoài cần thủ tục gì?'.normalize('NFC');
+    expect(matcher.match(nfc.normalize('NFD'))).toEqual(matcher.match(nfc));
+  });
+
+  it('ignores zero-width characters inside words', () => {
+    const clean = 'kết hôn với người nước ngoài';
+    const dirty = 'kế\u200Bt hô\u200Dn với ng\uFEFFười nước ngoài';
+    expect(matcher.match(dirty)).toEqual(matcher.match(clean));
+  });
+
+  it('ignores HTML tags and emoji around a real question', () => {
+    expect(answeredWith(matcher.match('<p>🙏 Đi <b>du học</b> cần hồ sơ gì ạ?? 😭</p>'))).toBe(
+      'study-abroad',
+    );
+  });
+});
+
+describe('createMatcher: editing the FAQ base and dictionaries', () => {
+  it('finds an upserted FAQ and forgets a removed one', () => {
+    const matcher = matcherWith([VISA, STUDY]);
+    expect(matcher.match('kết hôn với người nước ngoài cần thủ tục gì').status).toBe('no_answer');
+    matcher.upsert(MARRIAGE);
+    expect(answeredWith(matcher.match('kết hôn với người nước ngoài cần thủ tục gì'))).toBe(
+      'foreign-marriage',
+    );
+    expect(matcher.remove('foreign-marriage')).toBe(true);
+    expect(matcher.remove('foreign-marriage')).toBe(false);
+    expect(matcher.match('kết hôn với người nước ngoài cần thủ tục gì').status).toBe('no_answer');
+    expect(matcher.size).toBe(2);
+  });
+
+  it('replaces a FAQ on upsert with the same id', () => {
+    const matcher = matcherWith([VISA, STUDY]);
+    matcher.upsert({
+      ...STUDY,
+      question: 'Đi xuất khẩu lao động ở Đài Loan cần bao nhiêu tiền?',
+      answer: 'Chi phí...',
+    });
+    expect(matcher.size).toBe(2);
+    expect(matcher.match('du học cần chuẩn bị hồ sơ tài chính').status).toBe('no_answer');
+  });
+
+  it('uses an abbreviation as soon as an editor adds it', () => {
+    const matcher = matcherWith(BASE, []);
+    expect(matcher.match('mn ơi dhoc thì sao').status).toBe('no_answer');
+    matcher.setDictionaries({ synonyms: [{ term: 'dhoc', expansions: ['du học'] }] });
+    expect(answeredWith(matcher.match('mn ơi dhoc thì sao'))).toBe('study-abroad');
+  });
+
+  it('reports two near-identical FAQs as ambiguous, with both as suggestions', () => {
+    const twin = faq('visa-extension-2', VISA.question, 'Một câu trả lời khác cho cùng câu hỏi.');
+    const result = matcherWith([VISA, twin, STUDY]).match('gia hạn thị thực ở Hàn Quốc');
+    expect(result.status).toBe('ambiguous');
+    expect(result.suggestions.map((s) => s.id).sort()).toEqual([
+      'visa-extension',
+      'visa-extension-2',
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+import { tokenise } from '../text';
+import { decide, DEFAULT_DECISION } from './confidence';
+import { looksEnglish } from './english';
+import { englishField, foldedKey, isExactKey, isFoldedKey, vietnameseField } from './keys';
+import { Lexicon } from './lexicon';
+import { phrasingCoverage, phrasingsOf, queryKeys, type Phrasing } from './phrasings';
+import { buildQuery } from './query';
+import { scoreQuery } from './scoring';
+import { TermIndex, type DocumentFields } from './term-index';
+import { TypoIndex } from './typo';
+import type {
+  FaqEntry,
+  GlossaryEntry,
+  MatcherOptions,
+  MatchRequestOptions,
+  MatchResult,
+  SynonymEntry,
+} from './types';
+
+export interface MatcherConfig {
+  faqs: readonly FaqEntry[];
+  synonyms?: readonly SynonymEntry[];
+  glossary?: readonly GlossaryEntry[];
+  options?: MatcherOptions;
+}
+
+export interface FaqMatcher {
+  /** Finds the FAQ that answers `text`, or says honestly that none does. Never throws. */
+  match(text: unknown, options?: MatchRequestOptions): MatchResult;
+  /** Adds a FAQ or replaces the one with the same id; cost proportional to that FAQ's length. */
+  upsert(faq: FaqEntry): void;
+  /** Removes a FAQ; returns false when the id was unknown. */
+  remove(id: string): boolean;
+  /** Replaces the synonym dictionary and/or glossary; the FAQ index is kept as it is. */
+  setDictionaries(dictionaries: {
+    synonyms?: readonly SynonymEntry[];
+    glossary?: readonly GlossaryEntry[];
+  }): void;
+  /** Number of FAQs indexed. */
+  readonly size: number;
+}
+
+function documentFields(faq: FaqEntry): DocumentFields {
+  return {
+    question: vietnameseField([
+      faq.question,
+      ...(faq.alternates ?? []),
+      faq.topic,
+      ...(faq.tags ?? []),
+    ]),
+    answer: vietnameseField([faq.answer]),
+    questionEn: englishField([faq.questionEn, ...(faq.alternatesEn ?? [])]),
+    answerEn: englishField([faq.answerEn]),
+  };
+}
+
+// Only the best-scoring FAQs are assessed for confidence; a FAQ ranked lower by the BM25 score
+// would not become the best by its phrasing alone.
+const ASSESSED_CANDIDATES = 20;
+
+export function createMatcher(config: MatcherConfig): FaqMatcher {
+  const foldedTypos = new TypoIndex();
+  const exactTypos = new TypoIndex();
+  const index = new TermIndex((key, added) => {
+    const typos = isFoldedKey(key) ? foldedTypos : isExactKey(key) ? exactTypos : undefined;
+    const word = key.slice(2);
+    if (added) typos?.add(word);
+    else typos?.delete(word);
+  });
+  const hasEnglishAnswer = new Set<string>();
+  const phrasings = new Map<string, Phrasing[]>();
+  let synonyms = config.synonyms ?? [];
+  let glossary = config.glossary ?? [];
+  let lexicon = new Lexicon(synonyms, glossary);
+  const decision = { ...DEFAULT_DECISION, ...config.options };
+
+  const upsert = (faq: FaqEntry): void => {
+    index.upsert(faq.id, documentFields(faq));
+    phrasings.set(faq.id, phrasingsOf(faq));
+    if (faq.answerEn?.trim()) hasEnglishAnswer.add(faq.id);
+    else hasEnglishAnswer.delete(faq.id);
+  };
+  for (const faq of config.faqs) upsert(faq);
+
+  return {
+    match(text, options = {}) {
+      const tokens = tokenise(text);
+      const english = options.locale
+        ? options.locale === 'en'
+        : looksEnglish(tokens, (folded) => lexicon.isAbbreviation(folded));
+      const query = buildQuery(tokens, english, {
+        lexicon,
+        foldedTypos,
+        exactTypos,
+        inVocabulary: (folded) => index.df(foldedKey(folded)) > 0,
+      });
+      const keys = queryKeys(query);
+      const assessed = scoreQuery(query, index, ASSESSED_CANDIDATES).map((c) => ({
+        ...c,
+        phrasingCoverage: phrasingCoverage(phrasings.get(c.id) ?? [], keys, index),
+      }));
+      const result = decide(assessed, decision);
+      const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
+      return { ...result, locale: answerInEnglish ? 'en' : 'vi' };
+    },
+    upsert,
+    remove(id) {
+      hasEnglishAnswer.delete(id);
+      phrasings.delete(id);
+      return index.remove(id);
+    },
+    setDictionaries(dictionaries) {
+      synonyms = dictionaries.synonyms ?? synonyms;
+      glossary = dictionaries.glossary ?? glossary;
+      lexicon = new Lexicon(synonyms, glossary);
+    },
+    get size() {
+      return index.size;
+    },
+  };
+}

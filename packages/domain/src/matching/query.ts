@@ -1,0 +1,124 @@
+/**
+ * Turns the tokens of a question into slots: phrases of the synonym dictionary and glossary,
+ * function phrases, and single syllables, each with the ways a FAQ may express it.
+ */
+import { foldDiacritics, type Token } from '../text';
+import { stemEnglish } from './english';
+import { bigramKey, englishBigramKey } from './keys';
+import { isForeignToVietnamese, type Lexicon } from './lexicon';
+import { QUALITY, type Alternative, type Query, type Slot } from './query-types';
+import { listedStopFactor, matchStopPhrase, phraseStopFactor, stopFactor } from './stop-words';
+import { teencodeRespellings, type TypoIndex } from './typo';
+
+const MAX_TYPO_READINGS = 3;
+
+export interface QueryContext {
+  readonly lexicon: Lexicon;
+  /** Typo neighbours among folded syllables, for tokens typed without accents. */
+  readonly foldedTypos: TypoIndex;
+  /** Typo neighbours among exact syllables, for tokens typed with accents. */
+  readonly exactTypos: TypoIndex;
+  /** Whether any FAQ contains this folded syllable. */
+  readonly inVocabulary: (folded: string) => boolean;
+}
+
+export function buildQuery(tokens: readonly Token[], english: boolean, ctx: QueryContext): Query {
+  const slots: Slot[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const phrase = ctx.lexicon.longestMatch(tokens, i, english);
+    if (phrase) {
+      slots.push(phraseSlot(tokens.slice(i, i + phrase.length), phrase.alternatives, english));
+      i += phrase.length;
+      continue;
+    }
+    const stopPhraseLength = english ? 0 : matchStopPhrase(tokens, i);
+    if (stopPhraseLength > 0) {
+      const span = tokens.slice(i, i + stopPhraseLength);
+      slots.push({
+        alternatives: [{ lang: 'vi', tokens: span, quality: QUALITY.literal }],
+        stopFactor: phraseStopFactor(span, false),
+        massFrom: 'typed',
+      });
+      i += stopPhraseLength;
+      continue;
+    }
+    slots.push(tokenSlot(tokens[i], english, ctx));
+    i++;
+  }
+  return { slots, bigrams: typedBigrams(tokens, english) };
+}
+
+// A phrase counts as little as its most function-like reading: "ko" is read as "không". What
+// was typed counts too when it is itself a function word or phrase ("mọi người"); a dictionary
+// phrase is not made lighter by one of its syllables ("can cuoc", where "can" may be "cần").
+function phraseSlot(
+  typed: readonly Token[],
+  alternatives: readonly Alternative[],
+  english: boolean,
+): Slot {
+  let factor =
+    typed.length === 1 ? stopFactor(typed[0], english) : (listedStopFactor(typed, english) ?? 1);
+  for (const alt of alternatives) {
+    if (alt.lang === 'vi' && !alt.broader)
+      factor = Math.min(factor, phraseStopFactor(alt.tokens, false));
+  }
+  return { alternatives, stopFactor: factor, massFrom: 'readings' };
+}
+
+function tokenSlot(token: Token, english: boolean, ctx: QueryContext): Slot {
+  const asTyped: Alternative = { lang: 'vi', tokens: [token], quality: QUALITY.literal };
+  const alternatives: Alternative[] = [];
+  if (english) {
+    // English words are looked up in English texts; in Vietnamese ones only if they cannot be
+    // Vietnamese syllables ("zalo", "gcm"), else "do" or "can" would match "đỏ" or "cần".
+    alternatives.push({ lang: 'en', stems: [stemEnglish(token.folded)], quality: QUALITY.literal });
+    if (isForeignToVietnamese(token)) alternatives.push(asTyped);
+  } else {
+    alternatives.push(asTyped);
+    if (!ctx.inVocabulary(token.folded)) alternatives.push(...respellings(token, ctx));
+  }
+  return { alternatives, stopFactor: stopFactor(token, english), massFrom: 'typed' };
+}
+
+// Readings of a syllable that no FAQ uses: teencode letter swaps first, then one-letter typos.
+// A typo reading of a short syllable is worth less: it has many accidental neighbours.
+function respellings(token: Token, ctx: QueryContext): Alternative[] {
+  const plain = (folded: string): Token => ({ text: folded, exact: folded, folded, marked: false });
+  const accented = (exact: string): Token => ({
+    text: exact,
+    exact,
+    folded: foldDiacritics(exact.replace(/\d$/, '')),
+    marked: true,
+  });
+  const teencode = teencodeRespellings(token.folded).filter(ctx.inVocabulary);
+  const typoQuality = QUALITY.typo * Math.min(1, (token.folded.length - 1) / 4);
+  const candidates = token.marked
+    ? ctx.exactTypos.candidates(token.exact).map(accented)
+    : ctx.foldedTypos
+        .candidates(token.folded)
+        .filter((w) => !teencode.includes(w))
+        .map(plain);
+  // With many neighbours, no reading is more likely than the others: not a correctable typo.
+  const typos = candidates.length <= MAX_TYPO_READINGS ? candidates : [];
+  return [
+    ...teencode.map((w) => ({
+      lang: 'vi' as const,
+      tokens: [plain(w)],
+      quality: QUALITY.teencode,
+    })),
+    ...typos.map((t) => ({ lang: 'vi' as const, tokens: [t], quality: typoQuality })),
+  ];
+}
+
+function typedBigrams(tokens: readonly Token[], english: boolean): Query['bigrams'] {
+  const bigrams: { key: string; stopFactor: number }[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const [a, b] = [tokens[i - 1], tokens[i]];
+    const key = english
+      ? englishBigramKey(stemEnglish(a.folded), stemEnglish(b.folded))
+      : bigramKey(a.folded, b.folded);
+    bigrams.push({ key, stopFactor: (stopFactor(a, english) + stopFactor(b, english)) / 2 });
+  }
+  return bigrams;
+}

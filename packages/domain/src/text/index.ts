@@ -1,0 +1,9 @@
+export { MAX_INPUT_CHARS, normaliseText, foldDiacritics, hasDiacritics } from './normalise';
+export { syllableKeys, isVietnameseSyllable, type SyllableKeys } from './syllable';
+export {
+  QUESTION_LIMITS,
+  DOCUMENT_LIMITS,
+  tokenise,
+  type Token,
+  type TokenLimits,
+} from './tokenise';
