@@ -1,7 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HealthResponse, LoginResponse, Page, UnitResponse, UserResponse } from '@gcm/domain';
+import type {
+  AskResponse,
+  HealthResponse,
+  LoginResponse,
+  Page,
+  UnitResponse,
+  UserResponse,
+} from '@gcm/domain';
 import { ApiError, createApiClient, type FetchFn } from './index';
 
 interface Recorded {
@@ -213,6 +220,41 @@ describe('createApiClient: requests', () => {
 
     await expect(sut.health()).resolves.toEqual(report);
     expect(api.last.path).toBe('/health');
+  });
+});
+
+describe('createApiClient: knowledge and questions', () => {
+  it('asks a citizen question and returns the answer as the API gave it', async () => {
+    const answer: AskResponse = {
+      status: 'no_answer',
+      confidence: 0.1,
+      suggestions: [],
+      locale: 'vi',
+      handoffId: 'h-1',
+    };
+    api.answer({ status: 200, body: answer });
+    const sut = createApiClient({ baseUrl });
+
+    expect(await sut.assistant.ask({ text: 'đi xkld cần gì', locale: 'vi' })).toEqual(answer);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/assistant/ask' });
+    expect(JSON.parse(api.last.body)).toEqual({ text: 'đi xkld cần gì', locale: 'vi' });
+  });
+
+  it('imports FAQs with its options in the query', async () => {
+    api.answer({
+      status: 200,
+      body: { created: 1, updated: 0, unchanged: 0, rejected: 0, rolledBack: false, rows: [] },
+    });
+    const sut = createApiClient({ baseUrl });
+
+    await sut.knowledge.importFaqs([{ topic: 'T', question: 'Q?', answer: 'A.' }], {
+      allOrNothing: true,
+      defaultStatus: 'published',
+    });
+
+    expect(api.last.path).toBe('/api/v1/knowledge/faqs/import');
+    expect(api.last.query).toEqual({ allOrNothing: 'true', defaultStatus: 'published' });
+    expect(JSON.parse(api.last.body)).toHaveLength(1);
   });
 });
 

@@ -10,30 +10,42 @@ import type {
   LoginResponse,
   Page,
   ResetPasswordResponse,
-  Role,
   SessionResponse,
   UnitImportResponse,
   UnitListQuery,
   UnitResponse,
   UpdateUnitRequest,
   UpdateUserRequest,
+  UserListQuery,
   UserResponse,
+  ArticleKind,
+  ArticleResponse,
+  AskRequest,
+  AskResponse,
+  CreateArticleRequest,
+  CreateFaqRequest,
+  CreateGlossaryTermRequest,
+  CreateSynonymRequest,
+  CreateTopicRequest,
+  FaqImportReport,
+  FaqListQuery,
+  FaqResponse,
+  FaqStatus,
+  FaqVersionResponse,
+  GlossaryTermResponse,
+  HandoffItemResponse,
+  HandoffStatus,
+  QuestionLogResponse,
+  SynonymResponse,
+  TopicResponse,
+  UpdateArticleRequest,
+  UpdateFaqRequest,
+  AskStatus,
 } from '@gcm/domain';
 import { createRequester, segment, type HttpOptions } from './http';
 
 /** Base path of the versioned REST API. `/health` lives outside it. */
 export const API_PREFIX = '/api/v1';
-
-/**
- * Query of `GET /users`.
- * TODO(domain): move beside UnitListQuery in @gcm/domain's api/types.ts.
- */
-export interface UserListQuery {
-  search?: string;
-  role?: Role;
-  page?: number;
-  pageSize?: number;
-}
 
 export interface UnitImportOptions {
   /** Validate and count only; nothing is written. */
@@ -116,9 +128,86 @@ export function createApiClient(options: ApiClientOptions) {
       request<Page<AuditEntryResponse>>({ method: 'GET', path: v1('/audit'), query }),
   };
 
+  const knowledge = {
+    topics: () => request<TopicResponse[]>({ method: 'GET', path: v1('/knowledge/topics') }),
+    createTopic: (body: CreateTopicRequest) =>
+      request<TopicResponse>({ method: 'POST', path: v1('/knowledge/topics'), json: body }),
+    faqs: (query: FaqListQuery = {}) =>
+      request<Page<FaqResponse>>({ method: 'GET', path: v1('/knowledge/faqs'), query }),
+    faq: (id: string) =>
+      request<FaqResponse>({ method: 'GET', path: v1(`/knowledge/faqs/${segment(id)}`) }),
+    createFaq: (body: CreateFaqRequest) =>
+      request<FaqResponse>({ method: 'POST', path: v1('/knowledge/faqs'), json: body }),
+    updateFaq: (id: string, body: UpdateFaqRequest) =>
+      request<FaqResponse>({
+        method: 'PATCH',
+        path: v1(`/knowledge/faqs/${segment(id)}`),
+        json: body,
+      }),
+    faqVersions: (id: string) =>
+      request<FaqVersionResponse[]>({
+        method: 'GET',
+        path: v1(`/knowledge/faqs/${segment(id)}/versions`),
+      }),
+    /** Imports a JSON array of FAQs; a rejected row is reported, not thrown (unless allOrNothing). */
+    importFaqs: (
+      rows: unknown[],
+      query: { allOrNothing?: boolean; dryRun?: boolean; defaultStatus?: FaqStatus } = {},
+    ) =>
+      request<FaqImportReport>({
+        method: 'POST',
+        path: v1('/knowledge/faqs/import'),
+        query,
+        json: rows,
+      }),
+    synonyms: () => request<SynonymResponse[]>({ method: 'GET', path: v1('/knowledge/synonyms') }),
+    createSynonym: (body: CreateSynonymRequest) =>
+      request<SynonymResponse>({ method: 'POST', path: v1('/knowledge/synonyms'), json: body }),
+    deleteSynonym: (id: string) =>
+      request<void>({ method: 'DELETE', path: v1(`/knowledge/synonyms/${segment(id)}`) }),
+    glossary: () =>
+      request<GlossaryTermResponse[]>({ method: 'GET', path: v1('/knowledge/glossary') }),
+    createGlossaryTerm: (body: CreateGlossaryTermRequest) =>
+      request<GlossaryTermResponse>({
+        method: 'POST',
+        path: v1('/knowledge/glossary'),
+        json: body,
+      }),
+    articles: (
+      query: { kind?: ArticleKind; status?: FaqStatus; page?: number; pageSize?: number } = {},
+    ) => request<Page<ArticleResponse>>({ method: 'GET', path: v1('/knowledge/articles'), query }),
+    createArticle: (body: CreateArticleRequest) =>
+      request<ArticleResponse>({ method: 'POST', path: v1('/knowledge/articles'), json: body }),
+    updateArticle: (id: string, body: UpdateArticleRequest) =>
+      request<ArticleResponse>({
+        method: 'PATCH',
+        path: v1(`/knowledge/articles/${segment(id)}`),
+        json: body,
+      }),
+  };
+
+  const assistant = {
+    ask: (body: AskRequest) =>
+      request<AskResponse>({ method: 'POST', path: v1('/assistant/ask'), json: body }),
+    questions: (query: { status?: AskStatus; page?: number; pageSize?: number } = {}) =>
+      request<Page<QuestionLogResponse>>({
+        method: 'GET',
+        path: v1('/assistant/questions'),
+        query,
+      }),
+    handoffs: (query: { status?: HandoffStatus; page?: number; pageSize?: number } = {}) =>
+      request<Page<HandoffItemResponse>>({ method: 'GET', path: v1('/assistant/handoffs'), query }),
+    setHandoffStatus: (id: string, status: HandoffStatus) =>
+      request<HandoffItemResponse>({
+        method: 'PATCH',
+        path: v1(`/assistant/handoffs/${segment(id)}`),
+        json: { status },
+      }),
+  };
+
   /** The API's health; a 503 answer with a health body (database down) is returned, not thrown. */
   const health = () =>
     request<HealthResponse>({ method: 'GET', path: '/health', acceptStatuses: [503] });
 
-  return { auth, users, units, audit, health };
+  return { auth, users, units, audit, knowledge, assistant, health };
 }

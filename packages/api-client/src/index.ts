@@ -4,7 +4,6 @@ export {
   type ApiClient,
   type ApiClientOptions,
   type UnitImportOptions,
-  type UserListQuery,
 } from './client';
 export { ApiError, NETWORK_ERROR_STATUS, isApiError } from './api-error';
 export type { FetchFn, FetchInit, FetchResponse } from './http';

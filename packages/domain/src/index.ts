@@ -4,3 +4,4 @@ export * from './units';
 export * from './api';
 export * from './text';
 export * from './matching';
+export * from './markdown/render-markdown';

@@ -1,4 +1,4 @@
-import type { UserListQuery } from '@gcm/api-client';
+import type { UserListQuery } from '@gcm/domain';
 import type { CreateUserRequest, UpdateUserRequest } from '@gcm/domain';
 import { api } from './client';
 

@@ -48,6 +48,7 @@ describe('citizen questions', () => {
   it('answers an English question in English where a translation exists', async () => {
     const res = (await ask(citizen(), 'how much does it cost to work in Korea?').expect(200)).body;
     expect(res).toMatchObject({ status: 'answered', locale: 'en', faq: { answer: expect.stringMatching(/^Workers pay/) } });
+    expect(res.faq.answerHtml).toContain('<strong>service fee</strong>');
   });
 
   it('says honestly when nothing fits, logs the question, and puts it in the staff inbox', async () => {

@@ -66,6 +66,13 @@ export interface UpdateUserRequest {
   isActive?: boolean;
 }
 
+export interface UserListQuery {
+  search?: string;
+  role?: Role;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface CreatedUserResponse {
   user: UserResponse;
   /** Present only when the server generated the password; shown once. */

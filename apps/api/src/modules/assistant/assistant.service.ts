@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AskResponse, ErrorCode, HandoffStatus, normaliseText } from '@gcm/domain';
+import { AskResponse, ErrorCode, HandoffStatus, normaliseText, renderMarkdown } from '@gcm/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
@@ -44,7 +44,10 @@ export class AssistantService {
         .map((s) => ({ id: s.id, question: inLocale(faqs.get(s.id)!, locale).question, confidence: round(s.confidence) })),
       locale,
     };
-    if (best && result.status !== 'no_answer') response.faq = { id: best.id, ...inLocale(best, locale) };
+    if (best && result.status !== 'no_answer') {
+      const content = inLocale(best, locale);
+      response.faq = { id: best.id, ...content, answerHtml: renderMarkdown(content.answer) };
+    }
 
     const text = input.text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, ASK_MAX_CHARS);
     // One statement logs the question and, when nothing fits, opens the inbox item: atomic,
