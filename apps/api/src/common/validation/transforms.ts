@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** NFC and trimmed; other values pass through for the validators to refuse. */
 export function toCleanText(value: unknown): unknown {
@@ -26,3 +28,17 @@ export const CleanTextList = () =>
 /** "true"/"false" in a query string become booleans. */
 export const QueryBoolean = () =>
   Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/**
+ * An optional list of short texts: cleaned like CleanTextList, at most `maxItems` items of at
+ * most `maxLength` characters each.
+ */
+export const OptionalTextList = (maxItems: number, maxLength: number) =>
+  applyDecorators(
+    IsOptional(),
+    CleanTextList(),
+    IsArray({ message: '$property must be a list of texts' }),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true, message: '$property must be a list of texts' }),
+    MaxLength(maxLength, { each: true }),
+  );

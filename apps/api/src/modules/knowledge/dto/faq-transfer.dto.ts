@@ -2,8 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FAQ_STATUSES } from '@gcm/domain';
 import type { FaqImportRow, FaqStatus } from '@gcm/domain';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -12,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { CleanOptionalText, CleanText, CleanTextList, QueryBoolean } from '../../../common/validation/transforms';
+import { CleanOptionalText, CleanText, OptionalTextList, QueryBoolean } from '../../../common/validation/transforms';
 import { FAQ_LIMITS } from './faq.dto';
 
 export const TRANSFER_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -37,12 +35,7 @@ export class FaqImportRowDto implements FaqImportRow {
   @MaxLength(FAQ_LIMITS.question)
   question: string;
 
-  @IsOptional()
-  @CleanTextList()
-  @IsArray({ message: 'alternates must be a list of texts' })
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true, message: 'alternates must be a list of texts' })
-  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, FAQ_LIMITS.listItem)
   alternates?: string[];
 
   @CleanText()
@@ -51,12 +44,7 @@ export class FaqImportRowDto implements FaqImportRow {
   @MaxLength(FAQ_LIMITS.answer)
   answer: string;
 
-  @IsOptional()
-  @CleanTextList()
-  @IsArray({ message: 'tags must be a list of texts' })
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true, message: 'tags must be a list of texts' })
-  @MaxLength(60, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, 60)
   tags?: string[];
 
   @IsOptional()
@@ -79,20 +67,10 @@ export class FaqImportRowDto implements FaqImportRow {
   @MaxLength(FAQ_LIMITS.answer)
   answerEn?: string;
 
-  @IsOptional()
-  @CleanTextList()
-  @IsArray({ message: 'alternatesEn must be a list of texts' })
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true })
-  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, FAQ_LIMITS.listItem)
   alternatesEn?: string[];
 
-  @IsOptional()
-  @CleanTextList()
-  @IsArray({ message: 'sources must be a list of texts' })
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true })
-  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, FAQ_LIMITS.listItem)
   sources?: string[];
 }
 

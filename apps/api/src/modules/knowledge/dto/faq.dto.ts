@@ -2,8 +2,6 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { FAQ_STATUSES } from '@gcm/domain';
 import type { CreateFaqRequest, FaqListQuery, FaqResponse, FaqStatus, FaqVersionResponse, UpdateFaqRequest } from '@gcm/domain';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -14,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
-import { CleanOptionalText, CleanText, CleanTextList, QueryBoolean } from '../../../common/validation/transforms';
+import { CleanOptionalText, CleanText, OptionalTextList, QueryBoolean } from '../../../common/validation/transforms';
 import { FaqEntity } from '../faq.entity';
 import { FaqVersionEntity } from '../faq-version.entity';
 
@@ -39,12 +37,7 @@ export class CreateFaqDto implements CreateFaqRequest {
   question: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @CleanTextList()
-  @IsArray()
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true })
-  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, FAQ_LIMITS.listItem)
   alternates?: string[];
 
   @ApiProperty({ description: 'Markdown; raw HTML is not rendered' })
@@ -69,30 +62,15 @@ export class CreateFaqDto implements CreateFaqRequest {
   answerEn?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @CleanTextList()
-  @IsArray()
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true })
-  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, FAQ_LIMITS.listItem)
   alternatesEn?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @CleanTextList()
-  @IsArray()
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, 60)
   tags?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Legal basis or sources, as links or text' })
-  @IsOptional()
-  @CleanTextList()
-  @IsArray()
-  @ArrayMaxSize(FAQ_LIMITS.listItems)
-  @IsString({ each: true })
-  @MaxLength(FAQ_LIMITS.listItem, { each: true })
+  @OptionalTextList(FAQ_LIMITS.listItems, FAQ_LIMITS.listItem)
   sources?: string[];
 
   @ApiPropertyOptional({ enum: FAQ_STATUSES, default: 'draft' })
