@@ -64,6 +64,11 @@ export class AuthService {
         ip: client.ip,
       });
       await manager.update(UserEntity, user.id, { lastLoginAt: now });
+      // Sessions ended more than 30 days ago have no use left: forget them as the user signs in.
+      await manager.query(
+        `DELETE FROM sessions WHERE user_id = $1 AND coalesce(revoked_at, expires_at) < now() - interval '30 days'`,
+        [user.id],
+      );
       const actor: Actor = { user: { ...this.toAuthUser(user), sessionId: '' }, ip: client.ip };
       await this.audit.record(manager, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
     });
