@@ -5,3 +5,4 @@ export * from './api';
 export * from './text';
 export * from './matching';
 export * from './markdown/render-markdown';
+export * from './messages';

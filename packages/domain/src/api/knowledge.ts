@@ -138,12 +138,15 @@ export interface SynonymResponse {
   term: string;
   expansions: string[];
   mutual: boolean;
+  broader: string[];
 }
 
 export interface CreateSynonymRequest {
   term: string;
   expansions: string[];
   mutual?: boolean;
+  /** Wider terms a mention of the term also counts as (a country name → "nước ngoài"). */
+  broader?: string[];
 }
 
 export interface GlossaryTermResponse {

@@ -32,7 +32,7 @@ export interface Assessed extends ScoredCandidate {
   readonly phrasingCoverage: number;
 }
 
-export function confidenceOf(candidate: Assessed): number {
+function confidenceOf(candidate: Assessed): number {
   return Math.sqrt(candidate.coverage * candidate.phrasingCoverage);
 }
 

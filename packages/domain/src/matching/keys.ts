@@ -8,66 +8,105 @@ import { DOCUMENT_LIMITS, tokenise, type Token } from '../text';
 import { stemEnglish } from './english';
 import type { FieldContent } from './term-index';
 
-// Keys are memoised: the same few thousand syllables come back all the time, and a reused
-// string keeps its hash, which makes the index's map lookups cheaper when millions of postings
-// are built. Each memo is emptied when it reaches its bound, so garbage input cannot grow it.
-const MEMO_LIMIT = 100_000;
+/**
+ * A key is a small integer: the id of a word, or of a pair of words, in a process-wide
+ * vocabulary, times the number of key kinds, plus the kind. Small integers hash far faster than
+ * built strings, which matters when 10,000 FAQs make millions of postings. Only FAQ texts add to
+ * the vocabulary; a question's word or pair that no FAQ ever used gets NO_KEY, which matches
+ * nothing, so arbitrary input cannot grow memory.
+ */
+export type Key = number;
+export const NO_KEY: Key = -1;
 
-class KeyMemo {
-  private readonly keys = new Map<string, string>();
-  constructor(private readonly make: (text: string) => string) {}
+const KIND_COUNT = 8;
+const FOLDED = 0;
+const EXACT = 1;
+const ENGLISH = 2;
+const PAIR = 3;
+const ENGLISH_PAIR = 4;
+// Ids stay below 2^27 so that keys stay small integers (V8 "Smi"s).
+const MAX_IDS = 2 ** 27;
 
-  get(text: string): string {
-    let key = this.keys.get(text);
-    if (key === undefined) {
-      if (this.keys.size >= MEMO_LIMIT) this.keys.clear();
-      key = this.make(text);
-      this.keys.set(text, key);
-    }
-    return key;
+const wordIds = new Map<string, number>();
+const words: string[] = [];
+const pairIds = new Map<number, Map<number, number>>();
+let pairCount = 0;
+
+function wordId(word: string, learn: boolean): number | undefined {
+  let id = wordIds.get(word);
+  if (id === undefined && learn && words.length < MAX_IDS) {
+    id = words.length;
+    wordIds.set(word, id);
+    words.push(word);
   }
+  return id;
 }
 
-const folded = new KeyMemo((text) => `f:${text}`);
-const exact = new KeyMemo((text) => `x:${text}`);
-const english = new KeyMemo((text) => `e:${text}`);
-const pairs = new KeyMemo((text) => `b:${text}`);
-const englishPairs = new KeyMemo((text) => `eb:${text}`);
+function pairId(first: number, second: number, learn: boolean): number | undefined {
+  let seconds = pairIds.get(first);
+  let id = seconds?.get(second);
+  if (id === undefined && learn && pairCount < MAX_IDS) {
+    if (!seconds) {
+      seconds = new Map();
+      pairIds.set(first, seconds);
+    }
+    id = pairCount++;
+    seconds.set(second, id);
+  }
+  return id;
+}
 
-export const foldedKey = (syllable: string): string => folded.get(syllable);
-export const exactKey = (syllable: string): string => exact.get(syllable);
-export const englishKey = (stem: string): string => english.get(stem);
-export const bigramKey = (a: string, b: string): string => pairs.get(`${a} ${b}`);
-export const englishBigramKey = (a: string, b: string): string => englishPairs.get(`${a} ${b}`);
+function unitKey(kind: number, word: string, learn = false): Key {
+  const id = wordId(word, learn);
+  return id === undefined ? NO_KEY : id * KIND_COUNT + kind;
+}
 
-export const isFoldedKey = (key: string): boolean => key.startsWith('f:');
-export const isExactKey = (key: string): boolean => key.startsWith('x:');
+function pairKey(kind: number, a: string, b: string, learn = false): Key {
+  const first = wordId(a, learn);
+  const second = wordId(b, learn);
+  const id = first === undefined || second === undefined ? undefined : pairId(first, second, learn);
+  return id === undefined ? NO_KEY : id * KIND_COUNT + kind;
+}
+
+export const foldedKey = (syllable: string): Key => unitKey(FOLDED, syllable);
+export const exactKey = (syllable: string): Key => unitKey(EXACT, syllable);
+export const englishKey = (stem: string): Key => unitKey(ENGLISH, stem);
+export const bigramKey = (a: string, b: string): Key => pairKey(PAIR, a, b);
+export const englishBigramKey = (a: string, b: string): Key => pairKey(ENGLISH_PAIR, a, b);
+
+export const isFoldedKey = (key: Key): boolean => key >= 0 && key % KIND_COUNT === FOLDED;
+export const isExactKey = (key: Key): boolean => key >= 0 && key % KIND_COUNT === EXACT;
+
+/** The word of a folded, exact or English key (pair keys have none). */
+export function wordOf(key: Key): string {
+  return words[Math.floor(key / KIND_COUNT)] ?? '';
+}
 
 // Exact keys are only looked up for syllables typed with accents, so an unaccented word of a
 // FAQ ("visa") needs none.
-export function vietnameseKeys(tokens: readonly Token[]): string[] {
-  const keys: string[] = [];
+function vietnameseKeys(tokens: readonly Token[]): Key[] {
+  const keys: Key[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    keys.push(foldedKey(token.folded));
-    if (token.marked) keys.push(exactKey(token.exact));
-    if (i > 0) keys.push(bigramKey(tokens[i - 1].folded, token.folded));
+    keys.push(unitKey(FOLDED, token.folded, true));
+    if (token.marked) keys.push(unitKey(EXACT, token.exact, true));
+    if (i > 0) keys.push(pairKey(PAIR, tokens[i - 1].folded, token.folded, true));
   }
   return keys;
 }
 
-export function englishKeys(stems: readonly string[]): string[] {
-  const keys: string[] = [];
+function englishKeys(stems: readonly string[]): Key[] {
+  const keys: Key[] = [];
   stems.forEach((stem, i) => {
-    keys.push(englishKey(stem));
-    if (i > 0) keys.push(englishBigramKey(stems[i - 1], stem));
+    keys.push(unitKey(ENGLISH, stem, true));
+    if (i > 0) keys.push(pairKey(ENGLISH_PAIR, stems[i - 1], stem, true));
   });
   return keys;
 }
 
 /** Keys of several Vietnamese texts (question, alternates...), with no bigram across two texts. */
 export function vietnameseField(texts: readonly (string | undefined)[]): FieldContent {
-  const keys: string[] = [];
+  const keys: Key[] = [];
   let length = 0;
   for (const text of texts) {
     const tokens = tokenise(text, DOCUMENT_LIMITS);
@@ -78,7 +117,7 @@ export function vietnameseField(texts: readonly (string | undefined)[]): FieldCo
 }
 
 export function englishField(texts: readonly (string | undefined)[]): FieldContent {
-  const keys: string[] = [];
+  const keys: Key[] = [];
   let length = 0;
   for (const text of texts) {
     const stems = tokenise(text, DOCUMENT_LIMITS).map((t) => stemEnglish(t.folded));

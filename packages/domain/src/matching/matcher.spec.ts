@@ -92,10 +92,17 @@ describe('createMatcher: finding the FAQ', () => {
   });
 
   it('expands phone abbreviations and teencode', () => {
-    expect(answeredWith(matcher.match('e mún gia hạn visa ở HQ thì cần j v mn'))).toBe(
-      'visa-extension',
-    );
-    expect(answeredWith(matcher.match('đi du hc cần chuẩn bị hs j ạ'))).toBe('study-abroad');
+    // Each of these is refused when the synonym dictionary is empty.
+    expect(answeredWith(matcher.match('hs du hc gồm j'))).toBe('study-abroad');
+    expect(answeredWith(matcher.match('ko bít tiếng có đi du hc đc ko'))).toBe('study-abroad');
+    expect(answeredWith(matcher.match('xin visa ở HQ lâu ko'))).toBe('visa-extension');
+  });
+
+  it('refuses the same abbreviated questions without the dictionary', () => {
+    const bare = matcherWith(BASE, []);
+    for (const question of ['hs du hc gồm j', 'xin visa ở HQ lâu ko']) {
+      expect(bare.match(question).status).toBe('no_answer');
+    }
   });
 
   it('tolerates a one-letter typo in a syllable', () => {

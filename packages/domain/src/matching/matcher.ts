@@ -1,7 +1,7 @@
 import { tokenise } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
-import { englishField, foldedKey, isExactKey, isFoldedKey, vietnameseField } from './keys';
+import { englishField, foldedKey, isExactKey, isFoldedKey, vietnameseField, wordOf } from './keys';
 import { Lexicon } from './lexicon';
 import { phrasingCoverage, phrasingsOf, queryKeys, type Phrasing } from './phrasings';
 import { buildQuery } from './query';
@@ -63,7 +63,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
   const exactTypos = new TypoIndex();
   const index = new TermIndex((key, added) => {
     const typos = isFoldedKey(key) ? foldedTypos : isExactKey(key) ? exactTypos : undefined;
-    const word = key.slice(2);
+    const word = wordOf(key);
     if (added) typos?.add(word);
     else typos?.delete(word);
   });
@@ -83,9 +83,9 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
   for (const faq of config.faqs) upsert(faq);
 
   return {
-    match(text, options = {}) {
+    match(text, options) {
       const tokens = tokenise(text);
-      const english = options.locale
+      const english = options?.locale
         ? options.locale === 'en'
         : looksEnglish(tokens, (folded) => lexicon.isAbbreviation(folded));
       const query = buildQuery(tokens, english, {

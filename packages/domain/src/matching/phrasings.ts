@@ -8,21 +8,21 @@
  */
 import { DOCUMENT_LIMITS, tokenise, type Token } from '../text';
 import { stemEnglish } from './english';
-import { englishKey, foldedKey } from './keys';
+import { englishKey, foldedKey, type Key } from './keys';
 import type { Query } from './query-types';
 import { stopFactor } from './stop-words';
 import type { TermIndex } from './term-index';
 import type { FaqEntry } from './types';
 
 /** Folded syllables (Vietnamese) or stems (English) of one phrasing, without repeats. */
-export type Phrasing = readonly { readonly key: string; readonly stop: number }[];
+export type Phrasing = readonly { readonly key: Key; readonly stop: number }[];
 
 function phrasing(text: string, english: boolean): Phrasing {
   return uniqueUnits(tokenise(text, DOCUMENT_LIMITS), english);
 }
 
 function uniqueUnits(tokens: readonly Token[], english: boolean): Phrasing {
-  const seen = new Map<string, number>();
+  const seen = new Map<Key, number>();
   for (const token of tokens) {
     const key = english ? englishKey(stemEnglish(token.folded)) : foldedKey(token.folded);
     if (!seen.has(key)) seen.set(key, stopFactor(token, english));
@@ -43,9 +43,9 @@ export function phrasingsOf(faq: FaqEntry): Phrasing[] {
  * Every key the question can account for, through any reading of any of its slots, with the
  * quality of the best such reading (a typo guess accounts for less than a typed word).
  */
-export function queryKeys(query: Query): Map<string, number> {
-  const keys = new Map<string, number>();
-  const add = (key: string, quality: number): void => {
+export function queryKeys(query: Query): Map<Key, number> {
+  const keys = new Map<Key, number>();
+  const add = (key: Key, quality: number): void => {
     keys.set(key, Math.max(keys.get(key) ?? 0, quality));
   };
   for (const slot of query.slots) {
@@ -60,7 +60,7 @@ export function queryKeys(query: Query): Map<string, number> {
 /** Best share, over the FAQ's phrasings, of a phrasing's informative mass found in the question. */
 export function phrasingCoverage(
   phrasings: readonly Phrasing[],
-  keys: ReadonlyMap<string, number>,
+  keys: ReadonlyMap<Key, number>,
   index: TermIndex,
 ): number {
   let best = 0;

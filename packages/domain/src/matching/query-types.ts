@@ -1,5 +1,6 @@
 /** Internal shapes shared by the lexicon, the query builder and the scorer. */
 import type { Token } from '../text';
+import type { Key } from './keys';
 
 /** One way of reading part of a question: Vietnamese syllables or English stems. */
 export type Alternative = (
@@ -30,7 +31,7 @@ export interface Slot {
 export interface Query {
   readonly slots: readonly Slot[];
   /** Neighbouring syllables (or stems) as typed; a hit means word order matched too. */
-  readonly bigrams: readonly { readonly key: string; readonly stopFactor: number }[];
+  readonly bigrams: readonly { readonly key: Key; readonly stopFactor: number }[];
 }
 
 // How much a match through each kind of alternative is worth compared with the literal word.

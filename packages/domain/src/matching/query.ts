@@ -4,7 +4,7 @@
  */
 import { foldDiacritics, type Token } from '../text';
 import { stemEnglish } from './english';
-import { bigramKey, englishBigramKey } from './keys';
+import { bigramKey, englishBigramKey, type Key } from './keys';
 import { isForeignToVietnamese, type Lexicon } from './lexicon';
 import { QUALITY, type Alternative, type Query, type Slot } from './query-types';
 import { listedStopFactor, matchStopPhrase, phraseStopFactor, stopFactor } from './stop-words';
@@ -112,7 +112,7 @@ function respellings(token: Token, ctx: QueryContext): Alternative[] {
 }
 
 function typedBigrams(tokens: readonly Token[], english: boolean): Query['bigrams'] {
-  const bigrams: { key: string; stopFactor: number }[] = [];
+  const bigrams: { key: Key; stopFactor: number }[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const [a, b] = [tokens[i - 1], tokens[i]];
     const key = english

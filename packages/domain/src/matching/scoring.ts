@@ -9,7 +9,7 @@
  *   capped at 1), used for ranking the shortlist and for the confidence.
  */
 import { ENGLISH_STOP_WORDS } from './english';
-import { bigramKey, englishBigramKey, englishKey, exactKey, foldedKey } from './keys';
+import { bigramKey, englishBigramKey, englishKey, exactKey, foldedKey, type Key } from './keys';
 import { QUALITY, type Alternative, type Query, type Slot } from './query-types';
 import { stopFactor } from './stop-words';
 import type { Saturations, TermIndex } from './term-index';
@@ -154,7 +154,7 @@ function slotWeight(slot: Slot, index: TermIndex): number {
 }
 
 /** The keys of an alternative: its syllables (or stems) and their neighbouring pairs. */
-function alternativeKeys(alt: Alternative): { units: string[]; pairs: string[] } {
+function alternativeKeys(alt: Alternative): { units: Key[]; pairs: Key[] } {
   if (alt.lang === 'en') {
     return {
       units: alt.stems.map(englishKey),
@@ -212,8 +212,8 @@ function addSaturations({ docs, values }: Saturations, share: number, out: Accum
 
 /** A syllable typed with accents: full credit for the same accents, less for other accents. */
 function addAccented(
-  folded: string,
-  exact: string,
+  folded: Key,
+  exact: Key,
   share: number,
   index: TermIndex,
   out: Accumulator,

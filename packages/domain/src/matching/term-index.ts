@@ -1,14 +1,16 @@
 /**
  * Incremental inverted index with BM25F term saturation.
  *
- * Keys are opaque strings built by keys.ts (folded syllables, exact syllables, syllable bigrams,
+ * Keys are opaque numbers built by keys.ts (folded syllables, exact syllables, syllable bigrams,
  * English stems). Documents get small integer numbers (reused after removal) so postings and
  * per-query accumulators are plain arrays. Each posting keeps the raw term frequency per field;
  * length normalisation uses the current average lengths, so adding or removing one document
  * only touches that document's postings. Saturations are cached per key until the next change.
  */
 
-export const FIELDS = ['question', 'answer', 'questionEn', 'answerEn'] as const;
+import type { Key } from './keys';
+
+const FIELDS = ['question', 'answer', 'questionEn', 'answerEn'] as const;
 export type Field = (typeof FIELDS)[number];
 const FIELD_COUNT = FIELDS.length;
 
@@ -28,7 +30,7 @@ const MAX_CACHED_KEYS = 20_000;
 
 /** Every key occurrence of one field, and the field's length in tokens (for length normalisation). */
 export interface FieldContent {
-  readonly keys: readonly string[];
+  readonly keys: readonly Key[];
   readonly length: number;
 }
 export type DocumentFields = Readonly<Partial<Record<Field, FieldContent>>>;
@@ -60,15 +62,15 @@ export class TermIndex {
   private readonly ids: (string | undefined)[] = [];
   private readonly freeNumbers: number[] = [];
   private readonly lengths: number[][] = FIELDS.map(() => []);
-  private readonly docKeys: (readonly string[] | undefined)[] = [];
-  private readonly postings = new Map<string, PostingList>();
+  private readonly docKeys: (readonly Key[] | undefined)[] = [];
+  private readonly postings = new Map<Key, PostingList>();
   private readonly totalLength = new Float64Array(FIELD_COUNT);
   private readonly docsWithField = new Float64Array(FIELD_COUNT);
-  private readonly cache = new Map<string, Saturations>();
+  private readonly cache = new Map<Key, Saturations>();
   private inverseNorms: Float64Array[] | undefined;
 
   /** Called with a key when its document frequency goes from 0 to 1 (added) or 1 to 0 (removed). */
-  constructor(private readonly onVocabularyChange?: (key: string, added: boolean) => void) {}
+  constructor(private readonly onVocabularyChange?: (key: Key, added: boolean) => void) {}
 
   get size(): number {
     return this.numbers.size;
@@ -89,7 +91,7 @@ export class TermIndex {
     const doc = this.freeNumbers.pop() ?? this.ids.length;
     this.numbers.set(id, doc);
     this.ids[doc] = id;
-    const keys: string[] = [];
+    const keys: Key[] = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
       const content = fields[FIELDS[f]];
       const length = content?.length ?? 0;
@@ -97,16 +99,18 @@ export class TermIndex {
       if (!content || length === 0) continue;
       this.totalLength[f] += length;
       this.docsWithField[f] += 1;
-      for (const key of content.keys) {
-        const list = this.listFor(key);
+      const fieldKeys = content.keys;
+      for (let k = 0; k < fieldKeys.length; k++) {
+        const list = this.listFor(fieldKeys[k]);
+        const { docs, tf } = list;
         // Documents are added one at a time, so this one is last in every list it is already in.
-        const last = list.docs.length - 1;
-        if (list.docs[last] === doc) {
-          list.tf[last] = incrementTf(list.tf[last], f);
+        const last = docs.length - 1;
+        if (last >= 0 && docs[last] === doc) {
+          tf[last] = incrementTf(tf[last], f);
         } else {
-          list.docs.push(doc);
-          list.tf.push(incrementTf(0, f));
-          keys.push(key);
+          docs.push(doc);
+          tf.push(incrementTf(0, f));
+          keys.push(fieldKeys[k]);
         }
       }
     }
@@ -135,7 +139,7 @@ export class TermIndex {
   }
 
   /** Number of documents containing the key. */
-  df(key: string): number {
+  df(key: Key): number {
     return this.postings.get(key)?.docs.length ?? 0;
   }
 
@@ -149,7 +153,7 @@ export class TermIndex {
    * BM25F saturated frequency of a key in each document containing it: 1.0 for a single
    * occurrence in a question of average length, up to K1 + 1 for many occurrences.
    */
-  saturations(key: string): Saturations {
+  saturations(key: Key): Saturations {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const list = this.postings.get(key);
@@ -189,7 +193,7 @@ export class TermIndex {
     this.inverseNorms = undefined;
   }
 
-  private listFor(key: string): PostingList {
+  private listFor(key: Key): PostingList {
     let list = this.postings.get(key);
     if (!list) {
       list = { docs: [], tf: [] };
@@ -199,7 +203,7 @@ export class TermIndex {
     return list;
   }
 
-  private removePosting(key: string, doc: number): void {
+  private removePosting(key: Key, doc: number): void {
     const list = this.postings.get(key);
     if (!list) return;
     const i = list.docs.lastIndexOf(doc);

@@ -42,9 +42,9 @@ export interface GlossaryEntry {
 }
 
 export interface MatcherOptions {
-  /** Confidence below which the result is `no_answer`. Default 0.5 (see confidence.ts). */
+  /** Confidence below which the result is `no_answer`. Default 0.3 (see confidence.ts). */
   threshold?: number;
-  /** When the runner-up's confidence is within this of the best, the result is `ambiguous`. Default 0.06. */
+  /** When the runner-up's confidence is within this of the best, the result is `ambiguous`. Default 0.05. */
   ambiguityMargin?: number;
   /** How many suggestions to return at most. Default 3. */
   maxSuggestions?: number;
@@ -71,6 +71,9 @@ export interface MatchResult {
   confidence: number;
   /** Best candidates above the threshold, best first; for `ambiguous` at least the top two. */
   suggestions: ScoredFaq[];
-  /** Language to answer in: 'en' only for an English question whose best FAQ has an English answer. */
+  /**
+   * Language to answer in: 'en' only for an English question whose best FAQ has an English
+   * answer (for `no_answer`, the language of the question, to say so in).
+   */
   locale: Locale;
 }

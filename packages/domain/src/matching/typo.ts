@@ -9,7 +9,7 @@
  */
 
 /** Typos are only corrected on tokens this long: shorter ones have too many neighbours. */
-export const MIN_TYPO_LENGTH = 3;
+const MIN_TYPO_LENGTH = 3;
 
 export class TypoIndex {
   private readonly neighbours = new Map<string, Set<string>>();

@@ -89,8 +89,9 @@ export class KnowledgeBase1763990000000 implements MigrationInterface {
       CREATE TABLE synonyms (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         term varchar(120) NOT NULL,
-        expansions text[] NOT NULL,
+        expansions text[] NOT NULL DEFAULT '{}',
         mutual boolean NOT NULL DEFAULT false,
+        broader text[] NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);

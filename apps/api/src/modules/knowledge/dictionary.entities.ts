@@ -15,6 +15,10 @@ export class SynonymEntity {
   @Column({ type: 'boolean', default: false })
   mutual: boolean;
 
+  /** Wider terms a mention also counts as (a country name also means "nước ngoài"). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  broader: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

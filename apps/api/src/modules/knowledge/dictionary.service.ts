@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { GlossaryEntry, SynonymEntry } from '@gcm/domain';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
+import { AppError } from '../../common/errors/app-error';
 import { definedOnly } from '../../common/utils/defined-only';
 import { AuditService } from '../audit/audit.service';
 import { GlossaryTermEntity, SynonymEntity } from './dictionary.entities';
@@ -30,15 +31,17 @@ export class DictionaryService {
   async forMatcher(): Promise<{ synonyms: SynonymEntry[]; glossary: GlossaryEntry[] }> {
     const [synonyms, glossary] = await Promise.all([this.listSynonyms(), this.listGlossary()]);
     return {
-      synonyms: synonyms.map(({ term, expansions, mutual }) => ({ term, expansions, mutual })),
+      synonyms: synonyms.map(({ term, expansions, mutual, broader }) => ({ term, expansions, mutual, broader })),
       glossary: glossary.map(({ en, vi }) => ({ en, vi })),
     };
   }
 
   createSynonym(actor: Actor, dto: CreateSynonymDto): Promise<SynonymEntity> {
     return this.change(actor, 'synonym.create', async (manager) => {
+      checkSaysSomething(dto.expansions, dto.broader);
       await this.checkTermFree(manager, dto.term);
-      return [null, await manager.save(manager.create(SynonymEntity, { ...dto, mutual: dto.mutual ?? false }))];
+      const entry = manager.create(SynonymEntity, { ...dto, mutual: dto.mutual ?? false, broader: dto.broader ?? [] });
+      return [null, await manager.save(entry)];
     });
   }
 
@@ -47,7 +50,9 @@ export class DictionaryService {
       const entry = await this.find(manager, SynonymEntity, id);
       if (dto.term && dto.term.toLowerCase() !== entry.term.toLowerCase()) await this.checkTermFree(manager, dto.term);
       const before = { ...entry };
-      return [before, await manager.save(Object.assign(entry, definedOnly(dto)))];
+      Object.assign(entry, definedOnly(dto));
+      checkSaysSomething(entry.expansions, entry.broader);
+      return [before, await manager.save(entry)];
     });
   }
 
@@ -84,7 +89,10 @@ export class DictionaryService {
          SELECT count(*)::int AS n FROM seeded`,
       );
       if (taken.n === 0) return false;
-      await manager.insert(SynonymEntity, synonyms.map(({ term, expansions, mutual }) => ({ term, expansions, mutual: mutual ?? false })));
+      await manager.insert(
+        SynonymEntity,
+        synonyms.map(({ term, expansions, mutual, broader }) => ({ term, expansions, mutual: mutual ?? false, broader: broader ?? [] })),
+      );
       await manager.insert(GlossaryTermEntity, glossary.map(({ en, vi }) => ({ en, vi })));
       await bumpDictionaryRevision(manager);
       return true;
@@ -114,5 +122,15 @@ export class DictionaryService {
   private async checkTermFree(manager: EntityManager, term: string): Promise<void> {
     const taken = await manager.createQueryBuilder(SynonymEntity, 's').where('lower(s.term) = lower(:term)', { term }).getExists();
     if (taken) throw KnowledgeErrors.synonymTaken(term);
+  }
+}
+
+/** A synonym entry must give the term at least one expansion or broader term. */
+function checkSaysSomething(expansions: string[] | undefined, broader: string[] | undefined): void {
+  if (!expansions?.length && !broader?.length) {
+    throw AppError.validation(
+      [{ field: 'expansions', message: 'give at least one expansion or broader term' }],
+      'A synonym needs at least one expansion or broader term.',
+    );
   }
 }

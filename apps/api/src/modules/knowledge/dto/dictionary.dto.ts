@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { CreateGlossaryTermRequest, CreateSynonymRequest, GlossaryTermResponse, SynonymResponse } from '@gcm/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { CleanText, CleanTextList } from '../../../common/validation/transforms';
+import { CleanText, CleanTextList, OptionalTextList } from '../../../common/validation/transforms';
 import { GlossaryTermEntity, SynonymEntity } from '../dictionary.entities';
 
 export class CreateSynonymDto implements CreateSynonymRequest {
@@ -15,7 +15,6 @@ export class CreateSynonymDto implements CreateSynonymRequest {
   @ApiProperty({ type: [String], example: ['xuất khẩu lao động'] })
   @CleanTextList()
   @IsArray()
-  @ArrayMinSize(1, { message: 'expansions must list at least one phrase' })
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(120, { each: true })
@@ -25,6 +24,10 @@ export class CreateSynonymDto implements CreateSynonymRequest {
   @IsOptional()
   @IsBoolean()
   mutual?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['nước ngoài'], description: 'Wider terms a mention also counts as' })
+  @OptionalTextList(20, 120)
+  broader?: string[];
 }
 
 export class UpdateSynonymDto extends PartialType(CreateSynonymDto) {}
@@ -56,6 +59,7 @@ export const toSynonymResponse = (s: SynonymEntity): SynonymResponse => ({
   term: s.term,
   expansions: s.expansions,
   mutual: s.mutual,
+  broader: s.broader,
 });
 
 export const toGlossaryTermResponse = (g: GlossaryTermEntity): GlossaryTermResponse => ({ id: g.id, en: g.en, vi: g.vi });

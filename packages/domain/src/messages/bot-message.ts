@@ -1,0 +1,136 @@
+/**
+ * The neutral message model between the channel adapters (apps/bot) and the API. An adapter
+ * turns a channel update into a BotEvent and renders BotReply values within its channel's
+ * limits; nothing outside an adapter knows which platform it is on.
+ */
+
+export const CHANNELS = ['telegram', 'zalo', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type BotLocale = 'vi' | 'en';
+
+export interface BotUser {
+  /** The channel's id of the person (Telegram user id, Zalo user id, web session id). */
+  id: string;
+  displayName?: string;
+  /** The language the channel reports for the person, when it does. */
+  languageCode?: string;
+}
+
+interface BotEventBase {
+  channel: Channel;
+  /**
+   * The channel's id of this update, unique per channel (Telegram update_id, Zalo msg_id or
+   * event timestamp + sender, a web message id). The API processes each (channel, updateId) once.
+   */
+  updateId: string;
+  /** Where replies go (Telegram chat id, Zalo user id, web session id). */
+  chatId: string;
+  user: BotUser;
+  /** When the channel says the update happened (ISO 8601). */
+  sentAt?: string;
+}
+
+/** Free text typed by the person. */
+export interface TextEvent extends BotEventBase {
+  type: 'text';
+  text: string;
+}
+
+/** A command such as /start, /help, /menu, /lang, /huy (without the slash), with its argument. */
+export interface CommandEvent extends BotEventBase {
+  type: 'command';
+  command: string;
+  argument?: string;
+}
+
+/** A press on a button the bot offered; `action` is the button's payload. */
+export interface ActionEvent extends BotEventBase {
+  type: 'action';
+  action: string;
+}
+
+/** The person shared a phone number (Telegram contact, Zalo user info). */
+export interface ContactEvent extends BotEventBase {
+  type: 'contact';
+  phone: string;
+}
+
+/** The person sent a file or picture. */
+export interface FileEvent extends BotEventBase {
+  type: 'file';
+  fileName?: string;
+  mimeType?: string;
+  /** A reference the adapter can turn back into the file (Telegram file_id, Zalo URL). */
+  fileRef: string;
+}
+
+/** The person followed the account or opened the chat (Zalo follow, web chat opened). */
+export interface FollowEvent extends BotEventBase {
+  type: 'follow';
+}
+
+/** The person unfollowed or blocked the bot: nothing can be sent to them any more. */
+export interface UnfollowEvent extends BotEventBase {
+  type: 'unfollow';
+}
+
+/** Anything else (a sticker, a location, an unknown update kind): answered politely. */
+export interface UnsupportedEvent extends BotEventBase {
+  type: 'unsupported';
+  /** What it was, for the log (e.g. "sticker"). */
+  what: string;
+}
+
+export type BotEvent =
+  | TextEvent
+  | CommandEvent
+  | ActionEvent
+  | ContactEvent
+  | FileEvent
+  | FollowEvent
+  | UnfollowEvent
+  | UnsupportedEvent;
+
+export type BotEventType = BotEvent['type'];
+
+export interface ReplyButton {
+  label: string;
+  /** Sent back as ActionEvent.action when pressed (at most 64 bytes: Telegram's limit). */
+  action: string;
+}
+
+/** Text; `markdown` uses the small common subset: **bold**, _italic_, [links](https://…), lists. */
+export interface TextReply {
+  type: 'text';
+  text: string;
+  format?: 'plain' | 'markdown';
+  /** Rows of buttons. Adapters fit them to their channel (Zalo: at most 5 buttons). */
+  buttons?: ReplyButton[][];
+}
+
+export interface DocumentReply {
+  type: 'document';
+  url: string;
+  fileName: string;
+  caption?: string;
+}
+
+export interface LinkReply {
+  type: 'link';
+  url: string;
+  title: string;
+  description?: string;
+}
+
+export type BotReply = TextReply | DocumentReply | LinkReply;
+
+/** What POST /api/v1/bot/events answers. */
+export interface BotEventResult {
+  replies: BotReply[];
+  /** True when this (channel, updateId) was seen before: the stored replies are sent again. */
+  duplicate: boolean;
+}
+
+/** Most bytes a button action may hold (Telegram's callback_data limit). */
+export const MAX_ACTION_BYTES = 64;

@@ -1,0 +1,2 @@
+export * from './bot-message';
+export * from './outbox';

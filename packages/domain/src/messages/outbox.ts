@@ -1,0 +1,47 @@
+import type { BotReply, Channel } from './bot-message';
+
+/** Why the API wants a message sent on its own initiative. */
+export const OUTBOX_KINDS = ['staff_reply', 'broadcast', 'reminder', 'correction'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** A message a bot instance has claimed for delivery (POST /api/v1/bot/outbox/claim). */
+export interface OutboxItem {
+  id: string;
+  kind: OutboxKind;
+  channel: Channel;
+  chatId: string;
+  replies: BotReply[];
+  /** Deliveries tried before this one. */
+  attempts: number;
+}
+
+export interface OutboxClaimRequest {
+  /** The channels this instance can deliver to. */
+  channels: Channel[];
+  /** At most this many items (1–500). */
+  limit: number;
+  /** Seconds the claim holds before another instance may take the item again (5–600). */
+  leaseSeconds: number;
+}
+
+/**
+ * What a delivery came to: `sent`; `retry` (429 or 5xx; after `retryAfterSeconds` when the
+ * channel said, otherwise with exponential back-off); `failed` for good (blocked by the user,
+ * unknown chat).
+ */
+export interface OutboxResultRequest {
+  outcome: 'sent' | 'retry' | 'failed';
+  retryAfterSeconds?: number;
+  error?: string;
+}
+
+/** A message of a conversation, as the web chat shows it. */
+export interface ConversationMessage {
+  /** Increasing within the conversation: ask for messages after the last one seen. */
+  seq: number;
+  direction: 'in' | 'out';
+  /** For 'out': the reply; for 'in': the person's text or the label of the button pressed. */
+  reply?: BotReply;
+  text?: string;
+  createdAt: string;
+}
