@@ -15,6 +15,8 @@ import { DATABASE_MODE } from './database/database.tokens';
 import { FirstRunService } from './database/seeds/first-run.service';
 import { AssistantModule } from './modules/assistant/assistant.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
@@ -52,6 +54,8 @@ export class AppModule {
         UnitsModule,
         KnowledgeModule,
         AssistantModule,
+        MessagingModule,
+        ConversationsModule,
         HealthModule,
       ],
       providers: [

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { API_PREFIX, consoleIsBuilt, createApp } from './app.factory';
-import { EnvError, loadEnv } from './config/env';
+import { Env, EnvError, loadEnv } from './config/env';
 import { openDatabase } from './database/database';
 import { FirstRunService, FirstRunReport } from './database/seeds/first-run.service';
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const env = loadEnv();
+  const env = withBotToken(loadEnv());
   const database = await openDatabase(env);
   const app = await createApp(env, database);
   const report = await app.get(FirstRunService).run();
@@ -37,6 +40,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * Without BOT_SERVICE_TOKEN, a token is made once and kept in DATA_DIR/bot-service-token, where
+ * the bot started on the same machine finds it: `pnpm start` needs no configuration. Several
+ * machines share one token through the variable.
+ */
+function withBotToken(env: Env): Env {
+  if (env.BOT_SERVICE_TOKEN) return env;
+  const file = path.join(env.DATA_DIR, 'bot-service-token');
+  if (!existsSync(file)) {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return Object.freeze({ ...env, BOT_SERVICE_TOKEN: readFileSync(file, 'utf8').trim() });
 }
 
 function firstRunLines(report: FirstRunReport): string[] {

@@ -41,6 +41,13 @@ import type {
   UpdateArticleRequest,
   UpdateFaqRequest,
   AskStatus,
+  BotEvent,
+  BotEventResult,
+  Channel,
+  ConversationMessage,
+  OutboxClaimRequest,
+  OutboxItem,
+  OutboxResultRequest,
 } from '@gcm/domain';
 import { createRequester, segment, type HttpOptions } from './http';
 
@@ -205,9 +212,31 @@ export function createApiClient(options: ApiClientOptions) {
       }),
   };
 
+  /** The bot's service endpoints (Bearer BOT_SERVICE_TOKEN). */
+  const bot = {
+    /** Posts one channel update; the API processes each (channel, updateId) once. */
+    postEvent: (event: BotEvent) =>
+      request<BotEventResult>({ method: 'POST', path: v1('/bot/events'), json: event }),
+    claimOutbox: (body: OutboxClaimRequest) =>
+      request<{ items: OutboxItem[] }>({
+        method: 'POST',
+        path: v1('/bot/outbox/claim'),
+        json: body,
+      }),
+    reportOutbox: (id: string, body: OutboxResultRequest) =>
+      request<void>({ method: 'POST', path: v1(`/bot/outbox/${segment(id)}/result`), json: body }),
+    /** Messages of one conversation after `after` (the web chat's polling). */
+    messages: (channel: Channel, chatId: string, after = 0) =>
+      request<{ items: ConversationMessage[] }>({
+        method: 'GET',
+        path: v1(`/bot/conversations/${segment(channel)}/${segment(chatId)}/messages`),
+        query: { after },
+      }),
+  };
+
   /** The API's health; a 503 answer with a health body (database down) is returned, not thrown. */
   const health = () =>
     request<HealthResponse>({ method: 'GET', path: '/health', acceptStatuses: [503] });
 
-  return { auth, users, units, audit, knowledge, assistant, health };
+  return { auth, users, units, audit, knowledge, assistant, bot, health };
 }

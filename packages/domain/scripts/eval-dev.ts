@@ -1,12 +1,16 @@
 /**
  * Development evaluation of the FAQ matcher.
  *
- *   npx tsx scripts/eval-dev.ts [--data DIR] [--verbose] [--ablation] [--bench] [--minisearch]
+ *   npx tsx scripts/eval-dev.ts [--data DIR] [--verbose] [--ablation] [--leave-out] [--sweep]
+ *                               [--bench] [--minisearch]
  *
  * Prints top-1 accuracy overall and per kind, the share of out-of-scope questions refused, and
  * optionally: a synonym/glossary ablation (each half of the dictionaries removed in turn), a
- * latency benchmark with the FAQs replicated to 1,000 and 10,000 entries, and a MiniSearch
- * baseline over the same normalised tokens (with and without the same synonym expansion).
+ * leave-FAQs-out check (a few FAQs removed in turn: their questions have no answer any more, so
+ * they should be refused or at least not answered confidently), a threshold sweep (how much
+ * slack the default threshold has), a latency benchmark with the FAQs replicated to 1,000 and
+ * 10,000 entries, and a MiniSearch baseline over the same normalised tokens (with and without
+ * the same synonym expansion).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -123,6 +127,78 @@ function matcherWith(
   return (text) => matcher.match(text);
 }
 
+/**
+ * The FAQs split into folds of about four; each fold is removed in turn. The questions of the
+ * removed FAQs then have no answer in the base, like an out-of-scope question that shares the
+ * field's vocabulary; the others must still find their FAQ. A matcher that generalises refuses
+ * most of the orphaned questions (some may reasonably fall on a neighbouring FAQ).
+ */
+function leaveOut(): void {
+  const folds = Math.max(1, Math.round(faqs.length / 4));
+  let orphans = 0;
+  let refused = 0;
+  let confident = 0;
+  let kept = 0;
+  let keptCorrect = 0;
+  const confidences: number[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const removed = new Set(faqs.filter((_, i) => i % folds === fold).map((f) => f.id));
+    const matcher = createMatcher({
+      faqs: faqs.filter((f) => !removed.has(f.id)),
+      synonyms: STARTER_SYNONYMS,
+      glossary: STARTER_GLOSSARY,
+    });
+    for (const question of questions) {
+      if (question.expect === null) continue;
+      const result = matcher.match(question.q);
+      const got = result.status === 'no_answer' ? null : (result.best?.id ?? null);
+      if (removed.has(question.expect)) {
+        orphans++;
+        confidences.push(result.confidence);
+        if (got === null) refused++;
+        else if (result.confidence >= 0.5) confident++;
+        if (got !== null && flag('verbose')) {
+          console.log(`  ORPHAN ANSWERED ${got} (${result.confidence}) ← ${question.q}`);
+        }
+      } else {
+        kept++;
+        if (got === question.expect) keptCorrect++;
+      }
+    }
+  }
+  confidences.sort((a, b) => a - b);
+  const median = confidences[Math.floor(confidences.length / 2)] ?? 0;
+  console.log(`\nLeave-FAQs-out (${folds} folds, each FAQ removed once)`);
+  console.log(
+    `  orphaned questions refused: ${pct(refused / orphans)} (${refused}/${orphans}), ` +
+      `answered with confidence ≥ 0.5: ${confident}, median confidence ${median.toFixed(2)}`,
+  );
+  console.log(`  remaining questions top-1: ${pct(keptCorrect / kept)} (${keptCorrect}/${kept})`);
+}
+
+/** Accuracy and refusal at thresholds around the default: how much slack there is. */
+function sweep(): void {
+  console.log('\nThreshold sweep (top-1 overall / out-of-scope refused / worst kind)');
+  for (const threshold of [0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4]) {
+    const matcher = createMatcher({
+      faqs,
+      synonyms: STARTER_SYNONYMS,
+      glossary: STARTER_GLOSSARY,
+      options: { threshold },
+    });
+    const report = evaluate((text) => matcher.match(text), false);
+    const worst = [...report.perKind].reduce(
+      (min, [kind, { correct, total }]) =>
+        correct / total < min.share ? { kind, share: correct / total } : min,
+      { kind: '-', share: 1 },
+    );
+    console.log(
+      `  ${threshold.toFixed(2)}: ${pct(report.overall).padStart(6)} / ` +
+        `${pct(report.refused / report.refusedTotal).padStart(6)} / ${worst.kind} ${pct(worst.share)}`,
+    );
+  }
+}
+
 print(
   'Matcher (starter synonyms + glossary)',
   evaluate(matcherWith(STARTER_SYNONYMS, STARTER_GLOSSARY), flag('verbose')),
@@ -141,6 +217,9 @@ if (flag('ablation')) {
     );
   }
 }
+
+if (flag('leave-out')) leaveOut();
+if (flag('sweep')) sweep();
 
 if (flag('minisearch')) {
   // Ranking alone (nothing refused), then MiniSearch with the refusal threshold (searched on the

@@ -6,3 +6,4 @@ export * from './text';
 export * from './matching';
 export * from './markdown/render-markdown';
 export * from './messages';
+export * from './dialog';

@@ -44,6 +44,7 @@ const schema = z
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     ADMIN_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps', 'admin', 'dist')),
+    BOT_SERVICE_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('warn'),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {

@@ -1,6 +1,8 @@
 import { HandoffItemEntity } from '../modules/assistant/handoff-item.entity';
 import { QuestionLogEntity } from '../modules/assistant/question-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { ConversationEntity } from '../modules/conversations/conversation.entity';
+import { OutboxEntity } from '../modules/messaging/outbox.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { ArticleEntity } from '../modules/knowledge/article.entity';
 import { GlossaryTermEntity, SynonymEntity } from '../modules/knowledge/dictionary.entities';
@@ -23,4 +25,6 @@ export const ENTITIES = [
   GlossaryTermEntity,
   QuestionLogEntity,
   HandoffItemEntity,
+  ConversationEntity,
+  OutboxEntity,
 ];

@@ -42,7 +42,11 @@ export function decide(
 ): Omit<MatchResult, 'locale'> {
   const ranked = candidates
     .map((c) => ({ ...c, confidence: round(confidenceOf(c)) }))
-    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id));
+    .sort((a, b) =>
+      process.env.RANK === 'conf'
+        ? b.confidence - a.confidence || b.coverage - a.coverage || a.id.localeCompare(b.id)
+        : b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id),
+    );
   const [first, second] = ranked;
   if (!first || first.confidence < decision.threshold) {
     return { status: 'no_answer', confidence: first?.confidence ?? 0, suggestions: [] };

@@ -1,7 +1,16 @@
 import { tokenise } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
-import { englishField, foldedKey, isExactKey, isFoldedKey, vietnameseField, wordOf } from './keys';
+import {
+  bigramKey,
+  englishField,
+  exactKey,
+  foldedKey,
+  isExactKey,
+  isFoldedKey,
+  vietnameseField,
+  wordOf,
+} from './keys';
 import { Lexicon } from './lexicon';
 import { phrasingCoverage, phrasingsOf, queryKeys, type Phrasing } from './phrasings';
 import { buildQuery } from './query';
@@ -93,6 +102,14 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
         foldedTypos,
         exactTypos,
         inVocabulary: (folded) => index.df(foldedKey(folded)) > 0,
+        exactInVocabulary: (exact) => index.df(exactKey(exact)) > 0,
+        pairInVocabulary: (first, second, anchor) => {
+          const pair = index.saturations(bigramKey(first.folded, second.folded)).docs;
+          const neighbour = anchor === 0 ? first : second;
+          if (!neighbour.marked) return pair.length > 0;
+          const withAccents = new Set(index.saturations(exactKey(neighbour.exact)).docs);
+          return pair.some((doc) => withAccents.has(doc));
+        },
       });
       const keys = queryKeys(query);
       const assessed = scoreQuery(query, index, ASSESSED_CANDIDATES).map((c) => ({

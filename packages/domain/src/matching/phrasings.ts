@@ -10,6 +10,7 @@ import { DOCUMENT_LIMITS, tokenise, type Token } from '../text';
 import { stemEnglish } from './english';
 import { englishKey, foldedKey, type Key } from './keys';
 import type { Query } from './query-types';
+import { UNKNOWN_ACCENTS_PENALTY } from './scoring';
 import { stopFactor } from './stop-words';
 import type { TermIndex } from './term-index';
 import type { FaqEntry } from './types';
@@ -49,9 +50,11 @@ export function queryKeys(query: Query): Map<Key, number> {
     keys.set(key, Math.max(keys.get(key) ?? 0, quality));
   };
   for (const slot of query.slots) {
+    const factor = slot.massFrom === 'unknown' ? UNKNOWN_ACCENTS_PENALTY : 1;
     for (const alt of slot.alternatives) {
-      if (alt.lang === 'vi') for (const t of alt.tokens) add(foldedKey(t.folded), alt.quality);
-      else for (const stem of alt.stems) add(englishKey(stem), alt.quality);
+      if (alt.lang === 'vi') {
+        for (const t of alt.tokens) add(foldedKey(t.folded), alt.quality * factor);
+      } else for (const stem of alt.stems) add(englishKey(stem), alt.quality);
     }
   }
   return keys;

@@ -23,9 +23,10 @@ export interface Slot {
   /**
    * Where the slot's informativeness comes from. A dictionary phrase is as informative as its
    * readings ("hc" as "hộ chiếu"); a typed syllable as itself, so an unknown word keeps its full
-   * weight even when a typo reading of it exists ("tên" is not made common by "trên").
+   * weight even when a typo reading of it exists ("tên" is not made common by "trên"); a word
+   * the FAQs do not use weighs as such, even when its letters are those of a known word.
    */
-  readonly massFrom: 'readings' | 'typed';
+  readonly massFrom: 'readings' | 'typed' | 'unknown';
 }
 
 export interface Query {

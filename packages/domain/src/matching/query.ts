@@ -20,6 +20,13 @@ export interface QueryContext {
   readonly exactTypos: TypoIndex;
   /** Whether any FAQ contains this folded syllable. */
   readonly inVocabulary: (folded: string) => boolean;
+  /** Whether any FAQ contains this syllable with these diacritics (exact key). */
+  readonly exactInVocabulary: (exact: string) => boolean;
+  /**
+   * Whether some FAQ has these two syllables next to each other, `anchor` (the first or second)
+   * with its own diacritics if typed with any, the other with any diacritics.
+   */
+  readonly pairInVocabulary: (first: Token, second: Token, anchor: 0 | 1) => boolean;
 }
 
 export function buildQuery(tokens: readonly Token[], english: boolean, ctx: QueryContext): Query {
@@ -43,7 +50,7 @@ export function buildQuery(tokens: readonly Token[], english: boolean, ctx: Quer
       i += stopPhraseLength;
       continue;
     }
-    slots.push(tokenSlot(tokens[i], english, ctx));
+    slots.push(tokenSlot(tokens, i, english, ctx));
     i++;
   }
   return { slots, bigrams: typedBigrams(tokens, english) };
@@ -66,7 +73,26 @@ function phraseSlot(
   return { alternatives, stopFactor: factor, massFrom: 'readings' };
 }
 
-function tokenSlot(token: Token, english: boolean, ctx: QueryContext): Slot {
+/**
+ * A syllable typed with diacritics that no FAQ uses, although FAQs use its letters ("lái" where
+ * FAQs only have "lại", "đỏ" vs "đó"), is another word, unless a neighbour makes a pair the FAQs
+ * do use ("mát hộ chiếu": "mat ho" is a slip for "mất hộ").
+ */
+function isUnknownAccented(tokens: readonly Token[], i: number, ctx: QueryContext): boolean {
+  const token = tokens[i];
+  if (!token.marked || ctx.exactInVocabulary(token.exact) || !ctx.inVocabulary(token.folded)) {
+    return false;
+  }
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return !(
+    (before && ctx.pairInVocabulary(before, token, 0)) ||
+    (after && ctx.pairInVocabulary(token, after, 1))
+  );
+}
+
+function tokenSlot(tokens: readonly Token[], i: number, english: boolean, ctx: QueryContext): Slot {
+  const token = tokens[i];
   const asTyped: Alternative = { lang: 'vi', tokens: [token], quality: QUALITY.literal };
   const alternatives: Alternative[] = [];
   if (english) {
@@ -78,7 +104,12 @@ function tokenSlot(token: Token, english: boolean, ctx: QueryContext): Slot {
     alternatives.push(asTyped);
     if (!ctx.inVocabulary(token.folded)) alternatives.push(...respellings(token, ctx));
   }
-  return { alternatives, stopFactor: stopFactor(token, english), massFrom: 'typed' };
+  const unknownAccents = !english && isUnknownAccented(tokens, i, ctx);
+  return {
+    alternatives,
+    stopFactor: stopFactor(token, english),
+    massFrom: unknownAccents ? 'unknown' : 'typed',
+  };
 }
 
 // Readings of a syllable that no FAQ uses: teencode letter swaps first, then one-letter typos.

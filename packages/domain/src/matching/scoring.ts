@@ -17,10 +17,14 @@ import type { Saturations, TermIndex } from './term-index';
 // Typed with accents, a syllable that only matches with other accents ("bán" vs "bạn") is
 // probably a different word, so the exact spelling is rewarded over the folded one.
 const FOLDED_MATCH_PENALTY = 0.6;
+// ...and a syllable whose accents no FAQ uses at all, with nothing around it to suggest a slip
+// ("lái" in "bằng lái" vs the FAQs' "lại"), is a different word: its letters earn little.
+export const UNKNOWN_ACCENTS_PENALTY = Number(process.env.UAP ?? 0.15);
 // A matching pair of syllables adds to, but counts less than, the two syllables themselves.
 const BIGRAM_WEIGHT = 0.5;
 // Unknown one- or two-letter tokens are mostly unlisted abbreviations or noise, not topics.
 const SHORT_UNKNOWN_FACTOR = 0.5;
+const UNKNOWN_FACTOR = Number(process.env.UF ?? 1);
 const ENGLISH_STOP_FACTOR = 0.05;
 
 export interface ScoredCandidate {
@@ -88,7 +92,8 @@ export function scoreQuery(query: Query, index: TermIndex, limit: number): Score
     const weight = slotWeight(slot, index);
     mass += weight;
     for (const alt of slot.alternatives) {
-      accumulateAlternative(alt, index, alternative);
+      const penalty = slot.massFrom === 'unknown' ? UNKNOWN_ACCENTS_PENALTY : FOLDED_MATCH_PENALTY;
+      accumulateAlternative(alt, index, alternative, penalty);
       for (const doc of alternative.touched) {
         slotBest.keepMax(doc, alternative.raw[doc], alternative.capped[doc]);
       }
@@ -138,19 +143,21 @@ function topByScore(totals: Accumulator, limit: number): number[] {
  * be the off-topic subject of the question or just chat filler, so it weighs like the rarest
  * known word (document frequency 1), not more.
  */
-function slotWeight(slot: Slot, index: TermIndex): number {
+export function slotWeight(slot: Slot, index: TermIndex): number {
   // A typed syllable weighs as itself (and, in English, its stem): the literal readings.
   const sources =
     slot.massFrom === 'typed'
       ? slot.alternatives.filter((alt) => alt.quality === QUALITY.literal)
       : slot.alternatives.filter((alt) => !alt.broader);
   let df = 0;
-  for (const alt of sources) df = Math.max(df, alternativeDf(alt, index));
+  if (slot.massFrom !== 'unknown') {
+    for (const alt of sources) df = Math.max(df, alternativeDf(alt, index));
+  }
   if (df > 0) return slot.stopFactor * index.idf(df);
   const short = slot.alternatives.every(
     (alt) => alt.lang === 'en' || alt.tokens.every((t) => t.folded.length <= 2),
   );
-  return slot.stopFactor * index.idf(1) * (short ? SHORT_UNKNOWN_FACTOR : 1);
+  return slot.stopFactor * index.idf(1) * (short ? SHORT_UNKNOWN_FACTOR : UNKNOWN_FACTOR);
 }
 
 /** The keys of an alternative: its syllables (or stems) and their neighbouring pairs. */
@@ -168,12 +175,20 @@ function alternativeKeys(alt: Alternative): { units: Key[]; pairs: Key[] } {
 }
 
 // A phrase occurs in at most as many FAQs as its rarest part.
+// A syllable typed with diacritics is as rare as it is with them ("sổ" is rare even though "sơ"
+// is common); when no FAQ has those diacritics it is read as a slip (see query.ts), as its letters.
 function alternativeDf(alt: Alternative, index: TermIndex): number {
   const { units, pairs } = alternativeKeys(alt);
   let df = Infinity;
-  for (const key of [...units, ...pairs]) df = Math.min(df, index.df(key));
+  units.forEach((key, i) => {
+    const token = alt.lang === 'vi' && EXACT_DF ? alt.tokens[i] : undefined;
+    const exact = token?.marked ? index.df(exactKey(token.exact)) : 0;
+    df = Math.min(df, exact > 0 ? exact : index.df(key));
+  });
+  for (const key of pairs) df = Math.min(df, index.df(key));
   return Number.isFinite(df) ? df : 0;
 }
+const EXACT_DF = process.env.EXDF !== '0';
 
 function unitStopFactor(alt: Alternative, i: number): number {
   if (alt.lang === 'vi') return stopFactor(alt.tokens[i], false);
@@ -185,7 +200,12 @@ function unitStopFactor(alt: Alternative, i: number): number {
  * by IDF and stop-word factor, so that in "không có việc làm" a FAQ must match "việc làm", not
  * "không có".
  */
-function accumulateAlternative(alt: Alternative, index: TermIndex, out: Accumulator): void {
+function accumulateAlternative(
+  alt: Alternative,
+  index: TermIndex,
+  out: Accumulator,
+  foldedPenalty: number,
+): void {
   const { units, pairs } = alternativeKeys(alt);
   const stops = units.map((_, i) => unitStopFactor(alt, i));
   const parts = [
@@ -201,7 +221,7 @@ function accumulateAlternative(alt: Alternative, index: TermIndex, out: Accumula
   for (const { key, weight, unit } of parts) {
     const share = (alt.quality * weight) / total;
     const token = alt.lang === 'vi' && unit >= 0 ? alt.tokens[unit] : undefined;
-    if (token?.marked) addAccented(key, exactKey(token.exact), share, index, out);
+    if (token?.marked) addAccented(key, exactKey(token.exact), share, foldedPenalty, index, out);
     else addSaturations(index.saturations(key), share, out);
   }
 }
@@ -215,6 +235,7 @@ function addAccented(
   folded: Key,
   exact: Key,
   share: number,
+  foldedPenalty: number,
   index: TermIndex,
   out: Accumulator,
 ): void {
@@ -223,7 +244,7 @@ function addAccented(
   exactSats.docs.forEach((doc, i) => (scratch[doc] = exactSats.values[i]));
   const { docs, values } = index.saturations(folded);
   docs.forEach((doc, i) => {
-    const sat = Math.max(scratch[doc], values[i] * FOLDED_MATCH_PENALTY);
+    const sat = Math.max(scratch[doc], values[i] * foldedPenalty);
     out.add(doc, share * sat, share * Math.min(1, sat));
   });
   for (const doc of exactSats.docs) scratch[doc] = 0;

@@ -8,6 +8,6 @@ import { FaqIndexService } from './faq-index.service';
   imports: [KnowledgeModule],
   controllers: [AssistantController],
   providers: [AssistantService, FaqIndexService],
-  exports: [AssistantService],
+  exports: [AssistantService, FaqIndexService],
 })
 export class AssistantModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AskResponse, ErrorCode, HandoffStatus, normaliseText, renderMarkdown } from '@gcm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -15,6 +15,8 @@ export interface AskInput {
   locale?: 'vi' | 'en';
   /** Where the question came from: 'api', 'web', 'telegram', 'zalo'. */
   channel: string;
+  /** The chat it came from, so that a staff reply can reach it. */
+  conversationId?: string;
 }
 
 const HTML_TAG = /<\/?[a-z!][^<>]{0,500}>/gi;
@@ -33,15 +35,25 @@ export class AssistantService {
   ) {}
 
   async ask(input: AskInput): Promise<AskResponse> {
-    const { result, faqs } = await this.index.match(input.text, { locale: input.locale });
+    await this.index.sync();
+    return this.answer(this.dataSource.manager, input);
+  }
+
+  /**
+   * Answers with the index as last synced and logs through `manager`, so a caller can run it
+   * inside its own transaction (having called FaqIndexService.sync() before opening it).
+   */
+  async answer(manager: EntityManager, input: AskInput): Promise<AskResponse> {
+    const result = this.index.matchCurrent(input.text, { locale: input.locale });
     const locale = result.locale;
-    const best = result.best && faqs.get(result.best.id);
+    const best = result.best && this.index.faq(result.best.id);
     const response: AskResponse = {
       status: result.status,
       confidence: round(result.confidence),
-      suggestions: result.suggestions
-        .filter((s) => faqs.has(s.id))
-        .map((s) => ({ id: s.id, question: inLocale(faqs.get(s.id)!, locale).question, confidence: round(s.confidence) })),
+      suggestions: result.suggestions.flatMap((s) => {
+        const faq = this.index.faq(s.id);
+        return faq ? [{ id: s.id, question: inLocale(faq, locale).question, confidence: round(s.confidence) }] : [];
+      }),
       locale,
     };
     if (best && result.status !== 'no_answer') {
@@ -52,13 +64,13 @@ export class AssistantService {
     const text = input.text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, ASK_MAX_CHARS);
     // One statement logs the question and, when nothing fits, opens the inbox item: atomic,
     // and a single round trip on the hot path.
-    const [row] = await this.dataSource.query(
+    const [row] = await manager.query(
       `WITH logged AS (
          INSERT INTO question_log (channel, text, normalised, locale, status, confidence, faq_id, suggestions)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
        ), opened AS (
-         INSERT INTO handoff_items (question_log_id, channel, question)
-         SELECT id, $1, $2 FROM logged WHERE $5 = 'no_answer' RETURNING id
+         INSERT INTO handoff_items (question_log_id, channel, question, conversation_id)
+         SELECT id, $1, $2, $9 FROM logged WHERE $5 = 'no_answer' RETURNING id
        ) SELECT (SELECT id FROM opened) AS handoff_id`,
       [
         input.channel,
@@ -69,6 +81,7 @@ export class AssistantService {
         result.confidence,
         response.faq?.id ?? null,
         JSON.stringify(result.suggestions),
+        input.conversationId ?? null,
       ],
     );
     if (row.handoff_id) response.handoffId = row.handoff_id;
@@ -101,13 +114,20 @@ export class AssistantService {
       item.status = status;
       item.closedAt = status === 'closed' ? new Date() : null;
       const saved = await manager.save(item);
+      if (status === 'closed' && item.conversationId) {
+        // The person's next message goes to the matcher again.
+        await manager.query(
+          `UPDATE conversations SET state = (state - 'handoffId') || '{"mode": "idle"}' WHERE id = $1 AND state->>'handoffId' = $2`,
+          [item.conversationId, id],
+        );
+      }
       await this.audit.record(manager, actor, { action: 'handoff.update', entityType: 'handoff', entityId: id, before, after: saved });
       return saved;
     });
   }
 }
 
-function inLocale(faq: IndexedFaq, locale: 'vi' | 'en'): { question: string; answer: string; topic: string } {
+export function inLocale(faq: IndexedFaq, locale: 'vi' | 'en'): { question: string; answer: string; topic: string } {
   if (locale === 'en' && faq.answerEn) {
     return { question: faq.questionEn ?? faq.question, answer: faq.answerEn, topic: faq.topicEn ?? faq.topic };
   }

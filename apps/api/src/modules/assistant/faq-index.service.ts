@@ -39,9 +39,15 @@ export class FaqIndexService {
     private readonly dictionary: DictionaryService,
   ) {}
 
-  async match(text: string, options: MatchRequestOptions): Promise<{ result: MatchResult; faqs: ReadonlyMap<string, IndexedFaq> }> {
-    await this.sync();
-    return { result: this.matcher!.match(text, options), faqs: this.faqs };
+  /** Matches against the index as it stands; call sync() first (outside any transaction). */
+  matchCurrent(text: string, options: MatchRequestOptions): MatchResult {
+    if (!this.matcher) throw new Error('FaqIndexService.matchCurrent called before sync()');
+    return this.matcher.match(text, options);
+  }
+
+  /** A published FAQ by id, as last synced. */
+  faq(id: string): IndexedFaq | undefined {
+    return this.faqs.get(id);
   }
 
   /** Brings the index up to date; concurrent callers share one sync. */

@@ -13,6 +13,10 @@ export class HandoffItemEntity {
   @Column({ type: 'varchar', length: 16 })
   channel: string;
 
+  /** The chat it came from; null for questions asked through the public HTTP endpoint. */
+  @Column({ name: 'conversation_id', type: 'uuid', nullable: true })
+  conversationId: string | null;
+
   @Column({ type: 'varchar', length: 1000 })
   question: string;
 

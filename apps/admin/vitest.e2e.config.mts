@@ -1,0 +1,23 @@
+// The console's browser tests (test/e2e): the built console and API in headless Chromium.
+// Run after a build with `pnpm --filter @gcm/admin test:e2e`; `test` runs them after the unit
+// specs. One file, one API and one browser: no parallel files, generous start-up time.
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.mts';
+import viteConfig from './vite.config.ts';
+
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    // The same aliases as the console (@/… and the workspace packages' sources).
+    resolve: { alias: viteConfig.resolve?.alias },
+    test: {
+      include: ['test/e2e/**/*.e2e-spec.ts'],
+      environment: 'node',
+      fileParallelism: false,
+      hookTimeout: 120_000,
+      testTimeout: 60_000,
+      // A report of its own, beside the unit specs' one (scripts/ci-summary.mjs adds them up).
+      outputFile: { json: 'test-results/vitest-e2e.json' },
+    },
+  }),
+);

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AssistantModule } from '../assistant/assistant.module';
+import { MessagingModule } from '../messaging/messaging.module';
+import { BotController, HandoffRepliesController } from './conversations.controller';
+import { ConversationsService } from './conversations.service';
+import { HandoffRepliesService } from './handoff-replies.service';
+
+@Module({
+  imports: [AssistantModule, MessagingModule],
+  controllers: [BotController, HandoffRepliesController],
+  providers: [ConversationsService, HandoffRepliesService],
+})
+export class ConversationsModule {}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConversationMessage, ErrorCode, INITIAL_STATE, staffReplyReplies } from '@gcm/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/decorators/access.decorators';
+import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { HandoffItemEntity } from '../assistant/handoff-item.entity';
+import { OutboxService } from '../messaging/outbox.service';
+import { ConversationEntity } from './conversation.entity';
+import { toConversationMessage } from './conversations.service';
+
+/** Staff answering the inbox: the reply reaches the person on their channel through the outbox. */
+@Injectable()
+export class HandoffRepliesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async reply(actor: Actor, handoffId: string, body: string): Promise<ConversationMessage> {
+    return this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOne(HandoffItemEntity, { where: { id: handoffId }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
+      if (!item.conversationId) {
+        throw new AppError(ErrorCode.Conflict, 409, 'This question came through the public API, not a chat: there is no one to reply to.');
+      }
+      const conversation = await manager.findOneOrFail(ConversationEntity, { where: { id: item.conversationId } });
+      if (conversation.unreachableAt) {
+        throw new AppError(ErrorCode.Conflict, 409, 'The person has blocked the bot or unfollowed: the reply cannot be delivered.');
+      }
+      const text = body.normalize('NFC').trim();
+      const replies = staffReplyReplies(conversation.state.locale ?? INITIAL_STATE.locale, text);
+      const [message] = await manager.query(
+        `INSERT INTO conversation_messages (conversation_id, handoff_id, direction, reply, pushed)
+         VALUES ($1, $2, 'out', $3, true) RETURNING seq, direction, text, reply, created_at`,
+        [conversation.id, item.id, JSON.stringify(replies[0])],
+      );
+      // The web chat reads pushed messages itself; the other channels need a delivery.
+      if (conversation.channel !== 'web') {
+        await this.outbox.enqueue(manager, [{ kind: 'staff_reply', channel: conversation.channel, chatId: conversation.chatId, replies }]);
+      }
+      const before = { status: item.status };
+      await manager.update(HandoffItemEntity, item.id, { status: 'answered' });
+      // The person's next messages keep joining this item until staff close it.
+      await manager.query(
+        `UPDATE conversations SET state = state || jsonb_build_object('mode', 'handoff', 'handoffId', $2::text) WHERE id = $1`,
+        [conversation.id, item.id],
+      );
+      await this.audit.record(manager, actor, {
+        action: 'handoff.reply',
+        entityType: 'handoff',
+        entityId: item.id,
+        before,
+        after: { status: 'answered', reply: text },
+      });
+      return toConversationMessage(message);
+    });
+  }
+
+  /** The conversation behind an inbox item, oldest first (at most the last 100 messages). */
+  async transcript(handoffId: string): Promise<ConversationMessage[]> {
+    const item = await this.dataSource.getRepository(HandoffItemEntity).findOne({ where: { id: handoffId } });
+    if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
+    if (!item.conversationId) return [];
+    const rows = await this.dataSource.query(
+      `SELECT * FROM (SELECT seq, direction, text, reply, created_at FROM conversation_messages
+         WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 100) m ORDER BY seq`,
+      [item.conversationId],
+    );
+    return rows.map(toConversationMessage);
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@gcm/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/decorators/access.decorators';
+import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { ArticleEntity } from '../knowledge/article.entity';
+import { BroadcastResponse, CreateBroadcastDto } from './dto/messaging.dto';
+
+/**
+ * Sends a published article or warning to the subscribers it concerns: one outbox row per
+ * reachable subscribed conversation, written in one transaction with the broadcast itself.
+ */
+@Injectable()
+export class BroadcastsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateBroadcastDto): Promise<BroadcastResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const article = await manager.findOne(ArticleEntity, { where: { id: dto.articleId } });
+      if (!article || article.status !== 'published') {
+        throw new AppError(ErrorCode.NotFound, 404, 'Only a published article or warning can be broadcast.');
+      }
+      const [broadcast] = await manager.query(
+        `INSERT INTO broadcasts (article_id, topic_id, locality_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [article.id, dto.topicId ?? null, dto.localityId ?? null, actor.user.id],
+      );
+      const text = `${article.kind === 'warning' ? '⚠️ ' : ''}**${article.title}**\n\n${article.body}`;
+      // Subscribers of the topic or of all topics, in the locality (or an area above it) or with
+      // none; each reachable conversation once.
+      await manager.query(
+        `INSERT INTO outbox (kind, channel, chat_id, replies, broadcast_id)
+         SELECT DISTINCT 'broadcast', c.channel, c.chat_id, $1::jsonb, $2::uuid
+         FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id
+         WHERE s.cancelled_at IS NULL AND c.unreachable_at IS NULL AND c.channel <> 'web'
+           AND ($3::uuid IS NULL OR s.topic_id IS NULL OR s.topic_id = $3)
+           AND ($4::uuid IS NULL OR s.locality_id IS NULL OR s.locality_id IN (
+             WITH RECURSIVE up AS (
+               SELECT id, parent_id FROM units WHERE id = $4
+               UNION SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
+             ) SELECT id FROM up))`,
+        [JSON.stringify([{ type: 'text', format: 'markdown', text }]), broadcast.id, dto.topicId ?? null, dto.localityId ?? null],
+      );
+      await this.audit.record(manager, actor, { action: 'broadcast.create', entityType: 'broadcast', entityId: broadcast.id, after: dto });
+      return broadcast.id as string;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<BroadcastResponse> {
+    const [row] = await this.dataSource.query(
+      `SELECT b.id, b.article_id, b.topic_id, b.locality_id, b.created_at,
+         count(o.id) FILTER (WHERE o.status = 'pending')::int AS queued,
+         count(o.id) FILTER (WHERE o.status = 'sending')::int AS sending,
+         count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
+         count(o.id) FILTER (WHERE o.status = 'failed')::int AS failed,
+         count(o.id)::int AS total
+       FROM broadcasts b LEFT JOIN outbox o ON o.broadcast_id = b.id
+       WHERE b.id = $1 GROUP BY b.id`,
+      [id],
+    );
+    if (!row) throw new AppError(ErrorCode.NotFound, 404, 'No such broadcast.');
+    return {
+      id: row.id,
+      articleId: row.article_id,
+      topicId: row.topic_id,
+      localityId: row.locality_id,
+      createdAt: new Date(row.created_at).toISOString(),
+      counts: { queued: row.queued, sending: row.sending, sent: row.sent, failed: row.failed, total: row.total },
+    };
+  }
+}
+

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNELS } from '@gcm/domain';
+import type { Channel, OutboxClaimRequest, OutboxResultRequest } from '@gcm/domain';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+export class OutboxClaimDto implements OutboxClaimRequest {
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(CHANNELS, { each: true })
+  channels: Channel[];
+
+  @ApiProperty({ minimum: 1, maximum: 500 })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number;
+
+  @ApiProperty({ minimum: 5, maximum: 600 })
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  leaseSeconds: number;
+}
+
+export class OutboxResultDto implements OutboxResultRequest {
+  @ApiProperty({ enum: ['sent', 'retry', 'failed'] })
+  @IsIn(['sent', 'retry', 'failed'])
+  outcome: 'sent' | 'retry' | 'failed';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 86_400 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  retryAfterSeconds?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  error?: string;
+}
+
+export class CreateBroadcastDto {
+  @ApiProperty({ format: 'uuid', description: 'A published article or warning' })
+  @IsUUID()
+  articleId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscribers of this topic (and of all topics)' })
+  @IsOptional()
+  @IsUUID()
+  topicId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscribers in this locality or below it (and those with none)' })
+  @IsOptional()
+  @IsUUID()
+  localityId?: string;
+}
+
+export interface BroadcastResponse {
+  id: string;
+  articleId: string;
+  topicId: string | null;
+  localityId: string | null;
+  createdAt: string;
+  counts: { queued: number; sending: number; sent: number; failed: number; total: number };
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { OutboxItem, Role } from '@gcm/domain';
+import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
+import { BotTokenGuard } from '../../common/guards/bot-token.guard';
+import { BroadcastsService } from './broadcasts.service';
+import { BroadcastResponse, CreateBroadcastDto, OutboxClaimDto, OutboxResultDto } from './dto/messaging.dto';
+import { OutboxService } from './outbox.service';
+
+/** The bot instances' side of the outbox (service token). */
+@ApiTags('bot')
+@ApiBearerAuth()
+@Controller('bot/outbox')
+@Public()
+@UseGuards(BotTokenGuard)
+export class OutboxController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Post('claim')
+  @HttpCode(200)
+  async claim(@Body() body: OutboxClaimDto): Promise<{ items: OutboxItem[] }> {
+    return { items: await this.outbox.claim(body) };
+  }
+
+  @Post(':id/result')
+  @HttpCode(204)
+  report(@Param('id', ParseUUIDPipe) id: string, @Body() body: OutboxResultDto): Promise<void> {
+    return this.outbox.report(id, body);
+  }
+}
+
+@ApiTags('messaging')
+@Controller('broadcasts')
+export class BroadcastsController {
+  constructor(private readonly broadcasts: BroadcastsService) {}
+
+  @Post()
+  @Roles(Role.Admin, Role.Editor, Role.Coordinator)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateBroadcastDto): Promise<BroadcastResponse> {
+    return this.broadcasts.create(actor, body);
+  }
+
+  @Get(':id')
+  @Roles(Role.Admin, Role.Editor, Role.Coordinator, Role.Viewer)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<BroadcastResponse> {
+    return this.broadcasts.get(id);
+  }
+}

@@ -1,0 +1,47 @@
+import type { BotReply, Channel, OutboxKind } from '@gcm/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** A message the API sends on its own initiative; bot instances claim and deliver it. */
+@Entity('outbox')
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: OutboxKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: Channel;
+
+  @Column({ name: 'chat_id', type: 'varchar', length: 128 })
+  chatId: string;
+
+  @Column({ type: 'jsonb' })
+  replies: BotReply[];
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
+  availableAt: Date;
+
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'broadcast_id', type: 'uuid', nullable: true })
+  broadcastId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { backoffSeconds } from './outbox.service';
+
+describe('backoffSeconds', () => {
+  it('doubles from 2 s and stops at 15 minutes', () => {
+    const middle = () => 0.5;
+    expect([1, 2, 3, 4].map((a) => backoffSeconds(a, middle))).toEqual([2, 4, 8, 16]);
+    expect(backoffSeconds(30, middle)).toBe(900);
+  });
+
+  it('spreads retries by ±20 %', () => {
+    expect(backoffSeconds(4, () => 0)).toBe(13);
+    expect(backoffSeconds(4, () => 1)).toBe(19);
+  });
+});

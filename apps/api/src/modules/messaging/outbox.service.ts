@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BotReply, Channel, ErrorCode, OutboxClaimRequest, OutboxItem, OutboxKind, OutboxResultRequest } from '@gcm/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { OutboxEntity } from './outbox.entity';
+
+/** Deliveries tried before a message is given up. */
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_SECONDS = 2;
+const MAX_BACKOFF_SECONDS = 15 * 60;
+
+export interface OutboxMessage {
+  kind: OutboxKind;
+  channel: Channel;
+  chatId: string;
+  replies: BotReply[];
+  broadcastId?: string;
+}
+
+/**
+ * The outbox of DESIGN.md: rows written in the transaction of their cause, claimed by bot
+ * instances with FOR UPDATE SKIP LOCKED under a lease, retried with exponential back-off (or
+ * after the channel's retry_after), and given up after MAX_ATTEMPTS or a permanent failure.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Queues messages inside the caller's transaction. */
+  async enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.insert(
+      OutboxEntity,
+      messages.map((m) => ({ ...m, broadcastId: m.broadcastId ?? null })),
+    );
+  }
+
+  async claim(request: OutboxClaimRequest): Promise<OutboxItem[]> {
+    const rows: OutboxEntity[] = await this.dataSource.query(
+      `WITH picked AS (
+         SELECT id FROM outbox
+         WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
+           AND (lease_until IS NULL OR lease_until < now())
+         ORDER BY available_at, created_at
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1,
+           lease_until = now() + make_interval(secs => $3)
+         FROM picked WHERE o.id = picked.id
+         RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts, o.available_at, o.created_at
+       )
+       SELECT * FROM claimed ORDER BY available_at, created_at`,
+      [request.channels, request.limit, request.leaseSeconds],
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, chatId: r.chatId, replies: r.replies, attempts: r.attempts - 1 }));
+  }
+
+  /** Records how a claimed delivery went. Only a message still being sent can be reported. */
+  async report(id: string, result: OutboxResultRequest): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOne(OutboxEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such outbox message.');
+      if (item.status !== 'sending') {
+        throw new AppError(ErrorCode.Conflict, 409, `This message is ${item.status}, not being sent: nothing to report.`);
+      }
+      const error = result.error?.slice(0, 500) ?? null;
+      if (result.outcome === 'sent') {
+        await manager.update(OutboxEntity, id, { status: 'sent', sentAt: new Date(), leaseUntil: null });
+      } else if (result.outcome === 'failed' || item.attempts >= MAX_ATTEMPTS) {
+        await manager.update(OutboxEntity, id, { status: 'failed', lastError: error, leaseUntil: null });
+        if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
+      } else {
+        const delay = result.retryAfterSeconds ?? backoffSeconds(item.attempts);
+        await manager.update(OutboxEntity, id, {
+          status: 'pending',
+          lastError: error,
+          leaseUntil: null,
+          availableAt: new Date(Date.now() + delay * 1000),
+        });
+      }
+    });
+  }
+}
+
+/** 2 s, 4 s, 8 s… up to 15 minutes, with ±20 % jitter so retries of a burst spread out. */
+export function backoffSeconds(attempts: number, random = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/** A chat that refused a message for good (blocked, unfollowed) gets nothing more. */
+async function markUnreachable(manager: EntityManager, channel: Channel, chatId: string): Promise<void> {
+  await manager.query(
+    `UPDATE conversations SET unreachable_at = now() WHERE channel = $1 AND chat_id = $2 AND unreachable_at IS NULL`,
+    [channel, chatId],
+  );
+}

@@ -1,0 +1,106 @@
+import type { BotLocale } from '../messages/bot-message';
+
+/** Every sentence the bot says, Vietnamese first. */
+export const BOT_TEXTS = {
+  vi: {
+    welcome:
+      'Xin chào! Đây là kênh hỏi đáp về **di cư an toàn, hợp pháp** của cơ quan nhà nước.\n' +
+      'Bạn có thể gõ câu hỏi (có dấu hay không dấu đều được), chọn một chủ đề bên dưới, ' +
+      'hoặc bấm **Gặp cán bộ** để được cán bộ trả lời.',
+    help:
+      'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
+      '- /menu: xem các chủ đề\n- /dangky: nhận cảnh báo, thông tin mới\n- /huy: thôi nhận cảnh báo\n' +
+      '- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n- Gõ "gặp cán bộ" để nói chuyện với cán bộ',
+    menu: 'Bạn muốn tìm hiểu chủ đề nào?',
+    noTopics: 'Hiện chưa có chủ đề nào. Bạn cứ gõ câu hỏi, cán bộ sẽ trả lời.',
+    topicFaqs: 'Các câu hỏi thường gặp về chủ đề này:',
+    topicEmpty: 'Chủ đề này chưa có câu hỏi nào.',
+    askUseful: 'Câu trả lời này có hữu ích không?',
+    useful: '👍 Có',
+    notUseful: '👎 Không',
+    thanks: 'Cảm ơn bạn đã phản hồi!',
+    thanksNotUseful: 'Cảm ơn bạn. Nếu cần, bấm **Gặp cán bộ** để được hỗ trợ thêm.',
+    didYouMean: 'Có phải bạn muốn hỏi:',
+    noAnswer:
+      'Xin lỗi, hiện chưa có câu trả lời sẵn cho câu hỏi này. Câu hỏi đã được chuyển đến cán bộ; ' +
+      'cán bộ sẽ trả lời bạn ngay tại đây.',
+    handoffOpened: 'Đã chuyển đến cán bộ. Cán bộ sẽ trả lời bạn ngay tại đây; bạn có thể nhắn thêm thông tin.',
+    handoffAlreadyOpen: 'Yêu cầu của bạn đang chờ cán bộ. Bạn có thể nhắn thêm thông tin.',
+    handoffNoted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
+    handoffEnded: 'Đã kết thúc trao đổi với cán bộ. Bạn có thể tiếp tục gõ câu hỏi.',
+    talkToStaff: 'Gặp cán bộ',
+    endHandoff: 'Kết thúc',
+    backToMenu: 'Các chủ đề',
+    chooseLanguage: 'Chọn ngôn ngữ / Choose a language:',
+    languageSet: 'Đã chuyển sang Tiếng Việt.',
+    subscribeTopic: 'Bạn muốn nhận cảnh báo, thông tin mới về chủ đề nào?',
+    allTopics: 'Tất cả chủ đề',
+    subscribeLocality: 'Bạn ở địa bàn nào?',
+    allLocalities: 'Không chọn địa bàn',
+    subscribeConsent:
+      'Bạn đồng ý nhận tin cảnh báo và thông tin về di cư an toàn qua kênh này? ' +
+      'Bạn có thể thôi nhận bất cứ lúc nào bằng lệnh /huy.',
+    agree: 'Đồng ý',
+    cancel: 'Hủy',
+    subscribed: 'Đã đăng ký nhận tin. Gõ /huy khi muốn thôi nhận.',
+    unsubscribed: 'Bạn đã thôi nhận tin cảnh báo. Gõ /dangky nếu muốn nhận lại.',
+    notSubscribed: 'Bạn chưa đăng ký nhận tin nào. Gõ /dangky để đăng ký.',
+    cancelled: 'Đã hủy.',
+    unsupported: 'Xin lỗi, hiện chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi nhé.',
+    flood: 'Bạn nhắn hơi nhanh. Vui lòng chờ một chút rồi gửi tiếp nhé.',
+    staffReply: '**Cán bộ trả lời:**',
+  },
+  en: {
+    welcome:
+      'Hello! This is the public authorities’ channel for questions about **safe, legal migration**.\n' +
+      'Type a question, choose a topic below, or press **Talk to staff** to get an answer from a staff member.',
+    help:
+      'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +
+      '- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +
+      '- Type "talk to staff" to reach a staff member',
+    menu: 'Which topic would you like to know about?',
+    noTopics: 'There are no topics yet. Type your question and a staff member will answer.',
+    topicFaqs: 'Frequently asked questions on this topic:',
+    topicEmpty: 'This topic has no questions yet.',
+    askUseful: 'Was this answer helpful?',
+    useful: '👍 Yes',
+    notUseful: '👎 No',
+    thanks: 'Thank you for your feedback!',
+    thanksNotUseful: 'Thank you. If you need more help, press **Talk to staff**.',
+    didYouMean: 'Did you mean:',
+    noAnswer:
+      'Sorry, there is no ready answer to this question yet. It has been passed to a staff member, ' +
+      'who will reply to you here.',
+    handoffOpened: 'A staff member will reply to you here; you can add more details.',
+    handoffAlreadyOpen: 'Your request is waiting for a staff member. You can add more details.',
+    handoffNoted: 'Noted; a staff member will read your message.',
+    handoffEnded: 'The conversation with staff has ended. You can go on asking questions.',
+    talkToStaff: 'Talk to staff',
+    endHandoff: 'End',
+    backToMenu: 'Topics',
+    chooseLanguage: 'Chọn ngôn ngữ / Choose a language:',
+    languageSet: 'Switched to English.',
+    subscribeTopic: 'Which topic would you like warnings and news about?',
+    allTopics: 'All topics',
+    subscribeLocality: 'Where do you live?',
+    allLocalities: 'No particular area',
+    subscribeConsent:
+      'Do you agree to receive warnings and news about safe migration through this channel? ' +
+      'You can stop at any time with /huy.',
+    agree: 'I agree',
+    cancel: 'Cancel',
+    subscribed: 'Subscribed. Type /huy to stop.',
+    unsubscribed: 'You will no longer receive warnings. Type /subscribe to start again.',
+    notSubscribed: 'You have no subscription. Type /subscribe to subscribe.',
+    cancelled: 'Cancelled.',
+    unsupported: 'Sorry, only text messages can be read for now. Please type your question.',
+    flood: 'You are sending messages a little fast. Please wait a moment.',
+    staffReply: '**Staff reply:**',
+  },
+} as const satisfies Record<BotLocale, Record<string, string>>;
+
+export type BotTextKey = keyof (typeof BOT_TEXTS)['vi'];
+
+export function botText(locale: BotLocale, key: BotTextKey): string {
+  return BOT_TEXTS[locale][key];
+}

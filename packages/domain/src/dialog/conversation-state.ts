@@ -1,0 +1,31 @@
+import type { BotLocale } from '../messages/bot-message';
+
+/**
+ * What the API remembers of a conversation between two messages (stored as JSON beside the
+ * conversation). Small on purpose: the rest (messages, questions, inbox items) has tables.
+ */
+export interface ConversationState {
+  locale: BotLocale;
+  /** `handoff`: a staff member is (to be) talking; the person's messages go to the inbox item. */
+  mode: 'idle' | 'handoff';
+  handoffId?: string;
+  /** A subscription being set up: the topic chosen, waiting for the locality and consent. */
+  subscription?: { topicId: string | null; localityId?: string | null };
+  /** Flood control: start of the current minute window and messages in it. */
+  window?: { startedAt: number; count: number };
+}
+
+export const INITIAL_STATE: ConversationState = { locale: 'vi', mode: 'idle' };
+
+/** Messages per minute from one chat before the bot asks the person to slow down. */
+export const FLOOD_LIMIT_PER_MINUTE = 20;
+
+/** Counts a message in the flood window; returns the new window and whether the limit is passed. */
+export function countMessage(
+  window: ConversationState['window'],
+  now: number,
+): { window: NonNullable<ConversationState['window']>; flooded: boolean } {
+  const current = window && now - window.startedAt < 60_000 ? window : { startedAt: now, count: 0 };
+  const next = { startedAt: current.startedAt, count: current.count + 1 };
+  return { window: next, flooded: next.count > FLOOD_LIMIT_PER_MINUTE };
+}

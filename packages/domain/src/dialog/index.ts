@@ -1,0 +1,4 @@
+export * from './conversation-state';
+export * from './intent';
+export * from './bot-texts';
+export * from './replies';

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { BotEvent } from '../messages/bot-message';
+import { Action, interpret } from './intent';
+import { countMessage, FLOOD_LIMIT_PER_MINUTE, INITIAL_STATE } from './conversation-state';
+import { answerReplies } from './replies';
+
+const base = { channel: 'telegram' as const, updateId: '1', chatId: 'c1', user: { id: 'u1' } };
+const event = (e: Omit<BotEvent, keyof typeof base> & Partial<typeof base>) => ({ ...base, ...e }) as BotEvent;
+
+describe('interpret', () => {
+  it('reads commands in Vietnamese and English, ignoring diacritics', () => {
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'start' }))).toEqual({ kind: 'start' });
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'huy' }))).toEqual({ kind: 'unsubscribe' });
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'lang', argument: 'EN' }))).toEqual({
+      kind: 'choose_language',
+      locale: 'en',
+    });
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'khong-co' }))).toEqual({ kind: 'help' });
+  });
+
+  it('sends free text to the matcher, but "gặp cán bộ" typed any way to staff', () => {
+    expect(interpret(INITIAL_STATE, event({ type: 'text', text: 'đi xkld cần gì' }))).toEqual({ kind: 'ask', text: 'đi xkld cần gì' });
+    for (const text of ['Gặp cán bộ', 'gap can bo', 'GẶP CÁN BỘ!']) {
+      expect(interpret(INITIAL_STATE, event({ type: 'text', text }))).toEqual({ kind: 'handoff' });
+    }
+  });
+
+  it('joins messages to the open inbox item while staff handle the conversation', () => {
+    const state = { ...INITIAL_STATE, mode: 'handoff' as const, handoffId: 'h1' };
+    expect(interpret(state, event({ type: 'text', text: 'tôi ở phường Đức Xuân' }))).toEqual({
+      kind: 'handoff_message',
+      text: 'tôi ở phường Đức Xuân',
+    });
+  });
+
+  it('reads the buttons it offers back', () => {
+    const id = '0b6c3d1e-2f4a-4b5c-8d9e-0f1a2b3c4d5e';
+    expect(interpret(INITIAL_STATE, event({ type: 'action', action: Action.feedback(id, false) }))).toEqual({
+      kind: 'feedback',
+      faqId: id,
+      useful: false,
+    });
+    expect(interpret(INITIAL_STATE, event({ type: 'action', action: Action.subscribeTopic(null) }))).toEqual({
+      kind: 'subscribe_topic',
+      topicId: null,
+    });
+    expect(Buffer.byteLength(Action.feedback(id, false))).toBeLessThanOrEqual(64);
+  });
+
+  it('answers stickers and unknown things politely, and notes an unfollow', () => {
+    expect(interpret(INITIAL_STATE, event({ type: 'unsupported', what: 'sticker' }))).toEqual({ kind: 'unsupported', what: 'sticker' });
+    expect(interpret(INITIAL_STATE, event({ type: 'unfollow' }))).toEqual({ kind: 'unfollow' });
+  });
+});
+
+describe('flood control', () => {
+  it('lets 20 messages a minute through, then asks to slow down, and resets after a minute', () => {
+    let window;
+    let flooded = false;
+    for (let i = 0; i < FLOOD_LIMIT_PER_MINUTE; i++) ({ window, flooded } = countMessage(window, 1_000 + i));
+    expect(flooded).toBe(false);
+    expect(countMessage(window, 2_000).flooded).toBe(true);
+    expect(countMessage(window, 62_000).flooded).toBe(false);
+  });
+});
+
+describe('answerReplies', () => {
+  it('ends an answer with the helpful? buttons, offers choices when ambiguous, and says so honestly otherwise', () => {
+    const answered = answerReplies('vi', {
+      status: 'answered',
+      confidence: 0.8,
+      suggestions: [],
+      locale: 'vi',
+      faq: { id: 'f1', question: 'Hỏi?', answer: 'Đáp.', answerHtml: '<p>Đáp.</p>', topic: 'T' },
+    });
+    expect(answered[1]).toMatchObject({ text: 'Câu trả lời này có hữu ích không?' });
+    const ambiguous = answerReplies('vi', {
+      status: 'ambiguous',
+      confidence: 0.6,
+      locale: 'vi',
+      suggestions: [
+        { id: 'a', question: 'Câu A?', confidence: 0.6 },
+        { id: 'b', question: 'Câu B?', confidence: 0.58 },
+      ],
+    });
+    expect(ambiguous[0]).toMatchObject({ text: 'Có phải bạn muốn hỏi:' });
+    expect(ambiguous[0].type === 'text' && ambiguous[0].buttons?.flat().map((b) => b.action)).toEqual(['faq:a', 'faq:b', 'handoff']);
+    const none = answerReplies('vi', { status: 'no_answer', confidence: 0, suggestions: [], locale: 'vi' });
+    expect(none[0]).toMatchObject({ text: expect.stringContaining('chuyển đến cán bộ') });
+  });
+});

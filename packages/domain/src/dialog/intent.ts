@@ -1,0 +1,132 @@
+import { normaliseText, foldDiacritics } from '../text';
+import type { BotEvent } from '../messages/bot-message';
+import type { ConversationState } from './conversation-state';
+
+/**
+ * What a person wants, read from one event and the conversation's state. Pure: the API
+ * carries the intent out (asks the matcher, opens inbox items, stores subscriptions).
+ */
+export type Intent =
+  | { kind: 'start' }
+  | { kind: 'help' }
+  | { kind: 'menu' }
+  | { kind: 'choose_language'; locale?: 'vi' | 'en' }
+  | { kind: 'ask'; text: string }
+  | { kind: 'show_faq'; faqId: string }
+  | { kind: 'topic'; topicId: string }
+  | { kind: 'feedback'; faqId: string; useful: boolean }
+  | { kind: 'handoff'; text?: string }
+  | { kind: 'handoff_message'; text: string }
+  | { kind: 'end_handoff' }
+  | { kind: 'subscribe' }
+  | { kind: 'subscribe_topic'; topicId: string | null }
+  | { kind: 'subscribe_locality'; localityId: string | null }
+  | { kind: 'subscribe_confirm' }
+  | { kind: 'unsubscribe' }
+  | { kind: 'cancel' }
+  | { kind: 'unfollow' }
+  | { kind: 'unsupported'; what: string };
+
+/** Button payloads the bot offers; kept short (Telegram allows 64 bytes). */
+export const Action = {
+  faq: (id: string) => `faq:${id}`,
+  topic: (id: string) => `topic:${id}`,
+  feedback: (faqId: string, useful: boolean) => `fb:${useful ? 'up' : 'down'}:${faqId}`,
+  handoff: 'handoff',
+  endHandoff: 'handoff:end',
+  menu: 'menu',
+  language: (locale: 'vi' | 'en') => `lang:${locale}`,
+  subscribe: 'sub',
+  subscribeTopic: (topicId: string | null) => `sub:t:${topicId ?? 'all'}`,
+  subscribeLocality: (unitId: string | null) => `sub:l:${unitId ?? 'all'}`,
+  subscribeConfirm: 'sub:ok',
+  cancel: 'cancel',
+} as const;
+
+const COMMANDS: Record<string, Intent['kind']> = {
+  start: 'start',
+  batdau: 'start',
+  help: 'help',
+  trogiup: 'help',
+  menu: 'menu',
+  lang: 'choose_language',
+  ngonngu: 'choose_language',
+  huy: 'unsubscribe',
+  unsubscribe: 'unsubscribe',
+  dangky: 'subscribe',
+  subscribe: 'subscribe',
+  canbo: 'handoff',
+  gapcanbo: 'handoff',
+};
+
+/** Phrases that ask for a person, typed in any way ("gặp cán bộ", "gap can bo", "nói chuyện với cán bộ"). */
+const HANDOFF_PHRASES = ['gap can bo', 'gap nguoi that', 'noi chuyen voi can bo', 'talk to staff', 'talk to a person', 'human'];
+
+export function interpret(state: ConversationState, event: BotEvent): Intent {
+  switch (event.type) {
+    case 'follow':
+      return { kind: 'start' };
+    case 'unfollow':
+      return { kind: 'unfollow' };
+    case 'command':
+      return commandIntent(event.command, event.argument);
+    case 'action':
+      return actionIntent(event.action);
+    case 'text':
+      return textIntent(state, event.text);
+    case 'contact':
+      return { kind: 'unsupported', what: 'contact' };
+    case 'file':
+      return state.mode === 'handoff'
+        ? { kind: 'handoff_message', text: `[tệp] ${event.fileName ?? event.fileRef}` }
+        : { kind: 'unsupported', what: 'file' };
+    case 'unsupported':
+      return { kind: 'unsupported', what: event.what };
+  }
+}
+
+function commandIntent(command: string, argument?: string): Intent {
+  const name = foldDiacritics(command.toLowerCase()).replace(/[^a-z]/g, '');
+  const kind = COMMANDS[name];
+  if (kind === 'choose_language') {
+    const locale = argument?.trim().toLowerCase();
+    return { kind, locale: locale === 'en' || locale === 'vi' ? locale : undefined };
+  }
+  if (kind === 'handoff') return { kind, text: argument?.trim() || undefined };
+  if (kind) return { kind } as Intent;
+  return { kind: 'help' };
+}
+
+function actionIntent(action: string): Intent {
+  const [head, a, b] = action.split(':');
+  switch (head) {
+    case 'faq':
+      return a ? { kind: 'show_faq', faqId: a } : { kind: 'menu' };
+    case 'topic':
+      return a ? { kind: 'topic', topicId: a } : { kind: 'menu' };
+    case 'fb':
+      return b ? { kind: 'feedback', faqId: b, useful: a === 'up' } : { kind: 'menu' };
+    case 'handoff':
+      return a === 'end' ? { kind: 'end_handoff' } : { kind: 'handoff' };
+    case 'lang':
+      return { kind: 'choose_language', locale: a === 'en' ? 'en' : a === 'vi' ? 'vi' : undefined };
+    case 'sub':
+      if (!a) return { kind: 'subscribe' };
+      if (a === 'ok') return { kind: 'subscribe_confirm' };
+      if (a === 't') return { kind: 'subscribe_topic', topicId: !b || b === 'all' ? null : b };
+      if (a === 'l') return { kind: 'subscribe_locality', localityId: !b || b === 'all' ? null : b };
+      return { kind: 'subscribe' };
+    case 'cancel':
+      return { kind: 'cancel' };
+    default:
+      return { kind: 'menu' };
+  }
+}
+
+function textIntent(state: ConversationState, raw: string): Intent {
+  const text = raw.normalize('NFC').trim();
+  const folded = foldDiacritics(normaliseText(text)).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
+  if (state.mode === 'handoff') return { kind: 'handoff_message', text };
+  return { kind: 'ask', text };
+}

@@ -1,0 +1,133 @@
+import type { AskResponse } from '../api/knowledge';
+import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import { botText } from './bot-texts';
+import { Action } from './intent';
+
+/** Builders of the bot's replies; the API fills them with data, adapters render them. */
+
+const text = (body: string, buttons?: ReplyButton[][]): TextReply => ({
+  type: 'text',
+  text: body,
+  format: 'markdown',
+  ...(buttons?.length ? { buttons } : {}),
+});
+
+export function welcomeReplies(locale: BotLocale, topics: { id: string; name: string }[]): BotReply[] {
+  return [text(botText(locale, 'welcome')), menuReply(locale, topics)];
+}
+
+export function menuReply(locale: BotLocale, topics: { id: string; name: string }[]): TextReply {
+  if (topics.length === 0) return text(botText(locale, 'noTopics'), [[handoffButton(locale)]]);
+  return text(botText(locale, 'menu'), [
+    ...topics.map((t) => [{ label: t.name, action: Action.topic(t.id) }]),
+    [handoffButton(locale)],
+  ]);
+}
+
+export function topicReplies(locale: BotLocale, faqs: { id: string; question: string }[]): BotReply[] {
+  if (faqs.length === 0) return [text(botText(locale, 'topicEmpty'), [[menuButton(locale)]])];
+  return [
+    text(botText(locale, 'topicFaqs'), [
+      ...faqs.map((f) => [{ label: f.question, action: Action.faq(f.id) }]),
+      [menuButton(locale)],
+    ]),
+  ];
+}
+
+/** An answer, a choice between close FAQs, or the honest "no answer". */
+export function answerReplies(locale: BotLocale, result: AskResponse): BotReply[] {
+  if (result.status === 'answered' && result.faq) return faqReplies(locale, result.faq);
+  if (result.status === 'ambiguous') {
+    return [
+      text(
+        botText(locale, 'didYouMean'),
+        [...result.suggestions.map((s) => [{ label: s.question, action: Action.faq(s.id) }]), [handoffButton(locale)]],
+      ),
+    ];
+  }
+  return [text(botText(locale, 'noAnswer'), [[menuButton(locale)]])];
+}
+
+export function faqReplies(locale: BotLocale, faq: { id: string; question: string; answer: string }): BotReply[] {
+  return [
+    text(`**${faq.question}**\n\n${faq.answer}`),
+    text(botText(locale, 'askUseful'), [
+      [
+        { label: botText(locale, 'useful'), action: Action.feedback(faq.id, true) },
+        { label: botText(locale, 'notUseful'), action: Action.feedback(faq.id, false) },
+      ],
+      [handoffButton(locale)],
+    ]),
+  ];
+}
+
+export function handoffReplies(locale: BotLocale, alreadyOpen: boolean): BotReply[] {
+  return [
+    text(botText(locale, alreadyOpen ? 'handoffAlreadyOpen' : 'handoffOpened'), [
+      [{ label: botText(locale, 'endHandoff'), action: Action.endHandoff }],
+    ]),
+  ];
+}
+
+export function staffReplyReplies(locale: BotLocale, body: string): BotReply[] {
+  return [text(`${botText(locale, 'staffReply')}\n${body}`)];
+}
+
+export function languageReplies(): BotReply[] {
+  return [
+    text(botText('vi', 'chooseLanguage'), [
+      [
+        { label: 'Tiếng Việt', action: Action.language('vi') },
+        { label: 'English', action: Action.language('en') },
+      ],
+    ]),
+  ];
+}
+
+export function subscribeTopicReplies(locale: BotLocale, topics: { id: string; name: string }[]): BotReply[] {
+  return [
+    text(botText(locale, 'subscribeTopic'), [
+      [{ label: botText(locale, 'allTopics'), action: Action.subscribeTopic(null) }],
+      ...topics.map((t) => [{ label: t.name, action: Action.subscribeTopic(t.id) }]),
+      [cancelButton(locale)],
+    ]),
+  ];
+}
+
+export function subscribeLocalityReplies(locale: BotLocale, localities: { id: string; name: string }[]): BotReply[] {
+  return [
+    text(botText(locale, 'subscribeLocality'), [
+      [{ label: botText(locale, 'allLocalities'), action: Action.subscribeLocality(null) }],
+      ...localities.map((l) => [{ label: l.name, action: Action.subscribeLocality(l.id) }]),
+      [cancelButton(locale)],
+    ]),
+  ];
+}
+
+export function subscribeConsentReplies(locale: BotLocale): BotReply[] {
+  return [
+    text(botText(locale, 'subscribeConsent'), [
+      [
+        { label: botText(locale, 'agree'), action: Action.subscribeConfirm },
+        cancelButton(locale),
+      ],
+    ]),
+  ];
+}
+
+/** A plain message from the catalogue, without buttons. */
+export function sayReplies(locale: BotLocale, key: Parameters<typeof botText>[1]): BotReply[] {
+  return [text(botText(locale, key))];
+}
+
+function handoffButton(locale: BotLocale): ReplyButton {
+  return { label: botText(locale, 'talkToStaff'), action: Action.handoff };
+}
+
+function menuButton(locale: BotLocale): ReplyButton {
+  return { label: botText(locale, 'backToMenu'), action: Action.menu };
+}
+
+function cancelButton(locale: BotLocale): ReplyButton {
+  return { label: botText(locale, 'cancel'), action: Action.cancel };
+}
