@@ -50,11 +50,18 @@ describe('conversations through the bot endpoint', () => {
     expect(row.useful).toBe(false);
   });
 
-  it('processes a retried update once and answers it again the same way', async () => {
+  it('processes a retried update once and answers it once, or again once the first delivery had its time', async () => {
     const event = textEvent('c3', 'dấu hiệu mua bán người', 'retried-1');
     const results = await Promise.all([1, 2, 3].map(() => postEvent(t.url, event).expect(200)));
+    const first = results.find((r) => r.body.duplicate === false)!;
     expect(results.filter((r) => r.body.duplicate === false)).toHaveLength(1);
-    for (const r of results) expect(r.body.replies).toEqual(results[0].body.replies);
+    expect(results.filter((r) => r.body.replies.length > 0)).toEqual([first]);
+    expect(texts(first.body)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+
+    await t.dataSource.query(`UPDATE bot_updates SET resend_after = now() WHERE update_id = 'retried-1'`);
+    const late = (await postEvent(t.url, event).expect(200)).body;
+    expect(late).toMatchObject({ duplicate: true });
+    expect(late.replies).toEqual(first.body.replies);
     const [stored] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
        WHERE c.chat_id = 'c3' AND m.direction = 'in'`,

@@ -4,7 +4,7 @@
  * mostly two syllables ("hộ chiếu", "xuất cảnh") and a bigram hit means the word itself matched.
  * English text is indexed by stems and stem bigrams in its own key space.
  */
-import { DOCUMENT_LIMITS, tokenise, type Token } from '../text';
+import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
 import { stemEnglish } from './english';
 import type { FieldContent } from './term-index';
 
@@ -82,14 +82,16 @@ export function wordOf(key: Key): string {
   return words[Math.floor(key / KIND_COUNT)] ?? '';
 }
 
-// Exact keys are only looked up for syllables typed with accents, so an unaccented word of a
-// FAQ ("visa") needs none.
+// Exact keys are looked up for Vietnamese syllables (an unaccented one, "thi", is read exactly in
+// a question typed with diacritics), so a foreign word of a FAQ ("visa") needs none.
 function vietnameseKeys(tokens: readonly Token[]): Key[] {
   const keys: Key[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     keys.push(unitKey(FOLDED, token.folded, true));
-    if (token.marked) keys.push(unitKey(EXACT, token.exact, true));
+    if (token.marked || isVietnameseSyllable(token.folded)) {
+      keys.push(unitKey(EXACT, token.exact, true));
+    }
     if (i > 0) keys.push(pairKey(PAIR, tokens[i - 1].folded, token.folded, true));
   }
   return keys;

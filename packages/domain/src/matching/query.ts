@@ -2,7 +2,7 @@
  * Turns the tokens of a question into slots: phrases of the synonym dictionary and glossary,
  * function phrases, and single syllables, each with the ways a FAQ may express it.
  */
-import { foldDiacritics, type Token } from '../text';
+import { foldDiacritics, isVietnameseSyllable, type Token } from '../text';
 import { stemEnglish } from './english';
 import { bigramKey, englishBigramKey, type Key } from './keys';
 import { isForeignToVietnamese, type Lexicon } from './lexicon';
@@ -30,6 +30,8 @@ export interface QueryContext {
 }
 
 export function buildQuery(tokens: readonly Token[], english: boolean, ctx: QueryContext): Query {
+  const accented = !english && typedWithDiacritics(tokens);
+  const readings = tokens.map((t) => exactReading(t, accented));
   const slots: Slot[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -50,7 +52,7 @@ export function buildQuery(tokens: readonly Token[], english: boolean, ctx: Quer
       i += stopPhraseLength;
       continue;
     }
-    slots.push(tokenSlot(tokens, i, english, ctx));
+    slots.push(tokenSlot(tokens, readings, i, english, ctx));
     i++;
   }
   return { slots, bigrams: typedBigrams(tokens, english) };
@@ -74,41 +76,81 @@ function phraseSlot(
 }
 
 /**
- * A syllable typed with diacritics that no FAQ uses, although FAQs use its letters ("lái" where
- * FAQs only have "lại", "đỏ" vs "đó"), is another word, unless a neighbour makes a pair the FAQs
- * do use ("mát hộ chiếu": "mat ho" is a slip for "mất hộ").
+ * Whether the question is typed with Vietnamese diacritics. Then an unaccented syllable is read
+ * as itself, level tone and all ("thi" is an exam, not "thì"), as an accented one is.
  */
-function isUnknownAccented(tokens: readonly Token[], i: number, ctx: QueryContext): boolean {
-  const token = tokens[i];
-  if (!token.marked || ctx.exactInVocabulary(token.exact) || !ctx.inVocabulary(token.folded)) {
-    return false;
+function typedWithDiacritics(tokens: readonly Token[]): boolean {
+  let syllables = 0;
+  let marked = 0;
+  for (const token of tokens) {
+    if (token.marked) marked++;
+    if (token.marked || isVietnameseSyllable(token.folded)) syllables++;
   }
-  const before = tokens[i - 1];
-  const after = tokens[i + 1];
-  return !(
-    (before && ctx.pairInVocabulary(before, token, 0)) ||
-    (after && ctx.pairInVocabulary(token, after, 1))
-  );
+  return marked >= MIN_MARKED && marked >= MARKED_SHARE * syllables;
+}
+const MIN_MARKED = 2;
+const MARKED_SHARE = Number(process.env.MS ?? 0.4);
+
+/** The token as read exactly: in a question typed with diacritics, an unaccented syllable too. */
+function exactReading(token: Token, accented: boolean): Token {
+  if (token.marked || !accented || !isVietnameseSyllable(token.folded)) return token;
+  return { ...token, marked: true };
 }
 
-function tokenSlot(tokens: readonly Token[], i: number, english: boolean, ctx: QueryContext): Slot {
+/**
+ * How a syllable read exactly relates to the FAQs' words:
+ * - `known`: some FAQ has it with these diacritics;
+ * - `slip`: no FAQ has these diacritics but a neighbour makes a pair the FAQs use, so it is
+ *   probably a slip of the keyboard ("mát hộ chiếu" for "mất hộ chiếu"), read by its letters;
+ * - `other`: no FAQ has these diacritics and nothing suggests a slip: another word ("lái" where
+ *   FAQs only have "lại", "đỏ" vs "đó");
+ * - `unknown`: not even its letters are used.
+ */
+function exactStatus(
+  readings: readonly Token[],
+  i: number,
+  ctx: QueryContext,
+): 'known' | 'slip' | 'other' | 'unknown' {
+  const token = readings[i];
+  if (ctx.exactInVocabulary(token.exact)) return 'known';
+  if (!ctx.inVocabulary(token.folded)) return 'unknown';
+  const before = readings[i - 1];
+  const after = readings[i + 1];
+  const supported =
+    (before && ctx.pairInVocabulary(before, token, 0)) ||
+    (after && ctx.pairInVocabulary(token, after, 1));
+  return supported ? 'slip' : 'other';
+}
+
+function tokenSlot(
+  tokens: readonly Token[],
+  readings: readonly Token[],
+  i: number,
+  english: boolean,
+  ctx: QueryContext,
+): Slot {
   const token = tokens[i];
-  const asTyped: Alternative = { lang: 'vi', tokens: [token], quality: QUALITY.literal };
-  const alternatives: Alternative[] = [];
   if (english) {
     // English words are looked up in English texts; in Vietnamese ones only if they cannot be
     // Vietnamese syllables ("zalo", "gcm"), else "do" or "can" would match "đỏ" or "cần".
-    alternatives.push({ lang: 'en', stems: [stemEnglish(token.folded)], quality: QUALITY.literal });
-    if (isForeignToVietnamese(token)) alternatives.push(asTyped);
-  } else {
-    alternatives.push(asTyped);
-    if (!ctx.inVocabulary(token.folded)) alternatives.push(...respellings(token, ctx));
+    const alternatives: Alternative[] = [
+      { lang: 'en', stems: [stemEnglish(token.folded)], quality: QUALITY.literal },
+    ];
+    if (isForeignToVietnamese(token)) {
+      alternatives.push({ lang: 'vi', tokens: [token], quality: QUALITY.literal });
+    }
+    return { alternatives, stopFactor: stopFactor(token, true), massFrom: 'typed' };
   }
-  const unknownAccents = !english && isUnknownAccented(tokens, i, ctx);
+  const reading = readings[i];
+  const status = reading.marked ? exactStatus(readings, i, ctx) : 'known';
+  // A slip is read by its letters, as if typed without diacritics.
+  const read = status === 'slip' ? { ...token, exact: token.folded, marked: false } : reading;
+  const alternatives: Alternative[] = [{ lang: 'vi', tokens: [read], quality: QUALITY.literal }];
+  if (!ctx.inVocabulary(token.folded)) alternatives.push(...respellings(token, ctx));
   return {
     alternatives,
-    stopFactor: stopFactor(token, english),
-    massFrom: unknownAccents ? 'unknown' : 'typed',
+    stopFactor: stopFactor(read, false),
+    massFrom: status === 'other' ? 'unknown' : 'typed',
   };
 }
 

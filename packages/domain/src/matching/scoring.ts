@@ -188,7 +188,7 @@ function alternativeDf(alt: Alternative, index: TermIndex): number {
   for (const key of pairs) df = Math.min(df, index.df(key));
   return Number.isFinite(df) ? df : 0;
 }
-const EXACT_DF = process.env.EXDF !== '0';
+const EXACT_DF = true;
 
 function unitStopFactor(alt: Alternative, i: number): number {
   if (alt.lang === 'vi') return stopFactor(alt.tokens[i], false);

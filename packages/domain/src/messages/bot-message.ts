@@ -128,7 +128,11 @@ export type BotReply = TextReply | DocumentReply | LinkReply;
 /** What POST /api/v1/bot/events answers. */
 export interface BotEventResult {
   replies: BotReply[];
-  /** True when this (channel, updateId) was seen before: the stored replies are sent again. */
+  /**
+   * True when this (channel, updateId) was seen before: it is not processed again. `replies` is
+   * then empty while the first attempt may still be delivering its answer (about 20 s), and
+   * the stored replies after that (the platform retries because the first delivery failed).
+   */
   duplicate: boolean;
 }
 

@@ -31,6 +31,7 @@ export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
         event jsonb NOT NULL,
         replies jsonb NOT NULL DEFAULT '[]',
         received_at timestamptz NOT NULL DEFAULT now(),
+        resend_after timestamptz NOT NULL DEFAULT now() + interval '20 seconds',
         PRIMARY KEY (channel, update_id)
       )`);
 

@@ -58,11 +58,8 @@ export class ConversationsService {
     await this.index.sync();
     return this.dataSource.transaction(async (manager) => {
       const conversation = await this.lockConversation(manager, event);
-      const [seen] = await manager.query(`SELECT replies FROM bot_updates WHERE channel = $1 AND update_id = $2`, [
-        event.channel,
-        event.updateId,
-      ]);
-      if (seen) return { replies: seen.replies as BotReply[], duplicate: true };
+      const seen = await this.seenBefore(manager, event);
+      if (seen) return seen;
 
       const state: ConversationState = { ...INITIAL_STATE, ...conversation.state };
       const { window, flooded } = countMessage(state.window, Date.now());
@@ -85,6 +82,26 @@ export class ConversationsService {
       await manager.query(`UPDATE conversations SET state = $2, updated_at = now() WHERE id = $1`, [conversation.id, JSON.stringify(state)]);
       return { replies, duplicate: false };
     });
+  }
+
+  /**
+   * An update seen before is not processed again. Its stored replies are handed out again only
+   * when the earlier attempt has had RESEND_AFTER to deliver them and the platform still retries
+   * (the bot crashed or failed before sending); a retry while the first attempt is still under
+   * way gets nothing, so the person gets one answer.
+   */
+  private async seenBefore(manager: EntityManager, event: BotEvent): Promise<BotEventResult | null> {
+    const rows = await manager.query(
+      `SELECT replies, resend_after <= now() AS resend FROM bot_updates WHERE channel = $1 AND update_id = $2`,
+      [event.channel, event.updateId],
+    );
+    if (rows.length === 0) return null;
+    if (!rows[0].resend) return { replies: [], duplicate: true };
+    await manager.query(
+      `UPDATE bot_updates SET resend_after = now() + interval '20 seconds' WHERE channel = $1 AND update_id = $2`,
+      [event.channel, event.updateId],
+    );
+    return { replies: rows[0].replies as BotReply[], duplicate: true };
   }
 
   /** Messages sent to a chat on the API's initiative after `after` (the web chat polls them). */
