@@ -1,0 +1,381 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BotEvent, BotReply } from '@gcm/domain';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  startFakeZaloServer,
+  zaloFollowEvent,
+  zaloTextEvent,
+  type FakeZaloOptions,
+  type SignedRequest,
+} from '../../../test/support/fake-zalo-server';
+import { DeliveryError, type EventSink } from '../channel';
+import type { ZaloTokens } from './zalo-client';
+import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
+
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function silentLogger() {
+  return { warn: vi.fn<(message: string) => void>(), error: vi.fn<(message: string) => void>() };
+}
+
+/** A sink that records events and answers `replies` (or what `answer` returns). */
+function recordingSink(answer: (event: BotEvent) => Promise<BotReply[]> | BotReply[] = () => []) {
+  const events: BotEvent[] = [];
+  const sink: EventSink = {
+    handle: async (event) => {
+      events.push(event);
+      return answer(event);
+    },
+  };
+  return { sink, events };
+}
+
+async function setup(
+  input: {
+    sink?: EventSink;
+    fake?: FakeZaloOptions;
+    channel?: Partial<ZaloChannelOptions>;
+  } = {},
+) {
+  const zalo = await startFakeZaloServer(input.fake);
+  cleanups.push(() => zalo.close());
+  const logger = silentLogger();
+  const sut = new ZaloChannel({
+    appId: zalo.options.appId,
+    oaSecretKey: zalo.options.oaSecretKey,
+    accessToken: zalo.options.accessToken,
+    refreshToken: zalo.options.refreshToken,
+    appSecret: zalo.options.appSecret,
+    apiBase: zalo.url,
+    oauthBase: zalo.url,
+    timeoutMs: 2000,
+    logger,
+    ...input.channel,
+  });
+  await sut.start(input.sink ?? recordingSink().sink);
+  cleanups.push(() => sut.stop());
+  const webhookUrl = await hostWebhook(sut);
+  return { sut, zalo, logger, webhookUrl };
+}
+
+/** Mounts the channel's webhook on a real HTTP server, as the bot's server does. */
+async function hostWebhook(channel: ZaloChannel): Promise<string> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => void channel.webhook(req, res, Buffer.concat(chunks)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/zalo`;
+}
+
+function post(url: string, request: SignedRequest) {
+  return fetch(url, { method: 'POST', headers: request.headers, body: request.body });
+}
+
+async function until(condition: () => boolean, timeoutMs = 4000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const text = (value: string, extra: Partial<BotReply> = {}): BotReply =>
+  ({ type: 'text', text: value, ...extra }) as BotReply;
+
+describe('ZaloChannel webhook', () => {
+  it('hands a signed text event to the sink and sends the reply with the access_token header', async () => {
+    const { sink, events } = recordingSink(() => [text('Xin chào! Bạn cần hỏi gì?')]);
+    const { zalo, webhookUrl } = await setup({ sink });
+    const event = zaloTextEvent({ userId: 'u-100', text: 'Xin chào', msgId: 'msg-1' });
+
+    const response = await post(webhookUrl, zalo.signedEvent(event));
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([
+      expect.objectContaining({
+        channel: 'zalo',
+        type: 'text',
+        updateId: 'msg-1',
+        chatId: 'u-100',
+        user: { id: 'u-100' },
+        text: 'Xin chào',
+      }),
+    ]);
+    await until(() => zalo.delivered.length === 1);
+    expect(zalo.delivered[0]).toMatchObject({
+      accessToken: 'access-0',
+      userId: 'u-100',
+      message: { text: 'Xin chào! Bạn cần hỏi gì?' },
+    });
+  });
+
+  it('normalises the text to NFC', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+    const decomposed = 'Xin chào'.normalize('NFD');
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: decomposed })));
+
+    expect(events[0]).toMatchObject({ type: 'text', text: 'Xin chào'.normalize('NFC') });
+  });
+
+  it('answers 401 and hands nothing on for a forged or missing signature', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+    const event = zaloTextEvent({ text: 'hi' });
+
+    const forged = await post(webhookUrl, zalo.signedEvent(event, { secret: 'not-the-key' }));
+    const unsigned = zalo.signedEvent(event);
+    delete unsigned.headers['X-ZEvent-Signature'];
+    const missing = await post(webhookUrl, unsigned);
+    const tampered = zalo.signedEvent(event);
+    tampered.body = tampered.body.replace('"hi"', '"hello"');
+    const altered = await post(webhookUrl, tampered);
+
+    expect([forged.status, missing.status, altered.status]).toEqual([401, 401, 401]);
+    expect(events).toEqual([]);
+    expect(zalo.messages).toEqual([]);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+    const request = zalo.signedEvent(zaloTextEvent({ text: 'hi' }));
+
+    const response = await post(webhookUrl, { ...request, body: '{"event_name": "user_se' });
+
+    expect(response.status).toBe(400);
+    expect(events).toEqual([]);
+  });
+
+  it('maps an unfollow to an unfollow event for the follower', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+    const request = zalo.signedEvent({
+      ...zaloFollowEvent({ userId: 'u-7', unfollow: true }),
+      timestamp: '1718000000000',
+    });
+
+    const response = await post(webhookUrl, request);
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([
+      {
+        channel: 'zalo',
+        type: 'unfollow',
+        updateId: 'unfollow:u-7:1718000000000',
+        chatId: 'u-7',
+        user: { id: 'u-7' },
+        sentAt: new Date(1718000000000).toISOString(),
+      },
+    ]);
+  });
+
+  it('ignores the OA’s own messages echoed back', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    const response = await post(
+      webhookUrl,
+      zalo.signedEvent({ ...zaloTextEvent({ text: 'our reply' }), event_name: 'oa_send_text' }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([]);
+  });
+
+  it('answers 503 when the sink fails at once, so that Zalo delivers again', async () => {
+    const sink: EventSink = { handle: () => Promise.reject(new Error('API down')) };
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+
+    expect(response.status).toBe(503);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('API down'));
+  });
+
+  it('still answers 200 within 2 s when the sink is slow, and sends the replies afterwards', async () => {
+    let finish!: (replies: BotReply[]) => void;
+    const sink: EventSink = { handle: () => new Promise((resolve) => (finish = resolve)) };
+    const { zalo, webhookUrl } = await setup({ sink });
+    const started = Date.now();
+
+    const response = await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-9', text: 'hi' })),
+    );
+    const elapsed = Date.now() - started;
+
+    expect(response.status).toBe(200);
+    expect(elapsed).toBeGreaterThanOrEqual(1400);
+    expect(elapsed).toBeLessThan(2000);
+    expect(zalo.messages).toEqual([]);
+    finish([text('Cảm ơn bạn đã chờ')]);
+    await until(() => zalo.delivered.length === 1);
+    expect(zalo.delivered[0]).toMatchObject({
+      userId: 'u-9',
+      message: { text: 'Cảm ơn bạn đã chờ' },
+    });
+  });
+
+  it('logs a late sink failure instead of losing it silently', async () => {
+    let fail!: (error: Error) => void;
+    const sink: EventSink = { handle: () => new Promise((_resolve, reject) => (fail = reject)) };
+    const { zalo, webhookUrl, logger } = await setup({ sink, channel: { ackAfterMs: 100 } });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+    fail(new Error('API timed out'));
+
+    expect(response.status).toBe(200);
+    await until(() => logger.error.mock.calls.length > 0);
+    expect(logger.error.mock.calls[0][0]).toMatch(/after the webhook was answered.*API timed out/);
+  });
+
+  it('answers 503 before the channel is started', async () => {
+    const zalo = await startFakeZaloServer();
+    cleanups.push(() => zalo.close());
+    const sut = new ZaloChannel({
+      appId: zalo.options.appId,
+      oaSecretKey: zalo.options.oaSecretKey,
+      accessToken: 'a',
+      apiBase: zalo.url,
+      logger: silentLogger(),
+    });
+    const url = await hostWebhook(sut);
+
+    const response = await post(url, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+
+    expect(response.status).toBe(503);
+  });
+});
+
+describe('ZaloChannel.send', () => {
+  it('refreshes an expired token once, sends with the new one and reports the new tokens', async () => {
+    const onTokens = vi.fn<(tokens: ZaloTokens) => void>();
+    const { sut, zalo } = await setup({ channel: { onTokens } });
+    zalo.expireAccessToken();
+
+    await sut.send('u-1', [text('Thông báo mới')]);
+
+    expect(zalo.refreshes).toEqual([
+      {
+        secretKey: 'app-secret',
+        contentType: 'application/x-www-form-urlencoded',
+        appId: zalo.options.appId,
+        grantType: 'refresh_token',
+        refreshToken: 'refresh-0',
+        ok: true,
+      },
+    ]);
+    expect(zalo.messages.map((m) => [m.accessToken, m.answeredError])).toEqual([
+      [expect.stringContaining('access-0'), -216],
+      ['access-1', 0],
+    ]);
+    expect(onTokens).toHaveBeenCalledOnce();
+    expect(onTokens.mock.calls[0][0]).toMatchObject({
+      accessToken: 'access-1',
+      refreshToken: 'refresh-1',
+    });
+    expect(sut.client.tokens.refreshToken).toBe('refresh-1');
+  });
+
+  it('throws a permanent DeliveryError when the person cannot receive', async () => {
+    const { sut, zalo } = await setup();
+    zalo.failNextSends({ kind: 'permanent', error: -230 });
+
+    const error = await sut.send('u-1', [text('hi')]).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ kind: 'permanent', message: expect.stringContaining('-230') });
+  });
+
+  it('throws a retry DeliveryError on a server error', async () => {
+    const { sut, zalo } = await setup();
+    zalo.failNextSends({ kind: 'server-error', status: 502 });
+
+    const error = await sut.send('u-1', [text('hi')]).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ kind: 'retry' });
+  });
+
+  it('splits a long text into messages of at most 2000 characters, buttons under the last', async () => {
+    const { sut, zalo } = await setup();
+    const paragraph =
+      'Người lao động cần kiểm tra hợp đồng trước khi đi làm việc ở nước ngoài. '.repeat(20);
+    const long = `${paragraph.trim()}\n\n${paragraph.trim()}\n\n${paragraph.trim()}`;
+
+    await sut.send('u-1', [
+      text(long, {
+        buttons: [[{ label: 'Hỏi tiếp', action: 'ask' }], [{ label: 'Menu', action: 'menu' }]],
+      }),
+    ]);
+
+    const sent = zalo.delivered.map((m) => m.message);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const message of sent) expect(message.text!.length).toBeLessThanOrEqual(2000);
+    expect(
+      sent
+        .map((m) => m.text)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    ).toBe(long.replace(/\s+/g, ' '));
+    expect(sent.slice(0, -1).every((m) => m.attachment === undefined)).toBe(true);
+    expect(sent.at(-1)!.attachment).toEqual({
+      type: 'template',
+      payload: {
+        buttons: [
+          { title: 'Hỏi tiếp', type: 'oa.query.hide', payload: '#gcm:ask' },
+          { title: 'Menu', type: 'oa.query.hide', payload: '#gcm:menu' },
+        ],
+      },
+    });
+  });
+
+  it('sends Markdown as plain text, and links and documents as text with their URL', async () => {
+    const { sut, zalo } = await setup();
+
+    await sut.send('u-1', [
+      text('**Lưu ý:** xem [hướng dẫn](https://gcm.example.vn/huong_dan)', { format: 'markdown' }),
+      {
+        type: 'link',
+        url: 'https://gcm.example.vn/a',
+        title: 'Cảnh báo',
+        description: 'Lừa đảo việc làm',
+      },
+      { type: 'document', url: 'https://gcm.example.vn/f.pdf', fileName: 'mau-bao-cao.pdf' },
+    ]);
+
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual([
+      'Lưu ý: xem hướng dẫn: https://gcm.example.vn/huong_dan',
+      'Cảnh báo: https://gcm.example.vn/a\nLừa đảo việc làm',
+      '📄 mau-bao-cao.pdf: https://gcm.example.vn/f.pdf',
+    ]);
+  });
+
+  it('a button pressed comes back as an action event', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-3', text: '#gcm:menu.faq' })),
+    );
+
+    expect(events[0]).toMatchObject({ type: 'action', action: 'menu.faq', chatId: 'u-3' });
+  });
+});

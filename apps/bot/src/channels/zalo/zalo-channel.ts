@@ -1,0 +1,249 @@
+/**
+ * The Zalo Official Account channel: receives by webhook only (Zalo has no long polling) and
+ * sends customer-service messages through ZaloClient.
+ *
+ * Zalo wants every webhook answered with 200 within 2 seconds; otherwise it counts the
+ * delivery as failed, sends it again (for up to 12 hours) and eventually disables the app's
+ * webhook. See `webhook` for how this channel keeps within that.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BotEvent, BotReply } from '@gcm/domain';
+import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
+import { ZaloClient, type ZaloLogger, type ZaloTokens } from './zalo-client';
+import { renderText } from './zalo-render';
+import { SIGNATURE_HEADER, toBotEvent, verifyZaloSignature } from './zalo-webhook';
+
+/** Answer the webhook no later than this, leaving half a second of Zalo's 2 s for the network. */
+const DEFAULT_ACK_AFTER_MS = 1500;
+
+export interface ZaloChannelOptions {
+  /** ZALO_APP_ID: the app at developers.zalo.me linked to the OA. */
+  appId: string;
+  /** ZALO_OA_SECRET_KEY: the OA secret key that signs webhook events. */
+  oaSecretKey: string;
+  /** ZALO_OA_ACCESS_TOKEN */
+  accessToken: string;
+  /** ZALO_REFRESH_TOKEN: with `appSecret`, lets the channel refresh the access token. */
+  refreshToken?: string;
+  /** ZALO_APP_SECRET: the app's secret key, sent as `secret_key` when refreshing. */
+  appSecret?: string;
+  /** When the access token expires (epoch ms), if known. */
+  accessTokenExpiresAt?: number;
+  /** ZALO_API_BASE, default https://openapi.zalo.me */
+  apiBase?: string;
+  /** ZALO_OAUTH_BASE, default https://oauth.zaloapp.com */
+  oauthBase?: string;
+  /** Called with the new tokens after each refresh; store them (the refresh token rotates). */
+  onTokens?: (tokens: ZaloTokens) => void | Promise<void>;
+  /** Per Zalo request, default 10 s. */
+  timeoutMs?: number;
+  /** Answer the webhook 200 after at most this long, default 1500 ms. */
+  ackAfterMs?: number;
+  logger?: ZaloLogger;
+}
+
+export class ZaloChannel implements Channel {
+  readonly name = 'zalo' as const;
+  /**
+   * Zalo publishes no per-second figure for customer-service messages, only a per-minute
+   * limit (error -32) and quotas; these keep us well inside it.
+   */
+  readonly limits: ChannelLimits = { perSecond: 10, perChatPerSecond: 1 };
+  readonly client: ZaloClient;
+
+  private sink?: EventSink;
+  private stopping = false;
+  private readonly ackAfterMs: number;
+  private readonly logger: ZaloLogger;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly chatQueues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: ZaloChannelOptions) {
+    this.logger = options.logger ?? console;
+    this.ackAfterMs = options.ackAfterMs ?? DEFAULT_ACK_AFTER_MS;
+    this.client = new ZaloClient({
+      appId: options.appId,
+      accessToken: options.accessToken,
+      refreshToken: options.refreshToken,
+      appSecret: options.appSecret,
+      accessTokenExpiresAt: options.accessTokenExpiresAt,
+      apiBase: options.apiBase,
+      oauthBase: options.oauthBase,
+      timeoutMs: options.timeoutMs,
+      onTokens: options.onTokens,
+      logger: this.logger,
+    });
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    this.sink = sink;
+    this.stopping = false;
+  }
+
+  /** Refuses new webhooks and waits for events being handled and replies being sent. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * POST /webhooks/zalo. 401 without a valid signature, 400 for a body that is not an event,
+   * 200 for events we do not answer, 503 before start / while stopping; otherwise the event
+   * goes to the sink and the replies are sent to the person.
+   */
+  readonly webhook = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+  ): Promise<void> => {
+    if (req.method !== 'POST') return answer(res, 405, { error: 'POST only' });
+    const signature = req.headers[SIGNATURE_HEADER];
+    if (typeof signature !== 'string' || !signature) {
+      return answer(res, 401, { error: 'missing X-ZEvent-Signature' });
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.toString('utf8'));
+    } catch {
+      return answer(res, 400, { error: 'body is not JSON' });
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      return answer(res, 400, { error: 'body is not an event' });
+    }
+    const fields = payload as Record<string, unknown>;
+    // The timestamp is part of what is signed; read it as the JSON has it.
+    const timestamp =
+      typeof fields.timestamp === 'number' ? String(fields.timestamp) : fields.timestamp;
+    const { appId, oaSecretKey } = this.options;
+    if (
+      typeof timestamp !== 'string' ||
+      !verifyZaloSignature({ appId, oaSecretKey, rawBody: body, timestamp, signature })
+    ) {
+      return answer(res, 401, { error: 'bad X-ZEvent-Signature' });
+    }
+
+    const mapped = toBotEvent(fields);
+    if (mapped.kind === 'invalid') return answer(res, 400, { error: mapped.reason });
+    if (mapped.kind === 'ignored') return answer(res, 200, { ok: true, ignored: mapped.reason });
+    if (!this.sink || this.stopping) return answer(res, 503, { error: 'channel not running' });
+    return this.handle(this.sink, mapped.event, res);
+  };
+
+  /** Delivers replies to one person, in order. Throws DeliveryError. */
+  send(chatId: string, replies: BotReply[]): Promise<void> {
+    return this.inChatOrder(chatId, async () => {
+      for (const reply of replies) {
+        switch (reply.type) {
+          case 'text':
+            for (const message of renderText(reply)) {
+              await this.client.sendText(chatId, message.text, message.buttons);
+            }
+            break;
+          case 'link':
+            await this.client.sendLink(chatId, reply);
+            break;
+          case 'document':
+            await this.client.sendFile(chatId, reply);
+            break;
+          default: {
+            const unknown: never = reply;
+            throw new DeliveryError(`unknown reply ${JSON.stringify(unknown)}`, 'permanent');
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * Hands the event to the sink within Zalo's 2-second budget.
+   *
+   * - The sink answers within `ackAfterMs` (the usual case): answer 200, then send the replies.
+   * - The sink fails within `ackAfterMs` (API down): answer 503, so Zalo delivers the event
+   *   again later; the API records each (channel, updateId) once, so a retry is never
+   *   processed twice.
+   * - The sink is still working at `ackAfterMs`: answer 200 anyway and let the handling finish
+   *   in the background, then send the replies; a failure then is only logged.
+   *
+   * The trade-off is in the last case. Waiting longer would let a late failure still ask Zalo
+   * for a retry, but past 2 s Zalo treats the webhook as failing whatever we answer (and too
+   * many of those get the webhook switched off). Answering at 1.5 s keeps the webhook healthy
+   * and costs only the rare event whose API call is both slow and then fails: that person gets
+   * no answer and writes again. The replies are sent after the 200 in every case, so a slow
+   * Zalo send never counts against the webhook.
+   */
+  private handle(sink: EventSink, event: BotEvent, res: ServerResponse): Promise<void> {
+    return new Promise<void>((resolveWebhook) => {
+      let answered = false;
+      const respond = (status: number, body: unknown) => {
+        if (answered) return;
+        answered = true;
+        clearTimeout(timer);
+        answer(res, status, body);
+        resolveWebhook();
+      };
+      const timer = setTimeout(() => respond(200, { ok: true, pending: true }), this.ackAfterMs);
+
+      const work = Promise.resolve()
+        .then(() => sink.handle(event))
+        .then(
+          async (replies) => {
+            respond(200, { ok: true });
+            await this.sendLogged(event, replies);
+          },
+          (error: unknown) => {
+            if (!answered) {
+              this.logger.warn(
+                `Zalo: event ${event.updateId} not handled, asking Zalo to retry: ${text(error)}`,
+              );
+              respond(503, { error: 'not handled, try again' });
+            } else {
+              this.logger.error(
+                `Zalo: event ${event.updateId} failed after the webhook was answered; it is lost: ${text(error)}`,
+              );
+            }
+          },
+        );
+      this.track(work);
+    });
+  }
+
+  private async sendLogged(event: BotEvent, replies: BotReply[]): Promise<void> {
+    if (replies.length === 0) return;
+    try {
+      await this.send(event.chatId, replies);
+    } catch (error) {
+      this.logger.error(`Zalo: replies to ${event.updateId} not delivered: ${text(error)}`);
+    }
+  }
+
+  /** Runs `job` after the jobs already queued for this chat, so replies keep their order. */
+  private inChatOrder<T>(chatId: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.chatQueues.get(chatId) ?? Promise.resolve();
+    const next = previous.then(job, job);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.chatQueues.set(chatId, settled);
+    void settled.then(() => {
+      if (this.chatQueues.get(chatId) === settled) this.chatQueues.delete(chatId);
+    });
+    this.track(settled);
+    return next;
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+  }
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.writableEnded) return;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function text(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,228 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startFakeZaloServer, type FakeZaloServer } from '../../../test/support/fake-zalo-server';
+import { DeliveryError } from '../channel';
+import { ZaloClient, type ZaloClientOptions, type ZaloTokens } from './zalo-client';
+
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function fake(): Promise<FakeZaloServer> {
+  const zalo = await startFakeZaloServer();
+  cleanups.push(() => zalo.close());
+  return zalo;
+}
+
+function clientFor(zalo: FakeZaloServer, overrides: Partial<ZaloClientOptions> = {}) {
+  const logger = { warn: vi.fn<(m: string) => void>(), error: vi.fn<(m: string) => void>() };
+  const sut = new ZaloClient({
+    appId: zalo.options.appId,
+    accessToken: zalo.options.accessToken,
+    refreshToken: zalo.options.refreshToken,
+    appSecret: zalo.options.appSecret,
+    apiBase: zalo.url,
+    oauthBase: zalo.url,
+    timeoutMs: 1000,
+    logger,
+    ...overrides,
+  });
+  return { sut, logger };
+}
+
+async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DeliveryError))
+    throw new Error(`expected a DeliveryError, got ${String(error)}`);
+  return error;
+}
+
+describe('ZaloClient', () => {
+  it('posts the v3 customer-service message shape and returns the message id', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+
+    const result = await sut.sendText('u-1', 'Xin chào', [
+      { kind: 'query', title: 'Hỏi đáp', payload: '#gcm:faq' },
+      { kind: 'url', title: 'Cổng thông tin', url: 'https://gcm.example.vn' },
+    ]);
+
+    expect(result.messageId).toBe('msg-1');
+    expect(zalo.delivered[0]).toEqual({
+      accessToken: 'access-0',
+      userId: 'u-1',
+      answeredError: 0,
+      message: {
+        text: 'Xin chào',
+        attachment: {
+          type: 'template',
+          payload: {
+            buttons: [
+              { title: 'Hỏi đáp', type: 'oa.query.hide', payload: '#gcm:faq' },
+              {
+                title: 'Cổng thông tin',
+                type: 'oa.open.url',
+                payload: { url: 'https://gcm.example.vn' },
+              },
+            ],
+          },
+        },
+      },
+    });
+  });
+
+  it('refreshes proactively when the known expiry has passed', async () => {
+    const zalo = await fake();
+    const onTokens = vi.fn<(tokens: ZaloTokens) => void>();
+    const now = 1_800_000_000_000;
+    const { sut } = clientFor(zalo, {
+      accessTokenExpiresAt: now + 30_000,
+      now: () => now,
+      onTokens,
+    });
+
+    await sut.sendText('u-1', 'hi');
+
+    expect(zalo.refreshes).toHaveLength(1);
+    expect(zalo.delivered[0].accessToken).toBe('access-1');
+    expect(onTokens).toHaveBeenCalledWith({
+      accessToken: 'access-1',
+      refreshToken: 'refresh-1',
+      expiresAt: now + 90_000_000,
+    });
+  });
+
+  it('makes one refresh for sends that find the token expired at the same time', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.expireAccessToken();
+
+    await Promise.all([
+      sut.sendText('u-1', 'a'),
+      sut.sendText('u-2', 'b'),
+      sut.sendText('u-3', 'c'),
+    ]);
+
+    expect(zalo.refreshes).toHaveLength(1);
+    expect(zalo.delivered.map((m) => m.accessToken)).toEqual(['access-1', 'access-1', 'access-1']);
+  });
+
+  it('asks for a retry, and says why, when the refresh token is no longer valid', async () => {
+    const zalo = await fake();
+    const { sut, logger } = clientFor(zalo, { refreshToken: 'refresh-used-before' });
+    zalo.expireAccessToken();
+
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 300 });
+    expect(error.message).toMatch(/Invalid refresh token/);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/refreshing the access token failed/),
+    );
+  });
+
+  it('asks for a retry when the token is rejected and cannot be refreshed', async () => {
+    const zalo = await fake();
+    const { sut, logger } = clientFor(zalo, { refreshToken: undefined });
+    zalo.expireAccessToken();
+
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(error.kind).toBe('retry');
+    expect(zalo.refreshes).toEqual([]);
+    expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/ZALO_REFRESH_TOKEN/));
+  });
+
+  it.each([
+    [-213, 'User has not followed OA'],
+    [-227, 'User is banned or has been inactive for more than 45 days'],
+    [-230, 'User has not interacted with the OA in the past 7 days'],
+    [-201, 'user_id is invalid!'],
+  ])('treats error %i as permanent', async (code, message) => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'permanent', error: code, message });
+
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(error.kind).toBe('permanent');
+    expect(error.message).toContain(message);
+  });
+
+  it('retries a rate limit after what Zalo says', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'rate-limited', retryAfterSeconds: 12 });
+    zalo.failNextSends({
+      kind: 'permanent',
+      error: -32,
+      message: 'Your OA reached limit call api',
+    });
+
+    const http429 = await failure(sut.sendText('u-1', 'a'));
+    const perMinute = await failure(sut.sendText('u-1', 'b'));
+
+    expect(http429).toMatchObject({ kind: 'retry', retryAfterSeconds: 12 });
+    expect(perMinute).toMatchObject({ kind: 'retry', retryAfterSeconds: 60 });
+  });
+
+  it('retries a 5xx, an unreachable API and a timeout', async () => {
+    const zalo = await fake();
+    zalo.failNextSends({ kind: 'server-error', status: 503 });
+    const serverError = await failure(clientFor(zalo).sut.sendText('u-1', 'a'));
+
+    const closed = await closedPortUrl();
+    const unreachable = await failure(
+      clientFor(zalo, { apiBase: closed }).sut.sendText('u-1', 'b'),
+    );
+
+    const hanging = await silentServer();
+    const timeout = await failure(
+      clientFor(zalo, { apiBase: hanging, timeoutMs: 200 }).sut.sendText('u-1', 'c'),
+    );
+
+    expect([serverError.kind, unreachable.kind, timeout.kind]).toEqual(['retry', 'retry', 'retry']);
+    expect(timeout.message).toMatch(/timed out/);
+  });
+
+  it('renders links and files as text with their URL', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+
+    await sut.sendLink('u-1', { url: 'https://a.vn/x', title: 'Hướng dẫn' });
+    await sut.sendFile('u-1', { url: 'https://a.vn/f.pdf', fileName: 'f.pdf', caption: 'Mẫu 01' });
+
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual([
+      'Hướng dẫn: https://a.vn/x',
+      '📄 f.pdf: https://a.vn/f.pdf\nMẫu 01',
+    ]);
+  });
+});
+
+async function closedPortUrl(): Promise<string> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** A server that accepts requests and never answers. */
+async function silentServer(): Promise<string> {
+  const server = http.createServer(() => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}

@@ -1,0 +1,412 @@
+/**
+ * A small typed client of the Zalo Official Account API v3 on Node's fetch: customer-service
+ * messages (`POST /v3.0/oa/message/cs`) and the OA access-token refresh
+ * (`POST /v4/oa/access_token` on the OAuth host). See docs/adr/0004 for why not `zalo-sdk`.
+ *
+ * Zalo facts this file relies on:
+ * - The access token goes in an `access_token` header (not `Authorization`). A failure is
+ *   usually HTTP 200 with `{ error: <negative code>, message }`; success is `{ error: 0, data }`.
+ * - An OA access token lives ~25 hours (`expires_in` is seconds, sent as a string). The refresh
+ *   is a form post `refresh_token, app_id, grant_type=refresh_token` with the app's secret key
+ *   in a `secret_key` header (the app secret from developers.zalo.me, not the OA secret key
+ *   that signs webhooks). It answers a new access token AND a new refresh token: a refresh token
+ *   can be used once (and lasts ~3 months), so the old one is dead after a refresh.
+ *
+ * Persisting tokens: the client keeps the newest tokens in memory only. Pass `onTokens` to store
+ * them somewhere that survives a restart (a secret store, a file in the data directory);
+ * otherwise a restart starts again from ZALO_REFRESH_TOKEN, which a refresh has used up, and the
+ * OA must be authorised again. With several bot instances, each must read the shared store,
+ * or two instances will spend the same refresh token and one of them loses.
+ */
+import { DeliveryError } from '../channel';
+import { documentText, linkText } from './zalo-render';
+
+export const DEFAULT_ZALO_API_BASE = 'https://openapi.zalo.me';
+export const DEFAULT_ZALO_OAUTH_BASE = 'https://oauth.zaloapp.com';
+export const ZALO_MESSAGE_PATH = '/v3.0/oa/message/cs';
+export const ZALO_TOKEN_PATH = '/v4/oa/access_token';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Refresh this long before the known expiry, so a send never races the deadline. */
+const EXPIRY_SKEW_MS = 60_000;
+/** How long the outbox should wait when our own credentials are the problem. */
+const CREDENTIALS_RETRY_SECONDS = 300;
+
+/**
+ * The OA API error codes this client acts on, from the "Mã lỗi" appendix of the Official
+ * Account API documentation (developers.zalo.me). Other codes are permanent failures.
+ */
+export const ZaloErrorCode = {
+  RateLimited: -32, // "Your application/OA reached limit call api" (per minute)
+  InvalidParameter: -201,
+  OutOfQuota: -211,
+  NotFollower: -213, // "User has not followed OA"
+  AccessTokenInvalid: -216,
+  BlockedInvitation: -217,
+  OutOfReceiveQuota: -218, // this user's receive limit
+  AccessTokenExpired: -220, // "access_token is expired or removed"
+  UserInactive: -227, // "User is banned or has been inactive for more than 45 days"
+  NoInteraction7Days: -230, // outside the window in which the OA may answer
+  InteractionExpired: -232,
+  MessageTypeUnsupported: -233,
+  UserRestricted: -244, // "User has restricted this message type from your OA"
+} as const;
+
+const TOKEN_ERRORS: ReadonlySet<number> = new Set([
+  ZaloErrorCode.AccessTokenInvalid,
+  ZaloErrorCode.AccessTokenExpired,
+]);
+
+/** The person cannot receive from the OA (now, or until they write to it again). */
+const RECIPIENT_ERRORS: ReadonlySet<number> = new Set([
+  ZaloErrorCode.NotFollower,
+  ZaloErrorCode.BlockedInvitation,
+  ZaloErrorCode.UserInactive,
+  ZaloErrorCode.NoInteraction7Days,
+  ZaloErrorCode.InteractionExpired,
+  ZaloErrorCode.UserRestricted,
+]);
+
+/** Limits that lift with time: code → seconds to wait. */
+const RETRY_LATER: ReadonlyMap<number, number> = new Map([
+  [ZaloErrorCode.RateLimited, 60],
+  [ZaloErrorCode.OutOfQuota, 3600],
+  [ZaloErrorCode.OutOfReceiveQuota, 3600],
+]);
+
+export interface ZaloTokens {
+  accessToken: string;
+  refreshToken?: string;
+  /** When the access token expires (epoch milliseconds), when known. */
+  expiresAt?: number;
+}
+
+/** A button under a text message (Zalo allows five; see zalo-render.ts). */
+export type ZaloButton =
+  { kind: 'query'; title: string; payload: string } | { kind: 'url'; title: string; url: string };
+
+export interface ZaloLink {
+  url: string;
+  title: string;
+  description?: string;
+}
+
+export interface ZaloFile {
+  url: string;
+  fileName: string;
+  caption?: string;
+}
+
+export interface ZaloSendResult {
+  /** Zalo's id of the message sent, when it says. */
+  messageId?: string;
+}
+
+export interface ZaloLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface ZaloClientOptions {
+  appId: string;
+  accessToken: string;
+  /** With `appSecret`, lets the client refresh the access token itself. */
+  refreshToken?: string;
+  /** The app's secret key (the `secret_key` header of the token refresh). */
+  appSecret?: string;
+  /** When `accessToken` expires (epoch ms), if known: the client then refreshes in advance. */
+  accessTokenExpiresAt?: number;
+  /** Default https://openapi.zalo.me (ZALO_API_BASE). */
+  apiBase?: string;
+  /** Default https://oauth.zaloapp.com (ZALO_OAUTH_BASE). */
+  oauthBase?: string;
+  /** Per request, default 10 s. */
+  timeoutMs?: number;
+  /** Called after every refresh with the new tokens, to persist them (see the file comment). */
+  onTokens?: (tokens: ZaloTokens) => void | Promise<void>;
+  logger?: ZaloLogger;
+  /** For tests: the clock. */
+  now?: () => number;
+}
+
+/** Why a token refresh failed (bad refresh token, wrong secret, Zalo down). */
+export class ZaloAuthError extends Error {
+  override readonly name = 'ZaloAuthError';
+}
+
+interface ApiAnswer {
+  error?: unknown;
+  message?: unknown;
+  data?: unknown;
+}
+
+export class ZaloClient {
+  private current: ZaloTokens;
+  private refreshing?: Promise<ZaloTokens>;
+  private readonly apiBase: string;
+  private readonly oauthBase: string;
+  private readonly timeoutMs: number;
+  private readonly logger: ZaloLogger;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ZaloClientOptions) {
+    this.current = {
+      accessToken: options.accessToken,
+      refreshToken: options.refreshToken,
+      expiresAt: options.accessTokenExpiresAt,
+    };
+    this.apiBase = trimSlash(options.apiBase ?? DEFAULT_ZALO_API_BASE);
+    this.oauthBase = trimSlash(options.oauthBase ?? DEFAULT_ZALO_OAUTH_BASE);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.logger = options.logger ?? console;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The tokens in use now (after any refresh). */
+  get tokens(): ZaloTokens {
+    return { ...this.current };
+  }
+
+  /** True when a refresh token and the app secret are both known. */
+  get canRefresh(): boolean {
+    return Boolean(this.current.refreshToken && this.options.appSecret);
+  }
+
+  /** A plain-text message (at most 2000 characters), with up to five buttons under it. */
+  sendText(userId: string, text: string, buttons?: ZaloButton[]): Promise<ZaloSendResult> {
+    const message: Record<string, unknown> = { text };
+    if (buttons?.length) {
+      message.attachment = { type: 'template', payload: { buttons: buttons.map(toApiButton) } };
+    }
+    return this.sendMessage(userId, message);
+  }
+
+  /** A link, as text "title: url" (Zalo turns the URL into a link). */
+  sendLink(userId: string, link: ZaloLink): Promise<ZaloSendResult> {
+    return this.sendText(userId, linkText(link));
+  }
+
+  /**
+   * A document, as text with its URL. v3 file messages need the file uploaded to Zalo first
+   * (`/v2.0/oa/upload/file`, PDF/DOC/DOCX up to 5 MB, answering a token); our documents are
+   * links to the portal already, so the link is what we send.
+   */
+  sendFile(userId: string, file: ZaloFile): Promise<ZaloSendResult> {
+    return this.sendText(userId, documentText(file));
+  }
+
+  /**
+   * Sends one customer-service message. On a token error it refreshes once (or picks up a
+   * refresh another send made meanwhile) and tries again once. Throws DeliveryError.
+   */
+  async sendMessage(userId: string, message: Record<string, unknown>): Promise<ZaloSendResult> {
+    await this.refreshIfDue();
+    const body = { recipient: { user_id: userId }, message };
+    const usedToken = this.current.accessToken;
+    let answer = await this.post(body, usedToken);
+    if (isTokenError(answer)) {
+      const fresh = await this.tokenAfterRejecting(usedToken, answer);
+      answer = await this.post(body, fresh);
+      if (isTokenError(answer)) {
+        throw new DeliveryError(
+          `Zalo rejected a freshly refreshed access token (${describeAnswer(answer)})`,
+          'retry',
+          CREDENTIALS_RETRY_SECONDS,
+        );
+      }
+    }
+    if (answer.error !== 0) throw toDeliveryError(answer);
+    const data = isRecord(answer.data) ? answer.data : {};
+    return { messageId: typeof data.message_id === 'string' ? data.message_id : undefined };
+  }
+
+  /**
+   * Trades the refresh token for new tokens, keeps them and reports them to `onTokens`. Calls
+   * made while one refresh runs share it: a refresh token works only once.
+   */
+  refreshAccessToken(): Promise<ZaloTokens> {
+    this.refreshing ??= this.refreshNow().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshIfDue(): Promise<void> {
+    const { expiresAt } = this.current;
+    if (expiresAt === undefined || !this.canRefresh) return;
+    if (this.now() < expiresAt - EXPIRY_SKEW_MS) return;
+    try {
+      await this.refreshAccessToken();
+    } catch (error) {
+      // The old token may still work for a little while; the send will tell.
+      this.logger.warn(`Zalo: refreshing the expiring access token failed: ${errorText(error)}`);
+    }
+  }
+
+  /** The token to try again with after `rejected` was refused. */
+  private async tokenAfterRejecting(rejected: string, answer: ApiAnswer): Promise<string> {
+    if (this.current.accessToken !== rejected) return this.current.accessToken;
+    if (!this.canRefresh) {
+      this.logger.error(
+        'Zalo: the OA access token was rejected and cannot be refreshed ' +
+          '(set ZALO_REFRESH_TOKEN and ZALO_APP_SECRET, or a new ZALO_OA_ACCESS_TOKEN)',
+      );
+      throw new DeliveryError(
+        `Zalo access token rejected (${describeAnswer(answer)}); no refresh token`,
+        'retry',
+        CREDENTIALS_RETRY_SECONDS,
+      );
+    }
+    try {
+      return (await this.refreshAccessToken()).accessToken;
+    } catch (error) {
+      this.logger.error(`Zalo: refreshing the access token failed: ${errorText(error)}`);
+      throw new DeliveryError(
+        `Zalo access token refresh failed: ${errorText(error)}`,
+        'retry',
+        CREDENTIALS_RETRY_SECONDS,
+      );
+    }
+  }
+
+  private async refreshNow(): Promise<ZaloTokens> {
+    const { refreshToken } = this.current;
+    const { appSecret, appId } = this.options;
+    if (!refreshToken || !appSecret) {
+      throw new ZaloAuthError('no refresh token or app secret configured');
+    }
+    let response: Response;
+    let answer: unknown;
+    try {
+      response = await fetch(`${this.oauthBase}${ZALO_TOKEN_PATH}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          secret_key: appSecret,
+        },
+        body: new URLSearchParams({
+          refresh_token: refreshToken,
+          app_id: appId,
+          grant_type: 'refresh_token',
+        }).toString(),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      answer = await response.json();
+    } catch (error) {
+      throw new ZaloAuthError(`token endpoint unreachable or unreadable: ${errorText(error)}`);
+    }
+    if (!response.ok || !isRecord(answer) || typeof answer.access_token !== 'string') {
+      const detail = isRecord(answer)
+        ? `error ${String(answer.error)}: ${String(answer.error_name ?? answer.error_description ?? answer.message ?? '')}`
+        : 'no JSON';
+      throw new ZaloAuthError(`HTTP ${response.status}, ${detail}`);
+    }
+    const seconds = Number(answer.expires_in);
+    const tokens: ZaloTokens = {
+      accessToken: answer.access_token,
+      // Zalo always answers a new refresh token; keep the old one only if it somehow did not.
+      refreshToken: typeof answer.refresh_token === 'string' ? answer.refresh_token : refreshToken,
+      expiresAt: Number.isFinite(seconds) && seconds > 0 ? this.now() + seconds * 1000 : undefined,
+    };
+    this.current = tokens;
+    try {
+      await this.options.onTokens?.({ ...tokens });
+    } catch (error) {
+      this.logger.error(`Zalo: storing the refreshed tokens failed: ${errorText(error)}`);
+    }
+    return { ...tokens };
+  }
+
+  /** One POST to the message endpoint; HTTP and network failures become DeliveryError. */
+  private async post(body: unknown, accessToken: string): Promise<ApiAnswer> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.apiBase}${ZALO_MESSAGE_PATH}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', access_token: accessToken },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new DeliveryError(`Zalo unreachable: ${errorText(error)}`, 'retry');
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw httpError(response);
+    }
+    let answer: unknown;
+    try {
+      answer = await response.json();
+    } catch (error) {
+      throw new DeliveryError(`Zalo answer unreadable: ${errorText(error)}`, 'retry');
+    }
+    if (!isRecord(answer) || typeof answer.error !== 'number') {
+      throw new DeliveryError('Zalo answered without an error code', 'retry');
+    }
+    return answer;
+  }
+}
+
+/**
+ * The v3 button types for a reply: `oa.query.show` and `oa.query.hide` both make Zalo send
+ * the payload to the OA as a message from the person (a `user_send_text` event); `show` also
+ * prints the payload in the person's chat as if they had typed it. Our payloads are machine
+ * actions ("#gcm:menu.faq"), so we use `hide`: the person sees only our answer, as with a
+ * Telegram inline button.
+ */
+const QUERY_BUTTON_TYPE = 'oa.query.hide';
+
+function toApiButton(button: ZaloButton): Record<string, unknown> {
+  return button.kind === 'url'
+    ? { title: button.title, type: 'oa.open.url', payload: { url: button.url } }
+    : { title: button.title, type: QUERY_BUTTON_TYPE, payload: button.payload };
+}
+
+function isTokenError(answer: ApiAnswer): boolean {
+  return typeof answer.error === 'number' && TOKEN_ERRORS.has(answer.error);
+}
+
+/** Maps a non-zero OA error code to what the outbox should do about it. */
+export function toDeliveryError(answer: ApiAnswer): DeliveryError {
+  const code = typeof answer.error === 'number' ? answer.error : NaN;
+  const text = `Zalo error ${describeAnswer(answer)}`;
+  const wait = RETRY_LATER.get(code);
+  if (wait !== undefined) return new DeliveryError(text, 'retry', wait);
+  if (TOKEN_ERRORS.has(code)) return new DeliveryError(text, 'retry', CREDENTIALS_RETRY_SECONDS);
+  if (RECIPIENT_ERRORS.has(code)) return new DeliveryError(text, 'permanent');
+  // Anything else is a request Zalo will refuse again as it is (bad parameter, message type,
+  // OA not entitled): retrying would not help.
+  return new DeliveryError(text, 'permanent');
+}
+
+function httpError(response: Response): DeliveryError {
+  const text = `Zalo HTTP ${response.status}`;
+  if (response.status === 429) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return new DeliveryError(text, 'retry', Number.isFinite(retryAfter) ? retryAfter : undefined);
+  }
+  // A request that is malformed stays malformed; anything else (5xx, a proxy in the way, a
+  // wrong ZALO_API_BASE) may pass later.
+  if (response.status === 400 || response.status === 413 || response.status === 422) {
+    return new DeliveryError(text, 'permanent');
+  }
+  return new DeliveryError(text, 'retry');
+}
+
+function describeAnswer(answer: ApiAnswer): string {
+  const message = typeof answer.message === 'string' ? `: ${answer.message}` : '';
+  return `${String(answer.error)}${message}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.name === 'TimeoutError' ? 'timed out' : error.message;
+  return String(error);
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { toBotEvent, verifyZaloSignature, zaloSignature } from './zalo-webhook';
+
+const user = (extra: Record<string, unknown>) => ({
+  app_id: '123',
+  sender: { id: 'u-1' },
+  recipient: { id: 'oa-1' },
+  timestamp: '1718000000000',
+  ...extra,
+});
+
+describe('zaloSignature', () => {
+  it('is mac= and the SHA-256 of app id + raw body + timestamp + OA secret key', () => {
+    const body = '{"event_name":"user_send_text","timestamp":"1718000000000"}';
+    const expected = createHash('sha256').update(`123${body}1718000000000secret`).digest('hex');
+
+    expect(zaloSignature('123', body, '1718000000000', 'secret')).toBe(`mac=${expected}`);
+  });
+
+  it('verifies with or without the prefix and rejects anything else', () => {
+    const rawBody = Buffer.from('{"a":1}');
+    const signature = zaloSignature('123', rawBody, '1', 'secret');
+    const check = (value: string, appId = '123') =>
+      verifyZaloSignature({
+        appId,
+        oaSecretKey: 'secret',
+        rawBody,
+        timestamp: '1',
+        signature: value,
+      });
+
+    expect(check(signature)).toBe(true);
+    expect(check(signature.slice(4).toUpperCase())).toBe(true);
+    expect(check(signature, 'another-app')).toBe(false);
+    expect(check('mac=00')).toBe(false);
+    expect(check('')).toBe(false);
+  });
+});
+
+describe('toBotEvent', () => {
+  it('maps a text with the message id as update id', () => {
+    expect(
+      toBotEvent(user({ event_name: 'user_send_text', message: { msg_id: 'm1', text: ' Chào ' } })),
+    ).toEqual({
+      kind: 'event',
+      event: {
+        channel: 'zalo',
+        type: 'text',
+        updateId: 'm1',
+        chatId: 'u-1',
+        user: { id: 'u-1' },
+        sentAt: '2024-06-10T06:13:20.000Z',
+        text: 'Chào',
+      },
+    });
+  });
+
+  it('maps commands, button actions, follows and opened chats', () => {
+    const map = (event: Record<string, unknown>) => {
+      const mapped = toBotEvent(user(event));
+      return mapped.kind === 'event' ? mapped.event : mapped;
+    };
+
+    expect(
+      map({ event_name: 'user_send_text', message: { msg_id: 'm', text: '/Start abc' } }),
+    ).toMatchObject({
+      type: 'command',
+      command: 'start',
+      argument: 'abc',
+    });
+    expect(
+      map({ event_name: 'user_send_text', message: { msg_id: 'm', text: '#gcm:lang.vi' } }),
+    ).toMatchObject({
+      type: 'action',
+      action: 'lang.vi',
+    });
+    expect(map({ event_name: 'follow', sender: undefined, follower: { id: 'u-2' } })).toMatchObject(
+      {
+        type: 'follow',
+        chatId: 'u-2',
+        updateId: 'follow:u-2:1718000000000',
+      },
+    );
+    expect(map({ event_name: 'user_click_chatnow' })).toMatchObject({
+      type: 'follow',
+      chatId: 'u-1',
+    });
+  });
+
+  it('maps pictures and files to file events, stickers and the like to unsupported', () => {
+    const image = toBotEvent(
+      user({
+        event_name: 'user_send_image',
+        message: {
+          msg_id: 'm2',
+          attachments: [{ type: 'image', payload: { url: 'https://z.vn/i.jpg' } }],
+        },
+      }),
+    );
+    const sticker = toBotEvent(
+      user({
+        event_name: 'user_send_sticker',
+        message: { msg_id: 'm3', attachments: [{ type: 'sticker' }] },
+      }),
+    );
+
+    expect(image).toMatchObject({
+      kind: 'event',
+      event: { type: 'file', fileRef: 'https://z.vn/i.jpg' },
+    });
+    expect(sticker).toMatchObject({
+      kind: 'event',
+      event: { type: 'unsupported', what: 'sticker', updateId: 'm3' },
+    });
+  });
+
+  it('maps shared user info to a contact', () => {
+    expect(
+      toBotEvent(
+        user({ event_name: 'user_submit_info', info: { name: 'Lan', phone: '84912345678' } }),
+      ),
+    ).toMatchObject({
+      kind: 'event',
+      event: {
+        type: 'contact',
+        phone: '84912345678',
+        updateId: 'user_submit_info:u-1:1718000000000',
+      },
+    });
+  });
+
+  it('ignores the OA’s own sends, receipts and reactions; rejects events without a user', () => {
+    expect(toBotEvent(user({ event_name: 'oa_send_text' })).kind).toBe('ignored');
+    expect(toBotEvent(user({ event_name: 'user_seen_message' })).kind).toBe('ignored');
+    expect(toBotEvent(user({ event_name: 'user_reacted_message' })).kind).toBe('ignored');
+    expect(toBotEvent(user({ event_name: 'user_send_text', sender: {} })).kind).toBe('invalid');
+    expect(toBotEvent({ timestamp: '1' }).kind).toBe('invalid');
+  });
+});
