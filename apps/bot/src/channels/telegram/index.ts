@@ -1,0 +1,1 @@
+export { TelegramChannel, type TelegramChannelOptions } from './telegram-channel';

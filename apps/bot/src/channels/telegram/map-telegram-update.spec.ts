@@ -1,0 +1,173 @@
+import type { Update } from 'telegraf/types';
+import { describe, expect, it } from 'vitest';
+import { telegramUpdates, type UpdateInput } from '../../../test/support/fake-telegram-server';
+import { chatIdOf, mapTelegramUpdate, type MappedUpdate } from './map-telegram-update';
+
+const CHAT = 4242;
+
+function update(input: UpdateInput, updateId = 77): Update {
+  return { ...input, update_id: updateId } as unknown as Update;
+}
+
+function eventOf(mapped: MappedUpdate) {
+  if (mapped.kind !== 'event') throw new Error(`expected an event, got: ${mapped.reason}`);
+  return mapped.event;
+}
+
+describe('mapTelegramUpdate', () => {
+  it('maps a text message with the sender and the time', () => {
+    const sut = mapTelegramUpdate(update(telegramUpdates.text(CHAT, 'Đi Nhật cần gì?')));
+
+    expect(eventOf(sut)).toEqual({
+      channel: 'telegram',
+      updateId: '77',
+      chatId: '4242',
+      user: { id: '4242', displayName: 'Lan Nguyễn', languageCode: 'vi' },
+      sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      type: 'text',
+      text: 'Đi Nhật cần gì?',
+    });
+  });
+
+  it('normalises text to NFC', () => {
+    const decomposed = 'Vie\u0302\u0323c la\u0300m';
+
+    const sut = eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, decomposed))));
+
+    expect(sut).toMatchObject({ type: 'text', text: 'Việc làm'.normalize('NFC') });
+  });
+
+  it('maps a command, stripping the bot name and splitting the argument', () => {
+    const sut = mapTelegramUpdate(
+      update(telegramUpdates.text(CHAT, '/Start@gcm_helpdesk_bot  lien-ket 123 ')),
+      {
+        botUsername: 'gcm_helpdesk_bot',
+      },
+    );
+
+    expect(eventOf(sut)).toMatchObject({
+      type: 'command',
+      command: 'start',
+      argument: 'lien-ket 123',
+    });
+  });
+
+  it('maps a command without argument, and one typed with diacritics', () => {
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/help'))))).toMatchObject({
+      type: 'command',
+      command: 'help',
+    });
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/hủy'))))).toMatchObject({
+      type: 'command',
+      command: 'hủy',
+    });
+    expect(
+      eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/help')))),
+    ).not.toHaveProperty('argument');
+  });
+
+  it('ignores a command addressed to another bot', () => {
+    const sut = mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/start@other_bot')), {
+      botUsername: 'gcm_helpdesk_bot',
+    });
+
+    expect(sut).toEqual({ kind: 'ignored', reason: 'command for @other_bot' });
+  });
+
+  it('treats a lone slash as text', () => {
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/ ?'))))).toMatchObject({
+      type: 'text',
+    });
+  });
+
+  it('maps a button press to an action to answer', () => {
+    const input = telegramUpdates.callback(CHAT, 'faq:42');
+
+    const sut = mapTelegramUpdate(update(input));
+
+    expect(sut).toMatchObject({
+      kind: 'event',
+      callbackQueryId: (input.callback_query as { id: string }).id,
+      event: { type: 'action', action: 'faq:42', chatId: '4242', updateId: '77' },
+    });
+  });
+
+  it("maps the sender's own contact, not someone else's", () => {
+    expect(
+      eventOf(mapTelegramUpdate(update(telegramUpdates.contact(CHAT, '+84912345678')))),
+    ).toMatchObject({
+      type: 'contact',
+      phone: '+84912345678',
+    });
+    expect(
+      eventOf(mapTelegramUpdate(update(telegramUpdates.contact(CHAT, '+84900000000', 999)))),
+    ).toMatchObject({
+      type: 'unsupported',
+      what: "someone else's contact",
+    });
+  });
+
+  it('maps a document and a photo to files', () => {
+    expect(
+      eventOf(
+        mapTelegramUpdate(
+          update(telegramUpdates.document(CHAT, 'báo cáo.xlsx', 'application/vnd.ms-excel')),
+        ),
+      ),
+    ).toMatchObject({
+      type: 'file',
+      fileName: 'báo cáo.xlsx',
+      mimeType: 'application/vnd.ms-excel',
+      fileRef: expect.stringMatching(/^doc-/),
+    });
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT))))).toMatchObject({
+      type: 'file',
+      fileRef: 'ph-1280',
+      mimeType: 'image/jpeg',
+    });
+  });
+
+  it('maps a sticker and a location to unsupported', () => {
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.sticker(CHAT))))).toMatchObject({
+      type: 'unsupported',
+      what: 'sticker',
+    });
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.location(CHAT))))).toMatchObject({
+      type: 'unsupported',
+      what: 'location',
+    });
+  });
+
+  it('maps being blocked to unfollow', () => {
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.blocked(CHAT))))).toMatchObject({
+      type: 'unfollow',
+      chatId: '4242',
+    });
+  });
+
+  it('maps an unknown update kind with a chat to unsupported', () => {
+    const sut = mapTelegramUpdate(
+      update({ edited_message: telegramUpdates.text(CHAT, 'sửa').message }),
+    );
+
+    expect(eventOf(sut)).toMatchObject({ type: 'unsupported', what: 'edited message' });
+  });
+
+  it('ignores updates without a chat, and garbage, without throwing', () => {
+    expect(mapTelegramUpdate(update(telegramUpdates.inlineQuery(CHAT)))).toEqual({
+      kind: 'ignored',
+      reason: 'inline_query has no chat',
+    });
+    expect(mapTelegramUpdate(update({ message: { text: 'no chat' } })).kind).toBe('ignored');
+    expect(mapTelegramUpdate(update({ poll: 'x' })).kind).toBe('ignored');
+    expect(mapTelegramUpdate(update({})).kind).toBe('ignored');
+  });
+});
+
+describe('chatIdOf', () => {
+  it('finds the chat of messages and button presses', () => {
+    expect(chatIdOf(update(telegramUpdates.text(CHAT, 'a')))).toBe('4242');
+    expect(chatIdOf(update(telegramUpdates.callback(CHAT, 'a')))).toBe('4242');
+    expect(chatIdOf(update(telegramUpdates.inlineQuery(CHAT)))).toBeUndefined();
+  });
+});

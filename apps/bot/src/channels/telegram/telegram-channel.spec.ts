@@ -1,0 +1,564 @@
+/**
+ * The Telegram adapter with the real telegraf client against the fake Bot API over HTTP.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BotEvent, BotReply } from '@gcm/domain';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FakeTelegramServer,
+  parseTelegramHtml,
+  telegramUpdates,
+} from '../../../test/support/fake-telegram-server';
+import { DeliveryError } from '../channel';
+import { TelegramChannel, type TelegramChannelOptions } from './telegram-channel';
+import { silentLogger as silent } from '../../common/logger';
+
+const CHAT = 4242;
+const SECRET = 'webhook-secret_1';
+
+let telegram: FakeTelegramServer;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+beforeEach(async () => {
+  telegram = await FakeTelegramServer.start();
+  cleanups.push(() => telegram.close());
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function createChannel(options: Partial<TelegramChannelOptions> = {}): TelegramChannel {
+  const sut = new TelegramChannel({
+    token: telegram.token,
+    apiRoot: telegram.apiRoot,
+    mode: 'polling',
+    retryDelayMs: { min: 10, max: 50 },
+    logger: silent,
+    ...options,
+  });
+  cleanups.push(() => sut.stop());
+  return sut;
+}
+
+/** A stand-in for the API: records the events and answers fixed replies. */
+function recordingSink(answer: (event: BotEvent) => BotReply[] = () => []) {
+  const events: BotEvent[] = [];
+  return {
+    events,
+    async handle(event: BotEvent): Promise<BotReply[]> {
+      events.push(event);
+      return answer(event);
+    },
+  };
+}
+
+const text = (
+  value: string,
+  extra: Partial<Extract<BotReply, { type: 'text' }>> = {},
+): BotReply => ({
+  type: 'text',
+  text: value,
+  ...extra,
+});
+
+async function eventually(assertion: () => void, timeout = 3_000): Promise<void> {
+  await vi.waitFor(assertion, { timeout, interval: 10 });
+}
+
+describe('TelegramChannel, long polling', () => {
+  it('receives a text and a /start command and sends the replies with inline buttons', async () => {
+    const sink = recordingSink((event) => [
+      text(event.type === 'command' ? 'Chào **bạn**!' : 'Đã nhận', {
+        format: 'markdown',
+        buttons: [
+          [
+            { label: 'Hỏi đáp', action: 'menu:faq' },
+            { label: 'Báo cáo', action: 'menu:report' },
+          ],
+        ],
+      }),
+    ]);
+    const sut = createChannel();
+    await sut.start(sink);
+
+    const first = telegram.pushUpdate(telegramUpdates.text(CHAT, 'Xin chào'));
+    const second = telegram.pushUpdate(
+      telegramUpdates.text(CHAT, '/start@gcm_helpdesk_bot lien-ket'),
+    );
+    const sent = await telegram.waitForSent(2);
+
+    expect(sink.events).toEqual([
+      expect.objectContaining({
+        type: 'text',
+        text: 'Xin chào',
+        updateId: String(first.update_id),
+        chatId: '4242',
+      }),
+      expect.objectContaining({
+        type: 'command',
+        command: 'start',
+        argument: 'lien-ket',
+        updateId: String(second.update_id),
+      }),
+    ]);
+    expect(sent.map((call) => call.params)).toEqual([
+      expect.objectContaining({ chat_id: '4242', text: 'Đã nhận', parse_mode: 'HTML' }),
+      expect.objectContaining({ chat_id: '4242', text: 'Chào <b>bạn</b>!', parse_mode: 'HTML' }),
+    ]);
+    expect(sent[1].params.reply_markup).toEqual({
+      inline_keyboard: [
+        [
+          { text: 'Hỏi đáp', callback_data: 'menu:faq' },
+          { text: 'Báo cáo', callback_data: 'menu:report' },
+        ],
+      ],
+    });
+  });
+
+  it('delivers a button press as an action and answers the callback query', async () => {
+    const sink = recordingSink(() => [text('Câu hỏi thường gặp')]);
+    const sut = createChannel();
+    await sut.start(sink);
+
+    const press = telegram.pushUpdate(telegramUpdates.callback(CHAT, 'menu:faq'));
+    const [answered] = await telegram.waitForCalls('answerCallbackQuery');
+    await telegram.waitForSent(1);
+
+    expect(answered.params.callback_query_id).toBe(
+      (press as unknown as { callback_query: { id: string } }).callback_query.id,
+    );
+    expect(sink.events).toEqual([
+      expect.objectContaining({
+        type: 'action',
+        action: 'menu:faq',
+        chatId: '4242',
+        updateId: String(press.update_id),
+      }),
+    ]);
+  });
+
+  it('splits a long reply into messages within 4096 characters, buttons on the last one only', async () => {
+    const paragraph = 'Người lao động cần ký hợp đồng với doanh nghiệp được cấp phép. '.repeat(20);
+    const long = Array.from({ length: 10 }, () => paragraph.trim()).join('\n\n');
+    const sink = recordingSink(() => [
+      text(long, { buttons: [[{ label: 'Thêm', action: 'more' }]] }),
+    ]);
+    const sut = createChannel();
+    await sut.start(sink);
+
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'XKLĐ'));
+    const atLeast = Math.ceil(long.length / 4096);
+    await telegram.waitForSent(atLeast);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the rest, if any
+
+    const parts = telegram.sent;
+    expect(parts.length).toBeGreaterThanOrEqual(atLeast);
+    for (const part of parts)
+      expect(parseTelegramHtml(part.params.text as string).length).toBeLessThanOrEqual(4096);
+    expect(parts.map((part) => part.params.reply_markup === undefined)).toEqual([
+      ...Array.from({ length: parts.length - 1 }, () => true),
+      false,
+    ]);
+    expect(parts.map((part) => part.params.text).join('\n\n')).toBe(long);
+  });
+
+  it('shows HTML in a reply as text', async () => {
+    const sink = recordingSink(() => [
+      text('<script>alert(1)</script> & <b>không</b>'),
+      text('**<i>**', { format: 'markdown' }),
+    ]);
+    const sut = createChannel();
+    await sut.start(sink);
+
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hi'));
+    const sent = await telegram.waitForSent(2);
+
+    expect(sent[0].params.text).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;không&lt;/b&gt;',
+    );
+    expect(sent[1].params.text).toBe('<b>&lt;i&gt;</b>');
+  });
+
+  it('delivers a sticker as an unsupported event', async () => {
+    const sink = recordingSink(() => [text('Xin lỗi, tôi chỉ đọc được chữ.')]);
+    const sut = createChannel();
+    await sut.start(sink);
+
+    telegram.pushUpdate(telegramUpdates.sticker(CHAT));
+    await telegram.waitForSent(1);
+
+    expect(sink.events).toEqual([
+      expect.objectContaining({ type: 'unsupported', what: 'sticker', chatId: '4242' }),
+    ]);
+  });
+
+  it('skips an update without a chat and goes on with the next', async () => {
+    const sink = recordingSink();
+    const sut = createChannel();
+    await sut.start(sink);
+
+    telegram.pushUpdate(telegramUpdates.inlineQuery(CHAT));
+    const next = telegram.pushUpdate(telegramUpdates.text(CHAT, 'còn đó không?'));
+    await eventually(() => expect(sink.events).toHaveLength(1));
+
+    expect(sink.events[0]).toMatchObject({ type: 'text', updateId: String(next.update_id) });
+    await eventually(() => expect(telegram.pendingUpdates).toEqual([]));
+  });
+
+  it('acknowledges an update only after the sink handled it', async () => {
+    const stillPending: boolean[] = [];
+    const sink = recordingSink((event) => {
+      stillPending.push(
+        telegram.pendingUpdates.some((u) => String(u.update_id) === event.updateId),
+      );
+      if (stillPending.length === 1) throw new Error('API down');
+      return [text('Đã nhận')];
+    });
+    const sut = createChannel();
+    await sut.start(sink);
+
+    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await telegram.waitForSent(1);
+
+    // Fetched again after the failure (the fake drops only acknowledged updates)…
+    expect(sink.events.map((event) => event.updateId)).toEqual([
+      String(update.update_id),
+      String(update.update_id),
+    ]);
+    expect(stillPending).toEqual([true, true]);
+    // …and acknowledged by the next poll once handled.
+    await eventually(() => expect(telegram.pendingUpdates).toEqual([]));
+    expect(telegram.callsTo('getUpdates').at(-1)?.params.offset).toBe(update.update_id + 1);
+  });
+
+  it('keeps an update the sink failed on for the next start, and holds back only its own chat', async () => {
+    const failing = recordingSink((event) => {
+      if (event.chatId === String(CHAT)) throw new Error('API down');
+      return [];
+    });
+    const first = createChannel();
+    await first.start(failing);
+
+    const stuck = telegram.pushUpdate(telegramUpdates.text(CHAT, 'lần 1'));
+    const other = telegram.pushUpdate(telegramUpdates.text(777, 'chat khác'));
+    await eventually(() => {
+      expect(failing.events.filter((e) => e.chatId === String(CHAT)).length).toBeGreaterThanOrEqual(
+        2,
+      );
+      expect(failing.events.filter((e) => e.chatId === '777')).toHaveLength(1); // handled once, not again
+    });
+    await first.stop();
+
+    expect(telegram.pendingUpdates.map((u) => u.update_id)).toContain(stuck.update_id);
+
+    const working = recordingSink(() => [text('Xin lỗi vì chậm trễ')]);
+    const second = createChannel();
+    await second.start(working);
+    await telegram.waitForSent(1);
+    await second.stop();
+
+    // The other chat's update comes again too (handled ahead of the offset, which stayed at the
+    // stuck one): the API answers it as a duplicate.
+    expect(working.events.map((event) => event.updateId)).toEqual([
+      String(stuck.update_id),
+      String(other.update_id),
+    ]);
+    expect(telegram.pendingUpdates).toEqual([]);
+  });
+
+  it('stops a waiting long poll at once', async () => {
+    const sut = createChannel({ pollTimeoutSeconds: 30 });
+    await sut.start(recordingSink());
+    await telegram.waitForCalls('getUpdates');
+
+    const started = Date.now();
+    await sut.stop();
+    const polls = telegram.callsTo('getUpdates').length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(telegram.callsTo('getUpdates')).toHaveLength(polls);
+  });
+
+  it('lets an update being handled finish when stopped, and acknowledges it', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sink = recordingSink(() => []);
+    const slowSink = {
+      async handle(event: BotEvent) {
+        await gate;
+        return sink.handle(event);
+      },
+    };
+    const sut = createChannel();
+    await sut.start(slowSink);
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'chậm'));
+    await eventually(() => expect(telegram.callsTo('getUpdates').length).toBeGreaterThanOrEqual(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const stopping = sut.stop();
+    release();
+    await stopping;
+
+    expect(sink.events).toHaveLength(1);
+    expect(telegram.pendingUpdates).toEqual([]);
+  });
+});
+
+describe('TelegramChannel, webhook', () => {
+  async function serveWebhook(sut: TelegramChannel): Promise<string> {
+    const server = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      await sut.webhook!(req, res, Buffer.concat(chunks));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/telegram`;
+  }
+
+  function post(url: string, body: unknown, secret: string | null = SECRET): Promise<Response> {
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }),
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  async function startWebhook(
+    sink: ReturnType<typeof recordingSink>,
+    options: Partial<TelegramChannelOptions> = {},
+  ) {
+    const sut = createChannel({ mode: 'webhook', webhookSecret: SECRET, ...options });
+    await sut.start(sink);
+    return { sut, url: await serveWebhook(sut) };
+  }
+
+  it('registers the webhook with its secret at start', async () => {
+    await startWebhook(recordingSink(), {
+      webhookUrl: 'https://bot.gcm.example/webhooks/telegram',
+    });
+
+    expect(telegram.webhook).toEqual({
+      url: 'https://bot.gcm.example/webhooks/telegram',
+      secret_token: SECRET,
+      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+    });
+    expect(telegram.callsTo('deleteWebhook')).toEqual([]);
+  });
+
+  it('is only offered in webhook mode, and needs a secret there', () => {
+    expect(createChannel().webhook).toBeUndefined();
+    expect(() => createChannel({ mode: 'webhook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => createChannel({ mode: 'webhook', webhookSecret: 'has spaces' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
+  });
+
+  it('handles an update and sends the replies before answering 200', async () => {
+    const sink = recordingSink(() => [text('Đã nhận câu hỏi')]);
+    const { url } = await startWebhook(sink);
+
+    const response = await post(url, {
+      update_id: 501,
+      ...telegramUpdates.text(CHAT, 'Visa du học?'),
+    });
+
+    expect(response.status).toBe(200);
+    expect(sink.events).toEqual([
+      expect.objectContaining({ type: 'text', updateId: '501', text: 'Visa du học?' }),
+    ]);
+    expect(telegram.sent.map((call) => call.params.text)).toEqual(['Đã nhận câu hỏi']);
+  });
+
+  it('answers 401 to a missing or wrong secret and never calls the sink', async () => {
+    const sink = recordingSink();
+    const { url } = await startWebhook(sink);
+    const update = { update_id: 502, ...telegramUpdates.text(CHAT, 'giả mạo') };
+
+    const missing = await post(url, update, null);
+    const wrong = await post(url, update, 'webhook-secret_2');
+    const longer = await post(url, update, `${SECRET}x`);
+
+    expect([missing.status, wrong.status, longer.status]).toEqual([401, 401, 401]);
+    expect(await missing.json()).toEqual({ error: expect.any(String) });
+    expect(sink.events).toEqual([]);
+    expect(telegram.sent).toEqual([]);
+  });
+
+  it('answers 400 to malformed JSON, and keeps working', async () => {
+    const sink = recordingSink();
+    const { url } = await startWebhook(sink);
+
+    const malformed = await post(url, '{"update_id": 503, "message": ');
+    const notAnUpdate = await post(url, '[1, 2]');
+    const good = await post(url, { update_id: 504, ...telegramUpdates.text(CHAT, 'ok') });
+
+    expect([malformed.status, notAnUpdate.status, good.status]).toEqual([400, 400, 200]);
+    expect(await malformed.json()).toEqual({ error: expect.any(String) });
+    expect(sink.events.map((event) => event.updateId)).toEqual(['504']);
+  });
+
+  it('gives the sink the same updateId each time Telegram retries an update', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const { url } = await startWebhook(sink);
+    const update = { update_id: 505, ...telegramUpdates.text(CHAT, 'gửi lại') };
+
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await post(url, update)).status);
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(sink.events.map((event) => event.updateId)).toEqual(['505', '505', '505']);
+  });
+
+  it('answers 500 when the sink fails, so that Telegram retries', async () => {
+    const sink = recordingSink(() => {
+      throw new Error('API unreachable');
+    });
+    const { url } = await startWebhook(sink);
+
+    const response = await post(url, { update_id: 506, ...telegramUpdates.text(CHAT, 'hỏi') });
+
+    expect(response.status).toBe(500);
+    expect(telegram.sent).toEqual([]);
+  });
+
+  it('answers 500 when the replies hit a rate limit, 200 when the person blocked the bot', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const { url } = await startWebhook(sink);
+
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      parameters: { retry_after: 3 },
+    });
+    const limited = await post(url, { update_id: 507, ...telegramUpdates.text(CHAT, 'a') });
+    telegram.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+    const blocked = await post(url, { update_id: 508, ...telegramUpdates.text(CHAT, 'b') });
+
+    expect([limited.status, blocked.status]).toEqual([500, 200]);
+  });
+
+  it('answers a button press and maps being blocked to unfollow', async () => {
+    const sink = recordingSink();
+    const { url } = await startWebhook(sink);
+
+    await post(url, { update_id: 509, ...telegramUpdates.callback(CHAT, 'lang:en') });
+    await post(url, { update_id: 510, ...telegramUpdates.blocked(CHAT) });
+
+    expect(telegram.callsTo('answerCallbackQuery')).toHaveLength(1);
+    expect(sink.events.map((event) => event.type)).toEqual(['action', 'unfollow']);
+  });
+});
+
+describe('TelegramChannel.send', () => {
+  async function sendError(
+    replies: BotReply[] = [text('Nhắc hạn nộp báo cáo')],
+  ): Promise<DeliveryError> {
+    const sut = createChannel();
+    const error = await sut.send(String(CHAT), replies).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeliveryError);
+    return error as DeliveryError;
+  }
+
+  it('asks to retry after Telegram’s retry_after on 429', async () => {
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 7',
+      parameters: { retry_after: 7 },
+    });
+
+    const error = await sendError();
+
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7 });
+  });
+
+  it('gives up for good when the bot is blocked or the chat is unknown', async () => {
+    telegram.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+    expect(await sendError()).toMatchObject({
+      kind: 'permanent',
+      message: expect.stringContaining('blocked'),
+    });
+
+    telegram.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: user is deactivated',
+    });
+    expect((await sendError()).kind).toBe('permanent');
+
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: 'Bad Request: chat not found',
+    });
+    expect((await sendError()).kind).toBe('permanent');
+  });
+
+  it('asks to retry on a server error and when Telegram cannot be reached', async () => {
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    expect(await sendError()).toMatchObject({ kind: 'retry', retryAfterSeconds: undefined });
+
+    const unreachable = new TelegramChannel({
+      token: telegram.token,
+      apiRoot: 'http://127.0.0.1:9',
+      mode: 'polling',
+      logger: silent,
+    });
+    const error = await unreachable.send(String(CHAT), [text('x')]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'retry' });
+  });
+
+  it('sends a document by URL with its caption and a link with its title linked', async () => {
+    const sut = createChannel();
+
+    await sut.send(String(CHAT), [
+      {
+        type: 'document',
+        url: 'https://portal.gov.vn/files/mau-bao-cao.pdf',
+        fileName: 'mau-bao-cao.pdf',
+        caption: 'Mẫu báo cáo 2025',
+      },
+      {
+        type: 'link',
+        url: 'https://portal.gov.vn/canh-bao',
+        title: 'Cảnh báo lừa đảo',
+        description: 'Đọc kỹ trước khi đi',
+      },
+    ]);
+
+    expect(telegram.sent.map((call) => [call.method, call.params])).toEqual([
+      [
+        'sendDocument',
+        expect.objectContaining({
+          chat_id: '4242',
+          document: 'https://portal.gov.vn/files/mau-bao-cao.pdf',
+          caption: 'Mẫu báo cáo 2025',
+        }),
+      ],
+      [
+        'sendMessage',
+        expect.objectContaining({
+          text: '<a href="https://portal.gov.vn/canh-bao">Cảnh báo lừa đảo</a>\nĐọc kỹ trước khi đi',
+          parse_mode: 'HTML',
+        }),
+      ],
+    ]);
+  });
+
+  it('has Telegram’s limits', () => {
+    expect(createChannel().limits).toEqual({ perSecond: 30, perChatPerSecond: 1 });
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * The Telegram adapter, on telegraf's Bot API client. Receives by long polling (development, one
+ * instance) or by webhook (production, any number of instances); maps each update to a BotEvent,
+ * hands it to the sink and sends the replies; delivers the outbox's replies with `send`.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BotReply } from '@gcm/domain';
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { consoleLogger, errorMessage, type Logger } from '../../common/logger';
+import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
+import {
+  TELEGRAM_ALLOWED_UPDATES,
+  mapTelegramUpdate,
+  type MappedUpdate,
+} from './map-telegram-update';
+import {
+  renderTelegramLink,
+  renderTelegramText,
+  toInlineKeyboard,
+  truncateText,
+} from './render-telegram';
+import { toDeliveryError } from './telegram-errors';
+import { TelegramPoller } from './telegram-poller';
+
+export interface TelegramChannelOptions {
+  /** TELEGRAM_BOT_TOKEN. */
+  token: string;
+  /** TELEGRAM_API_ROOT: another Bot API server (tests, a local Bot API server). */
+  apiRoot?: string;
+  /** `webhook` when TELEGRAM_WEBHOOK_URL is set, else `polling`. */
+  mode: 'polling' | 'webhook';
+  /** TELEGRAM_WEBHOOK_SECRET: required for webhooks; 1–256 of A–Z, a–z, 0–9, _ and -. */
+  webhookSecret?: string;
+  /**
+   * TELEGRAM_WEBHOOK_URL: the public URL of `/webhooks/telegram`; start() registers it with
+   * setWebhook. Without it the webhook is served but registering it is left to someone else.
+   */
+  webhookUrl?: string;
+  /** Seconds one long poll waits (default 30). */
+  pollTimeoutSeconds?: number;
+  /** Back-off after a failed poll or update, in ms (default 1 s doubling to 30 s). */
+  retryDelayMs?: { min: number; max: number };
+  /** Default: the bot's console log. */
+  logger?: Logger;
+}
+
+type WebhookHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
+
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
+const CAPTION_MAX = 1024;
+
+export class TelegramChannel implements Channel {
+  readonly name = 'telegram' as const;
+  readonly limits: ChannelLimits = { perSecond: 30, perChatPerSecond: 1 };
+  /** Only in webhook mode; the bot's server mounts it at /webhooks/telegram. */
+  readonly webhook?: WebhookHandler;
+
+  private readonly bot: Telegraf;
+  private readonly logger: Logger;
+  private readonly secretDigest?: Buffer;
+  private sink?: EventSink;
+  private botUsername?: string;
+  private poller?: TelegramPoller;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: TelegramChannelOptions) {
+    if (!options.token) throw new Error('Telegram: a bot token is required');
+    if (options.mode === 'webhook') {
+      if (!options.webhookSecret || !SECRET_FORMAT.test(options.webhookSecret)) {
+        throw new Error(
+          'Telegram: webhook mode needs TELEGRAM_WEBHOOK_SECRET (1-256 characters: A-Z, a-z, 0-9, _ or -)',
+        );
+      }
+      this.secretDigest = digest(options.webhookSecret);
+      this.webhook = (req, res, body) => this.track(this.handleWebhook(req, res, body));
+    }
+    this.logger = options.logger ?? consoleLogger;
+    this.bot = new Telegraf(options.token, {
+      telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false },
+    });
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    if (this.sink) throw new Error('Telegram channel already started');
+    const me = await this.bot.telegram.getMe();
+    this.botUsername = me.username;
+    this.sink = sink;
+
+    if (this.options.mode === 'webhook') {
+      if (this.options.webhookUrl) {
+        await this.bot.telegram.setWebhook(this.options.webhookUrl, {
+          secret_token: this.options.webhookSecret,
+          allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
+        });
+        this.logger.info(
+          `Telegram: @${me.username} receives by webhook at ${this.options.webhookUrl}`,
+        );
+      } else {
+        this.logger.info(`Telegram: @${me.username} receives by webhook (registered elsewhere)`);
+      }
+      return;
+    }
+
+    // getUpdates answers 409 while a webhook is set; keep its pending updates for us.
+    await this.bot.telegram.deleteWebhook({ drop_pending_updates: false });
+    this.poller = new TelegramPoller(this.bot.telegram, (update) => this.receive(update, sink), {
+      timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
+      retryDelayMs: this.options.retryDelayMs ?? { min: 1_000, max: 30_000 },
+      logger: this.logger,
+    });
+    this.poller.start();
+    this.logger.info(`Telegram: @${me.username} receives by long polling`);
+  }
+
+  async stop(): Promise<void> {
+    const poller = this.poller;
+    this.poller = undefined;
+    this.sink = undefined;
+    await poller?.stop();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  async send(chatId: string, replies: BotReply[]): Promise<void> {
+    try {
+      for (const reply of replies) await this.sendOne(chatId, reply);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  /**
+   * Handles one update end to end: map, hand to the sink, send the replies. Throws when the update
+   * should come again (the sink failed, or sending failed for a reason that may pass).
+   */
+  private async receive(update: Update, sink: EventSink): Promise<void> {
+    let mapped: MappedUpdate;
+    try {
+      mapped = mapTelegramUpdate(update, { botUsername: this.botUsername });
+    } catch (error) {
+      this.logger.error(
+        `Telegram: update ${update.update_id} could not be read: ${errorMessage(error)}`,
+      );
+      return;
+    }
+    if (mapped.callbackQueryId) await this.answerCallbackQuery(mapped.callbackQueryId);
+    if (mapped.kind === 'ignored') {
+      this.logger.info(`Telegram: update ${update.update_id} ignored: ${mapped.reason}`);
+      return;
+    }
+    const replies = await sink.handle(mapped.event);
+    try {
+      await this.send(mapped.event.chatId, replies);
+    } catch (error) {
+      if (error instanceof DeliveryError && error.kind === 'permanent') {
+        this.logger.warn(
+          `Telegram: replies to chat ${mapped.event.chatId} dropped: ${error.message}`,
+        );
+        return;
+      }
+      throw error;
+    }
+  }
+
+  private async answerCallbackQuery(id: string): Promise<void> {
+    try {
+      await this.bot.telegram.answerCbQuery(id);
+    } catch (error) {
+      // Too old (an update handled again) or already answered: the spinner is gone either way.
+      this.logger.warn(`Telegram: answerCallbackQuery failed: ${errorMessage(error)}`);
+    }
+  }
+
+  private async handleWebhook(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+  ): Promise<void> {
+    if (req.method !== 'POST') return respond(res, 405, { error: 'Use POST' });
+    if (!this.hasValidSecret(req.headers[SECRET_HEADER])) {
+      return respond(res, 401, { error: 'Missing or wrong secret token' });
+    }
+    const update = parseUpdate(body);
+    if (!update) return respond(res, 400, { error: 'Not a Telegram update' });
+    const sink = this.sink;
+    if (!sink) return respond(res, 503, { error: 'Telegram channel not started' });
+
+    try {
+      await this.receive(update, sink);
+      respond(res, 200, { ok: true });
+    } catch (error) {
+      // The API is down or Telegram refused the replies for now: Telegram sends the update again.
+      this.logger.warn(`Telegram: update ${update.update_id} not handled: ${errorMessage(error)}`);
+      respond(res, 500, { error: 'Update not handled, try again' });
+    }
+  }
+
+  private hasValidSecret(header: string | string[] | undefined): boolean {
+    if (typeof header !== 'string' || !this.secretDigest) return false;
+    return timingSafeEqual(digest(header), this.secretDigest);
+  }
+
+  private async sendOne(chatId: string, reply: BotReply): Promise<void> {
+    const telegram = this.bot.telegram;
+    switch (reply.type) {
+      case 'text': {
+        const keyboard = reply.buttons ? toInlineKeyboard(reply.buttons) : [];
+        const parts = renderTelegramText(reply.text, reply.format ?? 'plain');
+        if (parts.length === 0 && keyboard.length > 0) parts.push('…');
+        for (const [index, part] of parts.entries()) {
+          const last = index === parts.length - 1;
+          await telegram.sendMessage(chatId, part, {
+            parse_mode: 'HTML',
+            ...(last && keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+          });
+        }
+        return;
+      }
+      case 'document':
+        // Telegram fetches the file from the URL itself (it must be public).
+        await telegram.sendDocument(chatId, reply.url, {
+          ...(reply.caption ? { caption: truncateText(reply.caption, CAPTION_MAX) } : {}),
+        });
+        return;
+      case 'link':
+        for (const part of renderTelegramLink(reply.title, reply.url, reply.description)) {
+          await telegram.sendMessage(chatId, part, { parse_mode: 'HTML' });
+        }
+        return;
+    }
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
+}
+
+/** The update in a webhook body, or undefined when it is not JSON or not an update. */
+function parseUpdate(body: Buffer): Update | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const updateId = (value as { update_id?: unknown }).update_id;
+    return Number.isSafeInteger(updateId) ? (value as Update) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function respond(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
