@@ -1,44 +1,82 @@
 /**
- * The bot's entry point: validate the configuration, start the HTTP server (health, web chat,
- * later the channel webhooks), start the channels, and shut down cleanly on SIGINT/SIGTERM.
+ * The bot's entry point: validate the configuration, build the channels, start the HTTP server
+ * (health, webhooks, web chat), start each channel with the API as its event sink, start the
+ * outbox worker for the chat platforms, and shut all of it down cleanly on SIGINT/SIGTERM.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Channel } from './channels/channel';
-import { enabledChannels, loadEnvOrExit, type BotEnv } from './config/env';
+import { createApiClient } from '@gcm/api-client';
+import { ApiSink } from './api/api-sink';
+import { createChannels } from './channels/create-channels';
+import { startChannel } from './channels/start-channel';
+import { consoleLogger, errorMessage } from './common/logger';
+import { loadEnvOrExit } from './config/env';
+import { serviceTokenFrom } from './config/service-token';
 import { createApiHealthCheck } from './health/api-health';
 import { createBotServer } from './http/bot-server';
+import { OutboxWorker } from './outbox/outbox-worker';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  // The Telegram and Zalo adapters are wired in a later issue; the web chat needs no adapter yet.
-  const channels: Channel[] = [];
+  const log = consoleLogger;
+  const token = serviceTokenFrom(env);
+  // The token is read before each call: in development the API may write its file later.
+  const api = createApiClient({
+    baseUrl: env.API_URL,
+    token: () => token.read(),
+    timeoutMs: env.API_TIMEOUT_MS,
+  });
+
+  const { web, platforms } = createChannels(env, api.bot, log);
+  const channels = [web, ...platforms];
+  const sink = new ApiSink(api.bot, { log });
+  const worker = new OutboxWorker({
+    api: api.bot,
+    channels: platforms,
+    batchSize: env.OUTBOX_BATCH,
+    leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+    log,
+  });
   const server = createBotServer({
     checkApi: createApiHealthCheck(env.API_URL, env.API_HEALTH_TIMEOUT_MS),
-    channels: enabledChannels(env),
+    channels,
+    routes: [web.routes],
+    log,
   });
 
   await listen(server, env.BOT_PORT, env.BOT_HOST);
-  for (const channel of channels) await channel.start();
-  console.log(`Bot: ${publicUrl(server, env.BOT_HOST)} (${describeChannels(env)})`);
-  console.log(`Bot: API at ${env.API_URL}`);
+  const stopping = new AbortController();
+  for (const channel of channels) await startChannel(channel, sink, log, stopping.signal);
+  worker.start();
 
-  let stopping = false;
+  log.info(
+    `${publicUrl(server, env.BOT_HOST)} (channels: ${channels.map((c) => c.name).join(', ')})`,
+  );
+  log.info(`API at ${env.API_URL}; service token: ${token.describe()}`);
+  if (platforms.length === 0) log.info('web chat only: set TELEGRAM_BOT_TOKEN or ZALO_* for more');
+  if (env.NODE_ENV === 'production' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_URL) {
+    log.warn('Telegram by long polling: run one bot instance only, or set TELEGRAM_WEBHOOK_URL');
+  }
+
+  let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      console.error(`Bot: ${signal} again, exiting now`);
+    if (shuttingDown) {
+      log.error(`${signal} again, exiting now`);
       process.exit(1);
     }
-    stopping = true;
-    console.log(`Bot: ${signal} received, shutting down`);
+    shuttingDown = true;
+    log.info(`${signal} received, shutting down`);
     setTimeout(() => {
-      console.error('Bot: shutdown took too long, exiting');
+      log.error('shutdown took too long, exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS * 2).unref();
     setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
-    void Promise.allSettled(channels.map((channel) => channel.stop())).then(() => {
+
+    stopping.abort();
+    // Stop receiving and delivering first (in-flight work finishes), then the server.
+    void Promise.allSettled([worker.stop(), ...channels.map((c) => c.stop())]).then(() => {
       server.close(() => process.exit(0));
       server.closeIdleConnections();
     });
@@ -66,15 +104,7 @@ function publicUrl(server: Server, host: string): string {
   return `http://${shown}:${port}`;
 }
 
-function describeChannels(env: BotEnv): string {
-  const notes: string[] = [];
-  if (!env.TELEGRAM_BOT_TOKEN) notes.push('no TELEGRAM_BOT_TOKEN');
-  else notes.push('TELEGRAM_BOT_TOKEN set, Telegram channel not wired yet');
-  if (env.ZALO_OA_ACCESS_TOKEN) notes.push('ZALO_OA_ACCESS_TOKEN set, Zalo channel not wired yet');
-  return `web chat only: ${notes.join('; ')}`;
-}
-
 main().catch((error: unknown) => {
-  console.error(`Bot: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Bot: failed to start: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -1,24 +1,57 @@
 /**
  * The one interface every chat platform implements (Telegram, Zalo, the web chat). Nothing
  * outside an adapter knows which platform it is on: an adapter turns platform updates into
- * neutral events for the API and renders the API's neutral replies for its platform.
+ * neutral BotEvents for the API and renders the API's neutral BotReplies for its platform.
  */
-export type ChannelName = 'telegram' | 'zalo' | 'web';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BotEvent, BotReply, Channel as ChannelName } from '@gcm/domain';
+
+export type { ChannelName };
 
 /**
- * A reply to show in a chat. Placeholder until the message model (BotEvent, BotReply with
- * buttons and documents) lands in @gcm/domain's messages/; then this re-exports it.
+ * Where an adapter hands each incoming event: the API records it (once per channel and update
+ * id), runs the conversation and answers the replies to send. Throws when the API cannot be
+ * reached, so that a webhook can answer 5xx and the platform retries.
  */
-export interface BotReply {
-  text: string;
+export interface EventSink {
+  handle(event: BotEvent): Promise<BotReply[]>;
+}
+
+/** Why a delivery failed, as the outbox worker needs to know it. */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+
+  constructor(
+    message: string,
+    /** `retry`: rate limit or server error, try again; `permanent`: blocked, unknown chat. */
+    readonly kind: 'retry' | 'permanent',
+    /** What the platform asked for (Telegram's retry_after), in seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Sending limits a platform imposes; the outbox worker keeps within them. */
+export interface ChannelLimits {
+  /** Messages per second for the whole bot. */
+  perSecond: number;
+  /** Messages per second to one chat. */
+  perChatPerSecond: number;
 }
 
 export interface Channel {
   readonly name: ChannelName;
-  /** Connects (webhook registration or long polling); resolves once ready to receive. */
-  start(): Promise<void>;
-  /** Stops receiving and lets in-flight sends finish. */
+  readonly limits: ChannelLimits;
+  /** Starts receiving (long polling, or nothing for webhooks); events go to `sink`. */
+  start(sink: EventSink): Promise<void>;
+  /** Stops receiving and lets in-flight work finish. */
   stop(): Promise<void>;
-  /** Delivers one reply to one chat of this channel. */
-  send(chatId: string, reply: BotReply): Promise<void>;
+  /**
+   * The platform's webhook, mounted by the bot's HTTP server at `/webhooks/<name>` when the
+   * channel receives by webhook. It checks the request's authenticity itself (401 when forged).
+   */
+  readonly webhook?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
+  /** Delivers replies to one chat, in order. Throws DeliveryError. */
+  send(chatId: string, replies: BotReply[]): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, enabledChannels, parseEnv } from './env';
+import { EnvError, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('applies the defaults to an empty environment', () => {
@@ -8,7 +8,54 @@ describe('parseEnv', () => {
     expect(sut.BOT_PORT).toBe(3001);
     expect(sut.API_URL).toBe('http://127.0.0.1:3000');
     expect(sut.BOT_SERVICE_TOKEN).toBeUndefined();
+    expect(sut.DATA_DIR).toMatch(/data$/);
+    expect(sut.WEB_CHAT_ORIGINS).toEqual(['*']);
+    expect(sut.OUTBOX_BATCH).toBe(20);
+    expect(sut.OUTBOX_LEASE_SECONDS).toBe(60);
     expect(Object.isFrozen(sut)).toBe(true);
+  });
+
+  it('requires BOT_SERVICE_TOKEN in production only', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /BOT_SERVICE_TOKEN: is required when NODE_ENV=production/,
+    );
+    const token = 'a'.repeat(32);
+    expect(parseEnv({ NODE_ENV: 'production', BOT_SERVICE_TOKEN: token }).BOT_SERVICE_TOKEN).toBe(
+      token,
+    );
+    expect(() => parseEnv({ BOT_SERVICE_TOKEN: 'short' })).toThrow(/at least 24 characters/);
+  });
+
+  it('reads WEB_CHAT_ORIGINS as a list of origins', () => {
+    const sut = parseEnv({
+      WEB_CHAT_ORIGINS: 'https://portal.example.gov.vn/, http://localhost:5173',
+    });
+
+    expect(sut.WEB_CHAT_ORIGINS).toEqual([
+      'https://portal.example.gov.vn',
+      'http://localhost:5173',
+    ]);
+    expect(() => parseEnv({ WEB_CHAT_ORIGINS: 'portal.example.gov.vn' })).toThrow(
+      /WEB_CHAT_ORIGINS/,
+    );
+  });
+
+  it('asks for the secrets a channel needs to check its webhooks', () => {
+    expect(() =>
+      parseEnv({
+        TELEGRAM_BOT_TOKEN: '1:a',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example/webhooks/telegram',
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET: is required with TELEGRAM_WEBHOOK_URL/);
+    expect(() => parseEnv({ ZALO_OA_ACCESS_TOKEN: 'z' })).toThrow(
+      /ZALO_APP_ID[\s\S]*ZALO_OA_SECRET_KEY/,
+    );
+    expect(() => parseEnv({ ZALO_REFRESH_TOKEN: 'r' })).toThrow(/ZALO_APP_SECRET/);
+  });
+
+  it('bounds the outbox settings', () => {
+    expect(() => parseEnv({ OUTBOX_BATCH: '0' })).toThrow(/OUTBOX_BATCH/);
+    expect(() => parseEnv({ OUTBOX_LEASE_SECONDS: '601' })).toThrow(/OUTBOX_LEASE_SECONDS/);
   });
 
   it('rejects a bad BOT_PORT with a message naming it', () => {
@@ -36,12 +83,16 @@ describe('parseEnv', () => {
     const sut = parseEnv({ BOT_PORT: '', TELEGRAM_BOT_TOKEN: '' });
 
     expect(sut.BOT_PORT).toBe(3001);
-    expect(enabledChannels(sut)).toEqual(['web']);
+    expect(sut.TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
-  it('switches channels on by their tokens', () => {
-    const sut = parseEnv({ TELEGRAM_BOT_TOKEN: '123:abc', ZALO_OA_ACCESS_TOKEN: 'z' });
+  it('accepts a complete Zalo configuration', () => {
+    const sut = parseEnv({
+      ZALO_OA_ACCESS_TOKEN: 'z',
+      ZALO_APP_ID: 'app',
+      ZALO_OA_SECRET_KEY: 'secret',
+    });
 
-    expect(enabledChannels(sut)).toEqual(['web', 'telegram', 'zalo']);
+    expect(sut.ZALO_OA_ACCESS_TOKEN).toBe('z');
   });
 });

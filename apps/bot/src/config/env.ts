@@ -3,8 +3,11 @@
  * returns a typed, frozen object; a bad value stops the process with the variable's name.
  * Without channel tokens the bot serves the web chat only.
  */
+import path from 'node:path';
 import { z } from 'zod';
-import type { ChannelName } from '../channels/channel';
+
+/** apps/bot/src/config (or dist/config) → the repository root, like the API's DATA_DIR default. */
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 const port = z.coerce
   .number({ message: 'must be a port number' })
@@ -17,26 +20,90 @@ const httpUrl = z.url({
   message: 'must be an http:// or https:// URL',
 });
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  BOT_HOST: z.string().min(1).default('0.0.0.0'),
-  BOT_PORT: port.default(3001),
-  /** Where the core API listens; the bot reaches data only through it. */
-  API_URL: httpUrl.default('http://127.0.0.1:3000'),
-  /** The bot's service token for the API (required once the bot posts events). */
-  BOT_SERVICE_TOKEN: z.string().min(1).optional(),
-  /** Milliseconds the bot waits for the API's /health before calling it down. */
-  API_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1500),
-  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
-  /** Point telegraf at a fake Bot API in tests (default https://api.telegram.org). */
-  TELEGRAM_API_ROOT: httpUrl.optional(),
-  TELEGRAM_WEBHOOK_SECRET: z.string().min(1).optional(),
-  ZALO_APP_ID: z.string().min(1).optional(),
-  ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
-  ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
-  /** Point the Zalo client at a fake OA API in tests (default https://openapi.zalo.me). */
-  ZALO_API_BASE: httpUrl.optional(),
-});
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a whole number between ${min} and ${max}` })
+    .int(`must be a whole number between ${min} and ${max}`)
+    .min(min, `must be a whole number between ${min} and ${max}`)
+    .max(max, `must be a whole number between ${min} and ${max}`);
+
+/** `*`, or origins separated by commas (`https://portal.example.gov.vn,http://localhost:5173`). */
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')))
+  .transform((origins) => origins.filter(Boolean))
+  .refine(
+    (origins) =>
+      origins.length > 0 && origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
+    'must be * or comma-separated origins such as https://portal.example.gov.vn',
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    BOT_HOST: z.string().min(1).default('0.0.0.0'),
+    BOT_PORT: port.default(3001),
+    /** Where the core API listens; the bot reaches data only through it. */
+    API_URL: httpUrl.default('http://127.0.0.1:3000'),
+    /**
+     * The bot's service token for the API. Required in production; elsewhere, when unset, the
+     * bot reads `${DATA_DIR}/bot-service-token`, which the API writes in development.
+     */
+    BOT_SERVICE_TOKEN: z
+      .string()
+      .min(24, 'must be at least 24 characters, as the API requires (e.g. openssl rand -hex 32)')
+      .optional(),
+    /** Where the API keeps its data in development; the bot only reads the token file there. */
+    DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
+    /** Milliseconds the bot waits for the API's /health before calling it down. */
+    API_HEALTH_TIMEOUT_MS: wholeNumber(100, 30_000).default(1500),
+    /** Milliseconds any other API call may take (answering a question included). */
+    API_TIMEOUT_MS: wholeNumber(500, 120_000).default(10_000),
+    /** Origins allowed to post web-chat messages and open its event stream; `*` = any page. */
+    WEB_CHAT_ORIGINS: originList.default(['*']),
+    /** How often an open web-chat stream asks the API for new messages. */
+    WEB_CHAT_POLL_MS: wholeNumber(250, 60_000).default(1500),
+    /** Web-chat messages accepted per session and minute before 429. */
+    WEB_CHAT_RATE_LIMIT: wholeNumber(1, 1000).default(20),
+    /** Outbox items one claim takes (1–500). */
+    OUTBOX_BATCH: wholeNumber(1, 500).default(20),
+    /** Seconds a claim holds an item before another instance may take it (5–600). */
+    OUTBOX_LEASE_SECONDS: wholeNumber(5, 600).default(60),
+    TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+    /** Point telegraf at a fake Bot API in tests (default https://api.telegram.org). */
+    TELEGRAM_API_ROOT: httpUrl.optional(),
+    /** Public URL of this bot's /webhooks/telegram; unset = long polling. */
+    TELEGRAM_WEBHOOK_URL: httpUrl.optional(),
+    TELEGRAM_WEBHOOK_SECRET: z.string().min(1).optional(),
+    ZALO_APP_ID: z.string().min(1).optional(),
+    ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
+    /** Renews the OA access token when it expires (with ZALO_APP_ID and ZALO_OA_SECRET_KEY). */
+    ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
+    ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+    /** The Zalo app's secret key, needed with ZALO_REFRESH_TOKEN to renew the access token. */
+    ZALO_APP_SECRET: z.string().min(1).optional(),
+    /** Point the Zalo client at a fake OA API in tests (default https://openapi.zalo.me). */
+    ZALO_API_BASE: httpUrl.optional(),
+    /** Point the token refresh at a fake OAuth server in tests (default https://oauth.zaloapp.com). */
+    ZALO_OAUTH_BASE: httpUrl.optional(),
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, when: string) => {
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required ${when}` });
+    };
+    // In production a missing token is a deployment mistake, not a development convenience.
+    if (env.NODE_ENV === 'production') need('BOT_SERVICE_TOKEN', 'when NODE_ENV=production');
+    // Webhooks without their secrets could be forged by anyone who finds the URL.
+    if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_WEBHOOK_URL) {
+      need('TELEGRAM_WEBHOOK_SECRET', 'with TELEGRAM_WEBHOOK_URL');
+    }
+    if (env.ZALO_OA_ACCESS_TOKEN) {
+      need('ZALO_APP_ID', 'with ZALO_OA_ACCESS_TOKEN');
+      need('ZALO_OA_SECRET_KEY', 'with ZALO_OA_ACCESS_TOKEN (it checks webhook signatures)');
+    }
+    if (env.ZALO_REFRESH_TOKEN) need('ZALO_APP_SECRET', 'with ZALO_REFRESH_TOKEN');
+  });
 
 export type BotEnv = Readonly<z.infer<typeof schema>>;
 
@@ -71,12 +138,4 @@ export function loadEnvOrExit(): BotEnv {
     console.error(error.message);
     return process.exit(1);
   }
-}
-
-/** The channels switched on by their tokens; the web chat is always on. */
-export function enabledChannels(env: BotEnv): ChannelName[] {
-  const channels: ChannelName[] = ['web'];
-  if (env.TELEGRAM_BOT_TOKEN) channels.push('telegram');
-  if (env.ZALO_OA_ACCESS_TOKEN) channels.push('zalo');
-  return channels;
 }

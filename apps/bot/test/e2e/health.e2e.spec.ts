@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiHealthCheck } from '../../src/health/api-health';
 import { createBotServer } from '../../src/http/bot-server';
+import { RecordingChannel } from '../support/recording-channel';
 
 const servers: http.Server[] = [];
 
@@ -27,7 +28,10 @@ async function closedPortUrl(): Promise<string> {
 
 function startBot(apiUrl: string) {
   return listen(
-    createBotServer({ checkApi: createApiHealthCheck(apiUrl, 500), channels: ['web'] }),
+    createBotServer({
+      checkApi: createApiHealthCheck(apiUrl, 500),
+      channels: [new RecordingChannel('web')],
+    }),
   );
 }
 
@@ -57,14 +61,11 @@ describe('bot HTTP server', () => {
     expect(body).toMatchObject({ status: 'ok', api: 'up' });
   });
 
-  it('serves a Vietnamese placeholder page at / and 404 elsewhere', async () => {
+  it('answers 404 with an error body for an unknown route', async () => {
     const sut = await startBot(await closedPortUrl());
 
-    const page = await fetch(`${sut}/`);
     const missing = await fetch(`${sut}/nope`);
 
-    expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await page.text()).toContain('sắp ra mắt');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'route_not_found' });
   });

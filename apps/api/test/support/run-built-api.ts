@@ -1,0 +1,105 @@
+/// <reference types="node" />
+/**
+ * Starts the built API (apps/api/dist/main.js) as its own process for end-to-end tests of the
+ * other apps (the console's browser tests, the bot's channel tests): a free port on 127.0.0.1,
+ * a fresh data folder (embedded PGlite) and only the variables given, nothing from the
+ * caller's shell. Nothing is built here; turbo builds first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+export const API_MAIN = path.join(REPO_ROOT, 'apps/api/dist/main.js');
+
+const READY_LINE = 'GCM Helpdesk API ready';
+const START_TIMEOUT_MS = 60_000;
+
+export interface RunningApi {
+  baseUrl: string;
+  dataDir: string;
+  /** Everything the API printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Fails with the command to run when a build the tests need is missing. */
+export function requireBuilt(files: string[], command: string): void {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length > 0) throw new Error(`Build first (turbo run test does): missing ${missing.join(', ')}\n  ${command}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the API with `vars` (plus its port and data folder) and waits until /health answers. */
+export async function startBuiltApi(vars: Record<string, string>): Promise<RunningApi> {
+  requireBuilt([API_MAIN], 'npx pnpm@10.34.8 --filter @gcm/api build');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-api-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ...vars,
+  };
+  const child = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    await stopProcess(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilHealthy(baseUrl, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, dataDir, output: () => output, stop };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}:\n${output()}`);
+    if (output().includes(READY_LINE)) {
+      try {
+        if ((await fetch(`${baseUrl}/health`)).ok) return;
+      } catch {
+        // Not answering yet.
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The API was not healthy within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
+}

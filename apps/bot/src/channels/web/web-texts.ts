@@ -1,0 +1,15 @@
+/** What the web chat tells a person when it cannot take their message: Vietnamese, polite. */
+export const WEB_CHAT_TEXTS = {
+  emptyText: 'Vui lòng nhập câu hỏi trước khi gửi.',
+  textTooLong: (max: number) =>
+    `Câu hỏi quá dài (tối đa ${max} ký tự). Vui lòng hỏi ngắn gọn hơn hoặc chia thành nhiều câu.`,
+  badSession: 'Phiên trò chuyện không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
+  badMessage: 'Tin nhắn không hợp lệ. Vui lòng thử lại.',
+  malformed: 'Nội dung gửi lên không hợp lệ.',
+  bodyTooLarge: 'Nội dung gửi lên quá lớn.',
+  tooFast: 'Bạn gửi tin nhắn hơi nhanh. Vui lòng đợi một chút rồi gửi tiếp nhé.',
+  unavailable: 'Hệ thống tạm thời chưa trả lời được. Vui lòng thử lại sau ít phút.',
+  originRefused: 'Trang web này chưa được phép dùng khung hỏi đáp.',
+  tooManyStreams: 'Có quá nhiều cửa sổ trò chuyện đang mở. Vui lòng đóng bớt rồi thử lại.',
+  methodNotAllowed: 'Phương thức không được hỗ trợ.',
+} as const;

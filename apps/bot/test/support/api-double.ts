@@ -1,0 +1,167 @@
+/**
+ * A tiny stand-in for the API's bot routes on 127.0.0.1: POST /api/v1/bot/events, the outbox's
+ * claim and result, and a conversation's messages. It records what the bot asked and answers
+ * from plain arrays that a test fills; `reply` lets a test answer a route its own way (errors).
+ * Like the API, it stores each event and its replies as messages of the conversation.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type {
+  BotEvent,
+  BotEventResult,
+  BotReply,
+  ConversationMessage,
+  OutboxClaimRequest,
+  OutboxItem,
+  OutboxResultRequest,
+} from '@gcm/domain';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  body?: unknown;
+}
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+}
+
+export type RouteName = 'events' | 'claim' | 'result' | 'messages';
+
+export interface ApiDouble {
+  url: string;
+  requests: RecordedRequest[];
+  events: BotEvent[];
+  /** Items waiting to be claimed, in order. */
+  pending: OutboxItem[];
+  claims: OutboxClaimRequest[];
+  results: Array<{ id: string } & OutboxResultRequest>;
+  /** Messages by `${channel}/${chatId}`. */
+  conversations: Map<string, ConversationMessage[]>;
+  /** The replies to answer an event with (default: one text echoing it). */
+  answerEvent: (event: BotEvent) => BotReply[];
+  /** Answers a route before the default behaviour does; undefined = default. */
+  reply: (route: RouteName, request: RecordedRequest) => Answer | undefined;
+  close(): Promise<void>;
+}
+
+export async function startApiDouble(): Promise<ApiDouble> {
+  const double: ApiDouble = {
+    url: '',
+    requests: [],
+    events: [],
+    pending: [],
+    claims: [],
+    results: [],
+    conversations: new Map(),
+    answerEvent: (event) => [
+      { type: 'text', text: `Đã nhận: ${event.type === 'text' ? event.text : event.type}` },
+    ],
+    reply: () => undefined,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  /** Like the API: the person's message and each reply become messages of the conversation. */
+  const store = (event: BotEvent, replies: BotReply[]) => {
+    const key = `${event.channel}/${event.chatId}`;
+    const messages = double.conversations.get(key) ?? [];
+    double.conversations.set(key, messages);
+    const add = (message: Omit<ConversationMessage, 'seq' | 'createdAt'>) =>
+      messages.push({ ...message, seq: messages.length + 1, createdAt: new Date().toISOString() });
+    add({ direction: 'in', text: event.type === 'text' ? event.text : event.type });
+    for (const reply of replies) add({ direction: 'out', reply });
+  };
+
+  const route = (method: string, path: string): RouteName | undefined => {
+    if (method === 'POST' && path === '/api/v1/bot/events') return 'events';
+    if (method === 'POST' && path === '/api/v1/bot/outbox/claim') return 'claim';
+    if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
+    if (method === 'GET' && /^\/api\/v1\/bot\/conversations\/[^/]+\/[^/]+\/messages$/.test(path)) {
+      return 'messages';
+    }
+    return undefined;
+  };
+
+  const answer = (name: RouteName, request: RecordedRequest, url: URL): Answer => {
+    const custom = double.reply(name, request);
+    if (custom) return custom;
+    const segments = request.path.split('/').map(decodeURIComponent);
+    switch (name) {
+      case 'events': {
+        const event = request.body as BotEvent;
+        const duplicate = double.events.some(
+          (e) => e.channel === event.channel && e.updateId === event.updateId,
+        );
+        const replies = double.answerEvent(event);
+        if (!duplicate) {
+          double.events.push(event);
+          store(event, replies);
+        }
+        const result: BotEventResult = { replies, duplicate };
+        return { status: 200, body: result };
+      }
+      case 'claim': {
+        const claim = request.body as OutboxClaimRequest;
+        double.claims.push(claim);
+        const items: OutboxItem[] = [];
+        for (const item of [...double.pending]) {
+          if (items.length >= claim.limit) break;
+          if (!claim.channels.includes(item.channel)) continue;
+          items.push(item);
+          double.pending.splice(double.pending.indexOf(item), 1);
+        }
+        return { status: 200, body: { items } };
+      }
+      case 'result': {
+        double.results.push({ id: segments[5], ...(request.body as OutboxResultRequest) });
+        return { status: 204 };
+      }
+      case 'messages': {
+        const after = Number(url.searchParams.get('after') ?? 0);
+        const all = double.conversations.get(`${segments[5]}/${segments[6]}`) ?? [];
+        return { status: 200, body: { items: all.filter((m) => m.seq > after) } };
+      }
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://api.local');
+      const text = Buffer.concat(chunks).toString('utf8');
+      const request: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        authorization: req.headers.authorization,
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+      };
+      double.requests.push(request);
+      const name = route(request.method, request.path);
+      const { status, body } = name
+        ? answer(name, request, url)
+        : { status: 404, body: { code: 'route_not_found', message: 'no route' } };
+      res.writeHead(status, body === undefined ? {} : { 'Content-Type': 'application/json' });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  double.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return double;
+}
+
+/** An outbox item with sensible defaults. */
+export function outboxItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
+  return {
+    id: overrides.id ?? `item-${Math.random().toString(36).slice(2, 10)}`,
+    kind: 'staff_reply',
+    channel: 'telegram',
+    chatId: 'chat-1',
+    replies: [{ type: 'text', text: 'Cán bộ trả lời: xin chào' }],
+    attempts: 0,
+    ...overrides,
+  };
+}
