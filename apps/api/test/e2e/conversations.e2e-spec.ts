@@ -182,4 +182,20 @@ describe('the outbox with several bot instances', () => {
     const [failed] = await t.dataSource.query(`SELECT status, last_error FROM outbox WHERE id = $1`, [ids[1]]);
     expect(failed).toEqual({ status: 'failed', last_error: '403: bot was blocked by the user' });
   });
+
+  it('keeps one chat with one instance at a time and refuses a report after the lease ran out', async () => {
+    await t.dataSource.query(
+      `INSERT INTO outbox (kind, channel, chat_id, replies) VALUES
+       ('broadcast', 'zalo', 'same-chat', '[{"type":"text","text":"Một"}]'),
+       ('broadcast', 'zalo', 'same-chat', '[{"type":"text","text":"Hai"}]')`,
+    );
+    const bot = botRequest(t.url);
+    const first = (await bot.claim({ channels: ['zalo'], limit: 1, leaseSeconds: 5 }).expect(200)).body.items;
+    expect(first.map((i: { replies: { text: string }[] }) => i.replies[0].text)).toEqual(['Một']);
+    expect((await bot.claim({ channels: ['zalo'], limit: 10, leaseSeconds: 5 }).expect(200)).body.items).toEqual([]);
+
+    await t.dataSource.query(`UPDATE outbox SET lease_until = now() - interval '1 second' WHERE id = $1`, [first[0].id]);
+    const late = await bot.report(first[0].id, { outcome: 'sent' }).expect(409);
+    expect(late.body.code).toBe('conflict');
+  });
 });

@@ -100,6 +100,7 @@ export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX outbox_due_idx ON outbox (channel, available_at) WHERE status IN ('pending','sending')`);
     await q.query(`CREATE INDEX outbox_broadcast_idx ON outbox (broadcast_id) WHERE broadcast_id IS NOT NULL`);
+    await q.query(`CREATE INDEX outbox_sending_chat_idx ON outbox (channel, chat_id) WHERE status = 'sending'`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -42,6 +42,11 @@ export class OutboxService {
          SELECT id FROM outbox
          WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
            AND (lease_until IS NULL OR lease_until < now())
+           -- One chat's messages go through one instance at a time, so they keep their order
+           -- and the per-chat rate limit holds.
+           AND NOT EXISTS (
+             SELECT 1 FROM outbox busy WHERE busy.channel = outbox.channel AND busy.chat_id = outbox.chat_id
+               AND busy.status = 'sending' AND busy.lease_until >= now())
          ORDER BY available_at, created_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED
@@ -62,8 +67,10 @@ export class OutboxService {
     await this.dataSource.transaction(async (manager) => {
       const item = await manager.findOne(OutboxEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such outbox message.');
-      if (item.status !== 'sending') {
-        throw new AppError(ErrorCode.Conflict, 409, `This message is ${item.status}, not being sent: nothing to report.`);
+      // Only the holder of a live lease may report: once it has run out, another instance may
+      // have claimed the message again, and a late report must not overwrite that delivery.
+      if (item.status !== 'sending' || !item.leaseUntil || item.leaseUntil.getTime() < Date.now()) {
+        throw new AppError(ErrorCode.Conflict, 409, 'This message is not being sent under a live claim: nothing to report.');
       }
       const error = result.error?.slice(0, 500) ?? null;
       if (result.outcome === 'sent') {
