@@ -5,7 +5,8 @@ import { countMessage, FLOOD_LIMIT_PER_MINUTE, INITIAL_STATE } from './conversat
 import { answerReplies } from './replies';
 
 const base = { channel: 'telegram' as const, updateId: '1', chatId: 'c1', user: { id: 'u1' } };
-const event = (e: Omit<BotEvent, keyof typeof base> & Partial<typeof base>) => ({ ...base, ...e }) as BotEvent;
+/** A Telegram event of one chat; the fields given complete it. */
+const event = (fields: Record<string, unknown>) => ({ ...base, ...fields }) as BotEvent;
 
 describe('interpret', () => {
   it('reads commands in Vietnamese and English, ignoring diacritics', () => {
