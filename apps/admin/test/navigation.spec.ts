@@ -10,20 +10,7 @@ import { api } from '@/api/client';
 import { createAppRouter } from '@/router';
 import { installGuards } from '@/router/guards';
 import { useSessionStore } from '@/stores/session';
-
-const userFactory = (overrides: Partial<UserResponse> = {}): UserResponse => ({
-  id: '5f0c6b2e-0000-4000-8000-000000000001',
-  email: 'quan.tri@example.gov.vn',
-  fullName: 'Phạm Văn D',
-  role: 'admin',
-  unitId: null,
-  isActive: true,
-  mustChangePassword: false,
-  lastLoginAt: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-  ...overrides,
-});
+import { userFactory } from '@/test-utils/factories';
 
 /** The fake API: who is signed in, and every request seen. */
 function fakeApi(signedIn: UserResponse | null) {

@@ -3,7 +3,6 @@
  * signed-in administrator: each page's template runs, and its title and labels appear.
  * Data loads in onMounted, which server rendering skips; the flows are in navigation.spec.ts.
  */
-import type { UserResponse } from '@gcm/domain';
 import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSSRApp } from 'vue';
@@ -14,19 +13,9 @@ import { i18n, messages, setLocale } from '@/locales';
 import { createAppRouter } from '@/router';
 import { installGuards } from '@/router/guards';
 import { useSessionStore } from '@/stores/session';
+import { userFactory } from '@/test-utils/factories';
 
-const admin: UserResponse = {
-  id: '5f0c6b2e-0000-4000-8000-000000000001',
-  email: 'quan.tri@example.gov.vn',
-  fullName: 'Phạm Văn D',
-  role: 'admin',
-  unitId: null,
-  isActive: true,
-  mustChangePassword: false,
-  lastLoginAt: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-};
+const admin = userFactory();
 
 async function render(path: string): Promise<string> {
   const app = createSSRApp(App);

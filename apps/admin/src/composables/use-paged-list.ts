@@ -79,3 +79,8 @@ export function usePagedList<T, F extends object>(
     resetFilters,
   };
 }
+
+/** What usePagedList returns: a page shows it with PagedTable. */
+export type PagedList<T = unknown, F extends object = object> = ReturnType<
+  typeof usePagedList<T, F>
+>;

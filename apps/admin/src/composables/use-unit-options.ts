@@ -1,6 +1,7 @@
 import type { UnitResponse } from '@gcm/domain';
-import { computed, ref, shallowRef } from 'vue';
+import { computed } from 'vue';
 import { listAllUnits } from '@/api/units';
+import { useLoader } from './use-loader';
 
 const collator = new Intl.Collator('vi');
 
@@ -14,9 +15,7 @@ export function unitLabel(unit: Pick<UnitResponse, 'name' | 'code'>): string {
  * Loaded on demand by each page that needs it.
  */
 export function useUnitOptions(loader: () => Promise<UnitResponse[]> = listAllUnits) {
-  const units = shallowRef<UnitResponse[]>([]);
-  const loading = ref(false);
-  const error = shallowRef<unknown>(null);
+  const { data: units, loading, error, load } = useLoader(loader, [] as UnitResponse[]);
 
   const sorted = computed(() => [...units.value].sort((a, b) => collator.compare(a.name, b.name)));
   const byId = computed(() => new Map(units.value.map((unit) => [unit.id, unit])));
@@ -24,18 +23,6 @@ export function useUnitOptions(loader: () => Promise<UnitResponse[]> = listAllUn
   function nameOf(id: string | null | undefined): string {
     if (!id) return '—';
     return byId.value.get(id)?.name ?? '…';
-  }
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = null;
-    try {
-      units.value = await loader();
-    } catch (caught) {
-      error.value = caught;
-    } finally {
-      loading.value = false;
-    }
   }
 
   return { units, sorted, byId, nameOf, load, loading, error };

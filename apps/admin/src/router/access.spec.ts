@@ -1,21 +1,7 @@
-import type { UserResponse } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
 import type { RouteMeta } from 'vue-router';
+import { userFactory } from '@/test-utils/factories';
 import { decideAccess, safeRedirect } from './access';
-
-const userFactory = (overrides: Partial<UserResponse> = {}): UserResponse => ({
-  id: 'u-1',
-  email: 'a@example.gov.vn',
-  fullName: 'A',
-  role: 'admin',
-  unitId: null,
-  isActive: true,
-  mustChangePassword: false,
-  lastLoginAt: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-  ...overrides,
-});
 
 const route = (name: string, meta: RouteMeta = {}, fullPath = `/${name}`) => ({
   name,

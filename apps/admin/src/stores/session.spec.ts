@@ -1,8 +1,8 @@
 import { ApiError } from '@gcm/api-client';
-import type { UserResponse } from '@gcm/domain';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as authApi from '@/api/auth';
+import { userFactory } from '@/test-utils/factories';
 import { useSessionStore } from './session';
 
 vi.mock('@/api/auth', () => ({
@@ -12,20 +12,6 @@ vi.mock('@/api/auth', () => ({
   changePassword: vi.fn(),
 }));
 
-const userFactory = (overrides: Partial<UserResponse> = {}): UserResponse => ({
-  id: 'u-1',
-  email: 'dieu.phoi@example.gov.vn',
-  fullName: 'Lê Thị C',
-  role: 'coordinator',
-  unitId: null,
-  isActive: true,
-  mustChangePassword: false,
-  lastLoginAt: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-  ...overrides,
-});
-
 describe('useSessionStore', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
@@ -33,7 +19,9 @@ describe('useSessionStore', () => {
   });
 
   it('asks the API who is signed in only once', async () => {
-    vi.mocked(authApi.fetchMe).mockResolvedValue(userFactory());
+    vi.mocked(authApi.fetchMe).mockResolvedValue(
+      userFactory({ email: 'dieu.phoi@example.gov.vn', role: 'coordinator' }),
+    );
     const sut = useSessionStore();
 
     await sut.ensureLoaded();

@@ -28,7 +28,10 @@ export interface RunningApi {
 /** Fails with the command to run when a build the tests need is missing. */
 export function requireBuilt(files: string[], command: string): void {
   const missing = files.filter((f) => !existsSync(f));
-  if (missing.length > 0) throw new Error(`Build first (turbo run test does): missing ${missing.join(', ')}\n  ${command}`);
+  if (missing.length > 0)
+    throw new Error(
+      `Build first (turbo run test does): missing ${missing.join(', ')}\n  ${command}`,
+    );
 }
 
 export function freePort(): Promise<number> {
@@ -58,7 +61,11 @@ export async function startBuiltApi(vars: Record<string, string>): Promise<Runni
     LOG_LEVEL: 'warn',
     ...vars,
   };
-  const child = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -88,10 +95,15 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitUntilHealthy(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode}:\n${output()}`);
     if (output().includes(READY_LINE)) {
       try {
         if ((await fetch(`${baseUrl}/health`)).ok) return;

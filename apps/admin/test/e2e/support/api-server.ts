@@ -5,7 +5,13 @@
  * a first administrator.
  */
 import path from 'node:path';
-import { API_MAIN, REPO_ROOT, requireBuilt, startBuiltApi, type RunningApi } from '../../../../api/test/support/run-built-api';
+import {
+  API_MAIN,
+  REPO_ROOT,
+  requireBuilt,
+  startBuiltApi,
+  type RunningApi,
+} from '../../../../api/test/support/run-built-api';
 
 export const ADMIN_DIST = path.join(REPO_ROOT, 'apps/admin/dist');
 
