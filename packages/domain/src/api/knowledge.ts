@@ -93,7 +93,7 @@ export interface FaqImportRow {
 }
 
 export interface FaqImportRowResult {
-  /** 1-based position in the file (JSON: array index + 1; CSV/XLSX: line number). */
+  /** 1-based position among the file's FAQs (JSON: array index + 1; CSV/XLSX: data rows, header and blank lines not counted). */
   row: number;
   outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
   id?: string;

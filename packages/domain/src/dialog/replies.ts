@@ -45,7 +45,12 @@ export function answerReplies(locale: BotLocale, result: AskResponse): BotReply[
       ),
     ];
   }
-  return [text(botText(locale, 'noAnswer'), [[menuButton(locale)]])];
+  // The question stays with staff; the person may still go back to asking the bot meanwhile.
+  return [
+    text(botText(locale, 'noAnswer'), [
+      [{ label: botText(locale, 'askSomethingElse'), action: Action.endHandoff }, menuButton(locale)],
+    ]),
+  ];
 }
 
 export function faqReplies(locale: BotLocale, faq: { id: string; question: string; answer: string }): BotReply[] {

@@ -1,8 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Conversations with citizens on the channels (their messages, `pushed` marking those sent on
- * the API's initiative: staff replies, broadcasts), each channel update recorded once, answer
+ * Conversations with citizens on the channels and their messages, each channel update recorded once, answer
  * feedback, warning subscriptions, broadcasts, and the outbox the bot instances deliver.
  */
 export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
@@ -43,7 +42,6 @@ export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
         text text,
         reply jsonb,
         handoff_id uuid REFERENCES handoff_items(id),
-        pushed boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX conversation_messages_conv_idx ON conversation_messages (conversation_id, seq)`);

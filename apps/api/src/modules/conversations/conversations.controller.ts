@@ -43,7 +43,7 @@ export class BotController {
 
   @Get('conversations/:channel/:chatId/messages')
   async messages(@Param() params: MessagesParams, @Query() query: MessagesQuery): Promise<{ items: ConversationMessage[] }> {
-    return { items: await this.conversations.pushedMessages(params.channel, params.chatId, query.after) };
+    return { items: await this.conversations.messages(params.channel, params.chatId, query.after) };
   }
 }
 

@@ -104,13 +104,16 @@ export class ConversationsService {
     return { replies: rows[0].replies as BotReply[], duplicate: true };
   }
 
-  /** Messages sent to a chat on the API's initiative after `after` (the web chat polls them). */
-  async pushedMessages(channel: string, chatId: string, after: number): Promise<ConversationMessage[]> {
+  /**
+   * A chat's messages after `after`, both ways, oldest first: the web chat polls them for staff
+   * replies and shows them all again after a reload.
+   */
+  async messages(channel: string, chatId: string, after: number): Promise<ConversationMessage[]> {
     const rows = await this.dataSource.query(
       `SELECT m.seq, m.direction, m.text, m.reply, m.created_at FROM conversation_messages m
        JOIN conversations c ON c.id = m.conversation_id
-       WHERE c.channel = $1 AND c.chat_id = $2 AND m.pushed AND m.seq > $3
-       ORDER BY m.seq LIMIT 50`,
+       WHERE c.channel = $1 AND c.chat_id = $2 AND m.seq > $3
+       ORDER BY m.seq LIMIT 100`,
       [channel, chatId, after],
     );
     return rows.map(toConversationMessage);

@@ -33,11 +33,11 @@ export class HandoffRepliesService {
       const text = body.normalize('NFC').trim();
       const replies = staffReplyReplies(conversation.state.locale ?? INITIAL_STATE.locale, text);
       const [message] = await manager.query(
-        `INSERT INTO conversation_messages (conversation_id, handoff_id, direction, reply, pushed)
-         VALUES ($1, $2, 'out', $3, true) RETURNING seq, direction, text, reply, created_at`,
+        `INSERT INTO conversation_messages (conversation_id, handoff_id, direction, reply)
+         VALUES ($1, $2, 'out', $3) RETURNING seq, direction, text, reply, created_at`,
         [conversation.id, item.id, JSON.stringify(replies[0])],
       );
-      // The web chat reads pushed messages itself; the other channels need a delivery.
+      // The web chat reads the conversation's messages itself; the other channels need a delivery.
       if (conversation.channel !== 'web') {
         await this.outbox.enqueue(manager, [{ kind: 'staff_reply', channel: conversation.channel, chatId: conversation.chatId, replies }]);
       }

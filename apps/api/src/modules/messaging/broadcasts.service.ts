@@ -30,8 +30,9 @@ export class BroadcastsService {
         [article.id, dto.topicId ?? null, dto.localityId ?? null, actor.user.id],
       );
       const text = `${article.kind === 'warning' ? '⚠️ ' : ''}**${article.title}**\n\n${article.body}`;
-      // Subscribers of the topic or of all topics, in the locality (or an area above it) or with
-      // none; each reachable conversation once.
+      // Subscribers of the topic or of all topics whose area is the broadcast's, a unit below it
+      // (a ward of the city) or above it (the whole city cares about one of its wards), or who
+      // chose none; each reachable conversation once. The web chat has no push channel.
       await manager.query(
         `INSERT INTO outbox (kind, channel, chat_id, replies, broadcast_id)
          SELECT DISTINCT 'broadcast', c.channel, c.chat_id, $1::jsonb, $2::uuid
@@ -42,7 +43,10 @@ export class BroadcastsService {
              WITH RECURSIVE up AS (
                SELECT id, parent_id FROM units WHERE id = $4
                UNION SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
-             ) SELECT id FROM up))`,
+             ), down AS (
+               SELECT id FROM units WHERE id = $4
+               UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id
+             ) SELECT id FROM up UNION SELECT id FROM down))`,
         [JSON.stringify([{ type: 'text', format: 'markdown', text }]), broadcast.id, dto.topicId ?? null, dto.localityId ?? null],
       );
       await this.audit.record(manager, actor, { action: 'broadcast.create', entityType: 'broadcast', entityId: broadcast.id, after: dto });

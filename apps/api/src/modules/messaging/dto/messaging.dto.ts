@@ -52,7 +52,7 @@ export class CreateBroadcastDto {
   @IsUUID()
   topicId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscribers in this locality or below it (and those with none)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscribers whose area is this one, below it or above it (and those with none)' })
   @IsOptional()
   @IsUUID()
   localityId?: string;
