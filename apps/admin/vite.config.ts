@@ -42,6 +42,9 @@ export default mergeConfig(
     test: {
       include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
       environment: 'node',
+      // The navigation tests load the router and compile every view on first use; under a
+      // busy CI (every package testing at once on 2 cores) that alone can pass 5 s.
+      testTimeout: 20_000,
     },
   }),
 );
