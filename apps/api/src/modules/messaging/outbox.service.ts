@@ -9,6 +9,8 @@ import { OutboxEntity } from './outbox.entity';
 export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_SECONDS = 2;
 const MAX_BACKOFF_SECONDS = 15 * 60;
+/** The advisory lock that serialises outbox claims across API instances ("outb" in ASCII). */
+const OUTBOX_CLAIM_LOCK = 0x6f757462;
 
 export interface OutboxMessage {
   kind: OutboxKind;
@@ -37,28 +39,34 @@ export class OutboxService {
   }
 
   async claim(request: OutboxClaimRequest): Promise<OutboxItem[]> {
-    const rows: OutboxEntity[] = await this.dataSource.query(
-      `WITH picked AS (
-         SELECT id FROM outbox
-         WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
-           AND (lease_until IS NULL OR lease_until < now())
-           -- One chat's messages go through one instance at a time, so they keep their order
-           -- and the per-chat rate limit holds.
-           AND NOT EXISTS (
-             SELECT 1 FROM outbox busy WHERE busy.channel = outbox.channel AND busy.chat_id = outbox.chat_id
-               AND busy.status = 'sending' AND busy.lease_until >= now())
-         ORDER BY available_at, created_at
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1,
-           lease_until = now() + make_interval(secs => $3)
-         FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts, o.available_at, o.created_at
-       )
-       SELECT * FROM claimed ORDER BY available_at, created_at`,
-      [request.channels, request.limit, request.leaseSeconds],
-    );
+    const rows: OutboxEntity[] = await this.dataSource.transaction(async (manager) => {
+      // Claims take turns. The "chat is busy" check below cannot see a concurrent claim's rows
+      // (locked and skipped, not yet committed), so two claims at once would split one chat's
+      // messages between two instances. After the lock, this claim's snapshot sees the last one.
+      await manager.query(`SELECT pg_advisory_xact_lock(${OUTBOX_CLAIM_LOCK})`);
+      return manager.query(
+        `WITH picked AS (
+           SELECT id FROM outbox
+           WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
+             AND (lease_until IS NULL OR lease_until < now())
+             -- One chat's messages go through one instance at a time, so they keep their order
+             -- and the per-chat rate limit holds.
+             AND NOT EXISTS (
+               SELECT 1 FROM outbox busy WHERE busy.channel = outbox.channel AND busy.chat_id = outbox.chat_id
+                 AND busy.status = 'sending' AND busy.lease_until >= now())
+           ORDER BY available_at, created_at
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         ), claimed AS (
+           UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1,
+             lease_until = now() + make_interval(secs => $3)
+           FROM picked WHERE o.id = picked.id
+           RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts, o.available_at, o.created_at
+         )
+         SELECT * FROM claimed ORDER BY available_at, created_at`,
+        [request.channels, request.limit, request.leaseSeconds],
+      );
+    });
     return rows.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, chatId: r.chatId, replies: r.replies, attempts: r.attempts - 1 }));
   }
 

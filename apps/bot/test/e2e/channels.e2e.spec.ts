@@ -1,0 +1,789 @@
+/**
+ * The bot gateway end to end: the built API (apps/api/dist, demo data: 61 starter FAQs) and the
+ * built bot (apps/bot/dist) as real processes, with the real telegraf and Zalo clients talking
+ * to fake Telegram and Zalo servers. One API and its bot process(es) per describe; the APIs
+ * start side by side, each on a copy of one freshly made embedded database.
+ *
+ * Build first (turbo run test does): the API and the bot.
+ * TEST_DATABASE_URL=postgresql://… runs each API on a new database on that server instead.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '@gcm/api/test/support/run-built-api';
+import { REPO_ROOT, startBuiltApi } from '@gcm/api/test/support/run-built-api';
+import {
+  FakeTelegramServer,
+  parseTelegramHtml,
+  telegramUpdates,
+  type RecordedCall,
+} from '../support/fake-telegram-server';
+import {
+  startFakeZaloServer,
+  zaloFollowEvent,
+  zaloTextEvent,
+  type FakeZaloServer,
+} from '../support/fake-zalo-server';
+import { startBuiltBot, type RunningBotProcess } from '../support/run-built-bot';
+
+const SERVICE_TOKEN = 'e2e-bot-service-token-4f9c1d2b7a6e';
+const ADMIN = { email: 'admin-e2e@gcm.local', password: 'Admin-e2e-2026!' };
+const WEBHOOK_SECRET = 'e2e_webhook-Secret_42';
+
+const START_TIMEOUT_MS = 120_000;
+
+/**
+ * The starter FAQ on checking a labour-export company's licence, and a question for it typed
+ * without diacritics.
+ */
+const LICENCE_FAQ =
+  'Làm sao biết một công ty đưa người đi làm việc ở nước ngoài là doanh nghiệp được cấp phép?';
+const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
+/** Short questions several starter FAQs answer about as well (the first found ambiguous is used). */
+const AMBIGUOUS_CANDIDATES = ['du hoc', 'ho chieu', 'chi phi', 'vay von'];
+/** Questions no starter FAQ answers (the first the API answers "no answer" is used). */
+const NO_ANSWER_CANDIDATES = [
+  'Giá vé xe khách đi Hà Nội bao nhiêu?',
+  'Giá vé xe khách đi Đà Nẵng bao nhiêu?',
+  'Thời tiết Hà Nội ngày mai thế nào?',
+];
+/** The same, for a second conversation (its inbox item must be its own). */
+const OTHER_NO_ANSWER_CANDIDATES = [
+  'Quán phở nào ngon nhất phố cổ?',
+  'Mấy giờ thì chợ Đồng Xuân mở cửa?',
+  'Thời tiết Đà Lạt tuần sau ra sao?',
+];
+
+const TEXT = {
+  welcome: 'Xin chào!',
+  askUseful: 'Câu trả lời này có hữu ích không?',
+  didYouMean: 'Có phải bạn muốn hỏi:',
+  toStaff: 'chuyển đến cán bộ',
+  noted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
+  thanks: 'Cảm ơn bạn đã phản hồi!',
+  subscribed: 'Đã đăng ký nhận tin.',
+  staffReply: 'Cán bộ trả lời:',
+};
+
+// --- The API and its staff side ------------------------------------------------------------------
+
+interface Api extends RunningApi {
+  /** Calls the API as the signed-in administrator. */
+  staff(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+  /** POST /api/v1/assistant/ask (public) */
+  ask(text: string): Promise<{ status: string; suggestions: { id: string; question: string }[] }>;
+  close(): Promise<void>;
+}
+
+const API_VARS: Record<string, string> = {
+  BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+  DEMO_DATA: 'true',
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  PUBLIC_RATE_LIMIT: '10000',
+  LOGIN_RATE_LIMIT: '100',
+};
+
+/**
+ * A fresh embedded database made once: the API started on an empty data folder (migrations, the
+ * demo data, the administrator) and stopped. Each describe's API starts on a copy of it, which
+ * takes a third of the CPU a first start does (no initdb, no migrations, no seeding).
+ */
+async function makeTemplateDataDir(): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-template-'));
+  try {
+    const api = await startBuiltApi({ ...API_VARS, DATA_DIR: dataDir });
+    await api.stop();
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return dataDir;
+}
+
+/**
+ * The built API with the demo data and an administrator: on a copy of the template data folder,
+ * or on a new database of TEST_DATABASE_URL's server.
+ */
+async function startApi(template: string | undefined): Promise<Api> {
+  let dropDatabase = async () => {};
+  const vars = { ...API_VARS };
+  if (process.env.TEST_DATABASE_URL) {
+    const database = await createServerDatabase(process.env.TEST_DATABASE_URL);
+    vars.DATABASE_URL = database.url;
+    dropDatabase = database.drop;
+  } else if (template) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-api-'));
+    cpSync(template, dataDir, { recursive: true });
+    vars.DATA_DIR = dataDir;
+    dropDatabase = async () => rmSync(dataDir, { recursive: true, force: true });
+  }
+  let api: RunningApi;
+  try {
+    api = await startBuiltApi(vars);
+  } catch (error) {
+    await dropDatabase();
+    throw error;
+  }
+  const url = (path: string) => `${api.baseUrl}/api/v1${path}`;
+  const login = await fetch(url('/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  expect(login.status, await login.clone().text()).toBeLessThan(300);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  expect(cookie).toMatch(/^gcm_session=/);
+
+  return {
+    ...api,
+    staff: (path, init = {}) =>
+      fetch(url(path), {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: { cookie, 'content-type': 'application/json' },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      }),
+    async ask(text) {
+      const res = await fetch(url('/assistant/ask'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Awaited<ReturnType<Api['ask']>>;
+    },
+    async close() {
+      await api.stop();
+      await dropDatabase();
+    },
+  };
+}
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+/** A new database on that server, like the API's own tests make (the API's `pg` driver). */
+async function createServerDatabase(serverUrl: string) {
+  const { Client } = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'))('pg') as {
+    Client: new (options: { connectionString: string }) => PgClient;
+  };
+  const run = async (sql: string) => {
+    const client = new Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const name = `gcm_test_${randomBytes(6).toString('hex')}`;
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The first candidate the API's matcher gives `status`, or undefined. */
+async function firstWithStatus(api: Api, candidates: string[], status: string) {
+  for (const text of candidates) {
+    if ((await api.ask(text)).status === status) return text;
+  }
+  return undefined;
+}
+
+interface InboxItem {
+  id: string;
+  channel: string;
+  question: string;
+  status: string;
+}
+
+async function inbox(api: Api, status?: string): Promise<InboxItem[]> {
+  const res = await api.staff(
+    `/assistant/handoffs?pageSize=200${status ? `&status=${status}` : ''}`,
+  );
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: InboxItem[] }).items;
+}
+
+async function transcript(
+  api: Api,
+  itemId: string,
+): Promise<{ direction: string; text?: string }[]> {
+  const res = await api.staff(`/assistant/handoffs/${itemId}/messages`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: { direction: string; text?: string }[] }).items;
+}
+
+/**
+ * Each describe below has an API of its own. Starting them takes most of this file's time, so
+ * they start side by side as the file begins, each on a copy of one template database.
+ */
+const API_FOR = ['polling', 'webhook', 'zalo', 'instances'] as const;
+let apiStarts: Record<(typeof API_FOR)[number], Promise<Api>>;
+let template: Promise<string | undefined>;
+
+beforeAll(() => {
+  template = process.env.TEST_DATABASE_URL ? Promise.resolve(undefined) : makeTemplateDataDir();
+  apiStarts = Object.fromEntries(
+    API_FOR.map((name) => [name, template.then((dataDir) => startApi(dataDir))]),
+  ) as typeof apiStarts;
+  // A describe that does not run never awaits its API: no unhandled rejection for it.
+  for (const start of Object.values(apiStarts)) start.catch(() => undefined);
+});
+
+afterAll(async () => {
+  const settled = (start: Promise<Api>) =>
+    start.then(
+      (api) => api.close(),
+      () => undefined,
+    );
+  await Promise.all(Object.values(apiStarts ?? {}).map(settled));
+  const dataDir = await template?.catch(() => undefined);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 30_000);
+
+// --- Reading what reached the fake Telegram ------------------------------------------------------
+
+interface Sent {
+  method: string;
+  /** The text as the person sees it (Telegram HTML parsed). */
+  text: string;
+  buttons: { text: string; callback_data?: string }[];
+  at: number;
+}
+
+function read(call: RecordedCall): Sent {
+  const raw = typeof call.params.text === 'string' ? call.params.text : '';
+  const markup =
+    typeof call.params.reply_markup === 'string'
+      ? JSON.parse(call.params.reply_markup)
+      : call.params.reply_markup;
+  const keyboard = (markup as { inline_keyboard?: Sent['buttons'][] } | undefined)?.inline_keyboard;
+  return {
+    method: call.method,
+    text: call.params.parse_mode === 'HTML' ? parseTelegramHtml(raw) : raw,
+    buttons: keyboard?.flat() ?? [],
+    at: call.at,
+  };
+}
+
+function sentTo(telegram: FakeTelegramServer, chatId: number): Sent[] {
+  return telegram.sent.filter((c) => String(c.params.chat_id) === String(chatId)).map(read);
+}
+
+async function waitForChat(
+  telegram: FakeTelegramServer,
+  chatId: number,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<Sent[]> {
+  await telegram.waitUntil(
+    () => sentTo(telegram, chatId).length >= count,
+    timeoutMs,
+    `${count} message(s) to chat ${chatId}`,
+  );
+  return sentTo(telegram, chatId);
+}
+
+/** Resolves after `ms`: only to show that nothing more arrives. */
+const quiet = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function postTelegramWebhook(bot: RunningBotProcess, update: unknown, secret = WEBHOOK_SECRET) {
+  return fetch(`${bot.url}/webhooks/telegram`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+    },
+    body: JSON.stringify(update),
+  });
+}
+
+/** For onTestFailed: prints a process's output, so that a CI log shows why. */
+function dumpOnFailure(label: string, output: () => string) {
+  return () => console.error(`--- ${label} output ---\n${output()}`);
+}
+
+// --- Telegram, long polling --------------------------------------------------------------------
+
+describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 30_000 }, () => {
+  let telegram: FakeTelegramServer;
+  let api: Api;
+  let bot: RunningBotProcess;
+  let nextUpdateId = 1000;
+  const push = (update: ReturnType<typeof telegramUpdates.text>) =>
+    telegram.pushUpdate({ ...update, update_id: nextUpdateId++ });
+
+  beforeAll(async () => {
+    telegram = await FakeTelegramServer.start();
+    api = await apiStarts.polling;
+    bot = await startBuiltBot({
+      API_URL: api.baseUrl,
+      BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+    });
+  }, START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await telegram?.close();
+  });
+
+  it('greets /start with the welcome and the topics as buttons', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+    push(telegramUpdates.text(101, '/start'));
+
+    const [welcome, menu] = await waitForChat(telegram, 101, 2);
+
+    expect(welcome.text.startsWith(TEXT.welcome)).toBe(true);
+    const topics = menu.buttons.filter((b) => b.callback_data?.startsWith('topic:'));
+    expect(topics.length).toBeGreaterThanOrEqual(5);
+    expect(topics.map((b) => b.text)).toContain('Du học');
+    expect(menu.buttons.map((b) => b.callback_data)).toContain('handoff');
+  });
+
+  it('answers a question typed without diacritics, with 👍/👎, and takes the 👍', async () => {
+    push(telegramUpdates.text(102, LICENCE_QUESTION));
+
+    const [answer, useful] = await waitForChat(telegram, 102, 2);
+
+    expect(answer.text.startsWith(LICENCE_FAQ)).toBe(true);
+    expect(answer.text.length).toBeGreaterThan(LICENCE_FAQ.length + 50);
+    expect(useful.text).toBe(TEXT.askUseful);
+    const [up, down] = useful.buttons;
+    expect(up).toMatchObject({ text: '👍 Có', callback_data: expect.stringMatching(/^fb:up:/) });
+    expect(down).toMatchObject({
+      text: '👎 Không',
+      callback_data: expect.stringMatching(/^fb:down:/),
+    });
+
+    const press = telegramUpdates.callback(102, up.callback_data!);
+    push(press);
+    const after = await waitForChat(telegram, 102, 3);
+    expect(after[2].text).toBe(TEXT.thanks);
+    const answered = telegram.callsTo('answerCallbackQuery');
+    expect(answered.map((c) => c.params.callback_query_id)).toContain(
+      (press.callback_query as { id: string }).id,
+    );
+  });
+
+  it('offers a choice for an ambiguous question, and answers the one chosen', async (ctx) => {
+    const question = await firstWithStatus(api, AMBIGUOUS_CANDIDATES, 'ambiguous');
+    if (!question) {
+      console.warn(`no ambiguous question among ${AMBIGUOUS_CANDIDATES.join(', ')}: skipped`);
+      ctx.skip();
+      return;
+    }
+    push(telegramUpdates.text(103, question));
+
+    const [choice] = await waitForChat(telegram, 103, 1);
+
+    expect(choice.text).toBe(TEXT.didYouMean);
+    const faqs = choice.buttons.filter((b) => b.callback_data?.startsWith('faq:'));
+    expect(faqs.length).toBeGreaterThanOrEqual(2);
+    push(telegramUpdates.callback(103, faqs[1].callback_data!));
+    const [, answer, useful] = await waitForChat(telegram, 103, 3);
+    expect(answer.text.startsWith(faqs[1].text)).toBe(true);
+    expect(useful.text).toBe(TEXT.askUseful);
+  });
+
+  describe('a question no FAQ answers', () => {
+    const chat = 104;
+    let question: string;
+
+    it('goes to staff, and the person is told so', async () => {
+      question = (await firstWithStatus(api, NO_ANSWER_CANDIDATES, 'no_answer'))!;
+      expect(question, 'none of the no-answer questions is unanswered').toBeDefined();
+      if (question !== NO_ANSWER_CANDIDATES[0]) {
+        console.warn(`"${NO_ANSWER_CANDIDATES[0]}" gets an answer now; used "${question}"`);
+      }
+      push(telegramUpdates.text(chat, question));
+
+      const [reply] = await waitForChat(telegram, chat, 1);
+
+      expect(reply.text).toContain(TEXT.toStaff);
+      const items = (await inbox(api, 'open')).filter((i) => i.channel === 'telegram');
+      expect(items.map((i) => i.question)).toContain(question);
+    });
+
+    it('reaches the chat when staff reply, through the outbox, after a 429 with its retry_after', async () => {
+      const [item] = (await inbox(api, 'open')).filter(
+        (i) => i.channel === 'telegram' && i.question === question,
+      );
+      expect(item).toBeDefined();
+      telegram.failNext('sendMessage', {
+        error_code: 429,
+        description: 'Too Many Requests: retry after 2',
+        parameters: { retry_after: 2 },
+      });
+      const body = 'Bạn liên hệ bến xe Giáp Bát để biết giá vé nhé.';
+
+      const res = await api.staff(`/assistant/handoffs/${item.id}/replies`, {
+        body: { text: body },
+      });
+      expect(res.status).toBe(201);
+
+      const isReply = (m: Sent) => m.text.includes(body);
+      await until(
+        () => sentTo(telegram, chat).filter(isReply).length >= 2,
+        15_000,
+        'the reply, twice',
+      );
+      const [refused, delivered] = sentTo(telegram, chat).filter(isReply);
+      expect(delivered.text).toBe(`${TEXT.staffReply}\n${body}`);
+      expect(delivered.at - refused.at).toBeGreaterThanOrEqual(2_000);
+      await quiet(1_500);
+      // One refused with 429, one delivered, nothing after.
+      expect(sentTo(telegram, chat).filter(isReply)).toHaveLength(2);
+      expect((await inbox(api)).find((i) => i.id === item.id)?.status).toBe('answered');
+    });
+  });
+
+  it('loses nothing when the bot is killed mid-conversation and started again', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+    const chat = 105;
+    const question = (await firstWithStatus(api, OTHER_NO_ANSWER_CANDIDATES, 'no_answer'))!;
+    expect(question).toBeDefined();
+    push(telegramUpdates.text(chat, question));
+    const [toStaff] = await waitForChat(telegram, chat, 1);
+    expect(toStaff.text).toContain(TEXT.toStaff);
+
+    await bot.kill();
+    const whileDown = 'Tôi ở Hải Phòng, cần biết gấp trong tuần này.';
+    push(telegramUpdates.text(chat, whileDown));
+    await bot.restart();
+    const afterRestart = 'Số điện thoại của tôi là 0912 345 678.';
+    push(telegramUpdates.text(chat, afterRestart));
+
+    const messages = await waitForChat(telegram, chat, 3);
+    expect(messages.map((m) => m.text)).toEqual([toStaff.text, TEXT.noted, TEXT.noted]);
+    // Both later messages joined the same inbox item.
+    const items = (await inbox(api)).filter(
+      (i) => i.channel === 'telegram' && i.question === question,
+    );
+    expect(items).toHaveLength(1);
+    const inbound = (await transcript(api, items[0].id))
+      .filter((m) => m.direction === 'in')
+      .map((m) => m.text);
+    expect(inbound).toEqual(expect.arrayContaining([question, whileDown, afterRestart]));
+    await quiet(500);
+    expect(sentTo(telegram, chat)).toHaveLength(3);
+  });
+});
+
+// --- Telegram, webhook -----------------------------------------------------------------------------
+
+describe('Telegram by webhook', { timeout: 30_000 }, () => {
+  let telegram: FakeTelegramServer;
+  let api: Api;
+  let bot: RunningBotProcess;
+
+  beforeAll(async () => {
+    telegram = await FakeTelegramServer.start();
+    api = await apiStarts.webhook;
+    bot = await startBuiltBot(({ url }) => ({
+      API_URL: api.baseUrl,
+      BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_URL: `${url}/webhooks/telegram`,
+      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    }));
+  }, START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await telegram?.close();
+  });
+
+  it('registers its webhook with the secret and never polls', () => {
+    expect(telegram.webhook).toMatchObject({
+      url: `${bot.url}/webhooks/telegram`,
+      secret_token: WEBHOOK_SECRET,
+    });
+    expect(telegram.callsTo('getUpdates')).toHaveLength(0);
+  });
+
+  it('answers an update delivered three times exactly once', async () => {
+    const update = { update_id: 7001, ...telegramUpdates.text(201, LICENCE_QUESTION) };
+
+    const statuses = await Promise.all(
+      [1, 2, 3].map(async () => (await postTelegramWebhook(bot, update)).status),
+    );
+    const again = await postTelegramWebhook(bot, update);
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(again.status).toBe(200);
+    await quiet(300);
+    const messages = sentTo(telegram, 201);
+    expect(messages.map((m) => m.text.split('\n')[0])).toEqual([LICENCE_FAQ, TEXT.askUseful]);
+  });
+
+  it('refuses an update without the right secret (401), and does not record it', async () => {
+    const update = { update_id: 7002, ...telegramUpdates.text(202, LICENCE_QUESTION) };
+
+    const wrong = await postTelegramWebhook(bot, update, 'not-the-secret');
+    const missing = await postTelegramWebhook(bot, update, '');
+
+    expect(wrong.status).toBe(401);
+    expect(missing.status).toBe(401);
+    expect(sentTo(telegram, 202)).toHaveLength(0);
+    // The refused deliveries left no trace: the genuine one is answered in full.
+    expect((await postTelegramWebhook(bot, update)).status).toBe(200);
+    expect(sentTo(telegram, 202)).toHaveLength(2);
+  });
+});
+
+// --- Zalo --------------------------------------------------------------------------------------------
+
+describe('Zalo OA webhook (real client, fake OA API)', { timeout: 30_000 }, () => {
+  let zalo: FakeZaloServer;
+  let api: Api;
+  let bot: RunningBotProcess;
+
+  const post = (request: { headers: Record<string, string>; body: string }) =>
+    fetch(`${bot.url}/webhooks/zalo`, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+    });
+  const deliveredTo = (userId: string) => zalo.delivered.filter((m) => m.userId === userId);
+
+  beforeAll(async () => {
+    zalo = await startFakeZaloServer();
+    api = await apiStarts.zalo;
+    bot = await startBuiltBot({
+      API_URL: api.baseUrl,
+      BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+      ZALO_APP_ID: zalo.options.appId,
+      ZALO_OA_SECRET_KEY: zalo.options.oaSecretKey,
+      ZALO_OA_ACCESS_TOKEN: zalo.options.accessToken,
+      ZALO_API_BASE: zalo.url,
+    });
+  }, START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await zalo?.close();
+  });
+
+  it('answers a signed text event through the OA API, with the access token', async () => {
+    const user = '3001';
+
+    const res = await post(
+      zalo.signedEvent(zaloTextEvent({ userId: user, text: LICENCE_QUESTION })),
+    );
+
+    expect(res.status).toBe(200);
+    await until(() => deliveredTo(user).length >= 2, 10_000, 'the answer on Zalo');
+    const [answer, useful] = deliveredTo(user);
+    expect(answer.accessToken).toBe(zalo.validAccessToken);
+    expect(answer.message.text?.startsWith(LICENCE_FAQ)).toBe(true);
+    expect(useful.message.text).toBe(TEXT.askUseful);
+    expect(JSON.stringify(useful.message.attachment)).toContain('👍 Có');
+  });
+
+  it('refuses a forged signature with 401 and sends nothing', async () => {
+    const user = '3002';
+    const event = zaloTextEvent({ userId: user, text: LICENCE_QUESTION });
+
+    const forged = await post(zalo.signedEvent(event, { secret: 'someone-elses-key' }));
+    const genuine = zalo.signedEvent(event);
+    const tampered = await post({
+      ...genuine,
+      body: genuine.body.replace(LICENCE_QUESTION, 'chuyen tien'),
+    });
+
+    expect(forged.status).toBe(401);
+    expect(tampered.status).toBe(401);
+    await quiet(300);
+    expect(deliveredTo(user)).toHaveLength(0);
+  });
+
+  it('handles a message from a person who unfollowed, without a crash', async () => {
+    const user = '3003';
+
+    const unfollow = await post(
+      zalo.signedEvent(zaloFollowEvent({ userId: user, unfollow: true })),
+    );
+    const message = await post(
+      zalo.signedEvent(zaloTextEvent({ userId: user, text: LICENCE_QUESTION })),
+    );
+
+    expect(unfollow.status).toBe(200);
+    expect(message.status).toBe(200);
+    await until(() => deliveredTo(user).length >= 2, 10_000, 'the answer after the unfollow');
+    expect(bot.running).toBe(true);
+    expect(await (await fetch(`${bot.url}/health`)).json()).toMatchObject({
+      status: 'ok',
+      channels: ['web', 'zalo'],
+    });
+  });
+});
+
+// --- Two bot instances, one outbox ---------------------------------------------------------------
+
+/** An HTTP pass-through to the fake Bot API that records which methods went through it. */
+async function startRelay(target: string) {
+  const methods: string[] = [];
+  const server = http.createServer((req, res) => {
+    methods.push((req.url ?? '').split('/').pop() ?? '');
+    const upstream = http.request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    methods,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('two bot instances sharing one outbox', { timeout: 60_000 }, () => {
+  const CHATS = Array.from({ length: 10 }, (_, i) => 401 + i);
+  const BROADCASTS = 4;
+  let telegram: FakeTelegramServer;
+  let api: Api;
+  let relays: Awaited<ReturnType<typeof startRelay>>[];
+  let bots: RunningBotProcess[];
+  let nextUpdateId = 9000;
+
+  beforeAll(async () => {
+    telegram = await FakeTelegramServer.start();
+    relays = [await startRelay(telegram.apiRoot), await startRelay(telegram.apiRoot)];
+    api = await apiStarts.instances;
+    bots = [];
+    for (const relay of relays) {
+      bots.push(
+        await startBuiltBot(({ url }) => ({
+          API_URL: api.baseUrl,
+          BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+          TELEGRAM_BOT_TOKEN: telegram.token,
+          TELEGRAM_API_ROOT: relay.apiRoot,
+          TELEGRAM_WEBHOOK_URL: `${url}/webhooks/telegram`,
+          TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+          OUTBOX_BATCH: '8',
+        })),
+      );
+    }
+  }, START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await Promise.all((bots ?? []).map((bot) => bot.stop()));
+    await Promise.all((relays ?? []).map((relay) => relay.close()));
+    await telegram?.close();
+  });
+
+  it('delivers every broadcast to every subscriber exactly once, in order', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bots', () => bots.map((b) => b.output()).join('\n---\n')));
+    // Each chat subscribes through the dialog, its updates spread over both instances.
+    await Promise.all(
+      CHATS.map(async (chat, i) => {
+        const steps = [
+          telegramUpdates.text(chat, '/dangky'),
+          telegramUpdates.callback(chat, 'sub:t:all'),
+          telegramUpdates.callback(chat, 'sub:l:all'),
+          telegramUpdates.callback(chat, 'sub:ok'),
+        ];
+        for (const [s, step] of steps.entries()) {
+          const bot = bots[(i + s) % 2];
+          const res = await postTelegramWebhook(bot, { ...step, update_id: nextUpdateId++ });
+          expect(res.status).toBe(200);
+        }
+        expect(sentTo(telegram, chat).at(-1)?.text.startsWith(TEXT.subscribed)).toBe(true);
+      }),
+    );
+    for (const relay of relays) relay.methods.length = 0;
+
+    const titles = Array.from(
+      { length: BROADCASTS },
+      (_, i) => `Cảnh báo số ${i + 1}: tuyển lao động trái phép`,
+    );
+    const broadcastIds: string[] = [];
+    for (const title of titles) {
+      const article = await api.staff('/knowledge/articles', {
+        body: {
+          kind: 'warning',
+          title,
+          body: 'Không nộp tiền cho người môi giới tự do; kiểm tra giấy phép của doanh nghiệp.',
+          status: 'published',
+        },
+      });
+      expect(article.status).toBe(201);
+      const { id: articleId } = (await article.json()) as { id: string };
+      const broadcast = await api.staff('/broadcasts', { body: { articleId } });
+      expect(broadcast.status).toBe(201);
+      const created = (await broadcast.json()) as { id: string; counts: { total: number } };
+      expect(created.counts.total).toBe(CHATS.length);
+      broadcastIds.push(created.id);
+    }
+
+    const isBroadcast = (m: Sent) => titles.some((t) => m.text.includes(t));
+    const total = CHATS.length * BROADCASTS;
+    const delivered = () => CHATS.flatMap((chat) => sentTo(telegram, chat).filter(isBroadcast));
+    await until(() => delivered().length >= total, 30_000, `${total} broadcast messages`);
+    await until(
+      async () => {
+        const counts = await Promise.all(
+          broadcastIds.map(
+            async (id) =>
+              (
+                (await (await api.staff(`/broadcasts/${id}`)).json()) as {
+                  counts: { sent: number };
+                }
+              ).counts.sent,
+          ),
+        );
+        return counts.every((sent) => sent === CHATS.length);
+      },
+      5_000,
+      'every outbox item reported sent',
+    );
+    await quiet(1_000);
+
+    for (const chat of CHATS) {
+      const received = sentTo(telegram, chat)
+        .filter(isBroadcast)
+        .map((m) => titles.find((t) => m.text.includes(t)));
+      expect(received, `chat ${chat}`).toEqual(titles);
+    }
+    expect(delivered()).toHaveLength(total);
+    const perInstance = relays.map((r) => r.methods.filter((m) => m === 'sendMessage').length);
+    expect(perInstance[0] + perInstance[1]).toBe(total);
+    expect(
+      perInstance.every((n) => n > 0),
+      `sends per instance: ${perInstance.join(', ')}`,
+    ).toBe(true);
+  });
+});
