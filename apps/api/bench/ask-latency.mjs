@@ -6,22 +6,35 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { askQuestion, percentile, startBenchApp } from './harness.mjs';
 
-const dir = process.env.QA_DEV_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/data/qa-dev');
+const dir =
+  process.env.QA_DEV_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/data/qa-dev');
 const devFaqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
-const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8')).map((q) => q.q);
+const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8')).map(
+  (q) => q.q,
+);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ASKS = Number(process.env.BENCH_ASKS ?? 600);
 
 // A small deterministic generator, so every run measures the same FAQs.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const words = devFaqs.flatMap((f) => `${f.question} ${f.answer}`.split(/\s+/)).filter((w) => w.length > 1);
-const phrase = (n) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const words = devFaqs
+  .flatMap((f) => `${f.question} ${f.answer}`.split(/\s+/))
+  .filter((w) => w.length > 1);
+const phrase = (n) =>
+  Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
 
 function syntheticFaqs(count) {
   const rows = devFaqs.map((f) => ({ ...f, status: 'published' }));
   for (let i = rows.length; i < count; i++) {
-    rows.push({ id: `syn-${i}`, topic: `Chủ đề ${i % 40}`, question: `${phrase(8)}?`, alternates: [phrase(6)], answer: phrase(40), status: 'published' });
+    rows.push({
+      id: `syn-${i}`,
+      topic: `Chủ đề ${i % 40}`,
+      question: `${phrase(8)}?`,
+      alternates: [phrase(6)],
+      answer: phrase(40),
+      status: 'published',
+    });
   }
   return rows;
 }

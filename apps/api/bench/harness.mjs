@@ -10,7 +10,12 @@ import { UsersService } from '../dist/modules/users/users.service.js';
 
 export async function startBenchApp(serverUrl = process.env.BENCH_DATABASE_URL) {
   const database = serverUrl ? await freshServerDatabase(serverUrl) : await embedded();
-  const env = loadEnv({ LOG_LEVEL: 'error', DEMO_DATA: 'false', PUBLIC_RATE_LIMIT: '1000000', ADMIN_DIST_DIR: '/nonexistent' });
+  const env = loadEnv({
+    LOG_LEVEL: 'error',
+    DEMO_DATA: 'false',
+    PUBLIC_RATE_LIMIT: '1000000',
+    ADMIN_DIST_DIR: '/nonexistent',
+  });
   const app = await createApp(env, database);
   await app.get(FirstRunService).run();
   await app.listen(0, '127.0.0.1');
@@ -28,7 +33,8 @@ export async function startBenchApp(serverUrl = process.env.BENCH_DATABASE_URL) 
     url,
     app,
     mode: database.mode,
-    editorFetch: (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: { ...init.headers, cookie } }),
+    editorFetch: (path, init = {}) =>
+      fetch(`${url}${path}`, { ...init, headers: { ...init.headers, cookie } }),
     async close() {
       await app.close();
       await database.close();

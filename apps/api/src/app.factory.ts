@@ -19,7 +19,10 @@ export const API_PREFIX = 'api/v1';
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the Nest application (migrations applied) without listening; main.ts and the tests share it. */
-export async function createApp(env: Env, database: Pick<DatabaseConnection, 'url' | 'mode'>): Promise<INestApplication> {
+export async function createApp(
+  env: Env,
+  database: Pick<DatabaseConnection, 'url' | 'mode'>,
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ env, databaseUrl: database.url, databaseMode: database.mode }),
     {
@@ -29,7 +32,11 @@ export async function createApp(env: Env, database: Pick<DatabaseConnection, 'ur
   );
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
   app.use(cookieParser());
   // Body parsers skip a body already parsed, so the import route's larger limits come first.
   app.use(`/${API_PREFIX}/knowledge/faqs/import`, ...importBodyParsers(env.IMPORT_LIMIT_KB));

@@ -26,9 +26,15 @@ async function run(): Promise<void> {
   try {
     switch (positionals[0]) {
       case 'migrate': {
-        const dataSource = await new DataSource(dataSourceOptions(database.url, database.mode, 1)).initialize();
+        const dataSource = await new DataSource(
+          dataSourceOptions(database.url, database.mode, 1),
+        ).initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Nothing to apply.');
+        console.log(
+          applied.length
+            ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+            : 'Nothing to apply.',
+        );
         await dataSource.destroy();
         return;
       }
@@ -45,7 +51,9 @@ async function run(): Promise<void> {
         return;
       }
       default:
-        throw new UsageError(positionals[0] ? `unknown command ${positionals[0]}` : 'no command given');
+        throw new UsageError(
+          positionals[0] ? `unknown command ${positionals[0]}` : 'no command given',
+        );
     }
   } finally {
     await database.close();

@@ -66,7 +66,9 @@ function firstRunLines(report: FirstRunReport): string[] {
   }
   if (report.admin) return [`  First administrator: ${report.admin.email} (from ADMIN_EMAIL)`];
   if (report.needsAdmin) {
-    return ['  No account yet: create one with `pnpm --filter @gcm/api cli create-admin --email you@example.vn`'];
+    return [
+      '  No account yet: create one with `pnpm --filter @gcm/api cli create-admin --email you@example.vn`',
+    ];
   }
   return [];
 }

@@ -179,7 +179,7 @@ function leaveOut(): void {
 /** Accuracy and refusal at thresholds around the default: how much slack there is. */
 function sweep(): void {
   console.log('\nThreshold sweep (top-1 overall / out-of-scope refused / worst kind)');
-  for (const threshold of [0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4]) {
+  for (const threshold of [0.2, 0.25, 0.28, 0.3, 0.32, 0.34, 0.36, 0.4]) {
     const matcher = createMatcher({
       faqs,
       synonyms: STARTER_SYNONYMS,
@@ -266,7 +266,10 @@ function miniSearchMatcher(expand: boolean, threshold: number): Matcher {
       const span = phrase?.length ?? 1;
       for (const t of tokens.slice(i, i + span)) words.push(t.folded);
       for (const alt of phrase?.alternatives ?? []) {
-        if (alt.lang === 'vi' && !alt.broader) words.push(...alt.tokens.map((t) => t.folded));
+        // The dictionary's own readings (synonyms), not the looser translations and chains.
+        if (alt.lang === 'vi' && !alt.broader && alt.quality >= 0.9) {
+          words.push(...alt.tokens.map((t) => t.folded));
+        }
       }
       i += span;
     }
@@ -336,26 +339,30 @@ function benchmark(size: number): void {
   });
   const buildMs = performance.now() - started;
   const buildCpuMs = process.cpuUsage(cpu).user / 1000;
-  const times: number[] = [];
-  const matchCpu = process.cpuUsage();
-  for (let round = 0; round < 3; round++) {
-    for (const { q } of questions) {
+  // The first pass also reads each assessed FAQ's phrasings with the dictionary (once per FAQ);
+  // later passes show the steady state.
+  const pass = (): number[] =>
+    questions.map(({ q }) => {
       const t0 = performance.now();
       matcher.match(q);
-      times.push(performance.now() - t0);
-    }
-  }
+      return performance.now() - t0;
+    });
+  const cold = pass().sort((a, b) => a - b);
+  const matchCpu = process.cpuUsage();
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) times.push(...pass());
   const cpuPerMatch = process.cpuUsage(matchCpu).user / 1000 / times.length;
   times.sort((a, b) => a - b);
-  const at = (p: number): string =>
-    times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
+  const at = (list: number[], p: number): string =>
+    list[Math.min(list.length - 1, Math.floor(p * list.length))].toFixed(2);
   const u0 = performance.now();
   matcher.upsert({ ...corpus[0], answer: `${corpus[0].answer} cập nhật` });
   const upsertMs = performance.now() - u0;
   console.log(
     `\n${size} FAQs: build ${buildMs.toFixed(0)} ms (${buildCpuMs.toFixed(0)} ms CPU), ` +
-      `match p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms, ` +
-      `mean CPU ${cpuPerMatch.toFixed(2)} ms, ` +
-      `upsert one ${upsertMs.toFixed(2)} ms (${times.length} matches; load average ${loadavg()[0].toFixed(1)})`,
+      `match p50 ${at(times, 0.5)} ms, p95 ${at(times, 0.95)} ms, max ${at(times, 1)} ms, ` +
+      `mean CPU ${cpuPerMatch.toFixed(2)} ms (${times.length} matches); first pass p50 ` +
+      `${at(cold, 0.5)} ms, p95 ${at(cold, 0.95)} ms; upsert one ${upsertMs.toFixed(2)} ms ` +
+      `(load average ${loadavg()[0].toFixed(1)})`,
   );
 }

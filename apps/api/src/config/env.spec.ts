@@ -11,13 +11,17 @@ describe('loadEnv', () => {
 
   it('names the variable that is malformed', () => {
     expect(() => loadEnv({ API_PORT: 'abc' })).toThrow(/API_PORT/);
-    expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
     expect(() => loadEnv({ COOKIE_SECURE: 'maybe' })).toThrow(EnvError);
   });
 
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadEnv({ ADMIN_EMAIL: 'a@b.vn' })).toThrow(/ADMIN_PASSWORD/);
-    expect(loadEnv({ ADMIN_EMAIL: 'a@b.vn', ADMIN_PASSWORD: 'mot-hai-ba-4' }).ADMIN_EMAIL).toBe('a@b.vn');
+    expect(loadEnv({ ADMIN_EMAIL: 'a@b.vn', ADMIN_PASSWORD: 'mot-hai-ba-4' }).ADMIN_EMAIL).toBe(
+      'a@b.vn',
+    );
   });
 
   it('treats empty strings as unset', () => {

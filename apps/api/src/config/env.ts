@@ -34,7 +34,11 @@ const schema = z
     ADMIN_EMAIL: z.string().email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     DEMO_DATA: booleanString.optional(),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     COOKIE_SECURE: booleanString.default(false),
     TRUST_PROXY: booleanString.default(false),
     CORS_ORIGINS: z.string().optional(),
@@ -44,7 +48,10 @@ const schema = z
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     ADMIN_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps', 'admin', 'dist')),
-    BOT_SERVICE_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional(),
+    BOT_SERVICE_TOKEN: z
+      .string()
+      .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)')
+      .optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('warn'),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {

@@ -9,7 +9,11 @@ export type DatabaseMode = 'embedded' | 'server';
  * Embedded PGlite serves one connection at a time (its socket serialises queries and a
  * BEGIN on one connection would block the others), so the pool holds a single connection.
  */
-export function dataSourceOptions(url: string, mode: DatabaseMode, poolSize: number): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  mode: DatabaseMode,
+  poolSize: number,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -20,6 +20,8 @@ export async function openDatabase(env: Env): Promise<DatabaseConnection> {
   const dataDir = path.resolve(env.DATA_DIR, 'pglite');
   const started = Date.now();
   const embedded = await startEmbeddedDatabase(dataDir);
-  new Logger('Database').log(`Embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms at ${dataDir}`);
+  new Logger('Database').log(
+    `Embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms at ${dataDir}`,
+  );
   return { url: embedded.url, mode: 'embedded', dataDir, close: embedded.close };
 }

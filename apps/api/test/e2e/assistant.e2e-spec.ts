@@ -20,26 +20,36 @@ describe('citizen questions', () => {
     await createFaq(editor, labour, {
       question: 'Đi xuất khẩu lao động Hàn Quốc cần những chi phí gì?',
       alternates: ['đi làm việc ở Hàn Quốc hết bao nhiêu tiền'],
-      answer: 'Người lao động trả **phí dịch vụ** và các chi phí theo hợp đồng; hãy hỏi cơ quan quản lý lao động.',
+      answer:
+        'Người lao động trả **phí dịch vụ** và các chi phí theo hợp đồng; hãy hỏi cơ quan quản lý lao động.',
       questionEn: 'What does it cost to work in Korea under contract?',
-      answerEn: 'Workers pay a **service fee** and the costs set out in the contract; ask the labour authority.',
+      answerEn:
+        'Workers pay a **service fee** and the costs set out in the contract; ask the labour authority.',
     });
     await createFaq(editor, labour, {
       question: 'Làm sao kiểm tra doanh nghiệp đưa người đi làm việc ở nước ngoài có giấy phép?',
-      answer: 'Tra cứu danh sách doanh nghiệp được cấp phép trên trang của Cục Quản lý lao động ngoài nước.',
+      answer:
+        'Tra cứu danh sách doanh nghiệp được cấp phép trên trang của Cục Quản lý lao động ngoài nước.',
     });
     await createFaq(editor, trafficking, {
       question: 'Dấu hiệu nhận biết mua bán người là gì?',
-      answer: 'Hứa hẹn việc nhẹ lương cao, giữ giấy tờ tùy thân, hạn chế liên lạc là những dấu hiệu cần cảnh giác.',
+      answer:
+        'Hứa hẹn việc nhẹ lương cao, giữ giấy tờ tùy thân, hạn chế liên lạc là những dấu hiệu cần cảnh giác.',
     });
   });
   afterAll(() => t.close());
 
   it('answers a question typed without diacritics and with abbreviations', async () => {
-    for (const text of ['di xuat khau lao dong han quoc can nhung chi phi gi', 'đi xkld HQ hết bn tiền vậy mn']) {
+    for (const text of [
+      'di xuat khau lao dong han quoc can nhung chi phi gi',
+      'đi xkld HQ hết bn tiền vậy mn',
+    ]) {
       const res = (await ask(citizen(), text).expect(200)).body;
       expect(res.status, text).toBe('answered');
-      expect(res.faq).toMatchObject({ question: 'Đi xuất khẩu lao động Hàn Quốc cần những chi phí gì?', topic: 'Đi làm việc ở nước ngoài' });
+      expect(res.faq).toMatchObject({
+        question: 'Đi xuất khẩu lao động Hàn Quốc cần những chi phí gì?',
+        topic: 'Đi làm việc ở nước ngoài',
+      });
       expect(res.confidence).toBeGreaterThan(0.5);
       expect(res.locale).toBe('vi');
     }
@@ -47,22 +57,44 @@ describe('citizen questions', () => {
 
   it('answers an English question in English where a translation exists', async () => {
     const res = (await ask(citizen(), 'how much does it cost to work in Korea?').expect(200)).body;
-    expect(res).toMatchObject({ status: 'answered', locale: 'en', faq: { answer: expect.stringMatching(/^Workers pay/) } });
+    expect(res).toMatchObject({
+      status: 'answered',
+      locale: 'en',
+      faq: { answer: expect.stringMatching(/^Workers pay/) },
+    });
     expect(res.faq.answerHtml).toContain('<strong>service fee</strong>');
   });
 
   it('says honestly when nothing fits, logs the question, and puts it in the staff inbox', async () => {
-    const res = (await ask(citizen(), 'Giá vé xe buýt từ Bắc Kạn đi Hà Nội là bao nhiêu?').expect(200)).body;
+    const res = (
+      await ask(citizen(), 'Giá vé xe buýt từ Bắc Kạn đi Hà Nội là bao nhiêu?').expect(200)
+    ).body;
     expect(res).toMatchObject({ status: 'no_answer', handoffId: expect.any(String) });
     expect(res.faq).toBeUndefined();
-    const inbox = (await coordinator.get('/api/v1/assistant/handoffs').query({ status: 'open' }).expect(200)).body;
+    const inbox = (
+      await coordinator.get('/api/v1/assistant/handoffs').query({ status: 'open' }).expect(200)
+    ).body;
     expect(inbox.items.map((i: { id: string }) => i.id)).toContain(res.handoffId);
     const item = inbox.items.find((i: { id: string }) => i.id === res.handoffId);
-    expect(item).toMatchObject({ channel: 'api', question: 'Giá vé xe buýt từ Bắc Kạn đi Hà Nội là bao nhiêu?' });
-    await coordinator.patch(`/api/v1/assistant/handoffs/${res.handoffId}`).send({ status: 'closed' }).expect(200);
+    expect(item).toMatchObject({
+      channel: 'api',
+      question: 'Giá vé xe buýt từ Bắc Kạn đi Hà Nội là bao nhiêu?',
+    });
+    await coordinator
+      .patch(`/api/v1/assistant/handoffs/${res.handoffId}`)
+      .send({ status: 'closed' })
+      .expect(200);
 
-    const log = (await coordinator.get('/api/v1/assistant/questions').query({ status: 'no_answer' }).expect(200)).body;
-    expect(log.items[0]).toMatchObject({ normalised: 'giá vé xe buýt từ bắc kạn đi hà nội là bao nhiêu?', status: 'no_answer' });
+    const log = (
+      await coordinator
+        .get('/api/v1/assistant/questions')
+        .query({ status: 'no_answer' })
+        .expect(200)
+    ).body;
+    expect(log.items[0]).toMatchObject({
+      normalised: 'giá vé xe buýt từ bắc kạn đi hà nội là bao nhiêu?',
+      status: 'no_answer',
+    });
   });
 
   it('refuses empty, over-long and wordless questions with a clear 400', async () => {
@@ -76,18 +108,30 @@ describe('citizen questions', () => {
       [{ text: 'xin chào', locale: 'fr' }, /locale/],
     ];
     for (const [body, message] of cases) {
-      const res = await citizen().post('/api/v1/assistant/ask').send(body as object).expect(400);
+      const res = await citizen()
+        .post('/api/v1/assistant/ask')
+        .send(body as object)
+        .expect(400);
       expect(res.body.code).toBe('validation_failed');
-      expect(res.body.details.map((d: { message: string }) => d.message).join(' ')).toMatch(message);
+      expect(res.body.details.map((d: { message: string }) => d.message).join(' ')).toMatch(
+        message,
+      );
     }
   });
 
   it('copes with markup, zero-width characters, mixed scripts and SQL-looking text', async () => {
-    const zeroWidth = (await ask(citizen(), 'dấu\u200b hiệu mua\u200d bán người là gì').expect(200)).body;
+    const zeroWidth = (await ask(citizen(), 'dấu\u200b hiệu mua\u200d bán người là gì').expect(200))
+      .body;
     expect(zeroWidth.status).toBe('answered');
-    const nfd = (await ask(citizen(), 'Dấu hiệu nhận biết mua bán người'.normalize('NFD')).expect(200)).body;
+    const nfd = (
+      await ask(citizen(), 'Dấu hiệu nhận biết mua bán người'.normalize('NFD')).expect(200)
+    ).body;
     expect(nfd.faq.question).toBe('Dấu hiệu nhận biết mua bán người là gì?');
-    for (const text of ["'; DROP TABLE faqs; --", '人口贩卖 торговля людьми', '<script>alert(1)</script><b>xin chào</b>']) {
+    for (const text of [
+      "'; DROP TABLE faqs; --",
+      '人口贩卖 торговля людьми',
+      '<script>alert(1)</script><b>xin chào</b>',
+    ]) {
       const res = await ask(citizen(), text);
       expect(res.status, text).toBe(200);
       expect(res.body.status).toBe('no_answer');
@@ -95,7 +139,9 @@ describe('citizen questions', () => {
     const stored = await t.dataSource.getRepository(QuestionLogEntity).find();
     expect(stored.some((q) => /<[a-z]/i.test(q.text))).toBe(false);
     expect(stored.map((q) => q.text)).toContain('alert(1) xin chào');
-    expect((await editor.get('/api/v1/knowledge/faqs').query({ pageSize: 5 }).expect(200)).body.total).toBe(3);
+    expect(
+      (await editor.get('/api/v1/knowledge/faqs').query({ pageSize: 5 }).expect(200)).body.total,
+    ).toBe(3);
   });
 
   it('offers close candidates as a choice', async () => {
@@ -106,7 +152,10 @@ describe('citizen questions', () => {
     const res = (await ask(citizen(), 'đi hàn quốc cần chi phí gì').expect(200)).body;
     expect(res.status).toBe('ambiguous');
     expect(res.suggestions.map((s: { question: string }) => s.question)).toEqual(
-      expect.arrayContaining(['Đi xuất khẩu lao động Hàn Quốc cần những chi phí gì?', 'Đi du học Hàn Quốc cần những chi phí gì?']),
+      expect.arrayContaining([
+        'Đi xuất khẩu lao động Hàn Quốc cần những chi phí gì?',
+        'Đi du học Hàn Quốc cần những chi phí gì?',
+      ]),
     );
   });
 });
@@ -135,14 +184,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('several API instances on one data
       const b = request(other.getHttpServer());
       const editor = (await signedInAs(a, 'editor')).agent;
       const topic = await createTopic(editor, 'Quốc tịch');
-      expect((await ask(b, 'thủ tục xin thôi quốc tịch').expect(200)).body.status).toBe('no_answer');
+      expect((await ask(b, 'thủ tục xin thôi quốc tịch').expect(200)).body.status).toBe(
+        'no_answer',
+      );
       const faq = await createFaq(editor, topic, {
         question: 'Thủ tục xin thôi quốc tịch Việt Nam thế nào?',
         answer: 'Nộp hồ sơ tại Sở Tư pháp nơi cư trú hoặc cơ quan đại diện ở nước ngoài.',
       });
       expect((await ask(b, 'thủ tục xin thôi quốc tịch').expect(200)).body.faq.id).toBe(faq.id);
-      await editor.patch(`/api/v1/knowledge/faqs/${faq.id}`).send({ status: 'archived' }).expect(200);
-      expect((await ask(b, 'thủ tục xin thôi quốc tịch').expect(200)).body.status).toBe('no_answer');
+      await editor
+        .patch(`/api/v1/knowledge/faqs/${faq.id}`)
+        .send({ status: 'archived' })
+        .expect(200);
+      expect((await ask(b, 'thủ tục xin thôi quốc tịch').expect(200)).body.status).toBe(
+        'no_answer',
+      );
     } finally {
       await other.close();
       await a.close();

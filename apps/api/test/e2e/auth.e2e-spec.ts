@@ -13,7 +13,10 @@ describe('staff sign-in and sessions', () => {
   it('signs in with an httpOnly, SameSite=Strict cookie and knows who you are', async () => {
     const { email } = await signedInAs(t, 'editor');
     const agent = request.agent(t.url);
-    const res = await agent.post('/api/v1/auth/login').send({ email: email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+    const res = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: email.toUpperCase(), password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body.user).toMatchObject({ email, role: 'editor', mustChangePassword: false });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const cookie = res.headers['set-cookie'][0];
@@ -26,7 +29,10 @@ describe('staff sign-in and sessions', () => {
 
   it('refuses a wrong password and an unknown email alike', async () => {
     const { email } = await signedInAs(t, 'viewer');
-    const wrong = await request(t.url).post('/api/v1/auth/login').send({ email, password: 'sai-mat-khau-1' }).expect(401);
+    const wrong = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: 'sai-mat-khau-1' })
+      .expect(401);
     const unknown = await request(t.url)
       .post('/api/v1/auth/login')
       .send({ email: 'khong-co@test.gcm.vn', password: 'sai-mat-khau-1' })
@@ -39,12 +45,17 @@ describe('staff sign-in and sessions', () => {
     const { email } = await signedInAs(t, 'viewer');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await request(t.url).post('/api/v1/auth/login').send({ email, password: `doan-sai-${i}` });
+      const res = await request(t.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: `doan-sai-${i}` });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(statuses.at(-1)).toBe(429);
-    const limited = await request(t.url).post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(429);
+    const limited = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(429);
     expect(limited.body.code).toBe('too_many_requests');
   });
 
@@ -57,14 +68,19 @@ describe('staff sign-in and sessions', () => {
 
   it('refuses an expired session', async () => {
     const { agent, userId } = await signedInAs(t, 'coordinator');
-    await t.dataSource.getRepository(SessionEntity).update({ userId }, { expiresAt: new Date(Date.now() - 1000) });
+    await t.dataSource
+      .getRepository(SessionEntity)
+      .update({ userId }, { expiresAt: new Date(Date.now() - 1000) });
     await agent.get('/api/v1/auth/me').expect(401);
   });
 
   it('lists my sessions and revokes another one', async () => {
     const first = await signedInAs(t, 'editor');
     const second = request.agent(t.url);
-    await second.post('/api/v1/auth/login').send({ email: first.email, password: TEST_PASSWORD }).expect(200);
+    await second
+      .post('/api/v1/auth/login')
+      .send({ email: first.email, password: TEST_PASSWORD })
+      .expect(200);
     const sessions = (await first.agent.get('/api/v1/auth/sessions').expect(200)).body;
     expect(sessions).toHaveLength(2);
     const other = sessions.find((s: { current: boolean }) => !s.current);
@@ -99,7 +115,10 @@ describe('staff sign-in and sessions', () => {
       .expect(204);
     await agent.get('/api/v1/units').expect(200);
     await other.get('/api/v1/auth/me').expect(401);
-    await request(t.url).post('/api/v1/auth/login').send({ email, password: 'Mật-khẩu-mới-2026' }).expect(200);
+    await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: 'Mật-khẩu-mới-2026' })
+      .expect(200);
   });
 
   it('does not let a disabled account sign in, and ends its sessions', async () => {
@@ -107,7 +126,10 @@ describe('staff sign-in and sessions', () => {
     const victim = await signedInAs(t, 'editor');
     await admin.agent.delete(`/api/v1/users/${victim.userId}`).expect(204);
     await victim.agent.get('/api/v1/auth/me').expect(401);
-    const res = await request(t.url).post('/api/v1/auth/login').send({ email: victim.email, password: TEST_PASSWORD }).expect(403);
+    const res = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email: victim.email, password: TEST_PASSWORD })
+      .expect(403);
     expect(res.body.code).toBe('account_disabled');
   });
 });

@@ -17,26 +17,46 @@ describe('bad input', () => {
   afterAll(() => t.close());
 
   it('answers malformed JSON with 400 malformed_json', async () => {
-    const res = await admin.post('/api/v1/units').set('Content-Type', 'application/json').send('{"code": "X",').expect(400);
-    expect(res.body).toEqual({ code: 'malformed_json', message: expect.stringContaining('not valid JSON') });
+    const res = await admin
+      .post('/api/v1/units')
+      .set('Content-Type', 'application/json')
+      .send('{"code": "X",')
+      .expect(400);
+    expect(res.body).toEqual({
+      code: 'malformed_json',
+      message: expect.stringContaining('not valid JSON'),
+    });
   });
 
   it('lists every wrong field with a message', async () => {
     const before = await unitCount();
-    const res = await admin.post('/api/v1/units').send({ code: 5, name: '', kind: 'village', parentId: 'abc' }).expect(400);
+    const res = await admin
+      .post('/api/v1/units')
+      .send({ code: 5, name: '', kind: 'village', parentId: 'abc' })
+      .expect(400);
     expect(res.body.code).toBe('validation_failed');
     const fields = res.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['code', 'name', 'kind', 'parentId']));
-    expect(res.body.details.find((d: { field: string }) => d.field === 'kind').message).toMatch(/province, district, commune/);
+    expect(res.body.details.find((d: { field: string }) => d.field === 'kind').message).toMatch(
+      /province, district, commune/,
+    );
     expect(await unitCount()).toBe(before);
   });
 
   it('refuses unknown fields instead of ignoring them', async () => {
     const res = await admin
       .post('/api/v1/units')
-      .send({ code: 'P-NEW', name: 'Phường Mới', kind: 'commune', parentId: tree.city.id, isAdmin: true })
+      .send({
+        code: 'P-NEW',
+        name: 'Phường Mới',
+        kind: 'commune',
+        parentId: tree.city.id,
+        isAdmin: true,
+      })
       .expect(400);
-    expect(res.body.details).toEqual([{ field: 'isAdmin', message: 'unknown field: isAdmin is not accepted' }]);
+    expect(res.body.details).toEqual([
+      { field: 'isAdmin', message: 'unknown field: isAdmin is not accepted' },
+    ]);
   });
 
   it('refuses over-long strings and a body over the size limit', async () => {
@@ -44,7 +64,10 @@ describe('bad input', () => {
       .post('/api/v1/units')
       .send({ code: 'P-LONG', name: 'Phường '.repeat(60), kind: 'commune', parentId: tree.city.id })
       .expect(400);
-    expect(long.body.details[0]).toMatchObject({ field: 'name', message: expect.stringMatching(/200/) });
+    expect(long.body.details[0]).toMatchObject({
+      field: 'name',
+      message: expect.stringMatching(/200/),
+    });
     const huge = await admin
       .post('/api/v1/units')
       .send({ code: 'P-HUGE', name: 'x'.repeat(40_000), kind: 'commune' })
@@ -55,9 +78,17 @@ describe('bad input', () => {
   it('refuses a duplicate unit code, whatever its case', async () => {
     const res = await admin
       .post('/api/v1/units')
-      .send({ code: tree.wardA.code.toLowerCase(), name: 'Trùng mã', kind: 'commune', parentId: tree.city.id })
+      .send({
+        code: tree.wardA.code.toLowerCase(),
+        name: 'Trùng mã',
+        kind: 'commune',
+        parentId: tree.city.id,
+      })
       .expect(409);
-    expect(res.body).toMatchObject({ code: 'unit_code_taken', details: [{ field: 'code', message: 'already used' }] });
+    expect(res.body).toMatchObject({
+      code: 'unit_code_taken',
+      details: [{ field: 'code', message: 'already used' }],
+    });
   });
 
   it('refuses a parent that breaks the hierarchy', async () => {
@@ -70,9 +101,16 @@ describe('bad input', () => {
   });
 
   it('refuses a malformed id and a bad query parameter', async () => {
-    expect((await admin.get('/api/v1/units/not-a-uuid').expect(400)).body.code).toBe('validation_failed');
-    expect((await admin.get('/api/v1/units').query({ pageSize: 100000 }).expect(400)).body.details[0].field).toBe('pageSize');
-    expect((await admin.get('/api/v1/units').query({ sort: 'x' }).expect(400)).body.details[0].field).toBe('sort');
+    expect((await admin.get('/api/v1/units/not-a-uuid').expect(400)).body.code).toBe(
+      'validation_failed',
+    );
+    expect(
+      (await admin.get('/api/v1/units').query({ pageSize: 100000 }).expect(400)).body.details[0]
+        .field,
+    ).toBe('pageSize');
+    expect(
+      (await admin.get('/api/v1/units').query({ sort: 'x' }).expect(400)).body.details[0].field,
+    ).toBe('sort');
   });
 
   it('rejects a CSV with broken rows, line by line, and imports nothing', async () => {
@@ -86,10 +124,17 @@ describe('bad input', () => {
       'P-ORPHAN,UBND phường Mồ Côi,commune,KHONG-CO,',
       '"P-QUOTE,broken',
     ].join('\n');
-    const res = await admin.post('/api/v1/units/import').set('Content-Type', 'text/csv').send(csv).expect(400);
+    const res = await admin
+      .post('/api/v1/units/import')
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(400);
     expect(res.body.code).toBe('csv_invalid');
     expect(res.body.details.length).toBeGreaterThan(0);
-    expect(res.body.details[0]).toMatchObject({ line: expect.any(Number), message: expect.any(String) });
+    expect(res.body.details[0]).toMatchObject({
+      line: expect.any(Number),
+      message: expect.any(String),
+    });
     expect(await unitCount()).toBe(before);
 
     const rows = [
@@ -100,22 +145,39 @@ describe('bad input', () => {
       `P-MAIL,UBND phường Thư,commune,${tree.city.code},khong-phai-email`,
       'P-ORPHAN,UBND phường Mồ Côi,commune,KHONG-CO,',
     ].join('\n');
-    const detailed = await admin.post('/api/v1/units/import').set('Content-Type', 'text/csv').send(rows).expect(400);
+    const detailed = await admin
+      .post('/api/v1/units/import')
+      .set('Content-Type', 'text/csv')
+      .send(rows)
+      .expect(400);
     expect(detailed.body.details).toEqual([
       { line: 3, field: 'kind', message: expect.stringMatching(/kind must be one of/) },
       { line: 4, field: 'code', message: 'code P-OK already appears on line 2' },
       { line: 5, field: 'contactEmail', message: 'contactEmail must be an email address' },
-      { line: 6, field: 'parent_code', message: 'no unit with code KHONG-CO in the file or the system' },
+      {
+        line: 6,
+        field: 'parent_code',
+        message: 'no unit with code KHONG-CO in the file or the system',
+      },
     ]);
     expect(await unitCount()).toBe(before);
   });
 
   it('refuses a CSV with a wrong header or sent as JSON', async () => {
-    const header = await admin.post('/api/v1/units/import').set('Content-Type', 'text/csv').send('ma,ten\nA,B').expect(400);
+    const header = await admin
+      .post('/api/v1/units/import')
+      .set('Content-Type', 'text/csv')
+      .send('ma,ten\nA,B')
+      .expect(400);
     expect(header.body.details).toEqual(
-      expect.arrayContaining([{ line: 1, field: 'ma', message: expect.stringMatching(/unknown column/) }]),
+      expect.arrayContaining([
+        { line: 1, field: 'ma', message: expect.stringMatching(/unknown column/) },
+      ]),
     );
-    const json = await admin.post('/api/v1/units/import').send({ csv: 'code,name,kind' }).expect(415);
+    const json = await admin
+      .post('/api/v1/units/import')
+      .send({ csv: 'code,name,kind' })
+      .expect(415);
     expect(json.body.code).toBe('unsupported_media_type');
   });
 });

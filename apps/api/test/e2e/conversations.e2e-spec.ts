@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaq, createTopic } from '../support/knowledge-factories';
-import { actionEvent, actions, BOT_TOKEN, botRequest, commandEvent, postEvent, textEvent, texts } from '../support/bot-factories';
+import {
+  actionEvent,
+  actions,
+  BOT_TOKEN,
+  botRequest,
+  commandEvent,
+  postEvent,
+  textEvent,
+  texts,
+} from '../support/bot-factories';
 import { createUnitTree, signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
 
 describe('conversations through the bot endpoint', () => {
@@ -29,7 +38,9 @@ describe('conversations through the bot endpoint', () => {
   it('refuses a missing or wrong service token', async () => {
     const missing = await postEvent(t.url, textEvent('c0', 'xin chào'), '').expect(401);
     expect(missing.body.code).toBe('unauthenticated');
-    await postEvent(t.url, textEvent('c0', 'xin chào'), 'wrong-token-wrong-token-wrong').expect(401);
+    await postEvent(t.url, textEvent('c0', 'xin chào'), 'wrong-token-wrong-token-wrong').expect(
+      401,
+    );
   });
 
   it('welcomes on /start with the topic menu', async () => {
@@ -40,13 +51,19 @@ describe('conversations through the bot endpoint', () => {
   });
 
   it('answers a question and records whether it helped', async () => {
-    const res = (await postEvent(t.url, textEvent('c2', 'di xkld han quoc het bao nhieu tien')).expect(200)).body;
+    const res = (
+      await postEvent(t.url, textEvent('c2', 'di xkld han quoc het bao nhieu tien')).expect(200)
+    ).body;
     expect(texts(res)[0]).toContain('Người lao động trả phí dịch vụ');
     expect(texts(res)[1]).toBe('Câu trả lời này có hữu ích không?');
     expect(actions(res)).toContain(`fb:up:${labourFaq.id}`);
-    const thanks = (await postEvent(t.url, actionEvent('c2', `fb:down:${labourFaq.id}`)).expect(200)).body;
+    const thanks = (
+      await postEvent(t.url, actionEvent('c2', `fb:down:${labourFaq.id}`)).expect(200)
+    ).body;
     expect(texts(thanks)[0]).toMatch(/^Cảm ơn bạn/);
-    const [row] = await t.dataSource.query(`SELECT useful FROM answer_feedback WHERE faq_id = $1`, [labourFaq.id]);
+    const [row] = await t.dataSource.query(`SELECT useful FROM answer_feedback WHERE faq_id = $1`, [
+      labourFaq.id,
+    ]);
     expect(row.useful).toBe(false);
   });
 
@@ -58,7 +75,9 @@ describe('conversations through the bot endpoint', () => {
     expect(results.filter((r) => r.body.replies.length > 0)).toEqual([first]);
     expect(texts(first.body)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
 
-    await t.dataSource.query(`UPDATE bot_updates SET resend_after = now() WHERE update_id = 'retried-1'`);
+    await t.dataSource.query(
+      `UPDATE bot_updates SET resend_after = now() WHERE update_id = 'retried-1'`,
+    );
     const late = (await postEvent(t.url, event).expect(200)).body;
     expect(late).toMatchObject({ duplicate: true });
     expect(late.replies).toEqual(first.body.replies);
@@ -67,35 +86,58 @@ describe('conversations through the bot endpoint', () => {
        WHERE c.chat_id = 'c3' AND m.direction = 'in'`,
     );
     expect(stored.n).toBe(1);
-    const [logged] = await t.dataSource.query(`SELECT count(*)::int AS n FROM question_log WHERE text = 'dấu hiệu mua bán người'`);
+    const [logged] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM question_log WHERE text = 'dấu hiệu mua bán người'`,
+    );
     expect(logged.n).toBe(1);
   });
 
   it('hands an unanswered question to staff, joins the next messages, and delivers the staff reply through the outbox', async () => {
-    const res = (await postEvent(t.url, textEvent('c4', 'Giá vé xe khách đi Hà Nội bao nhiêu?')).expect(200)).body;
+    const res = (
+      await postEvent(t.url, textEvent('c4', 'Giá vé xe khách đi Hà Nội bao nhiêu?')).expect(200)
+    ).body;
     expect(texts(res)[0]).toMatch(/chuyển đến cán bộ/);
     const more = (await postEvent(t.url, textEvent('c4', 'Tôi đi từ Bắc Kạn')).expect(200)).body;
     expect(texts(more)[0]).toMatch(/^Đã ghi nhận/);
 
-    const inbox = (await coordinator.get('/api/v1/assistant/handoffs').query({ status: 'open' }).expect(200)).body.items;
-    const item = inbox.find((i: { question: string }) => i.question === 'Giá vé xe khách đi Hà Nội bao nhiêu?');
+    const inbox = (
+      await coordinator.get('/api/v1/assistant/handoffs').query({ status: 'open' }).expect(200)
+    ).body.items;
+    const item = inbox.find(
+      (i: { question: string }) => i.question === 'Giá vé xe khách đi Hà Nội bao nhiêu?',
+    );
     expect(item).toMatchObject({ channel: 'telegram' });
-    const transcript = (await coordinator.get(`/api/v1/assistant/handoffs/${item.id}/messages`).expect(200)).body.items;
-    expect(transcript.filter((m: { direction: string }) => m.direction === 'in').map((m: { text: string }) => m.text)).toEqual([
-      'Giá vé xe khách đi Hà Nội bao nhiêu?',
-      'Tôi đi từ Bắc Kạn',
-    ]);
+    const transcript = (
+      await coordinator.get(`/api/v1/assistant/handoffs/${item.id}/messages`).expect(200)
+    ).body.items;
+    expect(
+      transcript
+        .filter((m: { direction: string }) => m.direction === 'in')
+        .map((m: { text: string }) => m.text),
+    ).toEqual(['Giá vé xe khách đi Hà Nội bao nhiêu?', 'Tôi đi từ Bắc Kạn']);
 
-    await coordinator.post(`/api/v1/assistant/handoffs/${item.id}/replies`).send({ text: 'Anh hỏi bến xe tỉnh nhé.' }).expect(201);
-    const claimed = (await botRequest(t.url).claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)).body.items;
+    await coordinator
+      .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
+      .send({ text: 'Anh hỏi bến xe tỉnh nhé.' })
+      .expect(201);
+    const claimed = (
+      await botRequest(t.url)
+        .claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 })
+        .expect(200)
+    ).body.items;
     const delivery = claimed.find((i: { chatId: string }) => i.chatId === 'c4');
     expect(delivery).toMatchObject({ kind: 'staff_reply', channel: 'telegram', attempts: 0 });
     expect(delivery.replies[0].text).toContain('Anh hỏi bến xe tỉnh nhé.');
     await botRequest(t.url).report(delivery.id, { outcome: 'sent' }).expect(204);
     await botRequest(t.url).report(delivery.id, { outcome: 'sent' }).expect(409);
 
-    await coordinator.patch(`/api/v1/assistant/handoffs/${item.id}`).send({ status: 'closed' }).expect(200);
-    const after = (await postEvent(t.url, textEvent('c4', 'dấu hiệu mua bán người là gì')).expect(200)).body;
+    await coordinator
+      .patch(`/api/v1/assistant/handoffs/${item.id}`)
+      .send({ status: 'closed' })
+      .expect(200);
+    const after = (
+      await postEvent(t.url, textEvent('c4', 'dấu hiệu mua bán người là gì')).expect(200)
+    ).body;
     expect(texts(after)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
   });
 
@@ -111,48 +153,106 @@ describe('conversations through the bot endpoint', () => {
     const tree = await createUnitTree(t);
     await postEvent(t.url, commandEvent('c6', 'dangky')).expect(200);
     await postEvent(t.url, actionEvent('c6', `sub:t:${topicId}`)).expect(200);
-    const consent = (await postEvent(t.url, actionEvent('c6', `sub:l:${tree.wardA.id}`)).expect(200)).body;
+    const consent = (
+      await postEvent(t.url, actionEvent('c6', `sub:l:${tree.wardA.id}`)).expect(200)
+    ).body;
     expect(texts(consent)[0]).toMatch(/Bạn đồng ý nhận tin/);
-    expect((await postEvent(t.url, actionEvent('c6', 'sub:ok')).expect(200)).body.replies[0].text).toMatch(/Đã đăng ký/);
-    const [sub] = await t.dataSource.query(`SELECT consent_text, topic_id, locality_id FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'c6'`);
-    expect(sub).toMatchObject({ topic_id: topicId, locality_id: tree.wardA.id, consent_text: expect.stringMatching(/đồng ý/) });
+    expect(
+      (await postEvent(t.url, actionEvent('c6', 'sub:ok')).expect(200)).body.replies[0].text,
+    ).toMatch(/Đã đăng ký/);
+    const [sub] = await t.dataSource.query(
+      `SELECT consent_text, topic_id, locality_id FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'c6'`,
+    );
+    expect(sub).toMatchObject({
+      topic_id: topicId,
+      locality_id: tree.wardA.id,
+      consent_text: expect.stringMatching(/đồng ý/),
+    });
 
     const article = (
       await editor
         .post('/api/v1/knowledge/articles')
-        .send({ kind: 'warning', title: 'Cảnh báo tuyển lao động trái phép', body: 'Không nộp tiền cho người môi giới tự do.', status: 'published', topicId })
+        .send({
+          kind: 'warning',
+          title: 'Cảnh báo tuyển lao động trái phép',
+          body: 'Không nộp tiền cho người môi giới tự do.',
+          status: 'published',
+          topicId,
+        })
         .expect(201)
     ).body;
-    const broadcast = (await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id, localityId: tree.wardA.id }).expect(201)).body;
+    const broadcast = (
+      await coordinator
+        .post('/api/v1/broadcasts')
+        .send({ articleId: article.id, localityId: tree.wardA.id })
+        .expect(201)
+    ).body;
     expect(broadcast.counts).toMatchObject({ total: 1, queued: 1, sent: 0 });
-    const elsewhere = (await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id, localityId: tree.wardB.id }).expect(201)).body;
+    const elsewhere = (
+      await coordinator
+        .post('/api/v1/broadcasts')
+        .send({ articleId: article.id, localityId: tree.wardB.id })
+        .expect(201)
+    ).body;
     expect(elsewhere.counts.total).toBe(0);
 
-    const [item] = (await botRequest(t.url).claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)).body.items;
+    const [item] = (
+      await botRequest(t.url)
+        .claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 })
+        .expect(200)
+    ).body.items;
     expect(item).toMatchObject({ kind: 'broadcast', chatId: 'c6' });
     expect(item.replies[0].text).toMatch(/^⚠️ \*\*Cảnh báo tuyển lao động trái phép\*\*/);
     await botRequest(t.url).report(item.id, { outcome: 'sent' }).expect(204);
-    expect((await coordinator.get(`/api/v1/broadcasts/${broadcast.id}`).expect(200)).body.counts).toMatchObject({ sent: 1, queued: 0 });
+    expect(
+      (await coordinator.get(`/api/v1/broadcasts/${broadcast.id}`).expect(200)).body.counts,
+    ).toMatchObject({ sent: 1, queued: 0 });
 
-    expect(texts((await postEvent(t.url, commandEvent('c6', 'huy')).expect(200)).body)[0]).toMatch(/thôi nhận/);
-    const later = (await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id }).expect(201)).body;
+    expect(texts((await postEvent(t.url, commandEvent('c6', 'huy')).expect(200)).body)[0]).toMatch(
+      /thôi nhận/,
+    );
+    const later = (
+      await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id }).expect(201)
+    ).body;
     expect(later.counts.total).toBe(0);
   });
 
   it('answers stickers, emoji-only text and a flood politely, and cuts huge texts', async () => {
-    const sticker = (await postEvent(t.url, { channel: 'telegram', updateId: 'st-1', chatId: 'c7', user: { id: 'c7' }, type: 'unsupported', what: 'sticker' }).expect(200)).body;
+    const sticker = (
+      await postEvent(t.url, {
+        channel: 'telegram',
+        updateId: 'st-1',
+        chatId: 'c7',
+        user: { id: 'c7' },
+        type: 'unsupported',
+        what: 'sticker',
+      }).expect(200)
+    ).body;
     expect(texts(sticker)[0]).toMatch(/chỉ đọc được tin nhắn chữ/);
-    expect(texts((await postEvent(t.url, textEvent('c7', '😀😀🙏')).expect(200)).body)[0]).toMatch(/chỉ đọc được tin nhắn chữ/);
+    expect(texts((await postEvent(t.url, textEvent('c7', '😀😀🙏')).expect(200)).body)[0]).toMatch(
+      /chỉ đọc được tin nhắn chữ/,
+    );
     await postEvent(t.url, textEvent('c7', 'hộ chiếu '.repeat(3000))).expect(200);
     const statuses = [];
-    for (let i = 0; i < 22; i++) statuses.push(texts((await postEvent(t.url, commandEvent('c7', 'help')).expect(200)).body)[0] ?? '');
+    for (let i = 0; i < 22; i++)
+      statuses.push(
+        texts((await postEvent(t.url, commandEvent('c7', 'help')).expect(200)).body)[0] ?? '',
+      );
     expect(statuses.filter((s) => /nhắn hơi nhanh/.test(s))).toHaveLength(1);
     expect(statuses.at(-1)).toBe('');
   });
 
   it('refuses a malformed event with the fields to fix', async () => {
-    const res = await postEvent(t.url, { channel: 'fax', updateId: '', chatId: 'c8', user: {}, type: 'text' } as never).expect(400);
-    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['channel', 'updateId', 'user.id', 'text']));
+    const res = await postEvent(t.url, {
+      channel: 'fax',
+      updateId: '',
+      chatId: 'c8',
+      user: {},
+      type: 'text',
+    } as never).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['channel', 'updateId', 'user.id', 'text']),
+    );
   });
 });
 
@@ -164,22 +264,41 @@ describe('the outbox with several bot instances', () => {
   afterAll(() => t.close());
 
   it('gives each message to one instance only, retries after retry_after, and gives up on a permanent failure', async () => {
-    const values = Array.from({ length: 60 }, (_, i) => `('broadcast', 'telegram', 'chat-${i}', '[{"type":"text","text":"Tin ${i}"}]')`).join(',');
-    await t.dataSource.query(`INSERT INTO outbox (kind, channel, chat_id, replies) VALUES ${values}`);
+    const values = Array.from(
+      { length: 60 },
+      (_, i) => `('broadcast', 'telegram', 'chat-${i}', '[{"type":"text","text":"Tin ${i}"}]')`,
+    ).join(',');
+    await t.dataSource.query(
+      `INSERT INTO outbox (kind, channel, chat_id, replies) VALUES ${values}`,
+    );
     const bot = botRequest(t.url);
-    const claims = await Promise.all([1, 2, 3, 4].map(() => bot.claim({ channels: ['telegram'], limit: 25, leaseSeconds: 30 }).expect(200)));
+    const claims = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        bot.claim({ channels: ['telegram'], limit: 25, leaseSeconds: 30 }).expect(200),
+      ),
+    );
     const ids = claims.flatMap((c) => c.body.items.map((i: { id: string }) => i.id));
     expect(ids).toHaveLength(60);
     expect(new Set(ids).size).toBe(60);
 
     await bot.report(ids[0], { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
-    await bot.report(ids[1], { outcome: 'failed', error: '403: bot was blocked by the user' }).expect(204);
-    expect((await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)).body.items).toHaveLength(0);
+    await bot
+      .report(ids[1], { outcome: 'failed', error: '403: bot was blocked by the user' })
+      .expect(204);
+    expect(
+      (await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)).body
+        .items,
+    ).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 1100));
-    const retried = (await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)).body.items;
+    const retried = (
+      await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)
+    ).body.items;
     expect(retried.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
     expect(retried[0].attempts).toBe(1);
-    const [failed] = await t.dataSource.query(`SELECT status, last_error FROM outbox WHERE id = $1`, [ids[1]]);
+    const [failed] = await t.dataSource.query(
+      `SELECT status, last_error FROM outbox WHERE id = $1`,
+      [ids[1]],
+    );
     expect(failed).toEqual({ status: 'failed', last_error: '403: bot was blocked by the user' });
   });
 
@@ -190,11 +309,17 @@ describe('the outbox with several bot instances', () => {
        ('broadcast', 'zalo', 'same-chat', '[{"type":"text","text":"Hai"}]')`,
     );
     const bot = botRequest(t.url);
-    const first = (await bot.claim({ channels: ['zalo'], limit: 1, leaseSeconds: 5 }).expect(200)).body.items;
+    const first = (await bot.claim({ channels: ['zalo'], limit: 1, leaseSeconds: 5 }).expect(200))
+      .body.items;
     expect(first.map((i: { replies: { text: string }[] }) => i.replies[0].text)).toEqual(['Một']);
-    expect((await bot.claim({ channels: ['zalo'], limit: 10, leaseSeconds: 5 }).expect(200)).body.items).toEqual([]);
+    expect(
+      (await bot.claim({ channels: ['zalo'], limit: 10, leaseSeconds: 5 }).expect(200)).body.items,
+    ).toEqual([]);
 
-    await t.dataSource.query(`UPDATE outbox SET lease_until = now() - interval '1 second' WHERE id = $1`, [first[0].id]);
+    await t.dataSource.query(
+      `UPDATE outbox SET lease_until = now() - interval '1 second' WHERE id = $1`,
+      [first[0].id],
+    );
     const late = await bot.report(first[0].id, { outcome: 'sent' }).expect(409);
     expect(late.body.code).toBe('conflict');
   });

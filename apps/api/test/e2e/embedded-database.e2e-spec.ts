@@ -22,21 +22,35 @@ describe('embedded database', () => {
     const t = await startTestApp();
     try {
       const { agent } = await signedInAs(t, 'coordinator');
-      const { body: province } = await agent.post('/api/v1/units').send({ code: 'T-01', name: 'Tỉnh', kind: 'province' }).expect(201);
+      const { body: province } = await agent
+        .post('/api/v1/units')
+        .send({ code: 'T-01', name: 'Tỉnh', kind: 'province' })
+        .expect(201);
       const writes = Array.from({ length: 30 }, (_, i) =>
-        agent.post('/api/v1/units').send({ code: `D-${i}`, name: `Huyện ${i}`, kind: 'district', parentId: province.id }),
+        agent
+          .post('/api/v1/units')
+          .send({ code: `D-${i}`, name: `Huyện ${i}`, kind: 'district', parentId: province.id }),
       );
       const duplicates = Array.from({ length: 5 }, () =>
-        agent.post('/api/v1/units').send({ code: 'D-DUP', name: 'Trùng', kind: 'district', parentId: province.id }),
+        agent
+          .post('/api/v1/units')
+          .send({ code: 'D-DUP', name: 'Trùng', kind: 'district', parentId: province.id }),
       );
       const reads = Array.from({ length: 30 }, () => agent.get('/api/v1/units'));
       const results = await Promise.all([...writes, ...duplicates, ...reads]);
       expect(results.slice(0, 30).map((r) => r.status)).toEqual(Array(30).fill(201));
-      expect(results.slice(30, 35).map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      expect(
+        results
+          .slice(30, 35)
+          .map((r) => r.status)
+          .sort(),
+      ).toEqual([201, 409, 409, 409, 409]);
       expect(results.slice(35).every((r) => r.status === 200)).toBe(true);
       const all = await agent.get('/api/v1/units').query({ pageSize: 200 }).expect(200);
       expect(all.body.total).toBe(32);
-      const audit = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'unit.create'`);
+      const audit = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'unit.create'`,
+      );
       expect(audit[0].n).toBe(32);
     } finally {
       await t.close();
@@ -61,14 +75,20 @@ describe('embedded database', () => {
     expect(first.report.demoDataLoaded).toBe(true);
     expect(first.report.admin?.email).toBe('admin@gcm.local');
     const password = first.report.admin!.oneTimePassword!;
-    const login = await first.http.post('/api/v1/auth/login').send({ email: 'admin@gcm.local', password }).expect(200);
+    const login = await first.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'admin@gcm.local', password })
+      .expect(200);
     expect(login.body.user.mustChangePassword).toBe(true);
     await first.app.close();
     await first.database.close();
 
     const second = await boot();
     expect(second.report).toEqual({ demoDataLoaded: false, needsAdmin: false });
-    const again = await second.http.post('/api/v1/auth/login').send({ email: 'admin@gcm.local', password }).expect(200);
+    const again = await second.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'admin@gcm.local', password })
+      .expect(200);
     const cookie = again.headers['set-cookie'][0].split(';')[0];
     const units = await second.http.get('/api/v1/units').set('Cookie', cookie);
     expect(units.status).toBe(403); // one-time password not changed yet
@@ -77,7 +97,11 @@ describe('embedded database', () => {
       .set('Cookie', cookie)
       .send({ currentPassword: password, newPassword: 'Mat-khau-moi-2026' })
       .expect(204);
-    const list = await second.http.get('/api/v1/units').query({ pageSize: 200 }).set('Cookie', cookie).expect(200);
+    const list = await second.http
+      .get('/api/v1/units')
+      .query({ pageSize: 200 })
+      .set('Cookie', cookie)
+      .expect(200);
     expect(list.body.total).toBe(DEMO_UNITS.length);
     expect(list.body.items.map((u: { name: string }) => u.name)).toContain('Công an thành phố');
     await second.app.close();

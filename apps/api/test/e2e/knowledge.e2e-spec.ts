@@ -31,14 +31,25 @@ describe('knowledge base', () => {
       answer: 'Cha mẹ mang giấy khai sinh của trẻ đến cơ quan công an nơi cư trú để làm thủ tục.',
       status: 'draft',
     });
-    expect((await ask(citizen, 'lam can cuoc cho tre em can giay to gi').expect(200)).body.status).toBe('no_answer');
+    expect(
+      (await ask(citizen, 'lam can cuoc cho tre em can giay to gi').expect(200)).body.status,
+    ).toBe('no_answer');
 
-    await editor.patch(`/api/v1/knowledge/faqs/${faq.id}`).send({ status: 'published' }).expect(200);
-    const answered = (await ask(citizen, 'lam can cuoc cho tre em can giay to gi').expect(200)).body;
-    expect(answered).toMatchObject({ status: 'answered', faq: { id: faq.id, topic: 'Hộ chiếu và thị thực' } });
+    await editor
+      .patch(`/api/v1/knowledge/faqs/${faq.id}`)
+      .send({ status: 'published' })
+      .expect(200);
+    const answered = (await ask(citizen, 'lam can cuoc cho tre em can giay to gi').expect(200))
+      .body;
+    expect(answered).toMatchObject({
+      status: 'answered',
+      faq: { id: faq.id, topic: 'Hộ chiếu và thị thực' },
+    });
 
     await editor.patch(`/api/v1/knowledge/faqs/${faq.id}`).send({ status: 'archived' }).expect(200);
-    expect((await ask(citizen, 'lam can cuoc cho tre em can giay to gi').expect(200)).body.status).toBe('no_answer');
+    expect(
+      (await ask(citizen, 'lam can cuoc cho tre em can giay to gi').expect(200)).body.status,
+    ).toBe('no_answer');
   });
 
   it('keeps a version history of who changed what', async () => {
@@ -46,21 +57,39 @@ describe('knowledge base', () => {
       question: 'Gia hạn thị thực khi đang ở nước ngoài thế nào?',
       answer: 'Liên hệ cơ quan xuất nhập cảnh của nước sở tại trước khi thị thực hết hạn.',
     });
-    await editor.patch(`/api/v1/knowledge/faqs/${faq.id}`).send({ tags: ['thị thực'], reviewed: true }).expect(200);
-    const versions = (await editor.get(`/api/v1/knowledge/faqs/${faq.id}/versions`).expect(200)).body;
+    await editor
+      .patch(`/api/v1/knowledge/faqs/${faq.id}`)
+      .send({ tags: ['thị thực'], reviewed: true })
+      .expect(200);
+    const versions = (await editor.get(`/api/v1/knowledge/faqs/${faq.id}/versions`).expect(200))
+      .body;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect(versions[0]).toMatchObject({ changedBy: expect.stringMatching(/^editor-/), snapshot: { tags: ['thị thực'], needsReview: false } });
+    expect(versions[0]).toMatchObject({
+      changedBy: expect.stringMatching(/^editor-/),
+      snapshot: { tags: ['thị thực'], needsReview: false },
+    });
     expect(versions[1].snapshot.tags).toEqual([]);
     const current = (await editor.get(`/api/v1/knowledge/faqs/${faq.id}`).expect(200)).body;
     expect(current.reviewedAt).not.toBeNull();
   });
 
   it('lets only editors and admins write; others read published FAQs only', async () => {
-    await viewer.post('/api/v1/knowledge/faqs').send({ topicId, question: 'Câu hỏi?', answer: 'Một câu trả lời.' }).expect(403);
-    await viewer.post('/api/v1/knowledge/synonyms').send({ term: 'x', expansions: ['y'] }).expect(403);
-    const draft = await createFaq(editor, topicId, { question: 'Bản nháp chưa duyệt?', answer: 'Nội dung chưa duyệt.', status: 'draft' });
+    await viewer
+      .post('/api/v1/knowledge/faqs')
+      .send({ topicId, question: 'Câu hỏi?', answer: 'Một câu trả lời.' })
+      .expect(403);
+    await viewer
+      .post('/api/v1/knowledge/synonyms')
+      .send({ term: 'x', expansions: ['y'] })
+      .expect(403);
+    const draft = await createFaq(editor, topicId, {
+      question: 'Bản nháp chưa duyệt?',
+      answer: 'Nội dung chưa duyệt.',
+      status: 'draft',
+    });
     await viewer.get(`/api/v1/knowledge/faqs/${draft.id}`).expect(404);
-    const list = (await viewer.get('/api/v1/knowledge/faqs').query({ pageSize: 200 }).expect(200)).body;
+    const list = (await viewer.get('/api/v1/knowledge/faqs').query({ pageSize: 200 }).expect(200))
+      .body;
     expect(list.items.every((f: { status: string }) => f.status === 'published')).toBe(true);
   });
 
@@ -82,46 +111,98 @@ describe('knowledge base', () => {
   it('imports the dev set as it is (drafts by default), and updates on a second import', async () => {
     const rows = JSON.parse(readFileSync(DEV_FAQS, 'utf8'));
     const first = (await editor.post('/api/v1/knowledge/faqs/import').send(rows).expect(200)).body;
-    expect(first).toMatchObject({ created: rows.length, updated: 0, rejected: 0, rolledBack: false });
+    expect(first).toMatchObject({
+      created: rows.length,
+      updated: 0,
+      rejected: 0,
+      rolledBack: false,
+    });
     const stored = await t.dataSource.getRepository(FaqEntity).findOneByOrFail({ key: 'd01' });
     expect(stored.status).toBe('draft');
-    const edited = rows.map((row: { answer: string }, i: number) => (i === 0 ? { ...row, answer: `${row.answer} (cập nhật)`, status: 'published' } : row));
-    const second = (await editor.post('/api/v1/knowledge/faqs/import').send(edited).expect(200)).body;
+    const edited = rows.map((row: { answer: string }, i: number) =>
+      i === 0 ? { ...row, answer: `${row.answer} (cập nhật)`, status: 'published' } : row,
+    );
+    const second = (await editor.post('/api/v1/knowledge/faqs/import').send(edited).expect(200))
+      .body;
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: rows.length - 1 });
     const updated = await t.dataSource.getRepository(FaqEntity).findOneByOrFail({ key: 'd01' });
-    expect(updated).toMatchObject({ status: 'published', version: 2, answer: expect.stringMatching(/\(cập nhật\)$/) });
-    expect((await t.dataSource.getRepository(FaqEntity).findOneByOrFail({ key: 'd02' })).status).toBe('draft');
+    expect(updated).toMatchObject({
+      status: 'published',
+      version: 2,
+      answer: expect.stringMatching(/\(cập nhật\)$/),
+    });
+    expect(
+      (await t.dataSource.getRepository(FaqEntity).findOneByOrFail({ key: 'd02' })).status,
+    ).toBe('draft');
   });
 
   it('reports per row what it created and rejected, and writes nothing in all-or-nothing mode', async () => {
     const rows = [
-      { id: 'imp-1', topic: 'Chủ đề mới từ tệp', question: 'Câu hỏi nhập thứ nhất?', answer: 'Câu trả lời thứ nhất.' },
+      {
+        id: 'imp-1',
+        topic: 'Chủ đề mới từ tệp',
+        question: 'Câu hỏi nhập thứ nhất?',
+        answer: 'Câu trả lời thứ nhất.',
+      },
       { id: 'imp-2', topic: 'Chủ đề mới từ tệp', question: '', answer: 'Thiếu câu hỏi.' },
       { id: 'imp-1', topic: 'Khác', question: 'Trùng mã?', answer: 'Trùng mã với dòng 1.' },
-      { topic: 'Khác', question: 'Trạng thái lạ?', answer: 'Trạng thái không hợp lệ.', status: 'live', color: 'red' },
+      {
+        topic: 'Khác',
+        question: 'Trạng thái lạ?',
+        answer: 'Trạng thái không hợp lệ.',
+        status: 'live',
+        color: 'red',
+      },
       'not an object',
     ];
-    const strict = await editor.post('/api/v1/knowledge/faqs/import').query({ allOrNothing: true }).send(rows).expect(400);
-    expect(strict.body).toMatchObject({ code: 'import_invalid', details: { rolledBack: true, rejected: 4 } });
+    const strict = await editor
+      .post('/api/v1/knowledge/faqs/import')
+      .query({ allOrNothing: true })
+      .send(rows)
+      .expect(400);
+    expect(strict.body).toMatchObject({
+      code: 'import_invalid',
+      details: { rolledBack: true, rejected: 4 },
+    });
     expect(await t.dataSource.getRepository(FaqEntity).countBy({ key: 'imp-1' })).toBe(0);
 
-    const partial = (await editor.post('/api/v1/knowledge/faqs/import').send(rows).expect(200)).body;
+    const partial = (await editor.post('/api/v1/knowledge/faqs/import').send(rows).expect(200))
+      .body;
     expect(partial).toMatchObject({ created: 1, rejected: 4, rolledBack: false });
     expect(partial.rows[0]).toMatchObject({ row: 1, outcome: 'created' });
     expect(partial.rows[1].errors).toContain('question must be at least 5 characters');
     expect(partial.rows[2].errors).toContain('id imp-1 already appears in row 1');
-    expect(partial.rows[3].errors).toEqual(expect.arrayContaining(['unknown field color', expect.stringMatching(/^status must be one of/)]));
-    expect(partial.rows[4]).toMatchObject({ outcome: 'rejected', errors: [expect.stringMatching(/must be an object/)] });
-    const topics = (await editor.get('/api/v1/knowledge/topics').expect(200)).body.map((x: { name: string }) => x.name);
+    expect(partial.rows[3].errors).toEqual(
+      expect.arrayContaining([
+        'unknown field color',
+        expect.stringMatching(/^status must be one of/),
+      ]),
+    );
+    expect(partial.rows[4]).toMatchObject({
+      outcome: 'rejected',
+      errors: [expect.stringMatching(/must be an object/)],
+    });
+    const topics = (await editor.get('/api/v1/knowledge/topics').expect(200)).body.map(
+      (x: { name: string }) => x.name,
+    );
     expect(topics).toContain('Chủ đề mới từ tệp');
   });
 
   it('exports CSV and XLSX that import back unchanged', async () => {
     const total = await t.dataSource.getRepository(FaqEntity).count();
-    const csv = await editor.get('/api/v1/knowledge/faqs/export').query({ format: 'csv' }).expect(200);
+    const csv = await editor
+      .get('/api/v1/knowledge/faqs/export')
+      .query({ format: 'csv' })
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    const back = (await editor.post('/api/v1/knowledge/faqs/import').set('Content-Type', 'text/csv').send(csv.text.slice(1)).expect(200)).body;
+    const back = (
+      await editor
+        .post('/api/v1/knowledge/faqs/import')
+        .set('Content-Type', 'text/csv')
+        .send(csv.text.slice(1))
+        .expect(200)
+    ).body;
     expect(back.rejected).toBe(0);
     expect(back.created).toBe(0);
     expect(back).toMatchObject({ updated: 0, unchanged: total });
@@ -151,14 +232,21 @@ describe('knowledge base', () => {
 
   it('refuses an unreadable import file with a clear message', async () => {
     const res = await editor.post('/api/v1/knowledge/faqs/import').send({ topic: 'x' }).expect(400);
-    expect(res.body).toMatchObject({ code: 'import_invalid', message: 'The JSON body must be an array of FAQ objects.' });
+    expect(res.body).toMatchObject({
+      code: 'import_invalid',
+      message: 'The JSON body must be an array of FAQ objects.',
+    });
     const xlsx = await editor
       .post('/api/v1/knowledge/faqs/import')
       .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(Buffer.from('not a workbook'))
       .expect(400);
     expect(xlsx.body.message).toBe('The file is not a readable XLSX workbook.');
-    const csv = await editor.post('/api/v1/knowledge/faqs/import').set('Content-Type', 'text/csv').send('cau_hoi,tra_loi\na,b').expect(400);
+    const csv = await editor
+      .post('/api/v1/knowledge/faqs/import')
+      .set('Content-Type', 'text/csv')
+      .send('cau_hoi,tra_loi\na,b')
+      .expect(400);
     expect(csv.body.message).toMatch(/unknown column/);
   });
 });

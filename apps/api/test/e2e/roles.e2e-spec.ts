@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUnit, createUnitTree, signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
+import {
+  createUnit,
+  createUnitTree,
+  signedInAs,
+  startTestApp,
+  TestAgent,
+  TestApp,
+} from '../support/test-app';
 
 /** The role matrix, through HTTP: who may read and write what. */
 describe('role and unit checks', () => {
@@ -11,7 +18,8 @@ describe('role and unit checks', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tree = await createUnitTree(t);
-    for (const role of ['admin', 'editor', 'coordinator', 'viewer'] as const) as[role] = (await signedInAs(t, role)).agent;
+    for (const role of ['admin', 'editor', 'coordinator', 'viewer'] as const)
+      as[role] = (await signedInAs(t, role)).agent;
     as.reporter = (await signedInAs(t, 'unit_reporter', { unitId: tree.wardA.id })).agent;
     as.cityReporter = (await signedInAs(t, 'unit_reporter', { unitId: tree.city.id })).agent;
   });
@@ -36,22 +44,34 @@ describe('role and unit checks', () => {
       const list = await as[role].get('/api/v1/users');
       expect(list.status, role).toBe(403);
       expect(list.body.code).toBe('forbidden');
-      await as[role].post('/api/v1/users').send({ email: 'x@test.gcm.vn', fullName: 'X', role: 'admin' }).expect(403);
+      await as[role]
+        .post('/api/v1/users')
+        .send({ email: 'x@test.gcm.vn', fullName: 'X', role: 'admin' })
+        .expect(403);
     }
     await as.admin.get('/api/v1/users').expect(200);
   });
 
   it('lets only admins read the audit log', async () => {
-    for (const role of ['editor', 'coordinator', 'viewer', 'reporter']) await as[role].get('/api/v1/audit').expect(403);
+    for (const role of ['editor', 'coordinator', 'viewer', 'reporter'])
+      await as[role].get('/api/v1/audit').expect(403);
     await as.admin.get('/api/v1/audit').expect(200);
   });
 
   it('lets admins and coordinators write units; editors, viewers and reporters only read', async () => {
-    const body = (code: string) => ({ code, name: 'Phường Phùng Chí Kiên', kind: 'commune', parentId: tree.city.id });
+    const body = (code: string) => ({
+      code,
+      name: 'Phường Phùng Chí Kiên',
+      kind: 'commune',
+      parentId: tree.city.id,
+    });
     await as.admin.post('/api/v1/units').send(body('R-ADMIN')).expect(201);
     await as.coordinator.post('/api/v1/units').send(body('R-COORD')).expect(201);
     for (const role of ['editor', 'viewer', 'reporter']) {
-      await as[role].post('/api/v1/units').send(body(`R-${role}`)).expect(403);
+      await as[role]
+        .post('/api/v1/units')
+        .send(body(`R-${role}`))
+        .expect(403);
       await as[role].patch(`/api/v1/units/${tree.wardA.id}`).send({ name: 'Đổi tên' }).expect(403);
       await as[role].delete(`/api/v1/units/${tree.wardB.id}`).expect(403);
     }
@@ -69,9 +89,9 @@ describe('role and unit checks', () => {
 
   it('lets a city-level reporter see the units under it but not above or beside it', async () => {
     const elsewhere = await createUnit(t, { kind: 'district', parentId: tree.province.id });
-    const ids = (await as.cityReporter.get('/api/v1/units').query({ pageSize: 200 }).expect(200)).body.items.map(
-      (u: { id: string }) => u.id,
-    );
+    const ids = (
+      await as.cityReporter.get('/api/v1/units').query({ pageSize: 200 }).expect(200)
+    ).body.items.map((u: { id: string }) => u.id);
     expect(ids).toEqual(expect.arrayContaining([tree.city.id, tree.wardA.id, tree.wardB.id]));
     expect(ids).not.toContain(tree.province.id);
     expect(ids).not.toContain(elsewhere.id);

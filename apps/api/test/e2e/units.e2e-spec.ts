@@ -19,17 +19,38 @@ describe('units', () => {
     const nfd = 'UBND xã Dương Quang'.normalize('NFD');
     const created = await coordinator
       .post('/api/v1/units')
-      .send({ code: 'X-DQ', name: `  ${nfd} `, kind: 'commune', parentId: tree.city.id, contactPhone: '0209 3870 123', contactEmail: '' })
+      .send({
+        code: 'X-DQ',
+        name: `  ${nfd} `,
+        kind: 'commune',
+        parentId: tree.city.id,
+        contactPhone: '0209 3870 123',
+        contactEmail: '',
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ code: 'X-DQ', name: 'UBND xã Dương Quang', contactEmail: null, deletedAt: null });
+    expect(created.body).toMatchObject({
+      code: 'X-DQ',
+      name: 'UBND xã Dương Quang',
+      contactEmail: null,
+      deletedAt: null,
+    });
     expect(created.body.name).toBe(created.body.name.normalize('NFC'));
 
-    const updated = await coordinator.patch(`/api/v1/units/${created.body.id}`).send({ contactName: 'Chị Hà' }).expect(200);
+    const updated = await coordinator
+      .patch(`/api/v1/units/${created.body.id}`)
+      .send({ contactName: 'Chị Hà' })
+      .expect(200);
     expect(updated.body).toMatchObject({ name: 'UBND xã Dương Quang', contactName: 'Chị Hà' });
 
-    const found = await coordinator.get('/api/v1/units').query({ search: 'duong quang' }).expect(200);
+    const found = await coordinator
+      .get('/api/v1/units')
+      .query({ search: 'duong quang' })
+      .expect(200);
     expect(found.body.items.map((u: { code: string }) => u.code)).toEqual(['X-DQ']);
-    const byParent = await coordinator.get('/api/v1/units').query({ parentId: tree.city.id, kind: 'commune' }).expect(200);
+    const byParent = await coordinator
+      .get('/api/v1/units')
+      .query({ parentId: tree.city.id, kind: 'commune' })
+      .expect(200);
     expect(byParent.body.total).toBe(3);
   });
 
@@ -39,9 +60,15 @@ describe('units', () => {
       .send({ code: 'P-XH', name: 'UBND phường Xuất Hóa', kind: 'commune', parentId: tree.city.id })
       .expect(201);
     await coordinator.delete(`/api/v1/units/${unit.id}`).expect(204);
-    const visible = await coordinator.get('/api/v1/units').query({ search: 'Xuất Hóa' }).expect(200);
+    const visible = await coordinator
+      .get('/api/v1/units')
+      .query({ search: 'Xuất Hóa' })
+      .expect(200);
     expect(visible.body.total).toBe(0);
-    const withDeleted = await coordinator.get('/api/v1/units').query({ search: 'Xuất Hóa', includeDeleted: true }).expect(200);
+    const withDeleted = await coordinator
+      .get('/api/v1/units')
+      .query({ search: 'Xuất Hóa', includeDeleted: true })
+      .expect(200);
     expect(withDeleted.body.items[0].deletedAt).not.toBeNull();
     const restored = await coordinator.post(`/api/v1/units/${unit.id}/restore`).expect(200);
     expect(restored.body.deletedAt).toBeNull();
@@ -64,28 +91,56 @@ describe('units', () => {
       `D-NEW,UBND huyện Mới,district,${tree.province.code},,,,`,
       `${tree.wardA.code},UBND phường Đức Xuân (đổi tên),commune,${tree.city.code},Anh Minh,0209 111 222,ducxuan@example.vn,Số 1 đường Trường Chinh`,
     ].join('\r\n');
-    const dry = await admin.post('/api/v1/units/import').query({ dryRun: true }).set('Content-Type', 'text/csv').send(csv).expect(200);
+    const dry = await admin
+      .post('/api/v1/units/import')
+      .query({ dryRun: true })
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
     expect(dry.body).toEqual({ created: 2, updated: 1, dryRun: true });
     expect((await admin.get('/api/v1/units').query({ search: 'Nông Thượng' })).body.total).toBe(0);
 
-    const res = await admin.post('/api/v1/units/import').set('Content-Type', 'text/csv').send(csv).expect(200);
+    const res = await admin
+      .post('/api/v1/units/import')
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
     expect(res.body).toEqual({ created: 2, updated: 1, dryRun: false });
     const ward = (await admin.get(`/api/v1/units/${tree.wardA.id}`).expect(200)).body;
-    expect(ward).toMatchObject({ name: 'UBND phường Đức Xuân (đổi tên)', contactEmail: 'ducxuan@example.vn' });
-    const commune = (await admin.get('/api/v1/units').query({ search: 'Nông Thượng' })).body.items[0];
-    const district = (await admin.get('/api/v1/units').query({ search: 'huyện Mới' })).body.items[0];
+    expect(ward).toMatchObject({
+      name: 'UBND phường Đức Xuân (đổi tên)',
+      contactEmail: 'ducxuan@example.vn',
+    });
+    const commune = (await admin.get('/api/v1/units').query({ search: 'Nông Thượng' })).body
+      .items[0];
+    const district = (await admin.get('/api/v1/units').query({ search: 'huyện Mới' })).body
+      .items[0];
     expect(commune.parentId).toBe(district.id);
   });
 
   it('audits unit writes with who, what, when, before and after', async () => {
     const { body: unit } = await coordinator
       .post('/api/v1/units')
-      .send({ code: 'P-AUD', name: 'UBND phường Huyền Tụng', kind: 'commune', parentId: tree.city.id })
+      .send({
+        code: 'P-AUD',
+        name: 'UBND phường Huyền Tụng',
+        kind: 'commune',
+        parentId: tree.city.id,
+      })
       .expect(201);
-    await coordinator.patch(`/api/v1/units/${unit.id}`).send({ name: 'UBND phường Huyền Tụng mới' }).expect(200);
+    await coordinator
+      .patch(`/api/v1/units/${unit.id}`)
+      .send({ name: 'UBND phường Huyền Tụng mới' })
+      .expect(200);
     await coordinator.delete(`/api/v1/units/${unit.id}`).expect(204);
-    const log = (await admin.get('/api/v1/audit').query({ entityType: 'unit', entityId: unit.id }).expect(200)).body;
-    expect(log.items.map((e: { action: string }) => e.action)).toEqual(['unit.delete', 'unit.update', 'unit.create']);
+    const log = (
+      await admin.get('/api/v1/audit').query({ entityType: 'unit', entityId: unit.id }).expect(200)
+    ).body;
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual([
+      'unit.delete',
+      'unit.update',
+      'unit.create',
+    ]);
     expect(log.items[1]).toMatchObject({
       actorEmail: expect.stringMatching(/^coordinator-/),
       before: { name: 'UBND phường Huyền Tụng' },

@@ -17,7 +17,11 @@ describe('user management by an admin', () => {
       .post('/api/v1/users')
       .send({ email: '  Can.Bo@Test.gcm.vn ', fullName: 'Nguyễn Văn An', role: 'coordinator' })
       .expect(201);
-    expect(res.body.user).toMatchObject({ email: 'can.bo@test.gcm.vn', mustChangePassword: true, role: 'coordinator' });
+    expect(res.body.user).toMatchObject({
+      email: 'can.bo@test.gcm.vn',
+      mustChangePassword: true,
+      role: 'coordinator',
+    });
     expect(res.body.temporaryPassword).toMatch(/^\S{16}$/);
     const login = await request(t.url)
       .post('/api/v1/auth/login')
@@ -35,20 +39,34 @@ describe('user management by an admin', () => {
     expect(missing.body.code).toBe('unit_required_for_reporter');
     const ok = await admin
       .post('/api/v1/users')
-      .send({ email: 'bao.cao@test.gcm.vn', fullName: 'Trần Thị Bình', role: 'unit_reporter', unitId: wardA.id })
+      .send({
+        email: 'bao.cao@test.gcm.vn',
+        fullName: 'Trần Thị Bình',
+        role: 'unit_reporter',
+        unitId: wardA.id,
+      })
       .expect(201);
     expect(ok.body.user.unitId).toBe(wardA.id);
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {
-    await admin.post('/api/v1/users').send({ email: 'trung@test.gcm.vn', fullName: 'A', role: 'viewer' }).expect(201);
-    const res = await admin.post('/api/v1/users').send({ email: 'TRUNG@test.gcm.vn', fullName: 'B', role: 'viewer' }).expect(409);
+    await admin
+      .post('/api/v1/users')
+      .send({ email: 'trung@test.gcm.vn', fullName: 'A', role: 'viewer' })
+      .expect(201);
+    const res = await admin
+      .post('/api/v1/users')
+      .send({ email: 'TRUNG@test.gcm.vn', fullName: 'B', role: 'viewer' })
+      .expect(409);
     expect(res.body.code).toBe('email_taken');
   });
 
   it('changes a role, which ends the user’s sessions, and resets a password', async () => {
     const editor = await signedInAs(t, 'editor');
-    const updated = await admin.patch(`/api/v1/users/${editor.userId}`).send({ role: 'viewer' }).expect(200);
+    const updated = await admin
+      .patch(`/api/v1/users/${editor.userId}`)
+      .send({ role: 'viewer' })
+      .expect(200);
     expect(updated.body.role).toBe('viewer');
     await editor.agent.get('/api/v1/auth/me').expect(401);
 
@@ -66,7 +84,10 @@ describe('user management by an admin', () => {
   });
 
   it('lists and searches accounts, paginated', async () => {
-    const res = await admin.get('/api/v1/users').query({ search: 'trung', pageSize: 5 }).expect(200);
+    const res = await admin
+      .get('/api/v1/users')
+      .query({ search: 'trung', pageSize: 5 })
+      .expect(200);
     expect(res.body).toMatchObject({ total: 1, page: 1, pageSize: 5 });
     expect(res.body.items[0].email).toBe('trung@test.gcm.vn');
   });
@@ -76,11 +97,24 @@ describe('user management by an admin', () => {
       .post('/api/v1/users')
       .send({ email: 'audit@test.gcm.vn', fullName: 'Lê Văn C', role: 'viewer' })
       .expect(201);
-    await admin.patch(`/api/v1/users/${created.body.user.id}`).send({ fullName: 'Lê Văn Cường' }).expect(200);
-    const log = await admin.get('/api/v1/audit').query({ entityType: 'user', entityId: created.body.user.id }).expect(200);
-    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['user.update', 'user.create']);
+    await admin
+      .patch(`/api/v1/users/${created.body.user.id}`)
+      .send({ fullName: 'Lê Văn Cường' })
+      .expect(200);
+    const log = await admin
+      .get('/api/v1/audit')
+      .query({ entityType: 'user', entityId: created.body.user.id })
+      .expect(200);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'user.update',
+      'user.create',
+    ]);
     const [update] = log.body.items;
-    expect(update).toMatchObject({ actorId: adminId, before: { fullName: 'Lê Văn C' }, after: { fullName: 'Lê Văn Cường' } });
+    expect(update).toMatchObject({
+      actorId: adminId,
+      before: { fullName: 'Lê Văn C' },
+      after: { fullName: 'Lê Văn Cường' },
+    });
     expect(JSON.stringify(log.body)).not.toMatch(/argon2|passwordHash/);
   });
 });

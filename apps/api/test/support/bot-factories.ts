@@ -7,29 +7,57 @@ let updates = 0;
 
 /** A text event from one Telegram chat; each call a new update id unless given. */
 export function textEvent(chatId: string, text: string, updateId = `u${++updates}`): BotEvent {
-  return { channel: 'telegram', updateId, chatId, user: { id: chatId, displayName: 'Người dân' }, type: 'text', text };
+  return {
+    channel: 'telegram',
+    updateId,
+    chatId,
+    user: { id: chatId, displayName: 'Người dân' },
+    type: 'text',
+    text,
+  };
 }
 
 export function actionEvent(chatId: string, action: string): BotEvent {
-  return { channel: 'telegram', updateId: `u${++updates}`, chatId, user: { id: chatId }, type: 'action', action };
+  return {
+    channel: 'telegram',
+    updateId: `u${++updates}`,
+    chatId,
+    user: { id: chatId },
+    type: 'action',
+    action,
+  };
 }
 
 export function commandEvent(chatId: string, command: string, argument?: string): BotEvent {
-  return { channel: 'telegram', updateId: `u${++updates}`, chatId, user: { id: chatId }, type: 'command', command, ...(argument ? { argument } : {}) };
+  return {
+    channel: 'telegram',
+    updateId: `u${++updates}`,
+    chatId,
+    user: { id: chatId },
+    type: 'command',
+    command,
+    ...(argument ? { argument } : {}),
+  };
 }
 
 /** Posts an event as the bot does, with the service token. */
 export function postEvent(url: string, event: BotEvent, token = BOT_TOKEN) {
-  return request(url).post('/api/v1/bot/events').set('Authorization', `Bearer ${token}`).send(event);
+  return request(url)
+    .post('/api/v1/bot/events')
+    .set('Authorization', `Bearer ${token}`)
+    .send(event);
 }
 
 export function botRequest(url: string) {
   const auth = (r: request.Test) => r.set('Authorization', `Bearer ${BOT_TOKEN}`);
   return {
     claim: (body: object) => auth(request(url).post('/api/v1/bot/outbox/claim')).send(body),
-    report: (id: string, body: object) => auth(request(url).post(`/api/v1/bot/outbox/${id}/result`)).send(body),
+    report: (id: string, body: object) =>
+      auth(request(url).post(`/api/v1/bot/outbox/${id}/result`)).send(body),
     messages: (channel: string, chatId: string, after = 0) =>
-      auth(request(url).get(`/api/v1/bot/conversations/${channel}/${chatId}/messages`)).query({ after }),
+      auth(request(url).get(`/api/v1/bot/conversations/${channel}/${chatId}/messages`)).query({
+        after,
+      }),
   };
 }
 

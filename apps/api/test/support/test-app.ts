@@ -27,13 +27,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const QUIET: NodeJS.ProcessEnv = { LOG_LEVEL: 'error', DEMO_DATA: 'false', ADMIN_DIST_DIR: '/nonexistent' };
+const QUIET: NodeJS.ProcessEnv = {
+  LOG_LEVEL: 'error',
+  DEMO_DATA: 'false',
+  ADMIN_DIST_DIR: '/nonexistent',
+};
 
 /**
  * The real application on a fresh database, listening on a free loopback port. With
  * `firstRun`, the first-start routine runs too (the starter dictionary the matcher needs).
  */
-export async function startTestApp(vars: NodeJS.ProcessEnv = {}, options: { firstRun?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  vars: NodeJS.ProcessEnv = {},
+  options: { firstRun?: boolean } = {},
+): Promise<TestApp> {
   const env = loadEnv({ ...QUIET, ...vars });
   const database = await openTestDatabase();
   const app = await createApp(env, database);
@@ -74,7 +81,8 @@ export async function signedInAs(
     unitId: opts.unitId ?? null,
     password: TEST_PASSWORD,
   });
-  if (opts.mustChangePassword) await t.dataSource.getRepository(UserEntity).update(user.id, { mustChangePassword: true });
+  if (opts.mustChangePassword)
+    await t.dataSource.getRepository(UserEntity).update(user.id, { mustChangePassword: true });
   const agent = request.agent(t.url);
   await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
   return { agent, userId: user.id, email };
@@ -100,7 +108,15 @@ export async function createUnit(
 export async function createUnitTree(t: TestApp) {
   const province = await createUnit(t, { kind: 'province' });
   const city = await createUnit(t, { kind: 'district', parentId: province.id });
-  const wardA = await createUnit(t, { kind: 'commune', parentId: city.id, name: 'Phường Đức Xuân' });
-  const wardB = await createUnit(t, { kind: 'commune', parentId: city.id, name: 'Phường Sông Cầu' });
+  const wardA = await createUnit(t, {
+    kind: 'commune',
+    parentId: city.id,
+    name: 'Phường Đức Xuân',
+  });
+  const wardB = await createUnit(t, {
+    kind: 'commune',
+    parentId: city.id,
+    name: 'Phường Sông Cầu',
+  });
   return { province, city, wardA, wardB };
 }

@@ -21,7 +21,10 @@ export async function openTestDatabase(): Promise<DatabaseConnection> {
     url: url.toString(),
     mode: 'server',
     dataDir: null,
-    close: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    close: () =>
+      withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

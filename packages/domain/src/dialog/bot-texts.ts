@@ -24,7 +24,8 @@ export const BOT_TEXTS = {
     noAnswer:
       'Xin lỗi, hiện chưa có câu trả lời sẵn cho câu hỏi này. Câu hỏi đã được chuyển đến cán bộ; ' +
       'cán bộ sẽ trả lời bạn ngay tại đây.',
-    handoffOpened: 'Đã chuyển đến cán bộ. Cán bộ sẽ trả lời bạn ngay tại đây; bạn có thể nhắn thêm thông tin.',
+    handoffOpened:
+      'Đã chuyển đến cán bộ. Cán bộ sẽ trả lời bạn ngay tại đây; bạn có thể nhắn thêm thông tin.',
     handoffAlreadyOpen: 'Yêu cầu của bạn đang chờ cán bộ. Bạn có thể nhắn thêm thông tin.',
     handoffNoted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
     handoffEnded: 'Đã kết thúc trao đổi với cán bộ. Bạn có thể tiếp tục gõ câu hỏi.',

@@ -10,17 +10,28 @@ const event = (fields: Record<string, unknown>) => ({ ...base, ...fields }) as B
 
 describe('interpret', () => {
   it('reads commands in Vietnamese and English, ignoring diacritics', () => {
-    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'start' }))).toEqual({ kind: 'start' });
-    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'huy' }))).toEqual({ kind: 'unsubscribe' });
-    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'lang', argument: 'EN' }))).toEqual({
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'start' }))).toEqual({
+      kind: 'start',
+    });
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'huy' }))).toEqual({
+      kind: 'unsubscribe',
+    });
+    expect(
+      interpret(INITIAL_STATE, event({ type: 'command', command: 'lang', argument: 'EN' })),
+    ).toEqual({
       kind: 'choose_language',
       locale: 'en',
     });
-    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'khong-co' }))).toEqual({ kind: 'help' });
+    expect(interpret(INITIAL_STATE, event({ type: 'command', command: 'khong-co' }))).toEqual({
+      kind: 'help',
+    });
   });
 
   it('sends free text to the matcher, but "gặp cán bộ" typed any way to staff', () => {
-    expect(interpret(INITIAL_STATE, event({ type: 'text', text: 'đi xkld cần gì' }))).toEqual({ kind: 'ask', text: 'đi xkld cần gì' });
+    expect(interpret(INITIAL_STATE, event({ type: 'text', text: 'đi xkld cần gì' }))).toEqual({
+      kind: 'ask',
+      text: 'đi xkld cần gì',
+    });
     for (const text of ['Gặp cán bộ', 'gap can bo', 'GẶP CÁN BỘ!']) {
       expect(interpret(INITIAL_STATE, event({ type: 'text', text }))).toEqual({ kind: 'handoff' });
     }
@@ -36,12 +47,16 @@ describe('interpret', () => {
 
   it('reads the buttons it offers back', () => {
     const id = '0b6c3d1e-2f4a-4b5c-8d9e-0f1a2b3c4d5e';
-    expect(interpret(INITIAL_STATE, event({ type: 'action', action: Action.feedback(id, false) }))).toEqual({
+    expect(
+      interpret(INITIAL_STATE, event({ type: 'action', action: Action.feedback(id, false) })),
+    ).toEqual({
       kind: 'feedback',
       faqId: id,
       useful: false,
     });
-    expect(interpret(INITIAL_STATE, event({ type: 'action', action: Action.subscribeTopic(null) }))).toEqual({
+    expect(
+      interpret(INITIAL_STATE, event({ type: 'action', action: Action.subscribeTopic(null) })),
+    ).toEqual({
       kind: 'subscribe_topic',
       topicId: null,
     });
@@ -49,7 +64,10 @@ describe('interpret', () => {
   });
 
   it('answers stickers and unknown things politely, and notes an unfollow', () => {
-    expect(interpret(INITIAL_STATE, event({ type: 'unsupported', what: 'sticker' }))).toEqual({ kind: 'unsupported', what: 'sticker' });
+    expect(interpret(INITIAL_STATE, event({ type: 'unsupported', what: 'sticker' }))).toEqual({
+      kind: 'unsupported',
+      what: 'sticker',
+    });
     expect(interpret(INITIAL_STATE, event({ type: 'unfollow' }))).toEqual({ kind: 'unfollow' });
   });
 });
@@ -58,7 +76,8 @@ describe('flood control', () => {
   it('lets 20 messages a minute through, then asks to slow down, and resets after a minute', () => {
     let window;
     let flooded = false;
-    for (let i = 0; i < FLOOD_LIMIT_PER_MINUTE; i++) ({ window, flooded } = countMessage(window, 1_000 + i));
+    for (let i = 0; i < FLOOD_LIMIT_PER_MINUTE; i++)
+      ({ window, flooded } = countMessage(window, 1_000 + i));
     expect(flooded).toBe(false);
     expect(countMessage(window, 2_000).flooded).toBe(true);
     expect(countMessage(window, 62_000).flooded).toBe(false);
@@ -85,8 +104,15 @@ describe('answerReplies', () => {
       ],
     });
     expect(ambiguous[0]).toMatchObject({ text: 'Có phải bạn muốn hỏi:' });
-    expect(ambiguous[0].type === 'text' && ambiguous[0].buttons?.flat().map((b) => b.action)).toEqual(['faq:a', 'faq:b', 'handoff']);
-    const none = answerReplies('vi', { status: 'no_answer', confidence: 0, suggestions: [], locale: 'vi' });
+    expect(
+      ambiguous[0].type === 'text' && ambiguous[0].buttons?.flat().map((b) => b.action),
+    ).toEqual(['faq:a', 'faq:b', 'handoff']);
+    const none = answerReplies('vi', {
+      status: 'no_answer',
+      confidence: 0,
+      suggestions: [],
+      locale: 'vi',
+    });
     expect(none[0]).toMatchObject({ text: expect.stringContaining('chuyển đến cán bộ') });
   });
 });

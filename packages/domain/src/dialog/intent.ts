@@ -60,7 +60,14 @@ const COMMANDS: Record<string, Intent['kind']> = {
 };
 
 /** Phrases that ask for a person, typed in any way ("gặp cán bộ", "gap can bo", "nói chuyện với cán bộ"). */
-const HANDOFF_PHRASES = ['gap can bo', 'gap nguoi that', 'noi chuyen voi can bo', 'talk to staff', 'talk to a person', 'human'];
+const HANDOFF_PHRASES = [
+  'gap can bo',
+  'gap nguoi that',
+  'noi chuyen voi can bo',
+  'talk to staff',
+  'talk to a person',
+  'human',
+];
 
 export function interpret(state: ConversationState, event: BotEvent): Intent {
   switch (event.type) {
@@ -114,7 +121,8 @@ function actionIntent(action: string): Intent {
       if (!a) return { kind: 'subscribe' };
       if (a === 'ok') return { kind: 'subscribe_confirm' };
       if (a === 't') return { kind: 'subscribe_topic', topicId: !b || b === 'all' ? null : b };
-      if (a === 'l') return { kind: 'subscribe_locality', localityId: !b || b === 'all' ? null : b };
+      if (a === 'l')
+        return { kind: 'subscribe_locality', localityId: !b || b === 'all' ? null : b };
       return { kind: 'subscribe' };
     case 'cancel':
       return { kind: 'cancel' };
@@ -125,7 +133,10 @@ function actionIntent(action: string): Intent {
 
 function textIntent(state: ConversationState, raw: string): Intent {
   const text = raw.normalize('NFC').trim();
-  const folded = foldDiacritics(normaliseText(text)).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldDiacritics(normaliseText(text))
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
   if (state.mode === 'handoff') return { kind: 'handoff_message', text };
   return { kind: 'ask', text };

@@ -12,7 +12,10 @@ const text = (body: string, buttons?: ReplyButton[][]): TextReply => ({
   ...(buttons?.length ? { buttons } : {}),
 });
 
-export function welcomeReplies(locale: BotLocale, topics: { id: string; name: string }[]): BotReply[] {
+export function welcomeReplies(
+  locale: BotLocale,
+  topics: { id: string; name: string }[],
+): BotReply[] {
   return [text(botText(locale, 'welcome')), menuReply(locale, topics)];
 }
 
@@ -24,7 +27,10 @@ export function menuReply(locale: BotLocale, topics: { id: string; name: string 
   ]);
 }
 
-export function topicReplies(locale: BotLocale, faqs: { id: string; question: string }[]): BotReply[] {
+export function topicReplies(
+  locale: BotLocale,
+  faqs: { id: string; question: string }[],
+): BotReply[] {
   if (faqs.length === 0) return [text(botText(locale, 'topicEmpty'), [[menuButton(locale)]])];
   return [
     text(botText(locale, 'topicFaqs'), [
@@ -39,21 +45,27 @@ export function answerReplies(locale: BotLocale, result: AskResponse): BotReply[
   if (result.status === 'answered' && result.faq) return faqReplies(locale, result.faq);
   if (result.status === 'ambiguous') {
     return [
-      text(
-        botText(locale, 'didYouMean'),
-        [...result.suggestions.map((s) => [{ label: s.question, action: Action.faq(s.id) }]), [handoffButton(locale)]],
-      ),
+      text(botText(locale, 'didYouMean'), [
+        ...result.suggestions.map((s) => [{ label: s.question, action: Action.faq(s.id) }]),
+        [handoffButton(locale)],
+      ]),
     ];
   }
   // The question stays with staff; the person may still go back to asking the bot meanwhile.
   return [
     text(botText(locale, 'noAnswer'), [
-      [{ label: botText(locale, 'askSomethingElse'), action: Action.endHandoff }, menuButton(locale)],
+      [
+        { label: botText(locale, 'askSomethingElse'), action: Action.endHandoff },
+        menuButton(locale),
+      ],
     ]),
   ];
 }
 
-export function faqReplies(locale: BotLocale, faq: { id: string; question: string; answer: string }): BotReply[] {
+export function faqReplies(
+  locale: BotLocale,
+  faq: { id: string; question: string; answer: string },
+): BotReply[] {
   return [
     text(`**${faq.question}**\n\n${faq.answer}`),
     text(botText(locale, 'askUseful'), [
@@ -89,7 +101,10 @@ export function languageReplies(): BotReply[] {
   ];
 }
 
-export function subscribeTopicReplies(locale: BotLocale, topics: { id: string; name: string }[]): BotReply[] {
+export function subscribeTopicReplies(
+  locale: BotLocale,
+  topics: { id: string; name: string }[],
+): BotReply[] {
   return [
     text(botText(locale, 'subscribeTopic'), [
       [{ label: botText(locale, 'allTopics'), action: Action.subscribeTopic(null) }],
@@ -99,7 +114,10 @@ export function subscribeTopicReplies(locale: BotLocale, topics: { id: string; n
   ];
 }
 
-export function subscribeLocalityReplies(locale: BotLocale, localities: { id: string; name: string }[]): BotReply[] {
+export function subscribeLocalityReplies(
+  locale: BotLocale,
+  localities: { id: string; name: string }[],
+): BotReply[] {
   return [
     text(botText(locale, 'subscribeLocality'), [
       [{ label: botText(locale, 'allLocalities'), action: Action.subscribeLocality(null) }],
@@ -112,10 +130,7 @@ export function subscribeLocalityReplies(locale: BotLocale, localities: { id: st
 export function subscribeConsentReplies(locale: BotLocale): BotReply[] {
   return [
     text(botText(locale, 'subscribeConsent'), [
-      [
-        { label: botText(locale, 'agree'), action: Action.subscribeConfirm },
-        cancelButton(locale),
-      ],
+      [{ label: botText(locale, 'agree'), action: Action.subscribeConfirm }, cancelButton(locale)],
     ]),
   ];
 }

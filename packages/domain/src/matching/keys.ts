@@ -77,6 +77,22 @@ export const englishBigramKey = (a: string, b: string): Key => pairKey(ENGLISH_P
 export const isFoldedKey = (key: Key): boolean => key >= 0 && key % KIND_COUNT === FOLDED;
 export const isExactKey = (key: Key): boolean => key >= 0 && key % KIND_COUNT === EXACT;
 
+/**
+ * A map keyed by Key, kept as one dense array per kind of key indexed by the word or pair id:
+ * ids are handed out in sequence, so lookups are array reads rather than hashing.
+ */
+export class KeyTable<T> {
+  private readonly byKind: (T | undefined)[][] = Array.from({ length: KIND_COUNT }, () => []);
+
+  get(key: Key): T | undefined {
+    return key < 0 ? undefined : this.byKind[key % KIND_COUNT][Math.floor(key / KIND_COUNT)];
+  }
+
+  set(key: Key, value: T | undefined): void {
+    if (key >= 0) this.byKind[key % KIND_COUNT][Math.floor(key / KIND_COUNT)] = value;
+  }
+}
+
 /** The word of a folded, exact or English key (pair keys have none). */
 export function wordOf(key: Key): string {
   return words[Math.floor(key / KIND_COUNT)] ?? '';
@@ -84,17 +100,24 @@ export function wordOf(key: Key): string {
 
 // Exact keys are looked up for Vietnamese syllables (an unaccented one, "thi", is read exactly in
 // a question typed with diacritics), so a foreign word of a FAQ ("visa") needs none.
-function vietnameseKeys(tokens: readonly Token[]): Key[] {
-  const keys: Key[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    keys.push(unitKey(FOLDED, token.folded, true));
+function vietnameseKeys(tokens: readonly Token[], keys: Key[]): void {
+  let previous: number | undefined;
+  for (const token of tokens) {
+    const folded = wordId(token.folded, true);
+    if (folded === undefined) {
+      previous = undefined;
+      continue;
+    }
+    keys.push(folded * KIND_COUNT + FOLDED);
     if (token.marked || isVietnameseSyllable(token.folded)) {
       keys.push(unitKey(EXACT, token.exact, true));
     }
-    if (i > 0) keys.push(pairKey(PAIR, tokens[i - 1].folded, token.folded, true));
+    if (previous !== undefined) {
+      const pair = pairId(previous, folded, true);
+      if (pair !== undefined) keys.push(pair * KIND_COUNT + PAIR);
+    }
+    previous = folded;
   }
-  return keys;
 }
 
 function englishKeys(stems: readonly string[]): Key[] {
@@ -106,25 +129,36 @@ function englishKeys(stems: readonly string[]): Key[] {
   return keys;
 }
 
-/** Keys of several Vietnamese texts (question, alternates...), with no bigram across two texts. */
-export function vietnameseField(texts: readonly (string | undefined)[]): FieldContent {
+/**
+ * Keys of several Vietnamese texts (question, alternates...), tokenised, with no bigram across
+ * two texts. The length, for BM25's length normalisation, is that of the average text: each text
+ * is one way of saying the same thing, and recording more ways does not make any of them longer.
+ * `extras` (tags) add keys but do not count as texts.
+ */
+export function vietnameseField(
+  texts: readonly (readonly Token[])[],
+  extras: readonly (readonly Token[])[] = [],
+): FieldContent {
   const keys: Key[] = [];
   let length = 0;
-  for (const text of texts) {
-    const tokens = tokenise(text, DOCUMENT_LIMITS);
-    keys.push(...vietnameseKeys(tokens));
+  for (const tokens of texts) {
+    vietnameseKeys(tokens, keys);
     length += tokens.length;
   }
-  return { keys, length };
+  for (const tokens of extras) vietnameseKeys(tokens, keys);
+  return { keys, length: texts.length > 0 ? length / texts.length : 0 };
 }
 
 export function englishField(texts: readonly (string | undefined)[]): FieldContent {
   const keys: Key[] = [];
   let length = 0;
+  let count = 0;
   for (const text of texts) {
     const stems = tokenise(text, DOCUMENT_LIMITS).map((t) => stemEnglish(t.folded));
+    if (stems.length === 0) continue;
     keys.push(...englishKeys(stems));
     length += stems.length;
+    count++;
   }
-  return { keys, length };
+  return { keys, length: count > 0 ? length / count : 0 };
 }

@@ -19,6 +19,10 @@ interface Pattern {
 interface Entry {
   readonly pattern: Pattern;
   readonly alternatives: Map<string, Alternative>;
+  /** Whether the pattern has a word that cannot be Vietnamese ("work permit", "xkld"). */
+  readonly foreign: boolean;
+  /** The alternatives as a list, made once the lexicon is complete. */
+  list?: readonly Alternative[];
 }
 
 export interface LexiconMatch {
@@ -61,6 +65,9 @@ function tokenMatches(typed: Token, pattern: Token, lone: boolean): boolean {
   return !typed.marked || !isVietnameseSyllable(typed.folded);
 }
 
+const MIN_CHAINED_QUALITY = 0.6;
+const NONE: readonly Entry[] = [];
+
 export class Lexicon {
   private readonly byFirst = new Map<string, Entry[]>();
   private readonly entries = new Map<string, Entry>();
@@ -69,6 +76,7 @@ export class Lexicon {
   constructor(synonyms: readonly SynonymEntry[], glossary: readonly GlossaryEntry[]) {
     for (const entry of synonyms) this.addSynonym(entry);
     for (const entry of glossary) this.addGlossary(entry);
+    this.chainReadings();
     for (const list of this.byFirst.values()) {
       list.sort((a, b) => b.pattern.tokens.length - a.pattern.tokens.length);
     }
@@ -91,20 +99,25 @@ export class Lexicon {
     english: boolean,
   ): LexiconMatch | undefined {
     const first = tokens[start];
-    const englishCandidates = first.marked
-      ? []
-      : (this.byFirst.get(`en:${stemEnglish(first.folded)}`) ?? []).filter(
-          (entry) => english || entry.pattern.tokens.some(isForeignToVietnamese),
-        );
-    const vietnameseCandidates = (this.byFirst.get(`vi:${first.folded}`) ?? []).filter(
-      (entry) => !english || entry.pattern.tokens.some(isForeignToVietnamese),
-    );
-    const candidates = [...vietnameseCandidates, ...englishCandidates].sort(
-      (a, b) => b.pattern.tokens.length - a.pattern.tokens.length,
-    );
-    for (const { pattern, alternatives } of candidates) {
-      if (this.matchesAt(pattern, tokens, start)) {
-        return { length: pattern.tokens.length, alternatives: [...alternatives.values()] };
+    // Both lists are sorted longest first; merged, a Vietnamese pattern goes first on a tie.
+    const vietnamese = this.byFirst.get(`vi:${first.folded}`) ?? NONE;
+    const englishList = first.marked
+      ? NONE
+      : (this.byFirst.get(`en:${stemEnglish(first.folded)}`) ?? NONE);
+    let v = 0;
+    let e = 0;
+    while (v < vietnamese.length || e < englishList.length) {
+      const takeVietnamese =
+        e >= englishList.length ||
+        (v < vietnamese.length &&
+          vietnamese[v].pattern.tokens.length >= englishList[e].pattern.tokens.length);
+      const entry = takeVietnamese ? vietnamese[v++] : englishList[e++];
+      // English patterns in a Vietnamese question, and Vietnamese ones in an English question,
+      // only when they cannot be words of the question's language.
+      const usable = takeVietnamese ? !english || entry.foreign : english || entry.foreign;
+      if (usable && this.matchesAt(entry.pattern, tokens, start)) {
+        entry.list ??= [...entry.alternatives.values()];
+        return { length: entry.pattern.tokens.length, alternatives: entry.list };
       }
     }
     return undefined;
@@ -180,9 +193,43 @@ export class Lexicon {
         ...vietnamese.map((t) => viAlternative(t, QUALITY.synonym)),
       ]);
     }
-    // A Vietnamese phrase also reaches FAQs that only have an English version.
+    // A Vietnamese phrase also reaches FAQs that only have an English version, and, less
+    // surely, the other Vietnamese renderings of the same English term ("em bé" and "trẻ em"
+    // for "child"): they are translations of one thing, if not always synonyms.
     for (const tokens of vietnamese) {
-      this.add({ lang: 'vi', tokens }, [viAlternative(tokens, QUALITY.literal), ...englishAlts]);
+      const siblings = vietnamese
+        .filter((other) => other !== tokens)
+        .map((other) => viAlternative(other, QUALITY.translation));
+      this.add({ lang: 'vi', tokens }, [
+        viAlternative(tokens, QUALITY.literal),
+        ...englishAlts,
+        ...siblings,
+      ]);
+    }
+  }
+
+  /**
+   * A reading that is itself an entry brings that entry's readings, one step further and less
+   * surely: "xkld" is "xuất khẩu lao động", which is also "đi làm việc ở nước ngoài".
+   */
+  private chainReadings(): void {
+    const snapshot = new Map(
+      [...this.entries].map(([key, entry]) => [key, [...entry.alternatives.values()]]),
+    );
+    for (const [key, entry] of this.entries) {
+      for (const alt of snapshot.get(key) ?? []) {
+        if (alt.lang !== 'vi' || alt.broader || alt.quality >= QUALITY.literal) continue;
+        const next = snapshot.get(`vi:${alt.tokens.map((t) => t.exact).join(' ')}`) ?? [];
+        for (const further of next) {
+          const chained = { ...further, quality: alt.quality * further.quality };
+          // Two loose steps away is too far to mean the same thing (a broader term still tells
+          // what kind of thing it is).
+          if (chained.quality < MIN_CHAINED_QUALITY && !chained.broader) continue;
+          const k = altKey(chained);
+          const existing = entry.alternatives.get(k);
+          if (!existing || existing.quality < chained.quality) entry.alternatives.set(k, chained);
+        }
+      }
     }
   }
 
@@ -192,7 +239,11 @@ export class Lexicon {
     const key = `${pattern.lang}:${keyTokens.join(' ')}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { pattern, alternatives: new Map() };
+      entry = {
+        pattern,
+        alternatives: new Map(),
+        foreign: pattern.tokens.some(isForeignToVietnamese),
+      };
       this.entries.set(key, entry);
       const firstKey =
         pattern.lang === 'vi' ? `vi:${pattern.tokens[0].folded}` : `en:${keyTokens[0]}`;

@@ -98,8 +98,8 @@ describe('createMatcher: finding the FAQ', () => {
     expect(answeredWith(matcher.match('xin visa ở HQ lâu ko'))).toBe('visa-extension');
   });
 
-  it('refuses the same abbreviated questions without the dictionary', () => {
-    const bare = matcherWith(BASE, []);
+  it('refuses the same abbreviated questions without the dictionaries', () => {
+    const bare = createMatcher({ faqs: BASE, synonyms: [], glossary: [] });
     for (const question of ['hs du hc gồm j', 'xin visa ở HQ lâu ko']) {
       expect(bare.match(question).status).toBe('no_answer');
     }
@@ -214,6 +214,63 @@ describe('createMatcher: normalisation', () => {
   it('ignores HTML tags and emoji around a real question', () => {
     expect(answeredWith(matcher.match('<p>🙏 Đi <b>du học</b> cần hồ sơ gì ạ?? 😭</p>'))).toBe(
       'study-abroad',
+    );
+  });
+});
+
+describe('createMatcher: telling close FAQs apart', () => {
+  const LABOUR_COSTS = faq(
+    'labour-korea-costs',
+    'Đi xuất khẩu lao động Hàn Quốc cần những chi phí gì?',
+    'Người lao động nộp tiền ký quỹ, phí khám sức khỏe, học tiếng và vé máy bay; doanh nghiệp không được thu thêm phí môi giới.',
+    { alternates: ['đi làm việc ở Hàn Quốc hết bao nhiêu tiền'] },
+  );
+  const STUDY_COSTS = faq(
+    'study-korea-costs',
+    'Đi du học Hàn Quốc cần những chi phí gì?',
+    'Du học sinh cần chuẩn bị học phí, sinh hoạt phí, bảo hiểm và chứng minh tài chính theo yêu cầu của trường.',
+  );
+  const LOST_PASSPORT = faq(
+    'lost-passport',
+    'Bị mất hộ chiếu ở nước ngoài thì phải làm gì?',
+    'Báo ngay cho công an sở tại và cơ quan đại diện Việt Nam để được cấp giấy tờ thay thế.',
+  );
+  const matcher = matcherWith([LABOUR_COSTS, STUDY_COSTS, LOST_PASSPORT, MARRIAGE]);
+
+  it.each(['đi hàn quốc cần chi phí gì', 'di han quoc can nhung chi phi gi'])(
+    'offers both FAQs for %j, which names neither labour nor study',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result.status).toBe('ambiguous');
+      expect(result.suggestions.map((s) => s.id).sort()).toEqual([
+        'labour-korea-costs',
+        'study-korea-costs',
+      ]);
+      const [first, second] = result.suggestions;
+      expect(first.confidence - second.confidence).toBeLessThan(0.05);
+    },
+  );
+
+  it('answers the one the question names', () => {
+    for (const question of [
+      'đi xkld hàn quốc hết bao nhiêu tiền',
+      'đi làm việc ở hàn quốc tốn bao nhiêu',
+    ]) {
+      const result = matcher.match(question);
+      expect(result.status).toBe('answered');
+      expect(result.best?.id).toBe('labour-korea-costs');
+    }
+    const study = matcher.match('du học hàn quốc tốn bao nhiêu tiền');
+    expect(study.status).toBe('answered');
+    expect(study.best?.id).toBe('study-korea-costs');
+  });
+
+  it('does not answer with a FAQ about another country or another paper', () => {
+    // Same wording, but Japan is not Korea and an ID card is not a passport.
+    expect(matcher.match('đi du học nhật bản cần những chi phí gì').status).toBe('no_answer');
+    expect(matcher.match('bị mất căn cước ở nước ngoài thì phải làm gì').status).toBe('no_answer');
+    expect(answeredWith(matcher.match('mất passport ở hàn quốc phải làm sao'))).toBe(
+      'lost-passport',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { tokenise } from '../text';
+import { DOCUMENT_LIMITS, tokenise } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
 import {
@@ -12,7 +12,14 @@ import {
   wordOf,
 } from './keys';
 import { Lexicon } from './lexicon';
-import { phrasingCoverage, phrasingsOf, queryKeys, type Phrasing } from './phrasings';
+import {
+  phrasingCoverage,
+  phrasingsOf,
+  phrasingTextsOf,
+  queryReadings,
+  type Phrasing,
+  type PhrasingTexts,
+} from './phrasings';
 import { buildQuery } from './query';
 import { scoreQuery } from './scoring';
 import { TermIndex, type DocumentFields } from './term-index';
@@ -49,15 +56,11 @@ export interface FaqMatcher {
   readonly size: number;
 }
 
-function documentFields(faq: FaqEntry): DocumentFields {
+function documentFields(faq: FaqEntry, phrasings: PhrasingTexts): DocumentFields {
+  const tags = (faq.tags ?? []).map((tag) => tokenise(tag, DOCUMENT_LIMITS));
   return {
-    question: vietnameseField([
-      faq.question,
-      ...(faq.alternates ?? []),
-      faq.topic,
-      ...(faq.tags ?? []),
-    ]),
-    answer: vietnameseField([faq.answer]),
+    question: vietnameseField(phrasings.vietnamese, tags),
+    answer: vietnameseField([tokenise(faq.answer, DOCUMENT_LIMITS)]),
     questionEn: englishField([faq.questionEn, ...(faq.alternatesEn ?? [])]),
     answerEn: englishField([faq.answerEn]),
   };
@@ -77,6 +80,8 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     else typos?.delete(word);
   });
   const hasEnglishAnswer = new Set<string>();
+  const phrasingTexts = new Map<string, PhrasingTexts>();
+  // Phrasings read with the current dictionary, made when a FAQ is first assessed.
   const phrasings = new Map<string, Phrasing[]>();
   let synonyms = config.synonyms ?? [];
   let glossary = config.glossary ?? [];
@@ -84,12 +89,24 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
   const decision = { ...DEFAULT_DECISION, ...config.options };
 
   const upsert = (faq: FaqEntry): void => {
-    index.upsert(faq.id, documentFields(faq));
-    phrasings.set(faq.id, phrasingsOf(faq));
+    const texts = phrasingTextsOf(faq);
+    index.upsert(faq.id, documentFields(faq, texts));
+    phrasingTexts.set(faq.id, texts);
+    phrasings.delete(faq.id);
     if (faq.answerEn?.trim()) hasEnglishAnswer.add(faq.id);
     else hasEnglishAnswer.delete(faq.id);
   };
   for (const faq of config.faqs) upsert(faq);
+
+  const phrasingsFor = (id: string): Phrasing[] => {
+    let read = phrasings.get(id);
+    if (!read) {
+      const texts = phrasingTexts.get(id);
+      read = texts ? phrasingsOf(texts, lexicon) : [];
+      phrasings.set(id, read);
+    }
+    return read;
+  };
 
   return {
     match(text, options) {
@@ -111,10 +128,15 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
           return pair.some((doc) => withAccents.has(doc));
         },
       });
-      const keys = queryKeys(query);
-      const assessed = scoreQuery(query, index, ASSESSED_CANDIDATES).map((c) => ({
+      const candidates = scoreQuery(query, index, ASSESSED_CANDIDATES).map((c) => ({
         ...c,
-        phrasingCoverage: phrasingCoverage(phrasings.get(c.id) ?? [], keys, index),
+        phrasings: phrasingsFor(c.id),
+      }));
+      // After the candidates' phrasings are read: a reading no phrasing has cannot match.
+      const readings = queryReadings(query);
+      const assessed = candidates.map(({ phrasings: read, ...c }) => ({
+        ...c,
+        phrasingCoverage: phrasingCoverage(read, readings, index),
       }));
       const result = decide(assessed, decision);
       const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
@@ -123,6 +145,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     upsert,
     remove(id) {
       hasEnglishAnswer.delete(id);
+      phrasingTexts.delete(id);
       phrasings.delete(id);
       return index.remove(id);
     },
@@ -130,6 +153,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
       synonyms = dictionaries.synonyms ?? synonyms;
       glossary = dictionaries.glossary ?? glossary;
       lexicon = new Lexicon(synonyms, glossary);
+      phrasings.clear();
     },
     get size() {
       return index.size;

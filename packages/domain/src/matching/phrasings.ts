@@ -5,77 +5,343 @@
  * something else ("bị mất căn cước" vs "bị mất hộ chiếu": the FAQ's "hộ chiếu" is unexplained).
  * Each phrasing (question, each alternate, topic; and their English versions) is scored on its
  * own, and the best one counts, since any of them says what the FAQ is about.
+ *
+ * A phrasing is read like a question (query.ts), with the same dictionary: its units are the
+ * dictionary's phrases and the remaining syllables, so "xuất khẩu lao động" is one thing the
+ * question may or may not mention, as "du học" is, however many syllables each has; and the
+ * question accounts for a unit through any reading both share ("xkld" for "đi làm việc ở nước
+ * ngoài" through "xuất khẩu lao động").
  */
 import { DOCUMENT_LIMITS, tokenise, type Token } from '../text';
-import { stemEnglish } from './english';
-import { englishKey, foldedKey, type Key } from './keys';
-import type { Query } from './query-types';
-import { UNKNOWN_ACCENTS_PENALTY } from './scoring';
-import { stopFactor } from './stop-words';
+import { englishBigramKey, englishKey, exactKey, foldedKey, bigramKey, type Key } from './keys';
+import type { Lexicon } from './lexicon';
+import { buildQuery } from './query';
+import { QUALITY, type Alternative, type Query, type Slot } from './query-types';
 import type { TermIndex } from './term-index';
 import type { FaqEntry } from './types';
+import { TypoIndex } from './typo';
 
-/** Folded syllables (Vietnamese) or stems (English) of one phrasing, without repeats. */
-export type Phrasing = readonly { readonly key: Key; readonly stop: number }[];
+// A syllable the question has only with other diacritics ("bán" for the FAQ's "bạn") is probably
+// another word; one whose diacritics no FAQ uses at all, even more so (see query.ts).
+const OTHER_ACCENTS = 0.4;
+const UNKNOWN_ACCENTS = 0.15;
+// A phrasing about another thing of the kind the question names counts this much.
+const CONTRAST_FACTOR = 0.1;
 
-function phrasing(text: string, english: boolean): Phrasing {
-  return uniqueUnits(tokenise(text, DOCUMENT_LIMITS), english);
+/** One unit of a phrasing: its readings (key → quality), the keys it is as rare as, its weight. */
+export interface Unit {
+  /** Readings (numbered, see readingId) and their quality, the unit's own first. */
+  readonly readingIds: Int32Array;
+  readonly readingQualities: Float64Array;
+  /** Broader terms of the unit ("nước ngoài" for "Nhật"): what kind of thing it is. */
+  readonly kinds: readonly number[];
+  /** Per syllable, the query keys that account for it: [exact, typed plain, other accents]. */
+  readonly syllables: readonly (readonly [number, number, number])[];
+  readonly rarityKeys: readonly Key[];
+  readonly stop: number;
 }
 
-function uniqueUnits(tokens: readonly Token[], english: boolean): Phrasing {
-  const seen = new Map<Key, number>();
-  for (const token of tokens) {
-    const key = english ? englishKey(stemEnglish(token.folded)) : foldedKey(token.folded);
-    if (!seen.has(key)) seen.set(key, stopFactor(token, english));
-  }
-  return [...seen].map(([key, stop]) => ({ key, stop }));
+/** The units of one phrasing, and their weights as of an index version (recomputed lazily). */
+export interface Phrasing {
+  readonly units: readonly Unit[];
+  weights: Float64Array;
+  version: number;
 }
 
-export function phrasingsOf(faq: FaqEntry): Phrasing[] {
-  const texts = [faq.question, ...(faq.alternates ?? []), faq.topic ?? ''].filter((t) => t.trim());
-  const englishTexts = [faq.questionEn ?? '', ...(faq.alternatesEn ?? [])].filter((t) => t.trim());
+/** The texts a FAQ is phrased in, tokenised once; read into units when the dictionary is known. */
+export interface PhrasingTexts {
+  readonly vietnamese: readonly (readonly Token[])[];
+  readonly english: readonly (readonly Token[])[];
+}
+
+export function phrasingTextsOf(faq: FaqEntry): PhrasingTexts {
+  const tokens = (texts: readonly (string | undefined)[]): Token[][] =>
+    texts.map((t) => tokenise(t ?? '', DOCUMENT_LIMITS)).filter((t) => t.length > 0);
+  return {
+    vietnamese: tokens([faq.question, ...(faq.alternates ?? []), faq.topic]),
+    english: tokens([faq.questionEn, ...(faq.alternatesEn ?? [])]),
+  };
+}
+
+const NO_TYPOS = new TypoIndex();
+
+/** The units of each phrasing, read with the dictionary as a well-typed question would be. */
+export function phrasingsOf(texts: PhrasingTexts, lexicon: Lexicon): Phrasing[] {
   return [
-    ...texts.map((t) => phrasing(t, false)),
-    ...englishTexts.map((t) => phrasing(t, true)),
-  ].filter((p) => p.length > 0);
+    ...texts.vietnamese.map((tokens) => phrasingOf(tokens, false, lexicon)),
+    ...texts.english.map((tokens) => phrasingOf(tokens, true, lexicon)),
+  ];
+}
+
+// The same text (a topic many FAQs share, a repeated alternate) is read once per dictionary.
+// Likewise each unit (a word or phrase and its readings).
+const MAX_CACHED = 50_000;
+const caches = new WeakMap<
+  Lexicon,
+  { phrasings: Map<string, Phrasing>; units: Map<string, Unit> }
+>();
+
+function phrasingOf(tokens: readonly Token[], english: boolean, lexicon: Lexicon): Phrasing {
+  let cached = caches.get(lexicon);
+  if (!cached) {
+    cached = { phrasings: new Map(), units: new Map() };
+    caches.set(lexicon, cached);
+  }
+  const cache = cached.phrasings;
+  const key = `${english ? 'en' : 'vi'}:${tokens.map((t) => t.text).join(' ')}`;
+  let phrasing = cache.get(key);
+  if (!phrasing) {
+    const ctx = {
+      lexicon,
+      foldedTypos: NO_TYPOS,
+      exactTypos: NO_TYPOS,
+      inVocabulary: () => true,
+      exactInVocabulary: () => true,
+      pairInVocabulary: () => true,
+    };
+    if (cached.units.size >= MAX_CACHED) cached.units.clear();
+    const read = units(buildQuery(tokens, english, ctx, false), cached.units);
+    phrasing = { units: read, weights: new Float64Array(read.length), version: -1 };
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, phrasing);
+  }
+  return phrasing;
+}
+
+function units(query: Query, known: Map<string, Unit>): Unit[] {
+  const literals = query.slots.map((slot) =>
+    slot.alternatives.find((alt) => alt.quality === QUALITY.literal),
+  );
+  // A syllable that is part of a phrase of the phrasing is the same thing said again ("khám
+  // sức khỏe ... khám ở đâu"), not one more thing to account for.
+  const inPhrases = new Set<string>();
+  for (const literal of literals) {
+    if (literal?.lang === 'vi' && literal.tokens.length > 1) {
+      for (const t of literal.tokens) inPhrases.add(t.folded);
+    }
+  }
+  const seen = new Set<string>();
+  const out: Unit[] = [];
+  query.slots.forEach((slot, i) => {
+    const literal = literals[i];
+    if (!literal) return;
+    if (literal.lang === 'vi' && literal.tokens.length === 1) {
+      if (inPhrases.has(literal.tokens[0].folded)) return;
+    }
+    const text =
+      literal.lang === 'vi'
+        ? literal.tokens.map((t) => t.exact).join(' ')
+        : literal.stems.join(' ');
+    const key = `${literal.lang}|${slot.massFrom}|${slot.stopFactor}|${text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let unit = known.get(key);
+    if (!unit) {
+      unit = unitOf(slot, literal, readingKey(literal));
+      known.set(key, unit);
+    }
+    out.push(unit);
+  });
+  return out;
+}
+
+function unitOf(slot: Slot, literal: Alternative, own: string): Unit {
+  const { readings, kinds } = readingsOf(slot, true);
+  const ownId = readingId(own, true);
+  const ordered = [...readings].sort((a, b) => Number(b[0] === ownId) - Number(a[0] === ownId));
+  return {
+    readingIds: Int32Array.from(ordered, ([id]) => id),
+    readingQualities: Float64Array.from(ordered, ([, quality]) => quality),
+    kinds,
+    syllables:
+      literal.lang === 'vi'
+        ? literal.tokens.map(
+            (t) =>
+              [
+                readingId(`x:${t.exact}`, true),
+                readingId(`f:${t.folded}`, true),
+                readingId(`m:${t.folded}`, true),
+              ] as const,
+          )
+        : [],
+    rarityKeys: rarityKeys(literal),
+    stop: slot.stopFactor,
+  };
+}
+
+// A broader term is not what the FAQ is about (a question about "nước ngoài" does not account for
+// the FAQ's "Nhật"): it says what kind of thing the unit is.
+function readingsOf(
+  slot: Slot,
+  learn: boolean,
+): { readings: Map<number, number>; kinds: number[] } {
+  const readings = new Map<number, number>();
+  const kinds: number[] = [];
+  for (const alt of slot.alternatives) {
+    const id = readingId(readingKey(alt), learn);
+    if (id < 0) continue;
+    if (alt.broader) kinds.push(id);
+    else readings.set(id, Math.max(readings.get(id) ?? 0, alt.quality));
+  }
+  return { readings, kinds };
 }
 
 /**
- * Every key the question can account for, through any reading of any of its slots, with the
- * quality of the best such reading (a typo guess accounts for less than a typed word).
+ * Reading keys are numbered, process-wide, so comparing them is cheap. Only FAQ phrasings add to
+ * the numbering; a question's reading that no phrasing has gets none, as it can match nothing.
  */
-export function queryKeys(query: Query): Map<Key, number> {
-  const keys = new Map<Key, number>();
-  const add = (key: Key, quality: number): void => {
-    keys.set(key, Math.max(keys.get(key) ?? 0, quality));
+const readingIds = new Map<string, number>();
+const MAX_READING_IDS = 2 ** 24;
+
+function readingId(key: string, learn: boolean): number {
+  let id = readingIds.get(key);
+  if (id === undefined) {
+    if (!learn || readingIds.size >= MAX_READING_IDS) return -1;
+    id = readingIds.size;
+    readingIds.set(key, id);
+  }
+  return id;
+}
+
+function readingKey(alt: Alternative): string {
+  return alt.lang === 'vi'
+    ? `v:${alt.tokens.map((t) => t.folded).join(' ')}`
+    : `e:${alt.stems.join(' ')}`;
+}
+
+// A unit is as rare as its rarest syllable (with its diacritics) or pair.
+function rarityKeys(alt: Alternative): Key[] {
+  if (alt.lang === 'en') {
+    return [
+      ...alt.stems.map(englishKey),
+      ...alt.stems.slice(1).map((s, i) => englishBigramKey(alt.stems[i], s)),
+    ];
+  }
+  return [
+    ...alt.tokens.map((t) => (t.marked ? exactKey(t.exact) : foldedKey(t.folded))),
+    ...alt.tokens.slice(1).map((t, i) => bigramKey(alt.tokens[i].folded, t.folded)),
+  ];
+}
+
+/**
+ * What the question can account for: every reading of every slot, and every syllable of them,
+ * typed with diacritics (exact) or without (any diacritics), with the quality of the best; and
+ * the slots that name a thing of some kind ("Nhật": a country), to tell a FAQ about another
+ * thing of that kind.
+ */
+export interface QueryReadings {
+  readonly keys: ReadonlyMap<number, number>;
+  readonly kinded: readonly {
+    readonly kinds: readonly number[];
+    readonly own: readonly number[];
+  }[];
+}
+
+export function queryReadings(query: Query): QueryReadings {
+  const keys = new Map<number, number>();
+  const kinded: { kinds: number[]; own: number[] }[] = [];
+  const add = (key: string, quality: number): void => {
+    const id = readingId(key, false);
+    if (id >= 0 && quality > (keys.get(id) ?? 0)) keys.set(id, quality);
   };
   for (const slot of query.slots) {
-    const factor = slot.massFrom === 'unknown' ? UNKNOWN_ACCENTS_PENALTY : 1;
+    const unknown = slot.massFrom === 'unknown';
     for (const alt of slot.alternatives) {
-      if (alt.lang === 'vi') {
-        for (const t of alt.tokens) add(foldedKey(t.folded), alt.quality * factor);
-      } else for (const stem of alt.stems) add(englishKey(stem), alt.quality);
+      add(readingKey(alt), alt.quality * (unknown ? UNKNOWN_ACCENTS : 1));
+      // Syllables count one by one only as typed (or respelled): a phrase the question does not
+      // have is not half there because a synonym of another word shares a syllable with it.
+      if (alt.lang === 'en' || (slot.massFrom === 'readings' && alt.quality < QUALITY.literal)) {
+        continue;
+      }
+      for (const t of alt.tokens) {
+        if (!t.marked) add(`f:${t.folded}`, alt.quality);
+        else {
+          add(`x:${t.exact}`, alt.quality * (unknown ? UNKNOWN_ACCENTS : 1));
+          add(`m:${t.folded}`, alt.quality * (unknown ? UNKNOWN_ACCENTS : OTHER_ACCENTS));
+        }
+      }
+    }
+    const { readings, kinds } = readingsOf(slot, false);
+    if (kinds.length > 0) kinded.push({ kinds, own: [...readings.keys()] });
+  }
+  return { keys, kinded };
+}
+
+/** How far the question accounts for one syllable of a FAQ. */
+function syllableCoverage(
+  [exact, plain, other]: readonly [number, number, number],
+  keys: ReadonlyMap<number, number>,
+): number {
+  return Math.max(keys.get(exact) ?? 0, keys.get(plain) ?? 0, keys.get(other) ?? 0);
+}
+
+export function unitCoverage(unit: Unit, query: QueryReadings): number {
+  let best = 0;
+  const { readingIds, readingQualities } = unit;
+  for (let i = 0; i < readingIds.length && best < 1; i++) {
+    const found = query.keys.get(readingIds[i]);
+    if (found !== undefined && found * readingQualities[i] > best) {
+      best = found * readingQualities[i];
     }
   }
-  return keys;
+  if (unit.syllables.length > 0 && best < 1) {
+    let sum = 0;
+    for (const syllable of unit.syllables) sum += syllableCoverage(syllable, query.keys);
+    best = Math.max(best, sum / unit.syllables.length);
+  }
+  return best;
+}
+
+/**
+ * Whether the question names a thing of a kind the phrasing names another of, and nothing of the
+ * phrasing names it: "căn cước" where the FAQ says "hộ chiếu" (both identity papers), "Nhật" where
+ * it says "Hàn Quốc" (both countries abroad).
+ */
+function namesAnother(phrasing: Phrasing, kinds: readonly number[], query: QueryReadings): boolean {
+  return query.kinded.some(
+    (slot) =>
+      slot.kinds.some((kind) => kinds.includes(kind)) &&
+      !phrasing.units.some((unit) => slot.own.some((key) => unit.readingIds.includes(key))),
+  );
+}
+
+/** Weights of a phrasing's units (stop factor × IDF), recomputed when the index has changed. */
+function weightsOf(phrasing: Phrasing, index: TermIndex): Float64Array {
+  if (phrasing.version !== index.version) {
+    phrasing.units.forEach((unit, i) => {
+      let df = Infinity;
+      for (const key of unit.rarityKeys) df = Math.min(df, index.df(key));
+      phrasing.weights[i] = unit.stop * index.idf(Number.isFinite(df) ? df : 0);
+    });
+    phrasing.version = index.version;
+  }
+  return phrasing.weights;
 }
 
 /** Best share, over the FAQ's phrasings, of a phrasing's informative mass found in the question. */
 export function phrasingCoverage(
   phrasings: readonly Phrasing[],
-  keys: ReadonlyMap<Key, number>,
+  query: QueryReadings,
   index: TermIndex,
 ): number {
   let best = 0;
-  for (const units of phrasings) {
+  for (const phrasing of phrasings) {
+    const weights = weightsOf(phrasing, index);
     let total = 0;
     let covered = 0;
-    for (const { key, stop } of units) {
-      const weight = stop * index.idf(index.df(key));
+    let uncoveredKinds: number[] = [];
+    phrasing.units.forEach((unit, i) => {
+      const weight = weights[i];
+      const coverage = unitCoverage(unit, query);
       total += weight;
-      covered += weight * (keys.get(key) ?? 0);
-    }
-    if (total > 0) best = Math.max(best, covered / total);
+      covered += weight * coverage;
+      if (coverage === 0 && unit.kinds.length > 0) {
+        uncoveredKinds = uncoveredKinds.concat(unit.kinds);
+      }
+    });
+    if (total === 0) continue;
+    const contrast = uncoveredKinds.length > 0 && namesAnother(phrasing, uncoveredKinds, query);
+    best = Math.max(best, (covered / total) * (contrast ? CONTRAST_FACTOR : 1));
   }
   return best;
 }

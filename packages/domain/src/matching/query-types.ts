@@ -39,6 +39,8 @@ export interface Query {
 export const QUALITY = {
   literal: 1,
   synonym: 0.9,
+  // Another Vietnamese rendering of the same glossary term ("em bé" for "trẻ em").
+  translation: 0.7,
   broader: 0.6,
   teencode: 0.85,
   typo: 0.7,

@@ -29,21 +29,33 @@ export interface QueryContext {
   readonly pairInVocabulary: (first: Token, second: Token, anchor: 0 | 1) => boolean;
 }
 
-export function buildQuery(tokens: readonly Token[], english: boolean, ctx: QueryContext): Query {
+/**
+ * The slots of a question (and, for a question, its typed pairs and no repeated slot; a FAQ's
+ * phrasing, read the same way, needs neither: `asQuestion` false).
+ */
+export function buildQuery(
+  tokens: readonly Token[],
+  english: boolean,
+  ctx: QueryContext,
+  asQuestion = true,
+): Query {
   const accented = !english && typedWithDiacritics(tokens);
   const readings = tokens.map((t) => exactReading(t, accented));
   const slots: Slot[] = [];
+  // Pairs inside a dictionary phrase: the phrase is one slot already, its pairs add nothing.
+  const inPhrase = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
     const phrase = ctx.lexicon.longestMatch(tokens, i, english);
     if (phrase) {
-      slots.push(phraseSlot(tokens.slice(i, i + phrase.length), phrase.alternatives, english));
+      for (let k = i + 1; k < i + phrase.length; k++) inPhrase.add(k);
+      slots.push(phraseSlot(readings.slice(i, i + phrase.length), phrase.alternatives, english));
       i += phrase.length;
       continue;
     }
-    const stopPhraseLength = english ? 0 : matchStopPhrase(tokens, i);
+    const stopPhraseLength = english ? 0 : matchStopPhrase(readings, i);
     if (stopPhraseLength > 0) {
-      const span = tokens.slice(i, i + stopPhraseLength);
+      const span = readings.slice(i, i + stopPhraseLength);
       slots.push({
         alternatives: [{ lang: 'vi', tokens: span, quality: QUALITY.literal }],
         stopFactor: phraseStopFactor(span, false),
@@ -55,7 +67,27 @@ export function buildQuery(tokens: readonly Token[], english: boolean, ctx: Quer
     slots.push(tokenSlot(tokens, readings, i, english, ctx));
     i++;
   }
-  return { slots, bigrams: typedBigrams(tokens, english) };
+  if (!asQuestion) return { slots, bigrams: [] };
+  // Saying a word twice says no more than saying it once ("visa visa visa", "blah blah").
+  const seenSlots = new Set<string>();
+  const seenPairs = new Set<Key>();
+  return {
+    slots: slots.filter((slot) => {
+      const key = `${slot.massFrom}|${slot.alternatives.map(altKey).join('|')}`;
+      if (seenSlots.has(key)) return false;
+      seenSlots.add(key);
+      return true;
+    }),
+    bigrams: typedBigrams(readings, english).filter((pair, k) => {
+      if (inPhrase.has(k + 1) || seenPairs.has(pair.key)) return false;
+      seenPairs.add(pair.key);
+      return true;
+    }),
+  };
+}
+
+function altKey(alt: Alternative): string {
+  return alt.lang === 'vi' ? alt.tokens.map((t) => t.exact).join(' ') : `en:${alt.stems.join(' ')}`;
 }
 
 // A phrase counts as little as its most function-like reading: "ko" is read as "không". What
@@ -66,13 +98,30 @@ function phraseSlot(
   alternatives: readonly Alternative[],
   english: boolean,
 ): Slot {
-  let factor =
+  const typedFactor =
     typed.length === 1 ? stopFactor(typed[0], english) : (listedStopFactor(typed, english) ?? 1);
-  for (const alt of alternatives) {
-    if (alt.lang === 'vi' && !alt.broader)
-      factor = Math.min(factor, phraseStopFactor(alt.tokens, false));
+  return {
+    alternatives,
+    stopFactor: Math.min(typedFactor, readingsStopFactor(alternatives)),
+    massFrom: 'readings',
+  };
+}
+
+// The dictionary's lists of readings are fixed once made, so their factor is worked out once.
+const readingFactors = new WeakMap<readonly Alternative[], number>();
+
+function readingsStopFactor(alternatives: readonly Alternative[]): number {
+  let factor = readingFactors.get(alternatives);
+  if (factor === undefined) {
+    factor = 1;
+    for (const alt of alternatives) {
+      if (alt.lang === 'vi' && !alt.broader && alt.quality >= QUALITY.synonym) {
+        factor = Math.min(factor, phraseStopFactor(alt.tokens, false));
+      }
+    }
+    readingFactors.set(alternatives, factor);
   }
-  return { alternatives, stopFactor: factor, massFrom: 'readings' };
+  return factor;
 }
 
 /**
@@ -89,13 +138,19 @@ function typedWithDiacritics(tokens: readonly Token[]): boolean {
   return marked >= MIN_MARKED && marked >= MARKED_SHARE * syllables;
 }
 const MIN_MARKED = 2;
-const MARKED_SHARE = Number(process.env.MS ?? 0.4);
+const MARKED_SHARE = 0.4;
 
 /** The token as read exactly: in a question typed with diacritics, an unaccented syllable too. */
 function exactReading(token: Token, accented: boolean): Token {
   if (token.marked || !accented || !isVietnameseSyllable(token.folded)) return token;
-  return { ...token, marked: true };
+  let read = exactReadings.get(token);
+  if (!read) {
+    read = { ...token, marked: true };
+    exactReadings.set(token, read);
+  }
+  return read;
 }
+const exactReadings = new WeakMap<Token, Token>();
 
 /**
  * How a syllable read exactly relates to the FAQs' words:
@@ -117,9 +172,16 @@ function exactStatus(
   const before = readings[i - 1];
   const after = readings[i + 1];
   const supported =
-    (before && ctx.pairInVocabulary(before, token, 0)) ||
-    (after && ctx.pairInVocabulary(token, after, 1));
+    (before && supports(before, [before, token]) && ctx.pairInVocabulary(before, token, 0)) ||
+    (after && supports(after, [token, after]) && ctx.pairInVocabulary(token, after, 1));
   return supported ? 'slip' : 'other';
+}
+
+// A function word goes with anything ("lái ở" is not "lại ở"), so it supports a slip only where
+// the pair is itself a function phrase ("ở đau" for "ở đâu").
+function supports(neighbour: Token, pair: readonly Token[]): boolean {
+  const plain = pair.map((t) => ({ ...t, exact: t.folded, marked: false }));
+  return stopFactor(neighbour, false) >= 0.5 || listedStopFactor(plain, false) !== undefined;
 }
 
 function tokenSlot(

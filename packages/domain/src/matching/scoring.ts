@@ -16,15 +16,14 @@ import type { Saturations, TermIndex } from './term-index';
 
 // Typed with accents, a syllable that only matches with other accents ("bán" vs "bạn") is
 // probably a different word, so the exact spelling is rewarded over the folded one.
-const FOLDED_MATCH_PENALTY = 0.6;
+const FOLDED_MATCH_PENALTY = 0.4;
 // ...and a syllable whose accents no FAQ uses at all, with nothing around it to suggest a slip
 // ("lái" in "bằng lái" vs the FAQs' "lại"), is a different word: its letters earn little.
-export const UNKNOWN_ACCENTS_PENALTY = Number(process.env.UAP ?? 0.15);
+const UNKNOWN_ACCENTS_PENALTY = 0.15;
 // A matching pair of syllables adds to, but counts less than, the two syllables themselves.
 const BIGRAM_WEIGHT = 0.5;
 // Unknown one- or two-letter tokens are mostly unlisted abbreviations or noise, not topics.
 const SHORT_UNKNOWN_FACTOR = 0.5;
-const UNKNOWN_FACTOR = Number(process.env.UF ?? 1);
 const ENGLISH_STOP_FACTOR = 0.05;
 
 export interface ScoredCandidate {
@@ -54,52 +53,92 @@ class Accumulator {
   }
 
   add(doc: number, raw: number, capped: number): void {
-    this.touch(doc);
+    if (!this.seen[doc]) {
+      this.seen[doc] = 1;
+      this.touched.push(doc);
+    }
     this.raw[doc] += raw;
     this.capped[doc] += capped;
   }
 
   keepMax(doc: number, raw: number, capped: number): void {
-    this.touch(doc);
-    this.raw[doc] = Math.max(this.raw[doc], raw);
-    this.capped[doc] = Math.max(this.capped[doc], capped);
+    if (!this.seen[doc]) {
+      this.seen[doc] = 1;
+      this.touched.push(doc);
+    }
+    if (raw > this.raw[doc]) this.raw[doc] = raw;
+    if (capped > this.capped[doc]) this.capped[doc] = capped;
   }
 
   clear(): void {
-    for (const doc of this.touched) {
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i];
       this.raw[doc] = 0;
       this.capped[doc] = 0;
       this.seen[doc] = 0;
     }
-    this.touched.length = 0;
+    touched.length = 0;
   }
+}
 
-  private touch(doc: number): void {
-    if (this.seen[doc]) return;
-    this.seen[doc] = 1;
-    this.touched.push(doc);
+// Accumulators are kept between questions (cleared after use, grown with the index), so a
+// question does not allocate and zero arrays the size of the FAQ base.
+let pool: { totals: Accumulator; slotBest: Accumulator; alternative: Accumulator } | undefined;
+
+function accumulators(size: number): NonNullable<typeof pool> {
+  if (!pool || pool.totals.raw.length < size) {
+    const capacity = Math.max(size, 2 * (pool?.totals.raw.length ?? 0), 64);
+    pool = {
+      totals: new Accumulator(capacity),
+      slotBest: new Accumulator(capacity),
+      alternative: new Accumulator(capacity),
+    };
   }
+  return pool;
 }
 
 /** The `limit` best-scoring candidates, by decreasing score. */
 export function scoreQuery(query: Query, index: TermIndex, limit: number): ScoredCandidate[] {
-  const size = index.capacity;
-  const totals = new Accumulator(size);
-  const slotBest = new Accumulator(size);
-  const alternative = new Accumulator(size);
+  const accumulated = accumulators(index.capacity);
+  try {
+    return score(query, index, limit, accumulated);
+  } finally {
+    // Left clean for the next question whatever happened.
+    accumulated.totals.clear();
+    accumulated.slotBest.clear();
+    accumulated.alternative.clear();
+  }
+}
+
+function score(
+  query: Query,
+  index: TermIndex,
+  limit: number,
+  { totals, slotBest, alternative }: NonNullable<typeof pool>,
+): ScoredCandidate[] {
   let mass = 0;
   for (const slot of query.slots) {
     const weight = slotWeight(slot, index);
     mass += weight;
+    const penalty = slot.massFrom === 'unknown' ? UNKNOWN_ACCENTS_PENALTY : FOLDED_MATCH_PENALTY;
+    if (slot.alternatives.length === 1) {
+      // One reading: its credit goes straight to the totals.
+      accumulateAlternative(slot.alternatives[0], index, totals, penalty, weight);
+      continue;
+    }
     for (const alt of slot.alternatives) {
-      const penalty = slot.massFrom === 'unknown' ? UNKNOWN_ACCENTS_PENALTY : FOLDED_MATCH_PENALTY;
-      accumulateAlternative(alt, index, alternative, penalty);
-      for (const doc of alternative.touched) {
+      accumulateAlternative(alt, index, alternative, penalty, 1);
+      const touched = alternative.touched;
+      for (let i = 0; i < touched.length; i++) {
+        const doc = touched[i];
         slotBest.keepMax(doc, alternative.raw[doc], alternative.capped[doc]);
       }
       alternative.clear();
     }
-    for (const doc of slotBest.touched) {
+    const touched = slotBest.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i];
       totals.add(doc, weight * slotBest.raw[doc], weight * slotBest.capped[doc]);
     }
     slotBest.clear();
@@ -112,8 +151,7 @@ export function scoreQuery(query: Query, index: TermIndex, limit: number): Score
     if (df === 0) continue;
     const weight = BIGRAM_WEIGHT * factor * index.idf(df);
     mass += weight;
-    const { docs, values } = index.saturations(key);
-    docs.forEach((doc, i) => totals.add(doc, weight * values[i], weight * Math.min(1, values[i])));
+    addSaturations(index.saturations(key), weight, totals);
   }
   if (mass === 0) return [];
   return topByScore(totals, limit).map((doc) => ({
@@ -143,21 +181,22 @@ function topByScore(totals: Accumulator, limit: number): number[] {
  * be the off-topic subject of the question or just chat filler, so it weighs like the rarest
  * known word (document frequency 1), not more.
  */
-export function slotWeight(slot: Slot, index: TermIndex): number {
-  // A typed syllable weighs as itself (and, in English, its stem): the literal readings.
+function slotWeight(slot: Slot, index: TermIndex): number {
+  // A typed syllable weighs as itself (and, in English, its stem): the literal readings. A
+  // phrase weighs as its readings, not as the looser ones (broader terms, translations).
   const sources =
     slot.massFrom === 'typed'
       ? slot.alternatives.filter((alt) => alt.quality === QUALITY.literal)
-      : slot.alternatives.filter((alt) => !alt.broader);
+      : slot.alternatives.filter((alt) => !alt.broader && alt.quality >= QUALITY.synonym);
   let df = 0;
   if (slot.massFrom !== 'unknown') {
     for (const alt of sources) df = Math.max(df, alternativeDf(alt, index));
   }
   if (df > 0) return slot.stopFactor * index.idf(df);
   const short = slot.alternatives.every(
-    (alt) => alt.lang === 'en' || alt.tokens.every((t) => t.folded.length <= 2),
+    (alt) => alt.lang === 'en' || alt.tokens.every((t) => t.folded.length <= 2 && !t.marked),
   );
-  return slot.stopFactor * index.idf(1) * (short ? SHORT_UNKNOWN_FACTOR : UNKNOWN_FACTOR);
+  return slot.stopFactor * index.idf(1) * (short ? SHORT_UNKNOWN_FACTOR : 1);
 }
 
 /** The keys of an alternative: its syllables (or stems) and their neighbouring pairs. */
@@ -181,14 +220,13 @@ function alternativeDf(alt: Alternative, index: TermIndex): number {
   const { units, pairs } = alternativeKeys(alt);
   let df = Infinity;
   units.forEach((key, i) => {
-    const token = alt.lang === 'vi' && EXACT_DF ? alt.tokens[i] : undefined;
+    const token = alt.lang === 'vi' ? alt.tokens[i] : undefined;
     const exact = token?.marked ? index.df(exactKey(token.exact)) : 0;
     df = Math.min(df, exact > 0 ? exact : index.df(key));
   });
   for (const key of pairs) df = Math.min(df, index.df(key));
   return Number.isFinite(df) ? df : 0;
 }
-const EXACT_DF = true;
 
 function unitStopFactor(alt: Alternative, i: number): number {
   if (alt.lang === 'vi') return stopFactor(alt.tokens[i], false);
@@ -205,6 +243,7 @@ function accumulateAlternative(
   index: TermIndex,
   out: Accumulator,
   foldedPenalty: number,
+  scale: number,
 ): void {
   const { units, pairs } = alternativeKeys(alt);
   const stops = units.map((_, i) => unitStopFactor(alt, i));
@@ -219,7 +258,7 @@ function accumulateAlternative(
   const total = parts.reduce((sum, p) => sum + p.weight, 0);
   if (total === 0) return;
   for (const { key, weight, unit } of parts) {
-    const share = (alt.quality * weight) / total;
+    const share = (scale * alt.quality * weight) / total;
     const token = alt.lang === 'vi' && unit >= 0 ? alt.tokens[unit] : undefined;
     if (token?.marked) addAccented(key, exactKey(token.exact), share, foldedPenalty, index, out);
     else addSaturations(index.saturations(key), share, out);
@@ -227,7 +266,10 @@ function accumulateAlternative(
 }
 
 function addSaturations({ docs, values }: Saturations, share: number, out: Accumulator): void {
-  docs.forEach((doc, i) => out.add(doc, share * values[i], share * Math.min(1, values[i])));
+  for (let i = 0; i < docs.length; i++) {
+    const value = values[i];
+    out.add(docs[i], share * value, share * (value < 1 ? value : 1));
+  }
 }
 
 /** A syllable typed with accents: full credit for the same accents, less for other accents. */
@@ -240,12 +282,20 @@ function addAccented(
   out: Accumulator,
 ): void {
   const exactSats = index.saturations(exact);
+  const foldedSats = index.saturations(folded);
+  // Every FAQ with these letters has these accents: nothing to weigh against.
+  if (exactSats.docs.length === foldedSats.docs.length) {
+    addSaturations(exactSats, share, out);
+    return;
+  }
   const scratch = out.scratch;
-  exactSats.docs.forEach((doc, i) => (scratch[doc] = exactSats.values[i]));
-  const { docs, values } = index.saturations(folded);
-  docs.forEach((doc, i) => {
-    const sat = Math.max(scratch[doc], values[i] * foldedPenalty);
-    out.add(doc, share * sat, share * Math.min(1, sat));
-  });
-  for (const doc of exactSats.docs) scratch[doc] = 0;
+  for (let i = 0; i < exactSats.docs.length; i++) scratch[exactSats.docs[i]] = exactSats.values[i];
+  const { docs, values } = foldedSats;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i];
+    const other = values[i] * foldedPenalty;
+    const sat = scratch[doc] > other ? scratch[doc] : other;
+    out.add(doc, share * sat, share * (sat < 1 ? sat : 1));
+  }
+  for (let i = 0; i < exactSats.docs.length; i++) scratch[exactSats.docs[i]] = 0;
 }

@@ -199,17 +199,16 @@ const PLACES: SynonymEntry[] = [
   ...place('ả rập xê út', 'saudi'),
   ...place('trung đông'),
   ...place('châu phi'),
-  // In migrants' speech "over there" is the destination country.
-  { term: 'bên đó', expansions: [], broader: ['nước ngoài'] },
-  { term: 'bên kia', expansions: [], broader: ['nước ngoài'] },
-  { term: 'bên ấy', expansions: [], broader: ['nước ngoài'] },
+  // In migrants' speech "over there" is the destination country, whichever it is.
+  abbreviation('bên đó', 'nước ngoài'),
+  abbreviation('bên kia', 'nước ngoài'),
+  abbreviation('bên ấy', 'nước ngoài'),
   abbreviation('dl', 'đài loan', 'du lịch'),
   equivalents('nước ngoài', 'ngoại quốc', 'hải ngoại', 'nước khác'),
 ];
 
 /** Equivalent ways of naming the same thing in the migration field. */
 const FIELD_EQUIVALENTS: SynonymEntry[] = [
-  equivalents('hộ chiếu', 'passport'),
   equivalents('thị thực', 'visa'),
   equivalents('giấy phép lao động', 'work permit'),
   equivalents(
@@ -247,7 +246,6 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   equivalents('người nước ngoài', 'người ngoại quốc', 'người tây'),
   equivalents('giấy tờ', 'hồ sơ', 'thủ tục giấy tờ'),
   equivalents('chi phí', 'phí', 'tiền'),
-  equivalents('căn cước công dân', 'căn cước', 'chứng minh nhân dân', 'chứng minh thư'),
   equivalents('bảo hộ công dân', 'giúp đỡ công dân'),
   equivalents('tai nạn lao động', 'tai nạn khi làm việc'),
   equivalents('giấy phép', 'cấp phép', 'được phép'),
@@ -257,6 +255,27 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   equivalents('bắt giữ', 'bị bắt', 'tạm giữ', 'tạm giam'),
   equivalents('nghỉ việc', 'bỏ việc', 'thôi việc', 'nghỉ ngang', 'bỏ trốn'),
   equivalents('chấm dứt hợp đồng', 'thanh lý hợp đồng', 'hủy hợp đồng', 'phá hợp đồng'),
+];
+
+/**
+ * Identity and civil-status papers: each is a "giấy tờ tùy thân", and one is not another (a
+ * question about "căn cước" is not answered by a FAQ about "hộ chiếu").
+ */
+const paper = (term: string, ...expansions: string[]): SynonymEntry => ({
+  term,
+  expansions,
+  mutual: true,
+  broader: ['giấy tờ tùy thân'],
+});
+
+const PAPERS: SynonymEntry[] = [
+  paper('hộ chiếu', 'passport'),
+  paper('căn cước công dân', 'căn cước', 'chứng minh nhân dân', 'chứng minh thư'),
+  paper('giấy khai sinh'),
+  paper('thẻ cư trú'),
+  paper('thẻ tạm trú'),
+  paper('giấy chứng nhận kết hôn'),
+  paper('lý lịch tư pháp'),
 ];
 
 /** Apps and sites people meet recruiters and traffickers on. */
@@ -279,5 +298,6 @@ export const STARTER_SYNONYMS: readonly SynonymEntry[] = [
   ...FIELD_ABBREVIATIONS,
   ...PLACES,
   ...FIELD_EQUIVALENTS,
+  ...PAPERS,
   ...ONLINE,
 ];

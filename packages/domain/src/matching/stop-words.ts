@@ -21,19 +21,34 @@ const FACTORS: ReadonlyArray<readonly [number, string]> = [
     0.05,
     'thì là mà và của các những nhưng cái chiếc vậy thế đây đó này kia ấy hoặc rất lắm cũng nữa',
   ],
-  [0.15, 'cho với để nếu khi rồi đã sẽ quá thôi luôn hay từ tại trong'],
+  [0.15, 'cho với để nếu khi rồi đã sẽ quá thôi luôn hay từ tại trong bên'],
   // Question words and phrases.
   [0.05, 'gì nào sao như chi thế_nào như_thế_nào làm_sao ra_sao làm_thế_nào cái_gì là_gì'],
   [0.2, 'bao nhiêu mấy bao_nhiêu bao_giờ bây_giờ cho_hỏi xin_hỏi'],
-  [0.35, 'đâu ở_đâu'],
+  [0.35, 'đâu'],
+  [0.2, 'ở_đâu chỗ_nào nơi_nào'],
   // Modal and aspect verbs, light verbs.
   [0.1, 'có được phải'],
-  [0.25, 'cần nên muốn đang mới hãy hỏi biết giúp ra vào đến tới lên xuống trên giờ bây hiện nay'],
+  [
+    0.25,
+    'cần nên muốn đang mới hãy hỏi biết giúp ra vào đến tới lên xuống sang qua trên giờ bây hiện nay',
+  ],
   [0.35, 'không chưa bị lại hơn nhất'],
   // Narrative and hedging words of chat questions: they frame the question, not its topic.
   [
     0.15,
     'thấy nghe bảo nói kiểu vẫn còn chỉ đều thật sự điều rằng nhỉ có_thể như_vậy vậy_thì thì_sao sao_đây gì_đó nào_đó',
+  ],
+  // How, how fast, how well: manner and degree words frame the request, whatever its topic.
+  [
+    0.3,
+    'từng đã_từng chưa_từng nhanh chậm tốt dễ khó lâu ngay mãi hẳn nhiều ít thêm khác cụ_thể chính_xác',
+  ],
+  // Verbs and nouns of asking for something: every procedure is applied for, submitted, looked
+  // up; what it is about is the rest of the question.
+  [
+    0.5,
+    'xin cấp nộp tra tìm mang theo lấy dùng xem gồm bao_gồm chuẩn_bị thực_hiện liên_hệ cách nơi chỗ trường_hợp vấn_đề',
   ],
 ];
 

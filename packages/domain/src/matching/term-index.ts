@@ -8,7 +8,7 @@
  * only touches that document's postings. Saturations are cached per key until the next change.
  */
 
-import type { Key } from './keys';
+import { KeyTable, type Key } from './keys';
 
 const FIELDS = ['question', 'answer', 'questionEn', 'answerEn'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -17,7 +17,7 @@ const FIELD_COUNT = FIELDS.length;
 // Question phrasings say what the FAQ is about; answers only mention things in passing, so a
 // term found only in the answer earns part of the credit.
 const FIELD_WEIGHT: readonly number[] = FIELDS.map((f) =>
-  f === 'answer' || f === 'answerEn' ? 0.5 : 1,
+  f === 'answer' || f === 'answerEn' ? 0.7 : 1,
 );
 
 // Standard BM25 constants: k1 controls how fast repeated terms saturate, b how much long fields
@@ -63,14 +63,20 @@ export class TermIndex {
   private readonly freeNumbers: number[] = [];
   private readonly lengths: number[][] = FIELDS.map(() => []);
   private readonly docKeys: (readonly Key[] | undefined)[] = [];
-  private readonly postings = new Map<Key, PostingList>();
+  private readonly postings = new KeyTable<PostingList>();
   private readonly totalLength = new Float64Array(FIELD_COUNT);
   private readonly docsWithField = new Float64Array(FIELD_COUNT);
   private readonly cache = new Map<Key, Saturations>();
   private inverseNorms: Float64Array[] | undefined;
+  private changes = 0;
 
   /** Called with a key when its document frequency goes from 0 to 1 (added) or 1 to 0 (removed). */
   constructor(private readonly onVocabularyChange?: (key: Key, added: boolean) => void) {}
+
+  /** Changes with every upsert or removal: what was computed from document frequencies is stale. */
+  get version(): number {
+    return this.changes;
+  }
 
   get size(): number {
     return this.numbers.size;
@@ -189,6 +195,7 @@ export class TermIndex {
   }
 
   private changed(): void {
+    this.changes++;
     this.cache.clear();
     this.inverseNorms = undefined;
   }
@@ -215,7 +222,7 @@ export class TermIndex {
     list.docs.pop();
     list.tf.pop();
     if (list.docs.length === 0) {
-      this.postings.delete(key);
+      this.postings.set(key, undefined);
       this.onVocabularyChange?.(key, false);
     }
   }

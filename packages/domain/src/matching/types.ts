@@ -42,7 +42,7 @@ export interface GlossaryEntry {
 }
 
 export interface MatcherOptions {
-  /** Confidence below which the result is `no_answer`. Default 0.3 (see confidence.ts). */
+  /** Confidence below which the result is `no_answer`. Default 0.32 (see confidence.ts). */
   threshold?: number;
   /** When the runner-up's confidence is within this of the best, the result is `ambiguous`. Default 0.05. */
   ambiguityMargin?: number;

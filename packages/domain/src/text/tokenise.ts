@@ -30,8 +30,26 @@ export interface Token {
 // separates them. Combining marks are kept so NFD leftovers stay attached to their letter.
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
+// Tokens repeat endlessly across texts, so each distinct one is made once (they are immutable);
+// the bound keeps memory flat when the input is garbage.
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, Token>();
+
+function tokenOf(text: string): Token {
+  let token = memo.get(text);
+  if (!token) {
+    token = Object.freeze({ text, ...syllableKeys(text) });
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, token);
+  }
+  return token;
+}
+
 /** Normalises any input and returns its tokens with their comparison keys. */
 export function tokenise(input: unknown, limits: TokenLimits = QUESTION_LIMITS): Token[] {
   const words = normaliseText(input, limits.maxChars).match(TOKEN) ?? [];
-  return words.slice(0, limits.maxTokens).map((text) => ({ text, ...syllableKeys(text) }));
+  const count = Math.min(words.length, limits.maxTokens);
+  const tokens = new Array<Token>(count);
+  for (let i = 0; i < count; i++) tokens[i] = tokenOf(words[i]);
+  return tokens;
 }

@@ -35,7 +35,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
+      const code =
+        STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
       return [status, { code, message: httpMessage(exception) }];
     }
     if (exception instanceof QueryFailedError) {
@@ -44,10 +45,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return [409, { code: ErrorCode.Conflict, message: 'This record already exists.' }];
       }
       if (pgCode === '22P02' || pgCode === '22001' || pgCode === '23503') {
-        return [400, { code: ErrorCode.ValidationFailed, message: 'A value is not valid for this field.' }];
+        return [
+          400,
+          { code: ErrorCode.ValidationFailed, message: 'A value is not valid for this field.' },
+        ];
       }
     }
-    return [500, { code: ErrorCode.Internal, message: 'Something went wrong on our side. Please try again.' }];
+    return [
+      500,
+      { code: ErrorCode.Internal, message: 'Something went wrong on our side. Please try again.' },
+    ];
   }
 }
 

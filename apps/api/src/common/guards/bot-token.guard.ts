@@ -15,12 +15,16 @@ export class BotTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const expected = this.env.BOT_SERVICE_TOKEN;
-    if (!expected) throw AppError.unauthenticated('The bot service token is not configured on the API (BOT_SERVICE_TOKEN).');
+    if (!expected)
+      throw AppError.unauthenticated(
+        'The bot service token is not configured on the API (BOT_SERVICE_TOKEN).',
+      );
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
     const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     const a = Buffer.from(given);
     const b = Buffer.from(expected);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw AppError.unauthenticated('Wrong or missing bot service token.');
+    if (a.length !== b.length || !timingSafeEqual(a, b))
+      throw AppError.unauthenticated('Wrong or missing bot service token.');
     return true;
   }
 }

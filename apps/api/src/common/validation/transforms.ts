@@ -20,9 +20,7 @@ export const CleanOptionalText = () =>
 /** Cleans every text of a list and drops the empty ones. */
 export const CleanTextList = () =>
   Transform(({ value }) =>
-    Array.isArray(value)
-      ? value.map(toCleanText).filter((v) => v !== '')
-      : value,
+    Array.isArray(value) ? value.map(toCleanText).filter((v) => v !== '') : value,
   );
 
 /** "true"/"false" in a query string become booleans. */

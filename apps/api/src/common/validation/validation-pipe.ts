@@ -19,7 +19,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
-      message: message.replace(/^property (\S+) should not exist$/, 'unknown field: $1 is not accepted'),
+      message: message.replace(
+        /^property (\S+) should not exist$/,
+        'unknown field: $1 is not accepted',
+      ),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -72,7 +72,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         ip varchar(64),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, created_at DESC)`,
+    );
     await q.query(`CREATE INDEX audit_log_created_idx ON audit_log (created_at DESC)`);
   }
 

@@ -136,7 +136,17 @@ export class KnowledgeBase1763990000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['handoff_items', 'question_log', 'glossary_terms', 'synonyms', 'articles', 'faq_versions', 'faqs', 'topics', 'knowledge_state']) {
+    for (const table of [
+      'handoff_items',
+      'question_log',
+      'glossary_terms',
+      'synonyms',
+      'articles',
+      'faq_versions',
+      'faqs',
+      'topics',
+      'knowledge_state',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

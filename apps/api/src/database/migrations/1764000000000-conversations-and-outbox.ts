@@ -44,9 +44,13 @@ export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
         handoff_id uuid REFERENCES handoff_items(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX conversation_messages_conv_idx ON conversation_messages (conversation_id, seq)`);
+    await q.query(
+      `CREATE INDEX conversation_messages_conv_idx ON conversation_messages (conversation_id, seq)`,
+    );
 
-    await q.query(`ALTER TABLE handoff_items ADD COLUMN conversation_id uuid REFERENCES conversations(id)`);
+    await q.query(
+      `ALTER TABLE handoff_items ADD COLUMN conversation_id uuid REFERENCES conversations(id)`,
+    );
     await q.query(`CREATE INDEX handoff_items_conversation_idx ON handoff_items (conversation_id)`);
 
     await q.query(`
@@ -68,7 +72,9 @@ export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
         consented_at timestamptz NOT NULL DEFAULT now(),
         cancelled_at timestamptz
       )`);
-    await q.query(`CREATE INDEX subscriptions_active_idx ON subscriptions (conversation_id) WHERE cancelled_at IS NULL`);
+    await q.query(
+      `CREATE INDEX subscriptions_active_idx ON subscriptions (conversation_id) WHERE cancelled_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE broadcasts (
@@ -96,13 +102,26 @@ export class ConversationsAndOutbox1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz
       )`);
-    await q.query(`CREATE INDEX outbox_due_idx ON outbox (channel, available_at) WHERE status IN ('pending','sending')`);
-    await q.query(`CREATE INDEX outbox_broadcast_idx ON outbox (broadcast_id) WHERE broadcast_id IS NOT NULL`);
-    await q.query(`CREATE INDEX outbox_sending_chat_idx ON outbox (channel, chat_id) WHERE status = 'sending'`);
+    await q.query(
+      `CREATE INDEX outbox_due_idx ON outbox (channel, available_at) WHERE status IN ('pending','sending')`,
+    );
+    await q.query(
+      `CREATE INDEX outbox_broadcast_idx ON outbox (broadcast_id) WHERE broadcast_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX outbox_sending_chat_idx ON outbox (channel, chat_id) WHERE status = 'sending'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['outbox', 'broadcasts', 'subscriptions', 'answer_feedback', 'conversation_messages', 'bot_updates']) {
+    for (const table of [
+      'outbox',
+      'broadcasts',
+      'subscriptions',
+      'answer_feedback',
+      'conversation_messages',
+      'bot_updates',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`ALTER TABLE handoff_items DROP COLUMN conversation_id`);

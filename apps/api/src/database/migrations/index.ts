@@ -3,4 +3,8 @@ import { KnowledgeBase1763990000000 } from './1763990000000-knowledge-base';
 import { ConversationsAndOutbox1764000000000 } from './1764000000000-conversations-and-outbox';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
-export const MIGRATIONS = [InitialSchema1763900000000, KnowledgeBase1763990000000, ConversationsAndOutbox1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  KnowledgeBase1763990000000,
+  ConversationsAndOutbox1764000000000,
+];

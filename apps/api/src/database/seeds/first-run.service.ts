@@ -46,14 +46,19 @@ export class FirstRunService {
   async run(): Promise<FirstRunReport> {
     await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
-    const demoDataLoaded = (this.env.DEMO_DATA ?? this.mode === 'embedded') && (await this.loadDemoData());
+    const demoDataLoaded =
+      (this.env.DEMO_DATA ?? this.mode === 'embedded') && (await this.loadDemoData());
     if (this.env.ADMIN_EMAIL && this.env.ADMIN_PASSWORD) {
       await this.createAdmin(this.env.ADMIN_EMAIL, this.env.ADMIN_PASSWORD);
       return { admin: { email: this.env.ADMIN_EMAIL }, demoDataLoaded, needsAdmin: false };
     }
     if (this.mode === 'embedded') {
       const oneTimePassword = await this.createAdmin(DEFAULT_ADMIN_EMAIL);
-      return { admin: { email: DEFAULT_ADMIN_EMAIL, oneTimePassword }, demoDataLoaded, needsAdmin: false };
+      return {
+        admin: { email: DEFAULT_ADMIN_EMAIL, oneTimePassword },
+        demoDataLoaded,
+        needsAdmin: false,
+      };
     }
     return { demoDataLoaded, needsAdmin: true };
   }
@@ -71,7 +76,8 @@ export class FirstRunService {
   }
 
   private async loadDemoData(): Promise<boolean> {
-    if ((await this.dataSource.getRepository(UnitEntity).count({ withDeleted: true })) > 0) return false;
+    if ((await this.dataSource.getRepository(UnitEntity).count({ withDeleted: true })) > 0)
+      return false;
     await this.dataSource.transaction(async (manager) => {
       const ids = new Map<string, string>();
       for (const unit of DEMO_UNITS) {
@@ -86,9 +92,17 @@ export class FirstRunService {
         ids.set(unit.code, saved.id);
       }
     });
-    const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({ ...faq, needsReview: true }));
-    const report = await this.faqTransfer.import(null, 'json', rows, { allOrNothing: true, defaultStatus: 'published' });
-    this.logger.log(`Demo data loaded: ${DEMO_UNITS.length} units, ${report.created} starter FAQs (to review)`);
+    const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({
+      ...faq,
+      needsReview: true,
+    }));
+    const report = await this.faqTransfer.import(null, 'json', rows, {
+      allOrNothing: true,
+      defaultStatus: 'published',
+    });
+    this.logger.log(
+      `Demo data loaded: ${DEMO_UNITS.length} units, ${report.created} starter FAQs (to review)`,
+    );
     return true;
   }
 }

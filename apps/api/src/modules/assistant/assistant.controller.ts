@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AskResponse, HandoffItemResponse, Page, QuestionLogResponse, Role } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
@@ -33,14 +44,24 @@ export class AssistantController {
   @Roles(Role.Admin, Role.Editor, Role.Coordinator, Role.Viewer)
   async questions(@Query() query: QuestionLogQueryDto): Promise<Page<QuestionLogResponse>> {
     const [items, total] = await this.assistant.questions(query);
-    return { items: items.map(toQuestionLogResponse), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(toQuestionLogResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Get('handoffs')
   @Roles(...INBOX)
   async handoffs(@Query() query: HandoffListQueryDto): Promise<Page<HandoffItemResponse>> {
     const [items, total] = await this.assistant.handoffs(query);
-    return { items: items.map(toHandoffItemResponse), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(toHandoffItemResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Patch('handoffs/:id')

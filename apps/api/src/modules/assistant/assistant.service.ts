@@ -52,7 +52,15 @@ export class AssistantService {
       confidence: round(result.confidence),
       suggestions: result.suggestions.flatMap((s) => {
         const faq = this.index.faq(s.id);
-        return faq ? [{ id: s.id, question: inLocale(faq, locale).question, confidence: round(s.confidence) }] : [];
+        return faq
+          ? [
+              {
+                id: s.id,
+                question: inLocale(faq, locale).question,
+                confidence: round(s.confidence),
+              },
+            ]
+          : [];
       }),
       locale,
     };
@@ -61,7 +69,11 @@ export class AssistantService {
       response.faq = { id: best.id, ...content, answerHtml: renderMarkdown(content.answer) };
     }
 
-    const text = input.text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, ASK_MAX_CHARS);
+    const text = input.text
+      .replace(HTML_TAG, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, ASK_MAX_CHARS);
     // One statement logs the question and, when nothing fits, opens the inbox item: atomic,
     // and a single round trip on the hot path.
     const [row] = await manager.query(
@@ -106,9 +118,16 @@ export class AssistantService {
     });
   }
 
-  async setHandoffStatus(actor: Actor, id: string, status: HandoffStatus): Promise<HandoffItemEntity> {
+  async setHandoffStatus(
+    actor: Actor,
+    id: string,
+    status: HandoffStatus,
+  ): Promise<HandoffItemEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const item = await manager.findOne(HandoffItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const item = await manager.findOne(HandoffItemEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
       const before = { ...item };
       item.status = status;
@@ -121,15 +140,28 @@ export class AssistantService {
           [item.conversationId, id],
         );
       }
-      await this.audit.record(manager, actor, { action: 'handoff.update', entityType: 'handoff', entityId: id, before, after: saved });
+      await this.audit.record(manager, actor, {
+        action: 'handoff.update',
+        entityType: 'handoff',
+        entityId: id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
 }
 
-export function inLocale(faq: IndexedFaq, locale: 'vi' | 'en'): { question: string; answer: string; topic: string } {
+export function inLocale(
+  faq: IndexedFaq,
+  locale: 'vi' | 'en',
+): { question: string; answer: string; topic: string } {
   if (locale === 'en' && faq.answerEn) {
-    return { question: faq.questionEn ?? faq.question, answer: faq.answerEn, topic: faq.topicEn ?? faq.topic };
+    return {
+      question: faq.questionEn ?? faq.question,
+      answer: faq.answerEn,
+      topic: faq.topicEn ?? faq.topic,
+    };
   }
   return { question: faq.question, answer: faq.answer, topic: faq.topic };
 }

@@ -57,8 +57,13 @@ export class FaqIndexService {
   }
 
   private async load(): Promise<void> {
-    const [state] = await this.dataSource.query(`SELECT faq_revision, dictionary_revision FROM knowledge_state WHERE id = 1`);
-    const current: Revisions = { faq: String(state.faq_revision), dictionary: String(state.dictionary_revision) };
+    const [state] = await this.dataSource.query(
+      `SELECT faq_revision, dictionary_revision FROM knowledge_state WHERE id = 1`,
+    );
+    const current: Revisions = {
+      faq: String(state.faq_revision),
+      dictionary: String(state.dictionary_revision),
+    };
     const started = Date.now();
     if (!this.matcher || current.dictionary !== this.seen.dictionary) {
       const dictionaries = await this.dictionary.forMatcher();
@@ -67,11 +72,13 @@ export class FaqIndexService {
     }
     if (current.faq !== this.seen.faq) {
       const changed = await this.dataSource.getRepository(FaqEntity).find({
-        where: this.seen.faq === '-1' ? { status: 'published' } : { revision: MoreThan(this.seen.faq) },
+        where:
+          this.seen.faq === '-1' ? { status: 'published' } : { revision: MoreThan(this.seen.faq) },
         relations: { topic: true },
       });
       for (const faq of changed) this.apply(faq);
-      if (changed.length) this.logger.log(`Index updated: ${changed.length} FAQ(s) in ${Date.now() - started} ms`);
+      if (changed.length)
+        this.logger.log(`Index updated: ${changed.length} FAQ(s) in ${Date.now() - started} ms`);
     }
     this.seen = current;
   }

@@ -1,5 +1,11 @@
 import type { HandoffStatus } from '@gcm/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A question the bot could not answer, waiting in the staff inbox. */
 @Entity('handoff_items')

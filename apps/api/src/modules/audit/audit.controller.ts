@@ -14,6 +14,11 @@ export class AuditController {
   @Roles(Role.Admin)
   async list(@Query() query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
     const [items, total] = await this.audit.list(query);
-    return { items: items.map(toAuditEntryResponse), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(toAuditEntryResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 }

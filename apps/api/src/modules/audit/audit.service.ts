@@ -18,7 +18,9 @@ const REDACTED = new Set(['passwordHash', 'tokenHash']);
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+  constructor(
+    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
+  ) {}
 
   /** Records a write inside the caller's transaction, so the entry exists exactly when the change does. */
   async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
@@ -50,7 +52,5 @@ export class AuditService {
 
 function snapshot(value: unknown): object | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (key, v) => (REDACTED.has(key) ? undefined : v)),
-  );
+  return JSON.parse(JSON.stringify(value, (key, v) => (REDACTED.has(key) ? undefined : v)));
 }

@@ -34,7 +34,10 @@ export class AccessGuard implements CanActivate {
     if (!user) throw AppError.unauthenticated();
     req.user = user;
 
-    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_OK_KEY, targets)) {
+    if (
+      user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_OK_KEY, targets)
+    ) {
       throw AuthErrors.passwordChangeRequired();
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LoginResponse, ROLES, SessionResponse, UserResponse } from '@gcm/domain';
 import type { Request, Response } from 'express';
@@ -42,7 +54,11 @@ export class AuthController {
       ip: req.ip ?? null,
       userAgent: req.headers['user-agent'] ?? null,
     });
-    res.cookie(SESSION_COOKIE, result.token, sessionCookieOptions(this.env.COOKIE_SECURE, result.expiresAt));
+    res.cookie(
+      SESSION_COOKIE,
+      result.token,
+      sessionCookieOptions(this.env.COOKIE_SECURE, result.expiresAt),
+    );
     return { user: toUserResponse(result.user), expiresAt: result.expiresAt.toISOString() };
   }
 
@@ -50,7 +66,10 @@ export class AuthController {
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
   @HttpCode(204)
-  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(user);
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.env.COOKIE_SECURE));
   }
@@ -80,7 +99,10 @@ export class AuthController {
   @Delete('sessions/:id')
   @Roles(...ROLES)
   @HttpCode(204)
-  revokeSession(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  revokeSession(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     return this.auth.revokeSession(user, id);
   }
 }

@@ -5,7 +5,11 @@ export const AuthErrors = {
   invalidCredentials: () =>
     new AppError(ErrorCode.InvalidCredentials, 401, 'The email or the password is wrong.'),
   accountDisabled: () =>
-    new AppError(ErrorCode.AccountDisabled, 403, 'This account is disabled. Contact an administrator.'),
+    new AppError(
+      ErrorCode.AccountDisabled,
+      403,
+      'This account is disabled. Contact an administrator.',
+    ),
   passwordChangeRequired: () =>
     new AppError(
       ErrorCode.PasswordChangeRequired,
@@ -20,9 +24,12 @@ export const AuthErrors = {
       [{ field: 'newPassword', message: 'too weak' }],
     ),
   samePassword: () =>
-    new AppError(ErrorCode.WeakPassword, 400, 'The new password must differ from the current one.', [
-      { field: 'newPassword', message: 'same as the current password' },
-    ]),
+    new AppError(
+      ErrorCode.WeakPassword,
+      400,
+      'The new password must differ from the current one.',
+      [{ field: 'newPassword', message: 'same as the current password' }],
+    ),
   wrongCurrentPassword: () =>
     new AppError(ErrorCode.WrongCurrentPassword, 400, 'The current password is wrong.', [
       { field: 'currentPassword', message: 'wrong password' },

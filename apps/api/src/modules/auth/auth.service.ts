@@ -70,7 +70,11 @@ export class AuthService {
         [user.id],
       );
       const actor: Actor = { user: { ...this.toAuthUser(user), sessionId: '' }, ip: client.ip };
-      await this.audit.record(manager, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      await this.audit.record(manager, actor, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
     user.lastLoginAt = now;
     return { user, token, expiresAt };
@@ -103,7 +107,8 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.user.id })
       .getOneOrFail();
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw AuthErrors.wrongCurrentPassword();
+    if (!(await verifyPassword(user.passwordHash, currentPassword)))
+      throw AuthErrors.wrongCurrentPassword();
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, user.id, { passwordHash, mustChangePassword: false });
@@ -128,7 +133,9 @@ export class AuthService {
   listSessions(user: AuthUser): Promise<SessionEntity[]> {
     return this.sessions
       .createQueryBuilder('s')
-      .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.expires_at > now()', { userId: user.id })
+      .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.expires_at > now()', {
+        userId: user.id,
+      })
       .orderBy('s.last_seen_at', 'DESC')
       .getMany();
   }

@@ -1,5 +1,11 @@
 import type { Channel, ConversationState } from '@gcm/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** One chat with one person on one channel. */
 @Entity('conversations')

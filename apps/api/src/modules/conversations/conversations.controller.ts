@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { BotEvent, BotEventResult, CHANNELS, ConversationMessage, Role } from '@gcm/domain';
 import { Type } from 'class-transformer';
@@ -42,7 +52,10 @@ export class BotController {
   }
 
   @Get('conversations/:channel/:chatId/messages')
-  async messages(@Param() params: MessagesParams, @Query() query: MessagesQuery): Promise<{ items: ConversationMessage[] }> {
+  async messages(
+    @Param() params: MessagesParams,
+    @Query() query: MessagesQuery,
+  ): Promise<{ items: ConversationMessage[] }> {
     return { items: await this.conversations.messages(params.channel, params.chatId, query.after) };
   }
 }
@@ -65,7 +78,9 @@ export class HandoffRepliesController {
 
   @Get(':id/messages')
   @Roles(Role.Admin, Role.Coordinator, Role.Editor)
-  async messages(@Param('id', ParseUUIDPipe) id: string): Promise<{ items: ConversationMessage[] }> {
+  async messages(
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ items: ConversationMessage[] }> {
     return { items: await this.replies.transcript(id) };
   }
 }

@@ -71,15 +71,27 @@ export class ConversationsService {
           : []
         : await this.carryOut(turn, interpret(state, event));
 
-      await manager.query(`INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies) VALUES ($1, $2, $3, $4, $5)`, [
-        event.channel,
-        event.updateId,
+      await manager.query(
+        `INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          event.channel,
+          event.updateId,
+          conversation.id,
+          JSON.stringify(event),
+          JSON.stringify(replies),
+        ],
+      );
+      await this.storeMessages(
+        manager,
         conversation.id,
-        JSON.stringify(event),
-        JSON.stringify(replies),
+        event,
+        replies,
+        state.mode === 'handoff' ? state.handoffId : undefined,
+      );
+      await manager.query(`UPDATE conversations SET state = $2, updated_at = now() WHERE id = $1`, [
+        conversation.id,
+        JSON.stringify(state),
       ]);
-      await this.storeMessages(manager, conversation.id, event, replies, state.mode === 'handoff' ? state.handoffId : undefined);
-      await manager.query(`UPDATE conversations SET state = $2, updated_at = now() WHERE id = $1`, [conversation.id, JSON.stringify(state)]);
       return { replies, duplicate: false };
     });
   }
@@ -90,7 +102,10 @@ export class ConversationsService {
    * (the bot crashed or failed before sending); a retry while the first attempt is still under
    * way gets nothing, so the person gets one answer.
    */
-  private async seenBefore(manager: EntityManager, event: BotEvent): Promise<BotEventResult | null> {
+  private async seenBefore(
+    manager: EntityManager,
+    event: BotEvent,
+  ): Promise<BotEventResult | null> {
     const rows = await manager.query(
       `SELECT replies, resend_after <= now() AS resend FROM bot_updates WHERE channel = $1 AND update_id = $2`,
       [event.channel, event.updateId],
@@ -119,7 +134,10 @@ export class ConversationsService {
     return rows.map(toConversationMessage);
   }
 
-  private async lockConversation(manager: EntityManager, event: BotEvent): Promise<ConversationEntity> {
+  private async lockConversation(
+    manager: EntityManager,
+    event: BotEvent,
+  ): Promise<ConversationEntity> {
     const [row] = await manager.query(
       `INSERT INTO conversations (channel, chat_id, user_id, display_name, state)
        VALUES ($1, $2, $3, $4, $5)
@@ -131,7 +149,10 @@ export class ConversationsService {
         event.chatId,
         event.user.id,
         event.user.displayName?.slice(0, 200) ?? null,
-        JSON.stringify({ ...INITIAL_STATE, locale: event.user.languageCode?.startsWith('en') ? 'en' : 'vi' }),
+        JSON.stringify({
+          ...INITIAL_STATE,
+          locale: event.user.languageCode?.startsWith('en') ? 'en' : 'vi',
+        }),
         event.type !== 'unfollow',
       ],
     );
@@ -171,9 +192,10 @@ export class ConversationsService {
       case 'handoff':
         return this.openHandoff(turn, intent.text);
       case 'handoff_message':
-        await manager.query(`UPDATE handoff_items SET status = 'open', updated_at = now() WHERE id = $1 AND status = 'answered'`, [
-          state.handoffId,
-        ]);
+        await manager.query(
+          `UPDATE handoff_items SET status = 'open', updated_at = now() WHERE id = $1 AND status = 'answered'`,
+          [state.handoffId],
+        );
         return sayReplies(locale, 'handoffNoted');
       case 'end_handoff':
         state.mode = 'idle';
@@ -185,7 +207,10 @@ export class ConversationsService {
         state.subscription = { topicId: intent.topicId };
         return subscribeLocalityReplies(locale, await this.localities(manager));
       case 'subscribe_locality':
-        state.subscription = { topicId: state.subscription?.topicId ?? null, localityId: intent.localityId };
+        state.subscription = {
+          topicId: state.subscription?.topicId ?? null,
+          localityId: intent.localityId,
+        };
         return subscribeConsentReplies(locale);
       case 'subscribe_confirm':
         return this.subscribe(turn);
@@ -200,7 +225,9 @@ export class ConversationsService {
         delete state.subscription;
         return sayReplies(locale, 'cancelled');
       case 'unfollow':
-        await manager.query(`UPDATE conversations SET unreachable_at = now() WHERE id = $1`, [turn.conversation.id]);
+        await manager.query(`UPDATE conversations SET unreachable_at = now() WHERE id = $1`, [
+          turn.conversation.id,
+        ]);
         return [];
       case 'unsupported':
         return sayReplies(locale, 'unsupported');
@@ -227,7 +254,9 @@ export class ConversationsService {
   private async openHandoff(turn: Turn, text?: string): Promise<BotReply[]> {
     const { manager, state, conversation } = turn;
     const [open] = state.handoffId
-      ? await manager.query(`SELECT id FROM handoff_items WHERE id = $1 AND status <> 'closed'`, [state.handoffId])
+      ? await manager.query(`SELECT id FROM handoff_items WHERE id = $1 AND status <> 'closed'`, [
+          state.handoffId,
+        ])
       : [];
     if (open) return handoffReplies(state.locale, true);
     const transcript = await manager.query(
@@ -236,7 +265,13 @@ export class ConversationsService {
       [conversation.id],
     );
     const question =
-      text ?? (transcript.map((m: { text: string }) => m.text).filter(Boolean).reverse().join('\n') || botText(state.locale, 'talkToStaff'));
+      text ??
+      (transcript
+        .map((m: { text: string }) => m.text)
+        .filter(Boolean)
+        .reverse()
+        .join('\n') ||
+        botText(state.locale, 'talkToStaff'));
     const [item] = await manager.query(
       `INSERT INTO handoff_items (channel, question, conversation_id) VALUES ($1, $2, $3) RETURNING id`,
       [conversation.channel, question.slice(0, 1000), conversation.id],
@@ -248,11 +283,17 @@ export class ConversationsService {
 
   private async subscribe(turn: Turn): Promise<BotReply[]> {
     const { manager, state, conversation } = turn;
-    if (!state.subscription) return subscribeTopicReplies(state.locale, await this.topics(manager, state.locale));
+    if (!state.subscription)
+      return subscribeTopicReplies(state.locale, await this.topics(manager, state.locale));
     await manager.query(
       `INSERT INTO subscriptions (conversation_id, topic_id, locality_id, consent_text)
        SELECT $1, (SELECT id FROM topics WHERE id = $2), (SELECT id FROM units WHERE id = $3), $4`,
-      [conversation.id, state.subscription.topicId, state.subscription.localityId ?? null, botText(state.locale, 'subscribeConsent')],
+      [
+        conversation.id,
+        state.subscription.topicId,
+        state.subscription.localityId ?? null,
+        botText(state.locale, 'subscribeConsent'),
+      ],
     );
     delete state.subscription;
     return sayReplies(state.locale, 'subscribed');
@@ -271,14 +312,19 @@ export class ConversationsService {
       ...replies.map((r) => ['out', null, JSON.stringify(r)] as [string, null, string]),
     ];
     if (rows.length === 0) return;
-    const values = rows.map((_, i) => `($1, $2, $${i * 3 + 3}, $${i * 3 + 4}, $${i * 3 + 5}::jsonb)`).join(', ');
+    const values = rows
+      .map((_, i) => `($1, $2, $${i * 3 + 3}, $${i * 3 + 4}, $${i * 3 + 5}::jsonb)`)
+      .join(', ');
     await manager.query(
       `INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply) VALUES ${values}`,
       [conversationId, handoffId ?? null, ...rows.flat()],
     );
   }
 
-  private async topics(manager: EntityManager, locale: BotLocale): Promise<{ id: string; name: string }[]> {
+  private async topics(
+    manager: EntityManager,
+    locale: BotLocale,
+  ): Promise<{ id: string; name: string }[]> {
     const rows = await manager.query(
       `SELECT t.id, t.name, t.name_en FROM topics t
        WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')
@@ -290,7 +336,11 @@ export class ConversationsService {
     }));
   }
 
-  private async topicFaqs(manager: EntityManager, topicId: string, locale: BotLocale): Promise<{ id: string; question: string }[]> {
+  private async topicFaqs(
+    manager: EntityManager,
+    topicId: string,
+    locale: BotLocale,
+  ): Promise<{ id: string; question: string }[]> {
     const rows = await manager.query(
       `SELECT id, question, question_en FROM faqs WHERE topic_id = $1 AND status = 'published' ORDER BY updated_at DESC LIMIT 8`,
       [topicId],

@@ -21,14 +21,27 @@ export class HandoffRepliesService {
 
   async reply(actor: Actor, handoffId: string, body: string): Promise<ConversationMessage> {
     return this.dataSource.transaction(async (manager) => {
-      const item = await manager.findOne(HandoffItemEntity, { where: { id: handoffId }, lock: { mode: 'pessimistic_write' } });
+      const item = await manager.findOne(HandoffItemEntity, {
+        where: { id: handoffId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
       if (!item.conversationId) {
-        throw new AppError(ErrorCode.Conflict, 409, 'This question came through the public API, not a chat: there is no one to reply to.');
+        throw new AppError(
+          ErrorCode.Conflict,
+          409,
+          'This question came through the public API, not a chat: there is no one to reply to.',
+        );
       }
-      const conversation = await manager.findOneOrFail(ConversationEntity, { where: { id: item.conversationId } });
+      const conversation = await manager.findOneOrFail(ConversationEntity, {
+        where: { id: item.conversationId },
+      });
       if (conversation.unreachableAt) {
-        throw new AppError(ErrorCode.Conflict, 409, 'The person has blocked the bot or unfollowed: the reply cannot be delivered.');
+        throw new AppError(
+          ErrorCode.Conflict,
+          409,
+          'The person has blocked the bot or unfollowed: the reply cannot be delivered.',
+        );
       }
       const text = body.normalize('NFC').trim();
       const replies = staffReplyReplies(conversation.state.locale ?? INITIAL_STATE.locale, text);
@@ -39,7 +52,14 @@ export class HandoffRepliesService {
       );
       // The web chat reads the conversation's messages itself; the other channels need a delivery.
       if (conversation.channel !== 'web') {
-        await this.outbox.enqueue(manager, [{ kind: 'staff_reply', channel: conversation.channel, chatId: conversation.chatId, replies }]);
+        await this.outbox.enqueue(manager, [
+          {
+            kind: 'staff_reply',
+            channel: conversation.channel,
+            chatId: conversation.chatId,
+            replies,
+          },
+        ]);
       }
       const before = { status: item.status };
       await manager.update(HandoffItemEntity, item.id, { status: 'answered' });
@@ -61,7 +81,9 @@ export class HandoffRepliesService {
 
   /** The conversation behind an inbox item, oldest first (at most the last 100 messages). */
   async transcript(handoffId: string): Promise<ConversationMessage[]> {
-    const item = await this.dataSource.getRepository(HandoffItemEntity).findOne({ where: { id: handoffId } });
+    const item = await this.dataSource
+      .getRepository(HandoffItemEntity)
+      .findOne({ where: { id: handoffId } });
     if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
     if (!item.conversationId) return [];
     const rows = await this.dataSource.query(

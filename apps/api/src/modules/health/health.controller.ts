@@ -26,6 +26,11 @@ export class HealthController {
       .then(() => true)
       .catch(() => false);
     if (!up) res.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down', databaseMode: this.mode, version: APP_VERSION };
+    return {
+      status: up ? 'ok' : 'degraded',
+      database: up ? 'up' : 'down',
+      databaseMode: this.mode,
+      version: APP_VERSION,
+    };
   }
 }

@@ -1,5 +1,11 @@
 import type { ArticleKind, FaqStatus } from '@gcm/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** An article or a warning for the portal and for broadcasts. */
 @Entity('articles')

@@ -1,10 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ArticleResponse, Page, ROLES, Role } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
 import { ArticlesService } from './articles.service';
-import { ArticleListQueryDto, CreateArticleDto, toArticleResponse, UpdateArticleDto } from './dto/article.dto';
+import {
+  ArticleListQueryDto,
+  CreateArticleDto,
+  toArticleResponse,
+  UpdateArticleDto,
+} from './dto/article.dto';
 
 @ApiTags('knowledge')
 @Controller('knowledge/articles')
@@ -15,12 +30,20 @@ export class ArticlesController {
   @Roles(...ROLES)
   async list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleResponse>> {
     const [items, total] = await this.articles.list(query, false);
-    return { items: items.map(toArticleResponse), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(toArticleResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Post()
   @Roles(Role.Admin, Role.Editor)
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateArticleDto): Promise<ArticleResponse> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateArticleDto,
+  ): Promise<ArticleResponse> {
     return toArticleResponse(await this.articles.create(actor, body));
   }
 
@@ -52,7 +75,12 @@ export class PublicArticlesController {
   @Get()
   async list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleResponse>> {
     const [items, total] = await this.articles.list({ ...query, status: undefined }, true);
-    return { items: items.map(toArticleResponse), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(toArticleResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Get(':id')

@@ -29,13 +29,15 @@ export class ArticlesService {
 
   async get(id: string, publishedOnly: boolean): Promise<ArticleEntity> {
     const article = await this.dataSource.getRepository(ArticleEntity).findOne({ where: { id } });
-    if (!article || (publishedOnly && article.status !== 'published')) throw KnowledgeErrors.articleNotFound();
+    if (!article || (publishedOnly && article.status !== 'published'))
+      throw KnowledgeErrors.articleNotFound();
     return article;
   }
 
   create(actor: Actor, dto: CreateArticleDto): Promise<ArticleEntity> {
     return this.dataSource.transaction(async (manager) => {
-      if (dto.topicId && !(await manager.exists(TopicEntity, { where: { id: dto.topicId } }))) throw KnowledgeErrors.topicNotFound();
+      if (dto.topicId && !(await manager.exists(TopicEntity, { where: { id: dto.topicId } })))
+        throw KnowledgeErrors.topicNotFound();
       const status = dto.status ?? 'draft';
       const article = await manager.save(
         manager.create(ArticleEntity, {
@@ -47,21 +49,37 @@ export class ArticlesService {
           updatedBy: actor.user.id,
         }),
       );
-      await this.audit.record(manager, actor, { action: 'article.create', entityType: 'article', entityId: article.id, after: article });
+      await this.audit.record(manager, actor, {
+        action: 'article.create',
+        entityType: 'article',
+        entityId: article.id,
+        after: article,
+      });
       return article;
     });
   }
 
   update(actor: Actor, id: string, dto: UpdateArticleDto): Promise<ArticleEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const article = await manager.findOne(ArticleEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const article = await manager.findOne(ArticleEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!article) throw KnowledgeErrors.articleNotFound();
-      if (dto.topicId && !(await manager.exists(TopicEntity, { where: { id: dto.topicId } }))) throw KnowledgeErrors.topicNotFound();
+      if (dto.topicId && !(await manager.exists(TopicEntity, { where: { id: dto.topicId } })))
+        throw KnowledgeErrors.topicNotFound();
       const before = { ...article };
       Object.assign(article, definedOnly(dto), { updatedBy: actor.user.id });
-      if (article.status === 'published' && before.status !== 'published') article.publishedAt = new Date();
+      if (article.status === 'published' && before.status !== 'published')
+        article.publishedAt = new Date();
       const saved = await manager.save(article);
-      await this.audit.record(manager, actor, { action: 'article.update', entityType: 'article', entityId: id, before, after: saved });
+      await this.audit.record(manager, actor, {
+        action: 'article.update',
+        entityType: 'article',
+        entityId: id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }

@@ -7,7 +7,12 @@ import { AppError } from '../../common/errors/app-error';
 import { definedOnly } from '../../common/utils/defined-only';
 import { AuditService } from '../audit/audit.service';
 import { GlossaryTermEntity, SynonymEntity } from './dictionary.entities';
-import { CreateGlossaryTermDto, CreateSynonymDto, UpdateGlossaryTermDto, UpdateSynonymDto } from './dto/dictionary.dto';
+import {
+  CreateGlossaryTermDto,
+  CreateSynonymDto,
+  UpdateGlossaryTermDto,
+  UpdateSynonymDto,
+} from './dto/dictionary.dto';
 import { KnowledgeErrors } from './knowledge.errors';
 import { bumpDictionaryRevision } from './knowledge-revision';
 
@@ -31,7 +36,12 @@ export class DictionaryService {
   async forMatcher(): Promise<{ synonyms: SynonymEntry[]; glossary: GlossaryEntry[] }> {
     const [synonyms, glossary] = await Promise.all([this.listSynonyms(), this.listGlossary()]);
     return {
-      synonyms: synonyms.map(({ term, expansions, mutual, broader }) => ({ term, expansions, mutual, broader })),
+      synonyms: synonyms.map(({ term, expansions, mutual, broader }) => ({
+        term,
+        expansions,
+        mutual,
+        broader,
+      })),
       glossary: glossary.map(({ en, vi }) => ({ en, vi })),
     };
   }
@@ -40,7 +50,11 @@ export class DictionaryService {
     return this.change(actor, 'synonym.create', async (manager) => {
       checkSaysSomething(dto.expansions, dto.broader);
       await this.checkTermFree(manager, dto.term);
-      const entry = manager.create(SynonymEntity, { ...dto, mutual: dto.mutual ?? false, broader: dto.broader ?? [] });
+      const entry = manager.create(SynonymEntity, {
+        ...dto,
+        mutual: dto.mutual ?? false,
+        broader: dto.broader ?? [],
+      });
       return [null, await manager.save(entry)];
     });
   }
@@ -48,7 +62,8 @@ export class DictionaryService {
   updateSynonym(actor: Actor, id: string, dto: UpdateSynonymDto): Promise<SynonymEntity> {
     return this.change(actor, 'synonym.update', async (manager) => {
       const entry = await this.find(manager, SynonymEntity, id);
-      if (dto.term && dto.term.toLowerCase() !== entry.term.toLowerCase()) await this.checkTermFree(manager, dto.term);
+      if (dto.term && dto.term.toLowerCase() !== entry.term.toLowerCase())
+        await this.checkTermFree(manager, dto.term);
       const before = { ...entry };
       Object.assign(entry, definedOnly(dto));
       checkSaysSomething(entry.expansions, entry.broader);
@@ -57,10 +72,17 @@ export class DictionaryService {
   }
 
   createGlossaryTerm(actor: Actor, dto: CreateGlossaryTermDto): Promise<GlossaryTermEntity> {
-    return this.change(actor, 'glossary.create', async (manager) => [null, await manager.save(manager.create(GlossaryTermEntity, dto))]);
+    return this.change(actor, 'glossary.create', async (manager) => [
+      null,
+      await manager.save(manager.create(GlossaryTermEntity, dto)),
+    ]);
   }
 
-  updateGlossaryTerm(actor: Actor, id: string, dto: UpdateGlossaryTermDto): Promise<GlossaryTermEntity> {
+  updateGlossaryTerm(
+    actor: Actor,
+    id: string,
+    dto: UpdateGlossaryTermDto,
+  ): Promise<GlossaryTermEntity> {
     return this.change(actor, 'glossary.update', async (manager) => {
       const entry = await this.find(manager, GlossaryTermEntity, id);
       const before = { ...entry };
@@ -82,7 +104,10 @@ export class DictionaryService {
    * row lock, so two instances starting together cannot both load it); what editors later
    * delete stays deleted.
    */
-  async seedOnce(synonyms: readonly SynonymEntry[], glossary: readonly GlossaryEntry[]): Promise<boolean> {
+  async seedOnce(
+    synonyms: readonly SynonymEntry[],
+    glossary: readonly GlossaryEntry[],
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const [taken] = await manager.query(
         `WITH seeded AS (UPDATE knowledge_state SET dictionary_seeded = true WHERE id = 1 AND NOT dictionary_seeded RETURNING id)
@@ -91,9 +116,17 @@ export class DictionaryService {
       if (taken.n === 0) return false;
       await manager.insert(
         SynonymEntity,
-        synonyms.map(({ term, expansions, mutual, broader }) => ({ term, expansions, mutual: mutual ?? false, broader: broader ?? [] })),
+        synonyms.map(({ term, expansions, mutual, broader }) => ({
+          term,
+          expansions,
+          mutual: mutual ?? false,
+          broader: broader ?? [],
+        })),
       );
-      await manager.insert(GlossaryTermEntity, glossary.map(({ en, vi }) => ({ en, vi })));
+      await manager.insert(
+        GlossaryTermEntity,
+        glossary.map(({ en, vi }) => ({ en, vi })),
+      );
       await bumpDictionaryRevision(manager);
       return true;
     });
@@ -108,19 +141,32 @@ export class DictionaryService {
     return this.dataSource.transaction(async (manager) => {
       const [before, after] = await write(manager);
       await bumpDictionaryRevision(manager);
-      await this.audit.record(manager, actor, { action, entityType: action.split('.')[0], entityId: after.id, before, after });
+      await this.audit.record(manager, actor, {
+        action,
+        entityType: action.split('.')[0],
+        entityId: after.id,
+        before,
+        after,
+      });
       return after;
     });
   }
 
-  private async find<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: string): Promise<T> {
+  private async find<T extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    id: string,
+  ): Promise<T> {
     const entry = await manager.findOne(target, { where: { id } as never });
     if (!entry) throw KnowledgeErrors.dictionaryEntryNotFound();
     return entry;
   }
 
   private async checkTermFree(manager: EntityManager, term: string): Promise<void> {
-    const taken = await manager.createQueryBuilder(SynonymEntity, 's').where('lower(s.term) = lower(:term)', { term }).getExists();
+    const taken = await manager
+      .createQueryBuilder(SynonymEntity, 's')
+      .where('lower(s.term) = lower(:term)', { term })
+      .getExists();
     if (taken) throw KnowledgeErrors.synonymTaken(term);
   }
 }

@@ -35,21 +35,34 @@ export interface SheetProblem {
 }
 
 /** Turns a header row and data rows into import rows (plain objects, validated later). */
-export function rowsFromSheet(header: string[], body: string[][]): { rows: Record<string, unknown>[]; problem?: SheetProblem } {
+export function rowsFromSheet(
+  header: string[],
+  body: string[][],
+): { rows: Record<string, unknown>[]; problem?: SheetProblem } {
   const columns = header.map((h) => h.trim().toLowerCase());
   const unknown = columns.filter((c) => c && !(SHEET_COLUMNS as readonly string[]).includes(c));
   if (unknown.length) {
-    return { rows: [], problem: { row: 1, message: `unknown column(s) ${unknown.join(', ')}; allowed: ${SHEET_COLUMNS.join(', ')}` } };
+    return {
+      rows: [],
+      problem: {
+        row: 1,
+        message: `unknown column(s) ${unknown.join(', ')}; allowed: ${SHEET_COLUMNS.join(', ')}`,
+      },
+    };
   }
   const missing = ['topic', 'question', 'answer'].filter((c) => !columns.includes(c));
-  if (missing.length) return { rows: [], problem: { row: 1, message: `missing column(s) ${missing.join(', ')}` } };
+  if (missing.length)
+    return { rows: [], problem: { row: 1, message: `missing column(s) ${missing.join(', ')}` } };
   const rows = body.map((cells) => {
     const row: Record<string, unknown> = {};
     columns.forEach((column, i) => {
       const cell = (cells[i] ?? '').trim();
       if (!column || cell === '') return;
       row[FIELD_OF[column] ?? column] = LIST_COLUMNS.has(column)
-        ? cell.split('|').map((v) => v.trim()).filter(Boolean)
+        ? cell
+            .split('|')
+            .map((v) => v.trim())
+            .filter(Boolean)
         : BOOLEAN_COLUMNS.has(column)
           ? parseBoolean(cell)
           : cell;

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, FaqImportReport, FaqImportRow, FaqImportRowResult, FaqStatus } from '@gcm/domain';
+import {
+  ErrorCode,
+  FaqImportReport,
+  FaqImportRow,
+  FaqImportRowResult,
+  FaqStatus,
+} from '@gcm/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse } from 'csv-parse/sync';
@@ -38,12 +44,27 @@ export class FaqTransferService {
     private readonly topics: TopicsService,
   ) {}
 
-  async import(actor: Actor | null, format: TransferFormat, body: unknown, options: FaqImportQueryDto): Promise<FaqImportReport> {
+  async import(
+    actor: Actor | null,
+    format: TransferFormat,
+    body: unknown,
+    options: FaqImportQueryDto,
+  ): Promise<FaqImportReport> {
     const checked = checkRows(await readRows(format, body));
-    const report: FaqImportReport = { created: 0, updated: 0, unchanged: 0, rejected: 0, rolledBack: false, rows: [] };
+    const report: FaqImportReport = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      rolledBack: false,
+      rows: [],
+    };
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const row of checked) report.rows.push(await this.importRow(manager, actor, row, options.defaultStatus ?? 'draft'));
+        for (const row of checked)
+          report.rows.push(
+            await this.importRow(manager, actor, row, options.defaultStatus ?? 'draft'),
+          );
         report.rejected = report.rows.filter((r) => r.outcome === 'rejected').length;
         if (options.dryRun || (options.allOrNothing && report.rejected > 0)) throw new Rollback();
       });
@@ -98,12 +119,16 @@ export class FaqTransferService {
       if (!existing) return { row, outcome: 'created', id: faq.id };
       return { row, outcome: faq.version === versionBefore ? 'unchanged' : 'updated', id: faq.id };
     } catch (error) {
-      if (error instanceof AppError && error.status < 500) return { row, outcome: 'rejected', errors: [error.message] };
+      if (error instanceof AppError && error.status < 500)
+        return { row, outcome: 'rejected', errors: [error.message] };
       throw error;
     }
   }
 
-  async export(format: TransferFormat, status?: FaqStatus): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
+  async export(
+    format: TransferFormat,
+    status?: FaqStatus,
+  ): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
     const faqs = await this.dataSource.getRepository(FaqEntity).find({
       where: status ? { status } : {},
       relations: { topic: true },
@@ -125,12 +150,20 @@ export class FaqTransferService {
     }));
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'json') {
-      return { body: JSON.stringify(rows, null, 2), contentType: 'application/json; charset=utf-8', filename: `faqs-${stamp}.json` };
+      return {
+        body: JSON.stringify(rows, null, 2),
+        contentType: 'application/json; charset=utf-8',
+        filename: `faqs-${stamp}.json`,
+      };
     }
     const sheet = sheetFromRows(rows);
     if (format === 'csv') {
       // A BOM lets Excel open the UTF-8 file with Vietnamese intact.
-      return { body: `\uFEFF${stringify(sheet)}`, contentType: 'text/csv; charset=utf-8', filename: `faqs-${stamp}.csv` };
+      return {
+        body: `\uFEFF${stringify(sheet)}`,
+        contentType: 'text/csv; charset=utf-8',
+        filename: `faqs-${stamp}.csv`,
+      };
     }
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('FAQ').addRows(sheet);
@@ -147,7 +180,8 @@ async function readRows(format: TransferFormat, body: unknown): Promise<Record<s
   let rows: unknown;
   if (format === 'json') {
     rows = body;
-    if (!Array.isArray(rows)) throw KnowledgeErrors.importUnreadable('The JSON body must be an array of FAQ objects.');
+    if (!Array.isArray(rows))
+      throw KnowledgeErrors.importUnreadable('The JSON body must be an array of FAQ objects.');
   } else {
     const table = format === 'csv' ? readCsv(body) : await readXlsx(body);
     const [header = [], ...data] = table.filter((cells) => cells.some((c) => c.trim() !== ''));
@@ -157,21 +191,27 @@ async function readRows(format: TransferFormat, body: unknown): Promise<Record<s
   }
   const list = rows as unknown[];
   if (list.length === 0) throw KnowledgeErrors.importUnreadable('The file holds no FAQ.');
-  if (list.length > MAX_ROWS) throw KnowledgeErrors.importUnreadable(`At most ${MAX_ROWS} FAQs per file.`);
+  if (list.length > MAX_ROWS)
+    throw KnowledgeErrors.importUnreadable(`At most ${MAX_ROWS} FAQs per file.`);
   return list as Record<string, unknown>[];
 }
 
 function readCsv(body: unknown): string[][] {
   if (typeof body !== 'string') throw KnowledgeErrors.importUnreadable('Send the CSV as text/csv.');
   try {
-    return parse(body.normalize('NFC'), { bom: true, relax_column_count: true, skip_empty_lines: true });
+    return parse(body.normalize('NFC'), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
   } catch (error) {
     throw KnowledgeErrors.importUnreadable(`The CSV cannot be read: ${(error as Error).message}`);
   }
 }
 
 async function readXlsx(body: unknown): Promise<string[][]> {
-  if (!Buffer.isBuffer(body) || body.length === 0) throw KnowledgeErrors.importUnreadable('Send the XLSX file as the request body.');
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw KnowledgeErrors.importUnreadable('Send the XLSX file as the request body.');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
@@ -183,7 +223,10 @@ async function readXlsx(body: unknown): Promise<string[][]> {
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cell.text.normalize('NFC')));
+    row.eachCell(
+      { includeEmpty: true },
+      (cell, column) => (cells[column - 1] = cell.text.normalize('NFC')),
+    );
     table.push(Array.from(cells, (c) => c ?? ''));
   });
   return table;
@@ -199,7 +242,9 @@ function checkRows(rows: Record<string, unknown>[]): CheckedRow[] {
     }
     const dto = plainToInstance(FaqImportRowDto, raw);
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }).flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((m) => m.replace(/^property (\S+) should not exist$/, 'unknown field $1')),
+      Object.values(e.constraints ?? {}).map((m) =>
+        m.replace(/^property (\S+) should not exist$/, 'unknown field $1'),
+      ),
     );
     if (dto.id && typeof dto.id === 'string') {
       const first = seen.get(dto.id.toLowerCase());

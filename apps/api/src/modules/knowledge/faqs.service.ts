@@ -50,7 +50,8 @@ export class FaqsService {
     const status = EDITORS.includes(user.role) ? query.status : 'published';
     if (status) qb.andWhere('f.status = :status', { status });
     if (query.topicId) qb.andWhere('f.topic_id = :topicId', { topicId: query.topicId });
-    if (query.needsReview !== undefined) qb.andWhere('f.needs_review = :nr', { nr: query.needsReview });
+    if (query.needsReview !== undefined)
+      qb.andWhere('f.needs_review = :nr', { nr: query.needsReview });
     if (query.search) {
       const s = `%${escapeLike(query.search.normalize('NFC'))}%`;
       qb.andWhere(
@@ -58,18 +59,26 @@ export class FaqsService {
         { s },
       );
     }
-    return qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
   }
 
   async get(user: AuthUser, id: string): Promise<FaqEntity> {
-    const faq = await this.dataSource.getRepository(FaqEntity).findOne({ where: { id }, relations: { topic: true } });
-    if (!faq || (!EDITORS.includes(user.role) && faq.status !== 'published')) throw KnowledgeErrors.faqNotFound();
+    const faq = await this.dataSource
+      .getRepository(FaqEntity)
+      .findOne({ where: { id }, relations: { topic: true } });
+    if (!faq || (!EDITORS.includes(user.role) && faq.status !== 'published'))
+      throw KnowledgeErrors.faqNotFound();
     return faq;
   }
 
   async versions(user: AuthUser, id: string): Promise<FaqVersionEntity[]> {
     await this.get(user, id);
-    return this.dataSource.getRepository(FaqVersionEntity).find({ where: { faqId: id }, order: { version: 'DESC' } });
+    return this.dataSource
+      .getRepository(FaqVersionEntity)
+      .find({ where: { faqId: id }, order: { version: 'DESC' } });
   }
 
   create(actor: Actor, dto: CreateFaqDto): Promise<FaqEntity> {
@@ -78,7 +87,10 @@ export class FaqsService {
 
   async update(actor: Actor, id: string, dto: UpdateFaqDto): Promise<FaqEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const faq = await manager.findOne(FaqEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const faq = await manager.findOne(FaqEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!faq) throw KnowledgeErrors.faqNotFound();
       return this.write(manager, actor, dto, faq);
     });
@@ -90,21 +102,44 @@ export class FaqsService {
    * and the audit log. A change that changes nothing writes nothing. Shared by the editor
    * endpoints and the importer.
    */
-  async write(manager: EntityManager, actor: Actor | null, content: FaqContent, existing: FaqEntity | null): Promise<FaqEntity> {
-    if (content.topicId && !(await manager.exists(TopicEntity, { where: { id: content.topicId } }))) {
+  async write(
+    manager: EntityManager,
+    actor: Actor | null,
+    content: FaqContent,
+    existing: FaqEntity | null,
+  ): Promise<FaqEntity> {
+    if (
+      content.topicId &&
+      !(await manager.exists(TopicEntity, { where: { id: content.topicId } }))
+    ) {
       throw KnowledgeErrors.topicNotFound();
     }
     if (content.key && content.key !== existing?.key) {
-      if (await manager.exists(FaqEntity, { where: { key: content.key } })) throw KnowledgeErrors.faqKeyTaken(content.key);
+      if (await manager.exists(FaqEntity, { where: { key: content.key } }))
+        throw KnowledgeErrors.faqKeyTaken(content.key);
     }
     const before = existing ? snapshotOf(existing) : null;
-    const faq = existing ?? manager.create(FaqEntity, { version: 0, needsReview: false, status: 'draft', createdBy: actor?.user.id ?? null });
+    const faq =
+      existing ??
+      manager.create(FaqEntity, {
+        version: 0,
+        needsReview: false,
+        status: 'draft',
+        createdBy: actor?.user.id ?? null,
+      });
     for (const field of CONTENT_FIELDS) {
       if (content[field] !== undefined) Object.assign(faq, { [field]: content[field] });
     }
     const now = new Date();
-    if (existing && !content.reviewed && JSON.stringify(snapshotOf(faq)) === JSON.stringify(before)) {
-      return manager.findOneOrFail(FaqEntity, { where: { id: faq.id }, relations: { topic: true } });
+    if (
+      existing &&
+      !content.reviewed &&
+      JSON.stringify(snapshotOf(faq)) === JSON.stringify(before)
+    ) {
+      return manager.findOneOrFail(FaqEntity, {
+        where: { id: faq.id },
+        relations: { topic: true },
+      });
     }
     if (content.reviewed) Object.assign(faq, { needsReview: false, reviewedAt: now });
     if (faq.status === 'published' && before?.status !== 'published') faq.publishedAt = now;
@@ -127,7 +162,10 @@ export class FaqsService {
       before,
       after,
     });
-    return manager.findOneOrFail(FaqEntity, { where: { id: saved.id }, relations: { topic: true } });
+    return manager.findOneOrFail(FaqEntity, {
+      where: { id: saved.id },
+      relations: { topic: true },
+    });
   }
 }
 

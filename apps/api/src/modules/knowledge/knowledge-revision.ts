@@ -15,5 +15,7 @@ export async function nextFaqRevision(manager: EntityManager): Promise<string> {
 
 /** Marks the synonym dictionary or glossary as changed. */
 export async function bumpDictionaryRevision(manager: EntityManager): Promise<void> {
-  await manager.query(`UPDATE knowledge_state SET dictionary_revision = dictionary_revision + 1 WHERE id = 1`);
+  await manager.query(
+    `UPDATE knowledge_state SET dictionary_revision = dictionary_revision + 1 WHERE id = 1`,
+  );
 }

@@ -39,7 +39,13 @@ import {
   UpdateGlossaryTermDto,
   UpdateSynonymDto,
 } from './dto/dictionary.dto';
-import { CreateFaqDto, FaqListQueryDto, toFaqResponse, toFaqVersionResponse, UpdateFaqDto } from './dto/faq.dto';
+import {
+  CreateFaqDto,
+  FaqListQueryDto,
+  toFaqResponse,
+  toFaqVersionResponse,
+  UpdateFaqDto,
+} from './dto/faq.dto';
 import { FaqExportQueryDto, FaqImportQueryDto, TransferFormat } from './dto/faq-transfer.dto';
 import { CreateTopicDto, toTopicResponse, UpdateTopicDto } from './dto/topic.dto';
 import { FaqTransferService } from './faq-transfer.service';
@@ -66,8 +72,14 @@ export class KnowledgeController {
 
   @Post('topics')
   @Roles(...EDITORS)
-  async createTopic(@CurrentActor() actor: Actor, @Body() body: CreateTopicDto): Promise<TopicResponse> {
-    return toTopicResponse({ topic: await this.topics.create(actor, body.name, body.nameEn ?? null), publishedFaqCount: 0 });
+  async createTopic(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateTopicDto,
+  ): Promise<TopicResponse> {
+    return toTopicResponse({
+      topic: await this.topics.create(actor, body.name, body.nameEn ?? null),
+      publishedFaqCount: 0,
+    });
   }
 
   @Patch('topics/:id')
@@ -83,7 +95,10 @@ export class KnowledgeController {
 
   @Get('faqs')
   @Roles(...ROLES)
-  async listFaqs(@CurrentUser() user: AuthUser, @Query() query: FaqListQueryDto): Promise<Page<FaqResponse>> {
+  async listFaqs(
+    @CurrentUser() user: AuthUser,
+    @Query() query: FaqListQueryDto,
+  ): Promise<Page<FaqResponse>> {
     const [items, total] = await this.faqs.list(user, query);
     return { items: items.map(toFaqResponse), total, page: query.page, pageSize: query.pageSize };
   }
@@ -98,7 +113,11 @@ export class KnowledgeController {
   @Roles(...EDITORS)
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/csv', XLSX_MIME)
-  importFaqs(@CurrentActor() actor: Actor, @Query() query: FaqImportQueryDto, @Req() req: Request): Promise<FaqImportReport> {
+  importFaqs(
+    @CurrentActor() actor: Actor,
+    @Query() query: FaqImportQueryDto,
+    @Req() req: Request,
+  ): Promise<FaqImportReport> {
     return this.transfer.import(actor, transferFormatOf(req), req.body, query);
   }
 
@@ -113,7 +132,10 @@ export class KnowledgeController {
 
   @Get('faqs/:id')
   @Roles(...ROLES)
-  async getFaq(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<FaqResponse> {
+  async getFaq(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<FaqResponse> {
     return toFaqResponse(await this.faqs.get(user, id));
   }
 
@@ -129,7 +151,10 @@ export class KnowledgeController {
 
   @Get('faqs/:id/versions')
   @Roles(...EDITORS)
-  async faqVersions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<FaqVersionResponse[]> {
+  async faqVersions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<FaqVersionResponse[]> {
     return (await this.faqs.versions(user, id)).map(toFaqVersionResponse);
   }
 
@@ -141,7 +166,10 @@ export class KnowledgeController {
 
   @Post('synonyms')
   @Roles(...EDITORS)
-  async createSynonym(@CurrentActor() actor: Actor, @Body() body: CreateSynonymDto): Promise<SynonymResponse> {
+  async createSynonym(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateSynonymDto,
+  ): Promise<SynonymResponse> {
     return toSynonymResponse(await this.dictionary.createSynonym(actor, body));
   }
 
@@ -158,7 +186,10 @@ export class KnowledgeController {
   @Delete('synonyms/:id')
   @Roles(...EDITORS)
   @HttpCode(204)
-  deleteSynonym(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  deleteSynonym(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     return this.dictionary.remove(actor, 'synonym', id);
   }
 
@@ -170,7 +201,10 @@ export class KnowledgeController {
 
   @Post('glossary')
   @Roles(...EDITORS)
-  async createGlossaryTerm(@CurrentActor() actor: Actor, @Body() body: CreateGlossaryTermDto): Promise<GlossaryTermResponse> {
+  async createGlossaryTerm(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateGlossaryTermDto,
+  ): Promise<GlossaryTermResponse> {
     return toGlossaryTermResponse(await this.dictionary.createGlossaryTerm(actor, body));
   }
 
@@ -187,7 +221,10 @@ export class KnowledgeController {
   @Delete('glossary/:id')
   @Roles(...EDITORS)
   @HttpCode(204)
-  deleteGlossaryTerm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  deleteGlossaryTerm(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     return this.dictionary.remove(actor, 'glossary', id);
   }
 }

@@ -18,8 +18,11 @@ export const KnowledgeErrors = {
   articleNotFound: () => new AppError(ErrorCode.NotFound, 404, 'No such article or warning.'),
   dictionaryEntryNotFound: () => new AppError(ErrorCode.NotFound, 404, 'No such dictionary entry.'),
   synonymTaken: (term: string) =>
-    new AppError(ErrorCode.Conflict, 409, `The term "${term}" is already in the dictionary; edit that entry.`, [
-      { field: 'term', message: 'already used' },
-    ]),
+    new AppError(
+      ErrorCode.Conflict,
+      409,
+      `The term "${term}" is already in the dictionary; edit that entry.`,
+      [{ field: 'term', message: 'already used' }],
+    ),
   importUnreadable: (message: string) => new AppError(ErrorCode.ImportInvalid, 400, message),
 };

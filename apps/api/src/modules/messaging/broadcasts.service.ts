@@ -23,7 +23,11 @@ export class BroadcastsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const article = await manager.findOne(ArticleEntity, { where: { id: dto.articleId } });
       if (!article || article.status !== 'published') {
-        throw new AppError(ErrorCode.NotFound, 404, 'Only a published article or warning can be broadcast.');
+        throw new AppError(
+          ErrorCode.NotFound,
+          404,
+          'Only a published article or warning can be broadcast.',
+        );
       }
       const [broadcast] = await manager.query(
         `INSERT INTO broadcasts (article_id, topic_id, locality_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -47,9 +51,19 @@ export class BroadcastsService {
                SELECT id FROM units WHERE id = $4
                UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id
              ) SELECT id FROM up UNION SELECT id FROM down))`,
-        [JSON.stringify([{ type: 'text', format: 'markdown', text }]), broadcast.id, dto.topicId ?? null, dto.localityId ?? null],
+        [
+          JSON.stringify([{ type: 'text', format: 'markdown', text }]),
+          broadcast.id,
+          dto.topicId ?? null,
+          dto.localityId ?? null,
+        ],
       );
-      await this.audit.record(manager, actor, { action: 'broadcast.create', entityType: 'broadcast', entityId: broadcast.id, after: dto });
+      await this.audit.record(manager, actor, {
+        action: 'broadcast.create',
+        entityType: 'broadcast',
+        entityId: broadcast.id,
+        after: dto,
+      });
       return broadcast.id as string;
     });
     return this.get(id);
@@ -74,8 +88,13 @@ export class BroadcastsService {
       topicId: row.topic_id,
       localityId: row.locality_id,
       createdAt: new Date(row.created_at).toISOString(),
-      counts: { queued: row.queued, sending: row.sending, sent: row.sent, failed: row.failed, total: row.total },
+      counts: {
+        queued: row.queued,
+        sending: row.sending,
+        sent: row.sent,
+        failed: row.failed,
+        total: row.total,
+      },
     };
   }
 }
-

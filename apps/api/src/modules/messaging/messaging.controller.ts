@@ -1,10 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OutboxItem, Role } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { BotTokenGuard } from '../../common/guards/bot-token.guard';
 import { BroadcastsService } from './broadcasts.service';
-import { BroadcastResponse, CreateBroadcastDto, OutboxClaimDto, OutboxResultDto } from './dto/messaging.dto';
+import {
+  BroadcastResponse,
+  CreateBroadcastDto,
+  OutboxClaimDto,
+  OutboxResultDto,
+} from './dto/messaging.dto';
 import { OutboxService } from './outbox.service';
 
 /** The bot instances' side of the outbox (service token). */
@@ -36,7 +50,10 @@ export class BroadcastsController {
 
   @Post()
   @Roles(Role.Admin, Role.Editor, Role.Coordinator)
-  create(@CurrentActor() actor: Actor, @Body() body: CreateBroadcastDto): Promise<BroadcastResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateBroadcastDto,
+  ): Promise<BroadcastResponse> {
     return this.broadcasts.create(actor, body);
   }
 

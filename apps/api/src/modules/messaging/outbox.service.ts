@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BotReply, Channel, ErrorCode, OutboxClaimRequest, OutboxItem, OutboxKind, OutboxResultRequest } from '@gcm/domain';
+import {
+  BotReply,
+  Channel,
+  ErrorCode,
+  OutboxClaimRequest,
+  OutboxItem,
+  OutboxKind,
+  OutboxResultRequest,
+} from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { OutboxEntity } from './outbox.entity';
@@ -67,24 +75,46 @@ export class OutboxService {
         [request.channels, request.limit, request.leaseSeconds],
       );
     });
-    return rows.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, chatId: r.chatId, replies: r.replies, attempts: r.attempts - 1 }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      channel: r.channel,
+      chatId: r.chatId,
+      replies: r.replies,
+      attempts: r.attempts - 1,
+    }));
   }
 
   /** Records how a claimed delivery went. Only a message still being sent can be reported. */
   async report(id: string, result: OutboxResultRequest): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const item = await manager.findOne(OutboxEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const item = await manager.findOne(OutboxEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such outbox message.');
       // Only the holder of a live lease may report: once it has run out, another instance may
       // have claimed the message again, and a late report must not overwrite that delivery.
       if (item.status !== 'sending' || !item.leaseUntil || item.leaseUntil.getTime() < Date.now()) {
-        throw new AppError(ErrorCode.Conflict, 409, 'This message is not being sent under a live claim: nothing to report.');
+        throw new AppError(
+          ErrorCode.Conflict,
+          409,
+          'This message is not being sent under a live claim: nothing to report.',
+        );
       }
       const error = result.error?.slice(0, 500) ?? null;
       if (result.outcome === 'sent') {
-        await manager.update(OutboxEntity, id, { status: 'sent', sentAt: new Date(), leaseUntil: null });
+        await manager.update(OutboxEntity, id, {
+          status: 'sent',
+          sentAt: new Date(),
+          leaseUntil: null,
+        });
       } else if (result.outcome === 'failed' || item.attempts >= MAX_ATTEMPTS) {
-        await manager.update(OutboxEntity, id, { status: 'failed', lastError: error, leaseUntil: null });
+        await manager.update(OutboxEntity, id, {
+          status: 'failed',
+          lastError: error,
+          leaseUntil: null,
+        });
         if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
       } else {
         const delay = result.retryAfterSeconds ?? backoffSeconds(item.attempts);
@@ -106,7 +136,11 @@ export function backoffSeconds(attempts: number, random = Math.random): number {
 }
 
 /** A chat that refused a message for good (blocked, unfollowed) gets nothing more. */
-async function markUnreachable(manager: EntityManager, channel: Channel, chatId: string): Promise<void> {
+async function markUnreachable(
+  manager: EntityManager,
+  channel: Channel,
+  chatId: string,
+): Promise<void> {
   await manager.query(
     `UPDATE conversations SET unreachable_at = now() WHERE channel = $1 AND chat_id = $2 AND unreachable_at IS NULL`,
     [channel, chatId],

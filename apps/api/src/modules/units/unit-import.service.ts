@@ -57,7 +57,10 @@ export class UnitImportService {
         else created++;
         if (dryRun) continue;
         const parentId = row.parentCode ? byCode.get(row.parentCode.toLowerCase())!.id : null;
-        byCode.set(row.dto.code.toLowerCase(), await this.write(manager, actor, row.dto, parentId, current));
+        byCode.set(
+          row.dto.code.toLowerCase(),
+          await this.write(manager, actor, row.dto, parentId, current),
+        );
       }
       return { created, updated, dryRun };
     });
@@ -81,12 +84,23 @@ export class UnitImportService {
     };
     if (!current) {
       const unit = await manager.save(manager.create(UnitEntity, { code: dto.code, ...fields }));
-      await this.audit.record(manager, actor, { action: 'unit.import_create', entityType: 'unit', entityId: unit.id, after: unit });
+      await this.audit.record(manager, actor, {
+        action: 'unit.import_create',
+        entityType: 'unit',
+        entityId: unit.id,
+        after: unit,
+      });
       return unit;
     }
     const before = { ...current };
     const unit = await manager.save(Object.assign(current, fields));
-    await this.audit.record(manager, actor, { action: 'unit.import_update', entityType: 'unit', entityId: unit.id, before, after: unit });
+    await this.audit.record(manager, actor, {
+      action: 'unit.import_update',
+      entityType: 'unit',
+      entityId: unit.id,
+      before,
+      after: unit,
+    });
     return unit;
   }
 }
@@ -94,24 +108,48 @@ export class UnitImportService {
 /** Reads the file; a row whose own fields are wrong is reported and left out of `rows`. */
 function parseRows(csv: string): { rows: ParsedRow[]; errors: CsvRowError[] } {
   if (typeof csv !== 'string' || csv.trim() === '') {
-    throw UnitsErrors.csvInvalid([{ line: 1, message: 'The file is empty: send a header line and at least one unit.' }]);
+    throw UnitsErrors.csvInvalid([
+      { line: 1, message: 'The file is empty: send a header line and at least one unit.' },
+    ]);
   }
   let records: string[][];
   try {
-    records = parse(csv.normalize('NFC'), { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true });
+    records = parse(csv.normalize('NFC'), {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch (error) {
-    const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    throw UnitsErrors.csvInvalid([{ line, message: `The CSV cannot be read here: ${(error as Error).message}` }]);
+    const line =
+      error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
+    throw UnitsErrors.csvInvalid([
+      { line, message: `The CSV cannot be read here: ${(error as Error).message}` },
+    ]);
   }
   const [header = [], ...body] = records;
   const columns = header.map((h) => h.toLowerCase());
   const headerErrors: CsvRowError[] = [
-    ...columns.filter((c) => !(c in COLUMNS)).map((c) => ({ line: 1, field: c, message: `unknown column "${c}"; allowed: ${Object.keys(COLUMNS).join(', ')}` })),
-    ...REQUIRED_COLUMNS.filter((c) => !columns.includes(c)).map((c) => ({ line: 1, field: c, message: `missing required column "${c}"` })),
+    ...columns
+      .filter((c) => !(c in COLUMNS))
+      .map((c) => ({
+        line: 1,
+        field: c,
+        message: `unknown column "${c}"; allowed: ${Object.keys(COLUMNS).join(', ')}`,
+      })),
+    ...REQUIRED_COLUMNS.filter((c) => !columns.includes(c)).map((c) => ({
+      line: 1,
+      field: c,
+      message: `missing required column "${c}"`,
+    })),
   ];
   if (headerErrors.length) throw UnitsErrors.csvInvalid(headerErrors);
-  if (body.length === 0) throw UnitsErrors.csvInvalid([{ line: 2, message: 'The file has a header but no units.' }]);
-  if (body.length > MAX_ROWS) throw UnitsErrors.csvInvalid([{ line: MAX_ROWS + 2, message: `At most ${MAX_ROWS} units per file.` }]);
+  if (body.length === 0)
+    throw UnitsErrors.csvInvalid([{ line: 2, message: 'The file has a header but no units.' }]);
+  if (body.length > MAX_ROWS)
+    throw UnitsErrors.csvInvalid([
+      { line: MAX_ROWS + 2, message: `At most ${MAX_ROWS} units per file.` },
+    ]);
 
   const errors: CsvRowError[] = [];
   const rows: ParsedRow[] = [];
@@ -122,11 +160,17 @@ function parseRows(csv: string): { rows: ParsedRow[]; errors: CsvRowError[] } {
       errors.push({ line, message: `expected ${columns.length} values, found ${cells.length}` });
     }
     const raw: Record<string, string | null> = {};
-    columns.forEach((c, i) => (raw[COLUMNS[c]] = cells[i] === undefined || cells[i] === '' ? null : cells[i]));
+    columns.forEach(
+      (c, i) => (raw[COLUMNS[c]] = cells[i] === undefined || cells[i] === '' ? null : cells[i]),
+    );
     const { parentCode, ...fields } = raw;
     const dto = plainToInstance(CreateUnitDto, fields);
     for (const e of validateSync(dto, { whitelist: true })) {
-      errors.push({ line, field: e.property, message: Object.values(e.constraints ?? {}).join('; ') });
+      errors.push({
+        line,
+        field: e.property,
+        message: Object.values(e.constraints ?? {}).join('; '),
+      });
     }
     if (errors.length === before) rows.push({ line, dto, parentCode: parentCode ?? null });
   });
@@ -137,25 +181,44 @@ function parseRows(csv: string): { rows: ParsedRow[]; errors: CsvRowError[] } {
  * Checks codes and parents across the file and the database, adding to `errors` (which may
  * already hold per-row problems); throws them all at once, or returns the rows parents-first.
  */
-function checkRows(rows: ParsedRow[], byCode: Map<string, UnitEntity>, errors: CsvRowError[]): ParsedRow[] {
+function checkRows(
+  rows: ParsedRow[],
+  byCode: Map<string, UnitEntity>,
+  errors: CsvRowError[],
+): ParsedRow[] {
   const inFile = new Map<string, ParsedRow>();
   for (const row of rows) {
     const key = row.dto.code.toLowerCase();
     const first = inFile.get(key);
-    if (first) errors.push({ line: row.line, field: 'code', message: `code ${row.dto.code} already appears on line ${first.line}` });
+    if (first)
+      errors.push({
+        line: row.line,
+        field: 'code',
+        message: `code ${row.dto.code} already appears on line ${first.line}`,
+      });
     else inFile.set(key, row);
     if (byCode.get(key)?.deletedAt) {
-      errors.push({ line: row.line, field: 'code', message: `code ${row.dto.code} belongs to a deleted unit; restore it first` });
+      errors.push({
+        line: row.line,
+        field: 'code',
+        message: `code ${row.dto.code} belongs to a deleted unit; restore it first`,
+      });
     }
   }
   const kindOf = (code: string): UnitKind | undefined => {
     const key = code.toLowerCase();
-    return inFile.get(key)?.dto.kind ?? (byCode.get(key)?.deletedAt ? undefined : byCode.get(key)?.kind);
+    return (
+      inFile.get(key)?.dto.kind ?? (byCode.get(key)?.deletedAt ? undefined : byCode.get(key)?.kind)
+    );
   };
   for (const row of rows) {
     const parentKind = row.parentCode ? kindOf(row.parentCode) : null;
     if (parentKind === undefined) {
-      errors.push({ line: row.line, field: 'parent_code', message: `no unit with code ${row.parentCode} in the file or the system` });
+      errors.push({
+        line: row.line,
+        field: 'parent_code',
+        message: `no unit with code ${row.parentCode} in the file or the system`,
+      });
       continue;
     }
     const problem = parentProblem(row.dto.kind, parentKind);
@@ -166,14 +229,22 @@ function checkRows(rows: ParsedRow[], byCode: Map<string, UnitEntity>, errors: C
   return ordered;
 }
 
-function orderParentsFirst(rows: ParsedRow[], inFile: Map<string, ParsedRow>, errors: CsvRowError[]): ParsedRow[] {
+function orderParentsFirst(
+  rows: ParsedRow[],
+  inFile: Map<string, ParsedRow>,
+  errors: CsvRowError[],
+): ParsedRow[] {
   const done = new Set<ParsedRow>();
   const visiting = new Set<ParsedRow>();
   const ordered: ParsedRow[] = [];
   const visit = (row: ParsedRow): void => {
     if (done.has(row)) return;
     if (visiting.has(row)) {
-      errors.push({ line: row.line, field: 'parent_code', message: 'the parent codes form a loop' });
+      errors.push({
+        line: row.line,
+        field: 'parent_code',
+        message: 'the parent codes form a loop',
+      });
       return;
     }
     visiting.add(row);

@@ -1,11 +1,36 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, Page, ROLES, UNIT_WRITERS, UnitImportResponse, UnitResponse } from '@gcm/domain';
+import {
+  ErrorCode,
+  Page,
+  ROLES,
+  UNIT_WRITERS,
+  UnitImportResponse,
+  UnitResponse,
+} from '@gcm/domain';
 import type { Request } from 'express';
 import { Actor, CurrentActor, CurrentUser, Roles } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import type { AuthUser } from '../auth/auth-user';
-import { CreateUnitDto, toUnitResponse, UnitImportQueryDto, UnitListQueryDto, UpdateUnitDto } from './dto/unit.dto';
+import {
+  CreateUnitDto,
+  toUnitResponse,
+  UnitImportQueryDto,
+  UnitListQueryDto,
+  UpdateUnitDto,
+} from './dto/unit.dto';
 import { UnitImportService } from './unit-import.service';
 import { UnitsService } from './units.service';
 
@@ -19,7 +44,10 @@ export class UnitsController {
 
   @Get()
   @Roles(...ROLES)
-  async list(@CurrentUser() user: AuthUser, @Query() query: UnitListQueryDto): Promise<Page<UnitResponse>> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: UnitListQueryDto,
+  ): Promise<Page<UnitResponse>> {
     const [items, total] = await this.units.list(user, query);
     return { items: items.map(toUnitResponse), total, page: query.page, pageSize: query.pageSize };
   }
@@ -28,21 +56,30 @@ export class UnitsController {
   @Roles(...UNIT_WRITERS)
   @HttpCode(200)
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'code,name,kind,parent_code\nP-X,Phường X,commune,TP-BK' } })
+  @ApiBody({
+    schema: { type: 'string', example: 'code,name,kind,parent_code\nP-X,Phường X,commune,TP-BK' },
+  })
   importCsv(
     @CurrentActor() actor: Actor,
     @Query() query: UnitImportQueryDto,
     @Req() req: Request,
   ): Promise<UnitImportResponse> {
     if (!req.is('text/csv') && !req.is('text/plain')) {
-      throw new AppError(ErrorCode.UnsupportedMediaType, 415, 'Send the CSV file as the body with Content-Type: text/csv.');
+      throw new AppError(
+        ErrorCode.UnsupportedMediaType,
+        415,
+        'Send the CSV file as the body with Content-Type: text/csv.',
+      );
     }
     return this.importer.import(actor, req.body as string, query.dryRun ?? false);
   }
 
   @Get(':id')
   @Roles(...ROLES)
-  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UnitResponse> {
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<UnitResponse> {
     return toUnitResponse(await this.units.get(user, id));
   }
 
@@ -72,7 +109,10 @@ export class UnitsController {
   @Post(':id/restore')
   @Roles(...UNIT_WRITERS)
   @HttpCode(200)
-  async restore(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UnitResponse> {
+  async restore(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<UnitResponse> {
     return toUnitResponse(await this.units.restore(actor, id));
   }
 }

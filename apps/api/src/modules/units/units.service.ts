@@ -19,7 +19,10 @@ export class UnitsService {
   ) {}
 
   async list(user: AuthUser, query: UnitListQueryDto): Promise<[UnitEntity[], number]> {
-    const qb = this.dataSource.getRepository(UnitEntity).createQueryBuilder('u').orderBy('u.code', 'ASC');
+    const qb = this.dataSource
+      .getRepository(UnitEntity)
+      .createQueryBuilder('u')
+      .orderBy('u.code', 'ASC');
     if (query.includeDeleted) qb.withDeleted();
     if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
     if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
@@ -29,11 +32,17 @@ export class UnitsService {
     }
     const scope = await this.readableScope(this.dataSource.manager, user);
     if (scope) qb.andWhere('u.id IN (:...scope)', { scope });
-    return qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
   }
 
   async get(user: AuthUser, id: string): Promise<UnitEntity> {
-    const unit = await this.dataSource.manager.findOne(UnitEntity, { where: { id }, withDeleted: true });
+    const unit = await this.dataSource.manager.findOne(UnitEntity, {
+      where: { id },
+      withDeleted: true,
+    });
     if (!unit) throw UnitsErrors.notFound();
     const scope = await this.readableScope(this.dataSource.manager, user);
     // Out-of-scope units answer as if they did not exist: a reporter learns nothing of other units.
@@ -45,24 +54,42 @@ export class UnitsService {
     return this.dataSource.transaction(async (manager) => {
       await this.checkCodeFree(manager, dto.code);
       await this.checkParent(manager, dto.kind, dto.parentId ?? null, null);
-      const unit = await manager.save(manager.create(UnitEntity, { ...dto, parentId: dto.parentId ?? null }));
-      await this.audit.record(manager, actor, { action: 'unit.create', entityType: 'unit', entityId: unit.id, after: unit });
+      const unit = await manager.save(
+        manager.create(UnitEntity, { ...dto, parentId: dto.parentId ?? null }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: unit.id,
+        after: unit,
+      });
       return unit;
     });
   }
 
   async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<UnitEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOne(UnitEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const unit = await manager.findOne(UnitEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!unit) throw UnitsErrors.notFound();
       const before = { ...unit };
-      if (dto.code && dto.code.toLowerCase() !== unit.code.toLowerCase()) await this.checkCodeFree(manager, dto.code);
+      if (dto.code && dto.code.toLowerCase() !== unit.code.toLowerCase())
+        await this.checkCodeFree(manager, dto.code);
       const kind = dto.kind ?? unit.kind;
       const parentId = dto.parentId === undefined ? unit.parentId : dto.parentId;
-      if (dto.kind !== undefined || dto.parentId !== undefined) await this.checkParent(manager, kind, parentId, unit.id);
+      if (dto.kind !== undefined || dto.parentId !== undefined)
+        await this.checkParent(manager, kind, parentId, unit.id);
       Object.assign(unit, definedOnly(dto), { kind, parentId });
       const saved = await manager.save(unit);
-      await this.audit.record(manager, actor, { action: 'unit.update', entityType: 'unit', entityId: id, before, after: saved });
+      await this.audit.record(manager, actor, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -70,11 +97,20 @@ export class UnitsService {
   /** Soft delete: the unit and its history stay, hidden from lists unless asked for. */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOne(UnitEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const unit = await manager.findOne(UnitEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!unit) throw UnitsErrors.notFound();
-      if (await manager.exists(UnitEntity, { where: { parentId: id } })) throw UnitsErrors.hasChildren();
+      if (await manager.exists(UnitEntity, { where: { parentId: id } }))
+        throw UnitsErrors.hasChildren();
       await manager.softDelete(UnitEntity, id);
-      await this.audit.record(manager, actor, { action: 'unit.delete', entityType: 'unit', entityId: id, before: unit });
+      await this.audit.record(manager, actor, {
+        action: 'unit.delete',
+        entityType: 'unit',
+        entityId: id,
+        before: unit,
+      });
     });
   }
 
@@ -87,7 +123,12 @@ export class UnitsService {
       }
       await manager.restore(UnitEntity, id);
       const restored = await manager.findOneOrFail(UnitEntity, { where: { id } });
-      await this.audit.record(manager, actor, { action: 'unit.restore', entityType: 'unit', entityId: id, after: restored });
+      await this.audit.record(manager, actor, {
+        action: 'unit.restore',
+        entityType: 'unit',
+        entityId: id,
+        after: restored,
+      });
       return restored;
     });
   }
@@ -132,7 +173,9 @@ export class UnitsService {
     const problem = parentProblem(kind, parent?.kind ?? null);
     if (problem) throw UnitsErrors.parentInvalid(`The parent unit is not valid: ${problem}.`);
     if (selfId && parentId && (await this.subtreeIds(manager, selfId)).includes(parentId)) {
-      throw UnitsErrors.parentInvalid('A unit cannot be placed under itself or one of its own units.');
+      throw UnitsErrors.parentInvalid(
+        'A unit cannot be placed under itself or one of its own units.',
+      );
     }
   }
 }

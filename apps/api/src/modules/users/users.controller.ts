@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CreatedUserResponse, Page, ResetPasswordResponse, Role, UserResponse } from '@gcm/domain';
 import { Actor, CurrentActor, Roles } from '../../common/decorators/access.decorators';
@@ -19,7 +30,10 @@ export class UsersController {
   }
 
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<CreatedUserResponse> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateUserDto,
+  ): Promise<CreatedUserResponse> {
     const { user, temporaryPassword } = await this.users.create(actor, body);
     return { user: toUserResponse(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
   }

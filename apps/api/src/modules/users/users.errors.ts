@@ -4,9 +4,12 @@ import { AppError } from '../../common/errors/app-error';
 export const UsersErrors = {
   notFound: () => new AppError(ErrorCode.UserNotFound, 404, 'No such user.'),
   emailTaken: (email: string) =>
-    new AppError(ErrorCode.EmailTaken, 409, `The email ${email} is already used by another account.`, [
-      { field: 'email', message: 'already used' },
-    ]),
+    new AppError(
+      ErrorCode.EmailTaken,
+      409,
+      `The email ${email} is already used by another account.`,
+      [{ field: 'email', message: 'already used' }],
+    ),
   unitRequired: () =>
     new AppError(
       ErrorCode.UnitRequiredForReporter,

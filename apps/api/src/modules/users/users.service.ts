@@ -29,9 +29,14 @@ export class UsersService {
     const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.search) {
-      qb.andWhere(`(u.email ILIKE :s OR u.full_name ILIKE :s)`, { s: `%${escapeLike(query.search)}%` });
+      qb.andWhere(`(u.email ILIKE :s OR u.full_name ILIKE :s)`, {
+        s: `%${escapeLike(query.search)}%`,
+      });
     }
-    return qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
   }
 
   async get(id: string): Promise<UserEntity> {
@@ -46,7 +51,8 @@ export class UsersService {
 
   /** Creates an account; without a password, a one-time one is generated and must be changed. */
   async create(actor: Actor | null, dto: CreateUserDto): Promise<CreatedUser> {
-    if (dto.password !== undefined && !isAcceptablePassword(dto.password)) throw AuthErrors.weakPassword();
+    if (dto.password !== undefined && !isAcceptablePassword(dto.password))
+      throw AuthErrors.weakPassword();
     const temporaryPassword = dto.password === undefined ? generateTemporaryPassword() : undefined;
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
     const user = await this.dataSource.transaction(async (manager) => {
@@ -76,7 +82,10 @@ export class UsersService {
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(UserEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw UsersErrors.notFound();
       const isSelf = user.id === actor.user.id;
       if (isSelf && ((dto.role && dto.role !== user.role) || dto.isActive === false)) {
@@ -106,10 +115,18 @@ export class UsersService {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(UserEntity, { id }, { passwordHash, mustChangePassword: true });
+      const result = await manager.update(
+        UserEntity,
+        { id },
+        { passwordHash, mustChangePassword: true },
+      );
       if (!result.affected) throw UsersErrors.notFound();
       await revokeAllSessions(manager, id);
-      await this.audit.record(manager, actor, { action: 'user.reset_password', entityType: 'user', entityId: id });
+      await this.audit.record(manager, actor, {
+        action: 'user.reset_password',
+        entityType: 'user',
+        entityId: id,
+      });
     });
     return temporaryPassword;
   }
@@ -118,7 +135,11 @@ export class UsersService {
     await this.update(actor, id, { isActive: false });
   }
 
-  private async checkRoleAndUnit(manager: EntityManager, role: Role, unitId: string | null): Promise<void> {
+  private async checkRoleAndUnit(
+    manager: EntityManager,
+    role: Role,
+    unitId: string | null,
+  ): Promise<void> {
     if (role === Role.UnitReporter && !unitId) throw UsersErrors.unitRequired();
     if (unitId && !(await manager.exists(UnitEntity, { where: { id: unitId } }))) {
       throw UsersErrors.unitNotFound();

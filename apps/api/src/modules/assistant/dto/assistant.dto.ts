@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASK_STATUSES, HANDOFF_STATUSES } from '@gcm/domain';
-import type { AskRequest, AskStatus, HandoffItemResponse, HandoffStatus, QuestionLogResponse } from '@gcm/domain';
+import type {
+  AskRequest,
+  AskStatus,
+  HandoffItemResponse,
+  HandoffStatus,
+  QuestionLogResponse,
+} from '@gcm/domain';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
 import { CleanText } from '../../../common/validation/transforms';
@@ -10,11 +16,16 @@ import { QuestionLogEntity } from '../question-log.entity';
 export const ASK_MAX_CHARS = 1000;
 
 export class AskDto implements AskRequest {
-  @ApiProperty({ example: 'di xuat khau lao dong nhat can bao nhieu tien', maxLength: ASK_MAX_CHARS })
+  @ApiProperty({
+    example: 'di xuat khau lao dong nhat can bao nhieu tien',
+    maxLength: ASK_MAX_CHARS,
+  })
   @CleanText()
   @IsString({ message: 'text is required' })
   @Matches(/[\p{L}\p{N}]/u, { message: 'text must contain a question in words' })
-  @MaxLength(ASK_MAX_CHARS, { message: `text must be at most ${ASK_MAX_CHARS} characters: ask one short question` })
+  @MaxLength(ASK_MAX_CHARS, {
+    message: `text must be at most ${ASK_MAX_CHARS} characters: ask one short question`,
+  })
   text: string;
 
   @ApiPropertyOptional({ enum: ['vi', 'en'] })

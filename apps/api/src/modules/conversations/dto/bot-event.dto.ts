@@ -2,9 +2,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@gcm/domain';
 import type { Channel } from '@gcm/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
-export const EVENT_TYPES = ['text', 'command', 'action', 'contact', 'file', 'follow', 'unfollow', 'unsupported'] as const;
+export const EVENT_TYPES = [
+  'text',
+  'command',
+  'action',
+  'contact',
+  'file',
+  'follow',
+  'unfollow',
+  'unsupported',
+] as const;
 
 /** Longest text kept from a chat message; the matcher reads far less. */
 export const MAX_EVENT_TEXT = 4000;
@@ -38,7 +57,9 @@ export class BotEventDto {
   @IsIn(CHANNELS)
   channel: Channel;
 
-  @ApiProperty({ description: 'Unique per channel; a repeated one is answered again, not processed again' })
+  @ApiProperty({
+    description: 'Unique per channel; a repeated one is answered again, not processed again',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(128)
@@ -121,7 +142,9 @@ export class BotEventDto {
 }
 
 export class StaffReplyDto {
-  @ApiProperty({ example: 'Chào anh, anh vui lòng mang CCCD đến Công an phường để được hướng dẫn.' })
+  @ApiProperty({
+    example: 'Chào anh, anh vui lòng mang CCCD đến Công an phường để được hướng dẫn.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(4000)

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import type { CreateGlossaryTermRequest, CreateSynonymRequest, GlossaryTermResponse, SynonymResponse } from '@gcm/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type {
+  CreateGlossaryTermRequest,
+  CreateSynonymRequest,
+  GlossaryTermResponse,
+  SynonymResponse,
+} from '@gcm/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { CleanText, CleanTextList, OptionalTextList } from '../../../common/validation/transforms';
 import { GlossaryTermEntity, SynonymEntity } from '../dictionary.entities';
 
@@ -25,7 +39,11 @@ export class CreateSynonymDto implements CreateSynonymRequest {
   @IsBoolean()
   mutual?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['nước ngoài'], description: 'Wider terms a mention also counts as' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['nước ngoài'],
+    description: 'Wider terms a mention also counts as',
+  })
   @OptionalTextList(20, 120)
   broader?: string[];
 }
@@ -62,4 +80,8 @@ export const toSynonymResponse = (s: SynonymEntity): SynonymResponse => ({
   broader: s.broader,
 });
 
-export const toGlossaryTermResponse = (g: GlossaryTermEntity): GlossaryTermResponse => ({ id: g.id, en: g.en, vi: g.vi });
+export const toGlossaryTermResponse = (g: GlossaryTermEntity): GlossaryTermResponse => ({
+  id: g.id,
+  en: g.en,
+  vi: g.vi,
+});

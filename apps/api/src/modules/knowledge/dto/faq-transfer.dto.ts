@@ -10,7 +10,12 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { CleanOptionalText, CleanText, OptionalTextList, QueryBoolean } from '../../../common/validation/transforms';
+import {
+  CleanOptionalText,
+  CleanText,
+  OptionalTextList,
+  QueryBoolean,
+} from '../../../common/validation/transforms';
 import { FAQ_LIMITS } from './faq.dto';
 
 export const TRANSFER_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -20,7 +25,9 @@ export type TransferFormat = (typeof TRANSFER_FORMATS)[number];
 export class FaqImportRowDto implements FaqImportRow {
   @CleanOptionalText()
   @IsOptional()
-  @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, { message: 'id must be 1–64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, {
+    message: 'id must be 1–64 letters, digits, dots, dashes or underscores',
+  })
   id?: string;
 
   @CleanText()
@@ -87,7 +94,11 @@ export class FaqImportQueryDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ enum: FAQ_STATUSES, default: 'draft', description: 'Status of rows that give none' })
+  @ApiPropertyOptional({
+    enum: FAQ_STATUSES,
+    default: 'draft',
+    description: 'Status of rows that give none',
+  })
   @IsOptional()
   @IsIn(FAQ_STATUSES)
   defaultStatus?: FaqStatus;

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { FAQ_STATUSES } from '@gcm/domain';
-import type { CreateFaqRequest, FaqListQuery, FaqResponse, FaqStatus, FaqVersionResponse, UpdateFaqRequest } from '@gcm/domain';
+import type {
+  CreateFaqRequest,
+  FaqListQuery,
+  FaqResponse,
+  FaqStatus,
+  FaqVersionResponse,
+  UpdateFaqRequest,
+} from '@gcm/domain';
 import {
   IsBoolean,
   IsIn,
@@ -12,17 +19,33 @@ import {
   MinLength,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
-import { CleanOptionalText, CleanText, OptionalTextList, QueryBoolean } from '../../../common/validation/transforms';
+import {
+  CleanOptionalText,
+  CleanText,
+  OptionalTextList,
+  QueryBoolean,
+} from '../../../common/validation/transforms';
 import { FaqEntity } from '../faq.entity';
 import { FaqVersionEntity } from '../faq-version.entity';
 
-export const FAQ_LIMITS = { question: 500, answer: 10_000, listItems: 30, listItem: 500, key: 64 } as const;
+export const FAQ_LIMITS = {
+  question: 500,
+  answer: 10_000,
+  listItems: 30,
+  listItem: 500,
+  key: 64,
+} as const;
 
 export class CreateFaqDto implements CreateFaqRequest {
-  @ApiPropertyOptional({ example: 'xkld-chi-phi', description: 'Your own stable id (imports use it)' })
+  @ApiPropertyOptional({
+    example: 'xkld-chi-phi',
+    description: 'Your own stable id (imports use it)',
+  })
   @CleanOptionalText()
   @IsOptional()
-  @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, { message: 'key must be 1–64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, {
+    message: 'key must be 1–64 letters, digits, dots, dashes or underscores',
+  })
   key?: string | null;
 
   @ApiProperty({ format: 'uuid' })

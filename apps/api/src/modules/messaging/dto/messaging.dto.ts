@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@gcm/domain';
 import type { Channel, OutboxClaimRequest, OutboxResultRequest } from '@gcm/domain';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class OutboxClaimDto implements OutboxClaimRequest {
   @ApiProperty({ enum: CHANNELS, isArray: true })
@@ -47,12 +58,19 @@ export class CreateBroadcastDto {
   @IsUUID()
   articleId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscribers of this topic (and of all topics)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only subscribers of this topic (and of all topics)',
+  })
   @IsOptional()
   @IsUUID()
   topicId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscribers whose area is this one, below it or above it (and those with none)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only subscribers whose area is this one, below it or above it (and those with none)',
+  })
   @IsOptional()
   @IsUUID()
   localityId?: string;

@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '@gcm/domain';
 import type { CreateUnitRequest, UnitListQuery, UnitResponse } from '@gcm/domain';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
 import { CleanOptionalText, CleanText, QueryBoolean } from '../../../common/validation/transforms';
 import { UnitEntity } from '../unit.entity';
@@ -10,7 +20,9 @@ export class CreateUnitDto implements CreateUnitRequest {
   @ApiProperty({ example: 'P-DUCXUAN', description: 'Letters, digits, . _ -; 2–32 characters' })
   @CleanText()
   @IsString({ message: 'code is required' })
-  @Matches(UNIT_CODE_PATTERN, { message: 'code must be 2–32 letters, digits, dots, dashes or underscores' })
+  @Matches(UNIT_CODE_PATTERN, {
+    message: 'code must be 2–32 letters, digits, dots, dashes or underscores',
+  })
   code: string;
 
   @ApiProperty({ example: 'UBND phường Đức Xuân' })
@@ -39,7 +51,9 @@ export class CreateUnitDto implements CreateUnitRequest {
   @ApiPropertyOptional({ nullable: true, example: '0209 3870 000' })
   @CleanOptionalText()
   @IsOptional()
-  @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contactPhone must be a phone number (digits, spaces, + . - ( ))' })
+  @Matches(/^\+?[0-9 ().-]{6,32}$/, {
+    message: 'contactPhone must be a phone number (digits, spaces, + . - ( ))',
+  })
   contactPhone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -107,4 +121,3 @@ export function toUnitResponse(unit: UnitEntity): UnitResponse {
     updatedAt: unit.updatedAt.toISOString(),
   };
 }
-
