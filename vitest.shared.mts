@@ -6,6 +6,8 @@ const underCi = Boolean(process.env.CI);
 export const sharedTestConfig = {
   test: {
     reporters: underCi ? ['default', 'json'] : ['default'],
-    outputFile: { json: `test-results/vitest-${process.env.TEST_DATABASE_URL ? 'server' : 'default'}.json` },
+    outputFile: {
+      json: `test-results/vitest-${process.env.TEST_DATABASE_URL ? 'server' : 'default'}.json`,
+    },
   },
 };

@@ -17,7 +17,9 @@ for (const group of ['apps', 'packages']) {
       // A suite that fails to load has no failed test, yet it failed.
       failed += report.numFailedTests + report.numFailedTestSuites;
       skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-      console.log(`  ${group}/${name} (${file}): ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+      console.log(
+        `  ${group}/${name} (${file}): ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+      );
     }
   }
 }

@@ -12,7 +12,13 @@ const port = 3900 + Math.floor(Math.random() * 50);
 const started = Date.now();
 const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
   cwd: root,
-  env: { ...process.env, DATA_DIR: dataDir, API_PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    API_PORT: String(port),
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let output = '';
@@ -49,4 +55,6 @@ for (const expected of ['API docs:', 'Console:', `data folder ${dataDir}`, 'One-
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
-console.log(`smoke-start: API healthy on the embedded database ${healthyMs} ms after launch (fresh data folder, demo data loaded)`);
+console.log(
+  `smoke-start: API healthy on the embedded database ${healthyMs} ms after launch (fresh data folder, demo data loaded)`,
+);
