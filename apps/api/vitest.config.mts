@@ -9,7 +9,8 @@ export default mergeConfig(
     plugins: [swc.vite({ module: { type: 'es6' } })],
     test: {
       include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
-      testTimeout: 30_000,
+      // Integration tests start databases; on CI every package tests at once on 2 cores.
+      testTimeout: 60_000,
       hookTimeout: 60_000,
       pool: 'forks',
       maxWorkers: 2,

@@ -106,5 +106,5 @@ describe('embedded database', () => {
     expect(list.body.items.map((u: { name: string }) => u.name)).toContain('Công an thành phố');
     await second.app.close();
     await second.database.close();
-  });
+  }, 180_000); // two full starts of a persisted PGlite, the first loading the demo data
 });
