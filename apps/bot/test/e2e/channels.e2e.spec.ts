@@ -324,7 +324,7 @@ function dumpOnFailure(label: string, output: () => string) {
 
 // --- Telegram, long polling --------------------------------------------------------------------
 
-describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 30_000 }, () => {
+describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60_000 }, () => {
   let telegram: FakeTelegramServer;
   let api: Api;
   let bot: RunningBotProcess;
@@ -492,7 +492,7 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 30
 
 // --- Telegram, webhook -----------------------------------------------------------------------------
 
-describe('Telegram by webhook', { timeout: 30_000 }, () => {
+describe('Telegram by webhook', { timeout: 60_000 }, () => {
   let telegram: FakeTelegramServer;
   let api: Api;
   let bot: RunningBotProcess;
@@ -555,7 +555,7 @@ describe('Telegram by webhook', { timeout: 30_000 }, () => {
 
 // --- Zalo --------------------------------------------------------------------------------------------
 
-describe('Zalo OA webhook (real client, fake OA API)', { timeout: 30_000 }, () => {
+describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () => {
   let zalo: FakeZaloServer;
   let api: Api;
   let bot: RunningBotProcess;
@@ -670,7 +670,7 @@ async function startRelay(target: string) {
   };
 }
 
-describe('two bot instances sharing one outbox', { timeout: 60_000 }, () => {
+describe('two bot instances sharing one outbox', { timeout: 120_000 }, () => {
   const CHATS = Array.from({ length: 10 }, (_, i) => 401 + i);
   const BROADCASTS = 4;
   let telegram: FakeTelegramServer;
