@@ -173,8 +173,9 @@ describe('OutboxWorker', () => {
     startWorker([new RecordingChannel('telegram')]);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    // 10, 20, 40, 40, … ms apart: about 8 claims in 300 ms, not 30.
-    expect(api.claims.length).toBeGreaterThan(3);
+    // 10, 20, 40, 40, … ms apart: about 8 claims in 300 ms, not 30. It keeps asking (at least
+    // twice even on a loaded machine) but spaces its asks out.
+    expect(api.claims.length).toBeGreaterThan(1);
     expect(api.claims.length).toBeLessThan(15);
   });
 

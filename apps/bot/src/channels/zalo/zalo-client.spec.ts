@@ -26,7 +26,7 @@ function clientFor(zalo: FakeZaloServer, overrides: Partial<ZaloClientOptions> =
     appSecret: zalo.options.appSecret,
     apiBase: zalo.url,
     oauthBase: zalo.url,
-    timeoutMs: 1000,
+    timeoutMs: 10_000,
     logger,
     ...overrides,
   });
