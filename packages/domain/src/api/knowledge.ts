@@ -170,8 +170,11 @@ export interface AskRequest {
 
 export interface AskResponse {
   status: AskStatus;
-  /** `answer` is the Markdown staff wrote; `answerHtml` the same, rendered safely for web pages. */
-  faq?: { id: string; question: string; answer: string; answerHtml: string; topic: string };
+  /**
+   * `answer` is the Markdown staff wrote; `answerHtml` the same rendered safely for web pages,
+   * given by POST /assistant/ask (the chat channels render the Markdown themselves).
+   */
+  faq?: { id: string; question: string; answer: string; answerHtml?: string; topic: string };
   confidence: number;
   suggestions: { id: string; question: string; confidence: number }[];
   /** Language of the answer given. */

@@ -36,7 +36,11 @@ export class AssistantService {
 
   async ask(input: AskInput): Promise<AskResponse> {
     await this.index.sync();
-    return this.answer(this.dataSource.manager, input);
+    const response = await this.answer(this.dataSource.manager, input);
+    // Web pages calling the endpoint get the answer as safe HTML too; the chat channels render
+    // the Markdown their own way, so the conversation path does not pay for it.
+    if (response.faq) response.faq.answerHtml = renderMarkdown(response.faq.answer);
+    return response;
   }
 
   /**
@@ -66,7 +70,7 @@ export class AssistantService {
     };
     if (best && result.status !== 'no_answer') {
       const content = inLocale(best, locale);
-      response.faq = { id: best.id, ...content, answerHtml: renderMarkdown(content.answer) };
+      response.faq = { id: best.id, ...content };
     }
 
     const text = input.text
