@@ -42,6 +42,8 @@ import type {
   UpdateFaqRequest,
   AskStatus,
   BotEvent,
+  BotEventBatchRequest,
+  BotEventBatchResponse,
   BotEventResult,
   Channel,
   ConversationMessage,
@@ -217,6 +219,13 @@ export function createApiClient(options: ApiClientOptions) {
     /** Posts one channel update; the API processes each (channel, updateId) once. */
     postEvent: (event: BotEvent) =>
       request<BotEventResult>({ method: 'POST', path: v1('/bot/events'), json: event }),
+    /** Posts events of any chats at once; one outcome per event, in order. */
+    postEvents: (events: BotEvent[]) =>
+      request<BotEventBatchResponse>({
+        method: 'POST',
+        path: v1('/bot/events/batch'),
+        json: { events } satisfies BotEventBatchRequest,
+      }),
     claimOutbox: (body: OutboxClaimRequest) =>
       request<{ items: OutboxItem[] }>({
         method: 'POST',

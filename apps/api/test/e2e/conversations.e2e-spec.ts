@@ -7,6 +7,7 @@ import {
   botRequest,
   commandEvent,
   postEvent,
+  postEvents,
   textEvent,
   texts,
 } from '../support/bot-factories';
@@ -54,8 +55,9 @@ describe('conversations through the bot endpoint', () => {
     const res = (
       await postEvent(t.url, textEvent('c2', 'di xkld han quoc het bao nhieu tien')).expect(200)
     ).body;
+    expect(texts(res)).toHaveLength(1);
     expect(texts(res)[0]).toContain('Người lao động trả phí dịch vụ');
-    expect(texts(res)[1]).toBe('Câu trả lời này có hữu ích không?');
+    expect(texts(res)[0]).toMatch(/\n\nCâu trả lời này có hữu ích không\?$/);
     expect(actions(res)).toContain(`fb:up:${labourFaq.id}`);
     const thanks = (
       await postEvent(t.url, actionEvent('c2', `fb:down:${labourFaq.id}`)).expect(200)
@@ -240,6 +242,74 @@ describe('conversations through the bot endpoint', () => {
       );
     expect(statuses.filter((s) => /nhắn hơi nhanh/.test(s))).toHaveLength(1);
     expect(statuses.at(-1)).toBe('');
+  });
+
+  it('handles a batch of chats in one request: in order per chat, a repeat once, a bad event refused alone', async () => {
+    const first = textEvent('b1', 'di xkld han quoc het bao nhieu tien');
+    const res = await postEvents(t.url, [
+      first,
+      commandEvent('b2', 'start'),
+      textEvent('b1', 'dấu hiệu mua bán người là gì'),
+      { ...textEvent('b3', 'x'), text: undefined } as never,
+      first,
+    ]).expect(200);
+
+    const [answer, welcome, second, refused, repeat] = res.body.results;
+    expect(texts(answer)[0]).toContain('Người lao động trả phí dịch vụ');
+    expect(texts(welcome)[0]).toMatch(/Xin chào/);
+    expect(texts(second)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    expect(refused.error).toMatchObject({
+      code: 'validation_failed',
+      details: [expect.objectContaining({ field: 'text' })],
+    });
+    expect(repeat).toEqual({ replies: [], duplicate: true });
+    const transcript = (await botRequest(t.url).messages('telegram', 'b1').expect(200)).body.items;
+    expect(transcript.map((m: { direction: string }) => m.direction)).toEqual([
+      'in',
+      'out',
+      'in',
+      'out',
+    ]);
+    expect(transcript[2].text).toBe('dấu hiệu mua bán người là gì');
+    const [stored] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM bot_updates WHERE update_id = $1`,
+      [first.updateId],
+    );
+    expect(stored.n).toBe(1);
+  });
+
+  it('in one batch, lets later messages of a chat see what its earlier ones wrote', async () => {
+    const res = await postEvents(t.url, [
+      textEvent('b4', 'Xin hỏi lịch tiêm chủng cho trẻ em tháng này?'),
+      textEvent('b4', 'Con tôi 2 tuổi'),
+      textEvent('b5', 'dấu hiệu mua bán người là gì'),
+      textEvent('b5', 'gap can bo'),
+    ]).expect(200);
+
+    expect(res.body.results.map((r: { replies: unknown[] }) => texts(r as never)[0])).toEqual([
+      expect.stringMatching(/chuyển đến cán bộ/),
+      expect.stringMatching(/^Đã ghi nhận/),
+      expect.stringContaining('Hứa hẹn việc nhẹ lương cao'),
+      expect.stringMatching(/cán bộ/),
+    ]);
+    const items: { question: string; joined: number }[] = await t.dataSource.query(
+      `SELECT h.question, (SELECT count(*)::int FROM conversation_messages m WHERE m.handoff_id = h.id) AS joined
+       FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+       WHERE c.chat_id IN ('b4', 'b5') ORDER BY c.chat_id`,
+    );
+    expect(items).toEqual([
+      { question: 'Xin hỏi lịch tiêm chủng cho trẻ em tháng này?', joined: 4 },
+      // "Gặp cán bộ" without a question of its own takes the chat's last messages, here the
+      // question asked earlier in the same batch.
+      { question: 'dấu hiệu mua bán người là gì', joined: 2 },
+    ]);
+  });
+
+  it('refuses an empty batch and one over the limit', async () => {
+    const empty = await postEvents(t.url, []).expect(400);
+    expect(empty.body.details[0]).toMatchObject({ field: 'events' });
+    const many = Array.from({ length: 101 }, (_, i) => textEvent(`m${i}`, 'xin chào'));
+    await postEvents(t.url, many).expect(400);
   });
 
   it('refuses a malformed event with the fields to fix', async () => {

@@ -48,6 +48,14 @@ export function postEvent(url: string, event: BotEvent, token = BOT_TOKEN) {
     .send(event);
 }
 
+/** Posts events as one batch, as the bot does when busy. */
+export function postEvents(url: string, events: BotEvent[], token = BOT_TOKEN) {
+  return request(url)
+    .post('/api/v1/bot/events/batch')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ events });
+}
+
 export function botRequest(url: string) {
   const auth = (r: request.Test) => r.set('Authorization', `Bearer ${BOT_TOKEN}`);
   return {

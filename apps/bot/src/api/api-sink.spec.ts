@@ -1,15 +1,15 @@
 import { createApiClient } from '@gcm/api-client';
-import type { BotEvent } from '@gcm/domain';
+import type { BotEvent, BotEventBatchRequest } from '@gcm/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../../test/support/api-double';
-import { ApiSink } from './api-sink';
+import { ApiSink, type ApiSinkOptions } from './api-sink';
 
-const textEvent = (text: string): BotEvent => ({
+const textEvent = (text: string, chatId = '42', updateId = `u-${text}`): BotEvent => ({
   type: 'text',
   channel: 'telegram',
-  updateId: '1001',
-  chatId: '42',
-  user: { id: '42' },
+  updateId,
+  chatId,
+  user: { id: chatId },
   text,
 });
 
@@ -23,10 +23,13 @@ afterEach(async () => {
   await api.close();
 });
 
-function sinkFor(url: string) {
+function sinkFor(url: string, options: ApiSinkOptions = {}) {
   const client = createApiClient({ baseUrl: url, token: 'svc-token', timeoutMs: 2000 });
-  return new ApiSink(client.bot, { backoffMs: 10 });
+  return new ApiSink(client.bot, { backoffMs: 10, ...options });
 }
+
+const batches = () =>
+  api.requests.map((r) => (r.body as BotEventBatchRequest).events.map((e) => e.updateId));
 
 describe('ApiSink', () => {
   it('posts the event with the service token and returns the replies', async () => {
@@ -37,10 +40,62 @@ describe('ApiSink', () => {
     expect(replies).toEqual([{ type: 'text', text: 'Đã nhận: xin chào' }]);
     expect(api.requests[0]).toMatchObject({
       method: 'POST',
-      path: '/api/v1/bot/events',
+      path: '/api/v1/bot/events/batch',
       authorization: 'Bearer svc-token',
-      body: textEvent('xin chào'),
+      body: { events: [textEvent('xin chào')] },
     });
+  });
+
+  it('sends events that arrive while requests are under way together, each getting its own replies', async () => {
+    const sut = sinkFor(api.url, { maxInFlight: 1 });
+
+    const replies = await Promise.all(
+      ['một', 'hai', 'ba', 'bốn'].map((text, i) => sut.handle(textEvent(text, `chat-${i}`))),
+    );
+
+    expect(replies.map((r) => r[0])).toEqual(
+      ['một', 'hai', 'ba', 'bốn'].map((text) => ({ type: 'text', text: `Đã nhận: ${text}` })),
+    );
+    expect(batches()).toEqual([['u-một', 'u-hai', 'u-ba', 'u-bốn']]);
+  });
+
+  it("keeps to the batch size and holds a chat's next event until the request carrying its last is answered", async () => {
+    const sut = sinkFor(api.url, { maxInFlight: 2, maxBatch: 2 });
+
+    await Promise.all([
+      sut.handle(textEvent('a1', 'A')),
+      sut.handle(textEvent('b1', 'B')),
+      sut.handle(textEvent('a2', 'A')),
+      sut.handle(textEvent('c1', 'C')),
+    ]);
+
+    expect(batches()).toEqual([['u-a1', 'u-b1'], ['u-c1'], ['u-a2']]);
+  });
+
+  it('fails only the event the API could not handle', async () => {
+    api.reply = (_route, request) => {
+      const { events } = request.body as BotEventBatchRequest;
+      return {
+        status: 200,
+        body: {
+          results: events.map((e) =>
+            e.chatId === 'bad'
+              ? { error: { code: 'validation_failed', message: 'text: must be a string' } }
+              : { replies: [{ type: 'text', text: 'ok' }], duplicate: false },
+          ),
+        },
+      };
+    };
+    const sut = sinkFor(api.url, { maxInFlight: 1 });
+
+    const [good, bad] = await Promise.allSettled([
+      sut.handle(textEvent('a', 'good')),
+      sut.handle(textEvent('b', 'bad')),
+    ]);
+
+    expect(good).toEqual({ status: 'fulfilled', value: [{ type: 'text', text: 'ok' }] });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { name: 'EventNotHandledError' } });
+    expect(api.requests).toHaveLength(1);
   });
 
   it('tries once more after a 5xx', async () => {

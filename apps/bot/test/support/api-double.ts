@@ -1,5 +1,6 @@
 /**
- * A tiny stand-in for the API's bot routes on 127.0.0.1: POST /api/v1/bot/events, the outbox's
+ * A tiny stand-in for the API's bot routes on 127.0.0.1: POST /api/v1/bot/events (and its batch
+ * form, which the bot uses), the outbox's
  * claim and result, and a conversation's messages. It records what the bot asked and answers
  * from plain arrays that a test fills; `reply` lets a test answer a route its own way (errors).
  * Like the API, it stores each event and its replies as messages of the conversation.
@@ -8,6 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
   BotEvent,
+  BotEventBatchRequest,
+  BotEventBatchResponse,
   BotEventResult,
   BotReply,
   ConversationMessage,
@@ -76,6 +79,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
 
   const route = (method: string, path: string): RouteName | undefined => {
     if (method === 'POST' && path === '/api/v1/bot/events') return 'events';
+    if (method === 'POST' && path === '/api/v1/bot/events/batch') return 'events';
     if (method === 'POST' && path === '/api/v1/bot/outbox/claim') return 'claim';
     if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
     if (method === 'GET' && /^\/api\/v1\/bot\/conversations\/[^/]+\/[^/]+\/messages$/.test(path)) {
@@ -84,23 +88,30 @@ export async function startApiDouble(): Promise<ApiDouble> {
     return undefined;
   };
 
+  const handleEvent = (event: BotEvent): BotEventResult => {
+    const duplicate = double.events.some(
+      (e) => e.channel === event.channel && e.updateId === event.updateId,
+    );
+    const replies = double.answerEvent(event);
+    if (!duplicate) {
+      double.events.push(event);
+      store(event, replies);
+    }
+    return { replies, duplicate };
+  };
+
   const answer = (name: RouteName, request: RecordedRequest, url: URL): Answer => {
     const custom = double.reply(name, request);
     if (custom) return custom;
     const segments = request.path.split('/').map(decodeURIComponent);
     switch (name) {
       case 'events': {
-        const event = request.body as BotEvent;
-        const duplicate = double.events.some(
-          (e) => e.channel === event.channel && e.updateId === event.updateId,
-        );
-        const replies = double.answerEvent(event);
-        if (!duplicate) {
-          double.events.push(event);
-          store(event, replies);
+        if (request.path.endsWith('/batch')) {
+          const { events } = request.body as BotEventBatchRequest;
+          const results: BotEventBatchResponse = { results: events.map(handleEvent) };
+          return { status: 200, body: results };
         }
-        const result: BotEventResult = { replies, duplicate };
-        return { status: 200, body: result };
+        return { status: 200, body: handleEvent(request.body as BotEvent) };
       }
       case 'claim': {
         const claim = request.body as OutboxClaimRequest;

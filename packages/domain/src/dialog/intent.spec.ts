@@ -93,7 +93,13 @@ describe('answerReplies', () => {
       locale: 'vi',
       faq: { id: 'f1', question: 'Hỏi?', answer: 'Đáp.', answerHtml: '<p>Đáp.</p>', topic: 'T' },
     });
-    expect(answered[1]).toMatchObject({ text: 'Câu trả lời này có hữu ích không?' });
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({
+      text: '**Hỏi?**\n\nĐáp.\n\nCâu trả lời này có hữu ích không?',
+    });
+    expect(answered[0].type === 'text' && answered[0].buttons?.flat().map((b) => b.action)).toEqual(
+      ['fb:up:f1', 'fb:down:f1', 'handoff'],
+    );
     const ambiguous = answerReplies('vi', {
       status: 'ambiguous',
       confidence: 0.6,

@@ -66,9 +66,10 @@ export function faqReplies(
   locale: BotLocale,
   faq: { id: string; question: string; answer: string },
 ): BotReply[] {
+  // One message: the feedback buttons sit under the answer they rate, and a chat platform
+  // carries the answer in one call instead of two.
   return [
-    text(`**${faq.question}**\n\n${faq.answer}`),
-    text(botText(locale, 'askUseful'), [
+    text(`**${faq.question}**\n\n${faq.answer}\n\n${botText(locale, 'askUseful')}`, [
       [
         { label: botText(locale, 'useful'), action: Action.feedback(faq.id, true) },
         { label: botText(locale, 'notUseful'), action: Action.feedback(faq.id, false) },

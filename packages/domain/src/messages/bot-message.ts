@@ -1,3 +1,5 @@
+import type { ErrorBody } from '../errors';
+
 /**
  * The neutral message model between the channel adapters (apps/bot) and the API. An adapter
  * turns a channel update into a BotEvent and renders BotReply values within its channel's
@@ -134,6 +136,25 @@ export interface BotEventResult {
    * the stored replies after that (the platform retries because the first delivery failed).
    */
   duplicate: boolean;
+}
+
+/** Most events one POST /api/v1/bot/events/batch may carry. */
+export const MAX_EVENT_BATCH = 100;
+
+/** What POST /api/v1/bot/events/batch takes: events of any chats, handled in this order. */
+export interface BotEventBatchRequest {
+  events: BotEvent[];
+}
+
+/**
+ * One event's outcome in a batch: its result, or why it was not handled (an event the API
+ * refuses, or one that failed on its own); the others of the batch are handled regardless.
+ */
+export type BotEventOutcome = BotEventResult | { error: ErrorBody };
+
+/** What POST /api/v1/bot/events/batch answers: one outcome per event, in the request's order. */
+export interface BotEventBatchResponse {
+  results: BotEventOutcome[];
 }
 
 /** Most bytes a button action may hold (Telegram's callback_data limit). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AskResponse, ErrorCode, HandoffStatus, normaliseText, renderMarkdown } from '@gcm/domain';
@@ -17,6 +18,22 @@ export interface AskInput {
   channel: string;
   /** The chat it came from, so that a staff reply can reach it. */
   conversationId?: string;
+}
+
+/** One question_log row, and the inbox item it opens when nothing answered it. */
+export interface QuestionLogRow {
+  id: string;
+  channel: string;
+  text: string;
+  normalised: string;
+  locale: string;
+  status: AskResponse['status'];
+  confidence: number;
+  faqId: string | null;
+  /** JSON. */
+  suggestions: string;
+  handoffId: string | null;
+  conversationId: string | null;
 }
 
 const HTML_TAG = /<\/?[a-z!][^<>]{0,500}>/gi;
@@ -48,6 +65,17 @@ export class AssistantService {
    * inside its own transaction (having called FaqIndexService.sync() before opening it).
    */
   async answer(manager: EntityManager, input: AskInput): Promise<AskResponse> {
+    const { response, log } = this.prepareAnswer(input);
+    await this.logQuestions(manager, [log]);
+    return response;
+  }
+
+  /**
+   * The answer and its question-log row, without writing anything: a caller answering many
+   * questions in one transaction logs them together with logQuestions(). A question with no
+   * answer gets the id of the inbox item logQuestions() will open for it.
+   */
+  prepareAnswer(input: AskInput): { response: AskResponse; log: QuestionLogRow } {
     const result = this.index.matchCurrent(input.text, { locale: input.locale });
     const locale = result.locale;
     const best = result.best && this.index.faq(result.best.id);
@@ -72,36 +100,61 @@ export class AssistantService {
       const content = inLocale(best, locale);
       response.faq = { id: best.id, ...content };
     }
+    if (result.status === 'no_answer') response.handoffId = randomUUID();
 
     const text = input.text
       .replace(HTML_TAG, ' ')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, ASK_MAX_CHARS);
-    // One statement logs the question and, when nothing fits, opens the inbox item: atomic,
-    // and a single round trip on the hot path.
-    const [row] = await manager.query(
-      `WITH logged AS (
-         INSERT INTO question_log (channel, text, normalised, locale, status, confidence, faq_id, suggestions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
-       ), opened AS (
-         INSERT INTO handoff_items (question_log_id, channel, question, conversation_id)
-         SELECT id, $1, $2, $9 FROM logged WHERE $5 = 'no_answer' RETURNING id
-       ) SELECT (SELECT id FROM opened) AS handoff_id`,
+    const log: QuestionLogRow = {
+      id: randomUUID(),
+      channel: input.channel,
+      text,
+      normalised: normaliseText(text, ASK_MAX_CHARS),
+      locale,
+      status: result.status,
+      confidence: result.confidence,
+      faqId: response.faq?.id ?? null,
+      suggestions: JSON.stringify(result.suggestions),
+      handoffId: response.handoffId ?? null,
+      conversationId: input.conversationId ?? null,
+    };
+    return { response, log };
+  }
+
+  /**
+   * Logs questions and opens the inbox items of those without an answer, in one statement
+   * whatever their number: atomic, and a single round trip on the hot path.
+   */
+  async logQuestions(manager: EntityManager, rows: QuestionLogRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof QuestionLogRow>(key: K) => rows.map((row) => row[key]);
+    await manager.query(
+      `WITH asked AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+           $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[])
+           AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id)
+       ), logged AS (
+         INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions)
+         SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions FROM asked
+       )
+       INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id)
+       SELECT handoff_id, id, channel, text, conversation_id FROM asked WHERE handoff_id IS NOT NULL`,
       [
-        input.channel,
-        text,
-        normaliseText(text, ASK_MAX_CHARS),
-        locale,
-        result.status,
-        result.confidence,
-        response.faq?.id ?? null,
-        JSON.stringify(result.suggestions),
-        input.conversationId ?? null,
+        column('id'),
+        column('channel'),
+        column('text'),
+        column('normalised'),
+        column('locale'),
+        column('status'),
+        column('confidence'),
+        column('faqId'),
+        column('suggestions'),
+        column('handoffId'),
+        column('conversationId'),
       ],
     );
-    if (row.handoff_id) response.handoffId = row.handoff_id;
-    return response;
   }
 
   questions(query: QuestionLogQueryDto): Promise<[QuestionLogEntity[], number]> {

@@ -1,4 +1,5 @@
 import {
+  ArgumentMetadata,
   Body,
   Controller,
   Get,
@@ -9,12 +10,34 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { BotEvent, BotEventResult, CHANNELS, ConversationMessage, Role } from '@gcm/domain';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  BotEvent,
+  BotEventBatchResponse,
+  BotEventResult,
+  CHANNELS,
+  ConversationMessage,
+  ErrorBody,
+  MAX_EVENT_BATCH,
+  Role,
+} from '@gcm/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
+import { AppError } from '../../common/errors/app-error';
 import { BotTokenGuard } from '../../common/guards/bot-token.guard';
+import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { ConversationsService } from './conversations.service';
 import { BotEventDto, StaffReplyDto } from './dto/bot-event.dto';
 import { HandoffRepliesService } from './handoff-replies.service';
@@ -36,6 +59,19 @@ class MessagesQuery {
   after: number = 0;
 }
 
+class BotEventBatchDto {
+  @ApiProperty({ type: [BotEventDto], description: `1 to ${MAX_EVENT_BATCH} events` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_EVENT_BATCH)
+  @IsObject({ each: true })
+  events: unknown[];
+}
+
+/** Each event of a batch meets the rules of POST /bot/events, one by one. */
+const eventPipe = createValidationPipe();
+const EVENT_METADATA: ArgumentMetadata = { type: 'body', metatype: BotEventDto };
+
 /** The bot gateway's side of conversations (service token). */
 @ApiTags('bot')
 @ApiBearerAuth()
@@ -49,6 +85,29 @@ export class BotController {
   @HttpCode(200)
   handle(@Body() body: BotEventDto): Promise<BotEventResult> {
     return this.conversations.handle(body as BotEvent);
+  }
+
+  /**
+   * Events of any chats in one request (what a busy bot gathers in a few milliseconds). Each
+   * event is checked on its own: a refused one gets its error in `results`, the rest go on.
+   */
+  @Post('events/batch')
+  @HttpCode(200)
+  async handleBatch(@Body() body: BotEventBatchDto): Promise<BotEventBatchResponse> {
+    const checked = await Promise.all(body.events.map((event) => this.check(event)));
+    const valid = checked.filter((c): c is BotEvent => !('error' in c));
+    const handled = valid.length ? await this.conversations.handleBatch(valid) : [];
+    let next = 0;
+    return { results: checked.map((c) => ('error' in c ? c : handled[next++])) };
+  }
+
+  private async check(event: unknown): Promise<BotEvent | { error: ErrorBody }> {
+    try {
+      return (await eventPipe.transform(event, EVENT_METADATA)) as BotEvent;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { error: { code: error.code, message: error.message, details: error.details } };
+    }
   }
 
   @Get('conversations/:channel/:chatId/messages')

@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   answerReplies,
   BotEvent,
+  BotEventOutcome,
   BotEventResult,
   BotLocale,
   BotReply,
   botText,
+  Channel,
   ConversationMessage,
   ConversationState,
   countMessage,
+  ErrorCode,
   faqReplies,
   FLOOD_LIMIT_PER_MINUTE,
   handoffReplies,
@@ -28,26 +31,49 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
-import { ConversationEntity } from './conversation.entity';
+import { BatchWrites } from './batch-writes';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
 
 interface Turn {
   manager: EntityManager;
-  conversation: ConversationEntity;
+  conversation: LockedConversation;
   state: ConversationState;
   event: BotEvent;
+  writes: BatchWrites;
+}
+
+interface LockedConversation {
+  id: string;
+  channel: Channel;
+  chatId: string;
+  state: Partial<ConversationState>;
+}
+
+/** What a conversation becomes at the end of a batch. */
+interface Outcome {
+  state: ConversationState;
+  /** False after an unfollow; any other update shows the person is there. */
+  reachable: boolean;
 }
 
 const WORDS = /[\p{L}\p{N}]/u;
+/** An update seen before whose first attempt may still be delivering: nothing to send. */
+const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true };
+
+const chatKey = (e: { channel: string; chatId: string }) => `${e.channel}\u0000${e.chatId}`;
+const updateKey = (e: BotEvent) => `${e.channel}\u0000${e.updateId}`;
 
 /**
- * Runs a conversation, one channel update at a time: records the update once (a repeated one
- * gets the stored replies again), reads what the person wants (packages/domain dialog), carries
- * it out, and stores the messages and the new state, all in one transaction that holds the
- * conversation's row lock, so two updates of one chat never interleave.
+ * Runs conversations, a batch of channel updates at a time (one, or whatever a busy bot
+ * gathered meanwhile): records each update once (a repeated one gets the stored replies again),
+ * reads what the person wants (packages/domain dialog), carries it out, and stores the messages
+ * and the new state, in one transaction that holds the row locks of the batch's conversations,
+ * so two updates of one chat never interleave. Within a batch, a chat's updates run in order.
  */
 @Injectable()
 export class ConversationsService {
+  private readonly logger = new Logger('Conversations');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly index: FaqIndexService,
@@ -56,67 +82,133 @@ export class ConversationsService {
 
   async handle(event: BotEvent): Promise<BotEventResult> {
     await this.index.sync();
-    return this.dataSource.transaction(async (manager) => {
-      const conversation = await this.lockConversation(manager, event);
-      const seen = await this.seenBefore(manager, event);
-      if (seen) return seen;
-
-      const state: ConversationState = { ...INITIAL_STATE, ...conversation.state };
-      const { window, flooded } = countMessage(state.window, Date.now());
-      state.window = window;
-      const turn: Turn = { manager, conversation, state, event };
-      const replies = flooded
-        ? window.count === FLOOD_LIMIT_PER_MINUTE + 1
-          ? sayReplies(state.locale, 'flood')
-          : []
-        : await this.carryOut(turn, interpret(state, event));
-
-      await manager.query(
-        `INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies) VALUES ($1, $2, $3, $4, $5)`,
-        [
-          event.channel,
-          event.updateId,
-          conversation.id,
-          JSON.stringify(event),
-          JSON.stringify(replies),
-        ],
-      );
-      await this.storeMessages(
-        manager,
-        conversation.id,
-        event,
-        replies,
-        state.mode === 'handoff' ? state.handoffId : undefined,
-      );
-      await manager.query(`UPDATE conversations SET state = $2, updated_at = now() WHERE id = $1`, [
-        conversation.id,
-        JSON.stringify(state),
-      ]);
-      return { replies, duplicate: false };
-    });
+    const [result] = await this.dataSource.transaction((manager) =>
+      this.runBatch(manager, [event]),
+    );
+    return result;
   }
 
   /**
-   * An update seen before is not processed again. Its stored replies are handed out again only
-   * when the earlier attempt has had RESEND_AFTER to deliver them and the platform still retries
-   * (the bot crashed or failed before sending); a retry while the first attempt is still under
-   * way gets nothing, so the person gets one answer.
+   * One outcome per event, in order. The batch runs as one transaction; should it fail, each
+   * event runs again on its own, so one that cannot be handled holds back no other.
+   */
+  async handleBatch(events: BotEvent[]): Promise<BotEventOutcome[]> {
+    await this.index.sync();
+    try {
+      return await this.dataSource.transaction((manager) => this.runBatch(manager, events));
+    } catch (error) {
+      if (events.length === 1) {
+        this.logger.error(
+          `${events[0].channel} update ${events[0].updateId} could not be handled: ${errorText(error)}`,
+        );
+        return [failure()];
+      }
+      this.logger.warn(
+        `A batch of ${events.length} updates failed (${errorText(error)}): handling them one by one`,
+      );
+    }
+    const outcomes: BotEventOutcome[] = [];
+    for (const event of events) {
+      try {
+        const [result] = await this.dataSource.transaction((manager) =>
+          this.runBatch(manager, [event]),
+        );
+        outcomes.push(result);
+      } catch (error) {
+        this.logger.error(
+          `${event.channel} update ${event.updateId} could not be handled: ${errorText(error)}`,
+        );
+        outcomes.push(failure());
+      }
+    }
+    return outcomes;
+  }
+
+  private async runBatch(manager: EntityManager, events: BotEvent[]): Promise<BotEventResult[]> {
+    const conversations = await this.lockConversations(manager, events);
+    const seen = await this.seenBefore(manager, events);
+    const writes = new BatchWrites(this.assistant);
+    const outcomes = new Map<string, Outcome>();
+    const results: BotEventResult[] = [];
+    for (const event of events) {
+      const earlier = seen.get(updateKey(event));
+      if (earlier) {
+        results.push(earlier);
+        continue;
+      }
+      // The same update twice in one batch: the second is a retry of the first.
+      seen.set(updateKey(event), STILL_DELIVERING);
+      const conversation = conversations.get(chatKey(event))!;
+      const outcome = outcomes.get(conversation.id) ?? {
+        state: { ...INITIAL_STATE, ...conversation.state },
+        reachable: true,
+      };
+      outcomes.set(conversation.id, outcome);
+      outcome.reachable = event.type !== 'unfollow';
+      const replies = await this.turn({
+        manager,
+        conversation,
+        state: outcome.state,
+        event,
+        writes,
+      });
+      const { state } = outcome;
+      writes.update(
+        { event, conversationId: conversation.id, replies },
+        inboundText(event),
+        state.mode === 'handoff' ? (state.handoffId ?? null) : null,
+      );
+      results.push({ replies, duplicate: false });
+    }
+    await writes.flush(manager);
+    await this.saveConversations(manager, outcomes);
+    return results;
+  }
+
+  private async turn(turn: Turn): Promise<BotReply[]> {
+    const { state } = turn;
+    const { window, flooded } = countMessage(state.window, Date.now());
+    state.window = window;
+    if (flooded) {
+      return window.count === FLOOD_LIMIT_PER_MINUTE + 1 ? sayReplies(state.locale, 'flood') : [];
+    }
+    const intent = interpret(state, turn.event);
+    // Questions are logged with the batch; anything else may read what earlier updates of the
+    // batch wrote (the transcript, an inbox item just opened), so those go in first.
+    if (intent.kind !== 'ask' && turn.writes.pending) await turn.writes.flush(turn.manager);
+    return this.carryOut(turn, intent);
+  }
+
+  /**
+   * Updates seen before (by channel and update id) are not processed again. Their stored
+   * replies are handed out again only when the earlier attempt has had RESEND_AFTER to deliver
+   * them and the platform still retries (the bot crashed or failed before sending); a retry
+   * while the first attempt is still under way gets nothing, so the person gets one answer.
    */
   private async seenBefore(
     manager: EntityManager,
-    event: BotEvent,
-  ): Promise<BotEventResult | null> {
-    const rows = await manager.query(
-      `SELECT replies, resend_after <= now() AS resend FROM bot_updates WHERE channel = $1 AND update_id = $2`,
-      [event.channel, event.updateId],
+    events: BotEvent[],
+  ): Promise<Map<string, BotEventResult>> {
+    const rows: { channel: string; update_id: string; replies: BotReply[]; resend: boolean }[] =
+      await manager.query(
+        `SELECT channel, update_id, replies, resend_after <= now() AS resend FROM bot_updates
+         WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+        [events.map((e) => e.channel), events.map((e) => e.updateId)],
+      );
+    const resend = rows.filter((r) => r.resend);
+    if (resend.length > 0) {
+      await manager.query(
+        `UPDATE bot_updates SET resend_after = now() + interval '20 seconds'
+         WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+        [resend.map((r) => r.channel), resend.map((r) => r.update_id)],
+      );
+    }
+    return new Map(
+      rows.map((r) => [
+        updateKey({ channel: r.channel, updateId: r.update_id } as BotEvent),
+        r.resend ? { replies: r.replies, duplicate: true } : STILL_DELIVERING,
+      ]),
     );
-    if (rows.length === 0) return null;
-    if (!rows[0].resend) return { replies: [], duplicate: true };
-    await manager.query(
-      `UPDATE bot_updates SET resend_after = now() + interval '20 seconds' WHERE channel = $1 AND update_id = $2`,
-      [event.channel, event.updateId],
-    );
-    return { replies: rows[0].replies as BotReply[], duplicate: true };
   }
 
   /**
@@ -134,29 +226,56 @@ export class ConversationsService {
     return rows.map(toConversationMessage);
   }
 
-  private async lockConversation(
+  /**
+   * Creates the batch's conversations that are new and locks them all, in one statement and in
+   * key order, so that two batches sharing chats cannot deadlock.
+   */
+  private async lockConversations(
     manager: EntityManager,
-    event: BotEvent,
-  ): Promise<ConversationEntity> {
-    const [row] = await manager.query(
+    events: BotEvent[],
+  ): Promise<Map<string, LockedConversation>> {
+    const latest = new Map<string, BotEvent>();
+    for (const event of events) latest.set(chatKey(event), event);
+    const keys = [...latest.keys()].sort();
+    const chats = keys.map((key) => latest.get(key)!);
+    const rows: LockedConversation[] = await manager.query(
       `INSERT INTO conversations (channel, chat_id, user_id, display_name, state)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (channel, chat_id) DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, conversations.display_name),
-         unreachable_at = CASE WHEN $6 THEN NULL ELSE conversations.unreachable_at END
-       RETURNING id, channel, chat_id AS "chatId", state, unreachable_at AS "unreachableAt"`,
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+       ON CONFLICT (channel, chat_id) DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, conversations.display_name)
+       RETURNING id, channel, chat_id AS "chatId", state`,
       [
-        event.channel,
-        event.chatId,
-        event.user.id,
-        event.user.displayName?.slice(0, 200) ?? null,
-        JSON.stringify({
-          ...INITIAL_STATE,
-          locale: event.user.languageCode?.startsWith('en') ? 'en' : 'vi',
-        }),
-        event.type !== 'unfollow',
+        chats.map((e) => e.channel),
+        chats.map((e) => e.chatId),
+        chats.map((e) => e.user.id),
+        chats.map((e) => e.user.displayName?.slice(0, 200) ?? null),
+        chats.map((e) =>
+          JSON.stringify({
+            ...INITIAL_STATE,
+            locale: e.user.languageCode?.startsWith('en') ? 'en' : 'vi',
+          }),
+        ),
       ],
     );
-    return row as ConversationEntity;
+    return new Map(rows.map((row) => [chatKey(row), row]));
+  }
+
+  private async saveConversations(
+    manager: EntityManager,
+    outcomes: Map<string, Outcome>,
+  ): Promise<void> {
+    if (outcomes.size === 0) return;
+    const ids = [...outcomes.keys()];
+    await manager.query(
+      `UPDATE conversations c SET state = v.state, updated_at = now(),
+         unreachable_at = CASE WHEN v.reachable THEN NULL ELSE coalesce(c.unreachable_at, now()) END
+       FROM unnest($1::uuid[], $2::jsonb[], $3::boolean[]) AS v(id, state, reachable)
+       WHERE c.id = v.id`,
+      [
+        ids,
+        ids.map((id) => JSON.stringify(outcomes.get(id)!.state)),
+        ids.map((id) => outcomes.get(id)!.reachable),
+      ],
+    );
   }
 
   private async carryOut(turn: Turn, intent: Intent): Promise<BotReply[]> {
@@ -225,9 +344,7 @@ export class ConversationsService {
         delete state.subscription;
         return sayReplies(locale, 'cancelled');
       case 'unfollow':
-        await manager.query(`UPDATE conversations SET unreachable_at = now() WHERE id = $1`, [
-          turn.conversation.id,
-        ]);
+        // Marked unreachable with the state (saveConversations): nothing more is sent.
         return [];
       case 'unsupported':
         return sayReplies(locale, 'unsupported');
@@ -235,15 +352,16 @@ export class ConversationsService {
   }
 
   private async ask(turn: Turn, raw: string): Promise<BotReply[]> {
-    const { manager, state, conversation } = turn;
+    const { writes, state, conversation } = turn;
     const text = raw.slice(0, MAX_EVENT_TEXT);
     if (!WORDS.test(text)) return sayReplies(state.locale, 'unsupported');
-    const result = await this.assistant.answer(manager, {
+    const { response: result, log } = this.assistant.prepareAnswer({
       text,
       locale: state.locale === 'en' ? 'en' : undefined,
       channel: conversation.channel,
       conversationId: conversation.id,
     });
+    writes.question(log);
     if (result.handoffId) {
       state.mode = 'handoff';
       state.handoffId = result.handoffId;
@@ -299,28 +417,6 @@ export class ConversationsService {
     return sayReplies(state.locale, 'subscribed');
   }
 
-  private async storeMessages(
-    manager: EntityManager,
-    conversationId: string,
-    event: BotEvent,
-    replies: BotReply[],
-    handoffId: string | undefined,
-  ): Promise<void> {
-    const inbound = inboundText(event);
-    const rows: [string, string | null, string | null][] = [
-      ...(inbound === null ? [] : [['in', inbound, null] as [string, string, null]]),
-      ...replies.map((r) => ['out', null, JSON.stringify(r)] as [string, null, string]),
-    ];
-    if (rows.length === 0) return;
-    const values = rows
-      .map((_, i) => `($1, $2, $${i * 3 + 3}, $${i * 3 + 4}, $${i * 3 + 5}::jsonb)`)
-      .join(', ');
-    await manager.query(
-      `INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply) VALUES ${values}`,
-      [conversationId, handoffId ?? null, ...rows.flat()],
-    );
-  }
-
   private async topics(
     manager: EntityManager,
     locale: BotLocale,
@@ -356,6 +452,20 @@ export class ConversationsService {
       `SELECT id, name FROM units WHERE kind IN ('district', 'commune') AND deleted_at IS NULL ORDER BY kind, name LIMIT 10`,
     );
   }
+}
+
+/** An update the API could not handle; the bot answers its webhook 5xx and it comes again. */
+function failure(): BotEventOutcome {
+  return {
+    error: {
+      code: ErrorCode.Internal,
+      message: 'This update could not be handled now; send it again later.',
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** What the person sent, as the transcript shows it. */
