@@ -4,8 +4,10 @@
 //
 // It posts BENCH_UPDATES updates (default 2000; distinct chats and update ids; questions from
 // the qa-dev set, in turn) to the bot's /webhooks/telegram, at most BENCH_CONCURRENCY at a time
-// (default 64), and measures from each POST's send time to the arrival of that chat's reply at
-// the fake (its receive timestamps, matched by chat id). The API has the demo data (61 starter
+// (default 64: the most it can take), then for BENCH_RATE_SECONDS (default 10) at each of the
+// fixed rates of BENCH_RATES (default 100,200,300 a second, sent on time whatever the answers,
+// as Telegram does: the latency at that load), and measures from each POST's send time to the
+// arrival of that chat's reply at the fake (its receive timestamps, matched by chat id). The API has the demo data (61 starter
 // FAQs) plus the 24 qa-dev FAQs, published. BENCH_WARMUP updates (default 200) go first, unmeasured.
 //
 //   pnpm --filter @gcm/bot bench:webhooks              PGlite (embedded)
@@ -35,6 +37,8 @@ const QA_DIR = process.env.QA_DEV_DIR ?? path.resolve(REPO, '..', 'shared', 'dat
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const RATES = (process.env.BENCH_RATES ?? '100,200,300').split(',').filter(Boolean).map(Number);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const DIRECT = process.env.BENCH_DIRECT === '1';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const EXTRA_API_ENV = JSON.parse(process.env.BENCH_API_ENV ?? '{}');
@@ -248,17 +252,31 @@ function telegramUpdate(chatId, text) {
   };
 }
 
-/** Posts `count` updates of new chats from `chatBase` to the bot; per chat, when it was sent. */
-async function loadWebhooks(botUrl, count, chatBase) {
+/**
+ * Posts `count` updates of new chats from `chatBase` to the bot; per chat, when it was sent.
+ * Without `rate`, at most CONCURRENCY at a time, each as soon as a slot frees (the most the
+ * system can take); with `rate`, one every 1/rate s whatever the answers (how Telegram sends:
+ * the latency at a given load).
+ */
+async function loadWebhooks(botUrl, count, chatBase, rate) {
   const url = `${botUrl}/webhooks/telegram`;
   const headers = { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET };
-  return pool(count, CONCURRENCY, async (i) => {
+  const send = async (i) => {
     const chatId = chatBase + i;
     const body = JSON.stringify(telegramUpdate(chatId, questions[i % questions.length]));
     const sentAt = now();
     const status = await post(url, headers, body);
     return { chatId: String(chatId), sentAt, doneAt: now(), status };
-  });
+  };
+  if (!rate) return pool(count, CONCURRENCY, send);
+  const started = now();
+  const sends = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + (i * 1000) / rate;
+    if (due > now()) await sleep(due - now());
+    sends.push(send(i));
+  }
+  return Promise.all(sends);
 }
 
 /** The same questions as BotEvents straight to the API (what the bot posts for each update). */
@@ -389,19 +407,25 @@ async function benchmark(label, databaseUrl) {
     await telegram.records();
 
     const pids = { api: api.child.pid, bot: bot.child.pid, 'fake Telegram': telegram.child.pid };
-    const before = cpuSnapshot(pids);
-    const sends = await loadWebhooks(botUrl, UPDATES, 800_000_000);
-    const after = cpuSnapshot(pids);
-    const f = figures(sends, await telegram.records());
-    console.log(
-      `${label}: ${UPDATES} updates, concurrency ${CONCURRENCY}: ${(UPDATES / f.seconds).toFixed(0)} updates/s; ` +
-        `reply latency p50 ${ms(percentile(f.first, 50))}, p95 ${ms(percentile(f.first, 95))}, p99 ${ms(percentile(f.first, 99))} ` +
-        `(last message of the reply p95 ${ms(percentile(f.last, 95))}); ${f.messages} messages, ` +
-        `${f.failed} webhook errors, ${f.unanswered} unanswered`,
-    );
-    console.log(
-      `  CPU ms per update: ${cpuLine(before, after, UPDATES)} (${cpus().length} cores shared by all)`,
-    );
+    let chatBase = 800_000_000;
+    for (const rate of [undefined, ...RATES]) {
+      const count = rate ? Math.max(WARMUP, Math.round(rate * RATE_SECONDS)) : UPDATES;
+      const before = cpuSnapshot(pids);
+      const sends = await loadWebhooks(botUrl, count, chatBase, rate);
+      const after = cpuSnapshot(pids);
+      chatBase += 10_000_000;
+      const f = figures(sends, await telegram.records());
+      const load = rate ? `offered ${rate}/s for ${RATE_SECONDS} s` : `concurrency ${CONCURRENCY}`;
+      console.log(
+        `${label}: ${count} updates, ${load}: ${(count / f.seconds).toFixed(0)} updates/s; ` +
+          `reply latency p50 ${ms(percentile(f.first, 50))}, p95 ${ms(percentile(f.first, 95))}, p99 ${ms(percentile(f.first, 99))} ` +
+          `(last message of the reply p95 ${ms(percentile(f.last, 95))}); ${f.messages} messages, ` +
+          `${f.failed} webhook errors, ${f.unanswered} unanswered`,
+      );
+      console.log(
+        `  CPU ms per update: ${cpuLine(before, after, count)} (${cpus().length} cores shared by all)`,
+      );
+    }
 
     if (DIRECT) {
       const apiPids = { api: api.child.pid };
