@@ -230,19 +230,68 @@ function rarityKeys(alt: Alternative): Key[] {
  * thing of that kind.
  */
 export interface QueryReadings {
-  readonly keys: ReadonlyMap<number, number>;
+  /** The quality the question has a reading with, 0 when it has not. */
+  quality(id: number): number;
   readonly kinded: readonly {
     readonly kinds: readonly number[];
     readonly own: readonly number[];
   }[];
 }
 
+/**
+ * The qualities of the question being assessed, indexed by reading id: a lookup is an array
+ * read, where a Map's costs ten times more, and the assessment makes thousands per question.
+ * Entries count only when stamped with the current question's number, so nothing is cleared
+ * between questions. Matching is synchronous: one question is assessed at a time.
+ */
+class QualityTable {
+  private values = new Float64Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 0;
+
+  /** Starts a new question; the previous one's entries no longer count. */
+  next(): void {
+    this.stamp += 1;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  get(id: number): number {
+    return id < this.stamps.length && this.stamps[id] === this.stamp ? this.values[id] : 0;
+  }
+
+  raise(id: number, quality: number): void {
+    if (id >= this.stamps.length) this.grow(id);
+    if (this.stamps[id] !== this.stamp) {
+      this.stamps[id] = this.stamp;
+      this.values[id] = quality;
+    } else if (quality > this.values[id]) {
+      this.values[id] = quality;
+    }
+  }
+
+  private grow(id: number): void {
+    let size = this.stamps.length;
+    while (size <= id) size *= 2;
+    const values = new Float64Array(size);
+    const stamps = new Uint32Array(size);
+    values.set(this.values);
+    stamps.set(this.stamps);
+    this.values = values;
+    this.stamps = stamps;
+  }
+}
+
+const qualities = new QualityTable();
+
 export function queryReadings(query: Query): QueryReadings {
-  const keys = new Map<number, number>();
+  qualities.next();
   const kinded: { kinds: number[]; own: number[] }[] = [];
   const add = (key: string, quality: number): void => {
     const id = readingId(key, false);
-    if (id >= 0 && quality > (keys.get(id) ?? 0)) keys.set(id, quality);
+    if (id >= 0 && quality > 0) qualities.raise(id, quality);
   };
   for (const slot of query.slots) {
     const unknown = slot.massFrom === 'unknown';
@@ -264,29 +313,22 @@ export function queryReadings(query: Query): QueryReadings {
     const { readings, kinds } = readingsOf(slot, false);
     if (kinds.length > 0) kinded.push({ kinds, own: [...readings.keys()] });
   }
-  return { keys, kinded };
-}
-
-/** How far the question accounts for one syllable of a FAQ. */
-function syllableCoverage(
-  [exact, plain, other]: readonly [number, number, number],
-  keys: ReadonlyMap<number, number>,
-): number {
-  return Math.max(keys.get(exact) ?? 0, keys.get(plain) ?? 0, keys.get(other) ?? 0);
+  return { quality: (id) => qualities.get(id), kinded };
 }
 
 export function unitCoverage(unit: Unit, query: QueryReadings): number {
   let best = 0;
   const { readingIds, readingQualities } = unit;
   for (let i = 0; i < readingIds.length && best < 1; i++) {
-    const found = query.keys.get(readingIds[i]);
-    if (found !== undefined && found * readingQualities[i] > best) {
-      best = found * readingQualities[i];
-    }
+    const found = query.quality(readingIds[i]) * readingQualities[i];
+    if (found > best) best = found;
   }
   if (unit.syllables.length > 0 && best < 1) {
+    // How far the question accounts for each syllable: exact, without or with other diacritics.
     let sum = 0;
-    for (const syllable of unit.syllables) sum += syllableCoverage(syllable, query.keys);
+    for (const [exact, plain, other] of unit.syllables) {
+      sum += Math.max(query.quality(exact), query.quality(plain), query.quality(other));
+    }
     best = Math.max(best, sum / unit.syllables.length);
   }
   return best;
@@ -329,16 +371,14 @@ export function phrasingCoverage(
     const weights = weightsOf(phrasing, index);
     let total = 0;
     let covered = 0;
-    let uncoveredKinds: number[] = [];
-    phrasing.units.forEach((unit, i) => {
-      const weight = weights[i];
+    const uncoveredKinds: number[] = [];
+    for (let i = 0; i < phrasing.units.length; i++) {
+      const unit = phrasing.units[i];
       const coverage = unitCoverage(unit, query);
-      total += weight;
-      covered += weight * coverage;
-      if (coverage === 0 && unit.kinds.length > 0) {
-        uncoveredKinds = uncoveredKinds.concat(unit.kinds);
-      }
-    });
+      total += weights[i];
+      covered += weights[i] * coverage;
+      if (coverage === 0) uncoveredKinds.push(...unit.kinds);
+    }
     if (total === 0) continue;
     const contrast = uncoveredKinds.length > 0 && namesAnother(phrasing, uncoveredKinds, query);
     best = Math.max(best, (covered / total) * (contrast ? CONTRAST_FACTOR : 1));
