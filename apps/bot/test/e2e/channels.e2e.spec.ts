@@ -7,16 +7,15 @@
  * Build first (turbo run test does): the API and the bot.
  * TEST_DATABASE_URL=postgresql://… runs each API on a new database on that server instead.
  */
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '@gcm/api/test/support/run-built-api';
-import { REPO_ROOT, startBuiltApi } from '@gcm/api/test/support/run-built-api';
+import { startBuiltApi } from '@gcm/api/test/support/run-built-api';
+import { createServerDatabase } from '@gcm/testing';
 import {
   FakeTelegramServer,
   parseTelegramHtml,
@@ -162,33 +161,6 @@ async function startApi(template: string | undefined): Promise<Api> {
       await dropDatabase();
     },
   };
-}
-
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-
-/** A new database on that server, like the API's own tests make (the API's `pg` driver). */
-async function createServerDatabase(serverUrl: string) {
-  const { Client } = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'))('pg') as {
-    Client: new (options: { connectionString: string }) => PgClient;
-  };
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  const name = `gcm_test_${randomBytes(6).toString('hex')}`;
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** The first candidate the API's matcher gives `status`, or undefined. */
