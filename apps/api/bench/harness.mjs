@@ -1,7 +1,6 @@
 // Shared by the benchmark scripts: the built API on a fresh database (in-memory PGlite, or
 // a new database on BENCH_DATABASE_URL's server), with an editor signed in over HTTP.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createServerDatabase } from '@gcm/testing';
 import { createApp } from '../dist/app.factory.js';
 import { loadEnv } from '../dist/config/env.js';
 import { startEmbeddedDatabase } from '../dist/database/embedded-database.js';
@@ -62,21 +61,6 @@ async function embedded() {
 }
 
 async function freshServerDatabase(serverUrl) {
-  const name = `gcm_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    mode: 'server',
-    async close() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const database = await createServerDatabase(serverUrl, 'bench');
+  return { url: database.url, mode: 'server', close: database.drop };
 }

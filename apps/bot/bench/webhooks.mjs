@@ -22,11 +22,11 @@ import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createServerDatabase } from '@gcm/testing';
 
 const BOT_DIR = path.resolve(import.meta.dirname, '..');
 const REPO = path.resolve(BOT_DIR, '..', '..');
@@ -139,23 +139,9 @@ async function startFakeTelegram() {
   };
 }
 
-/** A fresh database on the server of `serverUrl` (like apps/api/bench/harness.mjs). */
-async function freshServerDatabase(serverUrl) {
-  const { Client } = createRequire(path.join(REPO, 'apps/api/package.json'))('pg');
-  const run = async (sql) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  const name = `gcm_bench_${randomBytes(5).toString('hex')}`;
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+/** A fresh database `gcm_bench_<random>` on the server of `serverUrl`: { url, drop() }. */
+function freshServerDatabase(serverUrl) {
+  return createServerDatabase(serverUrl, 'bench');
 }
 
 // --- CPU accounting ------------------------------------------------------------------------------

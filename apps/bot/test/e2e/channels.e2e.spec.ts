@@ -7,87 +7,52 @@
  * Build first (turbo run test does): the API and the bot.
  * TEST_DATABASE_URL=postgresql://… runs each API on a new database on that server instead.
  */
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '@gcm/api/test/support/run-built-api';
-import { REPO_ROOT, startBuiltApi } from '@gcm/api/test/support/run-built-api';
-import {
-  FakeTelegramServer,
-  parseTelegramHtml,
-  telegramUpdates,
-  type RecordedCall,
-} from '../support/fake-telegram-server';
+import { startBuiltApi } from '@gcm/api/test/support/run-built-api';
+import { createServerDatabase } from '@gcm/testing';
+import { FakeTelegramServer, telegramUpdates } from '../support/fake-telegram-server';
 import {
   startFakeZaloServer,
   zaloFollowEvent,
   zaloTextEvent,
   type FakeZaloServer,
 } from '../support/fake-zalo-server';
-import { startBuiltBot, type RunningBotProcess } from '../support/run-built-bot';
-
-const SERVICE_TOKEN = 'e2e-bot-service-token-4f9c1d2b7a6e';
-const ADMIN = { email: 'admin-e2e@gcm.local', password: 'Admin-e2e-2026!' };
-const WEBHOOK_SECRET = 'e2e_webhook-Secret_42';
+import {
+  firstWithStatus,
+  HELPDESK_API_VARS,
+  inbox,
+  SERVICE_TOKEN,
+  startHelpdeskApi,
+  transcript,
+  type HelpdeskApi,
+} from '../support/helpdesk-api';
+import { dumpOnFailure, startBuiltBot, type RunningBotProcess } from '../support/run-built-bot';
+import {
+  AMBIGUOUS_CANDIDATES,
+  LICENCE_FAQ,
+  LICENCE_QUESTION,
+  NO_ANSWER_CANDIDATES,
+  OTHER_NO_ANSWER_CANDIDATES,
+  TEXT,
+} from '../support/starter-content';
+import {
+  postTelegramWebhook,
+  sentTo,
+  startWebhookBot,
+  waitForChat,
+  WEBHOOK_SECRET,
+  type Sent,
+} from '../support/telegram-chat';
+import { quiet, waitFor } from '../support/wait-for';
 
 const START_TIMEOUT_MS = 120_000;
 
-/**
- * The starter FAQ on checking a labour-export company's licence, and a question for it typed
- * without diacritics.
- */
-const LICENCE_FAQ =
-  'Làm sao biết một công ty đưa người đi làm việc ở nước ngoài là doanh nghiệp được cấp phép?';
-const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
-/** Short questions several starter FAQs answer about as well (the first found ambiguous is used). */
-const AMBIGUOUS_CANDIDATES = ['du hoc', 'ho chieu', 'chi phi', 'vay von'];
-/** Questions no starter FAQ answers (the first the API answers "no answer" is used). */
-const NO_ANSWER_CANDIDATES = [
-  'Giá vé xe khách đi Hà Nội bao nhiêu?',
-  'Giá vé xe khách đi Đà Nẵng bao nhiêu?',
-  'Thời tiết Hà Nội ngày mai thế nào?',
-];
-/** The same, for a second conversation (its inbox item must be its own). */
-const OTHER_NO_ANSWER_CANDIDATES = [
-  'Quán phở nào ngon nhất phố cổ?',
-  'Mấy giờ thì chợ Đồng Xuân mở cửa?',
-  'Thời tiết Đà Lạt tuần sau ra sao?',
-];
-
-const TEXT = {
-  welcome: 'Xin chào!',
-  askUseful: 'Câu trả lời này có hữu ích không?',
-  didYouMean: 'Có phải bạn muốn hỏi:',
-  toStaff: 'chuyển đến cán bộ',
-  noted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
-  thanks: 'Cảm ơn bạn đã phản hồi!',
-  subscribed: 'Đã đăng ký nhận tin.',
-  staffReply: 'Cán bộ trả lời:',
-};
-
-// --- The API and its staff side ------------------------------------------------------------------
-
-interface Api extends RunningApi {
-  /** Calls the API as the signed-in administrator. */
-  staff(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
-  /** POST /api/v1/assistant/ask (public) */
-  ask(text: string): Promise<{ status: string; suggestions: { id: string; question: string }[] }>;
-  close(): Promise<void>;
-}
-
-const API_VARS: Record<string, string> = {
-  BOT_SERVICE_TOKEN: SERVICE_TOKEN,
-  DEMO_DATA: 'true',
-  ADMIN_EMAIL: ADMIN.email,
-  ADMIN_PASSWORD: ADMIN.password,
-  PUBLIC_RATE_LIMIT: '10000',
-  LOGIN_RATE_LIMIT: '100',
-};
+// --- The APIs ------------------------------------------------------------------------------------
 
 /**
  * A fresh embedded database made once: the API started on an empty data folder (migrations, the
@@ -97,7 +62,7 @@ const API_VARS: Record<string, string> = {
 async function makeTemplateDataDir(): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-template-'));
   try {
-    const api = await startBuiltApi({ ...API_VARS, DATA_DIR: dataDir });
+    const api = await startBuiltApi({ ...HELPDESK_API_VARS, DATA_DIR: dataDir });
     await api.stop();
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -110,117 +75,17 @@ async function makeTemplateDataDir(): Promise<string> {
  * The built API with the demo data and an administrator: on a copy of the template data folder,
  * or on a new database of TEST_DATABASE_URL's server.
  */
-async function startApi(template: string | undefined): Promise<Api> {
-  let dropDatabase = async () => {};
-  const vars = { ...API_VARS };
+async function startApi(template: string | undefined): Promise<HelpdeskApi> {
   if (process.env.TEST_DATABASE_URL) {
     const database = await createServerDatabase(process.env.TEST_DATABASE_URL);
-    vars.DATABASE_URL = database.url;
-    dropDatabase = database.drop;
-  } else if (template) {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-api-'));
-    cpSync(template, dataDir, { recursive: true });
-    vars.DATA_DIR = dataDir;
-    dropDatabase = async () => rmSync(dataDir, { recursive: true, force: true });
+    return startHelpdeskApi({ DATABASE_URL: database.url }, database.drop);
   }
-  let api: RunningApi;
-  try {
-    api = await startBuiltApi(vars);
-  } catch (error) {
-    await dropDatabase();
-    throw error;
-  }
-  const url = (path: string) => `${api.baseUrl}/api/v1${path}`;
-  const login = await fetch(url('/auth/login'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(login.status, await login.clone().text()).toBeLessThan(300);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  expect(cookie).toMatch(/^gcm_session=/);
-
-  return {
-    ...api,
-    staff: (path, init = {}) =>
-      fetch(url(path), {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { cookie, 'content-type': 'application/json' },
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      }),
-    async ask(text) {
-      const res = await fetch(url('/assistant/ask'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
-      });
-      expect(res.status).toBe(200);
-      return (await res.json()) as Awaited<ReturnType<Api['ask']>>;
-    },
-    async close() {
-      await api.stop();
-      await dropDatabase();
-    },
-  };
-}
-
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-
-/** A new database on that server, like the API's own tests make (the API's `pg` driver). */
-async function createServerDatabase(serverUrl: string) {
-  const { Client } = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'))('pg') as {
-    Client: new (options: { connectionString: string }) => PgClient;
-  };
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  const name = `gcm_test_${randomBytes(6).toString('hex')}`;
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-/** The first candidate the API's matcher gives `status`, or undefined. */
-async function firstWithStatus(api: Api, candidates: string[], status: string) {
-  for (const text of candidates) {
-    if ((await api.ask(text)).status === status) return text;
-  }
-  return undefined;
-}
-
-interface InboxItem {
-  id: string;
-  channel: string;
-  question: string;
-  status: string;
-}
-
-async function inbox(api: Api, status?: string): Promise<InboxItem[]> {
-  const res = await api.staff(
-    `/assistant/handoffs?pageSize=200${status ? `&status=${status}` : ''}`,
+  if (!template) return startHelpdeskApi({});
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-api-'));
+  cpSync(template, dataDir, { recursive: true });
+  return startHelpdeskApi({ DATA_DIR: dataDir }, async () =>
+    rmSync(dataDir, { recursive: true, force: true }),
   );
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { items: InboxItem[] }).items;
-}
-
-async function transcript(
-  api: Api,
-  itemId: string,
-): Promise<{ direction: string; text?: string }[]> {
-  const res = await api.staff(`/assistant/handoffs/${itemId}/messages`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { items: { direction: string; text?: string }[] }).items;
 }
 
 /**
@@ -228,7 +93,7 @@ async function transcript(
  * they start side by side as the file begins, each on a copy of one template database.
  */
 const API_FOR = ['polling', 'webhook', 'zalo', 'instances'] as const;
-let apiStarts: Record<(typeof API_FOR)[number], Promise<Api>>;
+let apiStarts: Record<(typeof API_FOR)[number], Promise<HelpdeskApi>>;
 let template: Promise<string | undefined>;
 
 beforeAll(() => {
@@ -241,7 +106,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  const settled = (start: Promise<Api>) =>
+  const settled = (start: Promise<HelpdeskApi>) =>
     start.then(
       (api) => api.close(),
       () => undefined,
@@ -251,82 +116,11 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
-// --- Reading what reached the fake Telegram ------------------------------------------------------
-
-interface Sent {
-  method: string;
-  /** The text as the person sees it (Telegram HTML parsed). */
-  text: string;
-  buttons: { text: string; callback_data?: string }[];
-  at: number;
-}
-
-function read(call: RecordedCall): Sent {
-  const raw = typeof call.params.text === 'string' ? call.params.text : '';
-  const markup =
-    typeof call.params.reply_markup === 'string'
-      ? JSON.parse(call.params.reply_markup)
-      : call.params.reply_markup;
-  const keyboard = (markup as { inline_keyboard?: Sent['buttons'][] } | undefined)?.inline_keyboard;
-  return {
-    method: call.method,
-    text: call.params.parse_mode === 'HTML' ? parseTelegramHtml(raw) : raw,
-    buttons: keyboard?.flat() ?? [],
-    at: call.at,
-  };
-}
-
-function sentTo(telegram: FakeTelegramServer, chatId: number): Sent[] {
-  return telegram.sent.filter((c) => String(c.params.chat_id) === String(chatId)).map(read);
-}
-
-async function waitForChat(
-  telegram: FakeTelegramServer,
-  chatId: number,
-  count: number,
-  timeoutMs = 10_000,
-): Promise<Sent[]> {
-  await telegram.waitUntil(
-    () => sentTo(telegram, chatId).length >= count,
-    timeoutMs,
-    `${count} message(s) to chat ${chatId}`,
-  );
-  return sentTo(telegram, chatId);
-}
-
-/** Resolves after `ms`: only to show that nothing more arrives. */
-const quiet = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function postTelegramWebhook(bot: RunningBotProcess, update: unknown, secret = WEBHOOK_SECRET) {
-  return fetch(`${bot.url}/webhooks/telegram`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
-    },
-    body: JSON.stringify(update),
-  });
-}
-
-/** For onTestFailed: prints a process's output, so that a CI log shows why. */
-function dumpOnFailure(label: string, output: () => string) {
-  return () => console.error(`--- ${label} output ---\n${output()}`);
-}
-
 // --- Telegram, long polling --------------------------------------------------------------------
 
 describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60_000 }, () => {
   let telegram: FakeTelegramServer;
-  let api: Api;
+  let api: HelpdeskApi;
   let bot: RunningBotProcess;
   let nextUpdateId = 1000;
   const push = (update: ReturnType<typeof telegramUpdates.text>) =>
@@ -443,7 +237,7 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
       expect(res.status).toBe(201);
 
       const isReply = (m: Sent) => m.text.includes(body);
-      await until(
+      await waitFor(
         () => sentTo(telegram, chat).filter(isReply).length >= 2,
         15_000,
         'the reply, twice',
@@ -494,20 +288,13 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
 
 describe('Telegram by webhook', { timeout: 60_000 }, () => {
   let telegram: FakeTelegramServer;
-  let api: Api;
+  let api: HelpdeskApi;
   let bot: RunningBotProcess;
 
   beforeAll(async () => {
     telegram = await FakeTelegramServer.start();
     api = await apiStarts.webhook;
-    bot = await startBuiltBot(({ url }) => ({
-      API_URL: api.baseUrl,
-      BOT_SERVICE_TOKEN: SERVICE_TOKEN,
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      TELEGRAM_WEBHOOK_URL: `${url}/webhooks/telegram`,
-      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    }));
+    bot = await startWebhookBot(telegram, api);
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -557,7 +344,7 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
 
 describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () => {
   let zalo: FakeZaloServer;
-  let api: Api;
+  let api: HelpdeskApi;
   let bot: RunningBotProcess;
 
   const post = (request: { headers: Record<string, string>; body: string }) =>
@@ -594,7 +381,7 @@ describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () =
     );
 
     expect(res.status).toBe(200);
-    await until(() => deliveredTo(user).length >= 1, 10_000, 'the answer on Zalo');
+    await waitFor(() => deliveredTo(user).length >= 1, 10_000, 'the answer on Zalo');
     const [answer] = deliveredTo(user);
     expect(answer.accessToken).toBe(zalo.validAccessToken);
     expect(answer.message.text?.startsWith(LICENCE_FAQ)).toBe(true);
@@ -631,7 +418,7 @@ describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () =
 
     expect(unfollow.status).toBe(200);
     expect(message.status).toBe(200);
-    await until(() => deliveredTo(user).length >= 1, 10_000, 'the answer after the unfollow');
+    await waitFor(() => deliveredTo(user).length >= 1, 10_000, 'the answer after the unfollow');
     expect(bot.running).toBe(true);
     expect(await (await fetch(`${bot.url}/health`)).json()).toMatchObject({
       status: 'ok',
@@ -674,7 +461,7 @@ describe('two bot instances sharing one outbox', { timeout: 120_000 }, () => {
   const CHATS = Array.from({ length: 10 }, (_, i) => 401 + i);
   const BROADCASTS = 4;
   let telegram: FakeTelegramServer;
-  let api: Api;
+  let api: HelpdeskApi;
   let relays: Awaited<ReturnType<typeof startRelay>>[];
   let bots: RunningBotProcess[];
   let nextUpdateId = 9000;
@@ -685,16 +472,12 @@ describe('two bot instances sharing one outbox', { timeout: 120_000 }, () => {
     api = await apiStarts.instances;
     bots = [];
     for (const relay of relays) {
+      // Each instance reaches the fake through its own relay, which counts its sends.
       bots.push(
-        await startBuiltBot(({ url }) => ({
-          API_URL: api.baseUrl,
-          BOT_SERVICE_TOKEN: SERVICE_TOKEN,
-          TELEGRAM_BOT_TOKEN: telegram.token,
+        await startWebhookBot(telegram, api, {
           TELEGRAM_API_ROOT: relay.apiRoot,
-          TELEGRAM_WEBHOOK_URL: `${url}/webhooks/telegram`,
-          TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
           OUTBOX_BATCH: '8',
-        })),
+        }),
       );
     }
   }, START_TIMEOUT_MS);
@@ -752,8 +535,8 @@ describe('two bot instances sharing one outbox', { timeout: 120_000 }, () => {
     const isBroadcast = (m: Sent) => titles.some((t) => m.text.includes(t));
     const total = CHATS.length * BROADCASTS;
     const delivered = () => CHATS.flatMap((chat) => sentTo(telegram, chat).filter(isBroadcast));
-    await until(() => delivered().length >= total, 30_000, `${total} broadcast messages`);
-    await until(
+    await waitFor(() => delivered().length >= total, 30_000, `${total} broadcast messages`);
+    await waitFor(
       async () => {
         const counts = await Promise.all(
           broadcastIds.map(

@@ -137,3 +137,8 @@ async function waitUntilReady(
   }
   throw new Error(`The bot was not ready within ${START_TIMEOUT_MS / 1000} s`);
 }
+
+/** For `onTestFailed`: prints a process's output, so that a CI log shows why. */
+export function dumpOnFailure(label: string, output: () => string): () => void {
+  return () => console.error(`--- ${label} output ---\n${output()}`);
+}

@@ -1,0 +1,9 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.mts';
+
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    test: { include: ['src/**/*.spec.ts'] },
+  }),
+);
