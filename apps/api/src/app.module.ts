@@ -15,6 +15,7 @@ import { DATABASE_MODE } from './database/database.tokens';
 import { FirstRunService } from './database/seeds/first-run.service';
 import { AssistantModule } from './modules/assistant/assistant.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ChannelTokensModule } from './modules/channel-tokens/channel-tokens.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AssistantModule,
         MessagingModule,
         ConversationsModule,
+        ChannelTokensModule,
         HealthModule,
       ],
       providers: [

@@ -2,6 +2,8 @@ import type {
   AuditEntryResponse,
   AuditListQuery,
   ChangePasswordRequest,
+  ChannelTokensResponse,
+  SaveChannelTokensRequest,
   CreateUnitRequest,
   CreateUserRequest,
   CreatedUserResponse,
@@ -240,6 +242,19 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'GET',
         path: v1(`/bot/conversations/${segment(channel)}/${segment(chatId)}/messages`),
         query: { after },
+      }),
+    /** The channel's stored tokens; ApiError 404 when none are stored yet. */
+    getChannelTokens: (channel: Channel) =>
+      request<ChannelTokensResponse>({
+        method: 'GET',
+        path: v1(`/bot/channels/${segment(channel)}/tokens`),
+      }),
+    /** Stores renewed tokens if the stored pair is still at `expectedRevision`; otherwise 409. */
+    saveChannelTokens: (channel: Channel, body: SaveChannelTokensRequest) =>
+      request<ChannelTokensResponse>({
+        method: 'PUT',
+        path: v1(`/bot/channels/${segment(channel)}/tokens`),
+        json: body,
       }),
   };
 

@@ -34,6 +34,8 @@ export const ErrorCode = {
   TopicTaken: 'topic_taken',
   ImportInvalid: 'import_invalid',
   QuestionTooLong: 'question_too_long',
+  ChannelTokensNotFound: 'channel_tokens_not_found',
+  ChannelTokensStale: 'channel_tokens_stale',
   DatabaseUnavailable: 'database_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -82,6 +84,9 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   topic_taken: 'Chủ đề này đã tồn tại.',
   import_invalid: 'Không đọc được tệp nhập. Vui lòng kiểm tra định dạng tệp.',
   question_too_long: 'Câu hỏi quá dài. Vui lòng hỏi ngắn gọn hơn.',
+  channel_tokens_not_found: 'Chưa có mã truy cập nào được lưu cho kênh này.',
+  channel_tokens_stale:
+    'Mã truy cập của kênh vừa được một phiên bản bot khác làm mới. Hãy đọc lại mã đã lưu và dùng mã đó.',
   database_unavailable: 'Cơ sở dữ liệu tạm thời không sẵn sàng.',
   internal_error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
 };

@@ -1,6 +1,7 @@
 import { HandoffItemEntity } from '../modules/assistant/handoff-item.entity';
 import { QuestionLogEntity } from '../modules/assistant/question-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { ChannelTokensEntity } from '../modules/channel-tokens/channel-tokens.entity';
 import { ConversationEntity } from '../modules/conversations/conversation.entity';
 import { OutboxEntity } from '../modules/messaging/outbox.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   HandoffItemEntity,
   ConversationEntity,
   OutboxEntity,
+  ChannelTokensEntity,
 ];

@@ -66,6 +66,9 @@ export function botRequest(url: string) {
       auth(request(url).get(`/api/v1/bot/conversations/${channel}/${chatId}/messages`)).query({
         after,
       }),
+    tokens: (channel: string) => auth(request(url).get(`/api/v1/bot/channels/${channel}/tokens`)),
+    saveTokens: (channel: string, body: object) =>
+      auth(request(url).put(`/api/v1/bot/channels/${channel}/tokens`)).send(body),
   };
 }
 

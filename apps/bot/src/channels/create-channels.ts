@@ -1,6 +1,7 @@
 /**
  * Builds the channels the configuration switches on: the web chat always, Telegram with
- * TELEGRAM_BOT_TOKEN, Zalo with ZALO_OA_ACCESS_TOKEN. The only place that knows every adapter.
+ * TELEGRAM_BOT_TOKEN, Zalo with ZALO_OA_ACCESS_TOKEN (its renewed tokens kept in the API). The
+ * only place that knows every adapter.
  */
 import type { ApiClient } from '@gcm/api-client';
 import type { BotEnv } from '../config/env';
@@ -9,6 +10,7 @@ import type { Channel } from './channel';
 import { TelegramChannel } from './telegram/telegram-channel';
 import { WebChannel } from './web/web-channel';
 import { ZaloChannel } from './zalo/zalo-channel';
+import { ZaloTokenStore } from './zalo/zalo-token-store';
 
 export interface BotChannels {
   web: WebChannel;
@@ -49,6 +51,8 @@ export function createChannels(env: BotEnv, api: ApiClient['bot'], log: Logger):
         appSecret: env.ZALO_APP_SECRET,
         apiBase: env.ZALO_API_BASE,
         oauthBase: env.ZALO_OAUTH_BASE,
+        // The env pair only seeds the API's store; renewed pairs live there.
+        tokenStore: new ZaloTokenStore(api, { logger: log }),
         logger: log,
       }),
     );

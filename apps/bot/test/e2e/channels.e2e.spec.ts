@@ -92,7 +92,7 @@ async function startApi(template: string | undefined): Promise<HelpdeskApi> {
  * Each describe below has an API of its own. Starting them takes most of this file's time, so
  * they start side by side as the file begins, each on a copy of one template database.
  */
-const API_FOR = ['polling', 'webhook', 'zalo', 'instances'] as const;
+const API_FOR = ['polling', 'webhook', 'zalo', 'zaloTokens', 'instances'] as const;
 let apiStarts: Record<(typeof API_FOR)[number], Promise<HelpdeskApi>>;
 let template: Promise<string | undefined>;
 
@@ -424,6 +424,122 @@ describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () =
       status: 'ok',
       channels: ['web', 'zalo'],
     });
+  });
+});
+
+// --- Zalo tokens kept in the API ------------------------------------------------------------------
+
+describe('Zalo tokens renewed, stored in the API and shared', { timeout: 90_000 }, () => {
+  let zalo: FakeZaloServer;
+  let api: HelpdeskApi;
+  const bots: RunningBotProcess[] = [];
+
+  /** Every instance has the same configuration: the first pair, spent by the first renewal. */
+  const startBot = async () => {
+    const bot = await startBuiltBot({
+      API_URL: api.baseUrl,
+      BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+      ZALO_APP_ID: zalo.options.appId,
+      ZALO_OA_SECRET_KEY: zalo.options.oaSecretKey,
+      ZALO_OA_ACCESS_TOKEN: zalo.options.accessToken,
+      ZALO_REFRESH_TOKEN: zalo.options.refreshToken,
+      ZALO_APP_SECRET: zalo.options.appSecret,
+      ZALO_API_BASE: zalo.url,
+      ZALO_OAUTH_BASE: zalo.url,
+    });
+    bots.push(bot);
+    return bot;
+  };
+  const ask = (bot: RunningBotProcess, user: string) => {
+    const { headers, body } = zalo.signedEvent(
+      zaloTextEvent({ userId: user, text: LICENCE_QUESTION }),
+    );
+    return fetch(`${bot.url}/webhooks/zalo`, { method: 'POST', headers, body });
+  };
+  /** The answer (with its "was it useful" buttons) reached the person. */
+  const answered = (user: string) =>
+    waitFor(
+      () => zalo.delivered.filter((m) => m.userId === user).length >= 1,
+      15_000,
+      `the answer to ${user} on Zalo`,
+    );
+  const stored = async () => {
+    const res = await fetch(`${api.baseUrl}/api/v1/bot/channels/zalo/tokens`, {
+      headers: { authorization: `Bearer ${SERVICE_TOKEN}` },
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const renewals = () => zalo.refreshes.filter((r) => r.ok);
+  const outputs = () => bots.map((b) => b.output()).join('\n---\n');
+
+  beforeAll(async () => {
+    zalo = await startFakeZaloServer();
+    api = await apiStarts.zaloTokens;
+  }, START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await Promise.all(bots.map((bot) => bot.stop()));
+    await zalo?.close();
+  });
+
+  it('stores the renewed pair through the API when Zalo rejects the access token', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bots', outputs));
+    const bot = await startBot();
+    expect((await stored()).status).toBe(404);
+    zalo.expireAccessToken();
+
+    expect((await ask(bot, '5001')).status).toBe(200);
+    await answered('5001');
+
+    expect(renewals().map((r) => r.refreshToken)).toEqual(['refresh-0']);
+    expect((await stored()).body).toMatchObject({
+      accessToken: zalo.validAccessToken,
+      refreshToken: zalo.validRefreshToken,
+      revision: 1,
+    });
+    expect(outputs()).not.toContain(zalo.validRefreshToken);
+  });
+
+  it('after a restart, carries on with the stored pair, not the spent ZALO_REFRESH_TOKEN', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bots', outputs));
+    const refreshesBefore = zalo.refreshes.length;
+    await bots[0].restart();
+
+    expect((await ask(bots[0], '5002')).status).toBe(200);
+    await answered('5002');
+
+    expect(zalo.refreshes).toHaveLength(refreshesBefore);
+    const sent = zalo.messages.filter((m) => m.userId === '5002');
+    expect(sent.map((m) => [m.accessToken, m.answeredError])).toEqual([
+      [zalo.validAccessToken, 0],
+      [zalo.validAccessToken, 0],
+    ]);
+  });
+
+  it('two instances renewing at once end on one valid stored pair', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bots', outputs));
+    const second = await startBot();
+    const spent = zalo.validRefreshToken;
+    const before = zalo.refreshes.length;
+    zalo.expireAccessToken();
+
+    const statuses = await Promise.all([ask(bots[0], '5003'), ask(second, '5004')]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200]);
+    await Promise.all([answered('5003'), answered('5004')]);
+
+    // Both tried the same refresh token; Zalo took it once.
+    const attempts = zalo.refreshes.slice(before);
+    expect(attempts.every((r) => r.refreshToken === spent)).toBe(true);
+    expect(attempts.filter((r) => r.ok)).toHaveLength(1);
+    expect((await stored()).body).toMatchObject({
+      accessToken: zalo.validAccessToken,
+      refreshToken: zalo.validRefreshToken,
+      revision: 2,
+    });
+    for (const user of ['5003', '5004']) {
+      const delivered = zalo.delivered.filter((m) => m.userId === user);
+      expect(delivered.map((m) => m.accessToken)).toEqual([zalo.validAccessToken]);
+    }
   });
 });
 

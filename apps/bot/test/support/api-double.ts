@@ -1,7 +1,8 @@
 /**
  * A tiny stand-in for the API's bot routes on 127.0.0.1: POST /api/v1/bot/events (and its batch
- * form, which the bot uses), the outbox's
- * claim and result, and a conversation's messages. It records what the bot asked and answers
+ * form, which the bot uses), the outbox's claim and result, a conversation's messages, and a
+ * channel's stored tokens (with the API's compare-and-set on the revision). It records what the
+ * bot asked and answers
  * from plain arrays that a test fills; `reply` lets a test answer a route its own way (errors).
  * Like the API, it stores each event and its replies as messages of the conversation.
  */
@@ -13,10 +14,13 @@ import type {
   BotEventBatchResponse,
   BotEventResult,
   BotReply,
+  Channel,
+  ChannelTokensResponse,
   ConversationMessage,
   OutboxClaimRequest,
   OutboxItem,
   OutboxResultRequest,
+  SaveChannelTokensRequest,
 } from '@gcm/domain';
 
 export interface RecordedRequest {
@@ -31,7 +35,7 @@ export interface Answer {
   body?: unknown;
 }
 
-export type RouteName = 'events' | 'claim' | 'result' | 'messages';
+export type RouteName = 'events' | 'claim' | 'result' | 'messages' | 'getTokens' | 'saveTokens';
 
 export interface ApiDouble {
   url: string;
@@ -43,6 +47,8 @@ export interface ApiDouble {
   results: Array<{ id: string } & OutboxResultRequest>;
   /** Messages by `${channel}/${chatId}`. */
   conversations: Map<string, ConversationMessage[]>;
+  /** Stored tokens by channel. */
+  tokens: Map<Channel, ChannelTokensResponse>;
   /** The replies to answer an event with (default: one text echoing it). */
   answerEvent: (event: BotEvent) => BotReply[];
   /** Answers a route before the default behaviour does; undefined = default. */
@@ -59,6 +65,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     claims: [],
     results: [],
     conversations: new Map(),
+    tokens: new Map(),
     answerEvent: (event) => [
       { type: 'text', text: `Đã nhận: ${event.type === 'text' ? event.text : event.type}` },
     ],
@@ -84,6 +91,10 @@ export async function startApiDouble(): Promise<ApiDouble> {
     if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
     if (method === 'GET' && /^\/api\/v1\/bot\/conversations\/[^/]+\/[^/]+\/messages$/.test(path)) {
       return 'messages';
+    }
+    if (/^\/api\/v1\/bot\/channels\/[^/]+\/tokens$/.test(path)) {
+      if (method === 'GET') return 'getTokens';
+      if (method === 'PUT') return 'saveTokens';
     }
     return undefined;
   };
@@ -133,6 +144,30 @@ export async function startApiDouble(): Promise<ApiDouble> {
         const after = Number(url.searchParams.get('after') ?? 0);
         const all = double.conversations.get(`${segments[5]}/${segments[6]}`) ?? [];
         return { status: 200, body: { items: all.filter((m) => m.seq > after) } };
+      }
+      case 'getTokens': {
+        const stored = double.tokens.get(segments[5] as Channel);
+        return stored
+          ? { status: 200, body: stored }
+          : { status: 404, body: { code: 'channel_tokens_not_found', message: 'none stored' } };
+      }
+      case 'saveTokens': {
+        const channel = segments[5] as Channel;
+        const save = request.body as SaveChannelTokensRequest;
+        const revision = double.tokens.get(channel)?.revision ?? 0;
+        if (save.expectedRevision !== revision) {
+          return { status: 409, body: { code: 'channel_tokens_stale', message: 'stale' } };
+        }
+        const stored: ChannelTokensResponse = {
+          channel,
+          accessToken: save.accessToken,
+          refreshToken: save.refreshToken ?? null,
+          accessExpiresAt: save.accessExpiresAt ?? null,
+          revision: revision + 1,
+          updatedAt: new Date().toISOString(),
+        };
+        double.tokens.set(channel, stored);
+        return { status: 200, body: stored };
       }
     }
   };

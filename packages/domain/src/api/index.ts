@@ -1,2 +1,3 @@
 export * from './types';
 export * from './knowledge';
+export * from './channel-tokens';

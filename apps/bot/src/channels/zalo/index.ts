@@ -13,3 +13,4 @@ export {
   type ZaloSendResult,
   type ZaloTokens,
 } from './zalo-client';
+export { ZaloTokenStore, type ZaloTokenApi, type ZaloTokenStoreOptions } from './zalo-token-store';

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createApiClient } from '@gcm/api-client';
 import type { BotEvent, BotReply } from '@gcm/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -9,9 +10,10 @@ import {
   type FakeZaloOptions,
   type SignedRequest,
 } from '../../../test/support/fake-zalo-server';
+import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
 import { DeliveryError, type EventSink } from '../channel';
-import type { ZaloTokens } from './zalo-client';
 import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
+import { ZaloTokenStore } from './zalo-token-store';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -61,6 +63,18 @@ async function setup(
   cleanups.push(() => sut.stop());
   const webhookUrl = await hostWebhook(sut);
   return { sut, zalo, logger, webhookUrl };
+}
+
+async function apiDouble(): Promise<ApiDouble> {
+  const api = await startApiDouble();
+  cleanups.push(() => api.close());
+  return api;
+}
+
+/** The token store the bot wires in, on the API at `api`. */
+function tokenStore(api: { url: string }, logger = silentLogger()): ZaloTokenStore {
+  const client = createApiClient({ baseUrl: api.url, token: 'svc-token', timeoutMs: 2000 });
+  return new ZaloTokenStore(client.bot, { logger, reloadDelayMs: 20 });
 }
 
 /** Mounts the channel's webhook on a real HTTP server, as the bot's server does. */
@@ -263,10 +277,49 @@ describe('ZaloChannel webhook', () => {
   });
 });
 
+describe('ZaloChannel.start', () => {
+  it('begins with the stored pair, not the configured one a renewal has spent', async () => {
+    const api = await apiDouble();
+    api.tokens.set('zalo', {
+      channel: 'zalo',
+      accessToken: 'access-stored',
+      refreshToken: 'refresh-stored',
+      accessExpiresAt: null,
+      revision: 7,
+      updatedAt: new Date().toISOString(),
+    });
+    const { sut, zalo } = await setup({
+      fake: { accessToken: 'access-stored', refreshToken: 'refresh-stored' },
+      channel: {
+        accessToken: 'access-spent',
+        refreshToken: 'refresh-spent',
+        tokenStore: tokenStore(api),
+      },
+    });
+
+    await sut.send('u-1', [text('Xin chào')]);
+
+    expect(zalo.delivered.map((m) => m.accessToken)).toEqual(['access-stored']);
+    expect(zalo.refreshes).toEqual([]);
+  });
+
+  it('starts with the configured pair, and a warning, when the API cannot be reached', async () => {
+    const api = await startApiDouble();
+    await api.close();
+    const logger = silentLogger();
+    const { sut, zalo } = await setup({ channel: { tokenStore: tokenStore(api, logger) } });
+
+    await sut.send('u-1', [text('Xin chào')]);
+
+    expect(zalo.delivered.map((m) => m.accessToken)).toEqual(['access-0']);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/could not read the stored/));
+  });
+});
+
 describe('ZaloChannel.send', () => {
-  it('refreshes an expired token once, sends with the new one and reports the new tokens', async () => {
-    const onTokens = vi.fn<(tokens: ZaloTokens) => void>();
-    const { sut, zalo } = await setup({ channel: { onTokens } });
+  it('refreshes an expired token once, sends with the new one and stores the new tokens', async () => {
+    const api = await apiDouble();
+    const { sut, zalo } = await setup({ channel: { tokenStore: tokenStore(api) } });
     zalo.expireAccessToken();
 
     await sut.send('u-1', [text('Thông báo mới')]);
@@ -285,10 +338,10 @@ describe('ZaloChannel.send', () => {
       [expect.stringContaining('access-0'), -216],
       ['access-1', 0],
     ]);
-    expect(onTokens).toHaveBeenCalledOnce();
-    expect(onTokens.mock.calls[0][0]).toMatchObject({
+    expect(api.tokens.get('zalo')).toMatchObject({
       accessToken: 'access-1',
       refreshToken: 'refresh-1',
+      revision: 1,
     });
     expect(sut.client.tokens.refreshToken).toBe('refresh-1');
   });

@@ -9,8 +9,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotReply } from '@gcm/domain';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
-import { ZaloClient, type ZaloLogger, type ZaloTokens } from './zalo-client';
+import { ZaloClient, type ZaloLogger } from './zalo-client';
 import { renderText } from './zalo-render';
+import type { ZaloTokenStore } from './zalo-token-store';
 import { SIGNATURE_HEADER, toBotEvent, verifyZaloSignature } from './zalo-webhook';
 
 /** Answer the webhook no later than this, leaving half a second of Zalo's 2 s for the network. */
@@ -21,7 +22,7 @@ export interface ZaloChannelOptions {
   appId: string;
   /** ZALO_OA_SECRET_KEY: the OA secret key that signs webhook events. */
   oaSecretKey: string;
-  /** ZALO_OA_ACCESS_TOKEN */
+  /** ZALO_OA_ACCESS_TOKEN: used until a pair is stored (see `tokenStore`). */
   accessToken: string;
   /** ZALO_REFRESH_TOKEN: with `appSecret`, lets the channel refresh the access token. */
   refreshToken?: string;
@@ -33,8 +34,12 @@ export interface ZaloChannelOptions {
   apiBase?: string;
   /** ZALO_OAUTH_BASE, default https://oauth.zaloapp.com */
   oauthBase?: string;
-  /** Called with the new tokens after each refresh; store them (the refresh token rotates). */
-  onTokens?: (tokens: ZaloTokens) => void | Promise<void>;
+  /**
+   * Where renewed tokens are kept across restarts and bot instances (the refresh token rotates):
+   * read at start, where its pair wins over the configured one, and written after each renewal.
+   * Without it, renewed tokens live in memory only.
+   */
+  tokenStore?: ZaloTokenStore;
   /** Per Zalo request, default 10 s. */
   timeoutMs?: number;
   /** Answer the webhook 200 after at most this long, default 1500 ms. */
@@ -61,6 +66,7 @@ export class ZaloChannel implements Channel {
   constructor(private readonly options: ZaloChannelOptions) {
     this.logger = options.logger ?? console;
     this.ackAfterMs = options.ackAfterMs ?? DEFAULT_ACK_AFTER_MS;
+    const store = options.tokenStore;
     this.client = new ZaloClient({
       appId: options.appId,
       accessToken: options.accessToken,
@@ -70,12 +76,17 @@ export class ZaloChannel implements Channel {
       apiBase: options.apiBase,
       oauthBase: options.oauthBase,
       timeoutMs: options.timeoutMs,
-      onTokens: options.onTokens,
+      onTokens: store && ((tokens) => store.save(tokens)),
+      reloadTokens: store && (() => store.reload()),
       logger: this.logger,
     });
   }
 
+  /** Takes the stored tokens, if any (never throws: without the API it keeps those configured). */
   async start(sink: EventSink): Promise<void> {
+    if (this.options.tokenStore) {
+      this.client.useTokens(await this.options.tokenStore.load(this.client.tokens));
+    }
     this.sink = sink;
     this.stopping = false;
   }

@@ -127,6 +127,55 @@ describe('ZaloClient', () => {
     );
   });
 
+  it('carries on with the tokens onTokens answers instead of those it renewed', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo, {
+      // As when another instance stored its pair first: the store answers that one.
+      onTokens: () => ({ accessToken: zalo.validAccessToken, refreshToken: 'refresh-stored' }),
+    });
+    zalo.expireAccessToken();
+
+    await sut.sendText('u-1', 'hi');
+
+    expect(sut.tokens).toEqual({ accessToken: 'access-1', refreshToken: 'refresh-stored' });
+    expect(zalo.delivered.map((m) => m.accessToken)).toEqual(['access-1']);
+  });
+
+  it('carries on with the tokens another instance renewed first, when its own refresh token is spent', async () => {
+    const zalo = await fake();
+    let shared: ZaloTokens | undefined;
+    const first = clientFor(zalo, { onTokens: (tokens) => void (shared = tokens) }).sut;
+    const { sut, logger } = clientFor(zalo, { reloadTokens: async () => shared });
+    zalo.expireAccessToken();
+
+    await first.sendText('u-1', 'a');
+    await sut.sendText('u-2', 'b');
+
+    expect(zalo.refreshes.map((r) => [r.refreshToken, r.ok])).toEqual([
+      ['refresh-0', true],
+      ['refresh-0', false],
+    ]);
+    expect(zalo.delivered.map((m) => [m.userId, m.accessToken])).toEqual([
+      ['u-1', 'access-1'],
+      ['u-2', 'access-1'],
+    ]);
+    expect(sut.tokens).toEqual(first.tokens);
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it('reports the refused refresh when nothing newer is stored', async () => {
+    const zalo = await fake();
+    const reloadTokens = vi.fn(async () => undefined);
+    const { sut } = clientFor(zalo, { refreshToken: 'refresh-used-before', reloadTokens });
+    zalo.expireAccessToken();
+
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(reloadTokens).toHaveBeenCalledOnce();
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 300 });
+    expect(error.message).toMatch(/Invalid refresh token/);
+  });
+
   it('asks for a retry when the token is rejected and cannot be refreshed', async () => {
     const zalo = await fake();
     const { sut, logger } = clientFor(zalo, { refreshToken: undefined });

@@ -12,11 +12,11 @@
  *   that signs webhooks). It answers a new access token AND a new refresh token: a refresh token
  *   can be used once (and lasts ~3 months), so the old one is dead after a refresh.
  *
- * Persisting tokens: the client keeps the newest tokens in memory only. Pass `onTokens` to store
- * them somewhere that survives a restart (a secret store, a file in the data directory);
- * otherwise a restart starts again from ZALO_REFRESH_TOKEN, which a refresh has used up, and the
- * OA must be authorised again. With several bot instances, each must read the shared store,
- * or two instances will spend the same refresh token and one of them loses.
+ * Persisting tokens: the client keeps the newest tokens in memory. `onTokens` stores each renewed
+ * pair somewhere that survives a restart, and `reloadTokens` reads back a pair another bot
+ * instance stored after spending the refresh token first (the bot wires both to the API:
+ * zalo-token-store.ts). Without them a restart starts again from ZALO_REFRESH_TOKEN, which a
+ * refresh has used up, and two instances would spend the same refresh token, one of them losing.
  */
 import { DeliveryError } from '../channel';
 import { documentText, linkText } from './zalo-render';
@@ -122,8 +122,16 @@ export interface ZaloClientOptions {
   oauthBase?: string;
   /** Per request, default 10 s. */
   timeoutMs?: number;
-  /** Called after every refresh with the new tokens, to persist them (see the file comment). */
-  onTokens?: (tokens: ZaloTokens) => void | Promise<void>;
+  /**
+   * Called after every refresh with the new tokens, to persist them (see the file comment). It
+   * may answer other tokens to carry on with: those another instance stored first.
+   */
+  onTokens?: (tokens: ZaloTokens) => ZaloTokens | void | Promise<ZaloTokens | void>;
+  /**
+   * Called when a refresh fails: newer tokens stored meanwhile by another instance, which spent
+   * the refresh token first, or undefined. The client carries on with them.
+   */
+  reloadTokens?: () => Promise<ZaloTokens | undefined>;
   logger?: ZaloLogger;
   /** For tests: the clock. */
   now?: () => number;
@@ -165,6 +173,11 @@ export class ZaloClient {
   /** The tokens in use now (after any refresh). */
   get tokens(): ZaloTokens {
     return { ...this.current };
+  }
+
+  /** Carries on with `tokens` (the stored ones, read at start) instead of those configured. */
+  useTokens(tokens: ZaloTokens): void {
+    this.current = { ...tokens };
   }
 
   /** True when a refresh token and the app secret are both known. */
@@ -221,8 +234,9 @@ export class ZaloClient {
   }
 
   /**
-   * Trades the refresh token for new tokens, keeps them and reports them to `onTokens`. Calls
-   * made while one refresh runs share it: a refresh token works only once.
+   * Trades the refresh token for new tokens, keeps them and reports them to `onTokens`. If the
+   * trade fails, carries on with the newer tokens `reloadTokens` finds, if any. Calls made while
+   * one refresh runs share it: a refresh token works only once.
    */
   refreshAccessToken(): Promise<ZaloTokens> {
     this.refreshing ??= this.refreshNow().finally(() => {
@@ -275,6 +289,27 @@ export class ZaloClient {
     if (!refreshToken || !appSecret) {
       throw new ZaloAuthError('no refresh token or app secret configured');
     }
+    let renewed: ZaloTokens;
+    try {
+      renewed = await this.exchange(refreshToken, appId, appSecret);
+    } catch (error) {
+      const stored = await this.reloaded();
+      if (!stored) throw error;
+      this.current = { ...stored };
+      return { ...stored };
+    }
+    // Sends use the new pair at once; the store may then answer another instance's instead.
+    this.current = renewed;
+    this.current = { ...(await this.reported(renewed)) };
+    return { ...this.current };
+  }
+
+  /** One call of the token endpoint: the new tokens, or ZaloAuthError. */
+  private async exchange(
+    refreshToken: string,
+    appId: string,
+    appSecret: string,
+  ): Promise<ZaloTokens> {
     let response: Response;
     let answer: unknown;
     try {
@@ -302,19 +337,33 @@ export class ZaloClient {
       throw new ZaloAuthError(`HTTP ${response.status}, ${detail}`);
     }
     const seconds = Number(answer.expires_in);
-    const tokens: ZaloTokens = {
+    return {
       accessToken: answer.access_token,
       // Zalo always answers a new refresh token; keep the old one only if it somehow did not.
       refreshToken: typeof answer.refresh_token === 'string' ? answer.refresh_token : refreshToken,
       expiresAt: Number.isFinite(seconds) && seconds > 0 ? this.now() + seconds * 1000 : undefined,
     };
-    this.current = tokens;
+  }
+
+  /** Hands renewed tokens to `onTokens`; answers the tokens to carry on with. */
+  private async reported(renewed: ZaloTokens): Promise<ZaloTokens> {
     try {
-      await this.options.onTokens?.({ ...tokens });
+      return (await this.options.onTokens?.({ ...renewed })) ?? renewed;
     } catch (error) {
+      // The pair works all the same; only a restart or another instance would miss it.
       this.logger.error(`Zalo: storing the refreshed tokens failed: ${errorText(error)}`);
+      return renewed;
     }
-    return { ...tokens };
+  }
+
+  /** What `reloadTokens` finds after a failed refresh (its own failure counts as nothing). */
+  private async reloaded(): Promise<ZaloTokens | undefined> {
+    try {
+      return await this.options.reloadTokens?.();
+    } catch (error) {
+      this.logger.warn(`Zalo: reading the stored tokens failed: ${errorText(error)}`);
+      return undefined;
+    }
   }
 
   /** One POST to the message endpoint; HTTP and network failures become DeliveryError. */
