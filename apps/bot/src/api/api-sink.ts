@@ -23,7 +23,7 @@ export interface ApiSinkOptions {
   maxBatch?: number;
   /** Most bytes of events in one request (default 256 KiB; the API's body limit is 1 MiB). */
   maxBatchBytes?: number;
-  /** Requests under way at once (default 4). */
+  /** Requests under way at once (default 2: one in the database while the next is built). */
   maxInFlight?: number;
   log?: Logger;
 }
@@ -62,7 +62,7 @@ export class ApiSink implements EventSink {
   ) {
     this.maxBatch = options.maxBatch ?? 50;
     this.maxBatchBytes = options.maxBatchBytes ?? 256 * 1024;
-    this.maxInFlight = options.maxInFlight ?? 4;
+    this.maxInFlight = options.maxInFlight ?? 2;
     this.log = options.log ?? silentLogger;
   }
 
