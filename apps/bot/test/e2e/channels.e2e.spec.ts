@@ -44,6 +44,7 @@ import {
   postTelegramWebhook,
   sentTo,
   startWebhookBot,
+  subscriptionSteps,
   waitForChat,
   WEBHOOK_SECRET,
   type Sent,
@@ -606,13 +607,7 @@ describe('two bot instances sharing one outbox', { timeout: 120_000 }, () => {
     // Each chat subscribes through the dialog, its updates spread over both instances.
     await Promise.all(
       CHATS.map(async (chat, i) => {
-        const steps = [
-          telegramUpdates.text(chat, '/dangky'),
-          telegramUpdates.callback(chat, 'sub:t:all'),
-          telegramUpdates.callback(chat, 'sub:l:all'),
-          telegramUpdates.callback(chat, 'sub:ok'),
-        ];
-        for (const [s, step] of steps.entries()) {
+        for (const [s, step] of subscriptionSteps(chat).entries()) {
           const bot = bots[(i + s) % 2];
           const res = await postTelegramWebhook(bot, { ...step, update_id: nextUpdateId++ });
           expect(res.status).toBe(200);

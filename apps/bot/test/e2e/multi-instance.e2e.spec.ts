@@ -41,6 +41,7 @@ import {
   postTelegramWebhook,
   sentTo,
   startWebhookBot,
+  subscriptionSteps,
   waitForChat,
   type Sent,
 } from '../support/telegram-chat';
@@ -83,6 +84,16 @@ describe.runIf(SERVER_URL)('two APIs and two bots on one PostgreSQL database', (
   async function deliver(bot: RunningBotProcess, update: UpdateInput): Promise<void> {
     const res = await postTelegramWebhook(bot, update);
     expect(res.status, `webhook of ${bot.url}`).toBe(200);
+  }
+
+  /** Waits for a message in each of `chats`, then a while longer: nothing more may come. */
+  async function everyChatAnswered(chats: number[]): Promise<void> {
+    await waitFor(
+      () => chats.every((chat) => sentTo(telegram, chat).length >= 1),
+      DELIVERY_TIMEOUT_MS,
+      'an answer in every chat',
+    );
+    await quiet(QUIET_MS);
   }
 
   /** What the four processes printed, for a failed test's log. */
@@ -129,12 +140,7 @@ describe.runIf(SERVER_URL)('two APIs and two bots on one PostgreSQL database', (
         ),
       );
 
-      await waitFor(
-        () => chats.every((chat) => sentTo(telegram, chat).length >= 1),
-        DELIVERY_TIMEOUT_MS,
-        'an answer in every chat',
-      );
-      await quiet(QUIET_MS);
+      await everyChatAnswered(chats);
       for (const chat of chats) {
         const [answer, ...more] = sentTo(telegram, chat);
         expect(answer.text.startsWith(`${LICENCE_FAQ}\n`), `chat ${chat}: ${answer.text}`).toBe(
@@ -165,12 +171,7 @@ describe.runIf(SERVER_URL)('two APIs and two bots on one PostgreSQL database', (
         }),
       );
 
-      await waitFor(
-        () => chats.every((chat) => sentTo(telegram, chat).length >= 1),
-        DELIVERY_TIMEOUT_MS,
-        'an answer in every chat',
-      );
-      await quiet(QUIET_MS);
+      await everyChatAnswered(chats);
       for (const chat of chats) {
         const texts = sentTo(telegram, chat).map((m) => m.text.split('\n')[0]);
         expect(texts, `chat ${chat}`).toEqual([LICENCE_FAQ]);
@@ -276,13 +277,7 @@ describe.runIf(SERVER_URL)('two APIs and two bots on one PostgreSQL database', (
       // Each chat subscribes through the dialog, its steps landing on either bot in turn.
       await Promise.all(
         chats.map(async (chat, i) => {
-          const steps = [
-            telegramUpdates.text(chat, '/dangky'),
-            telegramUpdates.callback(chat, 'sub:t:all'),
-            telegramUpdates.callback(chat, 'sub:l:all'),
-            telegramUpdates.callback(chat, 'sub:ok'),
-          ];
-          for (const [s, step] of steps.entries()) {
+          for (const [s, step] of subscriptionSteps(chat).entries()) {
             // The next step presses a button of this step's reply: wait for that reply.
             const before = sentTo(telegram, chat).length;
             await deliver((i + s) % 2 === 0 ? botA : botB, numbered(step));

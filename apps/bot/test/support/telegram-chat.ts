@@ -7,6 +7,7 @@ import type { HelpdeskApi } from './helpdesk-api';
 import { SERVICE_TOKEN } from './helpdesk-api';
 import {
   parseTelegramHtml,
+  telegramUpdates,
   type FakeTelegramServer,
   type RecordedCall,
 } from './fake-telegram-server';
@@ -60,6 +61,19 @@ export async function waitForChat(
 }
 
 /** Delivers `update` to the bot's webhook as Telegram does, with the secret header. */
+/**
+ * The updates of the subscription dialog, in order: /dangky, every topic, every locality, the
+ * consent. Each presses a button of the previous reply, so send the next after that reply.
+ */
+export function subscriptionSteps(chat: number) {
+  return [
+    telegramUpdates.text(chat, '/dangky'),
+    telegramUpdates.callback(chat, 'sub:t:all'),
+    telegramUpdates.callback(chat, 'sub:l:all'),
+    telegramUpdates.callback(chat, 'sub:ok'),
+  ];
+}
+
 export function postTelegramWebhook(
   bot: RunningBotProcess,
   update: unknown,
