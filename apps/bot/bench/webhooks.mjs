@@ -4,7 +4,7 @@
 //
 // It posts BENCH_UPDATES updates (default 2000; distinct chats and update ids; questions from
 // the qa-dev set, in turn) to the bot's /webhooks/telegram, at most BENCH_CONCURRENCY at a time
-// (default 64: the most it can take), then for BENCH_RATE_SECONDS (default 10) at each of the
+// (default 100, Telegram's most: the most it can take), then for BENCH_RATE_SECONDS (default 10) at each of the
 // fixed rates of BENCH_RATES (default 100,200,300 a second, sent on time whatever the answers,
 // as Telegram does: the latency at that load), and measures from each POST's send time to the
 // arrival of that chat's reply at the fake (its receive timestamps, matched by chat id). The API has the demo data (61 starter
@@ -35,7 +35,8 @@ const BOT_MAIN = path.join(BOT_DIR, 'dist/main.js');
 const QA_DIR = process.env.QA_DEV_DIR ?? path.resolve(REPO, '..', 'shared', 'data', 'qa-dev');
 
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+// Telegram keeps at most max_connections (1-100) webhook requests open at once.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 const RATES = (process.env.BENCH_RATES ?? '100,200,300').split(',').filter(Boolean).map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
@@ -384,6 +385,7 @@ async function benchmark(label, databaseUrl) {
         TELEGRAM_API_ROOT: telegram.apiRoot,
         TELEGRAM_WEBHOOK_URL: `${botUrl}/webhooks/telegram`,
         TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        TELEGRAM_WEBHOOK_MAX_CONNECTIONS: String(Math.min(100, CONCURRENCY)),
       },
       '(channels: ',
     );

@@ -36,6 +36,7 @@ export function createChannels(env: BotEnv, api: ApiClient['bot'], log: Logger):
         mode: env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling',
         webhookUrl: env.TELEGRAM_WEBHOOK_URL,
         webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+        webhookMaxConnections: env.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
         logger: log,
       }),
     );

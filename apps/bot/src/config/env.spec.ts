@@ -12,7 +12,17 @@ describe('parseEnv', () => {
     expect(sut.WEB_CHAT_ORIGINS).toEqual(['*']);
     expect(sut.OUTBOX_BATCH).toBe(20);
     expect(sut.OUTBOX_LEASE_SECONDS).toBe(60);
+    expect(sut.TELEGRAM_WEBHOOK_MAX_CONNECTIONS).toBe(40);
     expect(Object.isFrozen(sut)).toBe(true);
+  });
+
+  it("keeps TELEGRAM_WEBHOOK_MAX_CONNECTIONS within Telegram's 1 to 100", () => {
+    expect(
+      parseEnv({ TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '100' }).TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
+    ).toBe(100);
+    expect(() => parseEnv({ TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '101' })).toThrow(
+      /TELEGRAM_WEBHOOK_MAX_CONNECTIONS/,
+    );
   });
 
   it('requires BOT_SERVICE_TOKEN in production only', () => {

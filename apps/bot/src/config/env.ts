@@ -75,6 +75,12 @@ const schema = z
     /** Public URL of this bot's /webhooks/telegram; unset = long polling. */
     TELEGRAM_WEBHOOK_URL: httpUrl.optional(),
     TELEGRAM_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /**
+     * Webhook requests Telegram keeps open at once (1–100; Telegram's own default is 40). The bot
+     * answers a webhook once the reply is sent, so this caps updates per second at about this
+     * number divided by the time one takes: raise it for a busy bot.
+     */
+    TELEGRAM_WEBHOOK_MAX_CONNECTIONS: wholeNumber(1, 100).default(40),
     ZALO_APP_ID: z.string().min(1).optional(),
     ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
     /** Renews the OA access token when it expires (with ZALO_APP_ID and ZALO_OA_SECRET_KEY). */

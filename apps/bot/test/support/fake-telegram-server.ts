@@ -39,6 +39,7 @@ export interface FakeWebhook {
   url: string;
   secret_token?: string;
   allowed_updates?: string[];
+  max_connections?: number;
 }
 
 const MAX_TEXT = 4096;
@@ -344,6 +345,11 @@ export class FakeTelegramServer {
     }
     if (url !== '' && !/^https?:\/\//.test(url))
       throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+    const connections =
+      params.max_connections === undefined ? undefined : Number(params.max_connections);
+    if (connections !== undefined && !(connections >= 1 && connections <= 100)) {
+      throw badRequest('bad webhook: max_connections must be between 1 and 100');
+    }
     const allowed =
       typeof params.allowed_updates === 'string'
         ? JSON.parse(params.allowed_updates)
@@ -352,6 +358,7 @@ export class FakeTelegramServer {
       url,
       ...(typeof secret === 'string' ? { secret_token: secret } : {}),
       ...(Array.isArray(allowed) ? { allowed_updates: allowed as string[] } : {}),
+      ...(connections !== undefined ? { max_connections: connections } : {}),
     };
     return true;
   }

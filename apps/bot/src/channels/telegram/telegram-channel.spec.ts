@@ -339,15 +339,17 @@ describe('TelegramChannel, webhook', () => {
     return { sut, url: await serveWebhook(sut) };
   }
 
-  it('registers the webhook with its secret at start', async () => {
+  it('registers the webhook with its secret and connection limit at start', async () => {
     await startWebhook(recordingSink(), {
       webhookUrl: 'https://bot.gcm.example/webhooks/telegram',
+      webhookMaxConnections: 80,
     });
 
     expect(telegram.webhook).toEqual({
       url: 'https://bot.gcm.example/webhooks/telegram',
       secret_token: SECRET,
       allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      max_connections: 80,
     });
     expect(telegram.callsTo('deleteWebhook')).toEqual([]);
   });

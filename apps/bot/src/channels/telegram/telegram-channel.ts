@@ -38,6 +38,8 @@ export interface TelegramChannelOptions {
    * setWebhook. Without it the webhook is served but registering it is left to someone else.
    */
   webhookUrl?: string;
+  /** TELEGRAM_WEBHOOK_MAX_CONNECTIONS: sent with setWebhook (default: Telegram's, 40). */
+  webhookMaxConnections?: number;
   /** Seconds one long poll waits (default 30). */
   pollTimeoutSeconds?: number;
   /** Back-off after a failed poll or update, in ms (default 1 s doubling to 30 s). */
@@ -94,6 +96,9 @@ export class TelegramChannel implements Channel {
         await this.bot.telegram.setWebhook(this.options.webhookUrl, {
           secret_token: this.options.webhookSecret,
           allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
+          ...(this.options.webhookMaxConnections
+            ? { max_connections: this.options.webhookMaxConnections }
+            : {}),
         });
         this.logger.info(
           `Telegram: @${me.username} receives by webhook at ${this.options.webhookUrl}`,
