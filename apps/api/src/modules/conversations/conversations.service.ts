@@ -61,7 +61,7 @@ const WORDS = /[\p{L}\p{N}]/u;
 const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true };
 
 const chatKey = (e: { channel: string; chatId: string }) => `${e.channel}\u0000${e.chatId}`;
-const updateKey = (e: BotEvent) => `${e.channel}\u0000${e.updateId}`;
+const updateKey = (e: { channel: string; updateId: string }) => `${e.channel}\u0000${e.updateId}`;
 
 /**
  * Runs conversations, a batch of channel updates at a time (one, or whatever a busy bot
@@ -205,7 +205,7 @@ export class ConversationsService {
     }
     return new Map(
       rows.map((r) => [
-        updateKey({ channel: r.channel, updateId: r.update_id } as BotEvent),
+        updateKey({ channel: r.channel, updateId: r.update_id }),
         r.resend ? { replies: r.replies, duplicate: true } : STILL_DELIVERING,
       ]),
     );
