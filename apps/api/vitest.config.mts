@@ -13,6 +13,10 @@ export default mergeConfig(
       testTimeout: 60_000,
       hookTimeout: 60_000,
       pool: 'forks',
+      // Test files share a worker's loaded modules (Nest, TypeORM, the matcher): each file starts
+      // its own app and database, and nothing in the modules carries state from one to the next.
+      // Halves the suite's time, most of which was loading the same modules again.
+      isolate: false,
       maxWorkers: 2,
     },
   }),
