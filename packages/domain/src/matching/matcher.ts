@@ -128,15 +128,15 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
           return pair.some((doc) => withAccents.has(doc));
         },
       });
-      const candidates = scoreQuery(query, index, ASSESSED_CANDIDATES).map((c) => ({
-        ...c,
-        phrasings: phrasingsFor(c.id),
-      }));
+      const candidates = scoreQuery(query, index, ASSESSED_CANDIDATES);
+      const read = candidates.map((c) => phrasingsFor(c.id));
       // After the candidates' phrasings are read: a reading no phrasing has cannot match.
       const readings = queryReadings(query);
-      const assessed = candidates.map(({ phrasings: read, ...c }) => ({
-        ...c,
-        phrasingCoverage: phrasingCoverage(read, readings, index),
+      const assessed = candidates.map(({ id, score, coverage }, i) => ({
+        id,
+        score,
+        coverage,
+        phrasingCoverage: phrasingCoverage(read[i], readings, index),
       }));
       const result = decide(assessed, decision);
       const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
