@@ -36,6 +36,40 @@ export interface QuestionLogRow {
   conversationId: string | null;
 }
 
+/**
+ * Data-modifying CTEs (`asked`, `logged`, `opened`) that log questions and open the inbox items
+ * of those without an answer, from the arrays of questionLogParams() as $1 to $11: a caller may
+ * add its own writes to the same statement, numbering its parameters from $12.
+ */
+export const QUESTION_LOG_CTES = `asked AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+      $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[])
+      AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id)
+  ), logged AS (
+    INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions)
+    SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions FROM asked
+  ), opened AS (
+    INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id)
+    SELECT handoff_id, id, channel, text, conversation_id FROM asked WHERE handoff_id IS NOT NULL
+  )`;
+
+export function questionLogParams(rows: readonly QuestionLogRow[]): unknown[] {
+  const column = <K extends keyof QuestionLogRow>(key: K) => rows.map((row) => row[key]);
+  return [
+    column('id'),
+    column('channel'),
+    column('text'),
+    column('normalised'),
+    column('locale'),
+    column('status'),
+    column('confidence'),
+    column('faqId'),
+    column('suggestions'),
+    column('handoffId'),
+    column('conversationId'),
+  ];
+}
+
 const HTML_TAG = /<\/?[a-z!][^<>]{0,500}>/gi;
 
 /**
@@ -123,38 +157,10 @@ export class AssistantService {
     return { response, log };
   }
 
-  /**
-   * Logs questions and opens the inbox items of those without an answer, in one statement
-   * whatever their number: atomic, and a single round trip on the hot path.
-   */
+  /** Logs questions and opens the inbox items of those without an answer, in one statement. */
   async logQuestions(manager: EntityManager, rows: QuestionLogRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const column = <K extends keyof QuestionLogRow>(key: K) => rows.map((row) => row[key]);
-    await manager.query(
-      `WITH asked AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-           $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[])
-           AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id)
-       ), logged AS (
-         INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions)
-         SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions FROM asked
-       )
-       INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id)
-       SELECT handoff_id, id, channel, text, conversation_id FROM asked WHERE handoff_id IS NOT NULL`,
-      [
-        column('id'),
-        column('channel'),
-        column('text'),
-        column('normalised'),
-        column('locale'),
-        column('status'),
-        column('confidence'),
-        column('faqId'),
-        column('suggestions'),
-        column('handoffId'),
-        column('conversationId'),
-      ],
-    );
+    await manager.query(`WITH ${QUESTION_LOG_CTES} SELECT 1`, questionLogParams(rows));
   }
 
   questions(query: QuestionLogQueryDto): Promise<[QuestionLogEntity[], number]> {

@@ -1,6 +1,10 @@
-import type { BotEvent, BotReply } from '@gcm/domain';
+import type { BotEvent, BotReply, ConversationState } from '@gcm/domain';
 import type { EntityManager } from 'typeorm';
-import type { AssistantService, QuestionLogRow } from '../assistant/assistant.service';
+import {
+  QUESTION_LOG_CTES,
+  questionLogParams,
+  type QuestionLogRow,
+} from '../assistant/assistant.service';
 
 interface UpdateRow {
   event: BotEvent;
@@ -17,18 +21,24 @@ interface MessageRow {
   reply: string | null;
 }
 
+/** What a conversation becomes at the end of a batch. */
+export interface ConversationOutcome {
+  state: ConversationState;
+  /** False after an unfollow; any other update shows the person is there. */
+  reachable: boolean;
+}
+
 /**
- * What a batch of updates writes, gathered so that each table gets one statement per batch
- * rather than one per update: on a busy bot most of an update's cost is round trips to the
- * database. flush() writes in foreign-key order (inbox items before the messages that point
- * at them) and may run several times in a batch.
+ * Everything a batch of updates writes, in ONE statement: on a busy bot most of an update's cost
+ * was round trips to the database. The statement's parts are data-modifying CTEs; the foreign
+ * keys between them (a message pointing at the inbox item opened for its question) are checked
+ * at the end of the statement, when all are in. flush() may run several times in a batch (see
+ * ConversationsService.turn); the conversations' new state goes with the last.
  */
 export class BatchWrites {
   private questions: QuestionLogRow[] = [];
   private updates: UpdateRow[] = [];
   private messages: MessageRow[] = [];
-
-  constructor(private readonly assistant: AssistantService) {}
 
   get pending(): boolean {
     return this.questions.length + this.updates.length + this.messages.length > 0;
@@ -62,38 +72,46 @@ export class BatchWrites {
     }
   }
 
-  async flush(manager: EntityManager): Promise<void> {
+  async flush(
+    manager: EntityManager,
+    conversations = new Map<string, ConversationOutcome>(),
+  ): Promise<void> {
+    if (!this.pending && conversations.size === 0) return;
     const { questions, updates, messages } = this;
     this.questions = [];
     this.updates = [];
     this.messages = [];
-    await this.assistant.logQuestions(manager, questions);
-    if (updates.length > 0) {
-      await manager.query(
-        `INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::jsonb[], $5::jsonb[])`,
-        [
-          updates.map((u) => u.event.channel),
-          updates.map((u) => u.event.updateId),
-          updates.map((u) => u.conversationId),
-          updates.map((u) => JSON.stringify(u.event)),
-          updates.map((u) => JSON.stringify(u.replies)),
-        ],
-      );
-    }
-    if (messages.length > 0) {
-      // unnest keeps the array order, so `seq` follows the conversation.
-      await manager.query(
-        `INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[])`,
-        [
-          messages.map((m) => m.conversationId),
-          messages.map((m) => m.handoffId),
-          messages.map((m) => m.direction),
-          messages.map((m) => m.text),
-          messages.map((m) => m.reply),
-        ],
-      );
-    }
+    const ids = [...conversations.keys()];
+    // unnest keeps the arrays' order, so `seq` follows each conversation.
+    await manager.query(
+      `WITH ${QUESTION_LOG_CTES}, updates AS (
+         INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies)
+         SELECT * FROM unnest($12::text[], $13::text[], $14::uuid[], $15::jsonb[], $16::jsonb[])
+       ), messages AS (
+         INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply)
+         SELECT * FROM unnest($17::uuid[], $18::uuid[], $19::text[], $20::text[], $21::jsonb[])
+       ), saved AS (
+         UPDATE conversations c SET state = v.state, updated_at = now(),
+           unreachable_at = CASE WHEN v.reachable THEN NULL ELSE coalesce(c.unreachable_at, now()) END
+         FROM unnest($22::uuid[], $23::jsonb[], $24::boolean[]) AS v(id, state, reachable)
+         WHERE c.id = v.id
+       ) SELECT 1`,
+      [
+        ...questionLogParams(questions),
+        updates.map((u) => u.event.channel),
+        updates.map((u) => u.event.updateId),
+        updates.map((u) => u.conversationId),
+        updates.map((u) => JSON.stringify(u.event)),
+        updates.map((u) => JSON.stringify(u.replies)),
+        messages.map((m) => m.conversationId),
+        messages.map((m) => m.handoffId),
+        messages.map((m) => m.direction),
+        messages.map((m) => m.text),
+        messages.map((m) => m.reply),
+        ids,
+        ids.map((id) => JSON.stringify(conversations.get(id)!.state)),
+        ids.map((id) => conversations.get(id)!.reachable),
+      ],
+    );
   }
 }

@@ -31,7 +31,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
-import { BatchWrites } from './batch-writes';
+import { BatchWrites, ConversationOutcome } from './batch-writes';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
 
 interface Turn {
@@ -47,13 +47,6 @@ interface LockedConversation {
   channel: Channel;
   chatId: string;
   state: Partial<ConversationState>;
-}
-
-/** What a conversation becomes at the end of a batch. */
-interface Outcome {
-  state: ConversationState;
-  /** False after an unfollow; any other update shows the person is there. */
-  reachable: boolean;
 }
 
 const WORDS = /[\p{L}\p{N}]/u;
@@ -127,8 +120,8 @@ export class ConversationsService {
   private async runBatch(manager: EntityManager, events: BotEvent[]): Promise<BotEventResult[]> {
     const conversations = await this.lockConversations(manager, events);
     const seen = await this.seenBefore(manager, events);
-    const writes = new BatchWrites(this.assistant);
-    const outcomes = new Map<string, Outcome>();
+    const writes = new BatchWrites();
+    const outcomes = new Map<string, ConversationOutcome>();
     const results: BotEventResult[] = [];
     for (const event of events) {
       const earlier = seen.get(updateKey(event));
@@ -160,8 +153,7 @@ export class ConversationsService {
       );
       results.push({ replies, duplicate: false });
     }
-    await writes.flush(manager);
-    await this.saveConversations(manager, outcomes);
+    await writes.flush(manager, outcomes);
     return results;
   }
 
@@ -259,25 +251,6 @@ export class ConversationsService {
     return new Map(rows.map((row) => [chatKey(row), row]));
   }
 
-  private async saveConversations(
-    manager: EntityManager,
-    outcomes: Map<string, Outcome>,
-  ): Promise<void> {
-    if (outcomes.size === 0) return;
-    const ids = [...outcomes.keys()];
-    await manager.query(
-      `UPDATE conversations c SET state = v.state, updated_at = now(),
-         unreachable_at = CASE WHEN v.reachable THEN NULL ELSE coalesce(c.unreachable_at, now()) END
-       FROM unnest($1::uuid[], $2::jsonb[], $3::boolean[]) AS v(id, state, reachable)
-       WHERE c.id = v.id`,
-      [
-        ids,
-        ids.map((id) => JSON.stringify(outcomes.get(id)!.state)),
-        ids.map((id) => outcomes.get(id)!.reachable),
-      ],
-    );
-  }
-
   private async carryOut(turn: Turn, intent: Intent): Promise<BotReply[]> {
     const { manager, state } = turn;
     const locale = state.locale;
@@ -344,7 +317,7 @@ export class ConversationsService {
         delete state.subscription;
         return sayReplies(locale, 'cancelled');
       case 'unfollow':
-        // Marked unreachable with the state (saveConversations): nothing more is sent.
+        // Marked unreachable with the new state at the end of the batch: nothing more is sent.
         return [];
       case 'unsupported':
         return sayReplies(locale, 'unsupported');
