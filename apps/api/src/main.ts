@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   // Printed, not logged: operators look for these lines, and the one-time password appears only here.
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 
+  // The one shutdown path (Nest's own signal hooks are off): the app closes its database pool
+  // once, then the embedded database stops.
   const shutdown = async () => {
     await app.close();
     await database.close();
