@@ -91,10 +91,14 @@ export class ZaloChannel implements Channel {
     this.stopping = false;
   }
 
-  /** Refuses new webhooks and waits for events being handled and replies being sent. */
+  /**
+   * Refuses new webhooks and waits for events being handled and replies being sent; then a
+   * renewed token pair the API could not take yet gets a last try.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.options.tokenStore?.stop();
   }
 
   /**

@@ -2,6 +2,7 @@ import type { ChannelTokensResponse } from '@gcm/domain';
 import { createApiClient } from '@gcm/api-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
+import { waitFor } from '../../../test/support/wait-for';
 import type { ZaloTokens } from './zalo-client';
 import { ZaloTokenStore, type ZaloTokenStoreOptions } from './zalo-token-store';
 
@@ -130,6 +131,60 @@ describe('ZaloTokenStore.save', () => {
       undefined,
     );
     expect(double.tokens.get('zalo')).toMatchObject({ accessToken: 'access-new', revision: 3 });
+  });
+});
+
+describe('ZaloTokenStore, when the API cannot take a renewed pair', () => {
+  it('keeps saving it in the background until the API takes it', async () => {
+    const double = await api();
+    let refusals = 2;
+    double.reply = (route) =>
+      route === 'saveTokens' && refusals-- > 0
+        ? { status: 503, body: { code: 'database_unavailable', message: 'down' } }
+        : undefined;
+    const { sut, logger } = storeFor(double.url, { saveRetryMs: 20 });
+    cleanups.push(() => sut.stop());
+    await sut.load(CONFIGURED);
+
+    await expect(
+      sut.save({ accessToken: 'access-1', refreshToken: 'refresh-1' }),
+    ).rejects.toThrow();
+
+    await waitFor(() => double.tokens.has('zalo'), 5_000, 'the pair stored');
+    expect(double.tokens.get('zalo')).toMatchObject({
+      accessToken: 'access-1',
+      refreshToken: 'refresh-1',
+      revision: 1,
+    });
+    expect(logger.warn).toHaveBeenCalledWith('Zalo: the renewed tokens are stored in the API now');
+  });
+
+  it('saves only the newest of the pairs waiting, and makes a last try when stopped', async () => {
+    const double = await api();
+    let down = true;
+    double.reply = (route) =>
+      route === 'saveTokens' && down
+        ? { status: 503, body: { code: 'database_unavailable', message: 'down' } }
+        : undefined;
+    const { sut } = storeFor(double.url, { saveRetryMs: 60_000 });
+    await sut.load(CONFIGURED);
+
+    await expect(
+      sut.save({ accessToken: 'access-1', refreshToken: 'refresh-1' }),
+    ).rejects.toThrow();
+    await expect(
+      sut.save({ accessToken: 'access-2', refreshToken: 'refresh-2' }),
+    ).rejects.toThrow();
+    down = false;
+    await sut.stop();
+
+    expect(double.tokens.get('zalo')).toMatchObject({ accessToken: 'access-2', revision: 1 });
+    const saved = double.requests.filter((r) => r.method === 'PUT').map((r) => r.body);
+    expect(saved.map((b) => (b as { accessToken: string }).accessToken)).toEqual([
+      'access-1',
+      'access-2',
+      'access-2',
+    ]);
   });
 });
 

@@ -12,11 +12,14 @@
  *   so that every instance carries on with the stored one.
  * - `reload` after a failed renewal (the client's `reloadTokens`): the pair another instance
  *   stored since, having spent the refresh token first.
+ * - A renewed pair the API cannot take now (down, 5xx) is saved again in the background until it
+ *   can: it is the only valid pair there is, and a restart before it is stored would lose it.
  *
  * Tokens are secrets: nothing here logs them.
  */
 import { isApiError, type ApiClient } from '@gcm/api-client';
 import type { Channel, ChannelTokensResponse, SaveChannelTokensRequest } from '@gcm/domain';
+import { isTransient } from '../../api/retry';
 import { errorMessage } from '../../common/logger';
 import { sleep } from '../../common/sleep';
 import type { ZaloLogger, ZaloTokens } from './zalo-client';
@@ -29,6 +32,8 @@ export interface ZaloTokenStoreOptions {
   reloadTries?: number;
   /** Wait between those reads (default 500 ms). */
   reloadDelayMs?: number;
+  /** First wait before saving an unsaved pair again (default 30 s; doubles up to 5 min). */
+  saveRetryMs?: number;
 }
 
 /**
@@ -39,6 +44,8 @@ const DEFAULT_RELOAD_TRIES = 6;
 const DEFAULT_RELOAD_DELAY_MS = 500;
 
 const CHANNEL: Channel = 'zalo';
+const DEFAULT_SAVE_RETRY_MS = 30_000;
+const MAX_SAVE_RETRY_MS = 5 * 60_000;
 
 interface StoredPair {
   tokens: ZaloTokens;
@@ -52,6 +59,9 @@ export class ZaloTokenStore {
    */
   private revision: number | undefined;
   private readonly logger: ZaloLogger;
+  /** A renewed pair the API has not taken yet, and when it is tried again. */
+  private unsaved?: ZaloTokens;
+  private retry?: { timer: NodeJS.Timeout; delayMs: number };
 
   constructor(
     private readonly api: ZaloTokenApi,
@@ -81,6 +91,72 @@ export class ZaloTokenStore {
    * throws when the API cannot be reached (the client logs it and keeps its pair).
    */
   async save(tokens: ZaloTokens): Promise<ZaloTokens | undefined> {
+    // A newer pair replaces one still waiting: that one is spent now.
+    this.unsaved = undefined;
+    try {
+      return await this.store(tokens);
+    } catch (error) {
+      if (isTransient(error)) this.saveLater(tokens);
+      throw error;
+    }
+  }
+
+  /** Stops saving in the background, trying once more to store a pair still waiting. */
+  async stop(): Promise<void> {
+    this.cancelRetry();
+    const tokens = this.unsaved;
+    if (!tokens) return;
+    try {
+      await this.store(tokens);
+      this.unsaved = undefined;
+    } catch (error) {
+      this.logger.error(
+        `Zalo: a renewed token pair could not be stored in the API (${errorMessage(error)}); ` +
+          'after this restart the OA may need a new refresh token (see the channel guide)',
+      );
+    }
+  }
+
+  private saveLater(tokens: ZaloTokens): void {
+    this.unsaved = tokens;
+    if (this.retry) return;
+    this.schedule(this.options.saveRetryMs ?? DEFAULT_SAVE_RETRY_MS);
+  }
+
+  private schedule(delayMs: number): void {
+    const timer = setTimeout(() => void this.retrySave(delayMs), delayMs);
+    // A bot that is otherwise done may exit: stop() makes the last try.
+    timer.unref();
+    this.retry = { timer, delayMs };
+  }
+
+  private async retrySave(delayMs: number): Promise<void> {
+    this.retry = undefined;
+    const tokens = this.unsaved;
+    if (!tokens) return;
+    try {
+      const stored = await this.store(tokens);
+      if (this.unsaved === tokens) this.unsaved = undefined;
+      if (stored) return; // another instance's newer pair: the client takes it at its next refusal
+      this.logger.warn('Zalo: the renewed tokens are stored in the API now');
+    } catch (error) {
+      if (this.unsaved !== tokens) return;
+      if (!isTransient(error)) {
+        this.unsaved = undefined;
+        this.logger.error(`Zalo: the API refused the renewed tokens: ${errorMessage(error)}`);
+        return;
+      }
+      this.schedule(Math.min(delayMs * 2, MAX_SAVE_RETRY_MS));
+    }
+  }
+
+  private cancelRetry(): void {
+    if (this.retry) clearTimeout(this.retry.timer);
+    this.retry = undefined;
+  }
+
+  /** Stores `tokens` against the revision they descend from; see save(). */
+  private async store(tokens: ZaloTokens): Promise<ZaloTokens | undefined> {
     // Unknown only if the API was down at start. A pair Zalo has just issued is the newest
     // there is, so it may replace whatever is stored now.
     const expectedRevision = this.revision ?? (await this.read())?.revision ?? 0;
