@@ -3,12 +3,13 @@
 // Bot API (bench/fake-telegram.mjs, a process of its own) and this script as the load generator.
 //
 // It posts BENCH_UPDATES updates (default 2000; distinct chats and update ids; questions from
-// the qa-dev set, in turn) to the bot's /webhooks/telegram, at most BENCH_CONCURRENCY at a time
-// (default 100, Telegram's most: the most it can take), then for BENCH_RATE_SECONDS (default 10) at each of the
-// fixed rates of BENCH_RATES (default 100,200,300 a second, sent on time whatever the answers,
-// as Telegram does: the latency at that load), and measures from each POST's send time to the
-// arrival of that chat's reply at the fake (its receive timestamps, matched by chat id). The API has the demo data (61 starter
-// FAQs) plus the 24 qa-dev FAQs, published. BENCH_WARMUP updates (default 200) go first, unmeasured.
+// the qa-dev set, in turn) to the bot's /webhooks/telegram: first at most BENCH_CONCURRENCY at a
+// time (default 100, Telegram's most: the most the system takes), then for BENCH_RATE_SECONDS
+// (default 10) at each fixed rate of BENCH_RATES (default 100,200,300 a second, sent on time
+// whatever the answers, as Telegram does: the latency at that load). It measures from each
+// POST's send time to the arrival of that chat's reply at the fake (its receive timestamps,
+// matched by chat id). The API has the demo data (61 starter FAQs) plus the 24 qa-dev FAQs,
+// published. BENCH_WARMUP updates (default 200) go first, unmeasured.
 //
 //   pnpm --filter @gcm/bot bench:webhooks              PGlite (embedded)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test pnpm --filter @gcm/bot bench:webhooks
@@ -138,11 +139,6 @@ async function startFakeTelegram() {
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** A fresh database `gcm_bench_<random>` on the server of `serverUrl`: { url, drop() }. */
-function freshServerDatabase(serverUrl) {
-  return createServerDatabase(serverUrl, 'bench');
 }
 
 // --- CPU accounting ------------------------------------------------------------------------------
@@ -472,7 +468,7 @@ console.log(
 );
 if (process.env.BENCH_ONLY !== 'server') await benchmark('PGlite', undefined);
 if (process.env.BENCH_DATABASE_URL) {
-  const database = await freshServerDatabase(process.env.BENCH_DATABASE_URL);
+  const database = await createServerDatabase(process.env.BENCH_DATABASE_URL, 'bench');
   try {
     await benchmark('PostgreSQL', database.url);
   } finally {

@@ -13,7 +13,10 @@ const INSERT_FIRST = `
   ON CONFLICT (channel) DO NOTHING
   RETURNING channel`;
 
-/** A renewed pair: stored only if the stored one is still the pair it was renewed from. */
+/**
+ * A renewed pair: stored only if the stored one is still the pair it was renewed from. Wrapped in
+ * a SELECT because TypeORM answers a bare UPDATE … RETURNING as [rows, count], not as rows.
+ */
 const REPLACE = `
   WITH saved AS (
     UPDATE channel_tokens
