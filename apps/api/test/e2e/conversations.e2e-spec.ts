@@ -213,6 +213,10 @@ describe('conversations through the bot endpoint', () => {
     expect(texts((await postEvent(t.url, commandEvent('c6', 'huy')).expect(200)).body)[0]).toMatch(
       /thôi nhận/,
     );
+    // Nothing left to cancel: said so, not "cancelled" again.
+    expect(texts((await postEvent(t.url, commandEvent('c6', 'huy')).expect(200)).body)[0]).toMatch(
+      /chưa đăng ký/,
+    );
     const later = (
       await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id }).expect(201)
     ).body;

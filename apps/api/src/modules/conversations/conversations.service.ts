@@ -307,8 +307,11 @@ export class ConversationsService {
       case 'subscribe_confirm':
         return this.subscribe(turn);
       case 'unsubscribe': {
+        // In a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count], never empty.
         const cancelled = await manager.query(
-          `UPDATE subscriptions SET cancelled_at = now() WHERE conversation_id = $1 AND cancelled_at IS NULL RETURNING id`,
+          `WITH cancelled AS (
+             UPDATE subscriptions SET cancelled_at = now() WHERE conversation_id = $1 AND cancelled_at IS NULL RETURNING id
+           ) SELECT id FROM cancelled`,
           [turn.conversation.id],
         );
         return sayReplies(locale, cancelled.length ? 'unsubscribed' : 'notSubscribed');
