@@ -1,10 +1,11 @@
 // A lean fake Telegram Bot API for the webhook benchmark, run as a child process of its own
 // (bench/webhooks.mjs forks it) so that the load generator does not delay its clock. It answers
 // what the bot calls (getMe, setWebhook, deleteWebhook, getWebhookInfo, sendMessage,
-// sendDocument, answerCallbackQuery) and notes when each message to a chat arrived.
+// sendDocument, answerCallbackQuery) and notes when each message to a chat arrived, and what
+// kind of reply it was (read from its buttons).
 //
 // IPC: it sends {type: 'ready', port} once listening; {type: 'records'} asks for the arrivals
-// so far, answered {type: 'records', records: [[chatId, epochMs], …]} (and forgotten).
+// so far, answered {type: 'records', records: [[chatId, epochMs, kind], …]} (and forgotten).
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -50,7 +51,7 @@ const server = http.createServer((req, res) => {
         return reply(res, 200, { ok: true, result: { url: '', pending_update_count: 0 } });
       case 'sendMessage':
       case 'sendDocument': {
-        records.push([String(params.chat_id), arrivedAt]);
+        records.push([String(params.chat_id), arrivedAt, replyKind(params.reply_markup)]);
         const message = {
           message_id: nextMessageId++,
           date: Math.floor(Date.now() / 1000),
@@ -68,6 +69,21 @@ const server = http.createServer((req, res) => {
     }
   });
 });
+
+/**
+ * What a message is, by the payloads of its buttons: an FAQ answer carries the feedback
+ * buttons (fb:…), a choice between close FAQs offers faq:… buttons, the honest "no answer"
+ * offers to go back to asking (handoff:end); anything else (a polite refusal, an error
+ * message) is "other".
+ */
+function replyKind(markup) {
+  const keyboard = (typeof markup === 'string' ? JSON.parse(markup) : markup)?.inline_keyboard;
+  const actions = (keyboard ?? []).flat().map((button) => button.callback_data ?? '');
+  if (actions.some((a) => a.startsWith('fb:'))) return 'answer';
+  if (actions.some((a) => a.startsWith('faq:'))) return 'choice';
+  if (actions.includes('handoff:end')) return 'no answer';
+  return 'other';
+}
 
 function reply(res, status, body) {
   const text = JSON.stringify(body);

@@ -5,11 +5,12 @@
 // It posts BENCH_UPDATES updates (default 2000; distinct chats and update ids; questions from
 // the qa-dev set, in turn) to the bot's /webhooks/telegram: first at most BENCH_CONCURRENCY at a
 // time (default 100, Telegram's most: the most the system takes), then for BENCH_RATE_SECONDS
-// (default 10) at each fixed rate of BENCH_RATES (default 100,200,300 a second, sent on time
-// whatever the answers, as Telegram does: the latency at that load). It measures from each
+// (default 10) at each fixed rate of BENCH_RATES (default 100,200,300,400,500 a second, sent on
+// time whatever the answers, as Telegram does: the latency at that load). It measures from each
 // POST's send time to the arrival of that chat's reply at the fake (its receive timestamps,
-// matched by chat id). The API has the demo data (61 starter FAQs) plus the 24 qa-dev FAQs,
-// published. BENCH_WARMUP updates (default 200) go first, unmeasured.
+// matched by chat id), and counts the replies by kind (answer, choice, no answer, other). The
+// API has the demo data (61 starter FAQs) plus the 24 qa-dev FAQs, published. BENCH_WARMUP
+// updates (default 200) go first, unmeasured.
 //
 //   pnpm --filter @gcm/bot bench:webhooks              PGlite (embedded)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test pnpm --filter @gcm/bot bench:webhooks
@@ -39,7 +40,10 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 2000);
 // Telegram keeps at most max_connections (1-100) webhook requests open at once.
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
-const RATES = (process.env.BENCH_RATES ?? '100,200,300').split(',').filter(Boolean).map(Number);
+const RATES = (process.env.BENCH_RATES ?? '100,200,300,400,500')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const DIRECT = process.env.BENCH_DIRECT === '1';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
@@ -294,7 +298,9 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 
 function figures(sends, records) {
   const arrivals = new Map();
-  for (const [chatId, at] of records) {
+  const kinds = new Map();
+  for (const [chatId, at, kind] of records) {
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     const seen = arrivals.get(chatId);
     if (seen) {
       seen.first = Math.min(seen.first, at);
@@ -331,6 +337,7 @@ function figures(sends, records) {
     unanswered,
     failed: errors ? `webhook errors: ${errors}` : '0 webhook errors',
     messages,
+    kinds: [...kinds].map(([kind, n]) => `${n} ${kind}`).join(', '),
     seconds: (end - start) / 1000,
   };
 }
@@ -412,7 +419,7 @@ async function benchmark(label, databaseUrl) {
       console.log(
         `${label}: ${count} updates, ${load}: ${(count / f.seconds).toFixed(0)} updates/s; ` +
           `reply latency p50 ${ms(percentile(f.first, 50))}, p95 ${ms(percentile(f.first, 95))}, p99 ${ms(percentile(f.first, 99))} ` +
-          `(last message of the reply p95 ${ms(percentile(f.last, 95))}); ${f.messages} messages, ` +
+          `(last message of the reply p95 ${ms(percentile(f.last, 95))}); ${f.messages} messages (${f.kinds}), ` +
           `${f.failed}, ${f.unanswered} unanswered`,
       );
       console.log(
