@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotUpdatesRetention } from '../../src/modules/conversations/bot-updates-retention';
 import { createFaq, createTopic } from '../support/knowledge-factories';
 import {
   actionEvent,
@@ -92,6 +93,26 @@ describe('conversations through the bot endpoint', () => {
       `SELECT count(*)::int AS n FROM question_log WHERE text = 'dấu hiệu mua bán người'`,
     );
     expect(logged.n).toBe(1);
+  });
+
+  it('forgets an update after 48 hours, so a reused update id is a new message', async () => {
+    // Telegram picks update ids at random again after a week without updates.
+    await postEvent(t.url, textEvent('c3a', 'dấu hiệu mua bán người', 'reused-1')).expect(200);
+    await t.dataSource.query(
+      `UPDATE bot_updates SET received_at = now() - interval '49 hours' WHERE update_id = 'reused-1'`,
+    );
+    await postEvent(t.url, textEvent('c3b', 'dấu hiệu mua bán người', 'recent-1')).expect(200);
+    expect(await t.app.get(BotUpdatesRetention).prune()).toBe(1);
+
+    const reused = (
+      await postEvent(t.url, textEvent('c3c', 'dấu hiệu mua bán người', 'reused-1')).expect(200)
+    ).body;
+    expect(reused.duplicate).toBe(false);
+    expect(texts(reused)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    const recent = (
+      await postEvent(t.url, textEvent('c3b', 'dấu hiệu mua bán người', 'recent-1')).expect(200)
+    ).body;
+    expect(recent.duplicate).toBe(true);
   });
 
   it('hands an unanswered question to staff, joins the next messages, and delivers the staff reply through the outbox', async () => {

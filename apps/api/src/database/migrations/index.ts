@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { KnowledgeBase1763990000000 } from './1763990000000-knowledge-base';
 import { ConversationsAndOutbox1764000000000 } from './1764000000000-conversations-and-outbox';
 import { ChannelTokens1765000000000 } from './1765000000000-channel-tokens';
+import { BotUpdatesReceivedIndex1765100000000 } from './1765100000000-bot-updates-received-index';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   KnowledgeBase1763990000000,
   ConversationsAndOutbox1764000000000,
   ChannelTokens1765000000000,
+  BotUpdatesReceivedIndex1765100000000,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssistantModule } from '../assistant/assistant.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { BotUpdatesRetention } from './bot-updates-retention';
 import { BotController, HandoffRepliesController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { HandoffRepliesService } from './handoff-replies.service';
@@ -8,6 +9,6 @@ import { HandoffRepliesService } from './handoff-replies.service';
 @Module({
   imports: [AssistantModule, MessagingModule],
   controllers: [BotController, HandoffRepliesController],
-  providers: [ConversationsService, HandoffRepliesService],
+  providers: [ConversationsService, HandoffRepliesService, BotUpdatesRetention],
 })
 export class ConversationsModule {}
