@@ -151,8 +151,8 @@ describe('conversations through the bot endpoint', () => {
     const delivery = claimed.find((i: { chatId: string }) => i.chatId === 'c4');
     expect(delivery).toMatchObject({ kind: 'staff_reply', channel: 'telegram', attempts: 0 });
     expect(delivery.replies[0].text).toContain('Anh hỏi bến xe tỉnh nhé.');
-    await botRequest(t.url).report(delivery.id, { outcome: 'sent' }).expect(204);
-    await botRequest(t.url).report(delivery.id, { outcome: 'sent' }).expect(409);
+    await botRequest(t.url).report(delivery, { outcome: 'sent' }).expect(204);
+    await botRequest(t.url).report(delivery, { outcome: 'sent' }).expect(409);
 
     await coordinator
       .patch(`/api/v1/assistant/handoffs/${item.id}`)
@@ -226,7 +226,7 @@ describe('conversations through the bot endpoint', () => {
     ).body.items;
     expect(item).toMatchObject({ kind: 'broadcast', chatId: 'c6' });
     expect(item.replies[0].text).toMatch(/^⚠️ \*\*Cảnh báo tuyển lao động trái phép\*\*/);
-    await botRequest(t.url).report(item.id, { outcome: 'sent' }).expect(204);
+    await botRequest(t.url).report(item, { outcome: 'sent' }).expect(204);
     expect(
       (await coordinator.get(`/api/v1/broadcasts/${broadcast.id}`).expect(200)).body.counts,
     ).toMatchObject({ sent: 1, queued: 0 });
@@ -358,6 +358,29 @@ describe('the outbox with several bot instances', () => {
   });
   afterAll(() => t.close());
 
+  type Claimed = { id: string; claimId: string; attempts: number; replies: { text: string }[] };
+  const bot = () => botRequest(t.url);
+  const claim = async (channel: string, limit = 10, leaseSeconds = 30): Promise<Claimed[]> =>
+    (
+      await bot()
+        .claim({ channels: [channel], limit, leaseSeconds })
+        .expect(200)
+    ).body.items;
+  const textsOf = (items: Claimed[]) => items.map((i) => i.replies[0].text);
+  const queue = (channel: string, chatId: string, ...texts: string[]) =>
+    t.dataSource.query(
+      `INSERT INTO outbox (kind, channel, chat_id, replies, created_at)
+       SELECT 'broadcast', $1, $2, jsonb_build_array(jsonb_build_object('type', 'text', 'text', x.text)),
+         now() + x.n * interval '1 millisecond'
+       FROM unnest($3::text[]) WITH ORDINALITY AS x(text, n)`,
+      [channel, chatId, texts],
+    );
+  const expireLease = (id: string) =>
+    t.dataSource.query(
+      `UPDATE outbox SET lease_until = now() - interval '1 second' WHERE id = $1`,
+      [id],
+    );
+
   it('gives each message to one instance only, retries after retry_after, and gives up on a permanent failure', async () => {
     const values = Array.from(
       { length: 60 },
@@ -366,56 +389,91 @@ describe('the outbox with several bot instances', () => {
     await t.dataSource.query(
       `INSERT INTO outbox (kind, channel, chat_id, replies) VALUES ${values}`,
     );
-    const bot = botRequest(t.url);
-    const claims = await Promise.all(
-      [1, 2, 3, 4].map(() =>
-        bot.claim({ channels: ['telegram'], limit: 25, leaseSeconds: 30 }).expect(200),
-      ),
-    );
-    const ids = claims.flatMap((c) => c.body.items.map((i: { id: string }) => i.id));
-    expect(ids).toHaveLength(60);
-    expect(new Set(ids).size).toBe(60);
+    const claims = await Promise.all([1, 2, 3, 4].map(() => claim('telegram', 25)));
+    const items = claims.flat();
+    expect(items).toHaveLength(60);
+    expect(new Set(items.map((i) => i.id)).size).toBe(60);
 
-    await bot.report(ids[0], { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
-    await bot
-      .report(ids[1], { outcome: 'failed', error: '403: bot was blocked by the user' })
+    await bot().report(items[0], { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
+    await bot()
+      .report(items[1], { outcome: 'failed', error: '403: bot was blocked by the user' })
       .expect(204);
-    expect(
-      (await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)).body
-        .items,
-    ).toHaveLength(0);
+    expect(await claim('telegram')).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 1100));
-    const retried = (
-      await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)
-    ).body.items;
-    expect(retried.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
+    const retried = await claim('telegram');
+    expect(retried.map((i) => i.id)).toEqual([items[0].id]);
     expect(retried[0].attempts).toBe(1);
     const [failed] = await t.dataSource.query(
       `SELECT status, last_error FROM outbox WHERE id = $1`,
-      [ids[1]],
+      [items[1].id],
     );
     expect(failed).toEqual({ status: 'failed', last_error: '403: bot was blocked by the user' });
   });
 
-  it('keeps one chat with one instance at a time and refuses a report after the lease ran out', async () => {
-    await t.dataSource.query(
-      `INSERT INTO outbox (kind, channel, chat_id, replies) VALUES
-       ('broadcast', 'zalo', 'same-chat', '[{"type":"text","text":"Một"}]'),
-       ('broadcast', 'zalo', 'same-chat', '[{"type":"text","text":"Hai"}]')`,
-    );
-    const bot = botRequest(t.url);
-    const first = (await bot.claim({ channels: ['zalo'], limit: 1, leaseSeconds: 5 }).expect(200))
-      .body.items;
-    expect(first.map((i: { replies: { text: string }[] }) => i.replies[0].text)).toEqual(['Một']);
-    expect(
-      (await bot.claim({ channels: ['zalo'], limit: 10, leaseSeconds: 5 }).expect(200)).body.items,
-    ).toEqual([]);
+  it('keeps one chat with one instance at a time', async () => {
+    await queue('zalo', 'same-chat', 'Một', 'Hai');
+    const first = await claim('zalo', 1, 5);
+    expect(textsOf(first)).toEqual(['Một']);
+    expect(await claim('zalo', 10, 5)).toEqual([]);
+    await bot().report(first[0], { outcome: 'sent' }).expect(204);
+    expect(textsOf(await claim('zalo', 10, 5))).toEqual(['Hai']);
+  });
 
-    await t.dataSource.query(
-      `UPDATE outbox SET lease_until = now() - interval '1 second' WHERE id = $1`,
-      [first[0].id],
-    );
-    const late = await bot.report(first[0].id, { outcome: 'sent' }).expect(409);
+  it('takes a late report while nobody claimed the message again, and refuses it once somebody did', async () => {
+    await postEvent(t.url, commandEvent('late-chat', 'start')).expect(200);
+    await queue('telegram', 'late-chat', 'Trễ', 'Lại trễ');
+    const [slow, slower] = await claim('telegram', 10, 5);
+    expect(textsOf([slow, slower])).toEqual(['Trễ', 'Lại trễ']);
+    await expireLease(slow.id);
+    // Sent after all, just after the lease ran out: that still counts.
+    await bot().report(slow, { outcome: 'sent' }).expect(204);
+
+    await expireLease(slower.id);
+    const [again] = await claim('telegram', 10, 30);
+    expect(again).toMatchObject({ id: slower.id, attempts: 1 });
+    const late = await bot()
+      .report(slower, { outcome: 'failed', error: '403: Forbidden' })
+      .expect(409);
     expect(late.body.code).toBe('conflict');
+    await bot().report(again, { outcome: 'sent' }).expect(204);
+    const rows = await t.dataSource.query(
+      `SELECT status FROM outbox WHERE chat_id = 'late-chat' ORDER BY created_at`,
+    );
+    expect(rows).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+    // The stale "blocked" report did not mark the person unreachable.
+    expect(
+      await t.dataSource.query(
+        `SELECT unreachable_at FROM conversations WHERE chat_id = 'late-chat'`,
+      ),
+    ).toEqual([{ unreachable_at: null }]);
+  });
+
+  it('keeps a chat in order while an earlier message waits for its retry', async () => {
+    await queue('telegram', 'order-chat', 'Thứ nhất', 'Thứ hai');
+    const [first, second] = await claim('telegram');
+    await bot().report(first, { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
+    await bot().report(second, { outcome: 'retry', retryAfterSeconds: 0 }).expect(204);
+    // The second is due now, but the first is not: nothing for this chat yet.
+    expect(await claim('telegram')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(textsOf(await claim('telegram'))).toEqual(['Thứ nhất', 'Thứ hai']);
+  });
+
+  it('gives a message up after 8 claims without a report', async () => {
+    await queue('zalo', 'crash-chat', 'Tin làm treo máy');
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const [item] = await claim('zalo', 10, 5);
+      expect(item.attempts).toBe(attempt);
+      await expireLease(item.id);
+    }
+    expect(await claim('zalo', 10, 5)).toEqual([]);
+    const [row] = await t.dataSource.query(
+      `SELECT status, attempts, last_error FROM outbox WHERE chat_id = 'crash-chat'`,
+    );
+    expect(row).toEqual({
+      status: 'failed',
+      attempts: 8,
+      last_error: 'No delivery report after 8 claims: given up.',
+    });
   });
 });

@@ -60,8 +60,12 @@ export function botRequest(url: string) {
   const auth = (r: request.Test) => r.set('Authorization', `Bearer ${BOT_TOKEN}`);
   return {
     claim: (body: object) => auth(request(url).post('/api/v1/bot/outbox/claim')).send(body),
-    report: (id: string, body: object) =>
-      auth(request(url).post(`/api/v1/bot/outbox/${id}/result`)).send(body),
+    /** Reports on a claimed item, under the claim it was handed out with. */
+    report: (item: { id: string; claimId: string }, body: object) =>
+      auth(request(url).post(`/api/v1/bot/outbox/${item.id}/result`)).send({
+        claimId: item.claimId,
+        ...body,
+      }),
     messages: (channel: string, chatId: string, after = 0) =>
       auth(request(url).get(`/api/v1/bot/conversations/${channel}/${chatId}/messages`)).query({
         after,

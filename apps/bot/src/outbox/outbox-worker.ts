@@ -16,6 +16,8 @@ import { sleep } from '../common/sleep';
 import { RateLimiter } from './rate-limiter';
 
 export type OutboxApi = Pick<ApiClient['bot'], 'claimOutbox' | 'reportOutbox'>;
+/** How one delivery went, before it is reported under the item's claim. */
+type Delivery = Omit<OutboxResultRequest, 'claimId'>;
 
 export interface OutboxWorkerOptions {
   api: OutboxApi;
@@ -136,7 +138,7 @@ export class OutboxWorker {
     }
   }
 
-  private async deliver(item: OutboxItem, leaseEndsAt: number): Promise<OutboxResultRequest> {
+  private async deliver(item: OutboxItem, leaseEndsAt: number): Promise<Delivery> {
     const channel = this.channels.get(item.channel);
     const limiter = this.limiters.get(item.channel);
     if (!channel || !limiter) {
@@ -166,11 +168,11 @@ export class OutboxWorker {
     }
   }
 
-  private async report(item: OutboxItem, result: OutboxResultRequest): Promise<void> {
+  private async report(item: OutboxItem, result: Delivery): Promise<void> {
     if (result.outcome !== 'sent') {
       this.log.warn(`outbox: ${item.channel} item ${item.id}: ${result.outcome}: ${result.error}`);
     }
-    const body: OutboxResultRequest = { outcome: result.outcome };
+    const body: OutboxResultRequest = { claimId: item.claimId, outcome: result.outcome };
     if (result.retryAfterSeconds !== undefined) {
       body.retryAfterSeconds = Math.ceil(result.retryAfterSeconds);
     }

@@ -44,7 +44,8 @@ export interface ApiDouble {
   /** Items waiting to be claimed, in order. */
   pending: OutboxItem[];
   claims: OutboxClaimRequest[];
-  results: Array<{ id: string } & OutboxResultRequest>;
+  /** Reports accepted: those naming the claim the item was handed out with (others get 409). */
+  results: Array<{ id: string } & Omit<OutboxResultRequest, 'claimId'>>;
   /** Messages by `${channel}/${chatId}`. */
   conversations: Map<string, ConversationMessage[]>;
   /** Stored tokens by channel. */
@@ -57,6 +58,8 @@ export interface ApiDouble {
 }
 
 export async function startApiDouble(): Promise<ApiDouble> {
+  /** The claim each handed-out item is under, by item id. */
+  const claimed = new Map<string, string>();
   const double: ApiDouble = {
     url: '',
     requests: [],
@@ -132,12 +135,18 @@ export async function startApiDouble(): Promise<ApiDouble> {
           if (items.length >= claim.limit) break;
           if (!claim.channels.includes(item.channel)) continue;
           items.push(item);
+          claimed.set(item.id, item.claimId);
           double.pending.splice(double.pending.indexOf(item), 1);
         }
         return { status: 200, body: { items } };
       }
       case 'result': {
-        double.results.push({ id: segments[5], ...(request.body as OutboxResultRequest) });
+        const { claimId, ...result } = request.body as OutboxResultRequest;
+        if (claimed.get(segments[5]) !== claimId) {
+          return { status: 409, body: { code: 'conflict', message: 'not this claim' } };
+        }
+        claimed.delete(segments[5]);
+        double.results.push({ id: segments[5], ...result });
         return { status: 204 };
       }
       case 'messages': {
@@ -208,6 +217,7 @@ export function outboxItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     chatId: 'chat-1',
     replies: [{ type: 'text', text: 'Cán bộ trả lời: xin chào' }],
     attempts: 0,
+    claimId: `claim-${Math.random().toString(36).slice(2, 10)}`,
     ...overrides,
   };
 }

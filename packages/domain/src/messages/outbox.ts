@@ -13,6 +13,8 @@ export interface OutboxItem {
   replies: BotReply[];
   /** Deliveries tried before this one. */
   attempts: number;
+  /** This claim of the item: its report must carry it (another claim of the item has another). */
+  claimId: string;
 }
 
 export interface OutboxClaimRequest {
@@ -30,6 +32,8 @@ export interface OutboxClaimRequest {
  * unknown chat).
  */
 export interface OutboxResultRequest {
+  /** The `claimId` the item was claimed with: a report of an earlier claim is refused (409). */
+  claimId: string;
   outcome: 'sent' | 'retry' | 'failed';
   retryAfterSeconds?: number;
   error?: string;

@@ -3,6 +3,7 @@ import { KnowledgeBase1763990000000 } from './1763990000000-knowledge-base';
 import { ConversationsAndOutbox1764000000000 } from './1764000000000-conversations-and-outbox';
 import { ChannelTokens1765000000000 } from './1765000000000-channel-tokens';
 import { BotUpdatesReceivedIndex1765100000000 } from './1765100000000-bot-updates-received-index';
+import { OutboxClaims1765200000000 } from './1765200000000-outbox-claims';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ConversationsAndOutbox1764000000000,
   ChannelTokens1765000000000,
   BotUpdatesReceivedIndex1765100000000,
+  OutboxClaims1765200000000,
 ];

@@ -47,45 +47,56 @@ export class OutboxService {
   }
 
   async claim(request: OutboxClaimRequest): Promise<OutboxItem[]> {
-    const rows: OutboxEntity[] = await this.dataSource.transaction(async (manager) => {
-      // Claims take turns. The "chat is busy" check below cannot see a concurrent claim's rows
-      // (locked and skipped, not yet committed), so two claims at once would split one chat's
-      // messages between two instances. After the lock, this claim's snapshot sees the last one.
-      await manager.query(`SELECT pg_advisory_xact_lock(${OUTBOX_CLAIM_LOCK})`);
-      return manager.query(
-        `WITH picked AS (
-           SELECT id FROM outbox
-           WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
-             AND (lease_until IS NULL OR lease_until < now())
-             -- One chat's messages go through one instance at a time, so they keep their order
-             -- and the per-chat rate limit holds.
-             AND NOT EXISTS (
-               SELECT 1 FROM outbox busy WHERE busy.channel = outbox.channel AND busy.chat_id = outbox.chat_id
-                 AND busy.status = 'sending' AND busy.lease_until >= now())
-           ORDER BY available_at, created_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED
-         ), claimed AS (
-           UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1,
-             lease_until = now() + make_interval(secs => $3)
-           FROM picked WHERE o.id = picked.id
-           RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts, o.available_at, o.created_at
-         )
-         SELECT * FROM claimed ORDER BY available_at, created_at`,
-        [request.channels, request.limit, request.leaseSeconds],
-      );
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      channel: r.channel,
-      chatId: r.chatId,
-      replies: r.replies,
-      attempts: r.attempts - 1,
-    }));
+    const rows: (OutboxItem & { attempts: number })[] = await this.dataSource.transaction(
+      async (manager) => {
+        // Claims take turns. The per-chat checks below cannot see a concurrent claim's rows
+        // (locked and skipped, not yet committed), so two claims at once would split one chat's
+        // messages between two instances. After the lock, this claim's snapshot sees the last one.
+        await manager.query(`SELECT pg_advisory_xact_lock(${OUTBOX_CLAIM_LOCK})`);
+        return manager.query(
+          `WITH given_up AS (
+             -- Claimed MAX_ATTEMPTS times and never reported (the instance died while sending it,
+             -- or sending it kills the instance): given up rather than claimed for ever.
+             UPDATE outbox SET status = 'failed', lease_until = NULL, claim_id = NULL,
+               last_error = 'No delivery report after ' || attempts || ' claims: given up.'
+             WHERE status = 'sending' AND channel = ANY($1) AND lease_until < now() AND attempts >= $4
+           ), picked AS (
+             SELECT id FROM outbox
+             WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
+               AND (lease_until IS NULL OR lease_until < now()) AND attempts < $4
+               -- One chat's messages go through one instance at a time and in the order they were
+               -- queued: none while another of the chat is being sent, none while an earlier one
+               -- waits for its retry.
+               AND NOT EXISTS (
+                 SELECT 1 FROM outbox other
+                 WHERE other.channel = outbox.channel AND other.chat_id = outbox.chat_id
+                   AND other.status IN ('pending', 'sending')
+                   AND ((other.status = 'sending' AND other.lease_until >= now())
+                     OR (other.available_at > now()
+                       AND (other.created_at, other.id) < (outbox.created_at, outbox.id))))
+             ORDER BY created_at, id
+             LIMIT $2
+             FOR UPDATE SKIP LOCKED
+           ), claimed AS (
+             UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1,
+               lease_until = now() + make_interval(secs => $3), claim_id = gen_random_uuid()
+             FROM picked WHERE o.id = picked.id
+             RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts,
+               o.claim_id AS "claimId", o.created_at
+           )
+           SELECT id, kind, channel, "chatId", replies, attempts, "claimId" FROM claimed
+           ORDER BY created_at, id`,
+          [request.channels, request.limit, request.leaseSeconds, MAX_ATTEMPTS],
+        );
+      },
+    );
+    return rows.map((r) => ({ ...r, attempts: r.attempts - 1 }));
   }
 
-  /** Records how a claimed delivery went. Only a message still being sent can be reported. */
+  /**
+   * Records how a claimed delivery went. Only the latest claim of a message still being sent can
+   * report it; a late report after the lease ran out still counts if nobody claimed it since.
+   */
   async report(id: string, result: OutboxResultRequest): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const item = await manager.findOne(OutboxEntity, {
@@ -93,35 +104,26 @@ export class OutboxService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such outbox message.');
-      // Only the holder of a live lease may report: once it has run out, another instance may
-      // have claimed the message again, and a late report must not overwrite that delivery.
-      if (item.status !== 'sending' || !item.leaseUntil || item.leaseUntil.getTime() < Date.now()) {
+      if (item.status !== 'sending' || item.claimId !== result.claimId) {
         throw new AppError(
           ErrorCode.Conflict,
           409,
-          'This message is not being sent under a live claim: nothing to report.',
+          'This claim of the message is over (reported already, or claimed again after its lease ran out): nothing to report.',
         );
       }
       const error = result.error?.slice(0, 500) ?? null;
+      const done = { leaseUntil: null, claimId: null };
       if (result.outcome === 'sent') {
-        await manager.update(OutboxEntity, id, {
-          status: 'sent',
-          sentAt: new Date(),
-          leaseUntil: null,
-        });
+        await manager.update(OutboxEntity, id, { ...done, status: 'sent', sentAt: new Date() });
       } else if (result.outcome === 'failed' || item.attempts >= MAX_ATTEMPTS) {
-        await manager.update(OutboxEntity, id, {
-          status: 'failed',
-          lastError: error,
-          leaseUntil: null,
-        });
+        await manager.update(OutboxEntity, id, { ...done, status: 'failed', lastError: error });
         if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
       } else {
         const delay = result.retryAfterSeconds ?? backoffSeconds(item.attempts);
         await manager.update(OutboxEntity, id, {
+          ...done,
           status: 'pending',
           lastError: error,
-          leaseUntil: null,
           availableAt: new Date(Date.now() + delay * 1000),
         });
       }

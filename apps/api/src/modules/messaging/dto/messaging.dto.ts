@@ -35,6 +35,10 @@ export class OutboxClaimDto implements OutboxClaimRequest {
 }
 
 export class OutboxResultDto implements OutboxResultRequest {
+  @ApiProperty({ format: 'uuid', description: 'The claimId of the claim being reported' })
+  @IsUUID()
+  claimId: string;
+
   @ApiProperty({ enum: ['sent', 'retry', 'failed'] })
   @IsIn(['sent', 'retry', 'failed'])
   outcome: 'sent' | 'retry' | 'failed';
