@@ -235,6 +235,19 @@ export function zaloFollowEvent(input: { userId?: string; unfollow?: boolean }) 
   };
 }
 
+/**
+ * A user_click_chatnow event as Zalo sends it: the person opened the OA's chat. Unlike a
+ * message it has no `sender`; the person is the top-level `user_id`.
+ */
+export function zaloChatNowEvent(input: { userId?: string } = {}) {
+  return {
+    event_name: 'user_click_chatnow',
+    oa_id: '579745863508352884',
+    user_id: input.userId ?? '2512523625412515',
+    user_id_by_app: '552177279717587730',
+  };
+}
+
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;

@@ -5,6 +5,7 @@ import type { BotEvent, BotReply } from '@gcm/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   startFakeZaloServer,
+  zaloChatNowEvent,
   zaloFollowEvent,
   zaloTextEvent,
   type FakeZaloOptions,
@@ -197,6 +198,34 @@ describe('ZaloChannel webhook', () => {
         sentAt: new Date(1718000000000).toISOString(),
       },
     ]);
+  });
+
+  it('greets a person who opens the chat (user_click_chatnow carries user_id, no sender)', async () => {
+    const { sink, events } = recordingSink(() => [text('Xin chào! Bạn cần hỏi gì?')]);
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloChatNowEvent({ userId: 'u-8' })));
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([expect.objectContaining({ type: 'follow', chatId: 'u-8' })]);
+    await until(() => zalo.delivered.length === 1);
+    expect(zalo.delivered[0]).toMatchObject({ userId: 'u-8' });
+  });
+
+  it('answers 200 and logs a signed event it cannot read, so Zalo does not retry it', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+
+    const noUser = await post(
+      webhookUrl,
+      zalo.signedEvent({ event_name: 'user_send_text', message: { msg_id: 'm', text: 'hi' } }),
+    );
+    const noName = await post(webhookUrl, zalo.signedEvent({ sender: { id: 'u-1' } }));
+
+    expect([noUser.status, noName.status]).toEqual([200, 200]);
+    expect(events).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('without a user id'));
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no event_name'));
   });
 
   it('ignores the OA’s own messages echoed back', async () => {

@@ -103,8 +103,8 @@ export class ZaloChannel implements Channel {
 
   /**
    * POST /webhooks/zalo. 401 without a valid signature, 400 for a body that is not an event,
-   * 200 for events we do not answer, 503 before start / while stopping; otherwise the event
-   * goes to the sink and the replies are sent to the person.
+   * 200 for events we do not answer or cannot read (logged), 503 before start / while stopping;
+   * otherwise the event goes to the sink and the replies are sent to the person.
    */
   readonly webhook = async (
     req: IncomingMessage,
@@ -138,11 +138,20 @@ export class ZaloChannel implements Channel {
     }
 
     const mapped = toBotEvent(fields);
-    if (mapped.kind === 'invalid') return answer(res, 400, { error: mapped.reason });
+    if (mapped.kind === 'invalid') return this.unreadable(res, mapped.reason);
     if (mapped.kind === 'ignored') return answer(res, 200, { ok: true, ignored: mapped.reason });
     if (!this.sink || this.stopping) return answer(res, 503, { error: 'channel not running' });
     return this.handle(this.sink, mapped.event, res);
   };
+
+  /**
+   * A signed event we cannot read. Zalo would send it again for 12 hours and then switch the
+   * webhook off if we refused it, and it would never read better: 200, and a line in the log.
+   */
+  private unreadable(res: ServerResponse, reason: string): void {
+    this.logger.warn(`Zalo: a signed event could not be read and is dropped: ${reason}`);
+    answer(res, 200, { ok: true, ignored: reason });
+  }
 
   /** Delivers replies to one person, in order. Throws DeliveryError. */
   send(chatId: string, replies: BotReply[]): Promise<void> {

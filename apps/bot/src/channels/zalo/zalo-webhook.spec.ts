@@ -82,9 +82,32 @@ describe('toBotEvent', () => {
         updateId: 'follow:u-2:1718000000000',
       },
     );
-    expect(map({ event_name: 'user_click_chatnow' })).toMatchObject({
-      type: 'follow',
-      chatId: 'u-1',
+  });
+
+  it('reads the person of an opened chat from the top-level user_id, as Zalo sends it', () => {
+    const chatNow = {
+      event_name: 'user_click_chatnow',
+      app_id: '123',
+      oa_id: 'oa-1',
+      user_id: 'u-5',
+      user_id_by_app: 'app-scoped-5',
+      timestamp: '1718000000000',
+    };
+
+    expect(toBotEvent(chatNow)).toEqual({
+      kind: 'event',
+      event: {
+        channel: 'zalo',
+        type: 'follow',
+        updateId: 'user_click_chatnow:u-5:1718000000000',
+        chatId: 'u-5',
+        user: { id: 'u-5' },
+        sentAt: '2024-06-10T06:13:20.000Z',
+      },
+    });
+    // An event that does carry a sender is read as before.
+    expect(toBotEvent(user({ event_name: 'user_click_chatnow' }))).toMatchObject({
+      event: { type: 'follow', chatId: 'u-1' },
     });
   });
 

@@ -17,8 +17,9 @@
  * Events (v3 webhook): `event_name`, `app_id`, `timestamp` (ms, a string), `sender.id` (the
  * person's id for this OA, where replies go), `recipient.id` (the OA), `message.msg_id`,
  * `message.text`, `message.attachments[].payload.url`; `follow`/`unfollow` carry
- * `follower.id`; `user_submit_info` carries `info.phone`; the OA's own sends echo back as
- * `oa_send_*`.
+ * `follower.id`; `user_click_chatnow` carries the person as a top-level `user_id` (with
+ * `oa_id`) and no `sender`; `user_submit_info` carries `info.phone`; the OA's own sends echo
+ * back as `oa_send_*`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { BotEvent, TextEvent } from '@gcm/domain';
@@ -61,6 +62,7 @@ export type MappedEvent =
   | { kind: 'event'; event: BotEvent }
   /** Valid but nothing to answer (the OA's own messages, read receipts, reactions…). */
   | { kind: 'ignored'; reason: string }
+  /** Signed by Zalo but not readable as an event (answered 200 all the same, and logged). */
   | { kind: 'invalid'; reason: string };
 
 /** user_send_* events we cannot read, and what to call them in the log. */
@@ -82,7 +84,7 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
   const isFollowEvent = name === 'follow' || name === 'unfollow';
   const userId = isFollowEvent
     ? (str(field(payload.follower, 'id')) ?? str(field(payload.sender, 'id')))
-    : str(field(payload.sender, 'id'));
+    : (str(payload.user_id) ?? str(field(payload.sender, 'id')));
   const message = record(payload.message);
   const timestamp = str(payload.timestamp) ?? num(payload.timestamp);
 
