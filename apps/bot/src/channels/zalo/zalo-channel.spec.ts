@@ -15,6 +15,7 @@ import { startApiDouble, type ApiDouble } from '../../../test/support/api-double
 import { DeliveryError, type EventSink } from '../channel';
 import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
 import { ZaloTokenStore } from './zalo-token-store';
+import { zaloSignature } from './zalo-webhook';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -166,15 +167,36 @@ describe('ZaloChannel webhook', () => {
     expect(zalo.messages).toEqual([]);
   });
 
-  it('answers 400 for a body that is not JSON', async () => {
+  it('checks the signature before reading the body: 401 for a forged body that is not JSON', async () => {
     const { sink, events } = recordingSink();
     const { zalo, webhookUrl } = await setup({ sink });
     const request = zalo.signedEvent(zaloTextEvent({ text: 'hi' }));
 
     const response = await post(webhookUrl, { ...request, body: '{"event_name": "user_se' });
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
     expect(events).toEqual([]);
+  });
+
+  it('answers 200 and logs a correctly signed body that is not JSON', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+    const body = '{"timestamp":"1718000000000","event_name": "user_se';
+    const signature = zaloSignature(
+      zalo.options.appId,
+      body,
+      '1718000000000',
+      zalo.options.oaSecretKey,
+    );
+
+    const response = await post(webhookUrl, {
+      headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': signature },
+      body,
+    });
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('body is not JSON'));
   });
 
   it('maps an unfollow to an unfollow event for the follower', async () => {

@@ -12,7 +12,7 @@ import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from 
 import { ZaloClient, type ZaloLogger } from './zalo-client';
 import { renderText } from './zalo-render';
 import type { ZaloTokenStore } from './zalo-token-store';
-import { SIGNATURE_HEADER, toBotEvent, verifyZaloSignature } from './zalo-webhook';
+import { SIGNATURE_HEADER, toBotEvent, verifySignedBody } from './zalo-webhook';
 
 /** Answer the webhook no later than this, leaving half a second of Zalo's 2 s for the network. */
 const DEFAULT_ACK_AFTER_MS = 1500;
@@ -102,9 +102,9 @@ export class ZaloChannel implements Channel {
   }
 
   /**
-   * POST /webhooks/zalo. 401 without a valid signature, 400 for a body that is not an event,
-   * 200 for events we do not answer or cannot read (logged), 503 before start / while stopping;
-   * otherwise the event goes to the sink and the replies are sent to the person.
+   * POST /webhooks/zalo. 401 without a valid signature (checked on the raw bytes, before the
+   * body is parsed), 200 for events we do not answer or cannot read (logged), 503 before start /
+   * while stopping; otherwise the event goes to the sink and the replies are sent to the person.
    */
   readonly webhook = async (
     req: IncomingMessage,
@@ -116,26 +116,20 @@ export class ZaloChannel implements Channel {
     if (typeof signature !== 'string' || !signature) {
       return answer(res, 401, { error: 'missing X-ZEvent-Signature' });
     }
+    const { appId, oaSecretKey } = this.options;
+    if (!verifySignedBody({ appId, oaSecretKey, rawBody: body, signature })) {
+      return answer(res, 401, { error: 'bad X-ZEvent-Signature' });
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(body.toString('utf8'));
     } catch {
-      return answer(res, 400, { error: 'body is not JSON' });
+      return this.unreadable(res, 'body is not JSON');
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return answer(res, 400, { error: 'body is not an event' });
+      return this.unreadable(res, 'body is not an event');
     }
     const fields = payload as Record<string, unknown>;
-    // The timestamp is part of what is signed; read it as the JSON has it.
-    const timestamp =
-      typeof fields.timestamp === 'number' ? String(fields.timestamp) : fields.timestamp;
-    const { appId, oaSecretKey } = this.options;
-    if (
-      typeof timestamp !== 'string' ||
-      !verifyZaloSignature({ appId, oaSecretKey, rawBody: body, timestamp, signature })
-    ) {
-      return answer(res, 401, { error: 'bad X-ZEvent-Signature' });
-    }
 
     const mapped = toBotEvent(fields);
     if (mapped.kind === 'invalid') return this.unreadable(res, mapped.reason);

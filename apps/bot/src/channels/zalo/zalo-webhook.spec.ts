@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { toBotEvent, verifyZaloSignature, zaloSignature } from './zalo-webhook';
+import { toBotEvent, verifySignedBody, verifyZaloSignature, zaloSignature } from './zalo-webhook';
 
 const user = (extra: Record<string, unknown>) => ({
   app_id: '123',
@@ -35,6 +35,32 @@ describe('zaloSignature', () => {
     expect(check(signature, 'another-app')).toBe(false);
     expect(check('mac=00')).toBe(false);
     expect(check('')).toBe(false);
+  });
+});
+
+describe('verifySignedBody', () => {
+  const check = (rawBody: string, signature: string) =>
+    verifySignedBody({
+      appId: '123',
+      oaSecretKey: 'secret',
+      rawBody: Buffer.from(rawBody),
+      signature,
+    });
+
+  it('takes the timestamp from the raw body as signed, string or number', () => {
+    const quoted = '{"event_name":"follow","timestamp":"1718000000000"}';
+    const bare = '{"event_name":"follow","timestamp": 1718000000000}';
+
+    expect(check(quoted, zaloSignature('123', quoted, '1718000000000', 'secret'))).toBe(true);
+    expect(check(bare, zaloSignature('123', bare, '1718000000000', 'secret'))).toBe(true);
+    expect(check(quoted, zaloSignature('123', quoted, '1718000000001', 'secret'))).toBe(false);
+  });
+
+  it('refuses a body without a timestamp, JSON or not, whatever the signature', () => {
+    expect(check('not json at all', zaloSignature('123', 'not json at all', '', 'secret'))).toBe(
+      false,
+    );
+    expect(check('{"a":1}', zaloSignature('123', '{"a":1}', '', 'secret'))).toBe(false);
   });
 });
 

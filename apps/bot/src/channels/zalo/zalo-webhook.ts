@@ -58,6 +58,31 @@ export function verifyZaloSignature(input: {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Most `timestamp` values of a body tried against its signature. */
+const MAX_TIMESTAMPS = 4;
+
+/**
+ * Checks a request's signature on its raw bytes, before anything reads it as JSON (a forged body
+ * that is not even JSON gets 401 like any other forgery). The timestamp that goes into the hash
+ * is taken from the raw text as it was signed: each `"timestamp": "…"` (or a bare number) is
+ * tried, the first few at most. Whichever verifies, the body is Zalo's, byte for byte.
+ */
+export function verifySignedBody(input: {
+  appId: string;
+  oaSecretKey: string;
+  rawBody: Buffer;
+  signature: string;
+}): boolean {
+  const raw = input.rawBody.toString('utf8');
+  const found = raw.matchAll(/"timestamp"\s*:\s*(?:"([^"\\]{1,40})"|(-?\d{1,20}))/g);
+  let tried = 0;
+  for (const match of found) {
+    if (tried++ >= MAX_TIMESTAMPS) break;
+    if (verifyZaloSignature({ ...input, timestamp: match[1] ?? match[2] })) return true;
+  }
+  return false;
+}
+
 export type MappedEvent =
   | { kind: 'event'; event: BotEvent }
   /** Valid but nothing to answer (the OA's own messages, read receipts, reactions…). */
