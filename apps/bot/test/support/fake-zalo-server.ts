@@ -4,7 +4,7 @@
  * webhook events. Point the client at `url` as both ZALO_API_BASE and ZALO_OAUTH_BASE.
  *
  * It behaves like Zalo where the client depends on it: failures are HTTP 200 with a negative
- * `error`; a refresh needs the app secret in `secret_key` and a form body, answers a new
+ * `error` (the per-minute rate limit too: `-32`, never an HTTP 429); a refresh needs the app secret in `secret_key` and a form body, answers a new
  * access token and a new refresh token, and the refresh token it was given stops working.
  */
 import { createHash } from 'node:crypto';
@@ -42,7 +42,13 @@ export interface RecordedRefresh {
 export type FakeSendFailure =
   | { kind: 'permanent'; error?: number; message?: string }
   | { kind: 'server-error'; status?: number }
-  | { kind: 'rate-limited'; retryAfterSeconds?: number };
+  /** Zalo's per-minute limit, as Zalo signals it: HTTP 200 with `{ error: -32 }`. */
+  | { kind: 'rate-limited' }
+  /**
+   * Not something Zalo sends: an HTTP 429 (from a proxy in the way), for the client's generic
+   * HTTP path. Retry-After only when `retryAfterSeconds` is given.
+   */
+  | { kind: 'http-429'; retryAfterSeconds?: number };
 
 export interface SignedRequest {
   headers: Record<string, string>;
@@ -112,9 +118,15 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
           return json(failure.status ?? 502, { error: -1, message: 'upstream error' });
         }
         if (failure?.kind === 'rate-limited') {
+          record.answeredError = -32;
+          return json(200, { error: -32, message: 'Your application/OA reached limit call api' });
+        }
+        if (failure?.kind === 'http-429') {
           record.answeredError = -1;
-          const after = String(failure.retryAfterSeconds ?? 7);
-          return json(429, { error: -1, message: 'Too many requests' }, { 'Retry-After': after });
+          const after = failure.retryAfterSeconds;
+          const headers: Record<string, string> =
+            after === undefined ? {} : { 'Retry-After': String(after) };
+          return json(429, { error: -1, message: 'Too many requests' }, headers);
         }
         if (failure?.kind === 'permanent') {
           record.answeredError = failure.error ?? -230;

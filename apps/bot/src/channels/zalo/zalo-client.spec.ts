@@ -204,21 +204,25 @@ describe('ZaloClient', () => {
     expect(error.message).toContain(message);
   });
 
-  it('retries a rate limit after what Zalo says', async () => {
+  it('retries Zalo’s per-minute limit (HTTP 200, error -32) after a minute', async () => {
     const zalo = await fake();
     const { sut } = clientFor(zalo);
-    zalo.failNextSends({ kind: 'rate-limited', retryAfterSeconds: 12 });
-    zalo.failNextSends({
-      kind: 'permanent',
-      error: -32,
-      message: 'Your OA reached limit call api',
-    });
+    zalo.failNextSends({ kind: 'rate-limited' });
 
-    const http429 = await failure(sut.sendText('u-1', 'a'));
     const perMinute = await failure(sut.sendText('u-1', 'b'));
 
-    expect(http429).toMatchObject({ kind: 'retry', retryAfterSeconds: 12 });
+    expect(zalo.messages.at(-1)?.answeredError).toBe(-32);
     expect(perMinute).toMatchObject({ kind: 'retry', retryAfterSeconds: 60 });
+  });
+
+  it('retries an HTTP 429 (a proxy’s, not Zalo’s) after its Retry-After', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'http-429', retryAfterSeconds: 12 });
+
+    const http429 = await failure(sut.sendText('u-1', 'a'));
+
+    expect(http429).toMatchObject({ kind: 'retry', retryAfterSeconds: 12 });
   });
 
   it('retries a 5xx, an unreachable API and a timeout', async () => {
