@@ -143,7 +143,7 @@ describe('OutboxWorker', () => {
       {
         id: 'b',
         outcome: 'retry',
-        retryAfterSeconds: 0,
+        retryAfterSeconds: 1,
         error: 'not sent before its lease ran out',
       },
     ]);
@@ -162,7 +162,7 @@ describe('OutboxWorker', () => {
     expect(telegram.sent).toHaveLength(1);
     expect(api.results).toEqual([
       { id: 'a', outcome: 'sent' },
-      { id: 'b', outcome: 'retry', retryAfterSeconds: 0, error: 'bot instance stopping' },
+      { id: 'b', outcome: 'retry', retryAfterSeconds: 1, error: 'bot instance stopping' },
     ]);
     const claims = api.claims.length;
     await new Promise((resolve) => setTimeout(resolve, 100));

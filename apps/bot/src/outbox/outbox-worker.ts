@@ -5,7 +5,7 @@
  *
  * Several instances may run at once: the API's claim skips rows another instance holds and
  * gives each claim a lease. An item not sent before its lease is nearly over is handed back
- * (`retry`, at once) rather than sent late, when another instance might already hold it.
+ * (`retry`, offered again after a second) rather than sent late, when another instance might already hold it.
  */
 import type { ApiClient } from '@gcm/api-client';
 import type { OutboxItem, OutboxResultRequest } from '@gcm/domain';
@@ -30,6 +30,11 @@ export interface OutboxWorkerOptions {
   now?: () => number;
 }
 
+/**
+ * An item handed back unsent (stopping, or its lease nearly over) is offered again after this
+ * wait. Not 0: the API reads a wait of 0 or less as none given and backs off instead.
+ */
+const HAND_BACK_SECONDS = 1;
 /** Hand an item back this long before its lease ends rather than risk sending it twice. */
 const MAX_LEASE_MARGIN_MS = 5_000;
 
@@ -148,10 +153,18 @@ export class OutboxWorker {
       deadline: leaseEndsAt - margin,
     });
     if (slot === 'stopped') {
-      return { outcome: 'retry', retryAfterSeconds: 0, error: 'bot instance stopping' };
+      return {
+        outcome: 'retry',
+        retryAfterSeconds: HAND_BACK_SECONDS,
+        error: 'bot instance stopping',
+      };
     }
     if (slot === 'too-late') {
-      return { outcome: 'retry', retryAfterSeconds: 0, error: 'not sent before its lease ran out' };
+      return {
+        outcome: 'retry',
+        retryAfterSeconds: HAND_BACK_SECONDS,
+        error: 'not sent before its lease ran out',
+      };
     }
 
     try {

@@ -26,8 +26,8 @@ export interface OutboxClaimRequest {
 
 /**
  * What a delivery came to: `sent`; `retry` (429 or 5xx; after `retryAfterSeconds` when the
- * channel said, otherwise with exponential back-off); `failed` for good (blocked by the user,
- * unknown chat).
+ * channel said — a positive number: 0 or less counts as not said —, otherwise with exponential
+ * back-off); `failed` for good (blocked by the user, unknown chat).
  */
 export interface OutboxResultRequest {
   outcome: 'sent' | 'retry' | 'failed';

@@ -117,7 +117,7 @@ export class OutboxService {
         });
         if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
       } else {
-        const delay = result.retryAfterSeconds ?? backoffSeconds(item.attempts);
+        const delay = retryDelaySeconds(result.retryAfterSeconds, item.attempts);
         await manager.update(OutboxEntity, id, {
           status: 'pending',
           lastError: error,
@@ -127,6 +127,20 @@ export class OutboxService {
       }
     });
   }
+}
+
+/**
+ * The wait before a retry: what the channel asked for when it is a positive number of seconds,
+ * else the back-off (a 0 or a negative wait is no wait given, not "at once").
+ */
+export function retryDelaySeconds(
+  retryAfterSeconds: number | undefined,
+  attempts: number,
+  random = Math.random,
+): number {
+  return retryAfterSeconds !== undefined && retryAfterSeconds > 0
+    ? retryAfterSeconds
+    : backoffSeconds(attempts, random);
 }
 
 /** 2 s, 4 s, 8 s… up to 15 minutes, with ±20 % jitter so retries of a burst spread out. */

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeZaloServer, type FakeZaloServer } from '../../../test/support/fake-zalo-server';
 import { DeliveryError } from '../channel';
-import { ZaloClient, type ZaloClientOptions, type ZaloTokens } from './zalo-client';
+import {
+  retryAfterHeader,
+  ZaloClient,
+  type ZaloClientOptions,
+  type ZaloTokens,
+} from './zalo-client';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -223,6 +228,27 @@ describe('ZaloClient', () => {
     const http429 = await failure(sut.sendText('u-1', 'a'));
 
     expect(http429).toMatchObject({ kind: 'retry', retryAfterSeconds: 12 });
+  });
+
+  it('leaves the wait to the outbox when a 429 has no usable Retry-After', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'http-429' });
+    zalo.failNextSends({ kind: 'http-429', retryAfterSeconds: 0 });
+
+    const noHeader = await failure(sut.sendText('u-1', 'a'));
+    const zero = await failure(sut.sendText('u-1', 'b'));
+
+    expect(noHeader.kind).toBe('retry');
+    expect(noHeader.retryAfterSeconds).toBeUndefined();
+    expect(zero.retryAfterSeconds).toBeUndefined();
+    expect(['', 'soon', '-5', '0', '2.5'].map((v) => retryAfterHeader(v))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      2.5,
+    ]);
   });
 
   it('retries a 5xx, an unreachable API and a timeout', async () => {

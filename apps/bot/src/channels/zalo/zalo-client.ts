@@ -431,8 +431,7 @@ export function toDeliveryError(answer: ApiAnswer): DeliveryError {
 function httpError(response: Response): DeliveryError {
   const text = `Zalo HTTP ${response.status}`;
   if (response.status === 429) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return new DeliveryError(text, 'retry', Number.isFinite(retryAfter) ? retryAfter : undefined);
+    return new DeliveryError(text, 'retry', retryAfterHeader(response.headers.get('retry-after')));
   }
   // A request that is malformed stays malformed; anything else (5xx, a proxy in the way, a
   // wrong ZALO_API_BASE) may pass later.
@@ -440,6 +439,16 @@ function httpError(response: Response): DeliveryError {
     return new DeliveryError(text, 'permanent');
   }
   return new DeliveryError(text, 'retry');
+}
+
+/**
+ * Retry-After in seconds when it is a positive number; otherwise nothing, so the outbox uses its
+ * own back-off (a missing header is not "0 seconds": Number(null) is 0).
+ */
+export function retryAfterHeader(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 function describeAnswer(answer: ApiAnswer): string {
