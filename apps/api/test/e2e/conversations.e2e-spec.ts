@@ -376,6 +376,46 @@ describe('the outbox with several bot instances', () => {
     expect(failed).toEqual({ status: 'failed', last_error: '403: bot was blocked by the user' });
   });
 
+  it('fails a rejected message without marking the chat unreachable, unlike a failed one', async () => {
+    await postEvent(t.url, textEvent('rejected-chat', 'Xin chào')).expect(200);
+    await postEvent(t.url, textEvent('blocked-chat', 'Xin chào')).expect(200);
+    await t.dataSource.query(
+      `INSERT INTO outbox (kind, channel, chat_id, replies) VALUES
+       ('broadcast', 'telegram', 'rejected-chat', '[{"type":"text","text":"Tin quá dài"}]'),
+       ('broadcast', 'telegram', 'blocked-chat', '[{"type":"text","text":"Tin mới"}]')`,
+    );
+    const bot = botRequest(t.url);
+    const items: { id: string; chatId: string }[] = (
+      await bot.claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 }).expect(200)
+    ).body.items;
+    const idOf = (chatId: string) => items.find((i) => i.chatId === chatId)!.id;
+
+    await bot
+      .report(idOf('rejected-chat'), {
+        outcome: 'rejected',
+        error: '400: Bad Request: message is too long',
+      })
+      .expect(204);
+    await bot
+      .report(idOf('blocked-chat'), {
+        outcome: 'failed',
+        error: '403: bot was blocked by the user',
+      })
+      .expect(204);
+
+    const rows: { chat_id: string; status: string; unreachable: boolean }[] =
+      await t.dataSource.query(
+        `SELECT o.chat_id, o.status, c.unreachable_at IS NOT NULL AS unreachable FROM outbox o
+         JOIN conversations c ON c.channel = o.channel AND c.chat_id = o.chat_id
+         WHERE o.id = ANY($1) ORDER BY o.chat_id`,
+        [[idOf('rejected-chat'), idOf('blocked-chat')]],
+      );
+    expect(rows).toEqual([
+      { chat_id: 'blocked-chat', status: 'failed', unreachable: true },
+      { chat_id: 'rejected-chat', status: 'failed', unreachable: false },
+    ]);
+  });
+
   it('keeps one chat with one instance at a time and refuses a report after the lease ran out', async () => {
     await t.dataSource.query(
       `INSERT INTO outbox (kind, channel, chat_id, replies) VALUES

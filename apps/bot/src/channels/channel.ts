@@ -23,8 +23,13 @@ export class DeliveryError extends Error {
 
   constructor(
     message: string,
-    /** `retry`: rate limit or server error, try again; `permanent`: blocked, unknown chat. */
-    readonly kind: 'retry' | 'permanent',
+    /**
+     * `retry`: rate limit, server error or our own credentials, try again later; `permanent`:
+     * the person cannot receive (blocked, unknown chat), so the chat is unreachable;
+     * `rejected`: the platform refused this message as malformed: it fails, the chat stays
+     * reachable.
+     */
+    readonly kind: 'retry' | 'permanent' | 'rejected',
     /** What the platform asked for (Telegram's retry_after), in seconds. */
     readonly retryAfterSeconds?: number,
   ) {

@@ -89,6 +89,21 @@ describe('OutboxWorker', () => {
     });
   });
 
+  it('reports rejected when the platform refused the message itself', async () => {
+    const telegram = new RecordingChannel('telegram');
+    telegram.failWith = () => new DeliveryError('Bad Request: message text is empty', 'rejected');
+    api.pending.push(outboxItem({ id: 'a' }));
+
+    startWorker([telegram]);
+    await waitFor(() => api.results.length === 1);
+
+    expect(api.results[0]).toEqual({
+      id: 'a',
+      outcome: 'rejected',
+      error: 'Bad Request: message text is empty',
+    });
+  });
+
   it('reports an unexpected error as retry, leaving the back-off to the API', async () => {
     const telegram = new RecordingChannel('telegram');
     telegram.failWith = () => new Error('socket hang up');

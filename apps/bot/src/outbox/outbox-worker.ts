@@ -1,11 +1,13 @@
 /**
  * Delivers the API's outbox (staff replies, broadcasts, reminders, corrections): claims a batch
  * for the channels this instance runs, sends each item through its channel within the
- * channel's limits, and reports every claimed item exactly once (`sent`, `retry` or `failed`).
+ * channel's limits, and reports every claimed item exactly once (`sent`, `retry`, `failed` or
+ * `rejected`).
  *
  * Several instances may run at once: the API's claim skips rows another instance holds and
  * gives each claim a lease. An item not sent before its lease is nearly over is handed back
- * (`retry`, offered again after a second) rather than sent late, when another instance might already hold it.
+ * (`retry`, offered again after a second) rather than sent late, when another instance might
+ * already hold it.
  */
 import type { ApiClient } from '@gcm/api-client';
 import type { OutboxItem, OutboxResultRequest } from '@gcm/domain';
@@ -174,6 +176,7 @@ export class OutboxWorker {
       if (!(error instanceof DeliveryError))
         return { outcome: 'retry', error: errorMessage(error) };
       if (error.kind === 'permanent') return { outcome: 'failed', error: error.message };
+      if (error.kind === 'rejected') return { outcome: 'rejected', error: error.message };
       if (error.retryAfterSeconds) limiter.holdChat(item.chatId, error.retryAfterSeconds * 1000);
       return { outcome: 'retry', retryAfterSeconds: error.retryAfterSeconds, error: error.message };
     }

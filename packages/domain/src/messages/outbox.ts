@@ -27,10 +27,15 @@ export interface OutboxClaimRequest {
 /**
  * What a delivery came to: `sent`; `retry` (429 or 5xx; after `retryAfterSeconds` when the
  * channel said — a positive number: 0 or less counts as not said —, otherwise with exponential
- * back-off); `failed` for good (blocked by the user, unknown chat).
+ * back-off); `failed` for good because of the person (blocked the bot, unknown chat, outside
+ * the window in which the platform lets us write): the conversation is marked unreachable;
+ * `rejected` for good because of the message (the platform refused the request as malformed):
+ * the message fails, the person stays reachable.
  */
+export const OUTBOX_OUTCOMES = ['sent', 'retry', 'failed', 'rejected'] as const;
+
 export interface OutboxResultRequest {
-  outcome: 'sent' | 'retry' | 'failed';
+  outcome: (typeof OUTBOX_OUTCOMES)[number];
   retryAfterSeconds?: number;
   error?: string;
 }

@@ -31,7 +31,8 @@ export interface OutboxMessage {
 /**
  * The outbox of DESIGN.md: rows written in the transaction of their cause, claimed by bot
  * instances with FOR UPDATE SKIP LOCKED under a lease, retried with exponential back-off (or
- * after the channel's retry_after), and given up after MAX_ATTEMPTS or a permanent failure.
+ * after the channel's retry_after), and given up after MAX_ATTEMPTS, a permanent failure (the
+ * chat is then marked unreachable) or a rejection (the message alone fails).
  */
 @Injectable()
 export class OutboxService {
@@ -109,12 +110,18 @@ export class OutboxService {
           sentAt: new Date(),
           leaseUntil: null,
         });
-      } else if (result.outcome === 'failed' || item.attempts >= MAX_ATTEMPTS) {
+      } else if (
+        result.outcome === 'failed' ||
+        result.outcome === 'rejected' ||
+        item.attempts >= MAX_ATTEMPTS
+      ) {
         await manager.update(OutboxEntity, id, {
           status: 'failed',
           lastError: error,
           leaseUntil: null,
         });
+        // Only the person's side (blocked, gone) makes the chat unreachable; a message the
+        // platform refused as malformed fails alone.
         if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
       } else {
         const delay = retryDelaySeconds(result.retryAfterSeconds, item.attempts);

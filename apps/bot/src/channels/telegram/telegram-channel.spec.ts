@@ -509,6 +509,29 @@ describe('TelegramChannel.send', () => {
     expect((await sendError()).kind).toBe('permanent');
   });
 
+  it('fails only the message, leaving the chat reachable, when Telegram refuses the request itself', async () => {
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: 'Bad Request: message is too long',
+    });
+    expect(await sendError()).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('message is too long'),
+    });
+
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: "Bad Request: can't parse entities: Unsupported start tag",
+    });
+    expect((await sendError()).kind).toBe('rejected');
+
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: 'Bad Request: PEER_ID_INVALID',
+    });
+    expect((await sendError()).kind).toBe('permanent');
+  });
+
   it('asks to retry on a server error and when Telegram cannot be reached', async () => {
     telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
     expect(await sendError()).toMatchObject({ kind: 'retry', retryAfterSeconds: undefined });

@@ -159,7 +159,7 @@ export class TelegramChannel implements Channel {
     try {
       await this.send(mapped.event.chatId, replies);
     } catch (error) {
-      if (error instanceof DeliveryError && error.kind === 'permanent') {
+      if (error instanceof DeliveryError && error.kind !== 'retry') {
         this.logger.warn(
           `Telegram: replies to chat ${mapped.event.chatId} dropped: ${error.message}`,
         );

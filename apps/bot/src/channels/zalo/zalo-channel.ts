@@ -165,7 +165,7 @@ export class ZaloChannel implements Channel {
             break;
           default: {
             const unknown: never = reply;
-            throw new DeliveryError(`unknown reply ${JSON.stringify(unknown)}`, 'permanent');
+            throw new DeliveryError(`unknown reply ${JSON.stringify(unknown)}`, 'rejected');
           }
         }
       }

@@ -195,10 +195,12 @@ describe('ZaloClient', () => {
 
   it.each([
     [-213, 'User has not followed OA'],
+    [-217, 'User has blocked invitation from OA'],
     [-227, 'User is banned or has been inactive for more than 45 days'],
     [-230, 'User has not interacted with the OA in the past 7 days'],
-    [-201, 'user_id is invalid!'],
-  ])('treats error %i as permanent', async (code, message) => {
+    [-232, 'User has interaction expired'],
+    [-244, 'User has restricted this message type from your OA'],
+  ])('treats person-side error %i as permanent', async (code, message) => {
     const zalo = await fake();
     const { sut } = clientFor(zalo);
     zalo.failNextSends({ kind: 'permanent', error: code, message });
@@ -207,6 +209,58 @@ describe('ZaloClient', () => {
 
     expect(error.kind).toBe('permanent');
     expect(error.message).toContain(message);
+  });
+
+  it.each([
+    [-200, 'Send message failed'],
+    [-204, 'OA has been deleted'],
+    [-209, 'App is not activated'],
+    [-212, 'OA has not registered this API'],
+    [-219, 'App has been removed'],
+    [-221, 'OA is not verified'],
+    [-224, 'The OA package does not allow this API'],
+    [-240, 'MessageV2 API has been shut down, please switch to MessageV3'],
+    [-320, 'App needs a Zalo Cloud Account'],
+    [-321, 'Zalo Cloud Account is out of money'],
+    [-999, 'a code we have never seen'],
+  ])(
+    'retries OA- or app-side error %i after an hour, never blaming the person',
+    async (code, message) => {
+      const zalo = await fake();
+      const { sut } = clientFor(zalo);
+      zalo.failNextSends({ kind: 'permanent', error: code, message });
+
+      const error = await failure(sut.sendText('u-1', 'hi'));
+
+      expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 3600 });
+      expect(error.message).toContain(message);
+    },
+  );
+
+  it.each([
+    [-201, 'message is invalid!'],
+    [-233, 'Message type is not supported'],
+  ])(
+    'rejects our own bad request (error %i): the message fails, the person stays reachable',
+    async (code, message) => {
+      const zalo = await fake();
+      const { sut } = clientFor(zalo);
+      zalo.failNextSends({ kind: 'permanent', error: code, message });
+
+      const error = await failure(sut.sendText('u-1', 'hi'));
+
+      expect(error.kind).toBe('rejected');
+    },
+  );
+
+  it.each([400, 413, 422])('rejects a request Zalo answers HTTP %i', async (status) => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'server-error', status });
+
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(error.kind).toBe('rejected');
   });
 
   it('retries Zalo’s per-minute limit (HTTP 200, error -32) after a minute', async () => {
