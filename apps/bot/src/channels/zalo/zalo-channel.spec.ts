@@ -12,6 +12,7 @@ import {
   type SignedRequest,
 } from '../../../test/support/fake-zalo-server';
 import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
+import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError, type EventSink } from '../channel';
 import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
 import { ZaloTokenStore } from './zalo-token-store';
@@ -271,6 +272,35 @@ describe('ZaloChannel webhook', () => {
 
     expect(response.status).toBe(503);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('API down'));
+  });
+
+  it('answers 200 and logs an event the API refuses as invalid: Zalo must not send it again', async () => {
+    const sink: EventSink = {
+      handle: () =>
+        Promise.reject(
+          new EventNotHandledError({ code: 'validation_failed', message: 'action too long' }),
+        ),
+    };
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+
+    expect(response.status).toBe(200);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/refused by the API and dropped.*action too long/),
+    );
+  });
+
+  it('answers 503 when the API fails on the event itself, which may pass later', async () => {
+    const sink: EventSink = {
+      handle: () =>
+        Promise.reject(new EventNotHandledError({ code: 'internal_error', message: 'later' })),
+    };
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+
+    expect(response.status).toBe(503);
   });
 
   it('still answers 200 within 2 s when the sink is slow, and sends the replies afterwards', async () => {

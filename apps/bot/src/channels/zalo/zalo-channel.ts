@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotReply } from '@gcm/domain';
+import { isRefusedEvent } from '../../api/api-sink';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
 import { ZaloClient, type ZaloLogger } from './zalo-client';
 import { renderText } from './zalo-render';
@@ -209,7 +210,13 @@ export class ZaloChannel implements Channel {
             await this.sendLogged(event, replies);
           },
           (error: unknown) => {
-            if (!answered) {
+            if (isRefusedEvent(error)) {
+              // Invalid to the API, it would be refused again: Zalo must not send it again.
+              this.logger.error(
+                `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
+              );
+              respond(200, { ok: true, refused: true });
+            } else if (!answered) {
               this.logger.warn(
                 `Zalo: event ${event.updateId} not handled, asking Zalo to retry: ${text(error)}`,
               );

@@ -164,6 +164,63 @@ describe('toBotEvent', () => {
     });
   });
 
+  it('keeps every field within what the API takes, so that it never refuses the event', () => {
+    const map = (event: Record<string, unknown>) => {
+      const mapped = toBotEvent(user(event));
+      return mapped.kind === 'event' ? mapped.event : mapped;
+    };
+    const say = (text: string) =>
+      map({ event_name: 'user_send_text', message: { msg_id: 'm', text } });
+    const longName = `/${'a'.repeat(65)}`;
+    const longAction = `#gcm:${'x'.repeat(257)}`;
+
+    expect(say(`/${'a'.repeat(64)} now`)).toMatchObject({ type: 'command', argument: 'now' });
+    expect(say(longName)).toMatchObject({ type: 'text', text: longName });
+    expect(say(`#gcm:${'x'.repeat(256)}`)).toMatchObject({ type: 'action' });
+    expect(say(longAction)).toMatchObject({ type: 'text', text: longAction });
+
+    const file = map({
+      event_name: 'user_send_file',
+      message: {
+        msg_id: 'm',
+        attachments: [
+          {
+            type: 'file',
+            payload: {
+              url: 'https://z.vn/f',
+              name: `${'tệp '.repeat(100)}.pdf`,
+              type: 'x'.repeat(250),
+            },
+          },
+        ],
+      },
+    });
+    expect(file).toMatchObject({ type: 'file', fileRef: 'https://z.vn/f' });
+    expect((file as { fileName: string }).fileName).toHaveLength(300);
+    expect((file as { mimeType: string }).mimeType).toHaveLength(200);
+
+    const hugeLink = map({
+      event_name: 'user_send_image',
+      message: {
+        msg_id: 'm',
+        attachments: [{ payload: { url: `https://z.vn/${'i'.repeat(2000)}` } }],
+      },
+    });
+    expect(hugeLink).toMatchObject({ type: 'unsupported', what: 'image' });
+    expect(
+      map({ event_name: `user_send_${'z'.repeat(80)}`, message: { msg_id: 'm' } }),
+    ).toMatchObject({
+      type: 'unsupported',
+      what: 'z'.repeat(64),
+    });
+    expect(map({ event_name: 'user_submit_info', info: { phone: '0'.repeat(33) } })).toMatchObject({
+      type: 'unsupported',
+    });
+    expect(map({ event_name: 'user_send_text', sender: { id: 'u'.repeat(129) } })).toMatchObject({
+      kind: 'invalid',
+    });
+  });
+
   it('maps shared user info to a contact', () => {
     expect(
       toBotEvent(

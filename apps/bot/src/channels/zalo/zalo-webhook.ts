@@ -22,7 +22,7 @@
  * back as `oa_send_*`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { BotEvent, TextEvent } from '@gcm/domain';
+import { BOT_EVENT_LIMITS as LIMIT, type BotEvent, type TextEvent } from '@gcm/domain';
 import { actionFromText } from './zalo-render';
 
 export const SIGNATURE_HEADER = 'x-zevent-signature';
@@ -113,7 +113,14 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
   const message = record(payload.message);
   const timestamp = str(payload.timestamp) ?? num(payload.timestamp);
 
-  const common = userId ? commonFields(name, userId, timestamp, str(message?.msg_id)) : undefined;
+  if (userId && userId.length > LIMIT.id) {
+    return { kind: 'invalid', reason: `${name} with a user id longer than ${LIMIT.id}` };
+  }
+  const msgId = str(message?.msg_id);
+  const common = userId ? commonFields(name, userId, timestamp, msgId) : undefined;
+  if (common && common.updateId.length > LIMIT.id) {
+    return { kind: 'invalid', reason: `${name} with an id longer than ${LIMIT.id}` };
+  }
 
   switch (name) {
     case 'follow':
@@ -131,7 +138,10 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
     case 'user_send_file': {
       if (!common) return noUser(name);
       const url = firstAttachmentUrl(message);
-      if (!url) return event({ ...common, type: 'unsupported', what: name.slice(10) });
+      // A link the API would refuse is no better than none.
+      if (!url || url.length > LIMIT.fileRef) {
+        return event({ ...common, type: 'unsupported', what: name.slice(10) });
+      }
       const attachment = record(firstAttachment(message)?.payload);
       const fileName = str(attachment?.name);
       const mimeType = str(attachment?.type);
@@ -139,14 +149,14 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
         ...common,
         type: 'file',
         fileRef: url,
-        ...(fileName ? { fileName } : {}),
-        ...(mimeType ? { mimeType } : {}),
+        ...(fileName ? { fileName: cut(fileName, LIMIT.fileName) } : {}),
+        ...(mimeType ? { mimeType: cut(mimeType, LIMIT.mimeType) } : {}),
       });
     }
     case 'user_submit_info': {
       if (!common) return noUser(name);
       const phone = str(field(payload.info, 'phone'));
-      return phone
+      return phone && phone.length <= LIMIT.phone
         ? event({ ...common, type: 'contact', phone })
         : event({ ...common, type: 'unsupported', what: 'user info without a phone' });
     }
@@ -158,7 +168,7 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
       }
       if (name.startsWith('user_send_')) {
         return common
-          ? event({ ...common, type: 'unsupported', what: name.slice(10) })
+          ? event({ ...common, type: 'unsupported', what: cut(name.slice(10), LIMIT.what) })
           : noUser(name);
       }
       // Read and delivery receipts, reactions, tags, anonymous chats, shop and call events.
@@ -186,17 +196,29 @@ function commonFields(
   };
 }
 
-/** Free text, a pressed button (our action prefix) or a command ("/huy", "/start abc"). */
+/**
+ * A command: "/" and a name the API takes (at most 64 characters, as Telegram's), then the
+ * argument. A longer "/word" is no command of ours: it is read as text.
+ */
+const COMMAND = new RegExp(
+  `^\\/([a-z][a-z0-9_]{0,${LIMIT.command - 1}})(?:\\s+([\\s\\S]*))?$`,
+  'i',
+);
+
+/**
+ * Free text, a pressed button (our action prefix) or a command ("/huy", "/start abc"), each
+ * within the API's limits: an action longer than any of our buttons makes is text someone typed.
+ */
 function textEvent(common: Common, text: string): BotEvent {
   if (!text) return { ...common, type: 'unsupported', what: 'empty text' };
   const action = actionFromText(text);
-  if (action !== undefined) {
+  if (action !== undefined && action.length <= LIMIT.action) {
     return action
       ? { ...common, type: 'action', action }
       : { ...common, type: 'unsupported', what: 'empty action' };
   }
-  const command = /^\/([a-z][a-z0-9_]*)(?:\s+([\s\S]*))?$/i.exec(text);
-  if (command) {
+  const command = COMMAND.exec(text);
+  if (command && (command[2]?.trim().length ?? 0) <= LIMIT.argument) {
     const argument = command[2]?.trim();
     return {
       ...common,
@@ -233,6 +255,13 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
+}
+
+/** `value` cut to `max` characters (never inside a surrogate pair). */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value[max - 1]) ? max - 1 : max;
+  return value.slice(0, end);
 }
 
 function str(value: unknown): string | undefined {
