@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotReply, Channel as ChannelName } from '@gcm/domain';
+import type { RateLimiter } from '../outbox/rate-limiter';
 
 export type { ChannelName };
 
@@ -48,6 +49,11 @@ export interface ChannelLimits {
 export interface Channel {
   readonly name: ChannelName;
   readonly limits: ChannelLimits;
+  /**
+   * The channel's own rate limiter, when it also sends outside the outbox (Zalo's webhook
+   * replies): the outbox worker then uses it too, so that together they keep `limits`.
+   */
+  readonly limiter?: RateLimiter;
   /** Starts receiving (long polling, or nothing for webhooks); events go to `sink`. */
   start(sink: EventSink): Promise<void>;
   /** Stops receiving and lets in-flight work finish. */

@@ -5,6 +5,7 @@ import { RecordingChannel } from '../../test/support/recording-channel';
 import { waitFor } from '../../test/support/wait-for';
 import { DeliveryError, type Channel } from '../channels/channel';
 import { OutboxWorker } from './outbox-worker';
+import { RateLimiter } from './rate-limiter';
 
 let api: ApiDouble;
 const workers: OutboxWorker[] = [];
@@ -87,6 +88,20 @@ describe('OutboxWorker', () => {
       outcome: 'failed',
       error: 'bot was blocked by the user',
     });
+  });
+
+  it('uses the channel’s own rate limiter when it has one (Zalo’s, shared with its webhook replies)', async () => {
+    const zalo = Object.assign(new RecordingChannel('zalo'), {
+      limiter: new RateLimiter({ perSecond: 1000, perChatPerSecond: 1000 }),
+    });
+    zalo.limiter.holdChat('1', 400);
+    api.pending.push(outboxItem({ id: 'a', channel: 'zalo', chatId: '1' }));
+    const started = Date.now();
+
+    startWorker([zalo]);
+    await waitFor(() => api.results.length === 1);
+
+    expect(zalo.sent[0].at - started).toBeGreaterThanOrEqual(350);
   });
 
   it('reports rejected when the platform refused the message itself', async () => {

@@ -58,7 +58,7 @@ export class OutboxWorker {
     this.now = options.now ?? Date.now;
     for (const channel of options.channels) {
       this.channels.set(channel.name, channel);
-      this.limiters.set(channel.name, new RateLimiter(channel.limits, this.now));
+      this.limiters.set(channel.name, channel.limiter ?? new RateLimiter(channel.limits, this.now));
     }
   }
 

@@ -38,8 +38,9 @@ export interface RecordedRefresh {
   ok: boolean;
 }
 
-/** What the next send answers instead of success. */
+/** What the next send answers instead of success (`pass`: success, to fail a later send). */
 export type FakeSendFailure =
+  | { kind: 'pass' }
   | { kind: 'permanent'; error?: number; message?: string }
   | { kind: 'server-error'; status?: number }
   /** Zalo's per-minute limit, as Zalo signals it: HTTP 200 with `{ error: -32 }`. */
@@ -69,8 +70,8 @@ export interface FakeZaloServer {
   readonly validRefreshToken: string;
   /** Makes the current access token invalid (answers -216) until the client refreshes. */
   expireAccessToken(): void;
-  /** Makes the next `times` sends fail this way. */
-  failNextSends(failure: FakeSendFailure, times?: number): void;
+  /** Makes the next `times` sends fail this way (only those to `userId`, when given). */
+  failNextSends(failure: FakeSendFailure, times?: number, userId?: string): void;
   /** A webhook request signed as Zalo signs it (override `timestamp` inside `event`). */
   signedEvent(event: Record<string, unknown>, options?: { secret?: string }): SignedRequest;
   close(): Promise<void>;
@@ -81,7 +82,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   let accessToken = config.accessToken;
   let refreshToken = config.refreshToken;
   let generation = 0;
-  const failures: FakeSendFailure[] = [];
+  const failures: { failure: FakeSendFailure; userId?: string }[] = [];
   const messages: RecordedMessage[] = [];
   const refreshes: RecordedRefresh[] = [];
 
@@ -112,7 +113,8 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
           record.answeredError = -216;
           return json(200, { error: -216, message: 'Access token is invalid' });
         }
-        const failure = failures.shift();
+        const at = failures.findIndex((f) => !f.userId || f.userId === record.userId);
+        const failure = at >= 0 ? failures.splice(at, 1)[0].failure : undefined;
         if (failure?.kind === 'server-error') {
           record.answeredError = -1;
           return json(failure.status ?? 502, { error: -1, message: 'upstream error' });
@@ -198,8 +200,8 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     expireAccessToken() {
       accessToken = `${accessToken}-expired-on-zalo`;
     },
-    failNextSends(failure, times = 1) {
-      for (let i = 0; i < times; i += 1) failures.push(failure);
+    failNextSends(failure, times = 1, userId) {
+      for (let i = 0; i < times; i += 1) failures.push({ failure, userId });
     },
     signedEvent(event, signing = {}) {
       const withTimestamp = { timestamp: String(Date.now()), app_id: config.appId, ...event };
