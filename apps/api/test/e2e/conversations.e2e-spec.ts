@@ -358,7 +358,13 @@ describe('the outbox with several bot instances', () => {
   });
   afterAll(() => t.close());
 
-  type Claimed = { id: string; claimId: string; attempts: number; replies: { text: string }[] };
+  type Claimed = {
+    id: string;
+    claimId: string;
+    chatId: string;
+    attempts: number;
+    replies: { text: string }[];
+  };
   const bot = () => botRequest(t.url);
   const claim = async (channel: string, limit = 10, leaseSeconds = 30): Promise<Claimed[]> =>
     (
@@ -419,6 +425,40 @@ describe('the outbox with several bot instances', () => {
     expect(textsOf(await claim('zalo', 10, 5))).toEqual(['Hai']);
   });
 
+  it('fails a rejected message without marking the chat unreachable, unlike a failed one', async () => {
+    await postEvent(t.url, textEvent('rejected-chat', 'Xin chào')).expect(200);
+    await postEvent(t.url, textEvent('blocked-chat', 'Xin chào')).expect(200);
+    await queue('telegram', 'rejected-chat', 'Tin quá dài');
+    await queue('telegram', 'blocked-chat', 'Tin mới');
+    const items = await claim('telegram');
+    const itemOf = (chatId: string) => items.find((i) => i.chatId === chatId)!;
+
+    await bot()
+      .report(itemOf('rejected-chat'), {
+        outcome: 'rejected',
+        error: '400: Bad Request: message is too long',
+      })
+      .expect(204);
+    await bot()
+      .report(itemOf('blocked-chat'), {
+        outcome: 'failed',
+        error: '403: bot was blocked by the user',
+      })
+      .expect(204);
+
+    const rows: { chat_id: string; status: string; unreachable: boolean }[] =
+      await t.dataSource.query(
+        `SELECT o.chat_id, o.status, c.unreachable_at IS NOT NULL AS unreachable FROM outbox o
+         JOIN conversations c ON c.channel = o.channel AND c.chat_id = o.chat_id
+         WHERE o.id = ANY($1) ORDER BY o.chat_id`,
+        [[itemOf('rejected-chat').id, itemOf('blocked-chat').id]],
+      );
+    expect(rows).toEqual([
+      { chat_id: 'blocked-chat', status: 'failed', unreachable: true },
+      { chat_id: 'rejected-chat', status: 'failed', unreachable: false },
+    ]);
+  });
+
   it('takes a late report while nobody claimed the message again, and refuses it once somebody did', async () => {
     await postEvent(t.url, commandEvent('late-chat', 'start')).expect(200);
     await queue('telegram', 'late-chat', 'Trễ', 'Lại trễ');
@@ -451,11 +491,12 @@ describe('the outbox with several bot instances', () => {
   it('keeps a chat in order while an earlier message waits for its retry', async () => {
     await queue('telegram', 'order-chat', 'Thứ nhất', 'Thứ hai');
     const [first, second] = await claim('telegram');
-    await bot().report(first, { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
-    await bot().report(second, { outcome: 'retry', retryAfterSeconds: 0 }).expect(204);
+    await bot().report(first, { outcome: 'retry', retryAfterSeconds: 2 }).expect(204);
+    await bot().report(second, { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
+    await new Promise((r) => setTimeout(r, 1100));
     // The second is due now, but the first is not: nothing for this chat yet.
     expect(await claim('telegram')).toEqual([]);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, 1000));
     expect(textsOf(await claim('telegram'))).toEqual(['Thứ nhất', 'Thứ hai']);
   });
 

@@ -9,7 +9,13 @@
  * API handles each chat's events in the order they came.
  */
 import type { ApiClient } from '@gcm/api-client';
-import type { BotEvent, BotEventOutcome, BotReply, ErrorBody } from '@gcm/domain';
+import {
+  ErrorCode,
+  type BotEvent,
+  type BotEventOutcome,
+  type BotReply,
+  type ErrorBody,
+} from '@gcm/domain';
 import type { EventSink } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { withRetry } from './retry';
@@ -35,6 +41,20 @@ export class EventNotHandledError extends Error {
   constructor(readonly body: ErrorBody) {
     super(`${body.code}: ${body.message}`);
   }
+
+  /**
+   * True when the API refused the event as invalid (400 `validation_failed`): it would refuse it
+   * again however often it came, so the platform must not be asked to send it again. Otherwise
+   * (the event failed on its own, `internal_error`) a later try may succeed.
+   */
+  get refused(): boolean {
+    return this.body.code === ErrorCode.ValidationFailed;
+  }
+}
+
+/** The API refused this event for good (see EventNotHandledError.refused). */
+export function isRefusedEvent(error: unknown): error is EventNotHandledError {
+  return error instanceof EventNotHandledError && error.refused;
 }
 
 interface Waiting {

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotReply, Channel as ChannelName } from '@gcm/domain';
+import type { RateLimiter } from '../outbox/rate-limiter';
 
 export type { ChannelName };
 
@@ -23,8 +24,13 @@ export class DeliveryError extends Error {
 
   constructor(
     message: string,
-    /** `retry`: rate limit or server error, try again; `permanent`: blocked, unknown chat. */
-    readonly kind: 'retry' | 'permanent',
+    /**
+     * `retry`: rate limit, server error or our own credentials, try again later; `permanent`:
+     * the person cannot receive (blocked, unknown chat), so the chat is unreachable;
+     * `rejected`: the platform refused this message as malformed: it fails, the chat stays
+     * reachable.
+     */
+    readonly kind: 'retry' | 'permanent' | 'rejected',
     /** What the platform asked for (Telegram's retry_after), in seconds. */
     readonly retryAfterSeconds?: number,
   ) {
@@ -43,6 +49,11 @@ export interface ChannelLimits {
 export interface Channel {
   readonly name: ChannelName;
   readonly limits: ChannelLimits;
+  /**
+   * The channel's own rate limiter, when it also sends outside the outbox (Zalo's webhook
+   * replies): the outbox worker then uses it too, so that together they keep `limits`.
+   */
+  readonly limiter?: RateLimiter;
   /** Starts receiving (long polling, or nothing for webhooks); events go to `sink`. */
   start(sink: EventSink): Promise<void>;
   /** Stops receiving and lets in-flight work finish. */

@@ -5,6 +5,7 @@ import { RecordingChannel } from '../../test/support/recording-channel';
 import { waitFor } from '../../test/support/wait-for';
 import { DeliveryError, type Channel } from '../channels/channel';
 import { OutboxWorker } from './outbox-worker';
+import { RateLimiter } from './rate-limiter';
 
 let api: ApiDouble;
 const workers: OutboxWorker[] = [];
@@ -89,6 +90,35 @@ describe('OutboxWorker', () => {
     });
   });
 
+  it('uses the channel’s own rate limiter when it has one (Zalo’s, shared with its webhook replies)', async () => {
+    const zalo = Object.assign(new RecordingChannel('zalo'), {
+      limiter: new RateLimiter({ perSecond: 1000, perChatPerSecond: 1000 }),
+    });
+    zalo.limiter.holdChat('1', 400);
+    api.pending.push(outboxItem({ id: 'a', channel: 'zalo', chatId: '1' }));
+    const started = Date.now();
+
+    startWorker([zalo]);
+    await waitFor(() => api.results.length === 1);
+
+    expect(zalo.sent[0].at - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it('reports rejected when the platform refused the message itself', async () => {
+    const telegram = new RecordingChannel('telegram');
+    telegram.failWith = () => new DeliveryError('Bad Request: message text is empty', 'rejected');
+    api.pending.push(outboxItem({ id: 'a' }));
+
+    startWorker([telegram]);
+    await waitFor(() => api.results.length === 1);
+
+    expect(api.results[0]).toEqual({
+      id: 'a',
+      outcome: 'rejected',
+      error: 'Bad Request: message text is empty',
+    });
+  });
+
   it('reports an unexpected error as retry, leaving the back-off to the API', async () => {
     const telegram = new RecordingChannel('telegram');
     telegram.failWith = () => new Error('socket hang up');
@@ -143,7 +173,7 @@ describe('OutboxWorker', () => {
       {
         id: 'b',
         outcome: 'retry',
-        retryAfterSeconds: 0,
+        retryAfterSeconds: 1,
         error: 'not sent before its lease ran out',
       },
     ]);
@@ -162,7 +192,7 @@ describe('OutboxWorker', () => {
     expect(telegram.sent).toHaveLength(1);
     expect(api.results).toEqual([
       { id: 'a', outcome: 'sent' },
-      { id: 'b', outcome: 'retry', retryAfterSeconds: 0, error: 'bot instance stopping' },
+      { id: 'b', outcome: 'retry', retryAfterSeconds: 1, error: 'bot instance stopping' },
     ]);
     const claims = api.claims.length;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,11 +1,13 @@
 /**
  * Delivers the API's outbox (staff replies, broadcasts, reminders, corrections): claims a batch
  * for the channels this instance runs, sends each item through its channel within the
- * channel's limits, and reports every claimed item exactly once (`sent`, `retry` or `failed`).
+ * channel's limits, and reports every claimed item exactly once (`sent`, `retry`, `failed` or
+ * `rejected`).
  *
  * Several instances may run at once: the API's claim skips rows another instance holds and
  * gives each claim a lease. An item not sent before its lease is nearly over is handed back
- * (`retry`, at once) rather than sent late, when another instance might already hold it.
+ * (`retry`, offered again after a second) rather than sent late, when another instance might
+ * already hold it.
  */
 import type { ApiClient } from '@gcm/api-client';
 import type { OutboxItem, OutboxResultRequest } from '@gcm/domain';
@@ -32,6 +34,11 @@ export interface OutboxWorkerOptions {
   now?: () => number;
 }
 
+/**
+ * An item handed back unsent (stopping, or its lease nearly over) is offered again after this
+ * wait. Not 0: the API reads a wait of 0 or less as none given and backs off instead.
+ */
+const HAND_BACK_SECONDS = 1;
 /** Hand an item back this long before its lease ends rather than risk sending it twice. */
 const MAX_LEASE_MARGIN_MS = 5_000;
 
@@ -53,7 +60,7 @@ export class OutboxWorker {
     this.now = options.now ?? Date.now;
     for (const channel of options.channels) {
       this.channels.set(channel.name, channel);
-      this.limiters.set(channel.name, new RateLimiter(channel.limits, this.now));
+      this.limiters.set(channel.name, channel.limiter ?? new RateLimiter(channel.limits, this.now));
     }
   }
 
@@ -150,10 +157,18 @@ export class OutboxWorker {
       deadline: leaseEndsAt - margin,
     });
     if (slot === 'stopped') {
-      return { outcome: 'retry', retryAfterSeconds: 0, error: 'bot instance stopping' };
+      return {
+        outcome: 'retry',
+        retryAfterSeconds: HAND_BACK_SECONDS,
+        error: 'bot instance stopping',
+      };
     }
     if (slot === 'too-late') {
-      return { outcome: 'retry', retryAfterSeconds: 0, error: 'not sent before its lease ran out' };
+      return {
+        outcome: 'retry',
+        retryAfterSeconds: HAND_BACK_SECONDS,
+        error: 'not sent before its lease ran out',
+      };
     }
 
     try {
@@ -163,6 +178,7 @@ export class OutboxWorker {
       if (!(error instanceof DeliveryError))
         return { outcome: 'retry', error: errorMessage(error) };
       if (error.kind === 'permanent') return { outcome: 'failed', error: error.message };
+      if (error.kind === 'rejected') return { outcome: 'rejected', error: error.message };
       if (error.retryAfterSeconds) limiter.holdChat(item.chatId, error.retryAfterSeconds * 1000);
       return { outcome: 'retry', retryAfterSeconds: error.retryAfterSeconds, error: error.message };
     }

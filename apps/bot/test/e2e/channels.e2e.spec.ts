@@ -18,6 +18,7 @@ import { createServerDatabase } from '@gcm/testing';
 import { FakeTelegramServer, telegramUpdates } from '../support/fake-telegram-server';
 import {
   startFakeZaloServer,
+  zaloChatNowEvent,
   zaloFollowEvent,
   zaloTextEvent,
   type FakeZaloServer,
@@ -388,6 +389,33 @@ describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () =
     expect(answer.message.text?.startsWith(LICENCE_FAQ)).toBe(true);
     expect(answer.message.text?.endsWith(TEXT.askUseful)).toBe(true);
     expect(JSON.stringify(answer.message.attachment)).toContain('👍 Có');
+  });
+
+  it('greets a person who opens the chat (user_click_chatnow) with the welcome', async () => {
+    const user = '3004';
+
+    const res = await post(zalo.signedEvent(zaloChatNowEvent({ userId: user })));
+
+    expect(res.status).toBe(200);
+    await waitFor(() => deliveredTo(user).length >= 1, 10_000, 'the welcome on Zalo');
+    expect(deliveredTo(user)[0].message.text?.startsWith(TEXT.welcome)).toBe(true);
+  });
+
+  it('sends the answer again, once, when Zalo fails for a moment after the webhook was answered', async () => {
+    const user = '3005';
+    zalo.failNextSends({ kind: 'server-error', status: 502 }, 1, user);
+
+    const res = await post(
+      zalo.signedEvent(zaloTextEvent({ userId: user, text: LICENCE_QUESTION })),
+    );
+
+    expect(res.status).toBe(200);
+    await waitFor(() => deliveredTo(user).length >= 1, 20_000, 'the answer sent again');
+    await quiet(500);
+    expect(zalo.messages.filter((m) => m.userId === user).map((m) => m.answeredError)).toEqual([
+      -1, 0,
+    ]);
+    expect(deliveredTo(user)[0].message.text?.startsWith(LICENCE_FAQ)).toBe(true);
   });
 
   it('refuses a forged signature with 401 and sends nothing', async () => {

@@ -4,7 +4,7 @@
  * webhook events. Point the client at `url` as both ZALO_API_BASE and ZALO_OAUTH_BASE.
  *
  * It behaves like Zalo where the client depends on it: failures are HTTP 200 with a negative
- * `error`; a refresh needs the app secret in `secret_key` and a form body, answers a new
+ * `error` (the per-minute rate limit too: `-32`, never an HTTP 429); a refresh needs the app secret in `secret_key` and a form body, answers a new
  * access token and a new refresh token, and the refresh token it was given stops working.
  */
 import { createHash } from 'node:crypto';
@@ -38,11 +38,18 @@ export interface RecordedRefresh {
   ok: boolean;
 }
 
-/** What the next send answers instead of success. */
+/** What the next send answers instead of success (`pass`: success, to fail a later send). */
 export type FakeSendFailure =
+  | { kind: 'pass' }
   | { kind: 'permanent'; error?: number; message?: string }
   | { kind: 'server-error'; status?: number }
-  | { kind: 'rate-limited'; retryAfterSeconds?: number };
+  /** Zalo's per-minute limit, as Zalo signals it: HTTP 200 with `{ error: -32 }`. */
+  | { kind: 'rate-limited' }
+  /**
+   * Not something Zalo sends: an HTTP 429 (from a proxy in the way), for the client's generic
+   * HTTP path. Retry-After only when `retryAfterSeconds` is given.
+   */
+  | { kind: 'http-429'; retryAfterSeconds?: number };
 
 export interface SignedRequest {
   headers: Record<string, string>;
@@ -63,8 +70,8 @@ export interface FakeZaloServer {
   readonly validRefreshToken: string;
   /** Makes the current access token invalid (answers -216) until the client refreshes. */
   expireAccessToken(): void;
-  /** Makes the next `times` sends fail this way. */
-  failNextSends(failure: FakeSendFailure, times?: number): void;
+  /** Makes the next `times` sends fail this way (only those to `userId`, when given). */
+  failNextSends(failure: FakeSendFailure, times?: number, userId?: string): void;
   /** A webhook request signed as Zalo signs it (override `timestamp` inside `event`). */
   signedEvent(event: Record<string, unknown>, options?: { secret?: string }): SignedRequest;
   close(): Promise<void>;
@@ -75,7 +82,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   let accessToken = config.accessToken;
   let refreshToken = config.refreshToken;
   let generation = 0;
-  const failures: FakeSendFailure[] = [];
+  const failures: { failure: FakeSendFailure; userId?: string }[] = [];
   const messages: RecordedMessage[] = [];
   const refreshes: RecordedRefresh[] = [];
 
@@ -106,15 +113,22 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
           record.answeredError = -216;
           return json(200, { error: -216, message: 'Access token is invalid' });
         }
-        const failure = failures.shift();
+        const at = failures.findIndex((f) => !f.userId || f.userId === record.userId);
+        const failure = at >= 0 ? failures.splice(at, 1)[0].failure : undefined;
         if (failure?.kind === 'server-error') {
           record.answeredError = -1;
           return json(failure.status ?? 502, { error: -1, message: 'upstream error' });
         }
         if (failure?.kind === 'rate-limited') {
+          record.answeredError = -32;
+          return json(200, { error: -32, message: 'Your application/OA reached limit call api' });
+        }
+        if (failure?.kind === 'http-429') {
           record.answeredError = -1;
-          const after = String(failure.retryAfterSeconds ?? 7);
-          return json(429, { error: -1, message: 'Too many requests' }, { 'Retry-After': after });
+          const after = failure.retryAfterSeconds;
+          const headers: Record<string, string> =
+            after === undefined ? {} : { 'Retry-After': String(after) };
+          return json(429, { error: -1, message: 'Too many requests' }, headers);
         }
         if (failure?.kind === 'permanent') {
           record.answeredError = failure.error ?? -230;
@@ -186,8 +200,8 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     expireAccessToken() {
       accessToken = `${accessToken}-expired-on-zalo`;
     },
-    failNextSends(failure, times = 1) {
-      for (let i = 0; i < times; i += 1) failures.push(failure);
+    failNextSends(failure, times = 1, userId) {
+      for (let i = 0; i < times; i += 1) failures.push({ failure, userId });
     },
     signedEvent(event, signing = {}) {
       const withTimestamp = { timestamp: String(Date.now()), app_id: config.appId, ...event };
@@ -231,6 +245,19 @@ export function zaloFollowEvent(input: { userId?: string; unfollow?: boolean }) 
     oa_id: '579745863508352884',
     follower: { id: input.userId ?? '2512523625412515' },
     source: 'oa_profile',
+    user_id_by_app: '552177279717587730',
+  };
+}
+
+/**
+ * A user_click_chatnow event as Zalo sends it: the person opened the OA's chat. Unlike a
+ * message it has no `sender`; the person is the top-level `user_id`.
+ */
+export function zaloChatNowEvent(input: { userId?: string } = {}) {
+  return {
+    event_name: 'user_click_chatnow',
+    oa_id: '579745863508352884',
+    user_id: input.userId ?? '2512523625412515',
     user_id_by_app: '552177279717587730',
   };
 }

@@ -157,5 +157,25 @@ export interface BotEventBatchResponse {
   results: BotEventOutcome[];
 }
 
+/**
+ * The longest value, in characters, the API takes for each field of a BotEvent (it refuses an
+ * event with a longer one as invalid, 400 `validation_failed`, except `text`, which it cuts).
+ * Adapters keep their mapping within these.
+ */
+export const BOT_EVENT_LIMITS = {
+  /** updateId, chatId and user.id. */
+  id: 128,
+  displayName: 200,
+  languageCode: 16,
+  command: 64,
+  argument: 4000,
+  action: 256,
+  phone: 32,
+  fileRef: 2000,
+  fileName: 300,
+  mimeType: 200,
+  what: 64,
+} as const;
+
 /** Most bytes a button action may hold (Telegram's callback_data limit). */
 export const MAX_ACTION_BYTES = 64;

@@ -28,13 +28,18 @@ export interface OutboxClaimRequest {
 
 /**
  * What a delivery came to: `sent`; `retry` (429 or 5xx; after `retryAfterSeconds` when the
- * channel said, otherwise with exponential back-off); `failed` for good (blocked by the user,
- * unknown chat).
+ * channel said — a positive number: 0 or less counts as not said —, otherwise with exponential
+ * back-off); `failed` for good because of the person (blocked the bot, unknown chat, outside
+ * the window in which the platform lets us write): the conversation is marked unreachable;
+ * `rejected` for good because of the message (the platform refused the request as malformed):
+ * the message fails, the person stays reachable.
  */
+export const OUTBOX_OUTCOMES = ['sent', 'retry', 'failed', 'rejected'] as const;
+
 export interface OutboxResultRequest {
   /** The `claimId` the item was claimed with: a report of an earlier claim is refused (409). */
   claimId: string;
-  outcome: 'sent' | 'retry' | 'failed';
+  outcome: (typeof OUTBOX_OUTCOMES)[number];
   retryAfterSeconds?: number;
   error?: string;
 }

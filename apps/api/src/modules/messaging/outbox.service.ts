@@ -31,7 +31,8 @@ export interface OutboxMessage {
 /**
  * The outbox of DESIGN.md: rows written in the transaction of their cause, claimed by bot
  * instances with FOR UPDATE SKIP LOCKED under a lease, retried with exponential back-off (or
- * after the channel's retry_after), and given up after MAX_ATTEMPTS or a permanent failure.
+ * after the channel's retry_after), and given up after MAX_ATTEMPTS, a permanent failure (the
+ * chat is then marked unreachable) or a rejection (the message alone fails).
  */
 @Injectable()
 export class OutboxService {
@@ -115,11 +116,17 @@ export class OutboxService {
       const done = { leaseUntil: null, claimId: null };
       if (result.outcome === 'sent') {
         await manager.update(OutboxEntity, id, { ...done, status: 'sent', sentAt: new Date() });
-      } else if (result.outcome === 'failed' || item.attempts >= MAX_ATTEMPTS) {
+      } else if (
+        result.outcome === 'failed' ||
+        result.outcome === 'rejected' ||
+        item.attempts >= MAX_ATTEMPTS
+      ) {
         await manager.update(OutboxEntity, id, { ...done, status: 'failed', lastError: error });
+        // Only the person's side (blocked, gone) makes the chat unreachable; a message the
+        // platform refused as malformed fails alone.
         if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
       } else {
-        const delay = result.retryAfterSeconds ?? backoffSeconds(item.attempts);
+        const delay = retryDelaySeconds(result.retryAfterSeconds, item.attempts);
         await manager.update(OutboxEntity, id, {
           ...done,
           status: 'pending',
@@ -129,6 +136,20 @@ export class OutboxService {
       }
     });
   }
+}
+
+/**
+ * The wait before a retry: what the channel asked for when it is a positive number of seconds,
+ * else the back-off (a 0 or a negative wait is no wait given, not "at once").
+ */
+export function retryDelaySeconds(
+  retryAfterSeconds: number | undefined,
+  attempts: number,
+  random = Math.random,
+): number {
+  return retryAfterSeconds !== undefined && retryAfterSeconds > 0
+    ? retryAfterSeconds
+    : backoffSeconds(attempts, random);
 }
 
 /** 2 s, 4 s, 8 s… up to 15 minutes, with ±20 % jitter so retries of a burst spread out. */

@@ -10,6 +10,7 @@ import {
   parseTelegramHtml,
   telegramUpdates,
 } from '../../../test/support/fake-telegram-server';
+import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError } from '../channel';
 import { TelegramChannel, type TelegramChannelOptions } from './telegram-channel';
 import { silentLogger as silent } from '../../common/logger';
@@ -430,6 +431,25 @@ describe('TelegramChannel, webhook', () => {
     expect(telegram.sent).toEqual([]);
   });
 
+  it('answers 200 for an update the API refuses as invalid (it would be refused again), 500 when the API fails on it', async () => {
+    const refused = recordingSink(() => {
+      throw new EventNotHandledError({ code: 'validation_failed', message: 'command too long' });
+    });
+    const { url } = await startWebhook(refused);
+    const response = await post(url, { update_id: 511, ...telegramUpdates.text(CHAT, 'hỏi') });
+    expect(response.status).toBe(200);
+
+    const failing = recordingSink(() => {
+      throw new EventNotHandledError({ code: 'internal_error', message: 'try again' });
+    });
+    const second = await startWebhook(failing);
+    const retried = await post(second.url, {
+      update_id: 512,
+      ...telegramUpdates.text(CHAT, 'hỏi'),
+    });
+    expect(retried.status).toBe(500);
+  });
+
   it('answers 500 when the replies hit a rate limit, 200 when the person blocked the bot', async () => {
     const sink = recordingSink(() => [text('Trả lời')]);
     const { url } = await startWebhook(sink);
@@ -505,6 +525,29 @@ describe('TelegramChannel.send', () => {
     telegram.failNext('sendMessage', {
       error_code: 400,
       description: 'Bad Request: chat not found',
+    });
+    expect((await sendError()).kind).toBe('permanent');
+  });
+
+  it('fails only the message, leaving the chat reachable, when Telegram refuses the request itself', async () => {
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: 'Bad Request: message is too long',
+    });
+    expect(await sendError()).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('message is too long'),
+    });
+
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: "Bad Request: can't parse entities: Unsupported start tag",
+    });
+    expect((await sendError()).kind).toBe('rejected');
+
+    telegram.failNext('sendMessage', {
+      error_code: 400,
+      description: 'Bad Request: PEER_ID_INVALID',
     });
     expect((await sendError()).kind).toBe('permanent');
   });

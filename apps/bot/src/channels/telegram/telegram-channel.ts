@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotReply } from '@gcm/domain';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import { isRefusedEvent } from '../../api/api-sink';
 import { consoleLogger, errorMessage, type Logger } from '../../common/logger';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
 import {
@@ -155,11 +156,22 @@ export class TelegramChannel implements Channel {
       this.logger.info(`Telegram: update ${update.update_id} ignored: ${mapped.reason}`);
       return;
     }
-    const replies = await sink.handle(mapped.event);
+    let replies: BotReply[];
+    try {
+      replies = await sink.handle(mapped.event);
+    } catch (error) {
+      // Refused as invalid, it would be refused again: asking Telegram for it again would only
+      // hold the chat's later updates back.
+      if (!isRefusedEvent(error)) throw error;
+      this.logger.error(
+        `Telegram: update ${update.update_id} refused by the API and dropped: ${errorMessage(error)}`,
+      );
+      return;
+    }
     try {
       await this.send(mapped.event.chatId, replies);
     } catch (error) {
-      if (error instanceof DeliveryError && error.kind === 'permanent') {
+      if (error instanceof DeliveryError && error.kind !== 'retry') {
         this.logger.warn(
           `Telegram: replies to chat ${mapped.event.chatId} dropped: ${error.message}`,
         );

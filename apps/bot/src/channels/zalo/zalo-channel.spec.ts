@@ -5,15 +5,18 @@ import type { BotEvent, BotReply } from '@gcm/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   startFakeZaloServer,
+  zaloChatNowEvent,
   zaloFollowEvent,
   zaloTextEvent,
   type FakeZaloOptions,
   type SignedRequest,
 } from '../../../test/support/fake-zalo-server';
 import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
+import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError, type EventSink } from '../channel';
 import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
 import { ZaloTokenStore } from './zalo-token-store';
+import { zaloSignature } from './zalo-webhook';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -165,15 +168,36 @@ describe('ZaloChannel webhook', () => {
     expect(zalo.messages).toEqual([]);
   });
 
-  it('answers 400 for a body that is not JSON', async () => {
+  it('checks the signature before reading the body: 401 for a forged body that is not JSON', async () => {
     const { sink, events } = recordingSink();
     const { zalo, webhookUrl } = await setup({ sink });
     const request = zalo.signedEvent(zaloTextEvent({ text: 'hi' }));
 
     const response = await post(webhookUrl, { ...request, body: '{"event_name": "user_se' });
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
     expect(events).toEqual([]);
+  });
+
+  it('answers 200 and logs a correctly signed body that is not JSON', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+    const body = '{"timestamp":"1718000000000","event_name": "user_se';
+    const signature = zaloSignature(
+      zalo.options.appId,
+      body,
+      '1718000000000',
+      zalo.options.oaSecretKey,
+    );
+
+    const response = await post(webhookUrl, {
+      headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': signature },
+      body,
+    });
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('body is not JSON'));
   });
 
   it('maps an unfollow to an unfollow event for the follower', async () => {
@@ -199,6 +223,34 @@ describe('ZaloChannel webhook', () => {
     ]);
   });
 
+  it('greets a person who opens the chat (user_click_chatnow carries user_id, no sender)', async () => {
+    const { sink, events } = recordingSink(() => [text('Xin chào! Bạn cần hỏi gì?')]);
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloChatNowEvent({ userId: 'u-8' })));
+
+    expect(response.status).toBe(200);
+    expect(events).toEqual([expect.objectContaining({ type: 'follow', chatId: 'u-8' })]);
+    await until(() => zalo.delivered.length === 1);
+    expect(zalo.delivered[0]).toMatchObject({ userId: 'u-8' });
+  });
+
+  it('answers 200 and logs a signed event it cannot read, so Zalo does not retry it', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+
+    const noUser = await post(
+      webhookUrl,
+      zalo.signedEvent({ event_name: 'user_send_text', message: { msg_id: 'm', text: 'hi' } }),
+    );
+    const noName = await post(webhookUrl, zalo.signedEvent({ sender: { id: 'u-1' } }));
+
+    expect([noUser.status, noName.status]).toEqual([200, 200]);
+    expect(events).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('without a user id'));
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no event_name'));
+  });
+
   it('ignores the OA’s own messages echoed back', async () => {
     const { sink, events } = recordingSink();
     const { zalo, webhookUrl } = await setup({ sink });
@@ -220,6 +272,35 @@ describe('ZaloChannel webhook', () => {
 
     expect(response.status).toBe(503);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('API down'));
+  });
+
+  it('answers 200 and logs an event the API refuses as invalid: Zalo must not send it again', async () => {
+    const sink: EventSink = {
+      handle: () =>
+        Promise.reject(
+          new EventNotHandledError({ code: 'validation_failed', message: 'action too long' }),
+        ),
+    };
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+
+    expect(response.status).toBe(200);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/refused by the API and dropped.*action too long/),
+    );
+  });
+
+  it('answers 503 when the API fails on the event itself, which may pass later', async () => {
+    const sink: EventSink = {
+      handle: () =>
+        Promise.reject(new EventNotHandledError({ code: 'internal_error', message: 'later' })),
+    };
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
+
+    expect(response.status).toBe(503);
   });
 
   it('still answers 200 within 2 s when the sink is slow, and sends the replies afterwards', async () => {
@@ -246,19 +327,6 @@ describe('ZaloChannel webhook', () => {
     });
   });
 
-  it('logs a late sink failure instead of losing it silently', async () => {
-    let fail!: (error: Error) => void;
-    const sink: EventSink = { handle: () => new Promise((_resolve, reject) => (fail = reject)) };
-    const { zalo, webhookUrl, logger } = await setup({ sink, channel: { ackAfterMs: 100 } });
-
-    const response = await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ text: 'hi' })));
-    fail(new Error('API timed out'));
-
-    expect(response.status).toBe(200);
-    await until(() => logger.error.mock.calls.length > 0);
-    expect(logger.error.mock.calls[0][0]).toMatch(/after the webhook was answered.*API timed out/);
-  });
-
   it('answers 503 before the channel is started', async () => {
     const zalo = await startFakeZaloServer();
     cleanups.push(() => zalo.close());
@@ -276,6 +344,141 @@ describe('ZaloChannel webhook', () => {
     expect(response.status).toBe(503);
   });
 });
+
+describe('ZaloChannel re-delivery', () => {
+  /** A sink whose calls answer, in turn, what `answers` says: replies, a failure, or a slow failure. */
+  function scriptedSink(answers: (BotReply[] | 'fail-late')[]) {
+    const events: BotEvent[] = [];
+    const sink: EventSink = {
+      handle: async (event) => {
+        events.push(event);
+        const next = answers.shift() ?? [];
+        if (next !== 'fail-late') return next;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        throw new Error('API timed out');
+      },
+    };
+    return { sink, events };
+  }
+  const fast = { ackAfterMs: 50, redelivery: { firstDelayMs: 50, resendWindowMs: 200 } };
+
+  it('posts an event the API failed on after the webhook was answered again, then sends its replies', async () => {
+    const { sink, events } = scriptedSink(['fail-late', [text('Xin lỗi đã để bạn chờ')]]);
+    const { zalo, webhookUrl, logger } = await setup({ sink, channel: fast });
+
+    const response = await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-20', text: 'hi', msgId: 'late-1' })),
+    );
+
+    expect(response.status).toBe(200);
+    await until(() => zalo.delivered.length === 1);
+    expect(events.map((e) => e.updateId)).toEqual(['late-1', 'late-1']);
+    expect(zalo.delivered[0]).toMatchObject({
+      userId: 'u-20',
+      message: { text: 'Xin lỗi đã để bạn chờ' },
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /late-1 not delivered \(the API failed after the webhook.*API timed out\)/,
+      ),
+    );
+  });
+
+  it('asks the API once more after its resend window when a re-post has no replies yet, and answers once', async () => {
+    // The API recorded the event before failing: within its window it answers nothing (the first
+    // attempt may still be delivering), after it the stored replies.
+    const { sink, events } = scriptedSink(['fail-late', [], [text('Câu trả lời đã lưu')]]);
+    const { zalo, webhookUrl } = await setup({ sink, channel: fast });
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-21', text: 'hi' })));
+
+    await until(() => zalo.delivered.length === 1);
+    expect(events).toHaveLength(3);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual(['Câu trả lời đã lưu']);
+    expect(events).toHaveLength(3);
+  });
+
+  it('stops after an empty answer that comes after the resend window: the event has no replies', async () => {
+    const { sink, events } = scriptedSink(['fail-late', [], []]);
+    const { zalo, webhookUrl, sut } = await setup({ sink, channel: fast });
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-22', text: 'hi' })));
+
+    await until(() => events.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(events).toHaveLength(3);
+    expect(zalo.messages).toEqual([]);
+    expect(await stopCount(sut)).toBe(0);
+  });
+
+  it('sends again, later, only the replies a temporary failure held back: nobody is answered twice', async () => {
+    const { sink, events } = scriptedSink([[text('Một'), text('Hai'), text('Ba')]]);
+    const { zalo, webhookUrl } = await setup({ sink, channel: fast });
+    zalo.failNextSends({ kind: 'pass' });
+    zalo.failNextSends({ kind: 'server-error', status: 502 });
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-23', text: 'hi' })));
+
+    await until(() => zalo.delivered.length === 3);
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual(['Một', 'Hai', 'Ba']);
+    expect(zalo.messages.map((m) => [m.message.text, m.answeredError])).toEqual([
+      ['Một', 0],
+      ['Hai', -1],
+      ['Hai', 0],
+      ['Ba', 0],
+    ]);
+    expect(events).toHaveLength(1);
+  });
+
+  it('waits the minute Zalo’s -32 asks for, and says at stop how many events were still waiting', async () => {
+    const { sink } = scriptedSink([[text('Xin chào')]]);
+    const { zalo, webhookUrl, logger, sut } = await setup({ sink, channel: fast });
+    zalo.failNextSends({ kind: 'rate-limited' });
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-24', text: 'hi' })));
+
+    await until(() => logger.warn.mock.calls.some(([m]) => m.includes('trying again in 60 s')));
+    expect(await stopCount(sut)).toBe(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('stopping with 1 answered event(s) still waiting'),
+    );
+  });
+
+  it('drops replies the person cannot receive, with an error in the log, and does not retry', async () => {
+    const { sink } = scriptedSink([[text('Xin chào')]]);
+    const { zalo, webhookUrl, logger, sut } = await setup({ sink, channel: fast });
+    zalo.failNextSends({ kind: 'permanent', error: -230 });
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-25', text: 'hi' })));
+
+    await until(() => logger.error.mock.calls.length > 0);
+    expect(logger.error.mock.calls[0][0]).toMatch(/not delivered.*-230/);
+    expect(await stopCount(sut)).toBe(0);
+    expect(zalo.messages).toHaveLength(1);
+  });
+
+  it('sends webhook replies within the channel’s rate limiter, which the outbox shares', async () => {
+    const { sink } = scriptedSink([[text('Xin chào')]]);
+    const { zalo, webhookUrl, sut } = await setup({ sink, channel: fast });
+    sut.limiter.holdChat('u-26', 400);
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-26', text: 'hi' })));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(zalo.messages).toEqual([]);
+    await until(() => zalo.delivered.length === 1);
+  });
+});
+
+/** Stops the channel and answers how many events its log said were still waiting. */
+async function stopCount(sut: ZaloChannel): Promise<number> {
+  const logger = (sut as unknown as { logger: ReturnType<typeof silentLogger> }).logger;
+  await sut.stop();
+  const line = logger.error.mock.calls.map(([m]) => m).find((m) => m.includes('stopping with'));
+  return line ? Number(/stopping with (\d+)/.exec(line)![1]) : 0;
+}
 
 describe('ZaloChannel.start', () => {
   it('begins with the stored pair, not the configured one a renewal has spent', async () => {

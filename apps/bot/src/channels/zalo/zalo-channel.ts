@@ -8,14 +8,29 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotReply } from '@gcm/domain';
+import { isRefusedEvent } from '../../api/api-sink';
+import { RateLimiter } from '../../outbox/rate-limiter';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
 import { ZaloClient, type ZaloLogger } from './zalo-client';
-import { renderText } from './zalo-render';
+import {
+  ZaloRedelivery,
+  type PendingEvent,
+  type TryResult,
+  type ZaloRedeliveryOptions,
+} from './zalo-redelivery';
+import { documentText, linkText, renderText, type ZaloOutgoing } from './zalo-render';
 import type { ZaloTokenStore } from './zalo-token-store';
-import { SIGNATURE_HEADER, toBotEvent, verifyZaloSignature } from './zalo-webhook';
+import { SIGNATURE_HEADER, toBotEvent, verifySignedBody } from './zalo-webhook';
 
 /** Answer the webhook no later than this, leaving half a second of Zalo's 2 s for the network. */
 const DEFAULT_ACK_AFTER_MS = 1500;
+/**
+ * The API answers a repeated event with no replies while its first attempt may still be
+ * delivering them (RESEND_AFTER in apps/api conversations.service.ts: 20 s after it was
+ * recorded), and with the stored replies after that. A re-post answered with nothing is asked
+ * once more after this long, and what it answers then is the event's answer.
+ */
+const DEFAULT_RESEND_WINDOW_MS = 25_000;
 
 export interface ZaloChannelOptions {
   /** ZALO_APP_ID: the app at developers.zalo.me linked to the OA. */
@@ -44,6 +59,10 @@ export interface ZaloChannelOptions {
   timeoutMs?: number;
   /** Answer the webhook 200 after at most this long, default 1500 ms. */
   ackAfterMs?: number;
+  /** For tests: the re-delivery timing (see zalo-redelivery.ts) and the API's resend window. */
+  redelivery?: Pick<ZaloRedeliveryOptions, 'firstDelayMs' | 'maxDelayMs' | 'giveUpAfterMs'> & {
+    resendWindowMs?: number;
+  };
   logger?: ZaloLogger;
 }
 
@@ -54,18 +73,29 @@ export class ZaloChannel implements Channel {
    * limit (error -32) and quotas; these keep us well inside it.
    */
   readonly limits: ChannelLimits = { perSecond: 10, perChatPerSecond: 1 };
+  /** Shared by the webhook replies and the outbox worker, so together they keep the limits. */
+  readonly limiter = new RateLimiter(this.limits);
   readonly client: ZaloClient;
 
   private sink?: EventSink;
   private stopping = false;
+  private stopSignal = new AbortController();
   private readonly ackAfterMs: number;
+  private readonly resendWindowMs: number;
   private readonly logger: ZaloLogger;
+  private readonly redelivery: ZaloRedelivery;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly chatQueues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: ZaloChannelOptions) {
     this.logger = options.logger ?? console;
     this.ackAfterMs = options.ackAfterMs ?? DEFAULT_ACK_AFTER_MS;
+    this.resendWindowMs = options.redelivery?.resendWindowMs ?? DEFAULT_RESEND_WINDOW_MS;
+    this.redelivery = new ZaloRedelivery({
+      ...options.redelivery,
+      tryAgain: (pending) => this.tryAgain(pending),
+      logger: this.logger,
+    });
     const store = options.tokenStore;
     this.client = new ZaloClient({
       appId: options.appId,
@@ -89,22 +119,28 @@ export class ZaloChannel implements Channel {
     }
     this.sink = sink;
     this.stopping = false;
+    this.stopSignal = new AbortController();
+    this.redelivery.resume();
   }
 
   /**
-   * Refuses new webhooks and waits for events being handled and replies being sent; then a
-   * renewed token pair the API could not take yet gets a last try.
+   * Refuses new webhooks and waits for events being handled and replies being sent (replies
+   * still waiting for a sending slot are not sent); stops the re-delivery, logging how many
+   * events were still waiting; then a renewed token pair the API could not take yet gets a last
+   * try.
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopSignal.abort();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.redelivery.stop();
     await this.options.tokenStore?.stop();
   }
 
   /**
-   * POST /webhooks/zalo. 401 without a valid signature, 400 for a body that is not an event,
-   * 200 for events we do not answer, 503 before start / while stopping; otherwise the event
-   * goes to the sink and the replies are sent to the person.
+   * POST /webhooks/zalo. 401 without a valid signature (checked on the raw bytes, before the
+   * body is parsed), 200 for events we do not answer or cannot read (logged), 503 before start /
+   * while stopping; otherwise the event goes to the sink and the replies are sent to the person.
    */
   readonly webhook = async (
     req: IncomingMessage,
@@ -116,75 +152,62 @@ export class ZaloChannel implements Channel {
     if (typeof signature !== 'string' || !signature) {
       return answer(res, 401, { error: 'missing X-ZEvent-Signature' });
     }
+    const { appId, oaSecretKey } = this.options;
+    if (!verifySignedBody({ appId, oaSecretKey, rawBody: body, signature })) {
+      return answer(res, 401, { error: 'bad X-ZEvent-Signature' });
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(body.toString('utf8'));
     } catch {
-      return answer(res, 400, { error: 'body is not JSON' });
+      return this.unreadable(res, 'body is not JSON');
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return answer(res, 400, { error: 'body is not an event' });
+      return this.unreadable(res, 'body is not an event');
     }
     const fields = payload as Record<string, unknown>;
-    // The timestamp is part of what is signed; read it as the JSON has it.
-    const timestamp =
-      typeof fields.timestamp === 'number' ? String(fields.timestamp) : fields.timestamp;
-    const { appId, oaSecretKey } = this.options;
-    if (
-      typeof timestamp !== 'string' ||
-      !verifyZaloSignature({ appId, oaSecretKey, rawBody: body, timestamp, signature })
-    ) {
-      return answer(res, 401, { error: 'bad X-ZEvent-Signature' });
-    }
 
     const mapped = toBotEvent(fields);
-    if (mapped.kind === 'invalid') return answer(res, 400, { error: mapped.reason });
+    if (mapped.kind === 'invalid') return this.unreadable(res, mapped.reason);
     if (mapped.kind === 'ignored') return answer(res, 200, { ok: true, ignored: mapped.reason });
     if (!this.sink || this.stopping) return answer(res, 503, { error: 'channel not running' });
     return this.handle(this.sink, mapped.event, res);
   };
 
-  /** Delivers replies to one person, in order. Throws DeliveryError. */
+  /**
+   * A signed event we cannot read. Zalo would send it again for 12 hours and then switch the
+   * webhook off if we refused it, and it would never read better: 200, and a line in the log.
+   */
+  private unreadable(res: ServerResponse, reason: string): void {
+    this.logger.warn(`Zalo: a signed event could not be read and is dropped: ${reason}`);
+    answer(res, 200, { ok: true, ignored: reason });
+  }
+
+  /**
+   * Delivers replies to one person, in order (the outbox worker's path: it keeps the limits
+   * itself, with `limiter`). Throws DeliveryError.
+   */
   send(chatId: string, replies: BotReply[]): Promise<void> {
-    return this.inChatOrder(chatId, async () => {
-      for (const reply of replies) {
-        switch (reply.type) {
-          case 'text':
-            for (const message of renderText(reply)) {
-              await this.client.sendText(chatId, message.text, message.buttons);
-            }
-            break;
-          case 'link':
-            await this.client.sendLink(chatId, reply);
-            break;
-          case 'document':
-            await this.client.sendFile(chatId, reply);
-            break;
-          default: {
-            const unknown: never = reply;
-            throw new DeliveryError(`unknown reply ${JSON.stringify(unknown)}`, 'permanent');
-          }
-        }
-      }
-    });
+    return this.inChatOrder(chatId, () => this.sendMessages(chatId, renderReplies(replies)));
   }
 
   /**
    * Hands the event to the sink within Zalo's 2-second budget.
    *
    * - The sink answers within `ackAfterMs` (the usual case): answer 200, then send the replies.
-   * - The sink fails within `ackAfterMs` (API down): answer 503, so Zalo delivers the event
-   *   again later; the API records each (channel, updateId) once, so a retry is never
-   *   processed twice.
+   * - The sink fails within `ackAfterMs` for a reason that may pass (API down): answer 503, so
+   *   Zalo delivers the event again later; the API records each (channel, updateId) once, so a
+   *   retry is never processed twice.
+   * - The API refuses the event as invalid: answer 200 and log it; it would be refused again.
    * - The sink is still working at `ackAfterMs`: answer 200 anyway and let the handling finish
-   *   in the background, then send the replies; a failure then is only logged.
+   *   in the background, then send the replies. If it then fails, Zalo will not send the event
+   *   again: it goes to the re-delivery queue, which posts it to the API again later.
    *
-   * The trade-off is in the last case. Waiting longer would let a late failure still ask Zalo
-   * for a retry, but past 2 s Zalo treats the webhook as failing whatever we answer (and too
-   * many of those get the webhook switched off). Answering at 1.5 s keeps the webhook healthy
-   * and costs only the rare event whose API call is both slow and then fails: that person gets
-   * no answer and writes again. The replies are sent after the 200 in every case, so a slow
-   * Zalo send never counts against the webhook.
+   * Replies that cannot be sent for a reason that passes (Zalo's -32, a 5xx, token trouble)
+   * go to the re-delivery queue too, with the messages not sent yet. Waiting longer than
+   * 1.5 s would not help: past 2 s Zalo treats the webhook as failing whatever we answer (and
+   * too many of those get the webhook switched off). The replies are sent after the 200 in
+   * every case, so a slow Zalo send never counts against the webhook.
    */
   private handle(sink: EventSink, event: BotEvent, res: ServerResponse): Promise<void> {
     return new Promise<void>((resolveWebhook) => {
@@ -203,17 +226,24 @@ export class ZaloChannel implements Channel {
         .then(
           async (replies) => {
             respond(200, { ok: true });
-            await this.sendLogged(event, replies);
+            await this.deliverOrKeep(event, replies);
           },
           (error: unknown) => {
-            if (!answered) {
+            if (isRefusedEvent(error)) {
+              // Invalid to the API, it would be refused again: Zalo must not send it again.
+              this.logger.error(
+                `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
+              );
+              respond(200, { ok: true, refused: true });
+            } else if (!answered) {
               this.logger.warn(
                 `Zalo: event ${event.updateId} not handled, asking Zalo to retry: ${text(error)}`,
               );
               respond(503, { error: 'not handled, try again' });
             } else {
-              this.logger.error(
-                `Zalo: event ${event.updateId} failed after the webhook was answered; it is lost: ${text(error)}`,
+              this.redelivery.add(
+                { event },
+                { reason: `the API failed after the webhook was answered: ${text(error)}` },
               );
             }
           },
@@ -222,12 +252,106 @@ export class ZaloChannel implements Channel {
     });
   }
 
-  private async sendLogged(event: BotEvent, replies: BotReply[]): Promise<void> {
-    if (replies.length === 0) return;
+  /** Sends an event's replies; what cannot go now waits in the re-delivery queue. */
+  private async deliverOrKeep(event: BotEvent, replies: BotReply[]): Promise<void> {
+    const messages = this.rendered(event, replies);
+    const result = messages ? await this.deliver(event, messages) : { done: true as const };
+    if (!result.done) this.redelivery.add(result.next, result);
+  }
+
+  /** The messages for an event's replies, or undefined (logged) for a reply we cannot send. */
+  private rendered(event: BotEvent, replies: BotReply[]): ZaloOutgoing[] | undefined {
     try {
-      await this.send(event.chatId, replies);
+      return renderReplies(replies);
     } catch (error) {
       this.logger.error(`Zalo: replies to ${event.updateId} not delivered: ${text(error)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * One try of the re-delivery queue. An event whose replies are unknown is posted to the API
+   * again: the API processes it if it never recorded it, and otherwise hands out the replies
+   * it stored (see DEFAULT_RESEND_WINDOW_MS) — never delivered, since the replies of this event
+   * never reached us. Replies known already are not asked again: only the messages that did not
+   * go out are sent, so nobody gets an answer twice.
+   */
+  private async tryAgain(pending: PendingEvent): Promise<TryResult> {
+    const { event } = pending;
+    let messages = pending.messages;
+    if (!messages) {
+      const sink = this.sink;
+      if (!sink || this.stopping) return { done: false, next: pending, reason: 'channel stopped' };
+      let replies: BotReply[];
+      try {
+        replies = await sink.handle(event);
+      } catch (error) {
+        if (isRefusedEvent(error)) {
+          this.logger.error(
+            `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
+          );
+          return { done: true };
+        }
+        return { done: false, next: pending, reason: `the API failed again: ${text(error)}` };
+      }
+      messages = this.rendered(event, replies);
+      if (!messages) return { done: true };
+      if (messages.length === 0 && !pending.answeredEmpty) {
+        return {
+          done: false,
+          next: { event, answeredEmpty: true },
+          reason: 'the API has no replies to hand out yet',
+          retryAfterSeconds: this.resendWindowMs / 1000,
+        };
+      }
+    }
+    return this.deliver(event, messages);
+  }
+
+  /**
+   * Sends messages for an event within the channel's limits, in the chat's order. Done when
+   * they all went out or failed for good (logged); otherwise the messages not sent yet, to try
+   * again.
+   */
+  private async deliver(event: BotEvent, messages: ZaloOutgoing[]): Promise<TryResult> {
+    if (messages.length === 0) return { done: true };
+    const { chatId } = event;
+    const progress = { sent: 0 };
+    try {
+      await this.inChatOrder(chatId, async () => {
+        const slot = await this.limiter.acquire(chatId, messages.length, {
+          signal: this.stopSignal.signal,
+        });
+        if (slot !== 'ready') throw new DeliveryError('the channel is stopping', 'retry');
+        await this.sendMessages(chatId, messages, progress);
+      });
+      return { done: true };
+    } catch (error) {
+      if (error instanceof DeliveryError && error.kind !== 'retry') {
+        this.logger.error(`Zalo: replies to ${event.updateId} not delivered: ${text(error)}`);
+        return { done: true };
+      }
+      const retryAfterSeconds =
+        error instanceof DeliveryError ? error.retryAfterSeconds : undefined;
+      if (retryAfterSeconds) this.limiter.holdChat(chatId, retryAfterSeconds * 1000);
+      return {
+        done: false,
+        next: { event, messages: messages.slice(progress.sent) },
+        reason: text(error),
+        retryAfterSeconds,
+      };
+    }
+  }
+
+  /** Sends messages one after another, counting those that went out. Throws DeliveryError. */
+  private async sendMessages(
+    chatId: string,
+    messages: ZaloOutgoing[],
+    progress = { sent: 0 },
+  ): Promise<void> {
+    for (const message of messages) {
+      await this.client.sendText(chatId, message.text, message.buttons);
+      progress.sent += 1;
     }
   }
 
@@ -251,6 +375,24 @@ export class ZaloChannel implements Channel {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
   }
+}
+
+/** The Zalo messages for replies: text with buttons, links and documents as text. */
+function renderReplies(replies: BotReply[]): ZaloOutgoing[] {
+  return replies.flatMap((reply): ZaloOutgoing[] => {
+    switch (reply.type) {
+      case 'text':
+        return renderText(reply);
+      case 'link':
+        return [{ text: linkText(reply) }];
+      case 'document':
+        return [{ text: documentText(reply) }];
+      default: {
+        const unknown: never = reply;
+        throw new DeliveryError(`unknown reply ${JSON.stringify(unknown)}`, 'rejected');
+      }
+    }
+  });
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

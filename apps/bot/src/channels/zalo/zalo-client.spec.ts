@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeZaloServer, type FakeZaloServer } from '../../../test/support/fake-zalo-server';
 import { DeliveryError } from '../channel';
-import { ZaloClient, type ZaloClientOptions, type ZaloTokens } from './zalo-client';
+import {
+  retryAfterHeader,
+  ZaloClient,
+  type ZaloClientOptions,
+  type ZaloTokens,
+} from './zalo-client';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -190,10 +195,12 @@ describe('ZaloClient', () => {
 
   it.each([
     [-213, 'User has not followed OA'],
+    [-217, 'User has blocked invitation from OA'],
     [-227, 'User is banned or has been inactive for more than 45 days'],
     [-230, 'User has not interacted with the OA in the past 7 days'],
-    [-201, 'user_id is invalid!'],
-  ])('treats error %i as permanent', async (code, message) => {
+    [-232, 'User has interaction expired'],
+    [-244, 'User has restricted this message type from your OA'],
+  ])('treats person-side error %i as permanent', async (code, message) => {
     const zalo = await fake();
     const { sut } = clientFor(zalo);
     zalo.failNextSends({ kind: 'permanent', error: code, message });
@@ -204,21 +211,98 @@ describe('ZaloClient', () => {
     expect(error.message).toContain(message);
   });
 
-  it('retries a rate limit after what Zalo says', async () => {
+  it.each([
+    [-200, 'Send message failed'],
+    [-204, 'OA has been deleted'],
+    [-209, 'App is not activated'],
+    [-212, 'OA has not registered this API'],
+    [-219, 'App has been removed'],
+    [-221, 'OA is not verified'],
+    [-224, 'The OA package does not allow this API'],
+    [-240, 'MessageV2 API has been shut down, please switch to MessageV3'],
+    [-320, 'App needs a Zalo Cloud Account'],
+    [-321, 'Zalo Cloud Account is out of money'],
+    [-999, 'a code we have never seen'],
+  ])(
+    'retries OA- or app-side error %i after an hour, never blaming the person',
+    async (code, message) => {
+      const zalo = await fake();
+      const { sut } = clientFor(zalo);
+      zalo.failNextSends({ kind: 'permanent', error: code, message });
+
+      const error = await failure(sut.sendText('u-1', 'hi'));
+
+      expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 3600 });
+      expect(error.message).toContain(message);
+    },
+  );
+
+  it.each([
+    [-201, 'message is invalid!'],
+    [-233, 'Message type is not supported'],
+  ])(
+    'rejects our own bad request (error %i): the message fails, the person stays reachable',
+    async (code, message) => {
+      const zalo = await fake();
+      const { sut } = clientFor(zalo);
+      zalo.failNextSends({ kind: 'permanent', error: code, message });
+
+      const error = await failure(sut.sendText('u-1', 'hi'));
+
+      expect(error.kind).toBe('rejected');
+    },
+  );
+
+  it.each([400, 413, 422])('rejects a request Zalo answers HTTP %i', async (status) => {
     const zalo = await fake();
     const { sut } = clientFor(zalo);
-    zalo.failNextSends({ kind: 'rate-limited', retryAfterSeconds: 12 });
-    zalo.failNextSends({
-      kind: 'permanent',
-      error: -32,
-      message: 'Your OA reached limit call api',
-    });
+    zalo.failNextSends({ kind: 'server-error', status });
 
-    const http429 = await failure(sut.sendText('u-1', 'a'));
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(error.kind).toBe('rejected');
+  });
+
+  it('retries Zalo’s per-minute limit (HTTP 200, error -32) after a minute', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'rate-limited' });
+
     const perMinute = await failure(sut.sendText('u-1', 'b'));
 
-    expect(http429).toMatchObject({ kind: 'retry', retryAfterSeconds: 12 });
+    expect(zalo.messages.at(-1)?.answeredError).toBe(-32);
     expect(perMinute).toMatchObject({ kind: 'retry', retryAfterSeconds: 60 });
+  });
+
+  it('retries an HTTP 429 (a proxy’s, not Zalo’s) after its Retry-After', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'http-429', retryAfterSeconds: 12 });
+
+    const http429 = await failure(sut.sendText('u-1', 'a'));
+
+    expect(http429).toMatchObject({ kind: 'retry', retryAfterSeconds: 12 });
+  });
+
+  it('leaves the wait to the outbox when a 429 has no usable Retry-After', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'http-429' });
+    zalo.failNextSends({ kind: 'http-429', retryAfterSeconds: 0 });
+
+    const noHeader = await failure(sut.sendText('u-1', 'a'));
+    const zero = await failure(sut.sendText('u-1', 'b'));
+
+    expect(noHeader.kind).toBe('retry');
+    expect(noHeader.retryAfterSeconds).toBeUndefined();
+    expect(zero.retryAfterSeconds).toBeUndefined();
+    expect(['', 'soon', '-5', '0', '2.5'].map((v) => retryAfterHeader(v))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      2.5,
+    ]);
   });
 
   it('retries a 5xx, an unreachable API and a timeout', async () => {

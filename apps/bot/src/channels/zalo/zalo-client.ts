@@ -34,22 +34,35 @@ const CREDENTIALS_RETRY_SECONDS = 300;
 
 /**
  * The OA API error codes this client acts on, from the "Mã lỗi" appendix of the Official
- * Account API documentation (developers.zalo.me). Other codes are permanent failures.
+ * Account API documentation (developers.zalo.me). Only the person-side codes fail a message for
+ * good and mark the chat unreachable (RECIPIENT_ERRORS); our own malformed requests fail the
+ * message alone (REJECTED_ERRORS); anything else is about the OA or the app (not verified, not
+ * entitled, out of money, an API switched off…) or unknown, and is retried after an hour.
  */
 export const ZaloErrorCode = {
   RateLimited: -32, // "Your application/OA reached limit call api" (per minute)
+  SendFailed: -200, // "Gửi tin thất bại", no reason given
   InvalidParameter: -201,
+  OaDeleted: -204,
+  AppNotActivated: -209,
   OutOfQuota: -211,
+  OaNotRegisteredForApi: -212,
   NotFollower: -213, // "User has not followed OA"
   AccessTokenInvalid: -216,
   BlockedInvitation: -217,
   OutOfReceiveQuota: -218, // this user's receive limit
+  AppRemoved: -219,
   AccessTokenExpired: -220, // "access_token is expired or removed"
+  OaNotVerified: -221,
+  OaTierNotAllowed: -224,
   UserInactive: -227, // "User is banned or has been inactive for more than 45 days"
   NoInteraction7Days: -230, // outside the window in which the OA may answer
   InteractionExpired: -232,
   MessageTypeUnsupported: -233,
+  MessageApiShutDown: -240, // "MessageV2 API has been shut down, please switch to MessageV3"
   UserRestricted: -244, // "User has restricted this message type from your OA"
+  CloudAccountRequired: -320, // the app needs a Zalo Cloud Account for paid features
+  CloudAccountOutOfMoney: -321,
 } as const;
 
 const TOKEN_ERRORS: ReadonlySet<number> = new Set([
@@ -67,12 +80,24 @@ const RECIPIENT_ERRORS: ReadonlySet<number> = new Set([
   ZaloErrorCode.UserRestricted,
 ]);
 
+/** Our request was malformed: this message fails, the person can still be written to. */
+const REJECTED_ERRORS: ReadonlySet<number> = new Set([
+  ZaloErrorCode.InvalidParameter,
+  ZaloErrorCode.MessageTypeUnsupported,
+]);
+
 /** Limits that lift with time: code → seconds to wait. */
 const RETRY_LATER: ReadonlyMap<number, number> = new Map([
   [ZaloErrorCode.RateLimited, 60],
   [ZaloErrorCode.OutOfQuota, 3600],
   [ZaloErrorCode.OutOfReceiveQuota, 3600],
 ]);
+
+/**
+ * The wait after a code about the OA or the app (or one we do not know): nothing the person did,
+ * and nothing a quick retry fixes; someone has to act on the OA, which the log tells them.
+ */
+const OA_SIDE_RETRY_SECONDS = 3600;
 
 export interface ZaloTokens {
   accessToken: string;
@@ -423,23 +448,34 @@ export function toDeliveryError(answer: ApiAnswer): DeliveryError {
   if (wait !== undefined) return new DeliveryError(text, 'retry', wait);
   if (TOKEN_ERRORS.has(code)) return new DeliveryError(text, 'retry', CREDENTIALS_RETRY_SECONDS);
   if (RECIPIENT_ERRORS.has(code)) return new DeliveryError(text, 'permanent');
-  // Anything else is a request Zalo will refuse again as it is (bad parameter, message type,
-  // OA not entitled): retrying would not help.
-  return new DeliveryError(text, 'permanent');
+  if (REJECTED_ERRORS.has(code)) return new DeliveryError(text, 'rejected');
+  // The OA or the app is not allowed to send now (-204, -209, -212, -219, -221, -224, -240,
+  // -320, -321, -200…): not the person's doing, so the chat stays reachable; retried after an
+  // hour, by when someone may have put the OA right.
+  return new DeliveryError(text, 'retry', OA_SIDE_RETRY_SECONDS);
 }
 
 function httpError(response: Response): DeliveryError {
   const text = `Zalo HTTP ${response.status}`;
   if (response.status === 429) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return new DeliveryError(text, 'retry', Number.isFinite(retryAfter) ? retryAfter : undefined);
+    return new DeliveryError(text, 'retry', retryAfterHeader(response.headers.get('retry-after')));
   }
-  // A request that is malformed stays malformed; anything else (5xx, a proxy in the way, a
-  // wrong ZALO_API_BASE) may pass later.
+  // A request that is malformed stays malformed, but says nothing about the person: the message
+  // fails alone. Anything else (5xx, a proxy in the way, a wrong ZALO_API_BASE) may pass later.
   if (response.status === 400 || response.status === 413 || response.status === 422) {
-    return new DeliveryError(text, 'permanent');
+    return new DeliveryError(text, 'rejected');
   }
   return new DeliveryError(text, 'retry');
+}
+
+/**
+ * Retry-After in seconds when it is a positive number; otherwise nothing, so the outbox uses its
+ * own back-off (a missing header is not "0 seconds": Number(null) is 0).
+ */
+export function retryAfterHeader(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 function describeAnswer(answer: ApiAnswer): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { toBotEvent, verifyZaloSignature, zaloSignature } from './zalo-webhook';
+import { toBotEvent, verifySignedBody, verifyZaloSignature, zaloSignature } from './zalo-webhook';
 
 const user = (extra: Record<string, unknown>) => ({
   app_id: '123',
@@ -35,6 +35,32 @@ describe('zaloSignature', () => {
     expect(check(signature, 'another-app')).toBe(false);
     expect(check('mac=00')).toBe(false);
     expect(check('')).toBe(false);
+  });
+});
+
+describe('verifySignedBody', () => {
+  const check = (rawBody: string, signature: string) =>
+    verifySignedBody({
+      appId: '123',
+      oaSecretKey: 'secret',
+      rawBody: Buffer.from(rawBody),
+      signature,
+    });
+
+  it('takes the timestamp from the raw body as signed, string or number', () => {
+    const quoted = '{"event_name":"follow","timestamp":"1718000000000"}';
+    const bare = '{"event_name":"follow","timestamp": 1718000000000}';
+
+    expect(check(quoted, zaloSignature('123', quoted, '1718000000000', 'secret'))).toBe(true);
+    expect(check(bare, zaloSignature('123', bare, '1718000000000', 'secret'))).toBe(true);
+    expect(check(quoted, zaloSignature('123', quoted, '1718000000001', 'secret'))).toBe(false);
+  });
+
+  it('refuses a body without a timestamp, JSON or not, whatever the signature', () => {
+    expect(check('not json at all', zaloSignature('123', 'not json at all', '', 'secret'))).toBe(
+      false,
+    );
+    expect(check('{"a":1}', zaloSignature('123', '{"a":1}', '', 'secret'))).toBe(false);
   });
 });
 
@@ -82,9 +108,32 @@ describe('toBotEvent', () => {
         updateId: 'follow:u-2:1718000000000',
       },
     );
-    expect(map({ event_name: 'user_click_chatnow' })).toMatchObject({
-      type: 'follow',
-      chatId: 'u-1',
+  });
+
+  it('reads the person of an opened chat from the top-level user_id, as Zalo sends it', () => {
+    const chatNow = {
+      event_name: 'user_click_chatnow',
+      app_id: '123',
+      oa_id: 'oa-1',
+      user_id: 'u-5',
+      user_id_by_app: 'app-scoped-5',
+      timestamp: '1718000000000',
+    };
+
+    expect(toBotEvent(chatNow)).toEqual({
+      kind: 'event',
+      event: {
+        channel: 'zalo',
+        type: 'follow',
+        updateId: 'user_click_chatnow:u-5:1718000000000',
+        chatId: 'u-5',
+        user: { id: 'u-5' },
+        sentAt: '2024-06-10T06:13:20.000Z',
+      },
+    });
+    // An event that does carry a sender is read as before.
+    expect(toBotEvent(user({ event_name: 'user_click_chatnow' }))).toMatchObject({
+      event: { type: 'follow', chatId: 'u-1' },
     });
   });
 
@@ -112,6 +161,63 @@ describe('toBotEvent', () => {
     expect(sticker).toMatchObject({
       kind: 'event',
       event: { type: 'unsupported', what: 'sticker', updateId: 'm3' },
+    });
+  });
+
+  it('keeps every field within what the API takes, so that it never refuses the event', () => {
+    const map = (event: Record<string, unknown>) => {
+      const mapped = toBotEvent(user(event));
+      return mapped.kind === 'event' ? mapped.event : mapped;
+    };
+    const say = (text: string) =>
+      map({ event_name: 'user_send_text', message: { msg_id: 'm', text } });
+    const longName = `/${'a'.repeat(65)}`;
+    const longAction = `#gcm:${'x'.repeat(257)}`;
+
+    expect(say(`/${'a'.repeat(64)} now`)).toMatchObject({ type: 'command', argument: 'now' });
+    expect(say(longName)).toMatchObject({ type: 'text', text: longName });
+    expect(say(`#gcm:${'x'.repeat(256)}`)).toMatchObject({ type: 'action' });
+    expect(say(longAction)).toMatchObject({ type: 'text', text: longAction });
+
+    const file = map({
+      event_name: 'user_send_file',
+      message: {
+        msg_id: 'm',
+        attachments: [
+          {
+            type: 'file',
+            payload: {
+              url: 'https://z.vn/f',
+              name: `${'tệp '.repeat(100)}.pdf`,
+              type: 'x'.repeat(250),
+            },
+          },
+        ],
+      },
+    });
+    expect(file).toMatchObject({ type: 'file', fileRef: 'https://z.vn/f' });
+    expect((file as { fileName: string }).fileName).toHaveLength(300);
+    expect((file as { mimeType: string }).mimeType).toHaveLength(200);
+
+    const hugeLink = map({
+      event_name: 'user_send_image',
+      message: {
+        msg_id: 'm',
+        attachments: [{ payload: { url: `https://z.vn/${'i'.repeat(2000)}` } }],
+      },
+    });
+    expect(hugeLink).toMatchObject({ type: 'unsupported', what: 'image' });
+    expect(
+      map({ event_name: `user_send_${'z'.repeat(80)}`, message: { msg_id: 'm' } }),
+    ).toMatchObject({
+      type: 'unsupported',
+      what: 'z'.repeat(64),
+    });
+    expect(map({ event_name: 'user_submit_info', info: { phone: '0'.repeat(33) } })).toMatchObject({
+      type: 'unsupported',
+    });
+    expect(map({ event_name: 'user_send_text', sender: { id: 'u'.repeat(129) } })).toMatchObject({
+      kind: 'invalid',
     });
   });
 

@@ -17,11 +17,12 @@
  * Events (v3 webhook): `event_name`, `app_id`, `timestamp` (ms, a string), `sender.id` (the
  * person's id for this OA, where replies go), `recipient.id` (the OA), `message.msg_id`,
  * `message.text`, `message.attachments[].payload.url`; `follow`/`unfollow` carry
- * `follower.id`; `user_submit_info` carries `info.phone`; the OA's own sends echo back as
- * `oa_send_*`.
+ * `follower.id`; `user_click_chatnow` carries the person as a top-level `user_id` (with
+ * `oa_id`) and no `sender`; `user_submit_info` carries `info.phone`; the OA's own sends echo
+ * back as `oa_send_*`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { BotEvent, TextEvent } from '@gcm/domain';
+import { BOT_EVENT_LIMITS as LIMIT, type BotEvent, type TextEvent } from '@gcm/domain';
 import { actionFromText } from './zalo-render';
 
 export const SIGNATURE_HEADER = 'x-zevent-signature';
@@ -57,10 +58,36 @@ export function verifyZaloSignature(input: {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Most `timestamp` values of a body tried against its signature. */
+const MAX_TIMESTAMPS = 4;
+
+/**
+ * Checks a request's signature on its raw bytes, before anything reads it as JSON (a forged body
+ * that is not even JSON gets 401 like any other forgery). The timestamp that goes into the hash
+ * is taken from the raw text as it was signed: each `"timestamp": "…"` (or a bare number) is
+ * tried, the first few at most. Whichever verifies, the body is Zalo's, byte for byte.
+ */
+export function verifySignedBody(input: {
+  appId: string;
+  oaSecretKey: string;
+  rawBody: Buffer;
+  signature: string;
+}): boolean {
+  const raw = input.rawBody.toString('utf8');
+  const found = raw.matchAll(/"timestamp"\s*:\s*(?:"([^"\\]{1,40})"|(-?\d{1,20}))/g);
+  let tried = 0;
+  for (const match of found) {
+    if (tried++ >= MAX_TIMESTAMPS) break;
+    if (verifyZaloSignature({ ...input, timestamp: match[1] ?? match[2] })) return true;
+  }
+  return false;
+}
+
 export type MappedEvent =
   | { kind: 'event'; event: BotEvent }
   /** Valid but nothing to answer (the OA's own messages, read receipts, reactions…). */
   | { kind: 'ignored'; reason: string }
+  /** Signed by Zalo but not readable as an event (answered 200 all the same, and logged). */
   | { kind: 'invalid'; reason: string };
 
 /** user_send_* events we cannot read, and what to call them in the log. */
@@ -82,11 +109,18 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
   const isFollowEvent = name === 'follow' || name === 'unfollow';
   const userId = isFollowEvent
     ? (str(field(payload.follower, 'id')) ?? str(field(payload.sender, 'id')))
-    : str(field(payload.sender, 'id'));
+    : (str(payload.user_id) ?? str(field(payload.sender, 'id')));
   const message = record(payload.message);
   const timestamp = str(payload.timestamp) ?? num(payload.timestamp);
 
-  const common = userId ? commonFields(name, userId, timestamp, str(message?.msg_id)) : undefined;
+  if (userId && userId.length > LIMIT.id) {
+    return { kind: 'invalid', reason: `${name} with a user id longer than ${LIMIT.id}` };
+  }
+  const msgId = str(message?.msg_id);
+  const common = userId ? commonFields(name, userId, timestamp, msgId) : undefined;
+  if (common && common.updateId.length > LIMIT.id) {
+    return { kind: 'invalid', reason: `${name} with an id longer than ${LIMIT.id}` };
+  }
 
   switch (name) {
     case 'follow':
@@ -104,7 +138,10 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
     case 'user_send_file': {
       if (!common) return noUser(name);
       const url = firstAttachmentUrl(message);
-      if (!url) return event({ ...common, type: 'unsupported', what: name.slice(10) });
+      // A link the API would refuse is no better than none.
+      if (!url || url.length > LIMIT.fileRef) {
+        return event({ ...common, type: 'unsupported', what: name.slice(10) });
+      }
       const attachment = record(firstAttachment(message)?.payload);
       const fileName = str(attachment?.name);
       const mimeType = str(attachment?.type);
@@ -112,14 +149,14 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
         ...common,
         type: 'file',
         fileRef: url,
-        ...(fileName ? { fileName } : {}),
-        ...(mimeType ? { mimeType } : {}),
+        ...(fileName ? { fileName: cut(fileName, LIMIT.fileName) } : {}),
+        ...(mimeType ? { mimeType: cut(mimeType, LIMIT.mimeType) } : {}),
       });
     }
     case 'user_submit_info': {
       if (!common) return noUser(name);
       const phone = str(field(payload.info, 'phone'));
-      return phone
+      return phone && phone.length <= LIMIT.phone
         ? event({ ...common, type: 'contact', phone })
         : event({ ...common, type: 'unsupported', what: 'user info without a phone' });
     }
@@ -131,7 +168,7 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
       }
       if (name.startsWith('user_send_')) {
         return common
-          ? event({ ...common, type: 'unsupported', what: name.slice(10) })
+          ? event({ ...common, type: 'unsupported', what: cut(name.slice(10), LIMIT.what) })
           : noUser(name);
       }
       // Read and delivery receipts, reactions, tags, anonymous chats, shop and call events.
@@ -159,17 +196,29 @@ function commonFields(
   };
 }
 
-/** Free text, a pressed button (our action prefix) or a command ("/huy", "/start abc"). */
+/**
+ * A command: "/" and a name the API takes (at most 64 characters, as Telegram's), then the
+ * argument. A longer "/word" is no command of ours: it is read as text.
+ */
+const COMMAND = new RegExp(
+  `^\\/([a-z][a-z0-9_]{0,${LIMIT.command - 1}})(?:\\s+([\\s\\S]*))?$`,
+  'i',
+);
+
+/**
+ * Free text, a pressed button (our action prefix) or a command ("/huy", "/start abc"), each
+ * within the API's limits: an action longer than any of our buttons makes is text someone typed.
+ */
 function textEvent(common: Common, text: string): BotEvent {
   if (!text) return { ...common, type: 'unsupported', what: 'empty text' };
   const action = actionFromText(text);
-  if (action !== undefined) {
+  if (action !== undefined && action.length <= LIMIT.action) {
     return action
       ? { ...common, type: 'action', action }
       : { ...common, type: 'unsupported', what: 'empty action' };
   }
-  const command = /^\/([a-z][a-z0-9_]*)(?:\s+([\s\S]*))?$/i.exec(text);
-  if (command) {
+  const command = COMMAND.exec(text);
+  if (command && (command[2]?.trim().length ?? 0) <= LIMIT.argument) {
     const argument = command[2]?.trim();
     return {
       ...common,
@@ -206,6 +255,13 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
+}
+
+/** `value` cut to `max` characters (never inside a surrogate pair). */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value[max - 1]) ? max - 1 : max;
+  return value.slice(0, end);
 }
 
 function str(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS } from '@gcm/domain';
+import { BOT_EVENT_LIMITS as LIMIT, CHANNELS } from '@gcm/domain';
 import type { Channel } from '@gcm/domain';
 import { Type } from 'class-transformer';
 import {
@@ -26,25 +26,25 @@ export const EVENT_TYPES = [
 ] as const;
 
 /** Longest text kept from a chat message; the matcher reads far less. */
-export const MAX_EVENT_TEXT = 4000;
+export const MAX_EVENT_TEXT = LIMIT.argument;
 
 export class BotUserDto {
   @ApiProperty()
   @IsString()
   @MinLength(1)
-  @MaxLength(128)
+  @MaxLength(LIMIT.id)
   id: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMIT.displayName)
   displayName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(16)
+  @MaxLength(LIMIT.languageCode)
   languageCode?: string;
 }
 
@@ -62,13 +62,13 @@ export class BotEventDto {
   })
   @IsString()
   @MinLength(1)
-  @MaxLength(128)
+  @MaxLength(LIMIT.id)
   updateId: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
-  @MaxLength(128)
+  @MaxLength(LIMIT.id)
   chatId: string;
 
   @ApiProperty({ type: BotUserDto })
@@ -95,7 +95,7 @@ export class BotEventDto {
   @ApiPropertyOptional()
   @ValidateIf((e: BotEventDto) => e.type === 'command')
   @IsString()
-  @MaxLength(64)
+  @MaxLength(LIMIT.command)
   command?: string;
 
   @ApiPropertyOptional()
@@ -107,37 +107,37 @@ export class BotEventDto {
   @ApiPropertyOptional()
   @ValidateIf((e: BotEventDto) => e.type === 'action')
   @IsString()
-  @MaxLength(256)
+  @MaxLength(LIMIT.action)
   action?: string;
 
   @ApiPropertyOptional()
   @ValidateIf((e: BotEventDto) => e.type === 'contact')
   @IsString()
-  @MaxLength(32)
+  @MaxLength(LIMIT.phone)
   phone?: string;
 
   @ApiPropertyOptional()
   @ValidateIf((e: BotEventDto) => e.type === 'file')
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMIT.fileRef)
   fileRef?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(LIMIT.fileName)
   fileName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMIT.mimeType)
   mimeType?: string;
 
   @ApiPropertyOptional()
   @ValidateIf((e: BotEventDto) => e.type === 'unsupported')
   @IsString()
-  @MaxLength(64)
+  @MaxLength(LIMIT.what)
   what?: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS } from '@gcm/domain';
+import { CHANNELS, OUTBOX_OUTCOMES } from '@gcm/domain';
 import type { Channel, OutboxClaimRequest, OutboxResultRequest } from '@gcm/domain';
 import {
   ArrayMinSize,
@@ -39,9 +39,9 @@ export class OutboxResultDto implements OutboxResultRequest {
   @IsUUID()
   claimId: string;
 
-  @ApiProperty({ enum: ['sent', 'retry', 'failed'] })
-  @IsIn(['sent', 'retry', 'failed'])
-  outcome: 'sent' | 'retry' | 'failed';
+  @ApiProperty({ enum: OUTBOX_OUTCOMES })
+  @IsIn(OUTBOX_OUTCOMES)
+  outcome: OutboxResultRequest['outcome'];
 
   @ApiPropertyOptional({ minimum: 0, maximum: 86_400 })
   @IsOptional()
