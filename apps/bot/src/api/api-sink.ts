@@ -9,7 +9,13 @@
  * API handles each chat's events in the order they came.
  */
 import type { ApiClient } from '@gcm/api-client';
-import type { BotEvent, BotEventOutcome, BotReply, ErrorBody } from '@gcm/domain';
+import {
+  ErrorCode,
+  type BotEvent,
+  type BotEventOutcome,
+  type BotReply,
+  type ErrorBody,
+} from '@gcm/domain';
 import type { EventSink } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { withRetry } from './retry';
@@ -33,8 +39,39 @@ export class EventNotHandledError extends Error {
   override readonly name = 'EventNotHandledError';
 
   constructor(readonly body: ErrorBody) {
-    super(`${body.code}: ${body.message}`);
+    super(`${body.code}: ${body.message}${describeDetails(body.details)}`);
   }
+
+  /**
+   * True when the API refused the event as it is (it failed validation): every delivery of it
+   * gets the same answer, so it must be acknowledged, not retried. False when the API failed on
+   * it for now (`internal_error`, the database unavailable), which may pass.
+   */
+  get permanent(): boolean {
+    return !TEMPORARY_CODES.has(this.body.code);
+  }
+}
+
+const TEMPORARY_CODES = new Set<ErrorCode>([
+  ErrorCode.Internal,
+  ErrorCode.DatabaseUnavailable,
+  ErrorCode.TooManyRequests,
+]);
+
+/** The API refused this event for good: sending it again would be refused again. */
+export function isRefusedForGood(error: unknown): error is EventNotHandledError {
+  return error instanceof EventNotHandledError && error.permanent;
+}
+
+/** The field errors of a validation failure, for the log: ` (text: …; command: …)`. */
+function describeDetails(details: unknown): string {
+  if (!Array.isArray(details) || details.length === 0) return '';
+  const parts = details.map((d: { field?: unknown; message?: unknown }) =>
+    typeof d?.field === 'string' && typeof d.message === 'string'
+      ? `${d.field}: ${d.message}`
+      : JSON.stringify(d),
+  );
+  return ` (${parts.join('; ')})`;
 }
 
 interface Waiting {
@@ -151,10 +188,9 @@ export class ApiSink implements EventSink {
         waiting.reject(new Error('The API answered fewer results than events'));
       } else if ('error' in outcome) {
         const { event } = waiting;
-        this.log.warn(
-          `${event.channel} event ${event.updateId} not handled: ${outcome.error.code}: ${outcome.error.message}`,
-        );
-        waiting.reject(new EventNotHandledError(outcome.error));
+        const error = new EventNotHandledError(outcome.error);
+        this.log.warn(`${event.channel} event ${event.updateId} not handled: ${error.message}`);
+        waiting.reject(error);
       } else {
         waiting.resolve(outcome.replies);
       }
