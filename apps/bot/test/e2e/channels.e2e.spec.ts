@@ -181,6 +181,20 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     );
   });
 
+  it('greets "xin chào" with the welcome and the topics, then answers the real question', async () => {
+    const chat = 106;
+    push(telegramUpdates.text(chat, 'Xin chào'));
+    const [welcome, menu] = await waitForChat(telegram, chat, 2);
+    expect(welcome.text.startsWith(TEXT.welcome)).toBe(true);
+    expect(menu.buttons.some((b) => b.callback_data?.startsWith('topic:'))).toBe(true);
+
+    push(telegramUpdates.text(chat, LICENCE_QUESTION));
+
+    const [, , answer] = await waitForChat(telegram, chat, 3);
+    expect(answer.text.startsWith(LICENCE_FAQ)).toBe(true);
+    expect((await inbox(api)).filter((i) => i.question === 'Xin chào')).toEqual([]);
+  });
+
   it('offers a choice for an ambiguous question, and answers the one chosen', async (ctx) => {
     const question = await firstWithStatus(api, AMBIGUOUS_CANDIDATES, 'ambiguous');
     if (!question) {

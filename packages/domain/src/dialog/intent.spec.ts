@@ -37,6 +37,40 @@ describe('interpret', () => {
     }
   });
 
+  it('greets a greeting with the welcome and the menu, not a question for staff', () => {
+    for (const text of [
+      'xin chào',
+      'Xin chào!',
+      'chào bạn',
+      'Chào bạn ạ',
+      'chao ban',
+      'hello',
+      'Hi',
+      'alo',
+      'Alô',
+      'xin chào cán bộ',
+      'Chào buổi sáng',
+      'hello bot 👋',
+    ]) {
+      expect(interpret(INITIAL_STATE, event({ type: 'text', text })), text).toEqual({
+        kind: 'start',
+      });
+    }
+  });
+
+  it('reads a greeting followed by a question as the question, and greets staff in a handoff', () => {
+    const question = 'Xin chào, cho hỏi làm hộ chiếu ở đâu?';
+    expect(interpret(INITIAL_STATE, event({ type: 'text', text: question }))).toEqual({
+      kind: 'ask',
+      text: question,
+    });
+    const state = { ...INITIAL_STATE, mode: 'handoff' as const, handoffId: 'h1' };
+    expect(interpret(state, event({ type: 'text', text: 'chào anh' }))).toEqual({
+      kind: 'handoff_message',
+      text: 'chào anh',
+    });
+  });
+
   it('joins messages to the open inbox item while staff handle the conversation', () => {
     const state = { ...INITIAL_STATE, mode: 'handoff' as const, handoffId: 'h1' };
     expect(interpret(state, event({ type: 'text', text: 'tôi ở phường Đức Xuân' }))).toEqual({

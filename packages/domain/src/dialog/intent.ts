@@ -69,6 +69,27 @@ const HANDOFF_PHRASES = [
   'human',
 ];
 
+/**
+ * Greetings on their own ("xin chào", "chào bạn ạ", "hello", "alo"): answered with the welcome
+ * and the menu. Sent to the matcher they found no answer and went to staff, and the person's
+ * real question then only joined that inbox item. Compared folded, after the words of address
+ * and politeness around them are dropped.
+ */
+const GREETINGS = new Set(['xin chao', 'chao', 'hello', 'helo', 'hi', 'hey', 'alo', 'a lo']);
+const GREETING_EXTRAS = new Set([
+  ...['a', 'ah', 'nhe', 'nha', 'oi', 'ban', 'cac', 'moi', 'nguoi', 'bot', 'ad', 'admin'],
+  ...['anh', 'chi', 'em', 'co', 'chu', 'bac', 'can', 'bo', 'buoi', 'sang', 'trua', 'chieu'],
+  ...['toi', 'there', 'everyone', 'all'],
+]);
+
+function isGreeting(folded: string): boolean {
+  if (GREETINGS.has(folded)) return true;
+  const words = folded.split(' ');
+  if (words.length > 6) return false;
+  const core = words.filter((word) => !GREETING_EXTRAS.has(word)).join(' ');
+  return GREETINGS.has(core);
+}
+
 export function interpret(state: ConversationState, event: BotEvent): Intent {
   switch (event.type) {
     case 'follow':
@@ -139,5 +160,6 @@ function textIntent(state: ConversationState, raw: string): Intent {
     .trim();
   if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
   if (state.mode === 'handoff') return { kind: 'handoff_message', text };
+  if (isGreeting(folded)) return { kind: 'start' };
   return { kind: 'ask', text };
 }
