@@ -1,5 +1,5 @@
 import { normaliseText, foldDiacritics } from '../text';
-import type { BotEvent } from '../messages/bot-message';
+import type { BotEvent, FileEvent } from '../messages/bot-message';
 import type { ConversationState } from './conversation-state';
 
 /**
@@ -105,12 +105,30 @@ export function interpret(state: ConversationState, event: BotEvent): Intent {
     case 'contact':
       return { kind: 'unsupported', what: 'contact' };
     case 'file':
-      return state.mode === 'handoff'
-        ? { kind: 'handoff_message', text: `[tệp] ${event.fileName ?? event.fileRef}` }
-        : { kind: 'unsupported', what: 'file' };
+      return fileIntent(state, event);
     case 'unsupported':
       return { kind: 'unsupported', what: event.what };
   }
+}
+
+/**
+ * A file joins a conversation with staff (they see it in the transcript). Otherwise the bot
+ * cannot read it; but a caption with words is what the person asks ("Giấy phép này có thật
+ * không?" under a photo), so it goes to the matcher like typed text. A bare file is answered
+ * with "only text can be read".
+ */
+function fileIntent(state: ConversationState, event: FileEvent): Intent {
+  const caption = event.caption?.normalize('NFC').trim() ?? '';
+  if (state.mode === 'handoff') {
+    return { kind: 'handoff_message', text: fileLabel(event.fileName, caption) };
+  }
+  return caption ? textIntent(state, caption) : { kind: 'unsupported', what: 'file' };
+}
+
+/** A file as a transcript shows it: `[tệp: hop-dong.jpg] Đây là ảnh hợp đồng`. */
+export function fileLabel(fileName?: string, caption?: string): string {
+  const label = fileName ? `[tệp: ${fileName}]` : '[tệp]';
+  return caption ? `${label} ${caption}` : label;
 }
 
 function commandIntent(command: string, argument?: string): Intent {

@@ -453,8 +453,12 @@ function inboundText(event: BotEvent): string | null {
       return `/${event.command}${event.argument ? ` ${event.argument}` : ''}`;
     case 'action':
       return `[${event.action}]`;
-    case 'file':
-      return `[tệp] ${event.fileName ?? ''}`.trim();
+    case 'file': {
+      // `[tệp: hop-dong.jpg] Đây là ảnh hợp đồng`, as packages/domain's fileLabel.
+      const label = event.fileName ? `[tệp: ${event.fileName}]` : '[tệp]';
+      const caption = event.caption?.trim().slice(0, MAX_EVENT_TEXT);
+      return caption ? `${label} ${caption}` : label;
+    }
     case 'contact':
       return '[số điện thoại]';
     case 'unsupported':

@@ -127,6 +127,38 @@ describe('mapTelegramUpdate', () => {
     });
   });
 
+  it('keeps the caption of a photo, a document and a video, in NFC', () => {
+    const caption = 'Đây là ảnh hợp đồng'.normalize('NFD');
+
+    const photo = eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT, caption))));
+    const document = eventOf(
+      mapTelegramUpdate(
+        update(telegramUpdates.document(CHAT, 'hop-dong.pdf', 'application/pdf', 'Hợp đồng')),
+      ),
+    );
+    const video = eventOf(mapTelegramUpdate(update(telegramUpdates.video(CHAT, 'Quảng cáo này'))));
+
+    expect(photo).toMatchObject({
+      type: 'file',
+      fileRef: 'ph-1280',
+      caption: 'Đây là ảnh hợp đồng',
+    });
+    expect(document).toMatchObject({ type: 'file', fileName: 'hop-dong.pdf', caption: 'Hợp đồng' });
+    expect(video).toMatchObject({
+      type: 'file',
+      fileRef: expect.stringMatching(/^vid-/),
+      fileName: 'clip.mp4',
+      mimeType: 'video/mp4',
+      caption: 'Quảng cáo này',
+    });
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT))))).not.toHaveProperty(
+      'caption',
+    );
+    expect(
+      eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT, ' \n ')))),
+    ).not.toHaveProperty('caption');
+  });
+
   it('maps a sticker and a location to unsupported', () => {
     expect(eventOf(mapTelegramUpdate(update(telegramUpdates.sticker(CHAT))))).toMatchObject({
       type: 'unsupported',

@@ -40,10 +40,17 @@ interface TgMessage {
   chat?: TgChat;
   from?: TgUser;
   text?: string;
+  caption?: string;
   contact?: { phone_number?: string; user_id?: number };
-  document?: { file_id?: string; file_name?: string; mime_type?: string };
+  document?: TgFile;
+  video?: TgFile;
   photo?: { file_id?: string }[];
   [kind: string]: unknown;
+}
+interface TgFile {
+  file_id?: string;
+  file_name?: string;
+  mime_type?: string;
 }
 interface TgCallbackQuery {
   id?: string;
@@ -67,7 +74,6 @@ const UNSUPPORTED_KINDS = [
   'venue',
   'voice',
   'audio',
-  'video',
   'video_note',
   'poll',
   'dice',
@@ -145,21 +151,34 @@ function mapMessage(message: TgMessage, updateId: string, options: MapUpdateOpti
   const unsupported = UNSUPPORTED_KINDS.find((kind) => message[kind] !== undefined);
   if (unsupported)
     return event({ ...base, type: 'unsupported', what: unsupported.replace(/_/g, ' ') });
-  if (isObject(message.document) && typeof message.document.file_id === 'string') {
-    const { file_id: fileRef, file_name: fileName, mime_type: mimeType } = message.document;
-    return event({
-      ...base,
-      type: 'file',
-      fileRef,
-      ...(fileName ? { fileName: fileName.normalize('NFC') } : {}),
-      ...(mimeType ? { mimeType } : {}),
-    });
+  // A photo, document or video may carry a caption: what the person typed with it.
+  const caption =
+    typeof message.caption === 'string' ? message.caption.normalize('NFC').trim() : '';
+  const withCaption = caption ? { caption } : {};
+  for (const file of [message.document, message.video]) {
+    if (isObject(file) && typeof file.file_id === 'string') {
+      const { file_id: fileRef, file_name: fileName, mime_type: mimeType } = file;
+      return event({
+        ...base,
+        type: 'file',
+        fileRef,
+        ...(fileName ? { fileName: fileName.normalize('NFC') } : {}),
+        ...(mimeType ? { mimeType } : {}),
+        ...withCaption,
+      });
+    }
   }
   if (Array.isArray(message.photo) && message.photo.length > 0) {
     // Telegram lists the sizes smallest first; the last is the original.
     const largest = message.photo[message.photo.length - 1];
     if (typeof largest?.file_id === 'string') {
-      return event({ ...base, type: 'file', fileRef: largest.file_id, mimeType: 'image/jpeg' });
+      return event({
+        ...base,
+        type: 'file',
+        fileRef: largest.file_id,
+        mimeType: 'image/jpeg',
+        ...withCaption,
+      });
     }
   }
   return event({ ...base, type: 'unsupported', what: 'message' });
