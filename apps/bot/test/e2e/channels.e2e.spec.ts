@@ -340,6 +340,28 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
     expect(messages.map((m) => m.text.split('\n')[0])).toEqual([LICENCE_FAQ]);
   });
 
+  it('handles messages Telegram allows but the API would refuse as they are, answering 200', async () => {
+    // 4096 characters, Telegram's limit: the API takes 4000 of a command's argument.
+    const long = `/canbo ${'Tôi cần gặp cán bộ gấp. '.repeat(170)}`.slice(0, 4096);
+    // "İ" lowercases to two characters: an 80-character command name (the API takes 64).
+    const odd = `/${'İ'.repeat(40)}`;
+
+    const first = await postTelegramWebhook(bot, {
+      update_id: 7010,
+      ...telegramUpdates.text(210, long),
+    });
+    const second = await postTelegramWebhook(bot, {
+      update_id: 7011,
+      ...telegramUpdates.text(211, odd),
+    });
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(sentTo(telegram, 210).map((m) => m.text)).toEqual([
+      expect.stringContaining(TEXT.toStaff),
+    ]);
+    expect(sentTo(telegram, 211)).toHaveLength(1);
+  });
+
   it('refuses an update without the right secret (401), and does not record it', async () => {
     const update = { update_id: 7002, ...telegramUpdates.text(202, LICENCE_QUESTION) };
 

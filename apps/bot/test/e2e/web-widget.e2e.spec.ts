@@ -151,7 +151,10 @@ describe.skipIf(!hasChromium)('web chat widget', { timeout: 30_000 }, () => {
     const decomposed = 'a\u0323'.repeat(1500);
     await page.getByRole('button', { name: 'Mở hộp hỏi đáp' }).click();
     const input = page.getByRole('textbox', { name: 'Câu hỏi của bạn' });
-    await input.evaluate((el, value) => ((el as HTMLTextAreaElement).value = value), decomposed);
+    await input.evaluate(
+      (el, value) => ((el as unknown as { value: string }).value = value),
+      decomposed,
+    );
     await page.getByRole('button', { name: 'Gửi' }).click();
 
     await botMessages().first().waitFor();

@@ -1,9 +1,28 @@
 /**
  * Turns a Telegram update into our neutral BotEvent. Pure: no I/O, never throws on an
  * unexpected shape (an update the gateway cannot place is `ignored`, with the reason for the log).
+ *
+ * Every field stays within what the API accepts (its BotEventDto), so that no message a person
+ * can type is refused: a refused update would be answered with an apology, not the answer.
+ * Texts are cleaned (NFC, no control characters, no lone surrogates) and cut where the API
+ * would refuse them.
  */
 import type { BotEvent, BotUser } from '@gcm/domain';
 import type { Update } from 'telegraf/types';
+import { cleanText, cutText } from '../../common/clean-text';
+
+/** The API's limits (apps/api/src/modules/conversations/dto/bot-event.dto.ts), in characters. */
+export const EVENT_LIMITS = {
+  /** A text, a command's argument, a caption: the API keeps this much of a plain text. */
+  text: 4000,
+  command: 64,
+  fileName: 300,
+  mimeType: 200,
+  displayName: 200,
+  languageCode: 16,
+  phone: 32,
+  what: 64,
+} as const;
 
 export type MappedUpdate =
   | {
@@ -125,25 +144,35 @@ function mapMessage(message: TgMessage, updateId: string, options: MapUpdateOpti
   const event = (e: BotEvent): MappedUpdate => ({ kind: 'event', event: e });
 
   if (typeof message.text === 'string') {
-    const text = message.text.normalize('NFC');
+    const text = cleanText(message.text);
     const command = COMMAND.exec(text);
-    if (!command) return event({ ...base, type: 'text', text });
-    const [, name, addressee, rest] = command;
+    // "/İİİ…" lowercases to more than the API takes for a command's name: plain text then.
+    const name = command?.[1].toLowerCase();
+    if (!command || !name || name.length > EVENT_LIMITS.command) {
+      return event({ ...base, type: 'text', text });
+    }
+    const [, , addressee, rest] = command;
     if (addressee && options.botUsername && !sameName(addressee, options.botUsername)) {
       return { kind: 'ignored', reason: `command for @${addressee}` };
     }
-    const argument = rest?.trim();
+    // Cut like a plain text ("/canbo " and 4000 characters more is still a request for staff).
+    const argument = cutText(rest?.trim() ?? '', EVENT_LIMITS.text).trim();
     return event({
       ...base,
       type: 'command',
-      command: name.toLowerCase(),
+      command: name,
       ...(argument ? { argument } : {}),
     });
   }
   if (isObject(message.contact)) {
     const { phone_number: phone, user_id: owner } = message.contact;
     // Only the sender's own number counts: a forwarded contact card proves nothing.
-    if (typeof phone === 'string' && owner !== undefined && owner === message.from?.id) {
+    if (
+      typeof phone === 'string' &&
+      phone.length <= EVENT_LIMITS.phone &&
+      owner !== undefined &&
+      owner === message.from?.id
+    ) {
       return event({ ...base, type: 'contact', phone });
     }
     return event({ ...base, type: 'unsupported', what: "someone else's contact" });
@@ -153,17 +182,22 @@ function mapMessage(message: TgMessage, updateId: string, options: MapUpdateOpti
     return event({ ...base, type: 'unsupported', what: unsupported.replace(/_/g, ' ') });
   // A photo, document or video may carry a caption: what the person typed with it.
   const caption =
-    typeof message.caption === 'string' ? message.caption.normalize('NFC').trim() : '';
+    typeof message.caption === 'string'
+      ? cutText(cleanText(message.caption).trim(), EVENT_LIMITS.text).trim()
+      : '';
   const withCaption = caption ? { caption } : {};
   for (const file of [message.document, message.video]) {
-    if (isObject(file) && typeof file.file_id === 'string') {
-      const { file_id: fileRef, file_name: fileName, mime_type: mimeType } = file;
+    const {
+      file_id: fileRef,
+      file_name: fileName,
+      mime_type: mimeType,
+    } = isObject(file) ? (file as TgFile) : {};
+    if (typeof fileRef === 'string') {
       return event({
         ...base,
         type: 'file',
         fileRef,
-        ...(fileName ? { fileName: fileName.normalize('NFC') } : {}),
-        ...(mimeType ? { mimeType } : {}),
+        ...fileFields(fileName, mimeType),
         ...withCaption,
       });
     }
@@ -207,7 +241,11 @@ function mapCallbackQuery(query: TgCallbackQuery, updateId: string): MappedUpdat
       callbackQueryId,
     };
   }
-  return { kind: 'event', event: { ...base, type: 'action', action: query.data }, callbackQueryId };
+  return {
+    kind: 'event',
+    event: { ...base, type: 'action', action: cleanText(query.data) },
+    callbackQueryId,
+  };
 }
 
 function mapMembership(change: TgChatMemberUpdated, updateId: string): MappedUpdate {
@@ -250,9 +288,20 @@ function mapOther(raw: Record<string, unknown>, updateId: string): MappedUpdate 
       chatId: String(chat.id),
       user: toUser(message.from, chat),
       type: 'unsupported',
-      what: kind.replace(/_/g, ' '),
+      what: cutText(kind.replace(/_/g, ' '), EVENT_LIMITS.what),
     },
   };
+}
+
+function fileFields(
+  fileName?: string,
+  mimeType?: string,
+): { fileName?: string; mimeType?: string } {
+  const name =
+    typeof fileName === 'string' ? cutText(cleanText(fileName).trim(), EVENT_LIMITS.fileName) : '';
+  const type =
+    typeof mimeType === 'string' && mimeType.length <= EVENT_LIMITS.mimeType ? mimeType : '';
+  return { ...(name ? { fileName: name } : {}), ...(type ? { mimeType: type } : {}) };
 }
 
 function toUser(from: TgUser | undefined, chat: TgChat): BotUser {
@@ -261,11 +310,19 @@ function toUser(from: TgUser | undefined, chat: TgChat): BotUser {
   const name = person
     ? [person.first_name, person.last_name]
     : [chat.title ?? chat.first_name, chat.title ? undefined : chat.last_name];
-  const displayName = name.filter(Boolean).join(' ').normalize('NFC').trim();
+  const displayName = cutText(
+    cleanText(name.filter(Boolean).join(' ')).trim(),
+    EVENT_LIMITS.displayName,
+  );
+  const languageCode = person?.language_code;
   return {
     id,
     ...(displayName ? { displayName } : {}),
-    ...(person?.language_code ? { languageCode: person.language_code } : {}),
+    ...(typeof languageCode === 'string' &&
+    languageCode &&
+    languageCode.length <= EVENT_LIMITS.languageCode
+      ? { languageCode }
+      : {}),
   };
 }
 

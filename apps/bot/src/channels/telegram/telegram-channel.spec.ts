@@ -10,6 +10,7 @@ import {
   parseTelegramHtml,
   telegramUpdates,
 } from '../../../test/support/fake-telegram-server';
+import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError } from '../channel';
 import { TelegramChannel, type TelegramChannelOptions } from './telegram-channel';
 import { silentLogger as silent } from '../../common/logger';
@@ -62,6 +63,31 @@ const text = (
   text: value,
   ...extra,
 });
+
+/** What the API answers an event it refuses as it is (one that fails its validation). */
+const refused = () =>
+  new EventNotHandledError({
+    code: 'validation_failed',
+    message: 'Some fields are invalid: see details.',
+    details: [
+      { field: 'argument', message: 'argument must be shorter than or equal to 4000 characters' },
+    ],
+  });
+
+const APOLOGY =
+  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
+
+function recordingLogger() {
+  const lines: string[] = [];
+  return {
+    lines,
+    logger: {
+      info: () => {},
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: (m: string) => lines.push(`error ${m}`),
+    },
+  };
+}
 
 async function eventually(assertion: () => void, timeout = 3_000): Promise<void> {
   await vi.waitFor(assertion, { timeout, interval: 10 });
@@ -268,6 +294,30 @@ describe('TelegramChannel, long polling', () => {
     expect(telegram.pendingUpdates).toEqual([]);
   });
 
+  it('acknowledges an update the API refuses for good, apologises, and goes on', async () => {
+    const { lines, logger } = recordingLogger();
+    const sink = recordingSink((event) => {
+      if (event.type === 'command') throw refused();
+      return [text('Trả lời')];
+    });
+    const sut = createChannel({ logger });
+    await sut.start(sink);
+
+    const bad = telegram.pushUpdate(telegramUpdates.text(CHAT, '/canbo gấp'));
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'câu tiếp theo'));
+    await eventually(() => expect(telegram.pendingUpdates).toEqual([]));
+
+    expect(sink.events.map((e) => e.type)).toEqual(['command', 'text']);
+    expect(telegram.sent.map((call) => call.params.text)).toEqual([APOLOGY, 'Trả lời']);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^error Telegram: update ${bad.update_id} refused by the API.*argument must be shorter`,
+        ),
+      ),
+    );
+  });
+
   it('stops a waiting long poll at once', async () => {
     const sut = createChannel({ pollTimeoutSeconds: 30 });
     await sut.start(recordingSink());
@@ -447,6 +497,18 @@ describe('TelegramChannel, webhook', () => {
     const blocked = await post(url, { update_id: 508, ...telegramUpdates.text(CHAT, 'b') });
 
     expect([limited.status, blocked.status]).toEqual([500, 200]);
+  });
+
+  it('answers 200 and apologises when the API refuses an update for good', async () => {
+    const sink = recordingSink(() => {
+      throw refused();
+    });
+    const { url } = await startWebhook(sink);
+
+    const response = await post(url, { update_id: 511, ...telegramUpdates.text(CHAT, '/canbo …') });
+
+    expect(response.status).toBe(200);
+    expect(telegram.sent.map((call) => call.params.text)).toEqual([APOLOGY]);
   });
 
   it('answers a button press and maps being blocked to unfollow', async () => {
