@@ -4,6 +4,7 @@
  * sent, so that the next delivery gets them at once.
  */
 import type { BotEvent } from '@gcm/domain';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaq, createTopic } from '../support/knowledge-factories';
 import { BOT_TOKEN, postEvent, textEvent, texts } from '../support/bot-factories';
@@ -23,7 +24,13 @@ function fileEvent(chatId: string, fields: Partial<Extract<BotEvent, { type: 'fi
   } as BotEvent;
 }
 
-describe('bot updates: captions, greetings', () => {
+const release = (url: string, body: object, token = BOT_TOKEN) =>
+  request(url)
+    .post('/api/v1/bot/updates/release')
+    .set('Authorization', `Bearer ${token}`)
+    .send(body);
+
+describe('bot updates: captions, greetings, releasing replies the bot could not send', () => {
   let t: TestApp;
   let editor: TestAgent;
   let coordinator: TestAgent;
@@ -97,5 +104,43 @@ describe('bot updates: captions, greetings', () => {
       `SELECT count(*)::int AS n FROM handoff_items WHERE question = 'xin chào'`,
     );
     expect(open.n).toBe(0);
+  });
+
+  it('hands the stored replies to the next delivery at once once the bot released the update', async () => {
+    const event = textEvent('r1', 'dấu hiệu mua bán người', 'release-1');
+    const first = (await postEvent(t.url, event).expect(200)).body;
+    const soon = (await postEvent(t.url, event).expect(200)).body;
+
+    await release(t.url, { channel: 'telegram', updateId: 'release-1' }).expect(204);
+    const again = (await postEvent(t.url, event).expect(200)).body;
+    const thenSoon = (await postEvent(t.url, event).expect(200)).body;
+
+    expect(texts(first)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    expect(soon).toEqual({ replies: [], duplicate: true });
+    expect(again).toEqual({ replies: first.replies, duplicate: true });
+    // Handed out once: a delivery right after that one is a concurrent duplicate again.
+    expect(thenSoon).toEqual({ replies: [], duplicate: true });
+  });
+
+  it('answers 404 for an update it never recorded, and 400 or 401 for a bad request', async () => {
+    const unknown = await release(t.url, { channel: 'telegram', updateId: 'never-seen' }).expect(
+      404,
+    );
+    expect(unknown.body).toMatchObject({ code: 'not_found' });
+    await release(t.url, { channel: 'zalo', updateId: 'release-1' }).expect(404);
+    const bad = await release(t.url, { channel: 'fax', updateId: '' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['channel', 'updateId']),
+    );
+    await release(t.url, { channel: 'telegram', updateId: 'release-1' }, 'wrong').expect(401);
+  });
+
+  it('documents the route in the OpenAPI document', async () => {
+    const doc = (await request(t.url).get('/api/docs/openapi.json').expect(200)).body;
+
+    expect(doc.paths['/api/v1/bot/updates/release']?.post).toMatchObject({
+      tags: ['bot'],
+      responses: { '204': expect.anything(), '404': expect.anything() },
+    });
   });
 });

@@ -94,7 +94,7 @@ export class ApiSink implements EventSink {
   private pumpScheduled = false;
 
   constructor(
-    private readonly api: Pick<ApiClient['bot'], 'postEvents'>,
+    private readonly api: Pick<ApiClient['bot'], 'postEvents' | 'releaseUpdate'>,
     private readonly options: ApiSinkOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 50;
@@ -118,6 +118,21 @@ export class ApiSink implements EventSink {
       });
       this.schedulePump();
     });
+  }
+
+  /** The adapter could not send this event's replies; tells the API so (see EventSink). */
+  async release(event: BotEvent): Promise<void> {
+    try {
+      await withRetry(
+        () => this.api.releaseUpdate({ channel: event.channel, updateId: event.updateId }),
+        { tries: this.options.tries ?? 2, backoffMs: this.options.backoffMs ?? 300 },
+      );
+    } catch (error) {
+      this.log.warn(
+        `${event.channel} event ${event.updateId}: could not tell the API its replies were not sent ` +
+          `(${errorMessage(error)}); a delivery again within 20 s gets no replies`,
+      );
+    }
   }
 
   /** Events that arrive in the same turn of the event loop share a request. */

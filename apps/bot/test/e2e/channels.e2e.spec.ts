@@ -195,6 +195,31 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     expect((await inbox(api)).filter((i) => i.question === 'Xin chào')).toEqual([]);
   });
 
+  it('delivers the answer once when the first send hits a 429 with retry_after', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+    const chat = 107;
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+
+    push(telegramUpdates.text(chat, LICENCE_QUESTION));
+
+    const isAnswer = (m: Sent) => m.text.startsWith(LICENCE_FAQ);
+    await waitFor(
+      () => sentTo(telegram, chat).filter(isAnswer).length >= 2,
+      10_000,
+      'the answer, refused then sent again',
+    );
+    await quiet(1_500);
+    const [refused, delivered] = sentTo(telegram, chat);
+    // One refused with 429, one delivered after retry_after, nothing after.
+    expect(sentTo(telegram, chat)).toHaveLength(2);
+    expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1_000);
+    expect(delivered.text).toBe(refused.text);
+  });
+
   it('offers a choice for an ambiguous question, and answers the one chosen', async (ctx) => {
     const question = await firstWithStatus(api, AMBIGUOUS_CANDIDATES, 'ambiguous');
     if (!question) {
@@ -360,6 +385,22 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
       expect.stringContaining(TEXT.toStaff),
     ]);
     expect(sentTo(telegram, 211)).toHaveLength(1);
+  });
+
+  it('delivers the answer once when the first send fails with 502 and Telegram delivers again', async () => {
+    const update = { update_id: 7020, ...telegramUpdates.text(220, LICENCE_QUESTION) };
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+
+    const failed = await postTelegramWebhook(bot, update);
+    const again = await postTelegramWebhook(bot, update);
+    const third = await postTelegramWebhook(bot, update);
+
+    expect([failed.status, again.status, third.status]).toEqual([500, 200, 200]);
+    await quiet(300);
+    // The refused send and the one delivery; the third delivery found it sent.
+    const messages = sentTo(telegram, 220);
+    expect(messages).toHaveLength(2);
+    expect(messages.every((m) => m.text.startsWith(LICENCE_FAQ))).toBe(true);
   });
 
   it('refuses an update without the right secret (401), and does not record it', async () => {

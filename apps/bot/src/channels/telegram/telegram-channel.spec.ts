@@ -43,14 +43,19 @@ function createChannel(options: Partial<TelegramChannelOptions> = {}): TelegramC
   return sut;
 }
 
-/** A stand-in for the API: records the events and answers fixed replies. */
+/** A stand-in for the API: records the events (and releases) and answers fixed replies. */
 function recordingSink(answer: (event: BotEvent) => BotReply[] = () => []) {
   const events: BotEvent[] = [];
+  const released: string[] = [];
   return {
     events,
+    released,
     async handle(event: BotEvent): Promise<BotReply[]> {
       events.push(event);
       return answer(event);
+    },
+    async release(event: BotEvent): Promise<void> {
+      released.push(event.updateId);
     },
   };
 }
@@ -318,6 +323,25 @@ describe('TelegramChannel, long polling', () => {
     );
   });
 
+  it('tells the sink when the replies hit a rate limit, and sends them after retry_after', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const sut = createChannel();
+    await sut.start(sink);
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+
+    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await telegram.waitForSent(2, 5_000);
+
+    expect(sink.released).toEqual([String(update.update_id)]);
+    const [refused, delivered] = telegram.sent;
+    expect(delivered.params.text).toBe('Trả lời');
+    expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1_000);
+  });
+
   it('stops a waiting long poll at once', async () => {
     const sut = createChannel({ pollTimeoutSeconds: 30 });
     await sut.start(recordingSink());
@@ -509,6 +533,31 @@ describe('TelegramChannel, webhook', () => {
 
     expect(response.status).toBe(200);
     expect(telegram.sent.map((call) => call.params.text)).toEqual([APOLOGY]);
+  });
+
+  it('tells the sink when sending the replies failed for now, before answering 500', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const { url } = await startWebhook(sink);
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+
+    const failed = await post(url, { update_id: 512, ...telegramUpdates.text(CHAT, 'hỏi') });
+
+    expect(failed.status).toBe(500);
+    expect(sink.released).toEqual(['512']);
+  });
+
+  it('does not release an update whose chat blocked the bot', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const { url } = await startWebhook(sink);
+    telegram.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+
+    const blocked = await post(url, { update_id: 513, ...telegramUpdates.text(CHAT, 'hỏi') });
+
+    expect(blocked.status).toBe(200);
+    expect(sink.released).toEqual([]);
   });
 
   it('answers a button press and maps being blocked to unfollow', async () => {

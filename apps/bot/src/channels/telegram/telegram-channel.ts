@@ -147,7 +147,8 @@ export class TelegramChannel implements Channel {
 
   /**
    * Handles one update end to end: map, hand to the sink, send the replies. Throws when the update
-   * should come again (the sink failed, or sending failed for a reason that may pass). One the
+   * should come again (the sink failed, or sending failed for a reason that may pass: the sink is
+   * then told, so that the next delivery gets the replies). One the
    * API refuses as it is would be refused at every delivery: it is logged with the API's reasons,
    * the person gets an apology, and it counts as handled (webhook 200, polling moves on).
    */
@@ -186,6 +187,9 @@ export class TelegramChannel implements Channel {
         );
         return;
       }
+      // The update comes again (webhook 500, or polling tries it again): the API is to hand it
+      // the stored replies at once, not treat it as a duplicate still being delivered.
+      if (replies.length > 0) await sink.release?.(mapped.event);
       throw error;
     }
   }
