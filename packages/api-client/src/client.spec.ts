@@ -178,6 +178,18 @@ describe('createApiClient: requests', () => {
     expect(api.last.path).toBe('/api/v1/units/u-9');
   });
 
+  it('releases an update whose replies the bot could not send', async () => {
+    api.answer({ status: 204 });
+    const sut = createApiClient({ baseUrl, token: 'svc' });
+
+    await expect(
+      sut.bot.releaseUpdate({ channel: 'telegram', updateId: '7001' }),
+    ).resolves.toBeUndefined();
+    expect(api.last.method).toBe('POST');
+    expect(api.last.path).toBe('/api/v1/bot/updates/release');
+    expect(JSON.parse(api.last.body)).toEqual({ channel: 'telegram', updateId: '7001' });
+  });
+
   it('sends the bearer token, read from a function before each request', async () => {
     api.answer({ status: 200, body: userFactory() });
     let token = 'first';

@@ -52,6 +52,7 @@ import type {
   OutboxClaimRequest,
   OutboxItem,
   OutboxResultRequest,
+  ReleaseBotUpdateRequest,
 } from '@gcm/domain';
 import { createRequester, segment, type HttpOptions } from './http';
 
@@ -234,6 +235,12 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1('/bot/outbox/claim'),
         json: body,
       }),
+    /**
+     * Sending an update's replies failed: the API hands them to the update's next delivery at
+     * once. ApiError 404 when the API never recorded the update.
+     */
+    releaseUpdate: (body: ReleaseBotUpdateRequest) =>
+      request<void>({ method: 'POST', path: v1('/bot/updates/release'), json: body }),
     reportOutbox: (id: string, body: OutboxResultRequest) =>
       request<void>({ method: 'POST', path: v1(`/bot/outbox/${segment(id)}/result`), json: body }),
     /** Messages of one conversation after `after` (the web chat's polling). */

@@ -126,6 +126,21 @@ describe('ApiSink', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it('tells the API when the replies of an event could not be sent, and never throws', async () => {
+    const lines: string[] = [];
+    const sut = sinkFor(api.url, {
+      log: { info: () => {}, warn: (m) => lines.push(m), error: (m) => lines.push(m) },
+    });
+    const event = textEvent('gửi không được');
+    await sut.handle(event);
+
+    await sut.release(event);
+    await sut.release(textEvent('chưa từng gửi'));
+
+    expect(api.released).toEqual([{ channel: 'telegram', updateId: event.updateId }]);
+    expect(lines).toEqual([expect.stringContaining('could not tell the API')]);
+  });
+
   it('tries again when nothing answers, then throws a network error', async () => {
     const url = api.url;
     await api.close();

@@ -39,22 +39,39 @@ export class EventNotHandledError extends Error {
   override readonly name = 'EventNotHandledError';
 
   constructor(readonly body: ErrorBody) {
-    super(`${body.code}: ${body.message}`);
+    super(`${body.code}: ${body.message}${describeDetails(body.details)}`);
   }
 
   /**
-   * True when the API refused the event as invalid (400 `validation_failed`): it would refuse it
-   * again however often it came, so the platform must not be asked to send it again. Otherwise
-   * (the event failed on its own, `internal_error`) a later try may succeed.
+   * True when the API refused the event as it is (it failed validation): every delivery of it
+   * gets the same answer, so it must be acknowledged, not retried. False when the API failed on
+   * it for now (`internal_error`, the database unavailable), which may pass.
    */
-  get refused(): boolean {
-    return this.body.code === ErrorCode.ValidationFailed;
+  get permanent(): boolean {
+    return !TEMPORARY_CODES.has(this.body.code);
   }
 }
 
-/** The API refused this event for good (see EventNotHandledError.refused). */
-export function isRefusedEvent(error: unknown): error is EventNotHandledError {
-  return error instanceof EventNotHandledError && error.refused;
+const TEMPORARY_CODES = new Set<ErrorCode>([
+  ErrorCode.Internal,
+  ErrorCode.DatabaseUnavailable,
+  ErrorCode.TooManyRequests,
+]);
+
+/** The API refused this event for good: sending it again would be refused again. */
+export function isRefusedForGood(error: unknown): error is EventNotHandledError {
+  return error instanceof EventNotHandledError && error.permanent;
+}
+
+/** The field errors of a validation failure, for the log: ` (text: …; command: …)`. */
+function describeDetails(details: unknown): string {
+  if (!Array.isArray(details) || details.length === 0) return '';
+  const parts = details.map((d: { field?: unknown; message?: unknown }) =>
+    typeof d?.field === 'string' && typeof d.message === 'string'
+      ? `${d.field}: ${d.message}`
+      : JSON.stringify(d),
+  );
+  return ` (${parts.join('; ')})`;
 }
 
 interface Waiting {
@@ -77,7 +94,7 @@ export class ApiSink implements EventSink {
   private pumpScheduled = false;
 
   constructor(
-    private readonly api: Pick<ApiClient['bot'], 'postEvents'>,
+    private readonly api: Pick<ApiClient['bot'], 'postEvents' | 'releaseUpdate'>,
     private readonly options: ApiSinkOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 50;
@@ -101,6 +118,21 @@ export class ApiSink implements EventSink {
       });
       this.schedulePump();
     });
+  }
+
+  /** The adapter could not send this event's replies; tells the API so (see EventSink). */
+  async release(event: BotEvent): Promise<void> {
+    try {
+      await withRetry(
+        () => this.api.releaseUpdate({ channel: event.channel, updateId: event.updateId }),
+        { tries: this.options.tries ?? 2, backoffMs: this.options.backoffMs ?? 300 },
+      );
+    } catch (error) {
+      this.log.warn(
+        `${event.channel} event ${event.updateId}: could not tell the API its replies were not sent ` +
+          `(${errorMessage(error)}); a delivery again within 20 s gets no replies`,
+      );
+    }
   }
 
   /** Events that arrive in the same turn of the event loop share a request. */
@@ -171,10 +203,9 @@ export class ApiSink implements EventSink {
         waiting.reject(new Error('The API answered fewer results than events'));
       } else if ('error' in outcome) {
         const { event } = waiting;
-        this.log.warn(
-          `${event.channel} event ${event.updateId} not handled: ${outcome.error.code}: ${outcome.error.message}`,
-        );
-        waiting.reject(new EventNotHandledError(outcome.error));
+        const error = new EventNotHandledError(outcome.error);
+        this.log.warn(`${event.channel} event ${event.updateId} not handled: ${error.message}`);
+        waiting.reject(error);
       } else {
         waiting.resolve(outcome.replies);
       }

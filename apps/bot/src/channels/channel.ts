@@ -16,6 +16,13 @@ export type { ChannelName };
  */
 export interface EventSink {
   handle(event: BotEvent): Promise<BotReply[]>;
+  /**
+   * Sending the replies `handle` gave for this event failed: the API hands them to the event's
+   * next delivery at once (a repeat within about 20 s otherwise gets no replies, in case the
+   * first attempt is still delivering). Never throws: if the API cannot be told, the wait just
+   * runs out.
+   */
+  release?(event: BotEvent): Promise<void>;
 }
 
 /** Why a delivery failed, as the outbox worker needs to know it. */

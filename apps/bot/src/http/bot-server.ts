@@ -99,8 +99,11 @@ export function createBotServer(deps: BotServerDeps): http.Server {
   };
 
   const server = http.createServer((req, res) => {
-    // A client that goes away mid-request must not take the process with it.
-    req.on('error', (error) => log.warn(`request error: ${errorMessage(error)}`));
+    // A client that goes away mid-request must not take the process with it. One that closes
+    // its connection (a web chat tab closed, an EventSource reconnecting) is normal: no warning.
+    req.on('error', (error) => {
+      if (!isClientGone(error)) log.warn(`request error: ${errorMessage(error)}`);
+    });
     res.on('error', (error) => log.warn(`response error: ${errorMessage(error)}`));
     route(req, res).catch((error: unknown) => {
       log.error(`${req.method} ${req.url}: ${errorMessage(error)}`);
@@ -118,6 +121,11 @@ export function createBotServer(deps: BotServerDeps): http.Server {
     else socket.destroy(error);
   });
   return server;
+}
+
+/** Node's error for a request whose client closed the connection before it ended. */
+function isClientGone(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ECONNRESET' && error.message === 'aborted';
 }
 
 function parseUrl(raw: string | undefined): URL | undefined {

@@ -182,6 +182,45 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     );
   });
 
+  it('greets "xin chào" with the welcome and the topics, then answers the real question', async () => {
+    const chat = 106;
+    push(telegramUpdates.text(chat, 'Xin chào'));
+    const [welcome, menu] = await waitForChat(telegram, chat, 2);
+    expect(welcome.text.startsWith(TEXT.welcome)).toBe(true);
+    expect(menu.buttons.some((b) => b.callback_data?.startsWith('topic:'))).toBe(true);
+
+    push(telegramUpdates.text(chat, LICENCE_QUESTION));
+
+    const [, , answer] = await waitForChat(telegram, chat, 3);
+    expect(answer.text.startsWith(LICENCE_FAQ)).toBe(true);
+    expect((await inbox(api)).filter((i) => i.question === 'Xin chào')).toEqual([]);
+  });
+
+  it('delivers the answer once when the first send hits a 429 with retry_after', async (ctx) => {
+    ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+    const chat = 107;
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+
+    push(telegramUpdates.text(chat, LICENCE_QUESTION));
+
+    const isAnswer = (m: Sent) => m.text.startsWith(LICENCE_FAQ);
+    await waitFor(
+      () => sentTo(telegram, chat).filter(isAnswer).length >= 2,
+      10_000,
+      'the answer, refused then sent again',
+    );
+    await quiet(1_500);
+    const [refused, delivered] = sentTo(telegram, chat);
+    // One refused with 429, one delivered after retry_after, nothing after.
+    expect(sentTo(telegram, chat)).toHaveLength(2);
+    expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1_000);
+    expect(delivered.text).toBe(refused.text);
+  });
+
   it('offers a choice for an ambiguous question, and answers the one chosen', async (ctx) => {
     const question = await firstWithStatus(api, AMBIGUOUS_CANDIDATES, 'ambiguous');
     if (!question) {
@@ -325,6 +364,44 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
     await quiet(300);
     const messages = sentTo(telegram, 201);
     expect(messages.map((m) => m.text.split('\n')[0])).toEqual([LICENCE_FAQ]);
+  });
+
+  it('handles messages Telegram allows but the API would refuse as they are, answering 200', async () => {
+    // 4096 characters, Telegram's limit: the API takes 4000 of a command's argument.
+    const long = `/canbo ${'Tôi cần gặp cán bộ gấp. '.repeat(170)}`.slice(0, 4096);
+    // "İ" lowercases to two characters: an 80-character command name (the API takes 64).
+    const odd = `/${'İ'.repeat(40)}`;
+
+    const first = await postTelegramWebhook(bot, {
+      update_id: 7010,
+      ...telegramUpdates.text(210, long),
+    });
+    const second = await postTelegramWebhook(bot, {
+      update_id: 7011,
+      ...telegramUpdates.text(211, odd),
+    });
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(sentTo(telegram, 210).map((m) => m.text)).toEqual([
+      expect.stringContaining(TEXT.toStaff),
+    ]);
+    expect(sentTo(telegram, 211)).toHaveLength(1);
+  });
+
+  it('delivers the answer once when the first send fails with 502 and Telegram delivers again', async () => {
+    const update = { update_id: 7020, ...telegramUpdates.text(220, LICENCE_QUESTION) };
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+
+    const failed = await postTelegramWebhook(bot, update);
+    const again = await postTelegramWebhook(bot, update);
+    const third = await postTelegramWebhook(bot, update);
+
+    expect([failed.status, again.status, third.status]).toEqual([500, 200, 200]);
+    await quiet(300);
+    // The refused send and the one delivery; the third delivery found it sent.
+    const messages = sentTo(telegram, 220);
+    expect(messages).toHaveLength(2);
+    expect(messages.every((m) => m.text.startsWith(LICENCE_FAQ))).toBe(true);
   });
 
   it('refuses an update without the right secret (401), and does not record it', async () => {

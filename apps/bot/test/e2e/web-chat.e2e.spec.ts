@@ -129,6 +129,45 @@ describe('POST /web/messages', () => {
     });
   });
 
+  it('answers 400 in Vietnamese, without Retry-After, when the API refuses the message for good', async () => {
+    api.reply = (route, request) => {
+      if (route !== 'events') return undefined;
+      const { events } = request.body as { events: unknown[] };
+      const refused = {
+        code: 'validation_failed',
+        message: 'Some fields are invalid: see details.',
+        details: [{ field: 'text', message: 'text is not accepted' }],
+      };
+      return { status: 200, body: { results: events.map(() => ({ error: refused })) } };
+    };
+    const url = await start();
+
+    const response = await postMessage(url, message('một câu hỏi API không nhận'));
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(await response.json()).toEqual({
+      code: 'validation_failed',
+      message:
+        'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng viết lại ngắn gọn hơn hoặc hỏi theo cách khác.',
+    });
+  });
+
+  it('keeps 503 with Retry-After when the API failed on the message for now', async () => {
+    api.reply = (route, request) => {
+      if (route !== 'events') return undefined;
+      const { events } = request.body as { events: unknown[] };
+      const failed = { code: 'internal_error', message: 'send it again later' };
+      return { status: 200, body: { results: events.map(() => ({ error: failed })) } };
+    };
+    const url = await start();
+
+    const response = await postMessage(url, message('thử lại sau'));
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+  });
+
   it('lets only the configured origins post, with CORS headers for them', async () => {
     const url = await start({ web: { origins: ['https://portal.example.gov.vn'] } });
 

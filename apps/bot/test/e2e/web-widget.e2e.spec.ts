@@ -146,6 +146,21 @@ describe.skipIf(!hasChromium)('web chat widget', { timeout: 30_000 }, () => {
     expect(await log().isVisible()).toBe(false);
   });
 
+  it('counts a question typed in decomposed Unicode after composing it, and sends it in NFC', async () => {
+    // 1500 × "ạ" typed as a + combining dot below: 3000 UTF-16 units, 1500 characters in NFC.
+    const decomposed = 'a\u0323'.repeat(1500);
+    await page.getByRole('button', { name: 'Mở hộp hỏi đáp' }).click();
+    const input = page.getByRole('textbox', { name: 'Câu hỏi của bạn' });
+    await input.evaluate(
+      (el, value) => ((el as unknown as { value: string }).value = value),
+      decomposed,
+    );
+    await page.getByRole('button', { name: 'Gửi' }).click();
+
+    await botMessages().first().waitFor();
+    expect(api.events[0]).toMatchObject({ type: 'text', text: 'ạ'.repeat(1500) });
+  });
+
   it('tells the person in Vietnamese when the question is empty', async () => {
     await page.getByRole('button', { name: 'Mở hộp hỏi đáp' }).click();
     await page.getByRole('button', { name: 'Gửi' }).click();

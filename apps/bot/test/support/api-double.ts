@@ -20,6 +20,7 @@ import type {
   OutboxClaimRequest,
   OutboxItem,
   OutboxResultRequest,
+  ReleaseBotUpdateRequest,
   SaveChannelTokensRequest,
 } from '@gcm/domain';
 
@@ -35,12 +36,15 @@ export interface Answer {
   body?: unknown;
 }
 
-export type RouteName = 'events' | 'claim' | 'result' | 'messages' | 'getTokens' | 'saveTokens';
+export type RouteName =
+  'events' | 'release' | 'claim' | 'result' | 'messages' | 'getTokens' | 'saveTokens';
 
 export interface ApiDouble {
   url: string;
   requests: RecordedRequest[];
   events: BotEvent[];
+  /** Updates the bot released (`POST /bot/updates/release`), in order. */
+  released: ReleaseBotUpdateRequest[];
   /** Items waiting to be claimed, in order. */
   pending: OutboxItem[];
   claims: OutboxClaimRequest[];
@@ -64,6 +68,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     url: '',
     requests: [],
     events: [],
+    released: [],
     pending: [],
     claims: [],
     results: [],
@@ -90,6 +95,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
   const route = (method: string, path: string): RouteName | undefined => {
     if (method === 'POST' && path === '/api/v1/bot/events') return 'events';
     if (method === 'POST' && path === '/api/v1/bot/events/batch') return 'events';
+    if (method === 'POST' && path === '/api/v1/bot/updates/release') return 'release';
     if (method === 'POST' && path === '/api/v1/bot/outbox/claim') return 'claim';
     if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
     if (method === 'GET' && /^\/api\/v1\/bot\/conversations\/[^/]+\/[^/]+\/messages$/.test(path)) {
@@ -126,6 +132,15 @@ export async function startApiDouble(): Promise<ApiDouble> {
           return { status: 200, body: results };
         }
         return { status: 200, body: handleEvent(request.body as BotEvent) };
+      }
+      case 'release': {
+        const release = request.body as ReleaseBotUpdateRequest;
+        const known = double.events.some(
+          (e) => e.channel === release.channel && e.updateId === release.updateId,
+        );
+        if (!known) return { status: 404, body: { code: 'not_found', message: 'no such update' } };
+        double.released.push(release);
+        return { status: 204 };
       }
       case 'claim': {
         const claim = request.body as OutboxClaimRequest;

@@ -588,23 +588,40 @@ export const telegramUpdates = {
       }),
     };
   },
-  document(chatId: number, fileName: string, mimeType = 'application/pdf'): UpdateInput {
+  document(
+    chatId: number,
+    fileName: string,
+    mimeType = 'application/pdf',
+    caption?: string,
+  ): UpdateInput {
     const document = {
       file_id: `doc-${nextId()}`,
       file_unique_id: 'doc',
       file_name: fileName,
       mime_type: mimeType,
     };
-    return { message: message(chatId, { document }) };
+    return { message: message(chatId, { document, ...(caption ? { caption } : {}) }) };
   },
-  photo(chatId: number): UpdateInput {
+  photo(chatId: number, caption?: string): UpdateInput {
     const sizes = [90, 320, 1280].map((width) => ({
       file_id: `ph-${width}`,
       file_unique_id: `ph-${width}`,
       width,
       height: width,
     }));
-    return { message: message(chatId, { photo: sizes }) };
+    return { message: message(chatId, { photo: sizes, ...(caption ? { caption } : {}) }) };
+  },
+  video(chatId: number, caption?: string): UpdateInput {
+    const video = {
+      file_id: `vid-${nextId()}`,
+      file_unique_id: 'vid',
+      width: 1280,
+      height: 720,
+      duration: 12,
+      file_name: 'clip.mp4',
+      mime_type: 'video/mp4',
+    };
+    return { message: message(chatId, { video, ...(caption ? { caption } : {}) }) };
   },
   /** The person blocked the bot. */
   blocked(chatId: number): UpdateInput {

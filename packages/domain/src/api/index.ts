@@ -1,3 +1,4 @@
 export * from './types';
 export * from './knowledge';
 export * from './channel-tokens';
+export * from './bot-updates';

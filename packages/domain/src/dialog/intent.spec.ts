@@ -37,6 +37,62 @@ describe('interpret', () => {
     }
   });
 
+  it('greets a greeting with the welcome and the menu, not a question for staff', () => {
+    for (const text of [
+      'xin chào',
+      'Xin chào!',
+      'chào bạn',
+      'Chào bạn ạ',
+      'chao ban',
+      'hello',
+      'Hi',
+      'alo',
+      'Alô',
+      'xin chào cán bộ',
+      'Chào buổi sáng',
+      'hello bot 👋',
+    ]) {
+      expect(interpret(INITIAL_STATE, event({ type: 'text', text })), text).toEqual({
+        kind: 'start',
+      });
+    }
+  });
+
+  it('reads a greeting followed by a question as the question, and greets staff in a handoff', () => {
+    const question = 'Xin chào, cho hỏi làm hộ chiếu ở đâu?';
+    expect(interpret(INITIAL_STATE, event({ type: 'text', text: question }))).toEqual({
+      kind: 'ask',
+      text: question,
+    });
+    const state = { ...INITIAL_STATE, mode: 'handoff' as const, handoffId: 'h1' };
+    expect(interpret(state, event({ type: 'text', text: 'chào anh' }))).toEqual({
+      kind: 'handoff_message',
+      text: 'chào anh',
+    });
+  });
+
+  it("reads a file's caption as the question, and joins a captioned file to a handoff", () => {
+    const photo = (caption?: string) =>
+      event({ type: 'file', fileRef: 'AgAD', fileName: 'hop-dong.jpg', caption });
+    expect(interpret(INITIAL_STATE, photo('Hợp đồng này có hợp pháp không?'))).toEqual({
+      kind: 'ask',
+      text: 'Hợp đồng này có hợp pháp không?',
+    });
+    expect(interpret(INITIAL_STATE, photo())).toEqual({ kind: 'unsupported', what: 'file' });
+    expect(interpret(INITIAL_STATE, photo('  '))).toEqual({ kind: 'unsupported', what: 'file' });
+    expect(interpret(INITIAL_STATE, photo('gặp cán bộ'))).toEqual({ kind: 'handoff' });
+
+    const state = { ...INITIAL_STATE, mode: 'handoff' as const, handoffId: 'h1' };
+    expect(interpret(state, photo('Đây là ảnh hợp đồng'))).toEqual({
+      kind: 'handoff_message',
+      text: '[tệp: hop-dong.jpg] Đây là ảnh hợp đồng',
+    });
+    expect(interpret(state, event({ type: 'file', fileRef: 'AgAD' }))).toEqual({
+      kind: 'handoff_message',
+      text: '[tệp]',
+    });
+  });
+
   it('joins messages to the open inbox item while staff handle the conversation', () => {
     const state = { ...INITIAL_STATE, mode: 'handoff' as const, handoffId: 'h1' };
     expect(interpret(state, event({ type: 'text', text: 'tôi ở phường Đức Xuân' }))).toEqual({

@@ -1,5 +1,5 @@
 import { normaliseText, foldDiacritics } from '../text';
-import type { BotEvent } from '../messages/bot-message';
+import type { BotEvent, FileEvent } from '../messages/bot-message';
 import type { ConversationState } from './conversation-state';
 
 /**
@@ -69,6 +69,27 @@ const HANDOFF_PHRASES = [
   'human',
 ];
 
+/**
+ * Greetings on their own ("xin chào", "chào bạn ạ", "hello", "alo"): answered with the welcome
+ * and the menu. Sent to the matcher they found no answer and went to staff, and the person's
+ * real question then only joined that inbox item. Compared folded, after the words of address
+ * and politeness around them are dropped.
+ */
+const GREETINGS = new Set(['xin chao', 'chao', 'hello', 'helo', 'hi', 'hey', 'alo', 'a lo']);
+const GREETING_EXTRAS = new Set([
+  ...['a', 'ah', 'nhe', 'nha', 'oi', 'ban', 'cac', 'moi', 'nguoi', 'bot', 'ad', 'admin'],
+  ...['anh', 'chi', 'em', 'co', 'chu', 'bac', 'can', 'bo', 'buoi', 'sang', 'trua', 'chieu'],
+  ...['toi', 'there', 'everyone', 'all'],
+]);
+
+function isGreeting(folded: string): boolean {
+  if (GREETINGS.has(folded)) return true;
+  const words = folded.split(' ');
+  if (words.length > 6) return false;
+  const core = words.filter((word) => !GREETING_EXTRAS.has(word)).join(' ');
+  return GREETINGS.has(core);
+}
+
 export function interpret(state: ConversationState, event: BotEvent): Intent {
   switch (event.type) {
     case 'follow':
@@ -84,12 +105,30 @@ export function interpret(state: ConversationState, event: BotEvent): Intent {
     case 'contact':
       return { kind: 'unsupported', what: 'contact' };
     case 'file':
-      return state.mode === 'handoff'
-        ? { kind: 'handoff_message', text: `[tệp] ${event.fileName ?? event.fileRef}` }
-        : { kind: 'unsupported', what: 'file' };
+      return fileIntent(state, event);
     case 'unsupported':
       return { kind: 'unsupported', what: event.what };
   }
+}
+
+/**
+ * A file joins a conversation with staff (they see it in the transcript). Otherwise the bot
+ * cannot read it; but a caption with words is what the person asks ("Giấy phép này có thật
+ * không?" under a photo), so it goes to the matcher like typed text. A bare file is answered
+ * with "only text can be read".
+ */
+function fileIntent(state: ConversationState, event: FileEvent): Intent {
+  const caption = event.caption?.normalize('NFC').trim() ?? '';
+  if (state.mode === 'handoff') {
+    return { kind: 'handoff_message', text: fileLabel(event.fileName, caption) };
+  }
+  return caption ? textIntent(state, caption) : { kind: 'unsupported', what: 'file' };
+}
+
+/** A file as a transcript shows it: `[tệp: hop-dong.jpg] Đây là ảnh hợp đồng`. */
+export function fileLabel(fileName?: string, caption?: string): string {
+  const label = fileName ? `[tệp: ${fileName}]` : '[tệp]';
+  return caption ? `${label} ${caption}` : label;
 }
 
 function commandIntent(command: string, argument?: string): Intent {
@@ -139,5 +178,6 @@ function textIntent(state: ConversationState, raw: string): Intent {
     .trim();
   if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
   if (state.mode === 'handoff') return { kind: 'handoff_message', text };
+  if (isGreeting(folded)) return { kind: 'start' };
   return { kind: 'ask', text };
 }

@@ -65,6 +65,8 @@ export interface FileEvent extends BotEventBase {
   mimeType?: string;
   /** A reference the adapter can turn back into the file (Telegram file_id, Zalo URL). */
   fileRef: string;
+  /** What the person typed with it (a photo's or document's caption), when anything. */
+  caption?: string;
 }
 
 /** The person followed the account or opened the chat (Zalo follow, web chat opened). */

@@ -10,7 +10,14 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   BotEvent,
   BotEventBatchResponse,
@@ -18,6 +25,7 @@ import {
   CHANNELS,
   ConversationMessage,
   ErrorBody,
+  ErrorCode,
   MAX_EVENT_BATCH,
   Role,
 } from '@gcm/domain';
@@ -41,6 +49,7 @@ import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { ConversationsService } from './conversations.service';
 import { BotEventDto, StaffReplyDto } from './dto/bot-event.dto';
 import { HandoffRepliesService } from './handoff-replies.service';
+import { ReleaseBotUpdateDto } from './dto/release-update.dto';
 
 class MessagesParams {
   @IsIn(CHANNELS)
@@ -107,6 +116,28 @@ export class BotController {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { error: { code: error.code, message: error.message, details: error.details } };
+    }
+  }
+
+  /**
+   * The bot could not send an update's replies: the next delivery of that update gets the
+   * stored replies at once, rather than none until 20 s after it was first received.
+   */
+  @Post('updates/release')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Hand an update’s stored replies to its next delivery at once',
+    description:
+      'The bot calls this when sending the replies of an update it posted failed (rate limit, ' +
+      'platform or network trouble) before the platform delivers the update again. A repeat of ' +
+      'an update is otherwise answered with no replies for 20 s after it was first received, ' +
+      'while the first attempt might still be delivering them.',
+  })
+  @ApiNoContentResponse({ description: 'Released' })
+  @ApiNotFoundResponse({ description: 'No update with this channel and id was recorded' })
+  async release(@Body() body: ReleaseBotUpdateDto): Promise<void> {
+    if (!(await this.conversations.releaseUpdate(body.channel, body.updateId))) {
+      throw new AppError(ErrorCode.NotFound, 404, 'No such update was recorded.');
     }
   }
 

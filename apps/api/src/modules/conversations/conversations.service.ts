@@ -176,6 +176,7 @@ export class ConversationsService {
    * replies are handed out again only when the earlier attempt has had RESEND_AFTER to deliver
    * them and the platform still retries (the bot crashed or failed before sending); a retry
    * while the first attempt is still under way gets nothing, so the person gets one answer.
+   * A bot that knows its send failed says so (releaseUpdate): the wait is then over at once.
    */
   private async seenBefore(
     manager: EntityManager,
@@ -201,6 +202,21 @@ export class ConversationsService {
         r.resend ? { replies: r.replies, duplicate: true } : STILL_DELIVERING,
       ]),
     );
+  }
+
+  /**
+   * The bot failed to send an update's replies: its next delivery gets them at once (seenBefore
+   * hands them out once `resend_after` has passed). False when the update was never recorded.
+   */
+  async releaseUpdate(channel: Channel, updateId: string): Promise<boolean> {
+    // In a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count], never empty.
+    const released = await this.dataSource.query(
+      `WITH released AS (
+         UPDATE bot_updates SET resend_after = now() WHERE channel = $1 AND update_id = $2 RETURNING 1
+       ) SELECT * FROM released`,
+      [channel, updateId],
+    );
+    return released.length > 0;
   }
 
   /**
@@ -453,8 +469,12 @@ function inboundText(event: BotEvent): string | null {
       return `/${event.command}${event.argument ? ` ${event.argument}` : ''}`;
     case 'action':
       return `[${event.action}]`;
-    case 'file':
-      return `[tệp] ${event.fileName ?? ''}`.trim();
+    case 'file': {
+      // `[tệp: hop-dong.jpg] Đây là ảnh hợp đồng`, as packages/domain's fileLabel.
+      const label = event.fileName ? `[tệp: ${event.fileName}]` : '[tệp]';
+      const caption = event.caption?.trim().slice(0, MAX_EVENT_TEXT);
+      return caption ? `${label} ${caption}` : label;
+    }
     case 'contact':
       return '[số điện thoại]';
     case 'unsupported':

@@ -66,6 +66,61 @@ describe('mapTelegramUpdate', () => {
     ).not.toHaveProperty('argument');
   });
 
+  it("keeps a long command argument within the API's 4000 characters, cut like plain text", () => {
+    const long = 'Tôi cần gặp cán bộ gấp. '.repeat(200); // 4800 characters; Telegram allows 4096
+
+    const sut = eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, `/canbo ${long}`))));
+
+    expect(sut).toMatchObject({ type: 'command', command: 'canbo' });
+    const argument = (sut as { argument: string }).argument;
+    expect([...argument].length).toBeLessThanOrEqual(4000);
+    expect([...argument].length).toBeGreaterThan(3990);
+    expect(long.startsWith(argument)).toBe(true);
+  });
+
+  it('reads a command whose name is over 64 characters once lowercased as text', () => {
+    const typed = `/${'İ'.repeat(40)}`; // "İ" lowercases to two characters: 80 in all
+
+    const sut = eventOf(mapTelegramUpdate(update(telegramUpdates.text(CHAT, typed))));
+
+    expect(sut).toMatchObject({ type: 'text', text: typed });
+  });
+
+  it('drops control characters and replaces lone surrogates in text, commands and buttons', () => {
+    const text = eventOf(
+      mapTelegramUpdate(update(telegramUpdates.text(CHAT, 'Hộ\u0000 chiếu\u001b \uD83D?'))),
+    );
+    const command = eventOf(
+      mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/canbo gấp\u0000 lắm'))),
+    );
+    const press = eventOf(mapTelegramUpdate(update(telegramUpdates.callback(CHAT, 'menu\u0000'))));
+
+    expect(text).toMatchObject({ type: 'text', text: 'Hộ chiếu \uFFFD?' });
+    expect(command).toMatchObject({ type: 'command', argument: 'gấp lắm' });
+    expect(press).toMatchObject({ type: 'action', action: 'menu' });
+  });
+
+  it("keeps a caption, a file name and the sender within the API's limits", () => {
+    const input = telegramUpdates.document(CHAT, `${'tệp'.repeat(150)}.pdf`, 'application/pdf');
+    const message = input.message as Record<string, unknown>;
+    message.caption = 'ả'.repeat(5000);
+    message.from = {
+      id: CHAT,
+      first_name: 'L'.repeat(150),
+      last_name: 'N'.repeat(150),
+      language_code: 'x'.repeat(40),
+    };
+
+    const sut = eventOf(mapTelegramUpdate(update(input))) as unknown as Record<string, unknown> & {
+      user: Record<string, unknown>;
+    };
+
+    expect([...(sut.caption as string)]).toHaveLength(4000);
+    expect([...(sut.fileName as string)]).toHaveLength(300);
+    expect([...(sut.user.displayName as string)]).toHaveLength(200);
+    expect(sut.user).not.toHaveProperty('languageCode');
+  });
+
   it('ignores a command addressed to another bot', () => {
     const sut = mapTelegramUpdate(update(telegramUpdates.text(CHAT, '/start@other_bot')), {
       botUsername: 'gcm_helpdesk_bot',
@@ -125,6 +180,38 @@ describe('mapTelegramUpdate', () => {
       fileRef: 'ph-1280',
       mimeType: 'image/jpeg',
     });
+  });
+
+  it('keeps the caption of a photo, a document and a video, in NFC', () => {
+    const caption = 'Đây là ảnh hợp đồng'.normalize('NFD');
+
+    const photo = eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT, caption))));
+    const document = eventOf(
+      mapTelegramUpdate(
+        update(telegramUpdates.document(CHAT, 'hop-dong.pdf', 'application/pdf', 'Hợp đồng')),
+      ),
+    );
+    const video = eventOf(mapTelegramUpdate(update(telegramUpdates.video(CHAT, 'Quảng cáo này'))));
+
+    expect(photo).toMatchObject({
+      type: 'file',
+      fileRef: 'ph-1280',
+      caption: 'Đây là ảnh hợp đồng',
+    });
+    expect(document).toMatchObject({ type: 'file', fileName: 'hop-dong.pdf', caption: 'Hợp đồng' });
+    expect(video).toMatchObject({
+      type: 'file',
+      fileRef: expect.stringMatching(/^vid-/),
+      fileName: 'clip.mp4',
+      mimeType: 'video/mp4',
+      caption: 'Quảng cáo này',
+    });
+    expect(eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT))))).not.toHaveProperty(
+      'caption',
+    );
+    expect(
+      eventOf(mapTelegramUpdate(update(telegramUpdates.photo(CHAT, ' \n ')))),
+    ).not.toHaveProperty('caption');
   });
 
   it('maps a sticker and a location to unsupported', () => {

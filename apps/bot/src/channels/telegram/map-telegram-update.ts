@@ -1,9 +1,15 @@
 /**
  * Turns a Telegram update into our neutral BotEvent. Pure: no I/O, never throws on an
  * unexpected shape (an update the gateway cannot place is `ignored`, with the reason for the log).
+ *
+ * Every field stays within what the API accepts (its BotEventDto), so that no message a person
+ * can type is refused: a refused update would be answered with an apology, not the answer.
+ * Texts are cleaned (NFC, no control characters, no lone surrogates) and cut where the API
+ * would refuse them.
  */
-import type { BotEvent, BotUser } from '@gcm/domain';
+import { BOT_EVENT_LIMITS as LIMIT, type BotEvent, type BotUser } from '@gcm/domain';
 import type { Update } from 'telegraf/types';
+import { cleanText, cutText } from '../../common/clean-text';
 
 export type MappedUpdate =
   | {
@@ -40,10 +46,17 @@ interface TgMessage {
   chat?: TgChat;
   from?: TgUser;
   text?: string;
+  caption?: string;
   contact?: { phone_number?: string; user_id?: number };
-  document?: { file_id?: string; file_name?: string; mime_type?: string };
+  document?: TgFile;
+  video?: TgFile;
   photo?: { file_id?: string }[];
   [kind: string]: unknown;
+}
+interface TgFile {
+  file_id?: string;
+  file_name?: string;
+  mime_type?: string;
 }
 interface TgCallbackQuery {
   id?: string;
@@ -67,7 +80,6 @@ const UNSUPPORTED_KINDS = [
   'venue',
   'voice',
   'audio',
-  'video',
   'video_note',
   'poll',
   'dice',
@@ -119,25 +131,35 @@ function mapMessage(message: TgMessage, updateId: string, options: MapUpdateOpti
   const event = (e: BotEvent): MappedUpdate => ({ kind: 'event', event: e });
 
   if (typeof message.text === 'string') {
-    const text = message.text.normalize('NFC');
+    const text = cleanText(message.text);
     const command = COMMAND.exec(text);
-    if (!command) return event({ ...base, type: 'text', text });
-    const [, name, addressee, rest] = command;
+    // "/İİİ…" lowercases to more than the API takes for a command's name: plain text then.
+    const name = command?.[1].toLowerCase();
+    if (!command || !name || name.length > LIMIT.command) {
+      return event({ ...base, type: 'text', text });
+    }
+    const [, , addressee, rest] = command;
     if (addressee && options.botUsername && !sameName(addressee, options.botUsername)) {
       return { kind: 'ignored', reason: `command for @${addressee}` };
     }
-    const argument = rest?.trim();
+    // Cut like a plain text ("/canbo " and 4000 characters more is still a request for staff).
+    const argument = cutText(rest?.trim() ?? '', LIMIT.argument).trim();
     return event({
       ...base,
       type: 'command',
-      command: name.toLowerCase(),
+      command: name,
       ...(argument ? { argument } : {}),
     });
   }
   if (isObject(message.contact)) {
     const { phone_number: phone, user_id: owner } = message.contact;
     // Only the sender's own number counts: a forwarded contact card proves nothing.
-    if (typeof phone === 'string' && owner !== undefined && owner === message.from?.id) {
+    if (
+      typeof phone === 'string' &&
+      phone.length <= LIMIT.phone &&
+      owner !== undefined &&
+      owner === message.from?.id
+    ) {
       return event({ ...base, type: 'contact', phone });
     }
     return event({ ...base, type: 'unsupported', what: "someone else's contact" });
@@ -145,21 +167,39 @@ function mapMessage(message: TgMessage, updateId: string, options: MapUpdateOpti
   const unsupported = UNSUPPORTED_KINDS.find((kind) => message[kind] !== undefined);
   if (unsupported)
     return event({ ...base, type: 'unsupported', what: unsupported.replace(/_/g, ' ') });
-  if (isObject(message.document) && typeof message.document.file_id === 'string') {
-    const { file_id: fileRef, file_name: fileName, mime_type: mimeType } = message.document;
-    return event({
-      ...base,
-      type: 'file',
-      fileRef,
-      ...(fileName ? { fileName: fileName.normalize('NFC') } : {}),
-      ...(mimeType ? { mimeType } : {}),
-    });
+  // A photo, document or video may carry a caption: what the person typed with it.
+  const caption =
+    typeof message.caption === 'string'
+      ? cutText(cleanText(message.caption).trim(), LIMIT.argument).trim()
+      : '';
+  const withCaption = caption ? { caption } : {};
+  for (const file of [message.document, message.video]) {
+    const {
+      file_id: fileRef,
+      file_name: fileName,
+      mime_type: mimeType,
+    } = isObject(file) ? (file as TgFile) : {};
+    if (typeof fileRef === 'string') {
+      return event({
+        ...base,
+        type: 'file',
+        fileRef,
+        ...fileFields(fileName, mimeType),
+        ...withCaption,
+      });
+    }
   }
   if (Array.isArray(message.photo) && message.photo.length > 0) {
     // Telegram lists the sizes smallest first; the last is the original.
     const largest = message.photo[message.photo.length - 1];
     if (typeof largest?.file_id === 'string') {
-      return event({ ...base, type: 'file', fileRef: largest.file_id, mimeType: 'image/jpeg' });
+      return event({
+        ...base,
+        type: 'file',
+        fileRef: largest.file_id,
+        mimeType: 'image/jpeg',
+        ...withCaption,
+      });
     }
   }
   return event({ ...base, type: 'unsupported', what: 'message' });
@@ -188,7 +228,11 @@ function mapCallbackQuery(query: TgCallbackQuery, updateId: string): MappedUpdat
       callbackQueryId,
     };
   }
-  return { kind: 'event', event: { ...base, type: 'action', action: query.data }, callbackQueryId };
+  return {
+    kind: 'event',
+    event: { ...base, type: 'action', action: cleanText(query.data) },
+    callbackQueryId,
+  };
 }
 
 function mapMembership(change: TgChatMemberUpdated, updateId: string): MappedUpdate {
@@ -231,9 +275,19 @@ function mapOther(raw: Record<string, unknown>, updateId: string): MappedUpdate 
       chatId: String(chat.id),
       user: toUser(message.from, chat),
       type: 'unsupported',
-      what: kind.replace(/_/g, ' '),
+      what: cutText(kind.replace(/_/g, ' '), LIMIT.what),
     },
   };
+}
+
+function fileFields(
+  fileName?: string,
+  mimeType?: string,
+): { fileName?: string; mimeType?: string } {
+  const name =
+    typeof fileName === 'string' ? cutText(cleanText(fileName).trim(), LIMIT.fileName) : '';
+  const type = typeof mimeType === 'string' && mimeType.length <= LIMIT.mimeType ? mimeType : '';
+  return { ...(name ? { fileName: name } : {}), ...(type ? { mimeType: type } : {}) };
 }
 
 function toUser(from: TgUser | undefined, chat: TgChat): BotUser {
@@ -242,11 +296,16 @@ function toUser(from: TgUser | undefined, chat: TgChat): BotUser {
   const name = person
     ? [person.first_name, person.last_name]
     : [chat.title ?? chat.first_name, chat.title ? undefined : chat.last_name];
-  const displayName = name.filter(Boolean).join(' ').normalize('NFC').trim();
+  const displayName = cutText(cleanText(name.filter(Boolean).join(' ')).trim(), LIMIT.displayName);
+  const languageCode = person?.language_code;
   return {
     id,
     ...(displayName ? { displayName } : {}),
-    ...(person?.language_code ? { languageCode: person.language_code } : {}),
+    ...(typeof languageCode === 'string' &&
+    languageCode &&
+    languageCode.length <= LIMIT.languageCode
+      ? { languageCode }
+      : {}),
   };
 }
 

@@ -43,14 +43,19 @@ function createChannel(options: Partial<TelegramChannelOptions> = {}): TelegramC
   return sut;
 }
 
-/** A stand-in for the API: records the events and answers fixed replies. */
+/** A stand-in for the API: records the events (and releases) and answers fixed replies. */
 function recordingSink(answer: (event: BotEvent) => BotReply[] = () => []) {
   const events: BotEvent[] = [];
+  const released: string[] = [];
   return {
     events,
+    released,
     async handle(event: BotEvent): Promise<BotReply[]> {
       events.push(event);
       return answer(event);
+    },
+    async release(event: BotEvent): Promise<void> {
+      released.push(event.updateId);
     },
   };
 }
@@ -63,6 +68,31 @@ const text = (
   text: value,
   ...extra,
 });
+
+/** What the API answers an event it refuses as it is (one that fails its validation). */
+const refused = () =>
+  new EventNotHandledError({
+    code: 'validation_failed',
+    message: 'Some fields are invalid: see details.',
+    details: [
+      { field: 'argument', message: 'argument must be shorter than or equal to 4000 characters' },
+    ],
+  });
+
+const APOLOGY =
+  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
+
+function recordingLogger() {
+  const lines: string[] = [];
+  return {
+    lines,
+    logger: {
+      info: () => {},
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: (m: string) => lines.push(`error ${m}`),
+    },
+  };
+}
 
 async function eventually(assertion: () => void, timeout = 3_000): Promise<void> {
   await vi.waitFor(assertion, { timeout, interval: 10 });
@@ -269,6 +299,49 @@ describe('TelegramChannel, long polling', () => {
     expect(telegram.pendingUpdates).toEqual([]);
   });
 
+  it('acknowledges an update the API refuses for good, apologises, and goes on', async () => {
+    const { lines, logger } = recordingLogger();
+    const sink = recordingSink((event) => {
+      if (event.type === 'command') throw refused();
+      return [text('Trả lời')];
+    });
+    const sut = createChannel({ logger });
+    await sut.start(sink);
+
+    const bad = telegram.pushUpdate(telegramUpdates.text(CHAT, '/canbo gấp'));
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'câu tiếp theo'));
+    await eventually(() => expect(telegram.pendingUpdates).toEqual([]));
+
+    expect(sink.events.map((e) => e.type)).toEqual(['command', 'text']);
+    expect(telegram.sent.map((call) => call.params.text)).toEqual([APOLOGY, 'Trả lời']);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^error Telegram: update ${bad.update_id} refused by the API.*argument must be shorter`,
+        ),
+      ),
+    );
+  });
+
+  it('tells the sink when the replies hit a rate limit, and sends them after retry_after', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const sut = createChannel();
+    await sut.start(sink);
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+
+    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await telegram.waitForSent(2, 5_000);
+
+    expect(sink.released).toEqual([String(update.update_id)]);
+    const [refused, delivered] = telegram.sent;
+    expect(delivered.params.text).toBe('Trả lời');
+    expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1_000);
+  });
+
   it('stops a waiting long poll at once', async () => {
     const sut = createChannel({ pollTimeoutSeconds: 30 });
     await sut.start(recordingSink());
@@ -467,6 +540,43 @@ describe('TelegramChannel, webhook', () => {
     const blocked = await post(url, { update_id: 508, ...telegramUpdates.text(CHAT, 'b') });
 
     expect([limited.status, blocked.status]).toEqual([500, 200]);
+  });
+
+  it('answers 200 and apologises when the API refuses an update for good', async () => {
+    const sink = recordingSink(() => {
+      throw refused();
+    });
+    const { url } = await startWebhook(sink);
+
+    const response = await post(url, { update_id: 511, ...telegramUpdates.text(CHAT, '/canbo …') });
+
+    expect(response.status).toBe(200);
+    expect(telegram.sent.map((call) => call.params.text)).toEqual([APOLOGY]);
+  });
+
+  it('tells the sink when sending the replies failed for now, before answering 500', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const { url } = await startWebhook(sink);
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+
+    const failed = await post(url, { update_id: 512, ...telegramUpdates.text(CHAT, 'hỏi') });
+
+    expect(failed.status).toBe(500);
+    expect(sink.released).toEqual(['512']);
+  });
+
+  it('does not release an update whose chat blocked the bot', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const { url } = await startWebhook(sink);
+    telegram.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+
+    const blocked = await post(url, { update_id: 513, ...telegramUpdates.text(CHAT, 'hỏi') });
+
+    expect(blocked.status).toBe(200);
+    expect(sink.released).toEqual([]);
   });
 
   it('answers a button press and maps being blocked to unfollow', async () => {

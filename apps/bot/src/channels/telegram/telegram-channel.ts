@@ -6,9 +6,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotReply } from '@gcm/domain';
+import { isApiError } from '@gcm/api-client';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { isRefusedEvent } from '../../api/api-sink';
+import { isRefusedForGood } from '../../api/api-sink';
 import { consoleLogger, errorMessage, type Logger } from '../../common/logger';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
 import {
@@ -23,7 +24,7 @@ import {
   truncateText,
 } from './render-telegram';
 import { toDeliveryError } from './telegram-errors';
-import { TelegramPoller } from './telegram-poller';
+import { TelegramPoller, type FailureKind } from './telegram-poller';
 
 export interface TelegramChannelOptions {
   /** TELEGRAM_BOT_TOKEN. */
@@ -45,6 +46,8 @@ export interface TelegramChannelOptions {
   pollTimeoutSeconds?: number;
   /** Back-off after a failed poll or update, in ms (default 1 s doubling to 30 s). */
   retryDelayMs?: { min: number; max: number };
+  /** When long polling drops an update that keeps failing (default: 20 tries or 10 minutes). */
+  giveUp?: { tries: number; afterMs: number };
   /** Default: the bot's console log. */
   logger?: Logger;
 }
@@ -54,6 +57,9 @@ type WebhookHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
 const CAPTION_MAX = 1024;
+/** Told to the person when the API refuses their message as it is (it cannot be handled). */
+export const REFUSED_TEXT =
+  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
 
 export class TelegramChannel implements Channel {
   readonly name = 'telegram' as const;
@@ -115,6 +121,8 @@ export class TelegramChannel implements Channel {
     this.poller = new TelegramPoller(this.bot.telegram, (update) => this.receive(update, sink), {
       timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
       retryDelayMs: this.options.retryDelayMs ?? { min: 1_000, max: 30_000 },
+      giveUp: this.options.giveUp,
+      classify: classifyFailure,
       logger: this.logger,
     });
     this.poller.start();
@@ -139,7 +147,10 @@ export class TelegramChannel implements Channel {
 
   /**
    * Handles one update end to end: map, hand to the sink, send the replies. Throws when the update
-   * should come again (the sink failed, or sending failed for a reason that may pass).
+   * should come again (the sink failed, or sending failed for a reason that may pass: the sink is
+   * then told, so that the next delivery gets the replies). One the
+   * API refuses as it is would be refused at every delivery: it is logged with the API's reasons,
+   * the person gets an apology, and it counts as handled (webhook 200, polling moves on).
    */
   private async receive(update: Update, sink: EventSink): Promise<void> {
     let mapped: MappedUpdate;
@@ -160,12 +171,11 @@ export class TelegramChannel implements Channel {
     try {
       replies = await sink.handle(mapped.event);
     } catch (error) {
-      // Refused as invalid, it would be refused again: asking Telegram for it again would only
-      // hold the chat's later updates back.
-      if (!isRefusedEvent(error)) throw error;
+      if (!isRefusedForGood(error)) throw error;
       this.logger.error(
-        `Telegram: update ${update.update_id} refused by the API and dropped: ${errorMessage(error)}`,
+        `Telegram: update ${update.update_id} refused by the API, not tried again: ${errorMessage(error)}`,
       );
+      await this.apologise(mapped.event.chatId);
       return;
     }
     try {
@@ -177,7 +187,19 @@ export class TelegramChannel implements Channel {
         );
         return;
       }
+      // The update comes again (webhook 500, or polling tries it again): the API is to hand it
+      // the stored replies at once, not treat it as a duplicate still being delivered.
+      if (replies.length > 0) await sink.release?.(mapped.event);
       throw error;
+    }
+  }
+
+  /** Tells the person their message could not be handled; never throws. */
+  private async apologise(chatId: string): Promise<void> {
+    try {
+      await this.send(chatId, [{ type: 'text', text: REFUSED_TEXT }]);
+    } catch (error) {
+      this.logger.warn(`Telegram: could not tell chat ${chatId} so: ${errorMessage(error)}`);
     }
   }
 
@@ -254,6 +276,18 @@ export class TelegramChannel implements Channel {
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
     return work;
   }
+}
+
+/**
+ * What a failed update means for long polling: refused for good (pass it), the API not reachable
+ * at all (every update waits alike, it does not count against this one), or something that may
+ * pass for this update (tried again, for a while).
+ */
+function classifyFailure(error: unknown): FailureKind {
+  if (isRefusedForGood(error)) return 'permanent';
+  if (error instanceof DeliveryError && error.kind === 'permanent') return 'permanent';
+  if (isApiError(error)) return 'outage';
+  return 'temporary';
 }
 
 /** The update in a webhook body, or undefined when it is not JSON or not an update. */

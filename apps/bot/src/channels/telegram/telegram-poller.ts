@@ -3,6 +3,13 @@
  * every update at or after the `offset` we pass, so an update whose handling failed (API down,
  * crash, restart) is fetched again. Updates of different chats are handled side by side, one
  * chat's updates in order; a failed update holds back its own chat and the offset, not the others.
+ *
+ * A failed update is tried again after a back-off (at least Telegram's retry_after), but not for
+ * ever: while it is held back, every poll starts at it and waits out its back-off, so it slows
+ * every chat. One the API refused for good is passed at once; one that keeps failing for another
+ * reason is dropped, with an error in the log, after `giveUp.tries` tries or `giveUp.afterMs`.
+ * Failures of the API as a whole (it cannot be reached) hold back every update alike and end
+ * when it is back: they do not count.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
@@ -16,14 +23,25 @@ export interface TelegramPollerOptions {
   timeoutSeconds: number;
   /** Back-off after a failure: `min` doubling up to `max` milliseconds. */
   retryDelayMs: { min: number; max: number };
+  /** When an update that keeps failing is dropped (default: 20 tries or 10 minutes). */
+  giveUp?: { tries: number; afterMs: number };
+  /**
+   * What a failure means: `permanent`, the update will never be handled (pass it at once);
+   * `outage`, nothing can be handled now (does not count against the update); otherwise
+   * `temporary`. Default: every failure is temporary.
+   */
+  classify?: (error: unknown) => FailureKind;
   logger: Logger;
 }
+
+export type FailureKind = 'permanent' | 'temporary' | 'outage';
 
 /** Handles one update; throws when it must be fetched and handled again. */
 export type UpdateHandler = (update: Update) => Promise<void>;
 
 const BATCH_LIMIT = 100;
 const CONFIRM_TIMEOUT_MS = 2_000;
+const GIVE_UP = { tries: 20, afterMs: 10 * 60_000 };
 
 export class TelegramPoller {
   /** The first update not yet handled (what the next getUpdates acknowledges up to). */
@@ -32,6 +50,8 @@ export class TelegramPoller {
   private confirmedOffset: number | undefined;
   /** Updates after `offset` already handled (another chat's update failed before them). */
   private readonly handledAhead = new Set<number>();
+  /** Updates that failed and are still to be handled: since when, and how many tries. */
+  private readonly failing = new Map<number, { since: number; tries: number }>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
 
@@ -115,9 +135,13 @@ export class TelegramPoller {
         for (const update of chatUpdates) {
           try {
             await this.handle(update);
+            this.failing.delete(update.update_id);
             this.handledAhead.add(update.update_id);
           } catch (error) {
-            return { updateId: update.update_id, error };
+            if (!this.givesUp(update.update_id, error))
+              return { updateId: update.update_id, error };
+            // Passed over: acknowledged like a handled one, and the chat goes on.
+            this.handledAhead.add(update.update_id);
           }
         }
         return undefined;
@@ -130,6 +154,31 @@ export class TelegramPoller {
       this.offset = update.update_id + 1;
     }
     return failures.find((failure) => failure !== undefined);
+  }
+
+  /** True when a failed update is to be passed over rather than tried again. */
+  private givesUp(updateId: number, error: unknown): boolean {
+    const kind = this.options.classify?.(error) ?? 'temporary';
+    if (kind === 'permanent') {
+      this.options.logger.error(
+        `Telegram: update ${updateId} can never be handled, passed over: ${errorMessage(error)}`,
+      );
+      this.failing.delete(updateId);
+      return true;
+    }
+    if (kind === 'outage') return false;
+    const now = Date.now();
+    const record = this.failing.get(updateId) ?? { since: now, tries: 0 };
+    record.tries += 1;
+    this.failing.set(updateId, record);
+    const limit = this.options.giveUp ?? GIVE_UP;
+    if (record.tries < limit.tries && now - record.since < limit.afterMs) return false;
+    this.failing.delete(updateId);
+    this.options.logger.error(
+      `Telegram: update ${updateId} dropped after ${record.tries} failed tries in ` +
+        `${Math.round((now - record.since) / 1000)} s, so that other chats are not held up: ${errorMessage(error)}`,
+    );
+    return true;
   }
 
   /** Tells Telegram the updates handled since the last getUpdates are done. */

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@gcm/domain';
+import { isRefusedForGood } from '../../api/api-sink';
 import { errorMessage, silentLogger, type Logger } from '../../common/logger';
 import { FloodLimiter } from '../../http/flood-limiter';
 import type { HttpRoutes } from '../../http/http-routes';
@@ -182,6 +183,11 @@ export class WebChatRoutes implements HttpRoutes {
       const replies = await sink.handle(parsed.event);
       sendJson(req, res, 200, { replies }, cors);
     } catch (error) {
+      if (isRefusedForGood(error)) {
+        // Sending it again would be refused again: tell the person to change it, not to wait.
+        this.log.warn(`web chat: the API refused a message: ${errorMessage(error)}`);
+        return sendError(req, res, 400, error.body.code, WEB_CHAT_TEXTS.refused, cors);
+      }
       this.log.error(`web chat: the API did not answer a message: ${errorMessage(error)}`);
       sendError(req, res, 503, ErrorCode.Internal, WEB_CHAT_TEXTS.unavailable, {
         ...cors,

@@ -60,6 +60,32 @@ describe('parseWebMessage', () => {
     });
   });
 
+  it('counts the length after composing to NFC, and sends the composed text', () => {
+    const decomposed = 'a\u0323'.repeat(2000); // "ạ" typed as a + combining dot: 4000 code points
+
+    const sut = parseWebMessage(body({ text: decomposed }), NOW);
+
+    expect(sut).toMatchObject({ ok: true, event: { type: 'text', text: 'ạ'.repeat(2000) } });
+  });
+
+  it('drops control characters and replaces lone surrogates in text and actions', () => {
+    expect(parseWebMessage(body({ text: 'Hộ\u0000 chiếu\u001b?\nGấp \uD83D' }), NOW)).toMatchObject(
+      {
+        ok: true,
+        event: { type: 'text', text: 'Hộ chiếu?\nGấp \uFFFD' },
+      },
+    );
+    expect(parseWebMessage(body({ action: 'hando\u0000ff' }), NOW)).toMatchObject({
+      ok: true,
+      event: { type: 'action', action: 'handoff' },
+    });
+    expect(parseWebMessage(body({ text: '\u0000\u0001 ' }), NOW)).toMatchObject({
+      ok: false,
+      message: 'Vui lòng nhập câu hỏi trước khi gửi.',
+    });
+    expect(parseWebMessage(body({ action: '\u0000' }), NOW)).toMatchObject({ ok: false });
+  });
+
   it('refuses ids that are not UUIDs, both text and action, and oversized actions', () => {
     expect(parseWebMessage({ sessionId: 'x', clientMessageId: MESSAGE, text: 'a' })).toMatchObject({
       ok: false,

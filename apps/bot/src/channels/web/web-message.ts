@@ -4,9 +4,10 @@
  * update, so a message the widget sends again after a lost answer is answered, not run twice.
  */
 import { ErrorCode, MAX_ACTION_BYTES, type BotEvent } from '@gcm/domain';
+import { cleanText } from '../../common/clean-text';
 import { WEB_CHAT_TEXTS } from './web-texts';
 
-/** Longest question, in characters (what the widget's text box allows). */
+/** Longest question, in characters after NFC (what the widget's text box allows). */
 export const MAX_WEB_TEXT_LENGTH = 2000;
 
 export interface WebMessageBody {
@@ -46,15 +47,19 @@ export function parseWebMessage(body: unknown, now = new Date()): ParsedWebMessa
     sentAt: now.toISOString(),
   };
 
+  // Text and actions reach the API in NFC, without control characters or lone surrogates.
   if (action !== undefined) {
-    if (text !== undefined) return invalid(WEB_CHAT_TEXTS.badMessage);
-    const size = typeof action === 'string' ? Buffer.byteLength(action) : 0;
+    if (text !== undefined || typeof action !== 'string') {
+      return invalid(WEB_CHAT_TEXTS.badMessage);
+    }
+    const cleaned = cleanText(action);
+    const size = Buffer.byteLength(cleaned);
     if (size === 0 || size > MAX_ACTION_BYTES) return invalid(WEB_CHAT_TEXTS.badMessage);
-    return { ok: true, event: { ...base, type: 'action', action: action as string } };
+    return { ok: true, event: { ...base, type: 'action', action: cleaned } };
   }
 
   if (text !== undefined && typeof text !== 'string') return invalid(WEB_CHAT_TEXTS.badMessage);
-  const trimmed = (text ?? '').trim();
+  const trimmed = cleanText(text ?? '').trim();
   if (!trimmed) return invalid(WEB_CHAT_TEXTS.emptyText);
   if ([...trimmed].length > MAX_WEB_TEXT_LENGTH) {
     return invalid(WEB_CHAT_TEXTS.textTooLong(MAX_WEB_TEXT_LENGTH), 413, ErrorCode.QuestionTooLong);

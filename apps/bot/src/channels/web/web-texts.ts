@@ -9,6 +9,8 @@ export const WEB_CHAT_TEXTS = {
   bodyTooLarge: 'Nội dung gửi lên quá lớn.',
   tooFast: 'Bạn gửi tin nhắn hơi nhanh. Vui lòng đợi một chút rồi gửi tiếp nhé.',
   unavailable: 'Hệ thống tạm thời chưa trả lời được. Vui lòng thử lại sau ít phút.',
+  refused:
+    'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng viết lại ngắn gọn hơn hoặc hỏi theo cách khác.',
   originRefused: 'Trang web này chưa được phép dùng khung hỏi đáp.',
   tooManyStreams: 'Có quá nhiều cửa sổ trò chuyện đang mở. Vui lòng đóng bớt rồi thử lại.',
   methodNotAllowed: 'Phương thức không được hỗ trợ.',

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotReply } from '@gcm/domain';
-import { isRefusedEvent } from '../../api/api-sink';
+import { isRefusedForGood } from '../../api/api-sink';
 import { RateLimiter } from '../../outbox/rate-limiter';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
 import { ZaloClient, type ZaloLogger } from './zalo-client';
@@ -229,7 +229,7 @@ export class ZaloChannel implements Channel {
             await this.deliverOrKeep(event, replies);
           },
           (error: unknown) => {
-            if (isRefusedEvent(error)) {
+            if (isRefusedForGood(error)) {
               // Invalid to the API, it would be refused again: Zalo must not send it again.
               this.logger.error(
                 `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
@@ -286,7 +286,7 @@ export class ZaloChannel implements Channel {
       try {
         replies = await sink.handle(event);
       } catch (error) {
-        if (isRefusedEvent(error)) {
+        if (isRefusedForGood(error)) {
           this.logger.error(
             `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
           );

@@ -134,6 +134,12 @@ export class BotEventDto {
   @MaxLength(LIMIT.mimeType)
   mimeType?: string;
 
+  /** A file's caption; like text, kept whole up to MAX_EVENT_TEXT and cut beyond, not refused. */
+  @ApiPropertyOptional({ description: "What the person typed with a file (a photo's caption)" })
+  @IsOptional()
+  @IsString()
+  caption?: string;
+
   @ApiPropertyOptional()
   @ValidateIf((e: BotEventDto) => e.type === 'unsupported')
   @IsString()

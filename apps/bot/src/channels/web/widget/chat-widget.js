@@ -200,9 +200,10 @@
   // ---- sending ----
 
   function sendText() {
-    var text = ui.input.value.trim();
+    // Counted as the bot counts it: in characters, after composing to NFC.
+    var text = ui.input.value.normalize('NFC').trim();
     if (!text) return showStatus(TEXT.empty);
-    if (text.length > MAX_TEXT) return showStatus(TEXT.tooLong);
+    if (Array.from(text).length > MAX_TEXT) return showStatus(TEXT.tooLong);
     ui.input.value = '';
     post({ text: text }, text);
   }

@@ -1,0 +1,164 @@
+/**
+ * The poller against an in-memory getUpdates: an update that keeps failing is tried again with
+ * back-off, but never holds the other chats back for ever.
+ */
+import type { Telegram } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DeliveryError } from '../channel';
+import { TelegramPoller, type TelegramPollerOptions, type UpdateHandler } from './telegram-poller';
+
+/** getUpdates as Telegram answers it: every queued update at or after the offset. */
+function fakeTelegram() {
+  let queue: Update[] = [];
+  const offsets: (number | undefined)[] = [];
+  const telegram = {
+    async callApi(method: string, payload: { offset?: number }, extra?: { signal?: AbortSignal }) {
+      if (method !== 'getUpdates') throw new Error(`unexpected ${method}`);
+      offsets.push(payload.offset);
+      if (payload.offset !== undefined) queue = queue.filter((u) => u.update_id >= payload.offset!);
+      if (queue.length > 0) return [...queue];
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (extra?.signal?.aborted) throw new Error('aborted');
+      return [];
+    },
+  };
+  return {
+    telegram: telegram as unknown as Telegram,
+    offsets,
+    push: (...updates: Update[]) => queue.push(...updates),
+    get pending() {
+      return queue.map((u) => u.update_id);
+    },
+  };
+}
+
+const text = (updateId: number, chatId: number) =>
+  ({
+    update_id: updateId,
+    message: { message_id: updateId, date: 0, chat: { id: chatId, type: 'private' }, text: 'hỏi' },
+  }) as unknown as Update;
+
+const pollers: TelegramPoller[] = [];
+afterEach(async () => {
+  for (const poller of pollers.splice(0)) await poller.stop();
+});
+
+function start(
+  source: ReturnType<typeof fakeTelegram>,
+  handle: UpdateHandler,
+  options: Partial<TelegramPollerOptions> = {},
+) {
+  const errors: string[] = [];
+  const poller = new TelegramPoller(source.telegram, handle, {
+    timeoutSeconds: 0,
+    retryDelayMs: { min: 5, max: 20 },
+    logger: { info: () => {}, warn: () => {}, error: (m) => errors.push(m) },
+    ...options,
+  });
+  pollers.push(poller);
+  poller.start();
+  return { poller, errors };
+}
+
+describe('TelegramPoller', () => {
+  it('drops an update that keeps failing after the tries allowed, and goes on', async () => {
+    const source = fakeTelegram();
+    const tries = new Map<number, number>();
+    const handled: number[] = [];
+    const { errors } = start(
+      source,
+      async (update) => {
+        tries.set(update.update_id, (tries.get(update.update_id) ?? 0) + 1);
+        if (update.update_id === 1) throw new DeliveryError('Telegram sendMessage: 502', 'retry');
+        handled.push(update.update_id);
+      },
+      { giveUp: { tries: 3, afterMs: 60_000 } },
+    );
+    source.push(text(1, 100), text(2, 100), text(3, 200));
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+
+    expect(tries.get(1)).toBe(3);
+    expect(handled).toEqual(expect.arrayContaining([2, 3]));
+    expect(handled.indexOf(2)).toBeGreaterThanOrEqual(0);
+    expect(errors).toEqual([
+      expect.stringMatching(/^Telegram: update 1 dropped after 3 failed tries/),
+    ]);
+    expect(errors[0]).toContain('502');
+  });
+
+  it('drops an update that has been failing for longer than allowed', async () => {
+    const source = fakeTelegram();
+    let tries = 0;
+    const { errors } = start(
+      source,
+      async () => {
+        tries += 1;
+        throw new Error('something odd');
+      },
+      { giveUp: { tries: 1_000, afterMs: 100 } },
+    );
+    source.push(text(1, 100));
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+
+    expect(tries).toBeGreaterThan(1);
+    expect(errors).toEqual([expect.stringContaining('update 1 dropped')]);
+  });
+
+  it('passes over at once an update that can never be handled', async () => {
+    const source = fakeTelegram();
+    let tries = 0;
+    const { errors } = start(
+      source,
+      async () => {
+        tries += 1;
+        throw new Error('refused for good');
+      },
+      { classify: () => 'permanent' },
+    );
+    source.push(text(1, 100));
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+
+    expect(tries).toBe(1);
+    expect(errors).toEqual([expect.stringContaining('update 1 can never be handled')]);
+  });
+
+  it('never drops updates while the API as a whole cannot be reached', async () => {
+    const source = fakeTelegram();
+    let down = true;
+    let tries = 0;
+    start(
+      source,
+      async () => {
+        tries += 1;
+        if (down) throw new Error('API unreachable');
+      },
+      { giveUp: { tries: 2, afterMs: 10 }, classify: () => 'outage' },
+    );
+    source.push(text(1, 100));
+
+    await vi.waitFor(() => expect(tries).toBeGreaterThanOrEqual(4), { timeout: 3_000 });
+    expect(source.pending).toEqual([1]);
+    down = false;
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+  });
+
+  it("waits at least Telegram's retry_after before trying a failed update again", async () => {
+    const source = fakeTelegram();
+    const at: number[] = [];
+    start(source, async () => {
+      at.push(Date.now());
+      if (at.length === 1) throw new DeliveryError('Telegram sendMessage: 429', 'retry', 1);
+    });
+    source.push(text(1, 100));
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+
+    expect(at).toHaveLength(2);
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(1_000);
+  });
+});
