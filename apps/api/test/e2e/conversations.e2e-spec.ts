@@ -309,6 +309,51 @@ describe('conversations through the bot endpoint', () => {
     ]);
   });
 
+  it('keeps control characters out of the database: dropped from texts and names, ids refused, never a 500', async () => {
+    const res = (
+      await postEvent(t.url, {
+        ...textEvent('nul-1', 'dấu hiệu mua bán\u0000 người là gì'),
+        user: { id: 'nul-1', displayName: 'Người\u0000 dân' },
+      }).expect(200)
+    ).body;
+    expect(texts(res)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    const [row] = await t.dataSource.query(
+      `SELECT c.display_name, m.text FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+       WHERE c.chat_id = 'nul-1' AND m.direction = 'in'`,
+    );
+    expect(row).toEqual({ display_name: 'Người dân', text: 'dấu hiệu mua bán người là gì' });
+
+    const badChat = await postEvent(t.url, textEvent('a\u0000b', 'xin chào')).expect(400);
+    expect(badChat.body.details).toContainEqual({
+      field: 'chatId',
+      message: 'chatId must not contain control characters',
+    });
+
+    const batch = (
+      await postEvents(t.url, [
+        textEvent('nul-2', 'xin\u0000 chào'),
+        textEvent('a\u0000b', 'xin chào'),
+      ]).expect(200)
+    ).body.results;
+    expect(batch[0]).toMatchObject({ duplicate: false });
+    expect(batch[1].error).toMatchObject({ code: 'validation_failed' });
+
+    await postEvent(t.url, textEvent('nul-3', 'Giá vé tàu hỏa đi Vinh bao nhiêu?')).expect(200);
+    const [item] = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'nul-3'`,
+    );
+    const reply = await coordinator
+      .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
+      .send({ text: 'Anh\u0000 hỏi ga Vinh nhé.' })
+      .expect(201);
+    expect(reply.body.reply.text).toMatch(/\nAnh hỏi ga Vinh nhé\.$/);
+
+    const huge = await botRequest(t.url)
+      .messages('web', 'x', '99999999999999999999' as never)
+      .expect(400);
+    expect(huge.body.details[0].field).toBe('after');
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });

@@ -28,7 +28,8 @@ import {
   topicReplies,
   welcomeReplies,
 } from '@gcm/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DATA_ERRORS } from '../../common/filters/all-exceptions.filter';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
 import { BatchWrites, ConversationOutcome } from './batch-writes';
@@ -94,7 +95,7 @@ export class ConversationsService {
         this.logger.error(
           `${events[0].channel} update ${events[0].updateId} could not be handled: ${errorText(error)}`,
         );
-        return [failure()];
+        return [failure(error)];
       }
       this.logger.warn(
         `A batch of ${events.length} updates failed (${errorText(error)}): handling them one by one`,
@@ -111,7 +112,7 @@ export class ConversationsService {
         this.logger.error(
           `${event.channel} update ${event.updateId} could not be handled: ${errorText(error)}`,
         );
-        outcomes.push(failure());
+        outcomes.push(failure(error));
       }
     }
     return outcomes;
@@ -430,8 +431,17 @@ export class ConversationsService {
   }
 }
 
-/** An update the API could not handle; the bot answers its webhook 5xx and it comes again. */
-function failure(): BotEventOutcome {
+/**
+ * An update the API could not handle; the bot answers its webhook 5xx and it comes again. One
+ * with a value the database cannot store would fail every time: refused like invalid input.
+ */
+function failure(error: unknown): BotEventOutcome {
+  const pgCode =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string } | undefined)?.code
+      : undefined;
+  const refused = pgCode ? DATA_ERRORS[pgCode] : undefined;
+  if (refused) return { error: { code: ErrorCode.ValidationFailed, message: refused } };
   return {
     error: {
       code: ErrorCode.Internal,

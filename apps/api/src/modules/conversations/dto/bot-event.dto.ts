@@ -13,6 +13,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  CleanText,
+  NoControlChars,
+  StripControlChars,
+} from '../../../common/validation/transforms';
 
 export const EVENT_TYPES = [
   'text',
@@ -33,16 +38,19 @@ export class BotUserDto {
   @IsString()
   @MinLength(1)
   @MaxLength(128)
+  @NoControlChars()
   id: string;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @StripControlChars()
   @IsString()
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @StripControlChars()
   @IsString()
   @MaxLength(16)
   languageCode?: string;
@@ -63,12 +71,14 @@ export class BotEventDto {
   @IsString()
   @MinLength(1)
   @MaxLength(128)
+  @NoControlChars()
   updateId: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(128)
+  @NoControlChars()
   chatId: string;
 
   @ApiProperty({ type: BotUserDto })
@@ -88,53 +98,62 @@ export class BotEventDto {
 
   /** Kept whole up to MAX_EVENT_TEXT; longer texts are cut, not refused: a person typed them. */
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'text')
   @IsString()
   text?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'command')
   @IsString()
   @MaxLength(64)
   command?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(MAX_EVENT_TEXT)
   argument?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'action')
   @IsString()
   @MaxLength(256)
   action?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'contact')
   @IsString()
   @MaxLength(32)
   phone?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'file')
   @IsString()
   @MaxLength(2000)
   fileRef?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(300)
   fileName?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   mimeType?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'unsupported')
   @IsString()
   @MaxLength(64)
@@ -145,6 +164,7 @@ export class StaffReplyDto {
   @ApiProperty({
     example: 'Chào anh, anh vui lòng mang CCCD đến Công an phường để được hướng dẫn.',
   })
+  @CleanText()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
