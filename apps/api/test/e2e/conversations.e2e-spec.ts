@@ -354,6 +354,24 @@ describe('conversations through the bot endpoint', () => {
     expect(huge.body.details[0].field).toBe('after');
   });
 
+  it('refuses a staff reply of only spaces or zero-width characters, and sends nothing', async () => {
+    await postEvent(t.url, textEvent('ws-1', 'Giá vé máy bay đi Đài Loan bao nhiêu?')).expect(200);
+    const [item] = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'ws-1'`,
+    );
+    for (const text of ['   \n\t ', '\u200B', ' \u200B\uFEFF ']) {
+      const res = await coordinator
+        .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
+        .send({ text })
+        .expect(400);
+      expect(res.body.details).toEqual([{ field: 'text', message: 'text must not be empty' }]);
+    }
+    const [sent] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE chat_id = 'ws-1'`,
+    );
+    expect(sent.n).toBe(0);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });

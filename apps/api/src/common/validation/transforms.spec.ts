@@ -11,4 +11,10 @@ describe('text cleaning', () => {
     expect(toCleanText(' Ho\u0302\u0300 \u0000Chí Minh\n')).toBe('Hồ Chí Minh');
     expect(toCleanText(null)).toBe(null);
   });
+
+  it('counts zero-width characters as space at the edges, not inside', () => {
+    expect(toCleanText('\u200B \n\t\uFEFF\u2060')).toBe('');
+    expect(toCleanText('\u200Bxin chào\u200D')).toBe('xin chào');
+    expect(toCleanText('👨\u200D👩')).toBe('👨\u200D👩');
+  });
 });

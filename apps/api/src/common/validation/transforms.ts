@@ -9,18 +9,21 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 
 // eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/** White space and zero-width characters (space, joiners, word joiner, BOM): invisible. */
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
 /** Removes control characters other than \t, \n and \r; other values pass through. */
 export function stripControlChars(value: unknown): unknown {
   return typeof value === 'string' ? value.replace(CONTROL_CHARS, '') : value;
 }
 
 /**
- * NFC, without control characters, and trimmed; other values pass through for the validators to
- * refuse.
+ * NFC, without control characters, and trimmed of white space and zero-width characters (a text
+ * of only those is empty); other values pass through for the validators to refuse.
  */
 export function toCleanText(value: unknown): unknown {
   return typeof value === 'string'
-    ? value.replace(CONTROL_CHARS, '').normalize('NFC').trim()
+    ? value.replace(CONTROL_CHARS, '').normalize('NFC').replace(EDGE_SPACE, '')
     : value;
 }
 

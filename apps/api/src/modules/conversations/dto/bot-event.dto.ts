@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsISO8601,
+  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -166,7 +167,7 @@ export class StaffReplyDto {
   })
   @CleanText()
   @IsString()
-  @MinLength(1)
+  @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(4000)
   text: string;
 }
