@@ -372,6 +372,64 @@ describe('conversations through the bot endpoint', () => {
     expect(sent.n).toBe(0);
   });
 
+  it('offers every topic with published FAQs, in Vietnamese alphabetical order, in the menu and the subscription list', async () => {
+    const names = [
+      'Tư vấn pháp lý',
+      'Đăng ký cư trú',
+      'An toàn trên mạng',
+      'Ăn ở và sinh hoạt',
+      'Dấu hiệu lừa đảo',
+      'Hộ chiếu',
+      'Học tập ở nước ngoài',
+      'Kết hôn có yếu tố nước ngoài',
+      'Lao động thời vụ',
+      'Mua bán người',
+      'Nhập cảnh',
+      'Ổn định cuộc sống khi trở về',
+      'Quyền lợi người lao động',
+      'Ô tô và đi lại',
+      'Chủ đề chưa có câu hỏi đăng',
+    ];
+    const ids = new Map<string, string>();
+    for (const name of names) {
+      const [topic] = await t.dataSource.query(
+        `INSERT INTO topics (name) VALUES ($1) RETURNING id`,
+        [name],
+      );
+      ids.set(topic.id, name);
+      await t.dataSource.query(
+        `INSERT INTO faqs (topic_id, question, answer, status) VALUES ($1, $2, 'Trả lời.', $3)`,
+        [topic.id, `Câu hỏi về ${name}`, name.startsWith('Chủ đề chưa') ? 'draft' : 'published'],
+      );
+    }
+    const shown = (body: Parameters<typeof actions>[0]) =>
+      actions(body)
+        .filter((a) => /^(topic|sub:t):[0-9a-f-]{36}$/.test(a))
+        .map((a) => ids.get(a.split(':').at(-1)!) ?? 'Đi làm việc ở nước ngoài');
+    const expected = [
+      'An toàn trên mạng',
+      'Ăn ở và sinh hoạt',
+      'Dấu hiệu lừa đảo',
+      'Đăng ký cư trú',
+      'Đi làm việc ở nước ngoài',
+      // o, ô and ơ are three letters, in that order.
+      'Học tập ở nước ngoài',
+      'Hộ chiếu',
+      'Kết hôn có yếu tố nước ngoài',
+      'Lao động thời vụ',
+      'Mua bán người',
+      'Nhập cảnh',
+      'Ô tô và đi lại',
+      'Ổn định cuộc sống khi trở về',
+      'Quyền lợi người lao động',
+      'Tư vấn pháp lý',
+    ];
+    const menu = (await postEvent(t.url, commandEvent('menu-1', 'menu')).expect(200)).body;
+    expect(shown(menu)).toEqual(expected);
+    const subscribe = (await postEvent(t.url, commandEvent('menu-1', 'dangky')).expect(200)).body;
+    expect(shown(subscribe)).toEqual(expected);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });

@@ -51,6 +51,17 @@ interface LockedConversation {
 }
 
 const WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * Topics offered in the menu and the subscription list, in the language's alphabetical order.
+ * A Telegram inline keyboard takes at most 100 buttons, and those lists add two of their own
+ * (staff; all topics and cancel); the web chat shows them all and Zalo five a message.
+ */
+export const MAX_MENU_TOPICS = 90;
+const COLLATORS: Record<BotLocale, Intl.Collator> = {
+  vi: new Intl.Collator('vi'),
+  en: new Intl.Collator('en'),
+};
 /** An update seen before whose first attempt may still be delivering: nothing to send. */
 const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true };
 
@@ -398,15 +409,17 @@ export class ConversationsService {
     manager: EntityManager,
     locale: BotLocale,
   ): Promise<{ id: string; name: string }[]> {
-    const rows = await manager.query(
+    const rows: { id: string; name: string; name_en: string | null }[] = await manager.query(
       `SELECT t.id, t.name, t.name_en FROM topics t
-       WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')
-       ORDER BY t.name LIMIT 12`,
+       WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')`,
     );
-    return rows.map((r: { id: string; name: string; name_en: string | null }) => ({
-      id: r.id,
-      name: (locale === 'en' && r.name_en) || r.name,
-    }));
+    // Sorted here, not by the database: PGlite has no ICU collations, and the server's default
+    // one may not know that Đ comes right after D.
+    const collator = COLLATORS[locale];
+    return rows
+      .map((r) => ({ id: r.id, name: (locale === 'en' && r.name_en) || r.name }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .slice(0, MAX_MENU_TOPICS);
   }
 
   private async topicFaqs(
