@@ -430,6 +430,50 @@ describe('conversations through the bot endpoint', () => {
     expect(shown(subscribe)).toEqual(expected);
   });
 
+  it('refuses a reply to a closed item, and a reply to an older item does not take the conversation from the open one', async () => {
+    const items = async () =>
+      (await t.dataSource.query(
+        `SELECT h.id, h.status FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+         WHERE c.chat_id = 'old-1' ORDER BY h.created_at`,
+      )) as { id: string; status: string }[];
+    await postEvent(t.url, textEvent('old-1', 'gap can bo')).expect(200);
+    const [a] = await items();
+    await coordinator
+      .patch(`/api/v1/assistant/handoffs/${a.id}`)
+      .send({ status: 'closed' })
+      .expect(200);
+    await postEvent(t.url, textEvent('old-1', 'gap can bo')).expect(200);
+    const [, b] = await items();
+
+    const late = await coordinator
+      .post(`/api/v1/assistant/handoffs/${a.id}/replies`)
+      .send({ text: 'Trả lời muộn' })
+      .expect(409);
+    expect(late.body).toMatchObject({ code: 'conflict', message: expect.stringMatching(/closed/) });
+    expect(await items()).toEqual([
+      { id: a.id, status: 'closed' },
+      { id: b.id, status: 'open' },
+    ]);
+
+    // An item the person left (Kết thúc) but staff did not close, answered while a newer one is open.
+    await postEvent(t.url, actionEvent('old-1', 'handoff:end')).expect(200);
+    await postEvent(t.url, textEvent('old-1', 'gap can bo')).expect(200);
+    const [, , c] = await items();
+    await coordinator
+      .post(`/api/v1/assistant/handoffs/${b.id}/replies`)
+      .send({ text: 'Trả lời mục cũ' })
+      .expect(201);
+    const [conversation] = await t.dataSource.query(
+      `SELECT state->>'handoffId' AS "handoffId" FROM conversations WHERE chat_id = 'old-1'`,
+    );
+    expect(conversation.handoffId).toBe(c.id);
+    await postEvent(t.url, textEvent('old-1', 'Thông tin thêm')).expect(200);
+    const [joined] = await t.dataSource.query(
+      `SELECT handoff_id FROM conversation_messages WHERE text = 'Thông tin thêm'`,
+    );
+    expect(joined.handoff_id).toBe(c.id);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });
