@@ -474,6 +474,32 @@ describe('conversations through the bot endpoint', () => {
     expect(joined.handoff_id).toBe(c.id);
   });
 
+  it('closes an item once: closing it again changes nothing and writes no second audit entry', async () => {
+    await postEvent(t.url, textEvent('close-1', 'gap can bo')).expect(200);
+    const [item] = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'close-1'`,
+    );
+    const first = (
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${item.id}`)
+        .send({ status: 'closed' })
+        .expect(200)
+    ).body;
+    await new Promise((r) => setTimeout(r, 20));
+    const second = (
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${item.id}`)
+        .send({ status: 'closed' })
+        .expect(200)
+    ).body;
+    expect(second).toEqual(first);
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'handoff.update' AND entity_id = $1`,
+      [item.id],
+    );
+    expect(audit.n).toBe(1);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });
