@@ -500,6 +500,63 @@ describe('conversations through the bot endpoint', () => {
     expect(audit.n).toBe(1);
   });
 
+  it('answers a stale or forged button politely with the list again, never a 400 or 500, and never widens a subscription', async () => {
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    for (const action of [
+      'topic:xyz',
+      `topic:${ghost}`,
+      'fb:up:xyz',
+      `fb:down:${ghost}`,
+      'faq:xyz',
+    ]) {
+      const res = (await postEvent(t.url, actionEvent('stale-1', action)).expect(200)).body;
+      expect(texts(res)[0]).toMatch(/^Lựa chọn này không còn nữa/);
+      expect(actions(res)).toContain(`topic:${topicId}`);
+    }
+    const batch = (
+      await postEvents(t.url, [
+        actionEvent('stale-1', 'topic:xyz'),
+        actionEvent('stale-1', 'fb:up:xyz'),
+      ]).expect(200)
+    ).body.results;
+    expect(batch.map((r: { replies: unknown[] }) => texts(r as never)[0])).toEqual([
+      expect.stringMatching(/^Lựa chọn này không còn nữa/),
+      expect.stringMatching(/^Lựa chọn này không còn nữa/),
+    ]);
+    const [feedback] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM answer_feedback f JOIN conversations c ON c.id = f.conversation_id WHERE c.chat_id = 'stale-1'`,
+    );
+    expect(feedback.n).toBe(0);
+
+    // Subscriptions: an unknown topic or area is chosen again, an area without a topic starts over.
+    const tree = await createUnitTree(t);
+    const say = async (action: string) =>
+      (await postEvent(t.url, actionEvent('stale-2', action)).expect(200)).body;
+    await say('sub');
+    expect(texts(await say('sub:t:xyz'))[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    const unknownTopic = await say(`sub:t:${ghost}`);
+    expect(texts(unknownTopic)[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    expect(actions(unknownTopic)).toContain('sub:t:all');
+    expect(texts(await say('sub:l:xyz'))[0]).toMatch(/nhận cảnh báo, thông tin mới về chủ đề nào/);
+    expect(texts(await say('sub:ok'))[0]).toMatch(/nhận cảnh báo, thông tin mới về chủ đề nào/);
+
+    await t.dataSource.query(`UPDATE units SET deleted_at = now() WHERE id = $1`, [tree.wardB.id]);
+    await say(`sub:t:${topicId}`);
+    const deletedArea = await say(`sub:l:${tree.wardB.id}`);
+    expect(texts(deletedArea)[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    expect(actions(deletedArea)).not.toContain(`sub:l:${tree.wardB.id}`);
+    expect(texts(await say(`sub:l:${tree.province.id}`))[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    // Deleted between the choice and the consent.
+    expect(texts(await say(`sub:l:${tree.wardA.id}`))[0]).toMatch(/Bạn đồng ý nhận tin/);
+    await t.dataSource.query(`UPDATE units SET deleted_at = now() WHERE id = $1`, [tree.wardA.id]);
+    expect(texts(await say('sub:ok'))[0]).toMatch(/^Lựa chọn này không còn nữa/);
+
+    const [subscriptions] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'stale-2'`,
+    );
+    expect(subscriptions.n).toBe(0);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });

@@ -22,6 +22,7 @@ import {
   languageReplies,
   menuReply,
   sayReplies,
+  staleChoiceReplies,
   subscribeConsentReplies,
   subscribeLocalityReplies,
   subscribeTopicReplies,
@@ -282,17 +283,27 @@ export class ConversationsService {
         return this.ask(turn, intent.text);
       case 'show_faq': {
         const faq = this.index.faq(intent.faqId);
-        if (!faq) return [menuReply(locale, await this.topics(manager, locale))];
+        if (!faq) return this.staleMenu(turn);
         return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
       }
       case 'topic':
+        if (!(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
+          return this.staleMenu(turn);
+        }
         return topicReplies(locale, await this.topicFaqs(manager, intent.topicId, locale));
-      case 'feedback':
-        await manager.query(
-          `INSERT INTO answer_feedback (conversation_id, faq_id, useful) SELECT $1, id, $3 FROM faqs WHERE id = $2`,
-          [turn.conversation.id, intent.faqId, intent.useful],
-        );
+      case 'feedback': {
+        const stored = isUuid(intent.faqId)
+          ? await manager.query(
+              `WITH stored AS (
+                 INSERT INTO answer_feedback (conversation_id, faq_id, useful)
+                 SELECT $1, id, $3 FROM faqs WHERE id = $2 RETURNING id
+               ) SELECT id FROM stored`,
+              [turn.conversation.id, intent.faqId, intent.useful],
+            )
+          : [];
+        if (stored.length === 0) return this.staleMenu(turn);
         return sayReplies(locale, intent.useful ? 'thanks' : 'thanksNotUseful');
+      }
       case 'handoff':
         return this.openHandoff(turn, intent.text);
       case 'handoff_message':
@@ -308,11 +319,32 @@ export class ConversationsService {
       case 'subscribe':
         return subscribeTopicReplies(locale, await this.topics(manager, locale));
       case 'subscribe_topic':
+        if (intent.topicId && !(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
+          delete state.subscription;
+          return staleChoiceReplies(
+            locale,
+            subscribeTopicReplies(locale, await this.topics(manager, locale)),
+          );
+        }
         state.subscription = { topicId: intent.topicId };
         return subscribeLocalityReplies(locale, await this.localities(manager));
       case 'subscribe_locality':
+        // An area chosen without a topic first (an old button) starts the choice over: the
+        // subscription must not fall back to every topic.
+        if (!state.subscription) {
+          return subscribeTopicReplies(locale, await this.topics(manager, locale));
+        }
+        if (
+          intent.localityId &&
+          !(await this.exists(manager, LOCALITY_EXISTS, intent.localityId))
+        ) {
+          return staleChoiceReplies(
+            locale,
+            subscribeLocalityReplies(locale, await this.localities(manager)),
+          );
+        }
         state.subscription = {
-          topicId: state.subscription?.topicId ?? null,
+          topicId: state.subscription.topicId,
           localityId: intent.localityId,
         };
         return subscribeConsentReplies(locale);
@@ -389,20 +421,47 @@ export class ConversationsService {
 
   private async subscribe(turn: Turn): Promise<BotReply[]> {
     const { manager, state, conversation } = turn;
-    if (!state.subscription)
+    const chosen = state.subscription;
+    if (!chosen || chosen.localityId === undefined)
       return subscribeTopicReplies(state.locale, await this.topics(manager, state.locale));
+    // The topic or area may have been deleted since it was chosen: choose again rather than
+    // subscribe to every topic or area.
+    const gone =
+      (chosen.topicId && !(await this.exists(manager, TOPIC_EXISTS, chosen.topicId))) ||
+      (chosen.localityId && !(await this.exists(manager, LOCALITY_EXISTS, chosen.localityId)));
+    if (gone) {
+      delete state.subscription;
+      return staleChoiceReplies(
+        state.locale,
+        subscribeTopicReplies(state.locale, await this.topics(manager, state.locale)),
+      );
+    }
     await manager.query(
       `INSERT INTO subscriptions (conversation_id, topic_id, locality_id, consent_text)
-       SELECT $1, (SELECT id FROM topics WHERE id = $2), (SELECT id FROM units WHERE id = $3), $4`,
+       VALUES ($1, $2, $3, $4)`,
       [
         conversation.id,
-        state.subscription.topicId,
-        state.subscription.localityId ?? null,
+        chosen.topicId,
+        chosen.localityId,
         botText(state.locale, 'subscribeConsent'),
       ],
     );
     delete state.subscription;
     return sayReplies(state.locale, 'subscribed');
+  }
+
+  /** The topic menu after a button that no longer leads anywhere. */
+  private async staleMenu(turn: Turn): Promise<BotReply[]> {
+    const { manager, state } = turn;
+    return staleChoiceReplies(state.locale, [
+      menuReply(state.locale, await this.topics(manager, state.locale)),
+    ]);
+  }
+
+  /** Whether a button's id names a row: a malformed id names none (and never reaches SQL). */
+  private async exists(manager: EntityManager, query: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    return (await manager.query(query, [id])).length > 0;
   }
 
   private async topics(
@@ -443,6 +502,13 @@ export class ConversationsService {
     );
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
+const TOPIC_EXISTS = `SELECT 1 FROM topics WHERE id = $1`;
+/** The areas offered for a subscription: districts and communes not deleted. */
+const LOCALITY_EXISTS = `SELECT 1 FROM units WHERE id = $1 AND deleted_at IS NULL AND kind IN ('district', 'commune')`;
 
 /**
  * An update the API could not handle; the bot answers its webhook 5xx and it comes again. One
