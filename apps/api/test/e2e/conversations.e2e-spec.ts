@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BotEvent } from '@gcm/domain';
 import { createFaq, createTopic } from '../support/knowledge-factories';
 import {
   actionEvent,
@@ -555,6 +556,33 @@ describe('conversations through the bot endpoint', () => {
       `SELECT count(*)::int AS n FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'stale-2'`,
     );
     expect(subscriptions.n).toBe(0);
+  });
+
+  it('in the web chat, says alerts come on Zalo and Telegram instead of subscribing, and its help does not offer /dangky', async () => {
+    const web = <T extends object>(e: T) => ({ ...e, channel: 'web' as const });
+    const say = async (event: BotEvent) =>
+      texts((await postEvent(t.url, web(event)).expect(200)).body)[0];
+    for (const event of [
+      commandEvent('web-1', 'dangky'),
+      actionEvent('web-1', 'sub'),
+      actionEvent('web-1', 'sub:t:all'),
+      actionEvent('web-1', 'sub:l:all'),
+      actionEvent('web-1', 'sub:ok'),
+      commandEvent('web-1', 'huy'),
+    ]) {
+      expect(await say(event)).toMatch(/chỉ gửi qua Zalo và Telegram/);
+    }
+    const [subscriptions] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'web-1'`,
+    );
+    expect(subscriptions.n).toBe(0);
+
+    const webHelp = await say(commandEvent('web-1', 'help'));
+    expect(webHelp).not.toMatch(/\/dangky|\/huy/);
+    expect(webHelp).toMatch(/Zalo và Telegram/);
+    expect(
+      texts((await postEvent(t.url, commandEvent('tg-help', 'help')).expect(200)).body)[0],
+    ).toMatch(/\/dangky/);
   });
 
   it('refuses an empty batch and one over the limit', async () => {

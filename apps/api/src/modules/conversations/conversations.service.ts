@@ -267,12 +267,24 @@ export class ConversationsService {
   private async carryOut(turn: Turn, intent: Intent): Promise<BotReply[]> {
     const { manager, state } = turn;
     const locale = state.locale;
+    // Broadcasts reach Zalo and Telegram only: the web chat says so instead of subscribing.
+    const web = turn.conversation.channel === 'web';
+    if (web && SUBSCRIPTION_INTENTS.has(intent.kind)) {
+      delete state.subscription;
+      if (intent.kind === 'unsubscribe') {
+        await manager.query(
+          `UPDATE subscriptions SET cancelled_at = now() WHERE conversation_id = $1 AND cancelled_at IS NULL`,
+          [turn.conversation.id],
+        );
+      }
+      return sayReplies(locale, 'alertsElsewhere');
+    }
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
         return welcomeReplies(locale, await this.topics(manager, locale));
       case 'help':
-        return sayReplies(locale, 'help');
+        return sayReplies(locale, web ? 'helpWeb' : 'help');
       case 'menu':
         return [menuReply(locale, await this.topics(manager, locale))];
       case 'choose_language':
@@ -509,6 +521,14 @@ const isUuid = (id: string) => UUID.test(id);
 const TOPIC_EXISTS = `SELECT 1 FROM topics WHERE id = $1`;
 /** The areas offered for a subscription: districts and communes not deleted. */
 const LOCALITY_EXISTS = `SELECT 1 FROM units WHERE id = $1 AND deleted_at IS NULL AND kind IN ('district', 'commune')`;
+
+const SUBSCRIPTION_INTENTS = new Set<Intent['kind']>([
+  'subscribe',
+  'subscribe_topic',
+  'subscribe_locality',
+  'subscribe_confirm',
+  'unsubscribe',
+]);
 
 /**
  * An update the API could not handle; the bot answers its webhook 5xx and it comes again. One
