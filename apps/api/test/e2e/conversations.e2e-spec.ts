@@ -585,6 +585,51 @@ describe('conversations through the bot endpoint', () => {
     ).toMatch(/\/dangky/);
   });
 
+  it('refuses a broadcast to an unknown topic, an unknown area or a deleted one, naming the field', async () => {
+    const article = (
+      await editor
+        .post('/api/v1/knowledge/articles')
+        .send({
+          kind: 'article',
+          title: 'Thông tin thử',
+          body: 'Nội dung thông tin thử.',
+          status: 'published',
+        })
+        .expect(201)
+    ).body;
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const tree = await createUnitTree(t);
+    await t.dataSource.query(`UPDATE units SET deleted_at = now() WHERE id = $1`, [tree.wardA.id]);
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`);
+
+    const topic = await coordinator
+      .post('/api/v1/broadcasts')
+      .send({ articleId: article.id, topicId: ghost })
+      .expect(400);
+    expect(topic.body).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/topicId names no topic/),
+      details: [{ field: 'topicId', message: expect.stringMatching(/GET \/knowledge\/topics/) }],
+    });
+    const area = await coordinator
+      .post('/api/v1/broadcasts')
+      .send({ articleId: article.id, localityId: ghost })
+      .expect(400);
+    expect(area.body.details).toEqual([
+      { field: 'localityId', message: expect.stringMatching(/names no unit/) },
+    ]);
+    const deleted = await coordinator
+      .post('/api/v1/broadcasts')
+      .send({ articleId: article.id, topicId: ghost, localityId: tree.wardA.id })
+      .expect(400);
+    expect(deleted.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'topicId',
+      'localityId',
+    ]);
+    expect(deleted.body.details[1].message).toMatch(/deleted unit/);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`)).toEqual(before);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });

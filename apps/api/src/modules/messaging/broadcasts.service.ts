@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode } from '@gcm/domain';
-import { DataSource } from 'typeorm';
+import { ErrorCode, FieldError } from '@gcm/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -29,6 +29,7 @@ export class BroadcastsService {
           'Only a published article or warning can be broadcast.',
         );
       }
+      await this.checkAudience(manager, dto);
       const [broadcast] = await manager.query(
         `INSERT INTO broadcasts (article_id, topic_id, locality_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [article.id, dto.topicId ?? null, dto.localityId ?? null, actor.user.id],
@@ -67,6 +68,37 @@ export class BroadcastsService {
       return broadcast.id as string;
     });
     return this.get(id);
+  }
+
+  /** The topic and area must exist (an area not deleted), named in a way staff can act on. */
+  private async checkAudience(manager: EntityManager, dto: CreateBroadcastDto): Promise<void> {
+    const errors: FieldError[] = [];
+    if (dto.topicId) {
+      const [topic] = await manager.query(`SELECT 1 FROM topics WHERE id = $1`, [dto.topicId]);
+      if (!topic) {
+        errors.push({
+          field: 'topicId',
+          message:
+            'topicId names no topic: choose one from GET /knowledge/topics, or leave it out to reach every topic',
+        });
+      }
+    }
+    if (dto.localityId) {
+      const [unit] = await manager.query(`SELECT deleted_at FROM units WHERE id = $1`, [
+        dto.localityId,
+      ]);
+      if (!unit || unit.deleted_at) {
+        errors.push({
+          field: 'localityId',
+          message: unit
+            ? 'localityId names a deleted unit: choose a current one, or leave it out to reach every area'
+            : 'localityId names no unit: choose one from GET /units, or leave it out to reach every area',
+        });
+      }
+    }
+    if (errors.length > 0) {
+      throw AppError.validation(errors, errors.map((e) => e.message).join('; '));
+    }
   }
 
   async get(id: string): Promise<BroadcastResponse> {
