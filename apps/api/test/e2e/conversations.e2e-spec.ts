@@ -630,6 +630,47 @@ describe('conversations through the bot endpoint', () => {
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`)).toEqual(before);
   });
 
+  it('gives an inbox item the question the person typed since their last item closed, without commands or buttons', async () => {
+    const question = async (chat: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT h.question FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+           WHERE c.chat_id = $1 ORDER BY h.created_at DESC LIMIT 1`,
+          [chat],
+        )
+      )[0].question;
+    const close = async (chat: string) => {
+      const [item] = await t.dataSource.query(
+        `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+         WHERE c.chat_id = $1 AND h.status <> 'closed'`,
+        [chat],
+      );
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${item.id}`)
+        .send({ status: 'closed' })
+        .expect(200);
+    };
+
+    await postEvent(t.url, commandEvent('q-1', 'start')).expect(200);
+    await postEvent(t.url, actionEvent('q-1', `topic:${topicId}`)).expect(200);
+    await postEvent(t.url, actionEvent('q-1', 'sub:t:all')).expect(200);
+    await postEvent(t.url, actionEvent('q-1', 'handoff')).expect(200);
+    expect(await question('q-1')).toBe('(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)');
+
+    await postEvent(t.url, textEvent('q-2', 'dấu hiệu mua bán người là gì')).expect(200);
+    await postEvent(t.url, textEvent('q-2', 'gap can bo')).expect(200);
+    expect(await question('q-2')).toBe('dấu hiệu mua bán người là gì');
+    await close('q-2');
+    await postEvent(t.url, commandEvent('q-2', 'menu')).expect(200);
+    await postEvent(t.url, textEvent('q-2', 'gap can bo')).expect(200);
+    expect(await question('q-2')).toBe('(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)');
+    await close('q-2');
+    await postEvent(t.url, textEvent('q-2', 'di xkld han quoc het bao nhieu tien')).expect(200);
+    await postEvent(t.url, actionEvent('q-2', `fb:down:${labourFaq.id}`)).expect(200);
+    await postEvent(t.url, commandEvent('q-2', 'canbo')).expect(200);
+    expect(await question('q-2')).toBe('di xkld han quoc het bao nhieu tien');
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });

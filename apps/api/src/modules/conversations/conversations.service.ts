@@ -53,6 +53,9 @@ interface LockedConversation {
 
 const WORDS = /[\p{L}\p{N}]/u;
 
+/** The inbox item's question when the person asked for staff without typing one (staff read it). */
+export const NO_QUESTION_TYPED = '(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)';
+
 /**
  * Topics offered in the menu and the subscription list, in the language's alphabetical order.
  * A Telegram inline keyboard takes at most 100 buttons, and those lists add two of their own
@@ -409,19 +412,27 @@ export class ConversationsService {
         ])
       : [];
     if (open) return handoffReplies(state.locale, true);
-    const transcript = await manager.query(
-      `SELECT coalesce(text, '') AS text FROM conversation_messages WHERE conversation_id = $1 AND direction = 'in'
-       ORDER BY seq DESC LIMIT 5`,
+    // What the person typed since their last inbox item closed (within a day), leaving out
+    // commands, buttons and files (stored as "/…" and "[…]") and messages that joined another
+    // item: the question staff read first.
+    const typed: { text: string }[] = await manager.query(
+      `SELECT m.text FROM conversation_messages m
+       WHERE m.conversation_id = $1 AND m.direction = 'in' AND m.handoff_id IS NULL
+         AND m.text IS NOT NULL AND left(m.text, 1) NOT IN ('/', '[')
+         AND m.created_at > now() - interval '1 day'
+         AND m.created_at > coalesce(
+           (SELECT max(h.closed_at) FROM handoff_items h WHERE h.conversation_id = $1), '-infinity')
+       ORDER BY m.seq DESC LIMIT 5`,
       [conversation.id],
     );
     const question =
       text ??
-      (transcript
-        .map((m: { text: string }) => m.text)
-        .filter(Boolean)
+      (typed
+        .map((m) => m.text.trim())
+        .filter((t) => WORDS.test(t))
         .reverse()
         .join('\n') ||
-        botText(state.locale, 'talkToStaff'));
+        NO_QUESTION_TYPED);
     const [item] = await manager.query(
       `INSERT INTO handoff_items (channel, question, conversation_id) VALUES ($1, $2, $3) RETURNING id`,
       [conversation.channel, question.slice(0, 1000), conversation.id],
