@@ -671,6 +671,50 @@ describe('conversations through the bot endpoint', () => {
     expect(await question('q-2')).toBe('di xkld han quoc het bao nhieu tien');
   });
 
+  it('lists broadcasts newest first, paginated, with their counts, for the roles that may read one', async () => {
+    const article = (
+      await editor
+        .post('/api/v1/knowledge/articles')
+        .send({
+          kind: 'article',
+          title: 'Tin liệt kê',
+          body: 'Nội dung tin liệt kê.',
+          status: 'published',
+        })
+        .expect(201)
+    ).body;
+    const sent: { id: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      sent.push(
+        (await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id }).expect(201))
+          .body,
+      );
+    }
+    const viewer = (await signedInAs(t, 'viewer')).agent;
+    const page = (await viewer.get('/api/v1/broadcasts').query({ pageSize: 2 }).expect(200)).body;
+    const [total] = await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`);
+    expect(page).toMatchObject({ total: total.n, page: 1, pageSize: 2 });
+    expect(page.items.map((b: { id: string }) => b.id)).toEqual([sent[2].id, sent[1].id]);
+    expect(page.items[0]).toEqual(
+      (await viewer.get(`/api/v1/broadcasts/${sent[2].id}`).expect(200)).body,
+    );
+    expect(page.items[0].counts).toEqual({
+      queued: expect.any(Number),
+      sending: expect.any(Number),
+      sent: expect.any(Number),
+      failed: expect.any(Number),
+      total: expect.any(Number),
+    });
+    const next = (
+      await viewer.get('/api/v1/broadcasts').query({ pageSize: 2, page: 2 }).expect(200)
+    ).body;
+    expect(next.items[0].id).toBe(sent[0].id);
+    const reporter = (
+      await signedInAs(t, 'unit_reporter', { unitId: (await createUnitTree(t)).wardA.id })
+    ).agent;
+    await reporter.get('/api/v1/broadcasts').expect(403);
+  });
+
   it('refuses an empty batch and one over the limit', async () => {
     const empty = await postEvents(t.url, []).expect(400);
     expect(empty.body.details[0]).toMatchObject({ field: 'events' });
