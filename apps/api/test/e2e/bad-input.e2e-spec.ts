@@ -113,6 +113,32 @@ describe('bad input', () => {
     ).toBe('sort');
   });
 
+  it('drops control characters from free text, and answers 400 for one the database cannot take', async () => {
+    const unit = (
+      await admin
+        .post('/api/v1/units')
+        .send({
+          code: 'P-NUL',
+          name: 'Phường\u0000 Nul\u0007',
+          kind: 'commune',
+          parentId: tree.city.id,
+        })
+        .expect(201)
+    ).body;
+    expect(unit.name).toBe('Phường Nul');
+    // A search text has no cleaning of its own: the database refuses the NUL, a 400, not a 500.
+    const search = await admin.get('/api/v1/units').query({ search: 'a\u0000b' }).expect(400);
+    expect(search.body).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/cannot be stored/),
+    });
+    const page = await admin
+      .get('/api/v1/units')
+      .query({ page: '99999999999999999999' })
+      .expect(400);
+    expect(page.body.details[0].field).toBe('page');
+  });
+
   it('rejects a CSV with broken rows, line by line, and imports nothing', async () => {
     const before = await unitCount();
     const csv = [

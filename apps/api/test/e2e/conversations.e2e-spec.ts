@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BotEvent } from '@gcm/domain';
 import { BotUpdatesRetention } from '../../src/modules/conversations/bot-updates-retention';
 import { createFaq, createTopic } from '../support/knowledge-factories';
 import {
@@ -328,6 +329,411 @@ describe('conversations through the bot endpoint', () => {
       // question asked earlier in the same batch.
       { question: 'dấu hiệu mua bán người là gì', joined: 2 },
     ]);
+  });
+
+  it('keeps control characters out of the database: dropped from texts and names, ids refused, never a 500', async () => {
+    const res = (
+      await postEvent(t.url, {
+        ...textEvent('nul-1', 'dấu hiệu mua bán\u0000 người là gì'),
+        user: { id: 'nul-1', displayName: 'Người\u0000 dân' },
+      }).expect(200)
+    ).body;
+    expect(texts(res)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    const [row] = await t.dataSource.query(
+      `SELECT c.display_name, m.text FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+       WHERE c.chat_id = 'nul-1' AND m.direction = 'in'`,
+    );
+    expect(row).toEqual({ display_name: 'Người dân', text: 'dấu hiệu mua bán người là gì' });
+
+    const badChat = await postEvent(t.url, textEvent('a\u0000b', 'xin chào')).expect(400);
+    expect(badChat.body.details).toContainEqual({
+      field: 'chatId',
+      message: 'chatId must not contain control characters',
+    });
+
+    const batch = (
+      await postEvents(t.url, [
+        textEvent('nul-2', 'xin\u0000 chào'),
+        textEvent('a\u0000b', 'xin chào'),
+      ]).expect(200)
+    ).body.results;
+    expect(batch[0]).toMatchObject({ duplicate: false });
+    expect(batch[1].error).toMatchObject({ code: 'validation_failed' });
+
+    await postEvent(t.url, textEvent('nul-3', 'Giá vé tàu hỏa đi Vinh bao nhiêu?')).expect(200);
+    const [item] = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'nul-3'`,
+    );
+    const reply = await coordinator
+      .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
+      .send({ text: 'Anh\u0000 hỏi ga Vinh nhé.' })
+      .expect(201);
+    expect(reply.body.reply.text).toMatch(/\nAnh hỏi ga Vinh nhé\.$/);
+
+    const huge = await botRequest(t.url)
+      .messages('web', 'x', '99999999999999999999' as never)
+      .expect(400);
+    expect(huge.body.details[0].field).toBe('after');
+  });
+
+  it('refuses a staff reply of only spaces or zero-width characters, and sends nothing', async () => {
+    await postEvent(t.url, textEvent('ws-1', 'Giá vé máy bay đi Đài Loan bao nhiêu?')).expect(200);
+    const [item] = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'ws-1'`,
+    );
+    for (const text of ['   \n\t ', '\u200B', ' \u200B\uFEFF ']) {
+      const res = await coordinator
+        .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
+        .send({ text })
+        .expect(400);
+      expect(res.body.details).toEqual([{ field: 'text', message: 'text must not be empty' }]);
+    }
+    const [sent] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE chat_id = 'ws-1'`,
+    );
+    expect(sent.n).toBe(0);
+  });
+
+  it('offers every topic with published FAQs, in Vietnamese alphabetical order, in the menu and the subscription list', async () => {
+    const names = [
+      'Tư vấn pháp lý',
+      'Đăng ký cư trú',
+      'An toàn trên mạng',
+      'Ăn ở và sinh hoạt',
+      'Dấu hiệu lừa đảo',
+      'Hộ chiếu',
+      'Học tập ở nước ngoài',
+      'Kết hôn có yếu tố nước ngoài',
+      'Lao động thời vụ',
+      'Mua bán người',
+      'Nhập cảnh',
+      'Ổn định cuộc sống khi trở về',
+      'Quyền lợi người lao động',
+      'Ô tô và đi lại',
+      'Chủ đề chưa có câu hỏi đăng',
+    ];
+    const ids = new Map<string, string>();
+    for (const name of names) {
+      const [topic] = await t.dataSource.query(
+        `INSERT INTO topics (name) VALUES ($1) RETURNING id`,
+        [name],
+      );
+      ids.set(topic.id, name);
+      await t.dataSource.query(
+        `INSERT INTO faqs (topic_id, question, answer, status) VALUES ($1, $2, 'Trả lời.', $3)`,
+        [topic.id, `Câu hỏi về ${name}`, name.startsWith('Chủ đề chưa') ? 'draft' : 'published'],
+      );
+    }
+    const shown = (body: Parameters<typeof actions>[0]) =>
+      actions(body)
+        .filter((a) => /^(topic|sub:t):[0-9a-f-]{36}$/.test(a))
+        .map((a) => ids.get(a.split(':').at(-1)!) ?? 'Đi làm việc ở nước ngoài');
+    const expected = [
+      'An toàn trên mạng',
+      'Ăn ở và sinh hoạt',
+      'Dấu hiệu lừa đảo',
+      'Đăng ký cư trú',
+      'Đi làm việc ở nước ngoài',
+      // o, ô and ơ are three letters, in that order.
+      'Học tập ở nước ngoài',
+      'Hộ chiếu',
+      'Kết hôn có yếu tố nước ngoài',
+      'Lao động thời vụ',
+      'Mua bán người',
+      'Nhập cảnh',
+      'Ô tô và đi lại',
+      'Ổn định cuộc sống khi trở về',
+      'Quyền lợi người lao động',
+      'Tư vấn pháp lý',
+    ];
+    const menu = (await postEvent(t.url, commandEvent('menu-1', 'menu')).expect(200)).body;
+    expect(shown(menu)).toEqual(expected);
+    const subscribe = (await postEvent(t.url, commandEvent('menu-1', 'dangky')).expect(200)).body;
+    expect(shown(subscribe)).toEqual(expected);
+  });
+
+  it('refuses a reply to a closed item, and a reply to an older item does not take the conversation from the open one', async () => {
+    const items = async () =>
+      (await t.dataSource.query(
+        `SELECT h.id, h.status FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+         WHERE c.chat_id = 'old-1' ORDER BY h.created_at`,
+      )) as { id: string; status: string }[];
+    await postEvent(t.url, textEvent('old-1', 'gap can bo')).expect(200);
+    const [a] = await items();
+    await coordinator
+      .patch(`/api/v1/assistant/handoffs/${a.id}`)
+      .send({ status: 'closed' })
+      .expect(200);
+    await postEvent(t.url, textEvent('old-1', 'gap can bo')).expect(200);
+    const [, b] = await items();
+
+    const late = await coordinator
+      .post(`/api/v1/assistant/handoffs/${a.id}/replies`)
+      .send({ text: 'Trả lời muộn' })
+      .expect(409);
+    expect(late.body).toMatchObject({ code: 'conflict', message: expect.stringMatching(/closed/) });
+    expect(await items()).toEqual([
+      { id: a.id, status: 'closed' },
+      { id: b.id, status: 'open' },
+    ]);
+
+    // An item the person left (Kết thúc) but staff did not close, answered while a newer one is open.
+    await postEvent(t.url, actionEvent('old-1', 'handoff:end')).expect(200);
+    await postEvent(t.url, textEvent('old-1', 'gap can bo')).expect(200);
+    const [, , c] = await items();
+    await coordinator
+      .post(`/api/v1/assistant/handoffs/${b.id}/replies`)
+      .send({ text: 'Trả lời mục cũ' })
+      .expect(201);
+    const [conversation] = await t.dataSource.query(
+      `SELECT state->>'handoffId' AS "handoffId" FROM conversations WHERE chat_id = 'old-1'`,
+    );
+    expect(conversation.handoffId).toBe(c.id);
+    await postEvent(t.url, textEvent('old-1', 'Thông tin thêm')).expect(200);
+    const [joined] = await t.dataSource.query(
+      `SELECT handoff_id FROM conversation_messages WHERE text = 'Thông tin thêm'`,
+    );
+    expect(joined.handoff_id).toBe(c.id);
+  });
+
+  it('closes an item once: closing it again changes nothing and writes no second audit entry', async () => {
+    await postEvent(t.url, textEvent('close-1', 'gap can bo')).expect(200);
+    const [item] = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'close-1'`,
+    );
+    const first = (
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${item.id}`)
+        .send({ status: 'closed' })
+        .expect(200)
+    ).body;
+    await new Promise((r) => setTimeout(r, 20));
+    const second = (
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${item.id}`)
+        .send({ status: 'closed' })
+        .expect(200)
+    ).body;
+    expect(second).toEqual(first);
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'handoff.update' AND entity_id = $1`,
+      [item.id],
+    );
+    expect(audit.n).toBe(1);
+  });
+
+  it('answers a stale or forged button politely with the list again, never a 400 or 500, and never widens a subscription', async () => {
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    for (const action of [
+      'topic:xyz',
+      `topic:${ghost}`,
+      'fb:up:xyz',
+      `fb:down:${ghost}`,
+      'faq:xyz',
+    ]) {
+      const res = (await postEvent(t.url, actionEvent('stale-1', action)).expect(200)).body;
+      expect(texts(res)[0]).toMatch(/^Lựa chọn này không còn nữa/);
+      expect(actions(res)).toContain(`topic:${topicId}`);
+    }
+    const batch = (
+      await postEvents(t.url, [
+        actionEvent('stale-1', 'topic:xyz'),
+        actionEvent('stale-1', 'fb:up:xyz'),
+      ]).expect(200)
+    ).body.results;
+    expect(batch.map((r: { replies: unknown[] }) => texts(r as never)[0])).toEqual([
+      expect.stringMatching(/^Lựa chọn này không còn nữa/),
+      expect.stringMatching(/^Lựa chọn này không còn nữa/),
+    ]);
+    const [feedback] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM answer_feedback f JOIN conversations c ON c.id = f.conversation_id WHERE c.chat_id = 'stale-1'`,
+    );
+    expect(feedback.n).toBe(0);
+
+    // Subscriptions: an unknown topic or area is chosen again, an area without a topic starts over.
+    const tree = await createUnitTree(t);
+    const say = async (action: string) =>
+      (await postEvent(t.url, actionEvent('stale-2', action)).expect(200)).body;
+    await say('sub');
+    expect(texts(await say('sub:t:xyz'))[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    const unknownTopic = await say(`sub:t:${ghost}`);
+    expect(texts(unknownTopic)[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    expect(actions(unknownTopic)).toContain('sub:t:all');
+    expect(texts(await say('sub:l:xyz'))[0]).toMatch(/nhận cảnh báo, thông tin mới về chủ đề nào/);
+    expect(texts(await say('sub:ok'))[0]).toMatch(/nhận cảnh báo, thông tin mới về chủ đề nào/);
+
+    await t.dataSource.query(`UPDATE units SET deleted_at = now() WHERE id = $1`, [tree.wardB.id]);
+    await say(`sub:t:${topicId}`);
+    const deletedArea = await say(`sub:l:${tree.wardB.id}`);
+    expect(texts(deletedArea)[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    expect(actions(deletedArea)).not.toContain(`sub:l:${tree.wardB.id}`);
+    expect(texts(await say(`sub:l:${tree.province.id}`))[0]).toMatch(/^Lựa chọn này không còn nữa/);
+    // Deleted between the choice and the consent.
+    expect(texts(await say(`sub:l:${tree.wardA.id}`))[0]).toMatch(/Bạn đồng ý nhận tin/);
+    await t.dataSource.query(`UPDATE units SET deleted_at = now() WHERE id = $1`, [tree.wardA.id]);
+    expect(texts(await say('sub:ok'))[0]).toMatch(/^Lựa chọn này không còn nữa/);
+
+    const [subscriptions] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'stale-2'`,
+    );
+    expect(subscriptions.n).toBe(0);
+  });
+
+  it('in the web chat, says alerts come on Zalo and Telegram instead of subscribing, and its help does not offer /dangky', async () => {
+    const web = <T extends object>(e: T) => ({ ...e, channel: 'web' as const });
+    const say = async (event: BotEvent) =>
+      texts((await postEvent(t.url, web(event)).expect(200)).body)[0];
+    for (const event of [
+      commandEvent('web-1', 'dangky'),
+      actionEvent('web-1', 'sub'),
+      actionEvent('web-1', 'sub:t:all'),
+      actionEvent('web-1', 'sub:l:all'),
+      actionEvent('web-1', 'sub:ok'),
+      commandEvent('web-1', 'huy'),
+    ]) {
+      expect(await say(event)).toMatch(/chỉ gửi qua Zalo và Telegram/);
+    }
+    const [subscriptions] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id WHERE c.chat_id = 'web-1'`,
+    );
+    expect(subscriptions.n).toBe(0);
+
+    const webHelp = await say(commandEvent('web-1', 'help'));
+    expect(webHelp).not.toMatch(/\/dangky|\/huy/);
+    expect(webHelp).toMatch(/Zalo và Telegram/);
+    expect(
+      texts((await postEvent(t.url, commandEvent('tg-help', 'help')).expect(200)).body)[0],
+    ).toMatch(/\/dangky/);
+  });
+
+  it('refuses a broadcast to an unknown topic, an unknown area or a deleted one, naming the field', async () => {
+    const article = (
+      await editor
+        .post('/api/v1/knowledge/articles')
+        .send({
+          kind: 'article',
+          title: 'Thông tin thử',
+          body: 'Nội dung thông tin thử.',
+          status: 'published',
+        })
+        .expect(201)
+    ).body;
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const tree = await createUnitTree(t);
+    await t.dataSource.query(`UPDATE units SET deleted_at = now() WHERE id = $1`, [tree.wardA.id]);
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`);
+
+    const topic = await coordinator
+      .post('/api/v1/broadcasts')
+      .send({ articleId: article.id, topicId: ghost })
+      .expect(400);
+    expect(topic.body).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/topicId names no topic/),
+      details: [{ field: 'topicId', message: expect.stringMatching(/GET \/knowledge\/topics/) }],
+    });
+    const area = await coordinator
+      .post('/api/v1/broadcasts')
+      .send({ articleId: article.id, localityId: ghost })
+      .expect(400);
+    expect(area.body.details).toEqual([
+      { field: 'localityId', message: expect.stringMatching(/names no unit/) },
+    ]);
+    const deleted = await coordinator
+      .post('/api/v1/broadcasts')
+      .send({ articleId: article.id, topicId: ghost, localityId: tree.wardA.id })
+      .expect(400);
+    expect(deleted.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'topicId',
+      'localityId',
+    ]);
+    expect(deleted.body.details[1].message).toMatch(/deleted unit/);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`)).toEqual(before);
+  });
+
+  it('gives an inbox item the question the person typed since their last item closed, without commands or buttons', async () => {
+    const question = async (chat: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT h.question FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+           WHERE c.chat_id = $1 ORDER BY h.created_at DESC LIMIT 1`,
+          [chat],
+        )
+      )[0].question;
+    const close = async (chat: string) => {
+      const [item] = await t.dataSource.query(
+        `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+         WHERE c.chat_id = $1 AND h.status <> 'closed'`,
+        [chat],
+      );
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${item.id}`)
+        .send({ status: 'closed' })
+        .expect(200);
+    };
+
+    await postEvent(t.url, commandEvent('q-1', 'start')).expect(200);
+    await postEvent(t.url, actionEvent('q-1', `topic:${topicId}`)).expect(200);
+    await postEvent(t.url, actionEvent('q-1', 'sub:t:all')).expect(200);
+    await postEvent(t.url, actionEvent('q-1', 'handoff')).expect(200);
+    expect(await question('q-1')).toBe('(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)');
+
+    await postEvent(t.url, textEvent('q-2', 'dấu hiệu mua bán người là gì')).expect(200);
+    await postEvent(t.url, textEvent('q-2', 'gap can bo')).expect(200);
+    expect(await question('q-2')).toBe('dấu hiệu mua bán người là gì');
+    await close('q-2');
+    await postEvent(t.url, commandEvent('q-2', 'menu')).expect(200);
+    await postEvent(t.url, textEvent('q-2', 'gap can bo')).expect(200);
+    expect(await question('q-2')).toBe('(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)');
+    await close('q-2');
+    await postEvent(t.url, textEvent('q-2', 'di xkld han quoc het bao nhieu tien')).expect(200);
+    await postEvent(t.url, actionEvent('q-2', `fb:down:${labourFaq.id}`)).expect(200);
+    await postEvent(t.url, commandEvent('q-2', 'canbo')).expect(200);
+    expect(await question('q-2')).toBe('di xkld han quoc het bao nhieu tien');
+  });
+
+  it('lists broadcasts newest first, paginated, with their counts, for the roles that may read one', async () => {
+    const article = (
+      await editor
+        .post('/api/v1/knowledge/articles')
+        .send({
+          kind: 'article',
+          title: 'Tin liệt kê',
+          body: 'Nội dung tin liệt kê.',
+          status: 'published',
+        })
+        .expect(201)
+    ).body;
+    const sent: { id: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      sent.push(
+        (await coordinator.post('/api/v1/broadcasts').send({ articleId: article.id }).expect(201))
+          .body,
+      );
+    }
+    const viewer = (await signedInAs(t, 'viewer')).agent;
+    const page = (await viewer.get('/api/v1/broadcasts').query({ pageSize: 2 }).expect(200)).body;
+    const [total] = await t.dataSource.query(`SELECT count(*)::int AS n FROM broadcasts`);
+    expect(page).toMatchObject({ total: total.n, page: 1, pageSize: 2 });
+    expect(page.items.map((b: { id: string }) => b.id)).toEqual([sent[2].id, sent[1].id]);
+    expect(page.items[0]).toEqual(
+      (await viewer.get(`/api/v1/broadcasts/${sent[2].id}`).expect(200)).body,
+    );
+    expect(page.items[0].counts).toEqual({
+      queued: expect.any(Number),
+      sending: expect.any(Number),
+      sent: expect.any(Number),
+      failed: expect.any(Number),
+      total: expect.any(Number),
+    });
+    const next = (
+      await viewer.get('/api/v1/broadcasts').query({ pageSize: 2, page: 2 }).expect(200)
+    ).body;
+    expect(next.items[0].id).toBe(sent[0].id);
+    const reporter = (
+      await signedInAs(t, 'unit_reporter', { unitId: (await createUnitTree(t)).wardA.id })
+    ).agent;
+    await reporter.get('/api/v1/broadcasts').expect(403);
   });
 
   it('refuses an empty batch and one over the limit', async () => {

@@ -11,8 +11,14 @@ export const BOT_TEXTS = {
       'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
       '- /menu: xem các chủ đề\n- /dangky: nhận cảnh báo, thông tin mới\n- /huy: thôi nhận cảnh báo\n' +
       '- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n- Gõ "gặp cán bộ" để nói chuyện với cán bộ',
+    helpWeb:
+      'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
+      '- /menu: xem các chủ đề\n- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n' +
+      '- Gõ "gặp cán bộ" để nói chuyện với cán bộ\n' +
+      'Tin cảnh báo và thông tin mới được gửi qua Zalo và Telegram.',
     menu: 'Bạn muốn tìm hiểu chủ đề nào?',
     noTopics: 'Hiện chưa có chủ đề nào. Bạn cứ gõ câu hỏi, cán bộ sẽ trả lời.',
+    staleChoice: 'Lựa chọn này không còn nữa. Bạn vui lòng chọn lại trong danh sách dưới đây nhé.',
     topicFaqs: 'Các câu hỏi thường gặp về chủ đề này:',
     topicEmpty: 'Chủ đề này chưa có câu hỏi nào.',
     askUseful: 'Câu trả lời này có hữu ích không?',
@@ -45,6 +51,9 @@ export const BOT_TEXTS = {
     agree: 'Đồng ý',
     cancel: 'Hủy',
     subscribed: 'Đã đăng ký nhận tin. Gõ /huy khi muốn thôi nhận.',
+    alertsElsewhere:
+      'Tin cảnh báo và thông tin mới hiện chỉ gửi qua Zalo và Telegram, chưa gửi được qua khung ' +
+      'hỏi đáp này. Để nhận tin, bạn hãy tìm kênh của chúng tôi trên Zalo hoặc Telegram rồi gõ /dangky.',
     unsubscribed: 'Bạn đã thôi nhận tin cảnh báo. Gõ /dangky nếu muốn nhận lại.',
     notSubscribed: 'Bạn chưa đăng ký nhận tin nào. Gõ /dangky để đăng ký.',
     cancelled: 'Đã hủy.',
@@ -60,8 +69,13 @@ export const BOT_TEXTS = {
       'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +
       '- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +
       '- Type "talk to staff" to reach a staff member',
+    helpWeb:
+      'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +
+      '- /lang: change language\n- Type "talk to staff" to reach a staff member\n' +
+      'Warnings and news are sent on Zalo and Telegram.',
     menu: 'Which topic would you like to know about?',
     noTopics: 'There are no topics yet. Type your question and a staff member will answer.',
+    staleChoice: 'This choice is no longer available. Please choose again from the list below.',
     topicFaqs: 'Frequently asked questions on this topic:',
     topicEmpty: 'This topic has no questions yet.',
     askUseful: 'Was this answer helpful?',
@@ -93,6 +107,9 @@ export const BOT_TEXTS = {
     agree: 'I agree',
     cancel: 'Cancel',
     subscribed: 'Subscribed. Type /huy to stop.',
+    alertsElsewhere:
+      'Warnings and news are sent only on Zalo and Telegram, not in this chat. To receive them, ' +
+      'find our channel on Zalo or Telegram and type /subscribe.',
     unsubscribed: 'You will no longer receive warnings. Type /subscribe to start again.',
     notSubscribed: 'You have no subscription. Type /subscribe to subscribe.',
     cancelled: 'Cancelled.',

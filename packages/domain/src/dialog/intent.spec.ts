@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BotEvent } from '../messages/bot-message';
 import { Action, interpret } from './intent';
 import { countMessage, FLOOD_LIMIT_PER_MINUTE, INITIAL_STATE } from './conversation-state';
-import { answerReplies } from './replies';
+import { answerReplies, menuReply, staleChoiceReplies } from './replies';
 
 const base = { channel: 'telegram' as const, updateId: '1', chatId: 'c1', user: { id: 'u1' } };
 /** A Telegram event of one chat; the fields given complete it. */
@@ -176,5 +176,21 @@ describe('answerReplies', () => {
       locale: 'vi',
     });
     expect(none[0]).toMatchObject({ text: expect.stringContaining('chuyển đến cán bộ') });
+  });
+});
+
+describe('staleChoiceReplies', () => {
+  it('says politely that the choice is gone, then offers the list again', () => {
+    const menu = menuReply('vi', [{ id: 't1', name: 'Hộ chiếu' }]);
+    const replies = staleChoiceReplies('vi', [menu]);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/^Lựa chọn này không còn nữa\./),
+    });
+    expect(replies[1]).toBe(menu);
+    expect(staleChoiceReplies('en', [])[0]).toMatchObject({
+      text: expect.stringMatching(/no longer available/),
+    });
   });
 });

@@ -136,6 +136,14 @@ export function subscribeConsentReplies(locale: BotLocale): BotReply[] {
   ];
 }
 
+/**
+ * A button that no longer leads anywhere (an old message's topic, FAQ or unit, or a forged
+ * payload): said so politely, followed by the list to choose from again.
+ */
+export function staleChoiceReplies(locale: BotLocale, next: BotReply[]): BotReply[] {
+  return [text(botText(locale, 'staleChoice')), ...next];
+}
+
 /** A plain message from the catalogue, without buttons. */
 export function sayReplies(locale: BotLocale, key: Parameters<typeof botText>[1]): BotReply[] {
   return [text(botText(locale, key))];

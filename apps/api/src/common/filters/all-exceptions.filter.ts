@@ -15,6 +15,19 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.TooManyRequests,
 };
 
+/**
+ * Values the database cannot take, which the DTOs should have refused already: a safety net,
+ * so they are the sender's 400, not our 500.
+ */
+export const DATA_ERRORS: Record<string, string> = {
+  // character_not_in_repertoire: a NUL character (or an invalid byte sequence) in a text.
+  '22021': 'A text contains a character that cannot be stored (such as NUL): remove it.',
+  // untranslatable_character: \u0000 in JSON.
+  '22P05': 'A text contains a character that cannot be stored (such as NUL): remove it.',
+  // numeric_value_out_of_range
+  '22003': 'A number is too large or too small.',
+};
+
 /** Maps every error to `{ code, message, details? }`; only unknown errors become a 500. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -50,6 +63,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
           { code: ErrorCode.ValidationFailed, message: 'A value is not valid for this field.' },
         ];
       }
+      const dataError = pgCode ? DATA_ERRORS[pgCode] : undefined;
+      if (dataError) return [400, { code: ErrorCode.ValidationFailed, message: dataError }];
     }
     return [
       500,

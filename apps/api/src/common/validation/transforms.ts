@@ -1,14 +1,50 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-/** NFC and trimmed; other values pass through for the validators to refuse. */
-export function toCleanText(value: unknown): unknown {
-  return typeof value === 'string' ? value.normalize('NFC').trim() : value;
+/**
+ * Control characters other than tab, line feed and carriage return (C0, DEL, C1). PostgreSQL
+ * cannot store NUL in text or JSON, and none of them means anything in a message.
+ */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** White space and zero-width characters (space, joiners, word joiner, BOM): invisible. */
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+/** Removes control characters other than \t, \n and \r; other values pass through. */
+export function stripControlChars(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(CONTROL_CHARS, '') : value;
 }
 
-/** Trims and normalises text to NFC. */
+/**
+ * NFC, without control characters, and trimmed of white space and zero-width characters (a text
+ * of only those is empty); other values pass through for the validators to refuse.
+ */
+export function toCleanText(value: unknown): unknown {
+  return typeof value === 'string'
+    ? value.replace(CONTROL_CHARS, '').normalize('NFC').replace(EDGE_SPACE, '')
+    : value;
+}
+
+/** Trims, drops control characters and normalises text to NFC. */
 export const CleanText = () => Transform(({ value }) => toCleanText(value));
+
+/**
+ * Free text kept as sent (a person's chat message, a name), without the control characters
+ * PostgreSQL cannot store or nobody meant to send.
+ */
+export const StripControlChars = () => Transform(({ value }) => stripControlChars(value));
+
+/**
+ * An identifier (a chat or update id) must not contain control characters: refused, not
+ * changed, since a changed id would name another chat.
+ */
+export const NoControlChars = () =>
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  Matches(/^[^\u0000-\u001F\u007F-\u009F]*$/, {
+    message: '$property must not contain control characters',
+  });
 
 /** Like CleanText, and an empty text becomes null (for optional fields). */
 export const CleanOptionalText = () =>

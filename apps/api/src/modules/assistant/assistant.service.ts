@@ -192,6 +192,8 @@ export class AssistantService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
+      // Closing twice (a double click, two staff at once) changes nothing and is not audited.
+      if (item.status === status) return item;
       const before = { ...item };
       item.status = status;
       item.closedAt = status === 'closed' ? new Date() : null;

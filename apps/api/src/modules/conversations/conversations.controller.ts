@@ -39,12 +39,14 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { BotTokenGuard } from '../../common/guards/bot-token.guard';
+import { NoControlChars } from '../../common/validation/transforms';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { ConversationsService } from './conversations.service';
 import { BotEventDto, StaffReplyDto } from './dto/bot-event.dto';
@@ -57,6 +59,7 @@ class MessagesParams {
 
   @IsString()
   @MaxLength(128)
+  @NoControlChars()
   chatId: string;
 }
 
@@ -65,6 +68,7 @@ class MessagesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   after: number = 0;
 }
 

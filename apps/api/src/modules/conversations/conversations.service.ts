@@ -22,13 +22,15 @@ import {
   languageReplies,
   menuReply,
   sayReplies,
+  staleChoiceReplies,
   subscribeConsentReplies,
   subscribeLocalityReplies,
   subscribeTopicReplies,
   topicReplies,
   welcomeReplies,
 } from '@gcm/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DATA_ERRORS } from '../../common/filters/all-exceptions.filter';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
 import { BatchWrites, ConversationOutcome } from './batch-writes';
@@ -50,6 +52,20 @@ interface LockedConversation {
 }
 
 const WORDS = /[\p{L}\p{N}]/u;
+
+/** The inbox item's question when the person asked for staff without typing one (staff read it). */
+export const NO_QUESTION_TYPED = '(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)';
+
+/**
+ * Topics offered in the menu and the subscription list, in the language's alphabetical order.
+ * A Telegram inline keyboard takes at most 100 buttons, and those lists add two of their own
+ * (staff; all topics and cancel); the web chat shows them all and Zalo five a message.
+ */
+export const MAX_MENU_TOPICS = 90;
+const COLLATORS: Record<BotLocale, Intl.Collator> = {
+  vi: new Intl.Collator('vi'),
+  en: new Intl.Collator('en'),
+};
 /** An update seen before whose first attempt may still be delivering: nothing to send. */
 const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true };
 
@@ -94,7 +110,7 @@ export class ConversationsService {
         this.logger.error(
           `${events[0].channel} update ${events[0].updateId} could not be handled: ${errorText(error)}`,
         );
-        return [failure()];
+        return [failure(error)];
       }
       this.logger.warn(
         `A batch of ${events.length} updates failed (${errorText(error)}): handling them one by one`,
@@ -111,7 +127,7 @@ export class ConversationsService {
         this.logger.error(
           `${event.channel} update ${event.updateId} could not be handled: ${errorText(error)}`,
         );
-        outcomes.push(failure());
+        outcomes.push(failure(error));
       }
     }
     return outcomes;
@@ -270,12 +286,24 @@ export class ConversationsService {
   private async carryOut(turn: Turn, intent: Intent): Promise<BotReply[]> {
     const { manager, state } = turn;
     const locale = state.locale;
+    // Broadcasts reach Zalo and Telegram only: the web chat says so instead of subscribing.
+    const web = turn.conversation.channel === 'web';
+    if (web && SUBSCRIPTION_INTENTS.has(intent.kind)) {
+      delete state.subscription;
+      if (intent.kind === 'unsubscribe') {
+        await manager.query(
+          `UPDATE subscriptions SET cancelled_at = now() WHERE conversation_id = $1 AND cancelled_at IS NULL`,
+          [turn.conversation.id],
+        );
+      }
+      return sayReplies(locale, 'alertsElsewhere');
+    }
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
         return welcomeReplies(locale, await this.topics(manager, locale));
       case 'help':
-        return sayReplies(locale, 'help');
+        return sayReplies(locale, web ? 'helpWeb' : 'help');
       case 'menu':
         return [menuReply(locale, await this.topics(manager, locale))];
       case 'choose_language':
@@ -286,17 +314,27 @@ export class ConversationsService {
         return this.ask(turn, intent.text);
       case 'show_faq': {
         const faq = this.index.faq(intent.faqId);
-        if (!faq) return [menuReply(locale, await this.topics(manager, locale))];
+        if (!faq) return this.staleMenu(turn);
         return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
       }
       case 'topic':
+        if (!(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
+          return this.staleMenu(turn);
+        }
         return topicReplies(locale, await this.topicFaqs(manager, intent.topicId, locale));
-      case 'feedback':
-        await manager.query(
-          `INSERT INTO answer_feedback (conversation_id, faq_id, useful) SELECT $1, id, $3 FROM faqs WHERE id = $2`,
-          [turn.conversation.id, intent.faqId, intent.useful],
-        );
+      case 'feedback': {
+        const stored = isUuid(intent.faqId)
+          ? await manager.query(
+              `WITH stored AS (
+                 INSERT INTO answer_feedback (conversation_id, faq_id, useful)
+                 SELECT $1, id, $3 FROM faqs WHERE id = $2 RETURNING id
+               ) SELECT id FROM stored`,
+              [turn.conversation.id, intent.faqId, intent.useful],
+            )
+          : [];
+        if (stored.length === 0) return this.staleMenu(turn);
         return sayReplies(locale, intent.useful ? 'thanks' : 'thanksNotUseful');
+      }
       case 'handoff':
         return this.openHandoff(turn, intent.text);
       case 'handoff_message':
@@ -312,11 +350,32 @@ export class ConversationsService {
       case 'subscribe':
         return subscribeTopicReplies(locale, await this.topics(manager, locale));
       case 'subscribe_topic':
+        if (intent.topicId && !(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
+          delete state.subscription;
+          return staleChoiceReplies(
+            locale,
+            subscribeTopicReplies(locale, await this.topics(manager, locale)),
+          );
+        }
         state.subscription = { topicId: intent.topicId };
         return subscribeLocalityReplies(locale, await this.localities(manager));
       case 'subscribe_locality':
+        // An area chosen without a topic first (an old button) starts the choice over: the
+        // subscription must not fall back to every topic.
+        if (!state.subscription) {
+          return subscribeTopicReplies(locale, await this.topics(manager, locale));
+        }
+        if (
+          intent.localityId &&
+          !(await this.exists(manager, LOCALITY_EXISTS, intent.localityId))
+        ) {
+          return staleChoiceReplies(
+            locale,
+            subscribeLocalityReplies(locale, await this.localities(manager)),
+          );
+        }
         state.subscription = {
-          topicId: state.subscription?.topicId ?? null,
+          topicId: state.subscription.topicId,
           localityId: intent.localityId,
         };
         return subscribeConsentReplies(locale);
@@ -369,19 +428,27 @@ export class ConversationsService {
         ])
       : [];
     if (open) return handoffReplies(state.locale, true);
-    const transcript = await manager.query(
-      `SELECT coalesce(text, '') AS text FROM conversation_messages WHERE conversation_id = $1 AND direction = 'in'
-       ORDER BY seq DESC LIMIT 5`,
+    // What the person typed since their last inbox item closed (within a day), leaving out
+    // commands, buttons and files (stored as "/…" and "[…]") and messages that joined another
+    // item: the question staff read first.
+    const typed: { text: string }[] = await manager.query(
+      `SELECT m.text FROM conversation_messages m
+       WHERE m.conversation_id = $1 AND m.direction = 'in' AND m.handoff_id IS NULL
+         AND m.text IS NOT NULL AND left(m.text, 1) NOT IN ('/', '[')
+         AND m.created_at > now() - interval '1 day'
+         AND m.created_at > coalesce(
+           (SELECT max(h.closed_at) FROM handoff_items h WHERE h.conversation_id = $1), '-infinity')
+       ORDER BY m.seq DESC LIMIT 5`,
       [conversation.id],
     );
     const question =
       text ??
-      (transcript
-        .map((m: { text: string }) => m.text)
-        .filter(Boolean)
+      (typed
+        .map((m) => m.text.trim())
+        .filter((t) => WORDS.test(t))
         .reverse()
         .join('\n') ||
-        botText(state.locale, 'talkToStaff'));
+        NO_QUESTION_TYPED);
     const [item] = await manager.query(
       `INSERT INTO handoff_items (channel, question, conversation_id) VALUES ($1, $2, $3) RETURNING id`,
       [conversation.channel, question.slice(0, 1000), conversation.id],
@@ -393,15 +460,28 @@ export class ConversationsService {
 
   private async subscribe(turn: Turn): Promise<BotReply[]> {
     const { manager, state, conversation } = turn;
-    if (!state.subscription)
+    const chosen = state.subscription;
+    if (!chosen || chosen.localityId === undefined)
       return subscribeTopicReplies(state.locale, await this.topics(manager, state.locale));
+    // The topic or area may have been deleted since it was chosen: choose again rather than
+    // subscribe to every topic or area.
+    const gone =
+      (chosen.topicId && !(await this.exists(manager, TOPIC_EXISTS, chosen.topicId))) ||
+      (chosen.localityId && !(await this.exists(manager, LOCALITY_EXISTS, chosen.localityId)));
+    if (gone) {
+      delete state.subscription;
+      return staleChoiceReplies(
+        state.locale,
+        subscribeTopicReplies(state.locale, await this.topics(manager, state.locale)),
+      );
+    }
     await manager.query(
       `INSERT INTO subscriptions (conversation_id, topic_id, locality_id, consent_text)
-       SELECT $1, (SELECT id FROM topics WHERE id = $2), (SELECT id FROM units WHERE id = $3), $4`,
+       VALUES ($1, $2, $3, $4)`,
       [
         conversation.id,
-        state.subscription.topicId,
-        state.subscription.localityId ?? null,
+        chosen.topicId,
+        chosen.localityId,
         botText(state.locale, 'subscribeConsent'),
       ],
     );
@@ -409,19 +489,35 @@ export class ConversationsService {
     return sayReplies(state.locale, 'subscribed');
   }
 
+  /** The topic menu after a button that no longer leads anywhere. */
+  private async staleMenu(turn: Turn): Promise<BotReply[]> {
+    const { manager, state } = turn;
+    return staleChoiceReplies(state.locale, [
+      menuReply(state.locale, await this.topics(manager, state.locale)),
+    ]);
+  }
+
+  /** Whether a button's id names a row: a malformed id names none (and never reaches SQL). */
+  private async exists(manager: EntityManager, query: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    return (await manager.query(query, [id])).length > 0;
+  }
+
   private async topics(
     manager: EntityManager,
     locale: BotLocale,
   ): Promise<{ id: string; name: string }[]> {
-    const rows = await manager.query(
+    const rows: { id: string; name: string; name_en: string | null }[] = await manager.query(
       `SELECT t.id, t.name, t.name_en FROM topics t
-       WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')
-       ORDER BY t.name LIMIT 12`,
+       WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')`,
     );
-    return rows.map((r: { id: string; name: string; name_en: string | null }) => ({
-      id: r.id,
-      name: (locale === 'en' && r.name_en) || r.name,
-    }));
+    // Sorted here, not by the database: PGlite has no ICU collations, and the server's default
+    // one may not know that Đ comes right after D.
+    const collator = COLLATORS[locale];
+    return rows
+      .map((r) => ({ id: r.id, name: (locale === 'en' && r.name_en) || r.name }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .slice(0, MAX_MENU_TOPICS);
   }
 
   private async topicFaqs(
@@ -446,8 +542,32 @@ export class ConversationsService {
   }
 }
 
-/** An update the API could not handle; the bot answers its webhook 5xx and it comes again. */
-function failure(): BotEventOutcome {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
+const TOPIC_EXISTS = `SELECT 1 FROM topics WHERE id = $1`;
+/** The areas offered for a subscription: districts and communes not deleted. */
+const LOCALITY_EXISTS = `SELECT 1 FROM units WHERE id = $1 AND deleted_at IS NULL AND kind IN ('district', 'commune')`;
+
+const SUBSCRIPTION_INTENTS = new Set<Intent['kind']>([
+  'subscribe',
+  'subscribe_topic',
+  'subscribe_locality',
+  'subscribe_confirm',
+  'unsubscribe',
+]);
+
+/**
+ * An update the API could not handle; the bot answers its webhook 5xx and it comes again. One
+ * with a value the database cannot store would fail every time: refused like invalid input.
+ */
+function failure(error: unknown): BotEventOutcome {
+  const pgCode =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string } | undefined)?.code
+      : undefined;
+  const refused = pgCode ? DATA_ERRORS[pgCode] : undefined;
+  if (refused) return { error: { code: ErrorCode.ValidationFailed, message: refused } };
   return {
     error: {
       code: ErrorCode.Internal,

@@ -26,6 +26,13 @@ export class HandoffRepliesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
+      if (item.status === 'closed') {
+        throw new AppError(
+          ErrorCode.Conflict,
+          409,
+          'This inbox item is closed: reopen it (status "open") to reply on it, or reply on the person\'s open item.',
+        );
+      }
       if (!item.conversationId) {
         throw new AppError(
           ErrorCode.Conflict,
@@ -63,9 +70,13 @@ export class HandoffRepliesService {
       }
       const before = { status: item.status };
       await manager.update(HandoffItemEntity, item.id, { status: 'answered' });
-      // The person's next messages keep joining this item until staff close it.
+      // The person's next messages keep joining this item until staff close it, unless the
+      // conversation is with another item still under way: that one keeps it.
       await manager.query(
-        `UPDATE conversations SET state = state || jsonb_build_object('mode', 'handoff', 'handoffId', $2::text) WHERE id = $1`,
+        `UPDATE conversations c SET state = c.state || jsonb_build_object('mode', 'handoff', 'handoffId', $2::text)
+         WHERE c.id = $1 AND NOT EXISTS (
+           SELECT 1 FROM handoff_items h
+           WHERE h.id::text = c.state->>'handoffId' AND h.id <> $2 AND h.status <> 'closed')`,
         [conversation.id, item.id],
       );
       await this.audit.record(manager, actor, {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode } from '@gcm/domain';
-import { DataSource } from 'typeorm';
+import { ErrorCode, FieldError, Page } from '@gcm/domain';
+import { PaginationQueryDto } from '../../common/dto/pagination.dto';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -29,6 +30,7 @@ export class BroadcastsService {
           'Only a published article or warning can be broadcast.',
         );
       }
+      await this.checkAudience(manager, dto);
       const [broadcast] = await manager.query(
         `INSERT INTO broadcasts (article_id, topic_id, locality_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [article.id, dto.topicId ?? null, dto.localityId ?? null, actor.user.id],
@@ -69,32 +71,102 @@ export class BroadcastsService {
     return this.get(id);
   }
 
+  /** The topic and area must exist (an area not deleted), named in a way staff can act on. */
+  private async checkAudience(manager: EntityManager, dto: CreateBroadcastDto): Promise<void> {
+    const errors: FieldError[] = [];
+    if (dto.topicId) {
+      const [topic] = await manager.query(`SELECT 1 FROM topics WHERE id = $1`, [dto.topicId]);
+      if (!topic) {
+        errors.push({
+          field: 'topicId',
+          message:
+            'topicId names no topic: choose one from GET /knowledge/topics, or leave it out to reach every topic',
+        });
+      }
+    }
+    if (dto.localityId) {
+      const [unit] = await manager.query(`SELECT deleted_at FROM units WHERE id = $1`, [
+        dto.localityId,
+      ]);
+      if (!unit || unit.deleted_at) {
+        errors.push({
+          field: 'localityId',
+          message: unit
+            ? 'localityId names a deleted unit: choose a current one, or leave it out to reach every area'
+            : 'localityId names no unit: choose one from GET /units, or leave it out to reach every area',
+        });
+      }
+    }
+    if (errors.length > 0) {
+      throw AppError.validation(errors, errors.map((e) => e.message).join('; '));
+    }
+  }
+
   async get(id: string): Promise<BroadcastResponse> {
     const [row] = await this.dataSource.query(
-      `SELECT b.id, b.article_id, b.topic_id, b.locality_id, b.created_at,
-         count(o.id) FILTER (WHERE o.status = 'pending')::int AS queued,
-         count(o.id) FILTER (WHERE o.status = 'sending')::int AS sending,
-         count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
-         count(o.id) FILTER (WHERE o.status = 'failed')::int AS failed,
-         count(o.id)::int AS total
-       FROM broadcasts b LEFT JOIN outbox o ON o.broadcast_id = b.id
+      `SELECT ${WITH_COUNTS} FROM broadcasts b LEFT JOIN outbox o ON o.broadcast_id = b.id
        WHERE b.id = $1 GROUP BY b.id`,
       [id],
     );
     if (!row) throw new AppError(ErrorCode.NotFound, 404, 'No such broadcast.');
+    return toBroadcastResponse(row);
+  }
+
+  /** Broadcasts, newest first, each with its delivery counts. */
+  async list(query: PaginationQueryDto): Promise<Page<BroadcastResponse>> {
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${WITH_COUNTS} FROM (
+           SELECT * FROM broadcasts ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2
+         ) b LEFT JOIN outbox o ON o.broadcast_id = b.id
+         GROUP BY b.id, b.article_id, b.topic_id, b.locality_id, b.created_at
+         ORDER BY b.created_at DESC, b.id DESC`,
+        [query.pageSize, (query.page - 1) * query.pageSize],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM broadcasts`),
+    ]);
     return {
-      id: row.id,
-      articleId: row.article_id,
-      topicId: row.topic_id,
-      localityId: row.locality_id,
-      createdAt: new Date(row.created_at).toISOString(),
-      counts: {
-        queued: row.queued,
-        sending: row.sending,
-        sent: row.sent,
-        failed: row.failed,
-        total: row.total,
-      },
+      items: rows.map(toBroadcastResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
     };
   }
+}
+
+const WITH_COUNTS = `b.id, b.article_id, b.topic_id, b.locality_id, b.created_at,
+  count(o.id) FILTER (WHERE o.status = 'pending')::int AS queued,
+  count(o.id) FILTER (WHERE o.status = 'sending')::int AS sending,
+  count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
+  count(o.id) FILTER (WHERE o.status = 'failed')::int AS failed,
+  count(o.id)::int AS total`;
+
+interface BroadcastRow {
+  id: string;
+  article_id: string;
+  topic_id: string | null;
+  locality_id: string | null;
+  created_at: Date;
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  total: number;
+}
+
+function toBroadcastResponse(row: BroadcastRow): BroadcastResponse {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    topicId: row.topic_id,
+    localityId: row.locality_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    counts: {
+      queued: row.queued,
+      sending: row.sending,
+      sent: row.sent,
+      failed: row.failed,
+      total: row.total,
+    },
+  };
 }

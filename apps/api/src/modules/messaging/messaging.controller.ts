@@ -6,10 +6,12 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OutboxItem, Role } from '@gcm/domain';
+import { OutboxItem, Page, Role } from '@gcm/domain';
+import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { BotTokenGuard } from '../../common/guards/bot-token.guard';
 import { BroadcastsService } from './broadcasts.service';
@@ -55,6 +57,13 @@ export class BroadcastsController {
     @Body() body: CreateBroadcastDto,
   ): Promise<BroadcastResponse> {
     return this.broadcasts.create(actor, body);
+  }
+
+  /** Broadcasts, newest first, with their delivery counts (paginated like other lists). */
+  @Get()
+  @Roles(Role.Admin, Role.Editor, Role.Coordinator, Role.Viewer)
+  list(@Query() query: PaginationQueryDto): Promise<Page<BroadcastResponse>> {
+    return this.broadcasts.list(query);
   }
 
   @Get(':id')

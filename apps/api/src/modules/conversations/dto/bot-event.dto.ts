@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsISO8601,
+  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -13,6 +14,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  CleanText,
+  NoControlChars,
+  StripControlChars,
+} from '../../../common/validation/transforms';
 
 export const EVENT_TYPES = [
   'text',
@@ -33,16 +39,19 @@ export class BotUserDto {
   @IsString()
   @MinLength(1)
   @MaxLength(LIMIT.id)
+  @NoControlChars()
   id: string;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @StripControlChars()
   @IsString()
   @MaxLength(LIMIT.displayName)
   displayName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @StripControlChars()
   @IsString()
   @MaxLength(LIMIT.languageCode)
   languageCode?: string;
@@ -63,12 +72,14 @@ export class BotEventDto {
   @IsString()
   @MinLength(1)
   @MaxLength(LIMIT.id)
+  @NoControlChars()
   updateId: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(LIMIT.id)
+  @NoControlChars()
   chatId: string;
 
   @ApiProperty({ type: BotUserDto })
@@ -88,47 +99,55 @@ export class BotEventDto {
 
   /** Kept whole up to MAX_EVENT_TEXT; longer texts are cut, not refused: a person typed them. */
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'text')
   @IsString()
   text?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'command')
   @IsString()
   @MaxLength(LIMIT.command)
   command?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(MAX_EVENT_TEXT)
   argument?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'action')
   @IsString()
   @MaxLength(LIMIT.action)
   action?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'contact')
   @IsString()
   @MaxLength(LIMIT.phone)
   phone?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'file')
   @IsString()
   @MaxLength(LIMIT.fileRef)
   fileRef?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(LIMIT.fileName)
   fileName?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(LIMIT.mimeType)
@@ -136,11 +155,13 @@ export class BotEventDto {
 
   /** A file's caption; like text, kept whole up to MAX_EVENT_TEXT and cut beyond, not refused. */
   @ApiPropertyOptional({ description: "What the person typed with a file (a photo's caption)" })
+  @StripControlChars()
   @IsOptional()
   @IsString()
   caption?: string;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @ValidateIf((e: BotEventDto) => e.type === 'unsupported')
   @IsString()
   @MaxLength(LIMIT.what)
@@ -151,8 +172,9 @@ export class StaffReplyDto {
   @ApiProperty({
     example: 'Chào anh, anh vui lòng mang CCCD đến Công an phường để được hướng dẫn.',
   })
+  @CleanText()
   @IsString()
-  @MinLength(1)
+  @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(4000)
   text: string;
 }

@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { StripControlChars } from '../../../common/validation/transforms';
 
 export class OutboxClaimDto implements OutboxClaimRequest {
   @ApiProperty({ enum: CHANNELS, isArray: true })
@@ -51,6 +52,7 @@ export class OutboxResultDto implements OutboxResultRequest {
   retryAfterSeconds?: number;
 
   @ApiPropertyOptional()
+  @StripControlChars()
   @IsOptional()
   @IsString()
   @MaxLength(2000)
