@@ -137,12 +137,13 @@ describe('toBotEvent', () => {
     });
   });
 
-  it('maps pictures and files to file events, stickers and the like to unsupported', () => {
+  it('maps pictures and files to file events with what was typed with them, stickers and the like to unsupported', () => {
     const image = toBotEvent(
       user({
         event_name: 'user_send_image',
         message: {
           msg_id: 'm2',
+          text: 'Giấy phép này có thật không?\u0000',
           attachments: [{ type: 'image', payload: { url: 'https://z.vn/i.jpg' } }],
         },
       }),
@@ -156,7 +157,11 @@ describe('toBotEvent', () => {
 
     expect(image).toMatchObject({
       kind: 'event',
-      event: { type: 'file', fileRef: 'https://z.vn/i.jpg' },
+      event: {
+        type: 'file',
+        fileRef: 'https://z.vn/i.jpg',
+        caption: 'Giấy phép này có thật không?',
+      },
     });
     expect(sticker).toMatchObject({
       kind: 'event',

@@ -23,6 +23,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BOT_EVENT_LIMITS as LIMIT, type BotEvent, type TextEvent } from '@gcm/domain';
+import { cleanText, cutText } from '../../common/clean-text';
 import { actionFromText } from './zalo-render';
 
 export const SIGNATURE_HEADER = 'x-zevent-signature';
@@ -131,7 +132,7 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
     case 'user_send_text':
     case 'user_send_link': {
       if (!common) return noUser(name);
-      const text = (str(message?.text) ?? firstAttachmentUrl(message) ?? '').normalize('NFC');
+      const text = cleanText(str(message?.text) ?? firstAttachmentUrl(message) ?? '');
       return event(textEvent(common, text.trim()));
     }
     case 'user_send_image':
@@ -145,12 +146,15 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
       const attachment = record(firstAttachment(message)?.payload);
       const fileName = str(attachment?.name);
       const mimeType = str(attachment?.type);
+      // What the person typed with the picture or file, as Telegram's caption.
+      const caption = cutText(cleanText(str(message?.text) ?? '').trim(), LIMIT.argument).trim();
       return event({
         ...common,
         type: 'file',
         fileRef: url,
-        ...(fileName ? { fileName: cut(fileName, LIMIT.fileName) } : {}),
+        ...(fileName ? { fileName: cut(cleanText(fileName), LIMIT.fileName) } : {}),
         ...(mimeType ? { mimeType: cut(mimeType, LIMIT.mimeType) } : {}),
+        ...(caption ? { caption } : {}),
       });
     }
     case 'user_submit_info': {
