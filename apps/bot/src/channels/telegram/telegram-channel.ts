@@ -148,9 +148,9 @@ export class TelegramChannel implements Channel {
   /**
    * Handles one update end to end: map, hand to the sink, send the replies. Throws when the update
    * should come again (the sink failed, or sending failed for a reason that may pass: the sink is
-   * then told, so that the next delivery gets the replies). One the
-   * API refuses as it is would be refused at every delivery: it is logged with the API's reasons,
-   * the person gets an apology, and it counts as handled (webhook 200, polling moves on).
+   * then told, so that the next delivery gets the replies). One the API refuses as it is would be
+   * refused at every delivery: it is logged with the API's reasons, the person gets an apology,
+   * and it counts as handled (webhook 200, polling moves on).
    */
   private async receive(update: Update, sink: EventSink): Promise<void> {
     let mapped: MappedUpdate;
