@@ -690,6 +690,22 @@ describe('conversations through the bot endpoint', () => {
     await postEvent(t.url, actionEvent('q-2', `fb:down:${labourFaq.id}`)).expect(200);
     await postEvent(t.url, commandEvent('q-2', 'canbo')).expect(200);
     expect(await question('q-2')).toBe('di xkld han quoc het bao nhieu tien');
+
+    // What was typed with a photo counts; the file's label does not.
+    await postEvent(t.url, {
+      ...textEvent('q-3', ''),
+      type: 'file',
+      fileRef: 'photo-1',
+      fileName: 'hop-dong.jpg',
+      caption: 'Hợp đồng này có hợp pháp không?',
+    } as never).expect(200);
+    await postEvent(t.url, {
+      ...textEvent('q-3', ''),
+      type: 'file',
+      fileRef: 'photo-2',
+    } as never).expect(200);
+    await postEvent(t.url, actionEvent('q-3', 'handoff')).expect(200);
+    expect(await question('q-3')).toBe('Hợp đồng này có hợp pháp không?');
   });
 
   it('lists broadcasts newest first, paginated, with their counts, for the roles that may read one', async () => {
@@ -905,6 +921,32 @@ describe('the outbox with several bot instances', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(textsOf(await claim('telegram'))).toEqual(['Thứ nhất', 'Thứ hai']);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'keeps a chat in order while a late report of its earlier message is under way',
+    async () => {
+      await queue('telegram', 'late-order-chat', 'Trước', 'Sau');
+      const [first] = await claim('telegram', 1, 5);
+      expect(textsOf([first])).toEqual(['Trước']);
+      await expireLease(first.id);
+      // The bot's late report holds the first row's lock (another connection, as on a server).
+      const reporter = t.dataSource.createQueryRunner();
+      await reporter.connect();
+      await reporter.startTransaction();
+      try {
+        await reporter.query(`SELECT 1 FROM outbox WHERE id = $1 FOR UPDATE`, [first.id]);
+        expect(await claim('telegram')).toEqual([]);
+      } finally {
+        await reporter.rollbackTransaction();
+        await reporter.release();
+      }
+      // The earlier one first, the later one once it is done.
+      const [again] = await claim('telegram');
+      expect(textsOf([again])).toEqual(['Trước']);
+      await bot().report(again, { outcome: 'sent' }).expect(204);
+      expect(textsOf(await claim('telegram'))).toEqual(['Sau']);
+    },
+  );
 
   it('gives a message up after 8 claims without a report', async () => {
     await queue('zalo', 'crash-chat', 'Tin làm treo máy');

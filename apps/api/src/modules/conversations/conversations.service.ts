@@ -429,12 +429,14 @@ export class ConversationsService {
       : [];
     if (open) return handoffReplies(state.locale, true);
     // What the person typed since their last inbox item closed (within a day), leaving out
-    // commands, buttons and files (stored as "/…" and "[…]") and messages that joined another
-    // item: the question staff read first.
+    // commands, buttons and files (stored as "/…" and "[…]", but keeping a file's caption:
+    // "[tệp: x.jpg] caption") and messages that joined another item: the question staff read
+    // first.
     const typed: { text: string }[] = await manager.query(
-      `SELECT m.text FROM conversation_messages m
+      `SELECT regexp_replace(m.text, '^\\[tệp[^]]*\\] ', '') AS text FROM conversation_messages m
        WHERE m.conversation_id = $1 AND m.direction = 'in' AND m.handoff_id IS NULL
-         AND m.text IS NOT NULL AND left(m.text, 1) NOT IN ('/', '[')
+         AND m.text IS NOT NULL AND left(m.text, 1) <> '/'
+         AND (left(m.text, 1) <> '[' OR m.text ~ '^\\[tệp[^]]*\\] .')
          AND m.created_at > now() - interval '1 day'
          AND m.created_at > coalesce(
            (SELECT max(h.closed_at) FROM handoff_items h WHERE h.conversation_id = $1), '-infinity')

@@ -67,13 +67,14 @@ export class OutboxService {
                AND (lease_until IS NULL OR lease_until < now()) AND attempts < $4
                -- One chat's messages go through one instance at a time and in the order they were
                -- queued: none while another of the chat is being sent, none while an earlier one
-               -- waits for its retry.
+               -- waits for its retry or is still 'sending' after its lease (its late report may be
+               -- under way, holding the row's lock; it goes first, at the next claim).
                AND NOT EXISTS (
                  SELECT 1 FROM outbox other
                  WHERE other.channel = outbox.channel AND other.chat_id = outbox.chat_id
                    AND other.status IN ('pending', 'sending')
                    AND ((other.status = 'sending' AND other.lease_until >= now())
-                     OR (other.available_at > now()
+                     OR ((other.available_at > now() OR other.status = 'sending')
                        AND (other.created_at, other.id) < (outbox.created_at, outbox.id))))
              ORDER BY created_at, id
              LIMIT $2
