@@ -450,6 +450,20 @@ describe('conversations through the bot endpoint', () => {
     expect(shown(menu)).toEqual(expected);
     const subscribe = (await postEvent(t.url, commandEvent('menu-1', 'dangky')).expect(200)).body;
     expect(shown(subscribe)).toEqual(expected);
+
+    // Zalo shows five buttons a message: the menu goes in pages of 8, the subscription list
+    // offers the first 13 besides "all topics".
+    const zalo = (event: BotEvent): BotEvent => ({ ...event, channel: 'zalo' });
+    const first = (await postEvent(t.url, zalo(commandEvent('menu-z', 'menu'))).expect(200)).body;
+    expect(shown(first)).toEqual(expected.slice(0, 8));
+    expect(actions(first)).toContain('menu:1');
+    const second = (await postEvent(t.url, zalo(actionEvent('menu-z', 'menu:1'))).expect(200)).body;
+    expect(shown(second)).toEqual(expected.slice(8));
+    expect(actions(second)).toContain('menu');
+    const zaloSubscribe = (
+      await postEvent(t.url, zalo(commandEvent('menu-z', 'dangky'))).expect(200)
+    ).body;
+    expect(shown(zaloSubscribe)).toEqual(expected.slice(0, 13));
   });
 
   it('refuses a reply to a closed item, and a reply to an older item does not take the conversation from the open one', async () => {

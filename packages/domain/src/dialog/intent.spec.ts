@@ -194,3 +194,38 @@ describe('staleChoiceReplies', () => {
     });
   });
 });
+
+describe('the topic menu in pages', () => {
+  const topics = Array.from({ length: 5 }, (_, i) => ({ id: `t${i}`, name: `Chủ đề ${i}` }));
+  const actionsOf = (reply: ReturnType<typeof menuReply>) =>
+    (reply.buttons ?? []).flat().map((b) => b.action);
+
+  it('shows one page with a button to the next, and from the last back to the first', () => {
+    expect(actionsOf(menuReply('vi', topics, 2))).toEqual([
+      'topic:t0',
+      'topic:t1',
+      'menu:1',
+      'handoff',
+    ]);
+    expect(actionsOf(menuReply('vi', topics, 2, 1))).toEqual([
+      'topic:t2',
+      'topic:t3',
+      'menu:2',
+      'handoff',
+    ]);
+    const last = menuReply('vi', topics, 2, 2);
+    expect(actionsOf(last)).toEqual(['topic:t4', 'menu', 'handoff']);
+    expect(last.buttons?.[1][0].label).toBe('‹ Các chủ đề đầu');
+    // A page past the end (the topics changed since the button was sent) shows the last one.
+    expect(actionsOf(menuReply('vi', topics, 2, 9))).toEqual(actionsOf(last));
+    expect(actionsOf(menuReply('vi', topics))).toHaveLength(6);
+  });
+
+  it('reads the page buttons, and anything odd as the first page', () => {
+    const press = (action: string) => interpret(INITIAL_STATE, event({ type: 'action', action }));
+    expect(press('menu:2')).toEqual({ kind: 'menu', page: 2 });
+    expect(press('menu')).toEqual({ kind: 'menu' });
+    expect(press('menu:-1')).toEqual({ kind: 'menu' });
+    expect(press('menu:abc')).toEqual({ kind: 'menu' });
+  });
+});

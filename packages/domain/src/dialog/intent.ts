@@ -9,7 +9,7 @@ import type { ConversationState } from './conversation-state';
 export type Intent =
   | { kind: 'start' }
   | { kind: 'help' }
-  | { kind: 'menu' }
+  | { kind: 'menu'; page?: number }
   | { kind: 'choose_language'; locale?: 'vi' | 'en' }
   | { kind: 'ask'; text: string }
   | { kind: 'show_faq'; faqId: string }
@@ -35,6 +35,8 @@ export const Action = {
   handoff: 'handoff',
   endHandoff: 'handoff:end',
   menu: 'menu',
+  /** Another page of the topic menu (a channel showing few buttons at once: Zalo). */
+  menuPage: (page: number) => `menu:${page}`,
   language: (locale: 'vi' | 'en') => `lang:${locale}`,
   subscribe: 'sub',
   subscribeTopic: (topicId: string | null) => `sub:t:${topicId ?? 'all'}`,
@@ -165,6 +167,10 @@ function actionIntent(action: string): Intent {
       return { kind: 'subscribe' };
     case 'cancel':
       return { kind: 'cancel' };
+    case 'menu': {
+      const page = Number(a);
+      return Number.isSafeInteger(page) && page > 0 ? { kind: 'menu', page } : { kind: 'menu' };
+    }
     default:
       return { kind: 'menu' };
   }

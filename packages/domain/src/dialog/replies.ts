@@ -15,14 +15,39 @@ const text = (body: string, buttons?: ReplyButton[][]): TextReply => ({
 export function welcomeReplies(
   locale: BotLocale,
   topics: { id: string; name: string }[],
+  pageSize?: number,
 ): BotReply[] {
-  return [text(botText(locale, 'welcome')), menuReply(locale, topics)];
+  return [text(botText(locale, 'welcome')), menuReply(locale, topics, pageSize)];
 }
 
-export function menuReply(locale: BotLocale, topics: { id: string; name: string }[]): TextReply {
+/**
+ * The topic menu. With `pageSize`, `page` (from 0) of it, and a button to the next page (from
+ * the last one, back to the first): for a channel that shows few buttons at once.
+ */
+export function menuReply(
+  locale: BotLocale,
+  topics: { id: string; name: string }[],
+  pageSize = topics.length,
+  page = 0,
+): TextReply {
   if (topics.length === 0) return text(botText(locale, 'noTopics'), [[handoffButton(locale)]]);
+  const pages = Math.max(1, Math.ceil(topics.length / pageSize));
+  const shown = Math.min(page, pages - 1);
+  const more =
+    pages > 1
+      ? [
+          [
+            shown + 1 < pages
+              ? { label: botText(locale, 'moreTopics'), action: Action.menuPage(shown + 1) }
+              : { label: botText(locale, 'firstTopics'), action: Action.menu },
+          ],
+        ]
+      : [];
   return text(botText(locale, 'menu'), [
-    ...topics.map((t) => [{ label: t.name, action: Action.topic(t.id) }]),
+    ...topics
+      .slice(shown * pageSize, (shown + 1) * pageSize)
+      .map((t) => [{ label: t.name, action: Action.topic(t.id) }]),
+    ...more,
     [handoffButton(locale)],
   ]);
 }

@@ -62,6 +62,22 @@ export const NO_QUESTION_TYPED = '(Người dân bấm “Gặp cán bộ” mà
  * (staff; all topics and cancel); the web chat shows them all and Zalo five a message.
  */
 export const MAX_MENU_TOPICS = 90;
+/**
+ * Zalo shows at most five buttons under a message, and each further message of a long list
+ * takes a second of the chat's rate: its topic menu goes in pages of 8 (two messages with the
+ * "more" and staff buttons), and its subscription list offers the first 13 topics besides "all
+ * topics" (three messages).
+ */
+const MENU_PAGE_SIZE: Record<Channel, number> = {
+  telegram: MAX_MENU_TOPICS,
+  web: MAX_MENU_TOPICS,
+  zalo: 8,
+};
+const SUBSCRIPTION_TOPICS: Record<Channel, number> = {
+  telegram: MAX_MENU_TOPICS,
+  web: MAX_MENU_TOPICS,
+  zalo: 13,
+};
 const COLLATORS: Record<BotLocale, Intl.Collator> = {
   vi: new Intl.Collator('vi'),
   en: new Intl.Collator('en'),
@@ -286,8 +302,9 @@ export class ConversationsService {
   private async carryOut(turn: Turn, intent: Intent): Promise<BotReply[]> {
     const { manager, state } = turn;
     const locale = state.locale;
+    const { channel } = turn.conversation;
     // Broadcasts reach Zalo and Telegram only: the web chat says so instead of subscribing.
-    const web = turn.conversation.channel === 'web';
+    const web = channel === 'web';
     if (web && SUBSCRIPTION_INTENTS.has(intent.kind)) {
       delete state.subscription;
       if (intent.kind === 'unsubscribe') {
@@ -301,11 +318,11 @@ export class ConversationsService {
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
-        return welcomeReplies(locale, await this.topics(manager, locale));
+        return welcomeReplies(locale, await this.topics(turn), MENU_PAGE_SIZE[channel]);
       case 'help':
         return sayReplies(locale, web ? 'helpWeb' : 'help');
       case 'menu':
-        return [menuReply(locale, await this.topics(manager, locale))];
+        return [menuReply(locale, await this.topics(turn), MENU_PAGE_SIZE[channel], intent.page)];
       case 'choose_language':
         if (!intent.locale) return languageReplies();
         state.locale = intent.locale;
@@ -348,13 +365,13 @@ export class ConversationsService {
         delete state.handoffId;
         return sayReplies(locale, 'handoffEnded');
       case 'subscribe':
-        return subscribeTopicReplies(locale, await this.topics(manager, locale));
+        return subscribeTopicReplies(locale, await this.subscriptionTopics(turn));
       case 'subscribe_topic':
         if (intent.topicId && !(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
           delete state.subscription;
           return staleChoiceReplies(
             locale,
-            subscribeTopicReplies(locale, await this.topics(manager, locale)),
+            subscribeTopicReplies(locale, await this.subscriptionTopics(turn)),
           );
         }
         state.subscription = { topicId: intent.topicId };
@@ -363,7 +380,7 @@ export class ConversationsService {
         // An area chosen without a topic first (an old button) starts the choice over: the
         // subscription must not fall back to every topic.
         if (!state.subscription) {
-          return subscribeTopicReplies(locale, await this.topics(manager, locale));
+          return subscribeTopicReplies(locale, await this.subscriptionTopics(turn));
         }
         if (
           intent.localityId &&
@@ -464,7 +481,7 @@ export class ConversationsService {
     const { manager, state, conversation } = turn;
     const chosen = state.subscription;
     if (!chosen || chosen.localityId === undefined)
-      return subscribeTopicReplies(state.locale, await this.topics(manager, state.locale));
+      return subscribeTopicReplies(state.locale, await this.subscriptionTopics(turn));
     // The topic or area may have been deleted since it was chosen: choose again rather than
     // subscribe to every topic or area.
     const gone =
@@ -474,7 +491,7 @@ export class ConversationsService {
       delete state.subscription;
       return staleChoiceReplies(
         state.locale,
-        subscribeTopicReplies(state.locale, await this.topics(manager, state.locale)),
+        subscribeTopicReplies(state.locale, await this.subscriptionTopics(turn)),
       );
     }
     await manager.query(
@@ -493,9 +510,9 @@ export class ConversationsService {
 
   /** The topic menu after a button that no longer leads anywhere. */
   private async staleMenu(turn: Turn): Promise<BotReply[]> {
-    const { manager, state } = turn;
+    const { state } = turn;
     return staleChoiceReplies(state.locale, [
-      menuReply(state.locale, await this.topics(manager, state.locale)),
+      menuReply(state.locale, await this.topics(turn), MENU_PAGE_SIZE[turn.conversation.channel]),
     ]);
   }
 
@@ -505,10 +522,13 @@ export class ConversationsService {
     return (await manager.query(query, [id])).length > 0;
   }
 
-  private async topics(
-    manager: EntityManager,
-    locale: BotLocale,
-  ): Promise<{ id: string; name: string }[]> {
+  /** The topics a subscription can choose from on this turn's channel. */
+  private async subscriptionTopics(turn: Turn): Promise<{ id: string; name: string }[]> {
+    return (await this.topics(turn)).slice(0, SUBSCRIPTION_TOPICS[turn.conversation.channel]);
+  }
+
+  private async topics({ manager, state }: Turn): Promise<{ id: string; name: string }[]> {
+    const { locale } = state;
     const rows: { id: string; name: string; name_en: string | null }[] = await manager.query(
       `SELECT t.id, t.name, t.name_en FROM topics t
        WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')`,
