@@ -613,7 +613,7 @@ describe('TelegramChannel.send', () => {
 
     const error = await sendError();
 
-    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7 });
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7, scope: 'chat' });
   });
 
   it('gives up for good when the bot is blocked or the chat is unknown', async () => {
