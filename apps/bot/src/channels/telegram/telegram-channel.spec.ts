@@ -79,8 +79,9 @@ const refused = () =>
     ],
   });
 
+/** The apology the web chat gives too (WEB_CHAT_TEXTS.refused): one text for the bot. */
 const APOLOGY =
-  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
+  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng viết lại ngắn gọn hơn hoặc hỏi theo cách khác.';
 
 function recordingLogger() {
   const lines: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotReply } from '@gcm/domain';
+import { BOT_TEXTS, type BotReply } from '@gcm/domain';
 import { isApiError } from '@gcm/api-client';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -57,9 +57,6 @@ type WebhookHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
 const CAPTION_MAX = 1024;
-/** Told to the person when the API refuses their message as it is (it cannot be handled). */
-export const REFUSED_TEXT =
-  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
 
 /**
  * How long, and for how many updates, the channel remembers how many Telegram messages of an
@@ -274,7 +271,9 @@ export class TelegramChannel implements Channel {
   /** Tells the person their message could not be handled; never throws. */
   private async apologise(chatId: string): Promise<void> {
     try {
-      await this.send(chatId, [{ type: 'text', text: REFUSED_TEXT }]);
+      // The API refused the event, so the person's language is not known: Vietnamese, as the
+      // web chat says it.
+      await this.send(chatId, [{ type: 'text', text: BOT_TEXTS.vi.refused }]);
     } catch (error) {
       this.logger.warn(`Telegram: could not tell chat ${chatId} so: ${errorMessage(error)}`);
     }
