@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiClient } from '@gcm/api-client';
-import type { BotEvent, BotReply } from '@gcm/domain';
+import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   startFakeZaloServer,
@@ -14,7 +14,7 @@ import {
 import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
 import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError, type EventSink } from '../channel';
-import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
+import { ZALO_RESEND_WINDOW_MS, ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
 import { ZaloTokenStore } from './zalo-token-store';
 import { zaloSignature } from './zalo-webhook';
 
@@ -398,6 +398,11 @@ describe('ZaloChannel re-delivery', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(zalo.delivered.map((m) => m.message.text)).toEqual(['Câu trả lời đã lưu']);
     expect(events).toHaveLength(3);
+  });
+
+  it('asks again only after the API’s resend window (RESEND_AFTER_SECONDS) has passed, by 5 s', () => {
+    expect(RESEND_AFTER_SECONDS).toBe(20);
+    expect(ZALO_RESEND_WINDOW_MS).toBe((RESEND_AFTER_SECONDS + 5) * 1000);
   });
 
   it('stops after an empty answer that comes after the resend window: the event has no replies', async () => {

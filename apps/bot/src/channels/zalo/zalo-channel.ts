@@ -7,7 +7,7 @@
  * webhook. See `webhook` for how this channel keeps within that.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotEvent, BotReply } from '@gcm/domain';
+import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { isRefusedForGood } from '../../api/api-sink';
 import { RateLimiter } from '../../outbox/rate-limiter';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
@@ -26,11 +26,11 @@ import { SIGNATURE_HEADER, toBotEvent, verifySignedBody } from './zalo-webhook';
 const DEFAULT_ACK_AFTER_MS = 1500;
 /**
  * The API answers a repeated event with no replies while its first attempt may still be
- * delivering them (RESEND_AFTER in apps/api conversations.service.ts: 20 s after it was
- * recorded), and with the stored replies after that. A re-post answered with nothing is asked
- * once more after this long, and what it answers then is the event's answer.
+ * delivering them (RESEND_AFTER_SECONDS after it was recorded), and with the stored replies
+ * after that. A re-post answered with nothing is asked once more after this long (the API's
+ * window and 5 s to spare), and what it answers then is the event's answer.
  */
-const DEFAULT_RESEND_WINDOW_MS = 25_000;
+export const ZALO_RESEND_WINDOW_MS = (RESEND_AFTER_SECONDS + 5) * 1000;
 /**
  * A webhook reply waits at most this long for a sending slot in the chat (the limiter the outbox
  * shares: a chat held for Zalo's -32 or the person's quota). One that cannot have a slot by then
@@ -104,7 +104,7 @@ export class ZaloChannel implements Channel {
   constructor(private readonly options: ZaloChannelOptions) {
     this.logger = options.logger ?? console;
     this.ackAfterMs = options.ackAfterMs ?? DEFAULT_ACK_AFTER_MS;
-    this.resendWindowMs = options.redelivery?.resendWindowMs ?? DEFAULT_RESEND_WINDOW_MS;
+    this.resendWindowMs = options.redelivery?.resendWindowMs ?? ZALO_RESEND_WINDOW_MS;
     this.slotWaitMs = options.redelivery?.slotWaitMs ?? DEFAULT_SLOT_WAIT_MS;
     this.redelivery = new ZaloRedelivery({
       ...options.redelivery,
@@ -287,7 +287,7 @@ export class ZaloChannel implements Channel {
   /**
    * One try of the re-delivery queue. An event whose replies are unknown is posted to the API
    * again: the API processes it if it never recorded it, and otherwise hands out the replies
-   * it stored (see DEFAULT_RESEND_WINDOW_MS) — never delivered, since the replies of this event
+   * it stored (see ZALO_RESEND_WINDOW_MS) — never delivered, since the replies of this event
    * never reached us. Replies known already are not asked again: only the messages that did not
    * go out are sent, so nobody gets an answer twice.
    */
