@@ -25,6 +25,9 @@ export interface EventSink {
   release?(event: BotEvent): Promise<void>;
 }
 
+/** Whom a DeliveryError's wait is about: one chat, or the whole channel. */
+export type DeliveryScope = 'chat' | 'channel';
+
 /** Why a delivery failed, as the outbox worker needs to know it. */
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';
@@ -40,6 +43,15 @@ export class DeliveryError extends Error {
     readonly kind: 'retry' | 'permanent' | 'rejected',
     /** What the platform asked for (Telegram's retry_after), in seconds. */
     readonly retryAfterSeconds?: number,
+    /**
+     * Whom the wait is about. `chat`: this person's chat alone (Telegram's 429 for the chat,
+     * Zalo's per-minute -32 or the person's receive quota -218): nothing else goes to the chat
+     * until then, so the sender holds the chat in its rate limiter. `channel` (the default):
+     * the platform, the OA or our credentials; the chat is not held (the outbox's own retry
+     * back-off covers the item), so other messages to the person, such as webhook replies, are
+     * not kept waiting behind it.
+     */
+    readonly scope: DeliveryScope = 'channel',
   ) {
     super(message);
   }

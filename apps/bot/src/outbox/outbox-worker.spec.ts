@@ -104,6 +104,31 @@ describe('OutboxWorker', () => {
     expect(zalo.sent[0].at - started).toBeGreaterThanOrEqual(350);
   });
 
+  it('holds the chat only for a wait about that chat, not for one about the OA or platform', async () => {
+    const zalo = Object.assign(new RecordingChannel('zalo'), {
+      limiter: new RateLimiter({ perSecond: 1000, perChatPerSecond: 1000 }),
+    });
+    const failures = [
+      new DeliveryError('Zalo error -200: Gửi tin thất bại', 'retry', 60, 'channel'),
+      new DeliveryError('Zalo error -32: reached limit call api', 'retry', 60, 'chat'),
+    ];
+    zalo.failWith = () => failures.shift();
+    api.pending.push(outboxItem({ id: 'oa', channel: 'zalo', chatId: 'oa-side' }));
+
+    startWorker([zalo]);
+    await waitFor(() => api.results.length === 1);
+    // The OA-side failure says nothing about the person: their chat has a slot at once.
+    expect(zalo.limiter.tryReserve('oa-side').granted).toBe(true);
+
+    api.pending.push(outboxItem({ id: 'chat', channel: 'zalo', chatId: 'per-chat' }));
+    await waitFor(() => api.results.length === 2);
+    expect(api.results.map((r) => [r.id, r.outcome, r.retryAfterSeconds])).toEqual([
+      ['oa', 'retry', 60],
+      ['chat', 'retry', 60],
+    ]);
+    expect(zalo.limiter.tryReserve('per-chat')).toMatchObject({ granted: false });
+  });
+
   it('reports rejected when the platform refused the message itself', async () => {
     const telegram = new RecordingChannel('telegram');
     telegram.failWith = () => new DeliveryError('Bad Request: message text is empty', 'rejected');

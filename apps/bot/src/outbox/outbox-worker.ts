@@ -179,7 +179,11 @@ export class OutboxWorker {
         return { outcome: 'retry', error: errorMessage(error) };
       if (error.kind === 'permanent') return { outcome: 'failed', error: error.message };
       if (error.kind === 'rejected') return { outcome: 'rejected', error: error.message };
-      if (error.retryAfterSeconds) limiter.holdChat(item.chatId, error.retryAfterSeconds * 1000);
+      // Only a wait about this chat holds it: one about the OA or the platform would otherwise
+      // keep the person's webhook replies waiting too (Zalo's limiter is shared with them).
+      if (error.retryAfterSeconds && error.scope === 'chat') {
+        limiter.holdChat(item.chatId, error.retryAfterSeconds * 1000);
+      }
       return { outcome: 'retry', retryAfterSeconds: error.retryAfterSeconds, error: error.message };
     }
   }

@@ -18,6 +18,8 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   /** When it arrived (Date.now()). */
   at: number;
+  /** True when it was answered with an error queued by failNext. */
+  failed?: boolean;
 }
 
 /** An error answer, as Telegram gives it. */
@@ -82,7 +84,7 @@ export class FakeTelegramServer {
   private queue: Update[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1;
-  private readonly failures = new Map<string, TelegramErrorAnswer[]>();
+  private readonly failures = new Map<string, (TelegramErrorAnswer | undefined)[]>();
   private readonly listeners = new Set<() => void>();
 
   private constructor(
@@ -138,6 +140,18 @@ export class FakeTelegramServer {
     const queued = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queued.push(error);
     this.failures.set(method, queued);
+  }
+
+  /** The next `times` calls of `method` succeed: a failNext after it then fails a later call. */
+  passNext(method: string, times = 1): void {
+    const queued = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queued.push(undefined);
+    this.failures.set(method, queued);
+  }
+
+  /** The sent calls that went through (not failed by failNext). */
+  get delivered(): RecordedCall[] {
+    return this.sent.filter((call) => !call.failed);
   }
 
   /** Resolves with the sent calls once at least `count` were received. */
@@ -200,9 +214,11 @@ export class FakeTelegramServer {
       if (token !== this.token)
         throw new FakeApiError({ error_code: 401, description: 'Unauthorized' });
       const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(req)) };
-      this.calls.push({ method, params, at: Date.now() });
-      this.changed();
+      const call: RecordedCall = { method, params, at: Date.now() };
       const failure = this.failures.get(method)?.shift();
+      if (failure) call.failed = true;
+      this.calls.push(call);
+      this.changed();
       if (failure) throw new FakeApiError(failure);
       const result = await this.call(method, params, res);
       answer(res, 200, { ok: true, result });

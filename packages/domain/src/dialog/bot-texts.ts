@@ -61,6 +61,9 @@ export const BOT_TEXTS = {
     cancelled: 'Đã hủy.',
     unsupported: 'Xin lỗi, hiện chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi nhé.',
     flood: 'Bạn nhắn hơi nhanh. Vui lòng chờ một chút rồi gửi tiếp nhé.',
+    /** Said by the bot itself when the API refuses a message as it is (it cannot be handled). */
+    refused:
+      'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng viết lại ngắn gọn hơn hoặc hỏi theo cách khác.',
     staffReply: '**Cán bộ trả lời:**',
   },
   en: {
@@ -119,6 +122,8 @@ export const BOT_TEXTS = {
     cancelled: 'Cancelled.',
     unsupported: 'Sorry, only text messages can be read for now. Please type your question.',
     flood: 'You are sending messages a little fast. Please wait a moment.',
+    refused:
+      'Sorry, this message could not be handled. Please write it again more briefly or ask in another way.',
     staffReply: '**Staff reply:**',
   },
 } as const satisfies Record<BotLocale, Record<string, string>>;

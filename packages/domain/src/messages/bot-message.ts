@@ -179,5 +179,13 @@ export const BOT_EVENT_LIMITS = {
   what: 64,
 } as const;
 
+/**
+ * How long after recording an update (or handing out its replies again) the API answers a
+ * repeat of it with no replies, in case the first attempt is still delivering them; after it, a
+ * repeat gets the stored replies (`bot_updates.resend_after`). A bot that knows its send failed
+ * ends the wait at once with `POST /bot/updates/release`.
+ */
+export const RESEND_AFTER_SECONDS = 20;
+
 /** Most bytes a button action may hold (Telegram's callback_data limit). */
 export const MAX_ACTION_BYTES = 64;

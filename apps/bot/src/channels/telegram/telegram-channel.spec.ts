@@ -79,8 +79,9 @@ const refused = () =>
     ],
   });
 
+/** The apology the web chat gives too (WEB_CHAT_TEXTS.refused): one text for the bot. */
 const APOLOGY =
-  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
+  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng viết lại ngắn gọn hơn hoặc hỏi theo cách khác.';
 
 function recordingLogger() {
   const lines: string[] = [];
@@ -342,6 +343,40 @@ describe('TelegramChannel, long polling', () => {
     expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1_000);
   });
 
+  it('after a 429 in the middle of a reply, sends only the messages that did not go out', async () => {
+    const long = 'Câu trả lời dài. '.repeat(400); // split into two Telegram messages
+    const replies = [text('Một'), text(long), text('Ba')];
+    const sink = recordingSink(() => replies);
+    const sut = createChannel();
+    await sut.start(sink);
+    telegram.passNext('sendMessage', 2);
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+
+    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await eventually(() => expect(telegram.delivered).toHaveLength(4), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(sink.events).toHaveLength(2);
+    expect(sink.released).toEqual([String(update.update_id)]);
+    const texts = telegram.delivered.map((call) => String(call.params.text));
+    expect(texts[0]).toBe('Một');
+    expect(texts[1].length + texts[2].length).toBeGreaterThanOrEqual(long.trim().length - 2);
+    expect(texts[3]).toBe('Ba');
+    // The second part was refused once and sent once; nothing went out twice.
+    expect(telegram.sent.map((call) => call.failed ?? false)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
+    expect(telegram.sent[3].params.text).toBe(telegram.sent[2].params.text);
+  });
+
   it('stops a waiting long poll at once', async () => {
     const sut = createChannel({ pollTimeoutSeconds: 30 });
     await sut.start(recordingSink());
@@ -565,6 +600,19 @@ describe('TelegramChannel, webhook', () => {
     expect(sink.released).toEqual(['512']);
   });
 
+  it('on the next delivery of a partly sent update, skips the messages that went out', async () => {
+    const sink = recordingSink(() => [text('Một'), text('Hai')]);
+    const { url } = await startWebhook(sink);
+    telegram.passNext('sendMessage');
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+
+    const failed = await post(url, { update_id: 514, ...telegramUpdates.text(CHAT, 'hỏi') });
+    const again = await post(url, { update_id: 514, ...telegramUpdates.text(CHAT, 'hỏi') });
+
+    expect([failed.status, again.status]).toEqual([500, 200]);
+    expect(telegram.delivered.map((call) => call.params.text)).toEqual(['Một', 'Hai']);
+  });
+
   it('does not release an update whose chat blocked the bot', async () => {
     const sink = recordingSink(() => [text('Trả lời')]);
     const { url } = await startWebhook(sink);
@@ -613,7 +661,7 @@ describe('TelegramChannel.send', () => {
 
     const error = await sendError();
 
-    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7 });
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7, scope: 'chat' });
   });
 
   it('gives up for good when the bot is blocked or the chat is unknown', async () => {

@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotReply } from '@gcm/domain';
+import { BOT_TEXTS, type BotReply } from '@gcm/domain';
 import { isApiError } from '@gcm/api-client';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -57,9 +57,64 @@ type WebhookHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
 const CAPTION_MAX = 1024;
-/** Told to the person when the API refuses their message as it is (it cannot be handled). */
-export const REFUSED_TEXT =
-  'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng gửi lại ngắn gọn hơn hoặc hỏi theo cách khác.';
+
+/**
+ * How long, and for how many updates, the channel remembers how many Telegram messages of an
+ * update's replies went out before a send failed (see `receive`).
+ */
+const PARTIAL_SENDS = { max: 1000, ttlMs: 5 * 60_000 };
+
+/** The Telegram messages of one delivery: those an earlier delivery sent are skipped. */
+class SendProgress {
+  /** Messages gone out, in this delivery or an earlier one of the same replies. */
+  sent = 0;
+
+  constructor(private readonly skip = 0) {}
+
+  async next(call: () => Promise<unknown>): Promise<void> {
+    if (this.sent >= this.skip) await call();
+    this.sent += 1;
+  }
+}
+
+/**
+ * Per update, how many Telegram messages of its replies went out before a send failed: the
+ * update's next delivery gets the same stored replies from the API and skips those, so the
+ * person gets none of them twice. In memory, bounded, forgotten after a few minutes: a delivery
+ * on another instance or after a restart sends them all again (twice at worst, never lost).
+ */
+class PartialSends {
+  private readonly entries = new Map<
+    number,
+    { sent: number; replies: string; expiresAt: number }
+  >();
+
+  remember(updateId: number, replies: BotReply[], sent: number): void {
+    const now = Date.now();
+    this.entries.delete(updateId);
+    this.entries.set(updateId, {
+      sent,
+      replies: JSON.stringify(replies),
+      expiresAt: now + PARTIAL_SENDS.ttlMs,
+    });
+    for (const [id, entry] of this.entries) {
+      if (this.entries.size <= PARTIAL_SENDS.max && entry.expiresAt > now) break;
+      this.entries.delete(id);
+    }
+  }
+
+  /** How many messages of these replies already went out for the update (0 if unknown). */
+  sentBefore(updateId: number, replies: BotReply[]): number {
+    const entry = this.entries.get(updateId);
+    if (!entry || entry.expiresAt <= Date.now()) return 0;
+    // Other replies than those partly sent: send them all rather than skip the wrong ones.
+    return entry.replies === JSON.stringify(replies) ? entry.sent : 0;
+  }
+
+  forget(updateId: number): void {
+    this.entries.delete(updateId);
+  }
+}
 
 export class TelegramChannel implements Channel {
   readonly name = 'telegram' as const;
@@ -74,6 +129,7 @@ export class TelegramChannel implements Channel {
   private botUsername?: string;
   private poller?: TelegramPoller;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly partialSends = new PartialSends();
 
   constructor(private readonly options: TelegramChannelOptions) {
     if (!options.token) throw new Error('Telegram: a bot token is required');
@@ -137,9 +193,18 @@ export class TelegramChannel implements Channel {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  async send(chatId: string, replies: BotReply[]): Promise<void> {
+  send(chatId: string, replies: BotReply[]): Promise<void> {
+    return this.sendReplies(chatId, replies, new SendProgress());
+  }
+
+  /** Sends the replies' Telegram messages through `progress`. Throws DeliveryError. */
+  private async sendReplies(
+    chatId: string,
+    replies: BotReply[],
+    progress: SendProgress,
+  ): Promise<void> {
     try {
-      for (const reply of replies) await this.sendOne(chatId, reply);
+      for (const reply of replies) await this.sendOne(chatId, reply, progress);
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -151,6 +216,10 @@ export class TelegramChannel implements Channel {
    * then told, so that the next delivery gets the replies). One the API refuses as it is would be
    * refused at every delivery: it is logged with the API's reasons, the person gets an apology,
    * and it counts as handled (webhook 200, polling moves on).
+   *
+   * When a send fails part-way (a 429 after the first messages went out), the channel remembers
+   * how many Telegram messages went out (`PartialSends`), and the update's next delivery, which
+   * the API hands the same stored replies, skips them.
    */
   private async receive(update: Update, sink: EventSink): Promise<void> {
     let mapped: MappedUpdate;
@@ -178,17 +247,22 @@ export class TelegramChannel implements Channel {
       await this.apologise(mapped.event.chatId);
       return;
     }
+    const progress = new SendProgress(this.partialSends.sentBefore(update.update_id, replies));
     try {
-      await this.send(mapped.event.chatId, replies);
+      await this.sendReplies(mapped.event.chatId, replies, progress);
+      this.partialSends.forget(update.update_id);
     } catch (error) {
       if (error instanceof DeliveryError && error.kind !== 'retry') {
+        this.partialSends.forget(update.update_id);
         this.logger.warn(
           `Telegram: replies to chat ${mapped.event.chatId} dropped: ${error.message}`,
         );
         return;
       }
+      if (progress.sent > 0) this.partialSends.remember(update.update_id, replies, progress.sent);
       // The update comes again (webhook 500, or polling tries it again): the API is to hand it
-      // the stored replies at once, not treat it as a duplicate still being delivered.
+      // the stored replies at once, not treat it as a duplicate still being delivered; those
+      // that went out already are skipped then.
       if (replies.length > 0) await sink.release?.(mapped.event);
       throw error;
     }
@@ -197,7 +271,9 @@ export class TelegramChannel implements Channel {
   /** Tells the person their message could not be handled; never throws. */
   private async apologise(chatId: string): Promise<void> {
     try {
-      await this.send(chatId, [{ type: 'text', text: REFUSED_TEXT }]);
+      // The API refused the event, so the person's language is not known: Vietnamese, as the
+      // web chat says it.
+      await this.send(chatId, [{ type: 'text', text: BOT_TEXTS.vi.refused }]);
     } catch (error) {
       this.logger.warn(`Telegram: could not tell chat ${chatId} so: ${errorMessage(error)}`);
     }
@@ -241,7 +317,8 @@ export class TelegramChannel implements Channel {
     return timingSafeEqual(digest(header), this.secretDigest);
   }
 
-  private async sendOne(chatId: string, reply: BotReply): Promise<void> {
+  /** Sends one reply as one or more Telegram messages, each through `progress`. */
+  private async sendOne(chatId: string, reply: BotReply, progress: SendProgress): Promise<void> {
     const telegram = this.bot.telegram;
     switch (reply.type) {
       case 'text': {
@@ -250,22 +327,28 @@ export class TelegramChannel implements Channel {
         if (parts.length === 0 && keyboard.length > 0) parts.push('…');
         for (const [index, part] of parts.entries()) {
           const last = index === parts.length - 1;
-          await telegram.sendMessage(chatId, part, {
-            parse_mode: 'HTML',
-            ...(last && keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}),
-          });
+          await progress.next(() =>
+            telegram.sendMessage(chatId, part, {
+              parse_mode: 'HTML',
+              ...(last && keyboard.length > 0
+                ? { reply_markup: { inline_keyboard: keyboard } }
+                : {}),
+            }),
+          );
         }
         return;
       }
       case 'document':
         // Telegram fetches the file from the URL itself (it must be public).
-        await telegram.sendDocument(chatId, reply.url, {
-          ...(reply.caption ? { caption: truncateText(reply.caption, CAPTION_MAX) } : {}),
-        });
+        await progress.next(() =>
+          telegram.sendDocument(chatId, reply.url, {
+            ...(reply.caption ? { caption: truncateText(reply.caption, CAPTION_MAX) } : {}),
+          }),
+        );
         return;
       case 'link':
         for (const part of renderTelegramLink(reply.title, reply.url, reply.description)) {
-          await telegram.sendMessage(chatId, part, { parse_mode: 'HTML' });
+          await progress.next(() => telegram.sendMessage(chatId, part, { parse_mode: 'HTML' }));
         }
         return;
     }

@@ -22,6 +22,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
         message,
         'retry',
         typeof retryAfter === 'number' ? retryAfter : undefined,
+        // Sending to this chat too fast (Telegram's per-chat limit): hold the chat.
+        'chat',
       );
     }
     // 5xx: Telegram's trouble. 401/404: the bot's token or API root is wrong — the message is

@@ -147,6 +147,63 @@ describe('TelegramPoller', () => {
     await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
   });
 
+  it('does not count the time the API was unreachable toward the time allowed', async () => {
+    const source = fakeTelegram();
+    const started = Date.now();
+    let calls = 0;
+    class Outage extends Error {}
+    const { errors } = start(
+      source,
+      async () => {
+        calls += 1;
+        // One temporary failure, then the API is unreachable for 600 ms, then temporary again.
+        if (calls > 1 && Date.now() - started < 600) throw new Outage('API unreachable');
+        throw new Error('telegram 5xx');
+      },
+      {
+        giveUp: { tries: 1_000, afterMs: 500 },
+        classify: (error) => (error instanceof Outage ? 'outage' : 'temporary'),
+      },
+    );
+    source.push(text(1, 100));
+
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    // 900 ms since the first failure, but only about 300 ms of it failing for itself.
+    expect(errors).toEqual([]);
+    expect(source.pending).toEqual([1]);
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_100);
+    expect(errors).toEqual([
+      expect.stringMatching(/update 1 dropped after \d+ failed tries in [01] s/),
+    ]);
+  });
+
+  it('does not count the time getUpdates itself failed toward the time allowed', async () => {
+    const source = fakeTelegram();
+    const started = Date.now();
+    const realCall = source.telegram.callApi.bind(source.telegram);
+    let tries = 0;
+    (source.telegram as unknown as { callApi: typeof realCall }).callApi = async (...args) => {
+      const elapsed = Date.now() - started;
+      if (tries > 0 && elapsed < 600) throw new Error('Telegram unreachable');
+      return realCall(...args);
+    };
+    const { errors } = start(
+      source,
+      async () => {
+        tries += 1;
+        throw new Error('telegram 5xx');
+      },
+      { giveUp: { tries: 1_000, afterMs: 500 } },
+    );
+    source.push(text(1, 100));
+
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(errors).toEqual([]);
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+  });
+
   it("waits at least Telegram's retry_after before trying a failed update again", async () => {
     const source = fakeTelegram();
     const at: number[] = [];

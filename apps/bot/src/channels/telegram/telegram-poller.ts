@@ -9,7 +9,9 @@
  * every chat. One the API refused for good is passed at once; one that keeps failing for another
  * reason is dropped, with an error in the log, after `giveUp.tries` tries or `giveUp.afterMs`.
  * Failures of the API as a whole (it cannot be reached) hold back every update alike and end
- * when it is back: they do not count.
+ * when it is back: they do not count, neither as tries nor as time. The clock of a failing update
+ * runs only from one of its temporary failures to the next; an outage in between (its handling
+ * failed for an outage, or getUpdates itself failed) stops it until its next temporary failure.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
@@ -39,6 +41,15 @@ export type FailureKind = 'permanent' | 'temporary' | 'outage';
 /** Handles one update; throws when it must be fetched and handled again. */
 export type UpdateHandler = (update: Update) => Promise<void>;
 
+/** A failed update still to be handled: how many tries failed, and for how long. */
+interface FailingUpdate {
+  tries: number;
+  /** Time spent failing, outages left out (what `giveUp.afterMs` is compared with). */
+  failingMs: number;
+  /** The last temporary failure, while the clock runs; undefined once an outage stopped it. */
+  lastAt: number | undefined;
+}
+
 const BATCH_LIMIT = 100;
 const CONFIRM_TIMEOUT_MS = 2_000;
 const GIVE_UP = { tries: 20, afterMs: 10 * 60_000 };
@@ -50,8 +61,8 @@ export class TelegramPoller {
   private confirmedOffset: number | undefined;
   /** Updates after `offset` already handled (another chat's update failed before them). */
   private readonly handledAhead = new Set<number>();
-  /** Updates that failed and are still to be handled: since when, and how many tries. */
-  private readonly failing = new Map<number, { since: number; tries: number }>();
+  /** Updates that failed and are still to be handled (see FailingUpdate). */
+  private readonly failing = new Map<number, FailingUpdate>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
 
@@ -92,6 +103,8 @@ export class TelegramPoller {
         this.confirmedOffset = offset;
       } catch (error) {
         if (this.abort.signal.aborted) return;
+        // No update can be tried now: this time does not count against the failing ones.
+        this.stopClocks();
         failures += 1;
         const delay = this.delay(failures, retryAfterOf(error));
         this.options.logger.warn(
@@ -166,19 +179,31 @@ export class TelegramPoller {
       this.failing.delete(updateId);
       return true;
     }
-    if (kind === 'outage') return false;
+    if (kind === 'outage') {
+      // Not this update's fault, and not its time: the clock stops until it fails for itself.
+      const record = this.failing.get(updateId);
+      if (record) record.lastAt = undefined;
+      return false;
+    }
     const now = Date.now();
-    const record = this.failing.get(updateId) ?? { since: now, tries: 0 };
+    const record = this.failing.get(updateId) ?? { tries: 0, failingMs: 0, lastAt: undefined };
+    if (record.lastAt !== undefined) record.failingMs += now - record.lastAt;
+    record.lastAt = now;
     record.tries += 1;
     this.failing.set(updateId, record);
     const limit = this.options.giveUp ?? GIVE_UP;
-    if (record.tries < limit.tries && now - record.since < limit.afterMs) return false;
+    if (record.tries < limit.tries && record.failingMs < limit.afterMs) return false;
     this.failing.delete(updateId);
     this.options.logger.error(
       `Telegram: update ${updateId} dropped after ${record.tries} failed tries in ` +
-        `${Math.round((now - record.since) / 1000)} s, so that other chats are not held up: ${errorMessage(error)}`,
+        `${Math.round(record.failingMs / 1000)} s, so that other chats are not held up: ${errorMessage(error)}`,
     );
     return true;
+  }
+
+  /** An outage: the failing updates' clocks stop until each fails again for itself. */
+  private stopClocks(): void {
+    for (const record of this.failing.values()) record.lastAt = undefined;
   }
 
   /** Tells Telegram the updates handled since the last getUpdates are done. */

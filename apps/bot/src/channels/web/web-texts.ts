@@ -1,3 +1,5 @@
+import { BOT_TEXTS } from '@gcm/domain';
+
 /** What the web chat tells a person when it cannot take their message: Vietnamese, polite. */
 export const WEB_CHAT_TEXTS = {
   emptyText: 'Vui lòng nhập câu hỏi trước khi gửi.',
@@ -9,8 +11,8 @@ export const WEB_CHAT_TEXTS = {
   bodyTooLarge: 'Nội dung gửi lên quá lớn.',
   tooFast: 'Bạn gửi tin nhắn hơi nhanh. Vui lòng đợi một chút rồi gửi tiếp nhé.',
   unavailable: 'Hệ thống tạm thời chưa trả lời được. Vui lòng thử lại sau ít phút.',
-  refused:
-    'Xin lỗi, hệ thống không xử lý được tin nhắn này. Bạn vui lòng viết lại ngắn gọn hơn hoặc hỏi theo cách khác.',
+  /** The bot's one apology for a message the API refuses as it is (Telegram says it too). */
+  refused: BOT_TEXTS.vi.refused,
   originRefused: 'Trang web này chưa được phép dùng khung hỏi đáp.',
   tooManyStreams: 'Có quá nhiều cửa sổ trò chuyện đang mở. Vui lòng đóng bớt rồi thử lại.',
   methodNotAllowed: 'Phương thức không được hỗ trợ.',

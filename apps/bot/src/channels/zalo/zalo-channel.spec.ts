@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiClient } from '@gcm/api-client';
-import type { BotEvent, BotReply } from '@gcm/domain';
+import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   startFakeZaloServer,
@@ -14,7 +14,7 @@ import {
 import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
 import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError, type EventSink } from '../channel';
-import { ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
+import { ZALO_RESEND_WINDOW_MS, ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
 import { ZaloTokenStore } from './zalo-token-store';
 import { zaloSignature } from './zalo-webhook';
 
@@ -400,6 +400,11 @@ describe('ZaloChannel re-delivery', () => {
     expect(events).toHaveLength(3);
   });
 
+  it('asks again only after the API’s resend window (RESEND_AFTER_SECONDS) has passed, by 5 s', () => {
+    expect(RESEND_AFTER_SECONDS).toBe(20);
+    expect(ZALO_RESEND_WINDOW_MS).toBe((RESEND_AFTER_SECONDS + 5) * 1000);
+  });
+
   it('stops after an empty answer that comes after the resend window: the event has no replies', async () => {
     const { sink, events } = scriptedSink(['fail-late', [], []]);
     const { zalo, webhookUrl, sut } = await setup({ sink, channel: fast });
@@ -469,6 +474,41 @@ describe('ZaloChannel re-delivery', () => {
 
     expect(zalo.messages).toEqual([]);
     await until(() => zalo.delivered.length === 1);
+  });
+
+  it('answers the person’s next message at once after an OA-side failure (-200): the chat is not held', async () => {
+    const sink = recordingSink((event) => [
+      text(`trả lời ${'text' in event ? event.text : ''}`),
+    ]).sink;
+    const { zalo, webhookUrl, logger } = await setup({ sink, channel: fast });
+    zalo.failNextSends({ kind: 'permanent', error: -200, message: 'Gửi tin thất bại' }, 1, 'u-27');
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-27', text: 'a' })));
+    await until(() => logger.warn.mock.calls.some(([m]) => m.includes('trying again in 60 s')));
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-27', text: 'b' })));
+
+    await until(() => zalo.delivered.length === 1, 2000);
+    expect(zalo.delivered[0]).toMatchObject({ userId: 'u-27', message: { text: 'trả lời b' } });
+  });
+
+  it('puts a reply that gets no sending slot in time into the re-delivery queue, not blocking the chat', async () => {
+    const { sink } = scriptedSink([[text('Một')], [text('Hai')]]);
+    const channel = {
+      ...fast,
+      redelivery: { ...fast.redelivery, firstDelayMs: 60_000, slotWaitMs: 100 },
+    };
+    const { zalo, webhookUrl, logger, sut } = await setup({ sink, channel });
+    sut.limiter.holdChat('u-28', 3_600_000); // e.g. the person's receive quota (-218)
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-28', text: 'a' })));
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-28', text: 'b' })));
+
+    await until(
+      () => logger.warn.mock.calls.filter(([m]) => m.includes('no sending slot')).length === 2,
+      2000,
+    );
+    expect(zalo.messages).toEqual([]);
+    expect(await stopCount(sut)).toBe(2);
   });
 });
 

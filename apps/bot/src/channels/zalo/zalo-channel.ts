@@ -7,7 +7,7 @@
  * webhook. See `webhook` for how this channel keeps within that.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotEvent, BotReply } from '@gcm/domain';
+import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { isRefusedForGood } from '../../api/api-sink';
 import { RateLimiter } from '../../outbox/rate-limiter';
 import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
@@ -26,11 +26,17 @@ import { SIGNATURE_HEADER, toBotEvent, verifySignedBody } from './zalo-webhook';
 const DEFAULT_ACK_AFTER_MS = 1500;
 /**
  * The API answers a repeated event with no replies while its first attempt may still be
- * delivering them (RESEND_AFTER in apps/api conversations.service.ts: 20 s after it was
- * recorded), and with the stored replies after that. A re-post answered with nothing is asked
- * once more after this long, and what it answers then is the event's answer.
+ * delivering them (RESEND_AFTER_SECONDS after it was recorded), and with the stored replies
+ * after that. A re-post answered with nothing is asked once more after this long (the API's
+ * window and 5 s to spare), and what it answers then is the event's answer.
  */
-const DEFAULT_RESEND_WINDOW_MS = 25_000;
+export const ZALO_RESEND_WINDOW_MS = (RESEND_AFTER_SECONDS + 5) * 1000;
+/**
+ * A webhook reply waits at most this long for a sending slot in the chat (the limiter the outbox
+ * shares: a chat held for Zalo's -32 or the person's quota). One that cannot have a slot by then
+ * goes to the re-delivery queue instead of keeping the chat's later replies waiting behind it.
+ */
+const DEFAULT_SLOT_WAIT_MS = 10_000;
 
 export interface ZaloChannelOptions {
   /** ZALO_APP_ID: the app at developers.zalo.me linked to the OA. */
@@ -59,9 +65,16 @@ export interface ZaloChannelOptions {
   timeoutMs?: number;
   /** Answer the webhook 200 after at most this long, default 1500 ms. */
   ackAfterMs?: number;
-  /** For tests: the re-delivery timing (see zalo-redelivery.ts) and the API's resend window. */
-  redelivery?: Pick<ZaloRedeliveryOptions, 'firstDelayMs' | 'maxDelayMs' | 'giveUpAfterMs'> & {
+  /**
+   * For tests: the re-delivery timing and size (see zalo-redelivery.ts), the API's resend window
+   * and how long a webhook reply waits for a sending slot (default 10 s).
+   */
+  redelivery?: Pick<
+    ZaloRedeliveryOptions,
+    'firstDelayMs' | 'maxDelayMs' | 'giveUpAfterMs' | 'maxEvents'
+  > & {
     resendWindowMs?: number;
+    slotWaitMs?: number;
   };
   logger?: ZaloLogger;
 }
@@ -82,6 +95,7 @@ export class ZaloChannel implements Channel {
   private stopSignal = new AbortController();
   private readonly ackAfterMs: number;
   private readonly resendWindowMs: number;
+  private readonly slotWaitMs: number;
   private readonly logger: ZaloLogger;
   private readonly redelivery: ZaloRedelivery;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -90,7 +104,8 @@ export class ZaloChannel implements Channel {
   constructor(private readonly options: ZaloChannelOptions) {
     this.logger = options.logger ?? console;
     this.ackAfterMs = options.ackAfterMs ?? DEFAULT_ACK_AFTER_MS;
-    this.resendWindowMs = options.redelivery?.resendWindowMs ?? DEFAULT_RESEND_WINDOW_MS;
+    this.resendWindowMs = options.redelivery?.resendWindowMs ?? ZALO_RESEND_WINDOW_MS;
+    this.slotWaitMs = options.redelivery?.slotWaitMs ?? DEFAULT_SLOT_WAIT_MS;
     this.redelivery = new ZaloRedelivery({
       ...options.redelivery,
       tryAgain: (pending) => this.tryAgain(pending),
@@ -272,7 +287,7 @@ export class ZaloChannel implements Channel {
   /**
    * One try of the re-delivery queue. An event whose replies are unknown is posted to the API
    * again: the API processes it if it never recorded it, and otherwise hands out the replies
-   * it stored (see DEFAULT_RESEND_WINDOW_MS) — never delivered, since the replies of this event
+   * it stored (see ZALO_RESEND_WINDOW_MS) — never delivered, since the replies of this event
    * never reached us. Replies known already are not asked again: only the messages that did not
    * go out are sent, so nobody gets an answer twice.
    */
@@ -311,7 +326,10 @@ export class ZaloChannel implements Channel {
   /**
    * Sends messages for an event within the channel's limits, in the chat's order. Done when
    * they all went out or failed for good (logged); otherwise the messages not sent yet, to try
-   * again.
+   * again. A chat with no sending slot within `slotWaitMs` (held for a limit about it) is not
+   * waited for: the messages go back to the re-delivery queue. Only a failure whose wait is about
+   * this chat holds it; one about the OA (token trouble, -200, an OA not allowed to send) does
+   * not, so the person's next replies are not kept waiting behind it.
    */
   private async deliver(event: BotEvent, messages: ZaloOutgoing[]): Promise<TryResult> {
     if (messages.length === 0) return { done: true };
@@ -321,7 +339,14 @@ export class ZaloChannel implements Channel {
       await this.inChatOrder(chatId, async () => {
         const slot = await this.limiter.acquire(chatId, messages.length, {
           signal: this.stopSignal.signal,
+          deadline: Date.now() + this.slotWaitMs,
         });
+        if (slot === 'too-late') {
+          throw new DeliveryError(
+            `no sending slot for the chat within ${Math.round(this.slotWaitMs / 1000)} s`,
+            'retry',
+          );
+        }
         if (slot !== 'ready') throw new DeliveryError('the channel is stopping', 'retry');
         await this.sendMessages(chatId, messages, progress);
       });
@@ -333,7 +358,9 @@ export class ZaloChannel implements Channel {
       }
       const retryAfterSeconds =
         error instanceof DeliveryError ? error.retryAfterSeconds : undefined;
-      if (retryAfterSeconds) this.limiter.holdChat(chatId, retryAfterSeconds * 1000);
+      if (retryAfterSeconds && error instanceof DeliveryError && error.scope === 'chat') {
+        this.limiter.holdChat(chatId, retryAfterSeconds * 1000);
+      }
       return {
         done: false,
         next: { event, messages: messages.slice(progress.sent) },

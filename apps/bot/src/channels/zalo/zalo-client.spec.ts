@@ -212,7 +212,6 @@ describe('ZaloClient', () => {
   });
 
   it.each([
-    [-200, 'Send message failed'],
     [-204, 'OA has been deleted'],
     [-209, 'App is not activated'],
     [-212, 'OA has not registered this API'],
@@ -232,10 +231,33 @@ describe('ZaloClient', () => {
 
       const error = await failure(sut.sendText('u-1', 'hi'));
 
-      expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 3600 });
+      expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 3600, scope: 'channel' });
       expect(error.message).toContain(message);
     },
   );
+
+  it('retries -200 "Gửi tin thất bại", which gives no reason, after a minute, not holding the chat', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'permanent', error: -200, message: 'Gửi tin thất bại' });
+
+    const error = await failure(sut.sendText('u-1', 'hi'));
+
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 60, scope: 'channel' });
+  });
+
+  it('says a wait is about the chat only for the per-minute limit and the person’s quota', async () => {
+    const zalo = await fake();
+    const { sut } = clientFor(zalo);
+    zalo.failNextSends({ kind: 'permanent', error: -218, message: 'Out of quota receive' });
+    zalo.failNextSends({ kind: 'permanent', error: -211, message: 'Out of quota' });
+
+    const receiveQuota = await failure(sut.sendText('u-1', 'a'));
+    const oaQuota = await failure(sut.sendText('u-1', 'b'));
+
+    expect(receiveQuota).toMatchObject({ kind: 'retry', retryAfterSeconds: 3600, scope: 'chat' });
+    expect(oaQuota).toMatchObject({ kind: 'retry', retryAfterSeconds: 3600, scope: 'channel' });
+  });
 
   it.each([
     [-201, 'message is invalid!'],
@@ -271,7 +293,7 @@ describe('ZaloClient', () => {
     const perMinute = await failure(sut.sendText('u-1', 'b'));
 
     expect(zalo.messages.at(-1)?.answeredError).toBe(-32);
-    expect(perMinute).toMatchObject({ kind: 'retry', retryAfterSeconds: 60 });
+    expect(perMinute).toMatchObject({ kind: 'retry', retryAfterSeconds: 60, scope: 'chat' });
   });
 
   it('retries an HTTP 429 (a proxy’s, not Zalo’s) after its Retry-After', async () => {

@@ -18,7 +18,7 @@
  * zalo-token-store.ts). Without them a restart starts again from ZALO_REFRESH_TOKEN, which a
  * refresh has used up, and two instances would spend the same refresh token, one of them losing.
  */
-import { DeliveryError } from '../channel';
+import { DeliveryError, type DeliveryScope } from '../channel';
 import { documentText, linkText } from './zalo-render';
 
 export const DEFAULT_ZALO_API_BASE = 'https://openapi.zalo.me';
@@ -37,7 +37,9 @@ const CREDENTIALS_RETRY_SECONDS = 300;
  * Account API documentation (developers.zalo.me). Only the person-side codes fail a message for
  * good and mark the chat unreachable (RECIPIENT_ERRORS); our own malformed requests fail the
  * message alone (REJECTED_ERRORS); anything else is about the OA or the app (not verified, not
- * entitled, out of money, an API switched off…) or unknown, and is retried after an hour.
+ * entitled, out of money, an API switched off…) or unknown, and is retried after an hour, except
+ * -200, which gives no reason and may pass at once: retried after a minute. Only the waits about
+ * one person's chat (-32, -218) hold that chat; the others are about the OA (see DeliveryError).
  */
 export const ZaloErrorCode = {
   RateLimited: -32, // "Your application/OA reached limit call api" (per minute)
@@ -86,11 +88,12 @@ const REJECTED_ERRORS: ReadonlySet<number> = new Set([
   ZaloErrorCode.MessageTypeUnsupported,
 ]);
 
-/** Limits that lift with time: code → seconds to wait. */
-const RETRY_LATER: ReadonlyMap<number, number> = new Map([
-  [ZaloErrorCode.RateLimited, 60],
-  [ZaloErrorCode.OutOfQuota, 3600],
-  [ZaloErrorCode.OutOfReceiveQuota, 3600],
+/** Limits that lift with time: code → seconds to wait, and whether the wait is about the chat. */
+const RETRY_LATER: ReadonlyMap<number, { seconds: number; scope: DeliveryScope }> = new Map([
+  [ZaloErrorCode.RateLimited, { seconds: 60, scope: 'chat' }],
+  [ZaloErrorCode.SendFailed, { seconds: 60, scope: 'channel' }], // no reason given; may pass soon
+  [ZaloErrorCode.OutOfQuota, { seconds: 3600, scope: 'channel' }], // the OA's quota
+  [ZaloErrorCode.OutOfReceiveQuota, { seconds: 3600, scope: 'chat' }], // this person's
 ]);
 
 /**
@@ -445,13 +448,13 @@ export function toDeliveryError(answer: ApiAnswer): DeliveryError {
   const code = typeof answer.error === 'number' ? answer.error : NaN;
   const text = `Zalo error ${describeAnswer(answer)}`;
   const wait = RETRY_LATER.get(code);
-  if (wait !== undefined) return new DeliveryError(text, 'retry', wait);
+  if (wait !== undefined) return new DeliveryError(text, 'retry', wait.seconds, wait.scope);
   if (TOKEN_ERRORS.has(code)) return new DeliveryError(text, 'retry', CREDENTIALS_RETRY_SECONDS);
   if (RECIPIENT_ERRORS.has(code)) return new DeliveryError(text, 'permanent');
   if (REJECTED_ERRORS.has(code)) return new DeliveryError(text, 'rejected');
   // The OA or the app is not allowed to send now (-204, -209, -212, -219, -221, -224, -240,
-  // -320, -321, -200…): not the person's doing, so the chat stays reachable; retried after an
-  // hour, by when someone may have put the OA right.
+  // -320, -321…): not the person's doing, so the chat stays reachable (and is not held); retried
+  // after an hour, by when someone may have put the OA right.
   return new DeliveryError(text, 'retry', OA_SIDE_RETRY_SECONDS);
 }
 

@@ -93,4 +93,23 @@ describe('ZaloRedelivery', () => {
       'Zalo: stopping with 2 answered event(s) still waiting to be delivered again; their replies are lost',
     );
   });
+
+  it('keeps at most maxEvents, dropping the one waiting longest with an error in the log', async () => {
+    const logger = { warn: vi.fn<(m: string) => void>(), error: vi.fn<(m: string) => void>() };
+    const tryAgain = vi.fn(async (_pending: PendingEvent): Promise<TryResult> => ({ done: true }));
+    const sut = new ZaloRedelivery({ tryAgain, logger, maxEvents: 2 });
+    const numbered = (n: number): PendingEvent => ({ event: { ...event, updateId: `m-${n}` } });
+
+    sut.add(numbered(1), { reason: 'Zalo HTTP 502' });
+    await vi.advanceTimersByTimeAsync(1000);
+    sut.add(numbered(2), { reason: 'Zalo HTTP 502' });
+    sut.add(numbered(3), { reason: 'Zalo HTTP 502' });
+
+    expect(sut.size).toBe(2);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/queue full \(2 events\); dropped event m-1 .* to keep event m-3/),
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(tryAgain.mock.calls.map(([p]) => p.event.updateId).sort()).toEqual(['m-2', 'm-3']);
+  });
 });

@@ -9,7 +9,9 @@
  *
  * What a try does is the channel's business (`tryAgain`): post the event to the API again, or
  * send the replies still to go. This class only keeps the time. It lives in memory: a stopping
- * bot says in the log how many events were still waiting, and those are lost.
+ * bot says in the log how many events were still waiting, and those are lost. It holds at most
+ * `maxEvents` (1000) events: beyond that the one waiting longest is dropped, with an error in the
+ * log, to make room (the newest replies are the ones a person is still waiting for).
  */
 import type { BotEvent } from '@gcm/domain';
 import type { ZaloLogger } from './zalo-client';
@@ -43,6 +45,8 @@ export interface ZaloRedeliveryOptions {
   maxDelayMs?: number;
   /** Give up when the next try would come later than this after the first failure, default 1 h. */
   giveUpAfterMs?: number;
+  /** The most events kept at once, default 1000; beyond it the oldest waiting one is dropped. */
+  maxEvents?: number;
   now?: () => number;
 }
 
@@ -59,6 +63,7 @@ export class ZaloRedelivery {
   private readonly firstDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly giveUpAfterMs: number;
+  private readonly maxEvents: number;
   private readonly now: () => number;
   private readonly waiting = new Map<Entry, NodeJS.Timeout>();
   private readonly trying = new Set<Promise<void>>();
@@ -70,6 +75,7 @@ export class ZaloRedelivery {
     this.firstDelayMs = options.firstDelayMs ?? 5_000;
     this.maxDelayMs = options.maxDelayMs ?? 300_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 3_600_000;
+    this.maxEvents = Math.max(1, options.maxEvents ?? 1000);
     this.now = options.now ?? Date.now;
   }
 
@@ -80,8 +86,30 @@ export class ZaloRedelivery {
 
   /** Keeps an event whose first handling failed after the webhook was answered. */
   add(pending: PendingEvent, failure: Failure): void {
+    if (!this.stopped && this.size >= this.maxEvents && !this.dropOldest(pending.event)) {
+      this.options.logger.error(
+        `Zalo: re-delivery queue full (${this.maxEvents} events, all being tried); event ${pending.event.updateId} for ${pending.event.chatId} dropped, its replies are lost: ${failure.reason}`,
+      );
+      return;
+    }
     const entry = { pending, since: this.now(), tries: 0, delayMs: this.firstDelayMs };
     this.schedule(entry, failure);
+  }
+
+  /** Makes room for `incoming` by dropping the event waiting longest; false if none is waiting. */
+  private dropOldest(incoming: BotEvent): boolean {
+    let oldest: Entry | undefined;
+    for (const entry of this.waiting.keys()) {
+      if (!oldest || entry.since < oldest.since) oldest = entry;
+    }
+    if (!oldest) return false;
+    clearTimeout(this.waiting.get(oldest));
+    this.waiting.delete(oldest);
+    const { event } = oldest.pending;
+    this.options.logger.error(
+      `Zalo: re-delivery queue full (${this.maxEvents} events); dropped event ${event.updateId} for ${event.chatId}, waiting since ${Math.round((this.now() - oldest.since) / 1000)} s, to keep event ${incoming.updateId}; its replies are lost`,
+    );
+    return true;
   }
 
   /** Stops trying; logs how many events were still waiting (they are lost). */
