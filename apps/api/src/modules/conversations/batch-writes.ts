@@ -1,3 +1,4 @@
+import { RESEND_AFTER_SECONDS } from '@gcm/domain';
 import type { BotEvent, BotReply, ConversationState } from '@gcm/domain';
 import type { EntityManager } from 'typeorm';
 import {
@@ -85,8 +86,9 @@ export class BatchWrites {
     // unnest keeps the arrays' order, so `seq` follows each conversation.
     await manager.query(
       `WITH ${QUESTION_LOG_CTES}, updates AS (
-         INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies)
-         SELECT * FROM unnest($12::text[], $13::text[], $14::uuid[], $15::jsonb[], $16::jsonb[])
+         INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies, resend_after)
+         SELECT u.*, now() + make_interval(secs => $25)
+         FROM unnest($12::text[], $13::text[], $14::uuid[], $15::jsonb[], $16::jsonb[]) AS u
        ), messages AS (
          INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply)
          SELECT * FROM unnest($17::uuid[], $18::uuid[], $19::text[], $20::text[], $21::jsonb[])
@@ -111,6 +113,7 @@ export class BatchWrites {
         ids,
         ids.map((id) => JSON.stringify(conversations.get(id)!.state)),
         ids.map((id) => conversations.get(id)!.reachable),
+        RESEND_AFTER_SECONDS,
       ],
     );
   }

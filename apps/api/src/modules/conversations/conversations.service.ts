@@ -21,6 +21,7 @@ import {
   interpret,
   languageReplies,
   menuReply,
+  RESEND_AFTER_SECONDS,
   sayReplies,
   staleChoiceReplies,
   subscribeConsentReplies,
@@ -205,7 +206,7 @@ export class ConversationsService {
 
   /**
    * Updates seen before (by channel and update id) are not processed again. Their stored
-   * replies are handed out again only when the earlier attempt has had RESEND_AFTER to deliver
+   * replies are handed out again only when the earlier attempt has had RESEND_AFTER_SECONDS to deliver
    * them and the platform still retries (the bot crashed or failed before sending); a retry
    * while the first attempt is still under way gets nothing, so the person gets one answer.
    * A bot that knows its send failed says so (releaseUpdate): the wait is then over at once.
@@ -223,9 +224,9 @@ export class ConversationsService {
     const resend = rows.filter((r) => r.resend);
     if (resend.length > 0) {
       await manager.query(
-        `UPDATE bot_updates SET resend_after = now() + interval '20 seconds'
+        `UPDATE bot_updates SET resend_after = now() + make_interval(secs => $3)
          WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [resend.map((r) => r.channel), resend.map((r) => r.update_id)],
+        [resend.map((r) => r.channel), resend.map((r) => r.update_id), RESEND_AFTER_SECONDS],
       );
     }
     return new Map(
