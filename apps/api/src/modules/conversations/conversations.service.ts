@@ -5,12 +5,9 @@ import {
   BotEvent,
   BotEventOutcome,
   BotEventResult,
-  BotLocale,
   BotReply,
-  botText,
   Channel,
   ConversationMessage,
-  ConversationState,
   countMessage,
   ErrorCode,
   faqReplies,
@@ -24,9 +21,6 @@ import {
   RESEND_AFTER_SECONDS,
   sayReplies,
   staleChoiceReplies,
-  subscribeConsentReplies,
-  subscribeLocalityReplies,
-  subscribeTopicReplies,
   topicReplies,
   welcomeReplies,
 } from '@gcm/domain';
@@ -35,54 +29,23 @@ import { DATA_ERRORS } from '../../common/filters/all-exceptions.filter';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
 import { BatchWrites, ConversationOutcome } from './batch-writes';
+import {
+  exists,
+  isUuid,
+  MENU_PAGE_SIZE,
+  TOPIC_EXISTS,
+  topicFaqs,
+  topics,
+} from './conversation-lists';
+import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
+import type { LockedConversation, Turn } from './turn';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
-
-interface Turn {
-  manager: EntityManager;
-  conversation: LockedConversation;
-  state: ConversationState;
-  event: BotEvent;
-  writes: BatchWrites;
-}
-
-interface LockedConversation {
-  id: string;
-  channel: Channel;
-  chatId: string;
-  state: Partial<ConversationState>;
-}
 
 const WORDS = /[\p{L}\p{N}]/u;
 
 /** The inbox item's question when the person asked for staff without typing one (staff read it). */
 export const NO_QUESTION_TYPED = '(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)';
 
-/**
- * Topics offered in the menu and the subscription list, in the language's alphabetical order.
- * A Telegram inline keyboard takes at most 100 buttons, and those lists add two of their own
- * (staff; all topics and cancel); the web chat shows them all and Zalo five a message.
- */
-export const MAX_MENU_TOPICS = 90;
-/**
- * Zalo shows at most five buttons under a message, and each further message of a long list
- * takes a second of the chat's rate: its topic menu goes in pages of 8 (two messages with the
- * "more" and staff buttons), and its subscription list offers the first 13 topics besides "all
- * topics" (three messages).
- */
-const MENU_PAGE_SIZE: Record<Channel, number> = {
-  telegram: MAX_MENU_TOPICS,
-  web: MAX_MENU_TOPICS,
-  zalo: 8,
-};
-const SUBSCRIPTION_TOPICS: Record<Channel, number> = {
-  telegram: MAX_MENU_TOPICS,
-  web: MAX_MENU_TOPICS,
-  zalo: 13,
-};
-const COLLATORS: Record<BotLocale, Intl.Collator> = {
-  vi: new Intl.Collator('vi'),
-  en: new Intl.Collator('en'),
-};
 /** An update seen before whose first attempt may still be delivering: nothing to send. */
 const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true };
 
@@ -304,26 +267,15 @@ export class ConversationsService {
     const { manager, state } = turn;
     const locale = state.locale;
     const { channel } = turn.conversation;
-    // Broadcasts reach Zalo and Telegram only: the web chat says so instead of subscribing.
-    const web = channel === 'web';
-    if (web && SUBSCRIPTION_INTENTS.has(intent.kind)) {
-      delete state.subscription;
-      if (intent.kind === 'unsubscribe') {
-        await manager.query(
-          `UPDATE subscriptions SET cancelled_at = now() WHERE conversation_id = $1 AND cancelled_at IS NULL`,
-          [turn.conversation.id],
-        );
-      }
-      return sayReplies(locale, 'alertsElsewhere');
-    }
+    if (isSubscriptionIntent(intent)) return subscriptionStep(turn, intent);
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
-        return welcomeReplies(locale, await this.topics(turn), MENU_PAGE_SIZE[channel]);
+        return welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]);
       case 'help':
-        return sayReplies(locale, web ? 'helpWeb' : 'help');
+        return sayReplies(locale, channel === 'web' ? 'helpWeb' : 'help');
       case 'menu':
-        return [menuReply(locale, await this.topics(turn), MENU_PAGE_SIZE[channel], intent.page)];
+        return [menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page)];
       case 'choose_language':
         if (!intent.locale) return languageReplies();
         state.locale = intent.locale;
@@ -336,10 +288,10 @@ export class ConversationsService {
         return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
       }
       case 'topic':
-        if (!(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
+        if (!(await exists(manager, TOPIC_EXISTS, intent.topicId))) {
           return this.staleMenu(turn);
         }
-        return topicReplies(locale, await this.topicFaqs(manager, intent.topicId, locale));
+        return topicReplies(locale, await topicFaqs(manager, intent.topicId, locale));
       case 'feedback': {
         const stored = isUuid(intent.faqId)
           ? await manager.query(
@@ -365,50 +317,6 @@ export class ConversationsService {
         state.mode = 'idle';
         delete state.handoffId;
         return sayReplies(locale, 'handoffEnded');
-      case 'subscribe':
-        return subscribeTopicReplies(locale, await this.subscriptionTopics(turn));
-      case 'subscribe_topic':
-        if (intent.topicId && !(await this.exists(manager, TOPIC_EXISTS, intent.topicId))) {
-          delete state.subscription;
-          return staleChoiceReplies(
-            locale,
-            subscribeTopicReplies(locale, await this.subscriptionTopics(turn)),
-          );
-        }
-        state.subscription = { topicId: intent.topicId };
-        return subscribeLocalityReplies(locale, await this.localities(manager));
-      case 'subscribe_locality':
-        // An area chosen without a topic first (an old button) starts the choice over: the
-        // subscription must not fall back to every topic.
-        if (!state.subscription) {
-          return subscribeTopicReplies(locale, await this.subscriptionTopics(turn));
-        }
-        if (
-          intent.localityId &&
-          !(await this.exists(manager, LOCALITY_EXISTS, intent.localityId))
-        ) {
-          return staleChoiceReplies(
-            locale,
-            subscribeLocalityReplies(locale, await this.localities(manager)),
-          );
-        }
-        state.subscription = {
-          topicId: state.subscription.topicId,
-          localityId: intent.localityId,
-        };
-        return subscribeConsentReplies(locale);
-      case 'subscribe_confirm':
-        return this.subscribe(turn);
-      case 'unsubscribe': {
-        // In a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count], never empty.
-        const cancelled = await manager.query(
-          `WITH cancelled AS (
-             UPDATE subscriptions SET cancelled_at = now() WHERE conversation_id = $1 AND cancelled_at IS NULL RETURNING id
-           ) SELECT id FROM cancelled`,
-          [turn.conversation.id],
-        );
-        return sayReplies(locale, cancelled.length ? 'unsubscribed' : 'notSubscribed');
-      }
       case 'cancel':
         delete state.subscription;
         return sayReplies(locale, 'cancelled');
@@ -478,107 +386,14 @@ export class ConversationsService {
     return handoffReplies(state.locale, false);
   }
 
-  private async subscribe(turn: Turn): Promise<BotReply[]> {
-    const { manager, state, conversation } = turn;
-    const chosen = state.subscription;
-    if (!chosen || chosen.localityId === undefined)
-      return subscribeTopicReplies(state.locale, await this.subscriptionTopics(turn));
-    // The topic or area may have been deleted since it was chosen: choose again rather than
-    // subscribe to every topic or area.
-    const gone =
-      (chosen.topicId && !(await this.exists(manager, TOPIC_EXISTS, chosen.topicId))) ||
-      (chosen.localityId && !(await this.exists(manager, LOCALITY_EXISTS, chosen.localityId)));
-    if (gone) {
-      delete state.subscription;
-      return staleChoiceReplies(
-        state.locale,
-        subscribeTopicReplies(state.locale, await this.subscriptionTopics(turn)),
-      );
-    }
-    await manager.query(
-      `INSERT INTO subscriptions (conversation_id, topic_id, locality_id, consent_text)
-       VALUES ($1, $2, $3, $4)`,
-      [
-        conversation.id,
-        chosen.topicId,
-        chosen.localityId,
-        botText(state.locale, 'subscribeConsent'),
-      ],
-    );
-    delete state.subscription;
-    return sayReplies(state.locale, 'subscribed');
-  }
-
   /** The topic menu after a button that no longer leads anywhere. */
   private async staleMenu(turn: Turn): Promise<BotReply[]> {
     const { state } = turn;
     return staleChoiceReplies(state.locale, [
-      menuReply(state.locale, await this.topics(turn), MENU_PAGE_SIZE[turn.conversation.channel]),
+      menuReply(state.locale, await topics(turn), MENU_PAGE_SIZE[turn.conversation.channel]),
     ]);
   }
-
-  /** Whether a button's id names a row: a malformed id names none (and never reaches SQL). */
-  private async exists(manager: EntityManager, query: string, id: string): Promise<boolean> {
-    if (!isUuid(id)) return false;
-    return (await manager.query(query, [id])).length > 0;
-  }
-
-  /** The topics a subscription can choose from on this turn's channel. */
-  private async subscriptionTopics(turn: Turn): Promise<{ id: string; name: string }[]> {
-    return (await this.topics(turn)).slice(0, SUBSCRIPTION_TOPICS[turn.conversation.channel]);
-  }
-
-  private async topics({ manager, state }: Turn): Promise<{ id: string; name: string }[]> {
-    const { locale } = state;
-    const rows: { id: string; name: string; name_en: string | null }[] = await manager.query(
-      `SELECT t.id, t.name, t.name_en FROM topics t
-       WHERE EXISTS (SELECT 1 FROM faqs f WHERE f.topic_id = t.id AND f.status = 'published')`,
-    );
-    // Sorted here, not by the database: PGlite has no ICU collations, and the server's default
-    // one may not know that Đ comes right after D.
-    const collator = COLLATORS[locale];
-    return rows
-      .map((r) => ({ id: r.id, name: (locale === 'en' && r.name_en) || r.name }))
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .slice(0, MAX_MENU_TOPICS);
-  }
-
-  private async topicFaqs(
-    manager: EntityManager,
-    topicId: string,
-    locale: BotLocale,
-  ): Promise<{ id: string; question: string }[]> {
-    const rows = await manager.query(
-      `SELECT id, question, question_en FROM faqs WHERE topic_id = $1 AND status = 'published' ORDER BY updated_at DESC LIMIT 8`,
-      [topicId],
-    );
-    return rows.map((r: { id: string; question: string; question_en: string | null }) => ({
-      id: r.id,
-      question: (locale === 'en' && r.question_en) || r.question,
-    }));
-  }
-
-  private localities(manager: EntityManager): Promise<{ id: string; name: string }[]> {
-    return manager.query(
-      `SELECT id, name FROM units WHERE kind IN ('district', 'commune') AND deleted_at IS NULL ORDER BY kind, name LIMIT 10`,
-    );
-  }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => UUID.test(id);
-
-const TOPIC_EXISTS = `SELECT 1 FROM topics WHERE id = $1`;
-/** The areas offered for a subscription: districts and communes not deleted. */
-const LOCALITY_EXISTS = `SELECT 1 FROM units WHERE id = $1 AND deleted_at IS NULL AND kind IN ('district', 'commune')`;
-
-const SUBSCRIPTION_INTENTS = new Set<Intent['kind']>([
-  'subscribe',
-  'subscribe_topic',
-  'subscribe_locality',
-  'subscribe_confirm',
-  'unsubscribe',
-]);
 
 /**
  * An update the API could not handle; the bot answers its webhook 5xx and it comes again. One
