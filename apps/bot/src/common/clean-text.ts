@@ -1,3 +1,5 @@
+import { stripControlChars } from '@gcm/domain';
+
 /**
  * What a person typed, as the API should get it: Unicode NFC (one spelling of each Vietnamese
  * letter, so lengths and matching agree across keyboards), line breaks as `\n`, no control
@@ -5,11 +7,9 @@
  * (half an emoji, cut by a careless client) replaced by U+FFFD.
  */
 export function cleanText(value: string): string {
-  return value
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .normalize('NFC');
+  return stripControlChars(
+    value.replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n'),
+  ).normalize('NFC');
 }
 
 /** The first `max` code points of `value` (never half a surrogate pair). */
@@ -19,5 +19,3 @@ export function cutText(value: string, max: number): string {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;

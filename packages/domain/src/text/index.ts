@@ -1,4 +1,10 @@
-export { MAX_INPUT_CHARS, normaliseText, foldDiacritics, hasDiacritics } from './normalise';
+export {
+  MAX_INPUT_CHARS,
+  normaliseText,
+  foldDiacritics,
+  hasDiacritics,
+  stripControlChars,
+} from './normalise';
 export { syllableKeys, isVietnameseSyllable, type SyllableKeys } from './syllable';
 export {
   QUESTION_LIMITS,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, hasDiacritics, MAX_INPUT_CHARS, normaliseText } from '.';
+import {
+  foldDiacritics,
+  hasDiacritics,
+  MAX_INPUT_CHARS,
+  normaliseText,
+  stripControlChars,
+} from '.';
 
 describe('normaliseText', () => {
   it('turns NFD input into the same NFC text', () => {
@@ -46,5 +52,13 @@ describe('foldDiacritics', () => {
   it('tells whether a text carries diacritics', () => {
     expect(hasDiacritics('đi')).toBe(true);
     expect(hasDiacritics('di xuat khau')).toBe(false);
+  });
+});
+
+describe('stripControlChars', () => {
+  it('drops C0, DEL and C1 controls but keeps tabs and line breaks', () => {
+    expect(stripControlChars('Hộ\u0000 chiếu\u0007\u001b\u007f\u0085\tmới\r\n')).toBe(
+      'Hộ chiếu\tmới\r\n',
+    );
   });
 });

@@ -38,6 +38,18 @@ export function normaliseText(input: unknown, maxChars = MAX_INPUT_CHARS): strin
   return text.slice(0, maxChars);
 }
 
+/**
+ * Control characters other than tab, line feed and carriage return (C0, DEL, C1): none of them
+ * means anything in a message, and PostgreSQL cannot store NUL in text or JSON.
+ */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** The text without control characters other than \t, \n and \r. */
+export function stripControlChars(text: string): string {
+  return text.replace(CONTROL_CHARS, '');
+}
+
 /** Removes every diacritic, including đ → d, so "Đăng ký" and "dang ky" compare equal. */
 export function foldDiacritics(text: string): string {
   return text

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { stripControlChars, toCleanText } from './transforms';
+import { toCleanText, withoutControlChars } from './transforms';
 
 describe('text cleaning', () => {
   it('drops control characters but keeps tabs and line breaks', () => {
-    expect(stripControlChars('a\u0000b\u0007c\u007f\u0085d\te\r\nf')).toBe('abcd\te\r\nf');
-    expect(stripControlChars(5)).toBe(5);
+    expect(withoutControlChars('a\u0000b\u0007c\u007f\u0085d\te\r\nf')).toBe('abcd\te\r\nf');
+    expect(withoutControlChars(5)).toBe(5);
   });
 
   it('cleans free text: NFC, no control characters, trimmed', () => {

@@ -1,20 +1,14 @@
+import { stripControlChars } from '@gcm/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-/**
- * Control characters other than tab, line feed and carriage return (C0, DEL, C1). PostgreSQL
- * cannot store NUL in text or JSON, and none of them means anything in a message.
- */
-// eslint-disable-next-line no-control-regex -- finding them is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** White space and zero-width characters (space, joiners, word joiner, BOM): invisible. */
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
 /** Removes control characters other than \t, \n and \r; other values pass through. */
-export function stripControlChars(value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(CONTROL_CHARS, '') : value;
+export function withoutControlChars(value: unknown): unknown {
+  return typeof value === 'string' ? stripControlChars(value) : value;
 }
 
 /**
@@ -23,7 +17,7 @@ export function stripControlChars(value: unknown): unknown {
  */
 export function toCleanText(value: unknown): unknown {
   return typeof value === 'string'
-    ? value.replace(CONTROL_CHARS, '').normalize('NFC').replace(EDGE_SPACE, '')
+    ? stripControlChars(value).normalize('NFC').replace(EDGE_SPACE, '')
     : value;
 }
 
@@ -34,7 +28,7 @@ export const CleanText = () => Transform(({ value }) => toCleanText(value));
  * Free text kept as sent (a person's chat message, a name), without the control characters
  * PostgreSQL cannot store or nobody meant to send.
  */
-export const StripControlChars = () => Transform(({ value }) => stripControlChars(value));
+export const StripControlChars = () => Transform(({ value }) => withoutControlChars(value));
 
 /**
  * An identifier (a chat or update id) must not contain control characters: refused, not

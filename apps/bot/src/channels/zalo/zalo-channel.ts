@@ -203,7 +203,9 @@ export class ZaloChannel implements Channel {
    * itself, with `limiter`). Throws DeliveryError.
    */
   send(chatId: string, replies: BotReply[]): Promise<void> {
-    return this.inChatOrder(chatId, () => this.sendMessages(chatId, renderReplies(replies)));
+    return this.inChatOrder(chatId, () =>
+      this.sendMessages(chatId, renderReplies(replies), { sent: 0 }),
+    );
   }
 
   /**
@@ -374,7 +376,7 @@ export class ZaloChannel implements Channel {
   private async sendMessages(
     chatId: string,
     messages: ZaloOutgoing[],
-    progress = { sent: 0 },
+    progress: { sent: number },
   ): Promise<void> {
     for (const message of messages) {
       await this.client.sendText(chatId, message.text, message.buttons);

@@ -152,8 +152,8 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
         ...common,
         type: 'file',
         fileRef: url,
-        ...(fileName ? { fileName: cut(cleanText(fileName), LIMIT.fileName) } : {}),
-        ...(mimeType ? { mimeType: cut(mimeType, LIMIT.mimeType) } : {}),
+        ...(fileName ? { fileName: cutText(cleanText(fileName), LIMIT.fileName) } : {}),
+        ...(mimeType ? { mimeType: cutText(mimeType, LIMIT.mimeType) } : {}),
         ...(caption ? { caption } : {}),
       });
     }
@@ -172,7 +172,7 @@ export function toBotEvent(payload: Record<string, unknown>): MappedEvent {
       }
       if (name.startsWith('user_send_')) {
         return common
-          ? event({ ...common, type: 'unsupported', what: cut(name.slice(10), LIMIT.what) })
+          ? event({ ...common, type: 'unsupported', what: cutText(name.slice(10), LIMIT.what) })
           : noUser(name);
       }
       // Read and delivery receipts, reactions, tags, anonymous chats, shop and call events.
@@ -259,13 +259,6 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
-}
-
-/** `value` cut to `max` characters (never inside a surrogate pair). */
-function cut(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const end = /[\uD800-\uDBFF]/.test(value[max - 1]) ? max - 1 : max;
-  return value.slice(0, end);
 }
 
 function str(value: unknown): string | undefined {
