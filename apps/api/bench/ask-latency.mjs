@@ -7,7 +7,8 @@ import path from 'node:path';
 import { askQuestion, percentile, startBenchApp } from './harness.mjs';
 
 const dir =
-  process.env.QA_DEV_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/data/qa-dev');
+  process.env.QA_DEV_DIR ??
+  path.resolve(import.meta.dirname, '../../../packages/domain/test/fixtures/qa-dev');
 const devFaqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
 const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8')).map(
   (q) => q.q,

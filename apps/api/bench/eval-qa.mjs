@@ -1,5 +1,5 @@
 // The question matcher's quality on the development set, through the same code path as
-// POST /api/v1/assistant/ask: imports shared/data/qa-dev/faqs.json into a fresh database
+// POST /api/v1/assistant/ask: imports the dev set's faqs.json into a fresh database
 // (published), asks every question of questions.json over HTTP, and prints top-1 accuracy
 // on in-scope questions and the share of out-of-scope ones refused, overall and per kind.
 //   pnpm eval:qa            (QA_DEV_DIR overrides where the set is read from)
@@ -8,7 +8,8 @@ import path from 'node:path';
 import { askQuestion, startBenchApp } from './harness.mjs';
 
 const dir =
-  process.env.QA_DEV_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/data/qa-dev');
+  process.env.QA_DEV_DIR ??
+  path.resolve(import.meta.dirname, '../../../packages/domain/test/fixtures/qa-dev');
 const faqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
 const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8'));
 

@@ -9,7 +9,8 @@ import pg from 'pg';
 import { startEmbeddedDatabase } from '../dist/database/embedded-database.js';
 
 const dir =
-  process.env.QA_DEV_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/data/qa-dev');
+  process.env.QA_DEV_DIR ??
+  path.resolve(import.meta.dirname, '../../../packages/domain/test/fixtures/qa-dev');
 const faqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
 const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8'));
 

@@ -34,7 +34,7 @@ const BOT_DIR = path.resolve(import.meta.dirname, '..');
 const REPO = path.resolve(BOT_DIR, '..', '..');
 const API_MAIN = path.join(REPO, 'apps/api/dist/main.js');
 const BOT_MAIN = path.join(BOT_DIR, 'dist/main.js');
-const QA_DIR = process.env.QA_DEV_DIR ?? path.resolve(REPO, '..', 'shared', 'data', 'qa-dev');
+const QA_DIR = process.env.QA_DEV_DIR ?? path.resolve(REPO, 'packages/domain/test/fixtures/qa-dev');
 
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 2000);
 // Telegram keeps at most max_connections (1-100) webhook requests open at once.

@@ -39,7 +39,9 @@ const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const dataFlag = args.indexOf('--data');
 const dataDir =
-  dataFlag >= 0 && args[dataFlag + 1] ? args[dataFlag + 1] : '/work/shared/data/qa-dev';
+  dataFlag >= 0 && args[dataFlag + 1]
+    ? args[dataFlag + 1]
+    : join(import.meta.dirname, '../test/fixtures/qa-dev');
 
 function loadFaqs(): FaqEntry[] {
   const raw = JSON.parse(readFileSync(join(dataDir, 'faqs.json'), 'utf8')) as Partial<FaqEntry>[];

@@ -7,7 +7,10 @@ import { FaqEntity } from '../../src/modules/knowledge/faq.entity';
 import { ask, createFaq, createTopic } from '../support/knowledge-factories';
 import { signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
 
-const DEV_FAQS = path.resolve(__dirname, '../../../../../shared/data/qa-dev/faqs.json');
+const DEV_FAQS = path.resolve(
+  __dirname,
+  '../../../../packages/domain/test/fixtures/qa-dev/faqs.json',
+);
 
 describe('knowledge base', () => {
   let t: TestApp;

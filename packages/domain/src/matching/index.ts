@@ -46,7 +46,7 @@
  *   Shares of IDF mass, so the threshold does not drift with the number of FAQs or the
  *   question's length.
  *
- * Measured on /work/shared/data/qa-dev (24 FAQs, 120 questions; `npm run eval:dev` in
+ * Measured on the dev set (packages/domain/test/fixtures/qa-dev: 24 FAQs, 120 questions; `npm run eval:dev` in
  * packages/domain, flags --verbose --ablation --leave-out --sweep --minisearch --bench); the API's
  * `node bench/eval-qa.mjs` gives the same figures through POST /api/v1/assistant/ask:
  * - this matcher: top-1 96% (paraphrase 96%, no_diacritics 100%, abbrev_teencode 100%,
