@@ -1,6 +1,14 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
 import { createUnitTree, signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
+
+/** Sends bytes as they are (supertest would turn a Buffer into JSON for a JSON content type). */
+const sendBytes = (req: request.Test, contentType: string, bytes: Buffer) =>
+  req
+    .set('Content-Type', contentType)
+    .serialize((body) => body)
+    .send(bytes);
 
 /** Bad input gets a 4xx a person can act on, never a 500, and writes nothing. */
 describe('bad input', () => {
@@ -187,6 +195,102 @@ describe('bad input', () => {
       },
     ]);
     expect(await unitCount()).toBe(before);
+  });
+
+  it('refuses JSON nested deeper than 32 levels with 400, on every route, signed in or not', async () => {
+    const arrays = `{"code":${'['.repeat(1500)}${']'.repeat(1500)}}`;
+    const objects = `${'{"":'.repeat(3000)}0${'}'.repeat(3000)}`;
+    const tooDeep = {
+      code: 'validation_failed',
+      message: 'The request body nests arrays or objects more than 32 levels deep.',
+    };
+    for (const [agent, path] of [
+      [admin, '/api/v1/units'],
+      [request.agent(t.url), '/api/v1/assistant/ask'],
+      [request.agent(t.url), '/api/v1/auth/login'],
+    ] as const) {
+      for (const body of [arrays, objects]) {
+        const res = await agent.post(path).set('Content-Type', 'application/json').send(body);
+        expect({ path, status: res.status, body: res.body }).toEqual({
+          path,
+          status: 400,
+          body: tooDeep,
+        });
+      }
+    }
+    // 32 levels are parsed and reach the usual field checks; 33 are not.
+    const nested = (levels: number) =>
+      `{"code":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)},"name":"Phường Sâu","kind":"commune"}`;
+    const deepest = await admin
+      .post('/api/v1/units')
+      .set('Content-Type', 'application/json')
+      .send(nested(32))
+      .expect(400);
+    expect(deepest.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'code' })]),
+    );
+    const over = await admin
+      .post('/api/v1/units')
+      .set('Content-Type', 'application/json')
+      .send(nested(33))
+      .expect(400);
+    expect(over.body).toEqual(tooDeep);
+    // Brackets inside a text are letters, not nesting.
+    const bracketed = await admin
+      .post('/api/v1/units')
+      .send({
+        code: 'P-BRACKET',
+        name: `Phường "${'[{'.repeat(40)}\\`,
+        kind: 'commune',
+        parentId: tree.city.id,
+      })
+      .expect(201);
+    expect(bracketed.body.name).toBe(`Phường "${'[{'.repeat(40)}\\`);
+  });
+
+  it('refuses a body that is not valid UTF-8 instead of storing replacement characters', async () => {
+    const before = await unitCount();
+    const unitWithName = (name: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`{"code":"P-UTF","kind":"commune","parentId":"${tree.city.id}","name":"`),
+        name,
+        Buffer.from('"}'),
+      ]);
+    const notUtf8 = { code: 'validation_failed', message: 'The request body is not valid UTF-8.' };
+    const json = await sendBytes(
+      admin.post('/api/v1/units'),
+      'application/json',
+      unitWithName(Buffer.from([0x50, 0xc3, 0x28, 0xff])),
+    ).expect(400);
+    expect(json.body).toEqual(notUtf8);
+    const csv = await sendBytes(
+      admin.post('/api/v1/units/import'),
+      'text/csv',
+      Buffer.concat([
+        Buffer.from('code,name,kind,parent_code\nP-UTF,Phường '),
+        Buffer.from([0xed, 0xa0, 0x80]), // an encoded lone surrogate: not UTF-8
+        Buffer.from(`,commune,${tree.city.code}\n`),
+      ]),
+    ).expect(400);
+    expect(csv.body).toEqual(notUtf8);
+    // JSON in another encoding is refused too (RFC 8259 asks for UTF-8), as before for unknown ones.
+    const utf16 = await sendBytes(
+      admin.post('/api/v1/units'),
+      'application/json; charset=utf-16le',
+      Buffer.from(`{"code":"P-UTF","name":"Phường","kind":"commune"}`, 'utf16le'),
+    ).expect(415);
+    expect(utf16.body).toEqual({
+      code: 'unsupported_media_type',
+      message: 'Send the body as UTF-8.',
+    });
+    expect(await unitCount()).toBe(before);
+    // A name in valid UTF-8 goes through.
+    const valid = await sendBytes(
+      admin.post('/api/v1/units'),
+      'application/json; charset=utf-8',
+      unitWithName(Buffer.from('Phường Ứng Hòa')),
+    ).expect(201);
+    expect(valid.body.name).toBe('Phường Ứng Hòa');
   });
 
   it('refuses a CSV with a wrong header or sent as JSON', async () => {
