@@ -154,9 +154,10 @@ describe('parseFieldInput: decimals', () => {
 
   it('asks again when a lone separator before three digits could mean thousands', () => {
     expect(message(decimal({ decimals: 3 }), '1.200')).toBe(
-      '“1.200” có thể hiểu là 1200 hoặc 1,200. Vui lòng viết số không có dấu phân cách hàng nghìn, dùng dấu phẩy cho phần thập phân, ví dụ 1200 hoặc 1,200.',
+      '“1.200” có thể hiểu là 1200 hoặc 1,2. Vui lòng viết số không có dấu phân cách hàng nghìn, dùng dấu phẩy cho phần thập phân, ví dụ 1200 hoặc 1,2.',
     );
-    expect(message(decimal({ decimals: 3 }), '1,200')).toMatch(/có thể hiểu là 1200/);
+    expect(message(decimal({ decimals: 3 }), '1,200')).toMatch(/có thể hiểu là 1200 hoặc 1,2\./);
+    expect(message(decimal({ decimals: 3 }), '5.000')).toMatch(/có thể hiểu là 5000 hoặc 5\./);
   });
 
   it('limits the digits after the comma', () => {
@@ -366,7 +367,7 @@ describe('validateValue', () => {
     expect(validateValue(count(), Number.MAX_SAFE_INTEGER + 2).ok).toBe(false);
     expect(validateValue(decimal(), Number.NaN).ok).toBe(false);
     expect(validateValue(decimal(), 0.125).ok).toBe(false);
-    expect(validateValue(decimal(), 0.1 + 0.2).ok).toBe(true);
+    expect(validateValue(decimal(), 0.1 + 0.2)).toEqual({ ok: true, value: 0.3 });
     expect(validateValue(date(), '05/07/2026').ok).toBe(false);
     expect(validateValue(yesNo, 'có').ok).toBe(false);
     expect(validateValue(single(), 'tv').ok).toBe(false);

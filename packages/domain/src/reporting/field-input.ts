@@ -53,7 +53,7 @@ const SKIP_ANSWERS = new Set(['bo qua', 'boqua', '/boqua', 'skip', '/skip', '-',
 
 /** Whether a typed answer means "skip this question" ("bỏ qua", "-"). */
 export function isSkipAnswer(text: string): boolean {
-  return SKIP_ANSWERS.has(fold(text));
+  return typeof text === 'string' && text.length <= 20 && SKIP_ANSWERS.has(fold(text));
 }
 
 /** Reads what a person typed for `field`. Never throws. */
@@ -218,8 +218,11 @@ function parseDecimal(field: DecimalField, clean: string): FieldResult {
         return fail(DECIMAL_HINT);
       }
       if (/^[1-9]\d{0,2}$/.test(whole) && fraction.length === 3) {
+        const thousands = `${whole}${fraction}`;
+        const trimmed = fraction.replace(/0+$/, '');
+        const small = trimmed ? `${whole},${trimmed}` : whole;
         return fail(
-          `“${clean}” có thể hiểu là ${whole}${fraction} hoặc ${whole},${fraction}. Vui lòng viết số không có dấu phân cách hàng nghìn, dùng dấu phẩy cho phần thập phân, ví dụ ${whole}${fraction} hoặc ${whole},${fraction}.`,
+          `“${clean}” có thể hiểu là ${thousands} hoặc ${small}. Vui lòng viết số không có dấu phân cách hàng nghìn, dùng dấu phẩy cho phần thập phân, ví dụ ${thousands} hoặc ${small}.`,
         );
       }
     }
@@ -245,11 +248,12 @@ function checkDecimal(field: DecimalField, value: unknown): FieldResult {
     return fail(DECIMAL_HINT);
   }
   const decimals = field.decimals ?? DEFAULT_DECIMALS;
-  const scaled = value * 10 ** decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) {
+  // Within a few units in the last place of `decimals` digits (0.1 + 0.2 is 0.3), and stored so.
+  const rounded = Number(value.toFixed(decimals));
+  if (Math.abs(rounded - value) > 8 * Number.EPSILON * Math.max(1, Math.abs(value))) {
     return fail(decimalsMessage(decimals));
   }
-  return checkRange(field, value);
+  return checkRange(field, rounded);
 }
 
 function checkRange(field: CountField | DecimalField, value: number): FieldResult {

@@ -18,6 +18,9 @@ import { MAX_MONTHS_AFTER, type ReportSchedule, type ScheduleKind } from './sche
  *
  * Keys are stable and sort within a schedule: `2026` (yearly), `2026-H1`/`2026-H2`,
  * `2026-Q1`…`2026-Q4`, `2026-01`…`2026-12`, and `once` for a one-off schedule.
+ *
+ * The functions below expect a valid schedule (`validateSchedule`); a one-off schedule with a day
+ * that does not exist makes them throw a RangeError, as does an invalid `Date`.
  */
 export interface ReportingPeriod {
   key: string;
