@@ -335,6 +335,22 @@ describe('plan: tasks and progress updates', () => {
         .expect(404);
       expect(notStored.body.code).toBe('attachment_not_stored');
       await as.police.get(`/api/v1/task-updates/${uploaded.body.id}/attachment`).expect(200);
+
+      // Served as the type it was stored with, whatever its name says.
+      const png = await post(as.ward!, '1.3', {
+        text: 'Ảnh chụp màn hình.',
+        attachment: {
+          kind: 'photo',
+          fileName: 'trang-tin.html',
+          mimeType: 'image/png',
+          contentBase64: Buffer.from('\x89PNG\r\n').toString('base64'),
+        },
+      }).expect(201);
+      const served = await as.viewer
+        .get(`/api/v1/task-updates/${png.body.id}/attachment`)
+        .expect(200);
+      expect(served.headers['content-type']).toBe('image/png');
+      expect(served.headers['x-content-type-options']).toBe('nosniff');
     });
   });
 
@@ -508,6 +524,25 @@ describe('plan: tasks and progress updates', () => {
         before: { status: 'not_started' },
         after: { status: 'done', coordinatingUnitIds: expect.any(Array) },
       });
+    });
+
+    it('gives one of two simultaneous tasks with the same number, the other 409', async () => {
+      const body = {
+        groupId: plan.groups[4]!.id,
+        code: '5.7',
+        title: 'Nhiệm vụ tạo cùng lúc',
+        leadUnitId: unit['TP-VP'],
+        timeframe: { kind: 'ongoing' },
+      };
+      const results = await Promise.all([
+        as.coordinator.post('/api/v1/tasks').send(body),
+        as.admin.post('/api/v1/tasks').send(body),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const loser = results.find((r) => r.status === 409)!;
+      expect(loser.body.code).toBe('plan_task_code_taken');
+      const winner = results.find((r) => r.status === 201)!;
+      await as.coordinator.delete(`/api/v1/tasks/${winner.body.id}`).expect(204);
     });
 
     it('keeps a task that has updates: it cannot be deleted', async () => {

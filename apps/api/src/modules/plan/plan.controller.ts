@@ -226,10 +226,11 @@ export class TaskUpdatesController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.updates.storedFile(user, id);
+    // attachment() sets a type from the file name's extension: the stored type comes after it.
     res
       .status(200)
-      .type(file.mimeType)
       .attachment(file.fileName ?? 'tep-dinh-kem')
+      .type(file.mimeType)
       .setHeader('Cache-Control', 'private, no-store')
       .end(file.content);
   }

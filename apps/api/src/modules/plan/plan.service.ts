@@ -11,7 +11,7 @@ import {
   toTimeframe,
   vietnamToday,
 } from '@gcm/domain';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { AuditService } from '../audit/audit.service';
@@ -93,7 +93,7 @@ export class PlanService {
     if (scope && query.unitId && query.unitId !== scope) throw PlanErrors.onlyOwnUnit();
     const unitId = scope ?? query.unitId;
     const manager = this.dataSource.manager;
-    if (unitId) await this.requireUnits(manager, [unitId], 'unitId');
+    if (!scope && unitId) await this.requireUnits(manager, [unitId], 'unitId');
     const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
     const ids = await this.taskIds(manager, { ...query, unitId }, null, page);
     const total = await this.taskIds(manager, { ...query, unitId }, null, 'count');
@@ -118,7 +118,8 @@ export class PlanService {
       const coordinatingUnitIds = dto.coordinatingUnitIds ?? [];
       await this.checkTask(manager, group, dto.code, dto.leadUnitId, coordinatingUnitIds, null);
       const timeframe = toTimeframe(dto.timeframe);
-      const task = await manager.save(
+      const task = await saveTask(
+        manager,
         manager.create(PlanTaskEntity, {
           planId: group.planId,
           groupId: group.id,
@@ -180,7 +181,7 @@ export class PlanService {
         description: dto.description ?? task.description,
         status: dto.status ?? task.status,
       });
-      const saved = await manager.save(task);
+      const saved = await saveTask(manager, task);
       if (dto.coordinatingUnitIds !== undefined) {
         await this.coordinators(manager, id).addAndRemove(
           coordinatingUnitIds.filter((unitId) => !current.includes(unitId)),
@@ -389,6 +390,18 @@ export class PlanService {
 
   private coordinators(manager: EntityManager, taskId: string) {
     return manager.createQueryBuilder().relation(PlanTaskEntity, 'coordinatingUnits').of(taskId);
+  }
+}
+
+/** Saves a task; a concurrent write that took its code first answers like the check does. */
+async function saveTask(manager: EntityManager, task: PlanTaskEntity): Promise<PlanTaskEntity> {
+  try {
+    return await manager.save(task);
+  } catch (error) {
+    const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+    if (error instanceof QueryFailedError && constraint === 'plan_tasks_code_key')
+      throw PlanErrors.codeTaken(task.code);
+    throw error;
   }
 }
 

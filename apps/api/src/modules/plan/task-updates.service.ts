@@ -87,7 +87,7 @@ export class TaskUpdatesService {
     const scope = this.plan.unitScope(user);
     if (scope && query.unitId && query.unitId !== scope) throw PlanErrors.onlyOwnUnit();
     const unitId = scope ?? query.unitId;
-    if (unitId) await this.plan.requireUnits(this.dataSource.manager, [unitId], 'unitId');
+    if (!scope && unitId) await this.plan.requireUnits(this.dataSource.manager, [unitId], 'unitId');
     return this.views(this.dataSource.manager, unitId ? { unitId } : {}, query);
   }
 
