@@ -5,13 +5,21 @@ import {
   isOwnTask,
   PlanResponse,
   PlanSummaryResponse,
+  PlanTaskListQuery,
   PlanTaskResponse,
   Role,
   timeframeDueOn,
   toTimeframe,
   vietnamToday,
 } from '@gcm/domain';
-import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  In,
+  IsNull,
+  QueryFailedError,
+  SelectQueryBuilder,
+} from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { AuditService } from '../audit/audit.service';
@@ -80,7 +88,8 @@ export class PlanService {
       where: { planId: id },
       order: { ordinal: 'ASC' },
     });
-    const ids = await this.taskIds(manager, { planId: id }, this.unitScope(user));
+    const scope = this.unitScope(user) ?? undefined;
+    const ids = await this.orderedIds(this.taskQuery(manager, { planId: id, unitId: scope }));
     const taskCount = await manager.count(PlanTaskEntity, { where: { planId: id } });
     return toPlanResponse(plan, groups, await this.taskResponses(manager, ids), taskCount);
   }
@@ -95,8 +104,8 @@ export class PlanService {
     const manager = this.dataSource.manager;
     if (!scope && unitId) await this.requireUnits(manager, [unitId], 'unitId');
     const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
-    const ids = await this.taskIds(manager, { ...query, unitId }, null, page);
-    const total = await this.taskIds(manager, { ...query, unitId }, null, 'count');
+    const total = await this.taskQuery(manager, { ...query, unitId }).getCount();
+    const ids = await this.orderedIds(this.taskQuery(manager, { ...query, unitId }), page);
     return [await this.taskResponses(manager, ids), total];
   }
 
@@ -278,54 +287,41 @@ export class PlanService {
     });
   }
 
-  /**
-   * Ids of the tasks matching the filters, in plan order (newest plan first, then group and
-   * task number), one page of them; or their number with `'count'`.
-   */
-  private async taskIds(
+  /** The tasks matching the filters; `unitId`: those the unit leads or coordinates. */
+  private taskQuery(
     manager: EntityManager,
-    filters: Omit<Partial<PlanTaskListQueryDto>, 'page' | 'pageSize'>,
-    scope: string | null,
-    page?: { offset: number; limit: number },
-  ): Promise<string[]>;
-  private async taskIds(
-    manager: EntityManager,
-    filters: Omit<Partial<PlanTaskListQueryDto>, 'page' | 'pageSize'>,
-    scope: string | null,
-    page: 'count',
-  ): Promise<number>;
-  private async taskIds(
-    manager: EntityManager,
-    filters: Omit<Partial<PlanTaskListQueryDto>, 'page' | 'pageSize'>,
-    scope: string | null,
-    page?: { offset: number; limit: number } | 'count',
-  ): Promise<string[] | number> {
-    const qb = manager
-      .createQueryBuilder(PlanTaskEntity, 't')
-      .innerJoin(PlanGroupEntity, 'g', 'g.id = t.group_id')
-      .innerJoin(PlanEntity, 'p', 'p.id = t.plan_id');
+    filters: Omit<PlanTaskListQuery, 'page' | 'pageSize'>,
+  ): SelectQueryBuilder<PlanTaskEntity> {
+    const qb = manager.createQueryBuilder(PlanTaskEntity, 't');
     if (filters.planId) qb.andWhere('t.plan_id = :planId', { planId: filters.planId });
     if (filters.groupId) qb.andWhere('t.group_id = :groupId', { groupId: filters.groupId });
     if (filters.status) qb.andWhere('t.status = :status', { status: filters.status });
-    for (const [unitId, name] of [
-      [filters.unitId, 'unitId'],
-      [scope, 'scope'],
-    ] as const) {
-      if (unitId === null || unitId === undefined) continue;
+    if (filters.unitId)
       qb.andWhere(
-        `(t.lead_unit_id = :${name} OR EXISTS (SELECT 1 FROM plan_task_coordinators c
-           WHERE c.task_id = t.id AND c.unit_id = :${name}))`,
-        { [name]: unitId },
+        `(t.lead_unit_id = :unitId OR EXISTS (SELECT 1 FROM plan_task_coordinators c
+           WHERE c.task_id = t.id AND c.unit_id = :unitId))`,
+        { unitId: filters.unitId },
       );
-    }
     if (filters.overdue !== undefined) {
       const overdue = `(t.due_on < :today AND t.status <> 'done')`;
       qb.andWhere(filters.overdue ? overdue : `NOT coalesce(${overdue}, false)`, {
         today: vietnamToday(),
       });
     }
-    if (page === 'count') return qb.getCount();
-    qb.select('t.id', 'id')
+    return qb;
+  }
+
+  /**
+   * The ids of a task query in plan order: newest plan first, then group, then task number read
+   * as numbers (1.10 after 1.9); one page of them when asked.
+   */
+  private async orderedIds(
+    qb: SelectQueryBuilder<PlanTaskEntity>,
+    page?: { offset: number; limit: number },
+  ): Promise<string[]> {
+    qb.innerJoin(PlanGroupEntity, 'g', 'g.id = t.group_id')
+      .innerJoin(PlanEntity, 'p', 'p.id = t.plan_id')
+      .select('t.id', 'id')
       .orderBy('p.issued_on', 'DESC')
       .addOrderBy('p.id', 'ASC')
       .addOrderBy('g.ordinal', 'ASC')
