@@ -16,6 +16,15 @@ describe('parseEnv', () => {
     expect(Object.isFrozen(sut)).toBe(true);
   });
 
+  it('points API_URL at 127.0.0.1 on API_PORT when API_URL is unset, as pnpm start runs them', () => {
+    expect(parseEnv({ API_PORT: '3930' }).API_URL).toBe('http://127.0.0.1:3930');
+    expect(parseEnv({ API_PORT: '3930', API_URL: 'http://10.0.0.5:3000' }).API_URL).toBe(
+      'http://10.0.0.5:3000',
+    );
+    expect(() => parseEnv({ API_PORT: '0' })).toThrow(/API_URL: is required when API_PORT=0/);
+    expect(() => parseEnv({ API_PORT: 'x' })).toThrow(/API_PORT/);
+  });
+
   it("keeps TELEGRAM_WEBHOOK_MAX_CONNECTIONS within Telegram's 1 to 100", () => {
     expect(
       parseEnv({ TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '100' }).TELEGRAM_WEBHOOK_MAX_CONNECTIONS,

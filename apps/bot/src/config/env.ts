@@ -44,7 +44,9 @@ const schema = z
     BOT_HOST: z.string().min(1).default('0.0.0.0'),
     BOT_PORT: port.default(3001),
     /** Where the core API listens; the bot reaches data only through it. */
-    API_URL: httpUrl.default('http://127.0.0.1:3000'),
+    API_URL: httpUrl.optional(),
+    /** The API's port: without API_URL, the bot finds the API on this machine at this port. */
+    API_PORT: port.default(3000),
     /**
      * The bot's service token for the API. Required in production; elsewhere, when unset, the
      * bot reads `${DATA_DIR}/bot-service-token`, which the API writes in development.
@@ -98,6 +100,8 @@ const schema = z
       if (!env[name])
         ctx.addIssue({ code: 'custom', path: [name], message: `is required ${when}` });
     };
+    // Port 0 lets the API pick a free port, which the bot cannot know.
+    if (env.API_PORT === 0) need('API_URL', 'when API_PORT=0');
     // In production a missing token is a deployment mistake, not a development convenience.
     if (env.NODE_ENV === 'production') need('BOT_SERVICE_TOKEN', 'when NODE_ENV=production');
     // Webhooks without their secrets could be forged by anyone who finds the URL.
@@ -109,7 +113,12 @@ const schema = z
       need('ZALO_OA_SECRET_KEY', 'with ZALO_OA_ACCESS_TOKEN (it checks webhook signatures)');
     }
     if (env.ZALO_REFRESH_TOKEN) need('ZALO_APP_SECRET', 'with ZALO_REFRESH_TOKEN');
-  });
+  })
+  // `pnpm start` runs both apps on one machine: setting API_PORT alone must not lose the API.
+  .transform(({ API_PORT, API_URL, ...env }) => ({
+    ...env,
+    API_URL: API_URL ?? `http://127.0.0.1:${API_PORT}`,
+  }));
 
 export type BotEnv = Readonly<z.infer<typeof schema>>;
 
