@@ -98,6 +98,23 @@ describe('POST /web/messages', () => {
     expect(api.events).toHaveLength(0);
   });
 
+  it('refuses a message nested deeper than any widget sends with 400, in Vietnamese', async () => {
+    const url = await start();
+    const body = JSON.stringify(message('xin chào')).replace(
+      /}$/,
+      `,"x":${'['.repeat(1500)}${']'.repeat(1500)}}`,
+    );
+
+    const response = await fetch(`${url}/web/messages`, { method: 'POST', body });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      code: 'malformed_json',
+      message: 'Nội dung gửi lên không hợp lệ.',
+    });
+    expect(api.events).toHaveLength(0);
+  });
+
   it('answers 429 politely when one session sends too fast', async () => {
     const url = await start({ web: { messagesPerMinute: 3 } });
     const sessionId = randomUUID();

@@ -11,7 +11,7 @@ import { isRefusedForGood } from '../../api/api-sink';
 import { errorMessage, silentLogger, type Logger } from '../../common/logger';
 import { FloodLimiter } from '../../http/flood-limiter';
 import type { HttpRoutes } from '../../http/http-routes';
-import { BodyTooLargeError, readBody } from '../../http/read-body';
+import { BodyTooLargeError, nestsDeeperThan, readBody } from '../../http/read-body';
 import { SECURITY_HEADERS, sendError, sendJson, sendText } from '../../http/respond';
 import type { EventSink } from '../channel';
 import { DEMO_PAGE_CSP, DEMO_PAGE_HTML } from './demo-page';
@@ -155,6 +155,9 @@ export class WebChatRoutes implements HttpRoutes {
         );
       }
       throw error;
+    }
+    if (nestsDeeperThan(raw)) {
+      return sendError(req, res, 400, ErrorCode.MalformedJson, WEB_CHAT_TEXTS.malformed, cors);
     }
     let body: unknown;
     try {
