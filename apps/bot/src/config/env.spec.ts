@@ -45,6 +45,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ BOT_SERVICE_TOKEN: 'short' })).toThrow(/at least 24 characters/);
   });
 
+  it('trusts no proxy and limits each web-chat address unless told otherwise', () => {
+    const sut = parseEnv({});
+
+    expect(sut.TRUST_PROXY).toBe(false);
+    expect(sut.WEB_CHAT_ADDRESS_RATE_LIMIT).toBe(60);
+    expect(sut.WEB_CHAT_HANDOFFS_PER_HOUR).toBe(5);
+    expect(parseEnv({ TRUST_PROXY: 'yes' }).TRUST_PROXY).toBe(true);
+    expect(() => parseEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY: must be true or false/);
+    expect(() => parseEnv({ WEB_CHAT_HANDOFFS_PER_HOUR: '0' })).toThrow(/WEB_CHAT_HANDOFFS/);
+  });
+
   it('reads WEB_CHAT_ORIGINS as a list of origins', () => {
     const sut = parseEnv({
       WEB_CHAT_ORIGINS: 'https://portal.example.gov.vn/, http://localhost:5173',

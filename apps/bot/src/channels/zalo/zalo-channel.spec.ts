@@ -34,7 +34,7 @@ function recordingSink(answer: (event: BotEvent) => Promise<BotReply[]> | BotRep
   const sink: EventSink = {
     handle: async (event) => {
       events.push(event);
-      return answer(event);
+      return { replies: await answer(event) };
     },
   };
   return { sink, events };
@@ -349,7 +349,9 @@ describe('ZaloChannel webhook', () => {
 
   it('still answers 200 within 2 s when the sink is slow, and sends the replies afterwards', async () => {
     let finish!: (replies: BotReply[]) => void;
-    const sink: EventSink = { handle: () => new Promise((resolve) => (finish = resolve)) };
+    const sink: EventSink = {
+      handle: () => new Promise((resolve) => (finish = (replies) => resolve({ replies }))),
+    };
     const { zalo, webhookUrl } = await setup({ sink });
     const started = Date.now();
 
@@ -397,7 +399,7 @@ describe('ZaloChannel re-delivery', () => {
       handle: async (event) => {
         events.push(event);
         const next = answers.shift() ?? [];
-        if (next !== 'fail-late') return next;
+        if (next !== 'fail-late') return { replies: next };
         await new Promise((resolve) => setTimeout(resolve, 150));
         throw new Error('API timed out');
       },

@@ -248,7 +248,7 @@ export class ZaloChannel implements Channel {
       const work = Promise.resolve()
         .then(() => sink.handle(event))
         .then(
-          async (replies) => {
+          async ({ replies }) => {
             respond(200, { ok: true });
             await this.deliverOrKeep(event, replies);
           },
@@ -308,7 +308,7 @@ export class ZaloChannel implements Channel {
       if (!sink || this.stopping) return { done: false, next: pending, reason: 'channel stopped' };
       let replies: BotReply[];
       try {
-        replies = await sink.handle(event);
+        ({ replies } = await sink.handle(event));
       } catch (error) {
         if (isRefusedForGood(error)) {
           this.logger.error(
