@@ -57,6 +57,31 @@ describe('staff sign-in and sessions', () => {
       .send({ email, password: TEST_PASSWORD })
       .expect(429);
     expect(limited.body.code).toBe('too_many_requests');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('does not count successful sign-ins toward the limit', async () => {
+    const { email } = await signedInAs(t, 'viewer');
+    for (let i = 0; i < 6; i++) {
+      await request(t.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: TEST_PASSWORD })
+        .expect(200);
+    }
+    const failures: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await request(t.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: `doan-sai-${i}` });
+      failures.push(res.status);
+    }
+    expect(failures).toEqual([401, 401, 401, 401, 401]);
+    await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(429);
   });
 
   it('ends the session on logout', async () => {

@@ -34,5 +34,11 @@ export const AuthErrors = {
     new AppError(ErrorCode.WrongCurrentPassword, 400, 'The current password is wrong.', [
       { field: 'currentPassword', message: 'wrong password' },
     ]),
+  tooManyAttempts: (seconds: number) =>
+    new AppError(
+      ErrorCode.TooManyRequests,
+      429,
+      `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+    ),
   sessionNotFound: () => new AppError(ErrorCode.NotFound, 404, 'No such session.'),
 };

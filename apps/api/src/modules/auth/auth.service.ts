@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { AuthErrors } from './auth.errors';
 import type { AuthUser } from './auth-user';
+import { LoginAttempts } from './login-attempts';
 import { dummyHash, generateSessionToken, hashPassword, verifyPassword } from './password';
 import { SessionEntity } from './session.entity';
 
@@ -39,8 +40,10 @@ export class AuthService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttempts,
   ) {}
 
+  /** Signs in; LoginThrottlerGuard has counted the attempt, which is given back on success. */
   async login(email: string, password: string, client: ClientInfo): Promise<LoginResult> {
     const user = await this.users
       .createQueryBuilder('u')
@@ -77,6 +80,7 @@ export class AuthService {
       });
     });
     user.lastLoginAt = now;
+    await this.attempts.succeeded(client.ip, email);
     return { user, token, expiresAt };
   }
 
