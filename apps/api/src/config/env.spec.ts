@@ -24,6 +24,15 @@ describe('loadEnv', () => {
     );
   });
 
+  it('makes the session cookie Secure by default when the public URL is https', () => {
+    expect(loadEnv({}).COOKIE_SECURE).toBe(false);
+    expect(loadEnv({ PUBLIC_URL: 'http://gcm.local:3000' }).COOKIE_SECURE).toBe(false);
+    expect(loadEnv({ PUBLIC_URL: 'https://gcm.example.gov.vn' }).COOKIE_SECURE).toBe(true);
+    expect(
+      loadEnv({ PUBLIC_URL: 'https://gcm.example.gov.vn', COOKIE_SECURE: 'false' }).COOKIE_SECURE,
+    ).toBe(false);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

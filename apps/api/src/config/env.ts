@@ -39,7 +39,7 @@ const schema = z
       .positive()
       .max(24 * 30)
       .default(12),
-    COOKIE_SECURE: booleanString.default(false),
+    COOKIE_SECURE: booleanString.optional(),
     TRUST_PROXY: booleanString.default(false),
     CORS_ORIGINS: z.string().optional(),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(51_200).default(1024),
@@ -57,9 +57,15 @@ const schema = z
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
-  });
+  })
+  .transform((e) => ({ ...e, COOKIE_SECURE: e.COOKIE_SECURE ?? servedOverHttps(e) }));
 
 export type Env = Readonly<z.infer<typeof schema>>;
+
+/** Whether people reach the API over HTTPS, as its PUBLIC_URL says (Secure cookie, HSTS). */
+export function servedOverHttps(env: { PUBLIC_URL?: string }): boolean {
+  return env.PUBLIC_URL?.startsWith('https:') ?? false;
+}
 
 export class EnvError extends Error {}
 

@@ -23,6 +23,8 @@ describe('staff sign-in and sessions', () => {
     expect(cookie).toMatch(/^gcm_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie, 'no https public URL: not Secure').not.toMatch(/Secure/);
+    expect(res.headers['strict-transport-security'], 'no HSTS over plain HTTP').toBeUndefined();
     const me = await agent.get('/api/v1/auth/me').expect(200);
     expect(me.body.email).toBe(email);
   });
@@ -156,5 +158,23 @@ describe('staff sign-in and sessions', () => {
       .send({ email: victim.email, password: TEST_PASSWORD })
       .expect(403);
     expect(res.body.code).toBe('account_disabled');
+  });
+});
+
+describe('sign-in behind an https public URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_URL: 'https://gcm.example.gov.vn' });
+  });
+  afterAll(() => t.close());
+
+  it('marks the session cookie Secure and sends HSTS', async () => {
+    const { email } = await signedInAs(t, 'viewer');
+    const res = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(res.headers['set-cookie'][0]).toMatch(/; Secure/);
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 });
