@@ -29,6 +29,19 @@ describe('staff sign-in and sessions', () => {
     expect(me.body.email).toBe(email);
   });
 
+  it('answers signed-in requests with Cache-Control: no-store', async () => {
+    const { agent, email } = await signedInAs(t, 'viewer');
+    const login = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(login.headers['cache-control']).toBe('no-store');
+    for (const path of ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/units']) {
+      const res = await agent.get(path).expect(200);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
   it('refuses a wrong password and an unknown email alike', async () => {
     const { email } = await signedInAs(t, 'viewer');
     const wrong = await request(t.url)

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@gcm/domain';
+import type { Response } from 'express';
 import {
   PENDING_PASSWORD_OK_KEY,
   PUBLIC_KEY,
@@ -15,7 +16,7 @@ import { SESSION_COOKIE } from './session-cookie';
 /**
  * The global guard. Fails closed: a route is reachable only if it is marked @Public()
  * or names its roles with @Roles(); a user with a one-time password reaches only the
- * routes marked @AllowPendingPasswordChange().
+ * routes marked @AllowPendingPasswordChange(). What a signed-in user gets is never cached.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -33,6 +34,7 @@ export class AccessGuard implements CanActivate {
     const user = token ? await this.auth.authenticate(token) : null;
     if (!user) throw AppError.unauthenticated();
     req.user = user;
+    context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
 
     if (
       user.mustChangePassword &&
