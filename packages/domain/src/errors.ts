@@ -14,6 +14,7 @@ export const ErrorCode = {
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
   PasswordChangeRequired: 'password_change_required',
+  CrossSiteRequest: 'cross_site_request',
   InvalidCredentials: 'invalid_credentials',
   AccountDisabled: 'account_disabled',
   WeakPassword: 'weak_password',
@@ -64,6 +65,8 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   unauthenticated: 'Bạn cần đăng nhập để tiếp tục.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   password_change_required: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+  cross_site_request:
+    'Thao tác bị từ chối vì được gửi từ một trang web khác. Hãy thực hiện ngay trên trang quản trị.',
   invalid_credentials: 'Email hoặc mật khẩu không đúng.',
   account_disabled: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
   weak_password: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số.',

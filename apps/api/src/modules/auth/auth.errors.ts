@@ -34,6 +34,12 @@ export const AuthErrors = {
     new AppError(ErrorCode.WrongCurrentPassword, 400, 'The current password is wrong.', [
       { field: 'currentPassword', message: 'wrong password' },
     ]),
+  crossSiteRequest: () =>
+    new AppError(
+      ErrorCode.CrossSiteRequest,
+      403,
+      'This change came from another site with your session cookie, so it was refused. Make it from the console itself.',
+    ),
   tooManyAttempts: (seconds: number) =>
     new AppError(
       ErrorCode.TooManyRequests,
