@@ -49,7 +49,11 @@ export class UsersService {
     return this.users.count();
   }
 
-  /** Creates an account; without a password, a one-time one is generated and must be changed. */
+  /**
+   * Creates an account; without a password, a one-time one is generated. Either way a password
+   * that an administrator (the actor) set for someone else must be changed at first sign-in;
+   * only the operator's own (ADMIN_PASSWORD, `cli create-admin --password`, no actor) is kept.
+   */
   async create(actor: Actor | null, dto: CreateUserDto): Promise<CreatedUser> {
     if (dto.password !== undefined && !isAcceptablePassword(dto.password))
       throw AuthErrors.weakPassword();
@@ -66,7 +70,7 @@ export class UsersService {
           role: dto.role,
           unitId,
           passwordHash,
-          mustChangePassword: temporaryPassword !== undefined,
+          mustChangePassword: actor !== null || temporaryPassword !== undefined,
         }),
       );
       await this.audit.record(manager, actor, {
