@@ -4,6 +4,8 @@
  * Every variable is documented in docs/configuration.md and .env.example.
  */
 import path from 'node:path';
+import { passwordProblemsEn } from '@gcm/domain';
+import { passwordProblem } from '@gcm/domain/password-strength';
 import { z } from 'zod';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -32,7 +34,7 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
     ADMIN_EMAIL: z.string().email('must be an email address').optional(),
-    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    ADMIN_PASSWORD: z.string().optional(),
     DEMO_DATA: booleanString.optional(),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -57,6 +59,16 @@ const schema = z
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
+  })
+  .superRefine((e, ctx) => {
+    const problem = e.ADMIN_PASSWORD && passwordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL ?? '']);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: passwordProblemsEn[problem],
+      });
+    }
   })
   .transform((e) => ({ ...e, COOKIE_SECURE: e.COOKIE_SECURE ?? servedOverHttps(e) }));
 

@@ -161,6 +161,30 @@ describe('staff sign-in and sessions', () => {
       .expect(200);
   });
 
+  it('refuses common and trivially patterned new passwords, saying why', async () => {
+    const { agent, email } = await signedInAs(t, 'editor');
+    const cases = [
+      ['password12', 'common'],
+      ['aaaaaaaaa1', 'pattern'],
+      ['abcdefgh12', 'pattern'],
+      [`${email.split('@')[0]}1`, 'personal'],
+    ] as const;
+    for (const [newPassword, reason] of cases) {
+      const res = await agent
+        .post('/api/v1/auth/change-password')
+        .send({ currentPassword: TEST_PASSWORD, newPassword })
+        .expect(400);
+      expect(res.body.code, newPassword).toBe('weak_password');
+      expect(res.body.details, newPassword).toEqual([
+        { field: 'newPassword', message: expect.any(String), reason },
+      ]);
+    }
+    await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+  });
+
   it('does not let a disabled account sign in, and ends its sessions', async () => {
     const admin = await signedInAs(t, 'admin');
     const victim = await signedInAs(t, 'editor');

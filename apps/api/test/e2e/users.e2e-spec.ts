@@ -59,6 +59,22 @@ describe('user management by an admin', () => {
     await user.get('/api/v1/units').expect(200);
   });
 
+  it('refuses a common password for a new account', async () => {
+    const res = await admin
+      .post('/api/v1/users')
+      .send({
+        email: 'yeu@test.gcm.vn',
+        fullName: 'Phạm Yếu',
+        role: 'viewer',
+        password: 'password12',
+      })
+      .expect(400);
+    expect(res.body.code).toBe('weak_password');
+    expect(res.body.details).toEqual([
+      { field: 'password', message: expect.any(String), reason: 'common' },
+    ]);
+  });
+
   it('binds a unit reporter to a unit and refuses one without', async () => {
     const { wardA } = await createUnitTree(t);
     const missing = await admin

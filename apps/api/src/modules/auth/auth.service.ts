@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { isAcceptablePassword } from '@gcm/domain';
+import { passwordProblem } from '@gcm/domain/password-strength';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
@@ -104,13 +104,14 @@ export class AuthService {
   }
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    if (!isAcceptablePassword(newPassword)) throw AuthErrors.weakPassword();
     if (currentPassword === newPassword) throw AuthErrors.samePassword();
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.user.id })
       .getOneOrFail();
+    const problem = passwordProblem(newPassword, [user.email, user.fullName]);
+    if (problem) throw AuthErrors.weakPassword('newPassword', problem);
     if (!(await verifyPassword(user.passwordHash, currentPassword)))
       throw AuthErrors.wrongCurrentPassword();
     const passwordHash = await hashPassword(newPassword);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Role, isAcceptablePassword } from '@gcm/domain';
+import { Role } from '@gcm/domain';
+import { passwordProblem } from '@gcm/domain/password-strength';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -55,8 +56,10 @@ export class UsersService {
    * only the operator's own (ADMIN_PASSWORD, `cli create-admin --password`, no actor) is kept.
    */
   async create(actor: Actor | null, dto: CreateUserDto): Promise<CreatedUser> {
-    if (dto.password !== undefined && !isAcceptablePassword(dto.password))
-      throw AuthErrors.weakPassword();
+    if (dto.password !== undefined) {
+      const problem = passwordProblem(dto.password, [dto.email, dto.fullName]);
+      if (problem) throw AuthErrors.weakPassword('password', problem);
+    }
     const temporaryPassword = dto.password === undefined ? generateTemporaryPassword() : undefined;
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
     const user = await this.dataSource.transaction(async (manager) => {
