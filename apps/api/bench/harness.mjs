@@ -20,7 +20,7 @@ export async function startBenchApp(serverUrl = process.env.BENCH_DATABASE_URL) 
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const email = 'bench-editor@gcm.local';
-  const password = 'Bench-editor-2026';
+  const password = 'Chay-thu-hieu-nang-2026';
   await app.get(UsersService).create(null, { email, fullName: 'Bench', role: 'editor', password });
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',

@@ -11,7 +11,7 @@ import { AppModule } from './app.module';
 import { bodyParserErrors, bodyParsers, importBodyParsers } from './common/http/body-parsers';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { APP_VERSION } from './config/app-info';
-import type { Env } from './config/env';
+import { servedOverHttps, type Env } from './config/env';
 import type { DatabaseConnection } from './database/database';
 
 export const API_PREFIX = 'api/v1';
@@ -35,6 +35,8 @@ export async function createApp(
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+      // HSTS over plain HTTP means nothing to a browser, and is wrong for a server that has no TLS.
+      strictTransportSecurity: servedOverHttps(env),
     }),
   );
   app.use(cookieParser());

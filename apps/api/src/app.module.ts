@@ -3,11 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
-import {
-  THROTTLE_LOGIN_PER_ACCOUNT,
-  THROTTLE_LOGIN_PER_IP,
-  THROTTLE_PUBLIC,
-} from './common/throttling/scoped-throttler.guard';
+import { THROTTLE_PUBLIC } from './common/throttling/scoped-throttler.guard';
 import type { Env } from './config/env';
 import { ENV } from './config/env.provider';
 import { dataSourceOptions, DatabaseMode } from './database/data-source-options';
@@ -34,7 +30,6 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static register({ env, databaseUrl, databaseMode }: AppModuleOptions): DynamicModule {
-    const windowMs = env.LOGIN_RATE_WINDOW_SECONDS * 1000;
     return {
       module: AppModule,
       global: true,
@@ -46,8 +41,6 @@ export class AppModule {
           retryDelay: 1000,
         }),
         ThrottlerModule.forRoot([
-          { name: THROTTLE_LOGIN_PER_ACCOUNT, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT },
-          { name: THROTTLE_LOGIN_PER_IP, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT * 6 },
           { name: THROTTLE_PUBLIC, ttl: 60_000, limit: env.PUBLIC_RATE_LIMIT },
         ]),
         AuditModule,

@@ -14,6 +14,7 @@ export const ErrorCode = {
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
   PasswordChangeRequired: 'password_change_required',
+  CrossSiteRequest: 'cross_site_request',
   InvalidCredentials: 'invalid_credentials',
   AccountDisabled: 'account_disabled',
   WeakPassword: 'weak_password',
@@ -52,6 +53,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface FieldError {
   field: string;
   message: string;
+  /** A stable code for why, where there is one (`weak_password`: a PasswordProblem). */
+  reason?: string;
 }
 
 export interface ErrorBody {
@@ -71,9 +74,12 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   unauthenticated: 'Bạn cần đăng nhập để tiếp tục.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   password_change_required: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+  cross_site_request:
+    'Thao tác bị từ chối vì được gửi từ một trang web khác. Hãy thực hiện ngay trên trang quản trị.',
   invalid_credentials: 'Email hoặc mật khẩu không đúng.',
   account_disabled: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
-  weak_password: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số.',
+  weak_password:
+    'Mật khẩu chưa đủ mạnh: cần ít nhất 10 ký tự, có cả chữ và số, và không phải mật khẩu phổ biến hay dễ đoán (như password123, aaaaaaaa1, 12345abc).',
   wrong_current_password: 'Mật khẩu hiện tại không đúng.',
   too_many_requests: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
   email_taken: 'Email này đã được dùng cho một tài khoản khác.',
