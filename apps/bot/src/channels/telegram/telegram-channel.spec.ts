@@ -406,6 +406,27 @@ describe('TelegramChannel, long polling', () => {
     expect(sent.at - refused.at).toBeLessThan(1_500);
   });
 
+  it('keeps other chats answered while one waits out a 429', async () => {
+    const sink = recordingSink((event) => [text(`Trả lời ${event.chatId}`)]);
+    const sut = createChannel({ replyWaitMs: 300 });
+    await sut.start(sink);
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 5',
+      parameters: { retry_after: 5 },
+    });
+
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await telegram.waitForSent(1);
+    const asked = Date.now();
+    telegram.pushUpdate(telegramUpdates.text(777, 'chat khác'));
+    await eventually(() =>
+      expect(telegram.delivered.map((call) => call.params.text)).toEqual(['Trả lời 777']),
+    );
+
+    expect(Date.now() - asked).toBeLessThan(500);
+  });
+
   it('stops a waiting long poll at once', async () => {
     const sut = createChannel({ pollTimeoutSeconds: 30 });
     await sut.start(recordingSink());
