@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   answerReplies,
@@ -17,6 +17,9 @@ import {
   Intent,
   interpret,
   languageReplies,
+  leaveUnitFlows,
+  REPORT_TEXTS,
+  unitMenuReply,
   menuReply,
   RESEND_AFTER_SECONDS,
   sayReplies,
@@ -39,6 +42,18 @@ import {
 } from './conversation-lists';
 import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
 import type { LockedConversation, Turn } from './turn';
+import { TaskUpdatesService } from '../plan/task-updates.service';
+import { linkStep } from './link-flow';
+import { reportStep } from './report-flow';
+import { taskUpdateStep } from './task-update-flow';
+import {
+  NO_REPORT_DRAFTS,
+  NO_UNIT_ACCOUNTS,
+  REPORT_DRAFTS,
+  type ReportDrafts,
+  UNIT_ACCOUNTS,
+  type UnitAccounts,
+} from './unit-ports';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
 
 const WORDS = /[\p{L}\p{N}]/u;
@@ -67,6 +82,9 @@ export class ConversationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly index: FaqIndexService,
     private readonly assistant: AssistantService,
+    private readonly taskUpdates: TaskUpdatesService,
+    @Optional() @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts = NO_UNIT_ACCOUNTS,
+    @Optional() @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts = NO_REPORT_DRAFTS,
   ) {}
 
   async handle(event: BotEvent): Promise<BotEventResult> {
@@ -271,11 +289,19 @@ export class ConversationsService {
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
-        return welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]);
+        leaveUnitFlows(state);
+        return [
+          ...welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]),
+          ...(await this.unitMenu(turn)),
+        ];
       case 'help':
         return sayReplies(locale, channel === 'web' ? 'helpWeb' : 'help');
       case 'menu':
-        return [menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page)];
+        leaveUnitFlows(state);
+        return [
+          menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page),
+          ...(intent.page ? [] : await this.unitMenu(turn)),
+        ];
       case 'choose_language':
         if (!intent.locale) return languageReplies();
         state.locale = intent.locale;
@@ -317,9 +343,36 @@ export class ConversationsService {
         state.mode = 'idle';
         delete state.handoffId;
         return sayReplies(locale, 'handoffEnded');
-      case 'cancel':
+      case 'cancel': {
+        const reportOpen = state.report !== undefined;
         delete state.subscription;
-        return sayReplies(locale, 'cancelled');
+        leaveUnitFlows(state);
+        return reportOpen
+          ? [{ type: 'text', text: REPORT_TEXTS.paused, format: 'markdown' }]
+          : sayReplies(locale, 'cancelled');
+      }
+      case 'link':
+      case 'unlink':
+      case 'account':
+        return linkStep(turn, intent, this.accounts);
+      case 'task_update':
+      case 'task_update_task':
+      case 'task_update_text':
+      case 'task_update_file':
+      case 'task_update_no_file':
+      case 'task_update_send':
+        return taskUpdateStep(turn, intent, await this.account(turn), this.taskUpdates);
+      case 'reports':
+      case 'report_open':
+      case 'report_answer':
+      case 'report_choice':
+      case 'report_skip':
+      case 'report_back':
+      case 'report_review':
+      case 'report_edit':
+      case 'report_fields':
+      case 'report_submit':
+        return reportStep(turn, intent, await this.account(turn), this.drafts);
       case 'unfollow':
         // Marked unreachable with the new state at the end of the batch: nothing more is sent.
         return [];
@@ -384,6 +437,19 @@ export class ConversationsService {
     state.mode = 'handoff';
     state.handoffId = item.id;
     return handoffReplies(state.locale, false);
+  }
+
+  /** The staff user this chat account is linked to (none on the web chat), or null. */
+  private account(turn: Turn) {
+    const { conversation, event, manager } = turn;
+    if (conversation.channel === 'web') return Promise.resolve(null);
+    return this.accounts.find(manager, conversation.channel, event.user.id);
+  }
+
+  /** A linked account's own buttons (reports, task updates, the link), after the topic menu. */
+  private async unitMenu(turn: Turn): Promise<BotReply[]> {
+    const account = await this.account(turn);
+    return account ? [unitMenuReply(account)] : [];
   }
 
   /** The topic menu after a button that no longer leads anywhere. */
