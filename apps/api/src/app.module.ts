@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock, SystemClock } from './common/clock/clock';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import {
   THROTTLE_LOGIN_PER_ACCOUNT,
@@ -21,7 +22,9 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { LinkedAccountsModule } from './modules/linked-accounts/linked-accounts.module';
 import { PlanModule } from './modules/plan/plan.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -29,11 +32,13 @@ export interface AppModuleOptions {
   env: Env;
   databaseUrl: string;
   databaseMode: DatabaseMode;
+  /** The time the rules see; tests pass a ManualClock. Default: the system clock. */
+  clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
-  static register({ env, databaseUrl, databaseMode }: AppModuleOptions): DynamicModule {
+  static register({ env, databaseUrl, databaseMode, clock }: AppModuleOptions): DynamicModule {
     const windowMs = env.LOGIN_RATE_WINDOW_SECONDS * 1000;
     return {
       module: AppModule,
@@ -55,6 +60,8 @@ export class AppModule {
         UsersModule,
         UnitsModule,
         PlanModule,
+        LinkedAccountsModule,
+        ReportingModule,
         KnowledgeModule,
         AssistantModule,
         MessagingModule,
@@ -65,10 +72,11 @@ export class AppModule {
       providers: [
         { provide: ENV, useValue: env },
         { provide: DATABASE_MODE, useValue: databaseMode },
+        { provide: Clock, useValue: clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         FirstRunService,
       ],
-      exports: [ENV, DATABASE_MODE],
+      exports: [ENV, DATABASE_MODE, Clock],
     };
   }
 }

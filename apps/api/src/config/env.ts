@@ -52,6 +52,12 @@ const schema = z
       .string()
       .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)')
       .optional(),
+    REPORT_REMINDER_INTERVAL_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(86_400, 'must be at most 86400 (a day)')
+      .default(300),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('warn'),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
