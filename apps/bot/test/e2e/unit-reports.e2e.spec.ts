@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_REPORT_TEMPLATES } from '@gcm/domain';
 import { createServerDatabase } from '@gcm/testing';
 import { FakeTelegramServer, telegramUpdates } from '../support/fake-telegram-server';
 import {
@@ -56,6 +57,10 @@ beforeAll(async () => {
     api = await startHelpdeskApi({ DATA_DIR: dir }, async () =>
       rmSync(dir, { recursive: true, force: true }),
     );
+  }
+  // The office defines the city plan's two report templates in the console.
+  for (const { version: _version, ...definition } of SEED_REPORT_TEMPLATES) {
+    await api.staffJson('/reporting/templates', { body: { definition } }, 201);
   }
   bot = await startBuiltBot({
     API_URL: api.baseUrl,
@@ -183,6 +188,7 @@ describe(
 
     it('links the account with /lienket and shows the name and unit', async (ctx) => {
       ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
       police = await unitByCode('TP-CA');
       const { code } = await officerWithCode(police, 'Hoàng Văn Minh');
 
@@ -203,6 +209,7 @@ describe(
 
     it('lists the reports owed, walks the fields with one wrong value corrected and a rule broken, and submits', async (ctx) => {
       ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
       const list = await tg(chat, telegramUpdates.text(chat, '/baocao'));
       expect(list[0].text).toContain('Số liệu liên quan đến di cư 6 tháng');
       expect(list[0].text).toMatch(/hạn nộp \d\d\/\d\d\/\d{4} · Chưa bắt đầu/);
@@ -291,6 +298,7 @@ describe(
 
     it('posts a progress update on a task of the unit, with a photo', async (ctx) => {
       ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
       const tasks = await tg(chat, telegramUpdates.text(chat, '/capnhat'));
       const task = tasks[0].buttons.find((b) => b.text.includes('(chủ trì'));
       expect(task, tasks[0].buttons.map((b) => b.text).join(' | ')).toBeDefined();
@@ -302,8 +310,8 @@ describe(
       expect(lastOf(replies).text).toMatch(/gửi kèm một ảnh hoặc tài liệu/);
       replies = await tg(chat, telegramUpdates.photo(chat));
       const summary = lastOf(replies);
-      expect(summary.text).toContain(`- Nội dung: ${text}`);
-      expect(summary.text).toContain('- Tệp kèm: ảnh');
+      expect(summary.text).toContain(`Nội dung: ${text}`);
+      expect(summary.text).toContain('Tệp kèm: ảnh');
 
       replies = await tg(
         chat,
@@ -338,6 +346,7 @@ describe(
 
     it('links, fills in, submits; the office returns it; the ward corrects it and submits again', async (ctx) => {
       ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
       ward = await unitByCode('P-DUCXUAN');
       const { code } = await officerWithCode(ward, 'Lý Thị Hạnh');
       const linked = await zaloSay(user, `/lienket ${code}`, (m) =>

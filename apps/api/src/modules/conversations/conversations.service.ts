@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   answerReplies,
@@ -46,14 +46,7 @@ import { TaskUpdatesService } from '../plan/task-updates.service';
 import { linkStep } from './link-flow';
 import { reportStep } from './report-flow';
 import { taskUpdateStep } from './task-update-flow';
-import {
-  NO_REPORT_DRAFTS,
-  NO_UNIT_ACCOUNTS,
-  REPORT_DRAFTS,
-  type ReportDrafts,
-  UNIT_ACCOUNTS,
-  type UnitAccounts,
-} from './unit-ports';
+import { REPORT_DRAFTS, type ReportDrafts, UNIT_ACCOUNTS, type UnitAccounts } from './unit-ports';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
 
 const WORDS = /[\p{L}\p{N}]/u;
@@ -83,8 +76,8 @@ export class ConversationsService {
     private readonly index: FaqIndexService,
     private readonly assistant: AssistantService,
     private readonly taskUpdates: TaskUpdatesService,
-    @Optional() @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts = NO_UNIT_ACCOUNTS,
-    @Optional() @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts = NO_REPORT_DRAFTS,
+    @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
+    @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
 
   async handle(event: BotEvent): Promise<BotEventResult> {
@@ -173,10 +166,14 @@ export class ConversationsService {
 
   private async turn(turn: Turn): Promise<BotReply[]> {
     const { state } = turn;
-    const { window, flooded } = countMessage(state.window, Date.now());
-    state.window = window;
-    if (flooded) {
-      return window.count === FLOOD_LIMIT_PER_MINUTE + 1 ? sayReplies(state.locale, 'flood') : [];
+    // An officer going through a report or a task update answers one short question after
+    // another (19 fields and their buttons in a few minutes): those are not flooding.
+    if (!state.report && !state.taskUpdate) {
+      const { window, flooded } = countMessage(state.window, Date.now());
+      state.window = window;
+      if (flooded) {
+        return window.count === FLOOD_LIMIT_PER_MINUTE + 1 ? sayReplies(state.locale, 'flood') : [];
+      }
     }
     const intent = interpret(state, turn.event);
     // Questions are logged with the batch; anything else may read what earlier updates of the
@@ -439,11 +436,15 @@ export class ConversationsService {
     return handoffReplies(state.locale, false);
   }
 
-  /** The staff user this chat account is linked to (none on the web chat), or null. */
-  private account(turn: Turn) {
-    const { conversation, event, manager } = turn;
-    if (conversation.channel === 'web') return Promise.resolve(null);
-    return this.accounts.find(manager, conversation.channel, event.user.id);
+  /**
+   * The staff user this chat reports as, or null: none on the web chat, and none while the
+   * user is deactivated or moved, or the unit deleted (still linked, but not reporting).
+   */
+  private async account(turn: Turn) {
+    const { conversation, manager } = turn;
+    if (conversation.channel === 'web') return null;
+    const account = await this.accounts.find(manager, conversation.channel, conversation.chatId);
+    return account?.active ? account : null;
   }
 
   /** A linked account's own buttons (reports, task updates, the link), after the topic menu. */

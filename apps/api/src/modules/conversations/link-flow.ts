@@ -27,15 +27,16 @@ export async function linkStep(
   accounts: UnitAccounts,
 ): Promise<BotReply[]> {
   const { manager, state, event, conversation } = turn;
-  const channel = conversation.channel;
-  const current = await accounts.find(manager, channel, event.user.id);
+  const { channel, chatId } = conversation;
+  // The web chat has no lasting identity: it links nothing.
+  const current = channel === 'web' ? null : await accounts.find(manager, channel, chatId);
   switch (intent.kind) {
     case 'account':
       return accountReplies(current);
     case 'unlink':
       if (!current) return accountReplies(null);
       if (!intent.confirmed) return confirmUnlinkReplies(current);
-      await accounts.unlink(manager, channel, event.user.id);
+      await accounts.unlink(manager, channel, chatId);
       delete state.report;
       delete state.taskUpdate;
       return [{ type: 'text', text: LINK_TEXTS.unlinked, format: 'markdown' }];
@@ -53,13 +54,7 @@ export async function linkStep(
         state.awaitingLinkCode = true;
         return linkRefusedReplies('malformed');
       }
-      const outcome = await accounts.redeem(
-        manager,
-        code,
-        channel,
-        event.user.id,
-        event.user.displayName,
-      );
+      const outcome = await accounts.redeem(manager, code, channel, chatId, event.user.displayName);
       if (!outcome.ok) {
         // A wrong code may be a typing slip: the next message is read as a code again.
         if (outcome.reason === 'unknown') state.awaitingLinkCode = true;

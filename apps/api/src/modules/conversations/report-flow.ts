@@ -143,9 +143,13 @@ async function submit(
   view: ReportDraftView,
   cursor: ReportCursor,
 ): Promise<BotReply[]> {
+  // Someone else saved since this person last saw the draft: show them what they would send.
+  if (view.version !== cursor.version) {
+    return move(turn, staleAnswerReplies(view, { ...cursor, step: 'review' }));
+  }
   const blocked = checkBeforeSubmit(view, cursor);
   if (blocked) return move(turn, blocked);
-  const submitted = await drafts.submit(turn.manager, account, cursor.ref, cursor.version);
+  const submitted = await drafts.submit(turn.manager, account, cursor.ref);
   if (!submitted.ok && submitted.reason === 'stale') {
     return move(turn, staleAnswerReplies(submitted.view, { ...cursor, step: 'review' }));
   }

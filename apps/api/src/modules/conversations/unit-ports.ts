@@ -4,6 +4,7 @@ import type {
   LinkedAccountView,
   LinkRefusal,
   OwedReportView,
+  ReportDraftConflict,
   ReportDraftView,
   Role,
 } from '@gcm/domain';
@@ -19,31 +20,36 @@ import type { EntityManager } from 'typeorm';
 /** A chat account linked to a staff user of a unit. */
 export interface LinkedAccount extends LinkedAccountView {
   userId: string;
+  email: string;
   role: Role;
   unitId: string;
+  channel: Exclude<Channel, 'web'>;
+  chatId: string;
+  /** False when the user was deactivated or moved, or the unit deleted: linked, not reporting. */
+  active: boolean;
 }
 
 export type LinkOutcome = { ok: true; account: LinkedAccount } | { ok: false; reason: LinkRefusal };
 
 export interface UnitAccounts {
-  /** The staff user this chat account is linked to, or null. */
-  find(manager: EntityManager, channel: Channel, chatUserId: string): Promise<LinkedAccount | null>;
+  /** The staff user this chat is linked to, or null. */
+  find(manager: EntityManager, channel: Channel, chatId: string): Promise<LinkedAccount | null>;
   /** Redeems a one-time code (canonical form) for this chat account. */
   redeem(
     manager: EntityManager,
     code: string,
     channel: Channel,
-    chatUserId: string,
+    chatId: string,
     displayName: string | undefined,
   ): Promise<LinkOutcome>;
   /** Undoes the link; whether there was one. */
-  unlink(manager: EntityManager, channel: Channel, chatUserId: string): Promise<boolean>;
+  unlink(manager: EntityManager, channel: Channel, chatId: string): Promise<boolean>;
 }
 
 /** Why a save or a submission was not taken. */
 export type DraftRefusal =
   /** Another officer saved first: `view` holds the current values and version. */
-  | { reason: 'stale'; view: ReportDraftView }
+  | { reason: 'stale'; view: ReportDraftView; conflict?: ReportDraftConflict }
   /** Locked, not the unit's, no longer owed, or not allowed from its status. */
   | { reason: 'refused'; message: string };
 
@@ -65,32 +71,14 @@ export interface ReportDrafts {
     value: FieldValue | null,
     expectedVersion: number,
   ): Promise<{ ok: true; view: ReportDraftView } | ({ ok: false } & DraftRefusal)>;
-  /** Submits the draft at `expectedVersion`; whether it came in after the due date. */
+  /** Submits the draft; whether it came in after the due date. */
   submit(
     manager: EntityManager,
     account: LinkedAccount,
     ref: string,
-    expectedVersion: number,
   ): Promise<{ ok: true; late: boolean } | ({ ok: false } & DraftRefusal)>;
 }
 
-/** Nest tokens of the two ports; the reporting module provides them. */
+/** Nest tokens of the two ports (reporting-adapters.ts provides them). */
 export const UNIT_ACCOUNTS = Symbol('UnitAccounts');
 export const REPORT_DRAFTS = Symbol('ReportDrafts');
-
-/**
- * Until the reporting module provides the ports: no chat account is linked, every code is
- * unknown, and no report is owed.
- */
-export const NO_UNIT_ACCOUNTS: UnitAccounts = {
-  find: async () => null,
-  redeem: async () => ({ ok: false, reason: 'unknown' }),
-  unlink: async () => false,
-};
-
-export const NO_REPORT_DRAFTS: ReportDrafts = {
-  owed: async () => [],
-  open: async () => null,
-  saveAnswer: async () => ({ ok: false, reason: 'refused', message: 'Không tìm thấy báo cáo.' }),
-  submit: async () => ({ ok: false, reason: 'refused', message: 'Không tìm thấy báo cáo.' }),
-};
