@@ -196,10 +196,12 @@ export class LinkCodesService {
     if (!user?.is_active || user.unit_id !== row.unitId)
       return this.fail(manager, channel, chatId, now, ErrorCode.LinkCodeRevoked);
 
-    const [previous]: { id: string; chat_id: string }[] = await manager.query(
+    // TypeORM answers a DELETE … RETURNING with [rows, count].
+    const [deleted]: [{ id: string; chat_id: string }[], number] = await manager.query(
       `DELETE FROM linked_accounts WHERE user_id = $1 AND channel = $2 RETURNING id, chat_id`,
       [row.userId, channel],
     );
+    const previous = deleted[0];
     // ON CONFLICT: another transaction linked this chat meanwhile; no error aborts the caller's.
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO linked_accounts (channel, chat_id, user_id, unit_id, display_name, link_code_id, linked_at)

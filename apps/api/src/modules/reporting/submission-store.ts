@@ -159,13 +159,16 @@ export class SubmissionStore {
     const entries = await manager.find(SubmissionHistoryEntity, {
       where: { submissionId: id },
       relations: { actor: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { version: 'ASC', createdAt: 'ASC' },
     });
     const definition = loaded.version.definition;
+    // Locking is done on the period (administrators), not on one report.
     const mayAct = (type: string) =>
-      type === 'accept' || type === 'return' || type === 'lock'
-        ? actor.user.role === Role.Admin || actor.user.role === Role.Coordinator
-        : actor.user.role === Role.Admin || actor.user.role === Role.UnitReporter;
+      type === 'lock'
+        ? false
+        : type === 'accept' || type === 'return'
+          ? actor.user.role === Role.Admin || actor.user.role === Role.Coordinator
+          : actor.user.role === Role.Admin || actor.user.role === Role.UnitReporter;
     return {
       ...toSummary(loaded, definition, now),
       id,
