@@ -135,6 +135,18 @@ export function confirmUnlinkReplies(account: LinkedAccountView): BotReply[] {
   ];
 }
 
+/**
+ * The help on Telegram and Zalo: the citizens' help, with the unit's buttons for a linked
+ * account, or the "Liên kết tài khoản đơn vị" button for an officer yet to link.
+ */
+export function unitHelpReplies(help: BotReply[], account: LinkedAccountView | null): BotReply[] {
+  if (account) return [...help, unitMenuReply(account)];
+  const [first, ...rest] = help;
+  if (!first || first.type !== 'text') return help;
+  const link = [{ label: LINK_TEXTS.linkButton, action: LinkAction.link }];
+  return [{ ...first, buttons: [...(first.buttons ?? []), link] }, ...rest];
+}
+
 export function needsLinkReplies(): BotReply[] {
   return [say(LINK_TEXTS.needsLink, [[{ label: LINK_TEXTS.linkButton, action: LinkAction.link }]])];
 }

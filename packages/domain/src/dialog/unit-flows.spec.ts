@@ -7,6 +7,7 @@ import {
   linkedReplies,
   linkRefusedReplies,
   readLinkCode,
+  unitHelpReplies,
   unitMenuReply,
 } from './link-flow';
 import {
@@ -67,6 +68,9 @@ describe('linking a chat account', () => {
     expect(textOf(accountReplies(null))).toMatch(/chưa liên kết/);
     // Three buttons: one Zalo message.
     expect(unitMenuReply(ACCOUNT).buttons?.flat()).toHaveLength(3);
+    const help = [{ type: 'text' as const, text: 'Bạn có thể…' }];
+    expect(actionsOf(unitHelpReplies(help, null))).toEqual(['link']);
+    expect(actionsOf(unitHelpReplies(help, ACCOUNT))).toEqual(['rp', 'tu', 'acct']);
   });
 
   it('every sentence is NFC', () => {

@@ -19,6 +19,7 @@ import {
   languageReplies,
   leaveUnitFlows,
   REPORT_TEXTS,
+  unitHelpReplies,
   unitMenuReply,
   menuReply,
   RESEND_AFTER_SECONDS,
@@ -292,7 +293,8 @@ export class ConversationsService {
           ...(await this.unitMenu(turn)),
         ];
       case 'help':
-        return sayReplies(locale, channel === 'web' ? 'helpWeb' : 'help');
+        if (channel === 'web') return sayReplies(locale, 'helpWeb');
+        return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn));
       case 'menu':
         leaveUnitFlows(state);
         return [
