@@ -159,7 +159,7 @@ export class ReportSubmissionsService {
       requireFiller(actor);
       const loaded = await this.store.load(m, actor, id, true);
       await this.write(m, actor, loaded, input, now);
-      return this.store.response(m, actor, id, now);
+      return this.store.responseOf(m, actor, loaded, now);
     });
   }
 
@@ -255,7 +255,14 @@ export class ReportSubmissionsService {
     const answered = templateFields(definition).filter(
       (f) => values[f.key] !== null && values[f.key] !== undefined,
     ).length;
-    Object.assign(row, { values, version, status: next.status, submittedAt: next.submittedAt });
+    Object.assign(row, {
+      values,
+      version,
+      status: next.status,
+      submittedAt: next.submittedAt,
+      answeredCount: answered,
+      updatedAt: now,
+    });
     await m.query(
       `UPDATE report_submissions SET values = $2, field_versions = $3, version = $4, status = $5,
          submitted_at = $6, answered_count = $7, updated_by = $8, updated_at = $9 WHERE id = $1`,

@@ -155,12 +155,24 @@ export class SubmissionStore {
     id: string,
     now: Date,
   ): Promise<ReportSubmissionResponse> {
-    const loaded = await this.load(manager, actor, id);
-    const entries = await manager.find(SubmissionHistoryEntity, {
-      where: { submissionId: id },
-      relations: { actor: true },
-      order: { version: 'ASC', createdAt: 'ASC' },
-    });
+    return this.responseOf(manager, actor, await this.load(manager, actor, id), now);
+  }
+
+  /** The answer about a submission already loaded (and changed in memory by the caller). */
+  async responseOf(
+    manager: EntityManager,
+    actor: ReportActor,
+    loaded: LoadedSubmission,
+    now: Date,
+  ): Promise<ReportSubmissionResponse> {
+    const id = loaded.row.id;
+    const entries: HistoryRow[] = await manager.query(
+      `SELECT h.id, h.action, h.actor_id, u.full_name, h.channel, h.changes, h.comment,
+              h.status_after, h.version, h.created_at
+         FROM report_submission_history h LEFT JOIN users u ON u.id = h.actor_id
+        WHERE h.submission_id = $1 ORDER BY h.version, h.created_at`,
+      [id],
+    );
     const definition = loaded.version.definition;
     // Locking is done on the period (administrators), not on one report.
     const mayAct = (type: string) =>
@@ -227,17 +239,30 @@ export function toSummary(
   };
 }
 
-function toHistoryEntry(entry: SubmissionHistoryEntity): SubmissionHistoryEntry {
+interface HistoryRow {
+  id: string;
+  action: SubmissionHistoryEntry['action'];
+  actor_id: string | null;
+  full_name: string | null;
+  channel: SubmissionHistoryEntry['channel'];
+  changes: SubmissionHistoryEntry['changes'];
+  comment: string | null;
+  status_after: SubmissionStatus;
+  version: number;
+  created_at: Date;
+}
+
+function toHistoryEntry(entry: HistoryRow): SubmissionHistoryEntry {
   return {
     id: entry.id,
     action: entry.action,
-    actor: entry.actor ? { id: entry.actor.id, fullName: entry.actor.fullName } : null,
+    actor: entry.actor_id ? { id: entry.actor_id, fullName: entry.full_name ?? '' } : null,
     channel: entry.channel,
-    changes: entry.changes as SubmissionHistoryEntry['changes'],
+    changes: entry.changes,
     comment: entry.comment,
-    statusAfter: entry.statusAfter as SubmissionStatus,
+    statusAfter: entry.status_after,
     version: entry.version,
-    at: entry.createdAt.toISOString(),
+    at: new Date(entry.created_at).toISOString(),
   };
 }
 
