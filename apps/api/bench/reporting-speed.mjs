@@ -139,7 +139,9 @@ try {
   const listTimes = [];
   for (let i = -WARM_UP; i < LIST_RUNS; i += 1) {
     const page = 1 + ((i + WARM_UP) % 20);
-    const filters = ['', '&status=not_started', '&late=true', '&status=submitted'][(i + WARM_UP) % 4];
+    const filters = ['', '&status=not_started', '&late=true', '&status=submitted'][
+      (i + WARM_UP) % 4
+    ];
     const { ms, body } = await call(
       `/api/v1/reporting/submissions?templateId=${template.id}&periodKey=2026-H1&page=${page}&pageSize=50${filters}`,
     );
