@@ -121,9 +121,9 @@ export const REPORT_TEXTS = {
   missing: (labels: string[]) =>
     `Chưa gửi được: còn ${labels.length} mục bắt buộc chưa trả lời (${labels.map((l) => `“${l}”`).join(', ')}).`,
   stale: (label: string, value: string) =>
-    `Một cán bộ khác của đơn vị vừa cập nhật báo cáo này nên câu trả lời của bạn chưa được lưu. ` +
-    `Giá trị hiện tại của mục “${label}”: **${value}**. Bạn có thể giữ nguyên (bấm Bỏ qua hoặc ` +
-    'Xem lại) hoặc nhập giá trị mới.',
+    'Một cán bộ khác của đơn vị vừa cập nhật báo cáo này nên câu trả lời của bạn chưa được lưu. ' +
+    `Giá trị hiện tại của mục “${label}”: **${value}**. Bạn có thể giữ nguyên (bấm Xem lại) ` +
+    'hoặc nhập giá trị mới.',
   staleSubmit:
     'Một cán bộ khác của đơn vị vừa cập nhật báo cáo này. Bạn vui lòng xem lại các giá trị hiện tại rồi gửi.',
   review: (title: string, period: string) => `**Xem lại báo cáo: ${title}** – ${period}`,
