@@ -8,8 +8,7 @@ import { ask } from '../support/knowledge-factories';
 import { startTestApp } from '../support/test-app';
 
 /** A starter FAQ and a question a citizen would type for it. */
-const LICENCE_FAQ =
-  'Làm sao biết một công ty đưa người đi làm việc ở nước ngoài là doanh nghiệp được cấp phép?';
+const LICENCE_FAQ = 'Làm sao biết công ty đưa người đi làm việc ở nước ngoài có giấy phép?';
 const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
 
 describe('first run', () => {
