@@ -24,7 +24,7 @@ describe('conversations through the bot endpoint', () => {
   let topicId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN }, { firstRun: true });
+    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN }, { dictionary: true });
     editor = (await signedInAs(t, 'editor')).agent;
     coordinator = (await signedInAs(t, 'coordinator')).agent;
     topicId = await createTopic(editor, 'Đi làm việc ở nước ngoài');
