@@ -21,6 +21,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         MessagingModule,
         ConversationsModule,
         ChannelTokensModule,
+        StatisticsModule,
         HealthModule,
       ],
       providers: [

@@ -7,3 +7,4 @@ export * from './matching';
 export * from './markdown/render-markdown';
 export * from './messages';
 export * from './dialog';
+export * from './time';

@@ -1,4 +1,6 @@
 export * from './types';
 export * from './knowledge';
+export * from './statistics';
+export * from './messaging';
 export * from './channel-tokens';
 export * from './bot-updates';
