@@ -7,6 +7,7 @@ import { errorMessagesVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
 import enCommon from './en-US/common.json';
+import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
 import enNav from './en-US/nav.json';
 import enSessions from './en-US/sessions.json';
@@ -15,6 +16,7 @@ import enUsers from './en-US/users.json';
 import viAudit from './vi-VN/audit.json';
 import viAuth from './vi-VN/auth.json';
 import viCommon from './vi-VN/common.json';
+import viDashboard from './vi-VN/dashboard.json';
 import viNav from './vi-VN/nav.json';
 import viSessions from './vi-VN/sessions.json';
 import viUnits from './vi-VN/units.json';
@@ -32,6 +34,7 @@ export const localeNames: Record<AppLocale, string> = {
 const viVN = {
   common: viCommon,
   nav: viNav,
+  dashboard: viDashboard,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -47,6 +50,7 @@ export type MessageSchema = typeof viVN;
 const enUS = {
   common: enCommon,
   nav: enNav,
+  dashboard: enDashboard,
   auth: enAuth,
   units: enUnits,
   users: enUsers,

@@ -40,7 +40,10 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   return `<a${attrs}>${text}</a>`;
 };
 
-function insideLink(tokens: MarkdownIt.Token[], idx: number): boolean {
+/** A token of the parsed Markdown (named this way so that both CJS and ESM typings agree). */
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+function insideLink(tokens: Token[], idx: number): boolean {
   let depth = 0;
   for (const token of tokens.slice(0, idx))
     depth += token.type === 'link_open' ? 1 : token.type === 'link_close' ? -1 : 0;
