@@ -21,6 +21,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { PlanModule } from './modules/plan/plan.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
@@ -54,6 +55,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         UnitsModule,
+        PlanModule,
         KnowledgeModule,
         AssistantModule,
         MessagingModule,

@@ -5,9 +5,13 @@ import type {
   AskResponse,
   BroadcastResponse,
   ConversationMessage,
+  CreatePlanTaskRequest,
+  CreateTaskUpdateRequest,
   HealthResponse,
   LoginResponse,
   Page,
+  PlanTaskResponse,
+  TaskUpdateResponse,
   UnitResponse,
   UserResponse,
 } from '@gcm/domain';
@@ -358,6 +362,144 @@ describe('createApiClient: inbox, broadcasts, statistics', () => {
     expect(result).toMatchObject({ from: '2026-11-01', to: '2026-11-07' });
     expect(api.last.path).toBe('/api/v1/statistics/questions');
     expect(api.last.query).toEqual({ from: '2026-11-01', to: '2026-11-07' });
+  });
+});
+
+describe('createApiClient: plan', () => {
+  const unit = { id: 'unit-ca', code: 'TP-CA', name: 'Công an thành phố' };
+  const taskFactory = (overrides: Partial<PlanTaskResponse> = {}): PlanTaskResponse => ({
+    id: 'task-31',
+    planId: 'plan-1',
+    group: { id: 'group-3', ordinal: 3, title: 'Nắm chắc tình hình an ninh, trật tự' },
+    code: '3.1',
+    title: 'Rà soát, cập nhật thông tin, dữ liệu về di cư trên địa bàn thành phố',
+    description: '',
+    leadUnit: unit,
+    coordinatingUnits: [],
+    timeframe: { kind: 'until', until: '2022' },
+    timeframeLabel: 'Đến năm 2022',
+    dueOn: '2022-12-31',
+    status: 'in_progress',
+    overdue: true,
+    updateCount: 0,
+    lastUpdateAt: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  });
+
+  it('reads a plan with its groups and tasks', async () => {
+    api.answer({ status: 200, body: { id: 'plan-1', groups: [] } });
+    const sut = createApiClient({ baseUrl });
+
+    await sut.plans.get('plan-1');
+    await sut.plans.list({ page: 2 });
+
+    expect(api.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+      ['GET', '/api/v1/plans/plan-1', {}],
+      ['GET', '/api/v1/plans', { page: '2' }],
+    ]);
+  });
+
+  it('lists tasks with their filters in the query', async () => {
+    const page: Page<PlanTaskResponse> = {
+      items: [taskFactory()],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    };
+    api.answer({ status: 200, body: page });
+    const sut = createApiClient({ baseUrl });
+
+    const result = await sut.tasks.list({
+      unitId: 'unit-ca',
+      status: 'in_progress',
+      overdue: true,
+    });
+
+    expect(result).toEqual(page);
+    expect(api.last.path).toBe('/api/v1/tasks');
+    expect(api.last.query).toEqual({ unitId: 'unit-ca', status: 'in_progress', overdue: 'true' });
+  });
+
+  it('creates, edits and deletes a task', async () => {
+    api.answer({ status: 201, body: taskFactory() });
+    const sut = createApiClient({ baseUrl });
+    const body: CreatePlanTaskRequest = {
+      groupId: 'group-3',
+      code: '3.4',
+      title: 'Nhiệm vụ mới',
+      leadUnitId: 'unit-ca',
+      coordinatingUnitIds: ['unit-qs'],
+      timeframe: { kind: 'range', from: '2025-01-01', to: '2025-06-30' },
+    };
+
+    await sut.tasks.create(body);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/tasks' });
+    expect(JSON.parse(api.last.body)).toEqual(body);
+
+    api.answer({ status: 200, body: taskFactory({ status: 'done' }) });
+    await sut.tasks.update('task-31', { status: 'done' });
+    expect(api.last).toMatchObject({ method: 'PATCH', path: '/api/v1/tasks/task-31' });
+    expect(JSON.parse(api.last.body)).toEqual({ status: 'done' });
+
+    api.answer({ status: 204 });
+    await expect(sut.tasks.remove('task-31')).resolves.toBeUndefined();
+    expect(api.last).toMatchObject({ method: 'DELETE', path: '/api/v1/tasks/task-31' });
+  });
+
+  it('posts a progress update with its attachment and lists updates', async () => {
+    const update: TaskUpdateResponse = {
+      id: 'upd-1',
+      task: { id: 'task-31', code: '3.1', title: 'Rà soát dữ liệu' },
+      unit,
+      author: { id: 'u-1', fullName: 'Nguyễn Văn A' },
+      channel: 'telegram',
+      text: 'Đã cập nhật số liệu.',
+      attachment: {
+        kind: 'photo',
+        fileName: null,
+        mimeType: 'image/jpeg',
+        sizeBytes: 1200,
+        fileRef: 'AgAC',
+        stored: false,
+      },
+      createdAt: '2025-01-02T00:00:00.000Z',
+    };
+    api.answer({ status: 201, body: update });
+    const sut = createApiClient({ baseUrl });
+    const body: CreateTaskUpdateRequest = {
+      text: 'Đã cập nhật số liệu.',
+      channel: 'telegram',
+      attachment: { kind: 'photo', fileRef: 'AgAC', mimeType: 'image/jpeg', sizeBytes: 1200 },
+    };
+
+    expect(await sut.taskUpdates.post('task-31', body)).toEqual(update);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/tasks/task-31/updates' });
+    expect(JSON.parse(api.last.body)).toEqual(body);
+
+    api.answer({ status: 200, body: { items: [update], total: 1, page: 1, pageSize: 20 } });
+    await sut.taskUpdates.forTask('task-31', { pageSize: 20 });
+    expect(api.last).toMatchObject({
+      path: '/api/v1/tasks/task-31/updates',
+      query: { pageSize: '20' },
+    });
+    await sut.taskUpdates.list({ unitId: 'unit-ca' });
+    expect(api.last).toMatchObject({ path: '/api/v1/task-updates', query: { unitId: 'unit-ca' } });
+    expect(sut.taskUpdates.attachmentPath('upd-1')).toBe('/api/v1/task-updates/upd-1/attachment');
+  });
+
+  it("tells a unit reporter it is not its unit's task", async () => {
+    api.answer({
+      status: 403,
+      body: { code: 'plan_task_not_your_unit', message: 'Your unit is neither the lead…' },
+    });
+    const sut = createApiClient({ baseUrl });
+
+    await expect(sut.taskUpdates.post('task-22', { text: 'x' })).rejects.toMatchObject({
+      status: 403,
+      code: 'plan_task_not_your_unit',
+    });
   });
 });
 

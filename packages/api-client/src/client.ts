@@ -52,6 +52,16 @@ import type {
   OutboxItem,
   OutboxResultRequest,
   ReleaseBotUpdateRequest,
+  CreatePlanTaskRequest,
+  CreateTaskUpdateRequest,
+  PlanListQuery,
+  PlanResponse,
+  PlanSummaryResponse,
+  PlanTaskListQuery,
+  PlanTaskResponse,
+  TaskUpdateListQuery,
+  TaskUpdateResponse,
+  UpdatePlanTaskRequest,
   BroadcastResponse,
   CreateBroadcastRequest,
   QuestionLogQuery,
@@ -257,6 +267,54 @@ export function createApiClient(options: ApiClientOptions) {
       }),
   };
 
+  /** Plans with their task groups and tasks (a unit reporter gets its unit's tasks only). */
+  const plans = {
+    list: (query: PlanListQuery = {}) =>
+      request<Page<PlanSummaryResponse>>({ method: 'GET', path: v1('/plans'), query }),
+    get: (id: string) =>
+      request<PlanResponse>({ method: 'GET', path: v1(`/plans/${segment(id)}`) }),
+  };
+
+  /** Plan tasks: read by every role (a unit reporter: its unit's), written by admins and coordinators. */
+  const tasks = {
+    list: (query: PlanTaskListQuery = {}) =>
+      request<Page<PlanTaskResponse>>({ method: 'GET', path: v1('/tasks'), query }),
+    get: (id: string) =>
+      request<PlanTaskResponse>({ method: 'GET', path: v1(`/tasks/${segment(id)}`) }),
+    create: (body: CreatePlanTaskRequest) =>
+      request<PlanTaskResponse>({ method: 'POST', path: v1('/tasks'), json: body }),
+    /** Any field; `coordinatingUnitIds` replaces the list; `status` changes the task's status. */
+    update: (id: string, body: UpdatePlanTaskRequest) =>
+      request<PlanTaskResponse>({ method: 'PATCH', path: v1(`/tasks/${segment(id)}`), json: body }),
+    /** ApiError 409 `plan_task_has_updates` once units have posted updates on it. */
+    remove: (id: string) => request<void>({ method: 'DELETE', path: v1(`/tasks/${segment(id)}`) }),
+  };
+
+  /** Progress updates on plan tasks, newest first. */
+  const taskUpdates = {
+    /** Posts an update; ApiError 403 `plan_task_not_your_unit` on another unit's task. */
+    post: (taskId: string, body: CreateTaskUpdateRequest) =>
+      request<TaskUpdateResponse>({
+        method: 'POST',
+        path: v1(`/tasks/${segment(taskId)}/updates`),
+        json: body,
+      }),
+    forTask: (taskId: string, query: { page?: number; pageSize?: number } = {}) =>
+      request<Page<TaskUpdateResponse>>({
+        method: 'GET',
+        path: v1(`/tasks/${segment(taskId)}/updates`),
+        query,
+      }),
+    /** One unit's updates (a unit reporter's own by default), or every unit's. */
+    list: (query: TaskUpdateListQuery = {}) =>
+      request<Page<TaskUpdateResponse>>({ method: 'GET', path: v1('/task-updates'), query }),
+    /**
+     * Where to download the file stored with an update (`attachment.stored`), for a link or a
+     * fetch with the same session; relative to `baseUrl`.
+     */
+    attachmentPath: (id: string) => v1(`/task-updates/${segment(id)}/attachment`),
+  };
+
   /** The bot's service endpoints (Bearer BOT_SERVICE_TOKEN). */
   const bot = {
     /** Posts one channel update; the API processes each (channel, updateId) once. */
@@ -313,6 +371,9 @@ export function createApiClient(options: ApiClientOptions) {
     auth,
     users,
     units,
+    plans,
+    tasks,
+    taskUpdates,
     audit,
     knowledge,
     assistant,

@@ -36,6 +36,13 @@ export const ErrorCode = {
   QuestionTooLong: 'question_too_long',
   ChannelTokensNotFound: 'channel_tokens_not_found',
   ChannelTokensStale: 'channel_tokens_stale',
+  PlanNotFound: 'plan_not_found',
+  PlanTaskNotFound: 'plan_task_not_found',
+  PlanTaskCodeTaken: 'plan_task_code_taken',
+  PlanTaskHasUpdates: 'plan_task_has_updates',
+  PlanTaskNotYourUnit: 'plan_task_not_your_unit',
+  TaskUpdateNotFound: 'task_update_not_found',
+  AttachmentNotStored: 'attachment_not_stored',
   DatabaseUnavailable: 'database_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -87,6 +94,15 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   channel_tokens_not_found: 'Chưa có mã truy cập nào được lưu cho kênh này.',
   channel_tokens_stale:
     'Mã truy cập của kênh vừa được một phiên bản bot khác làm mới. Hãy đọc lại mã đã lưu và dùng mã đó.',
+  plan_not_found: 'Không tìm thấy kế hoạch.',
+  plan_task_not_found: 'Không tìm thấy nhiệm vụ.',
+  plan_task_code_taken: 'Số thứ tự nhiệm vụ này đã có trong kế hoạch.',
+  plan_task_has_updates:
+    'Nhiệm vụ đã có cập nhật tiến độ nên không thể xóa; hãy sửa nhiệm vụ thay vì xóa.',
+  plan_task_not_your_unit: 'Đơn vị của bạn không chủ trì hay phối hợp thực hiện nhiệm vụ này.',
+  task_update_not_found: 'Không tìm thấy cập nhật tiến độ.',
+  attachment_not_stored:
+    'Tệp đính kèm này nằm trên Zalo hoặc Telegram, không được lưu trên hệ thống.',
   database_unavailable: 'Cơ sở dữ liệu tạm thời không sẵn sàng.',
   internal_error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
 };

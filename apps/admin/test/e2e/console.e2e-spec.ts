@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await rowOf(page, 'UBND phường Đức Xuân').waitFor();
 
     expect(await rowOf(page, 'Công an thành phố').innerText()).toContain(unitKindLabelsVi.police);
-    expect(await page.locator('.pagination__total').innerText()).toBe('Tổng số: 20');
+    expect(await page.locator('.pagination__total').innerText()).toBe('Tổng số: 21');
     // Dates as dd/mm/yyyy HH:mm, in Vietnam's time although the browser is in Paris.
     const updated = await rowOf(page, 'UBND phường Đức Xuân').locator('td').nth(5).innerText();
     expect(updated).toMatch(DATE_TIME);

@@ -10,6 +10,9 @@ import { GlossaryTermEntity, SynonymEntity } from '../modules/knowledge/dictiona
 import { FaqVersionEntity } from '../modules/knowledge/faq-version.entity';
 import { FaqEntity } from '../modules/knowledge/faq.entity';
 import { TopicEntity } from '../modules/knowledge/topic.entity';
+import { PlanEntity, PlanGroupEntity } from '../modules/plan/plan.entity';
+import { PlanTaskEntity } from '../modules/plan/plan-task.entity';
+import { TaskUpdateEntity } from '../modules/plan/task-update.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -29,4 +32,8 @@ export const ENTITIES = [
   ConversationEntity,
   OutboxEntity,
   ChannelTokensEntity,
+  PlanEntity,
+  PlanGroupEntity,
+  PlanTaskEntity,
+  TaskUpdateEntity,
 ];

@@ -187,6 +187,30 @@ describe('conversations through the bot endpoint', () => {
     expect(texts(again)[0]).toMatch(/đang chờ cán bộ/);
   });
 
+  it('tells the bot which events opened an inbox item, so that it can limit them', async () => {
+    const post = async (event: BotEvent) => (await postEvent(t.url, event).expect(200)).body;
+
+    const unanswered = await post(textEvent('c5b', 'Giá vé tàu đi Lạng Sơn bao nhiêu?'));
+    const joined = await post(textEvent('c5b', 'Tôi đi một mình'));
+    const ended = await post(actionEvent('c5b', 'handoff:end'));
+    const asked = await post(actionEvent('c5b', 'handoff'));
+    const askedAgain = await post(actionEvent('c5b', 'handoff'));
+    const retried = textEvent('c5c', 'Giá vé tàu đi Cao Bằng bao nhiêu?');
+    const first = await post(retried);
+    const retry = await post(retried);
+
+    expect([unanswered, joined, ended, asked, askedAgain].map((r) => r.handoffOpened)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    // The retry of an event that opened one opens none: the bot counts the first answer only.
+    expect(first.handoffOpened).toBe(true);
+    expect(retry).toEqual({ replies: [], duplicate: true });
+  });
+
   it('subscribes with explicit consent, broadcasts to subscribers, counts deliveries, and unsubscribes with /huy', async () => {
     const tree = await createUnitTree(t);
     await postEvent(t.url, commandEvent('c6', 'dangky')).expect(200);

@@ -9,14 +9,8 @@
  * API handles each chat's events in the order they came.
  */
 import type { ApiClient } from '@gcm/api-client';
-import {
-  ErrorCode,
-  type BotEvent,
-  type BotEventOutcome,
-  type BotReply,
-  type ErrorBody,
-} from '@gcm/domain';
-import type { EventSink } from '../channels/channel';
+import { ErrorCode, type BotEvent, type BotEventOutcome, type ErrorBody } from '@gcm/domain';
+import type { EventSink, HandledEvent } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { withRetry } from './retry';
 
@@ -78,7 +72,7 @@ interface Waiting {
   event: BotEvent;
   chat: string;
   bytes: number;
-  resolve: (replies: BotReply[]) => void;
+  resolve: (handled: HandledEvent) => void;
   reject: (error: unknown) => void;
 }
 
@@ -107,7 +101,7 @@ export class ApiSink implements EventSink {
    * Throws when the API cannot answer after the tries, or refuses the event: a webhook then
    * answers 5xx and the platform delivers the update again later.
    */
-  handle(event: BotEvent): Promise<BotReply[]> {
+  handle(event: BotEvent): Promise<HandledEvent> {
     return new Promise((resolve, reject) => {
       this.queue.push({
         event,
@@ -207,7 +201,7 @@ export class ApiSink implements EventSink {
         this.log.warn(`${event.channel} event ${event.updateId} not handled: ${error.message}`);
         waiting.reject(error);
       } else {
-        waiting.resolve(outcome.replies);
+        waiting.resolve(outcome);
       }
     }
   }

@@ -4,10 +4,13 @@
  * neutral BotEvents for the API and renders the API's neutral BotReplies for its platform.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotEvent, BotReply, Channel as ChannelName } from '@gcm/domain';
+import type { BotEvent, BotEventResult, BotReply, Channel as ChannelName } from '@gcm/domain';
 import type { RateLimiter } from '../outbox/rate-limiter';
 
 export type { ChannelName };
+
+/** What the API made of an event: the replies to send, and whether it opened an inbox item. */
+export type HandledEvent = Pick<BotEventResult, 'replies' | 'handoffOpened'>;
 
 /**
  * Where an adapter hands each incoming event: the API records it (once per channel and update
@@ -15,7 +18,7 @@ export type { ChannelName };
  * reached, so that a webhook can answer 5xx and the platform retries.
  */
 export interface EventSink {
-  handle(event: BotEvent): Promise<BotReply[]>;
+  handle(event: BotEvent): Promise<HandledEvent>;
   /**
    * Sending the replies `handle` gave for this event failed: the API hands them to the event's
    * next delivery at once (a repeat within about 20 s otherwise gets no replies, in case the

@@ -138,6 +138,12 @@ export interface BotEventResult {
    * the stored replies after that (the platform retries because the first delivery failed).
    */
   duplicate: boolean;
+  /**
+   * True when this event put the person's question in the staff inbox: a new inbox item, opened
+   * by asking for staff ("Gặp cán bộ") or by a question without an answer. Absent on a
+   * duplicate. The bot limits how many one client address opens from the web chat.
+   */
+  handoffOpened?: boolean;
 }
 
 /** Most events one POST /api/v1/bot/events/batch may carry. */

@@ -1,1 +1,1 @@
-export * from './vietnam-days';
+export * from './day-periods';

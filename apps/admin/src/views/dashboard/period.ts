@@ -1,4 +1,4 @@
-import { addDays, vietnamDay } from '@gcm/domain';
+import { shiftIsoDate, localIsoDateOf } from '@gcm/domain';
 
 /** The dashboard's period choices: the last 7 or 30 days (today included), or chosen days. */
 export type PeriodPreset = '7' | '30' | 'custom';
@@ -10,8 +10,8 @@ export function periodDays(
   now = new Date(),
 ): { from: string; to: string } {
   if (preset === 'custom' && range) return { from: range[0], to: range[1] };
-  const to = vietnamDay(now);
-  return { from: addDays(to, -(preset === '30' ? 29 : 6)), to };
+  const to = localIsoDateOf(now);
+  return { from: shiftIsoDate(to, -(preset === '30' ? 29 : 6)), to };
 }
 
 /** dd/mm/yyyy from YYYY-MM-DD. */

@@ -1,14 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { addDays, daysInPeriod, isDay, startOfVietnamDay, vietnamDay } from '@gcm/domain';
+import {
+  shiftIsoDate,
+  isoDaysInPeriod,
+  isIsoDate,
+  startOfLocalDay,
+  localIsoDateOf,
+} from '@gcm/domain';
 import { ValidateBy } from 'class-validator';
 import { AppError } from '../errors/app-error';
 import { Optional } from '../validation/optional';
 
 const IsDay = () =>
   ValidateBy({
-    name: 'isDay',
+    name: 'isIsoDate',
     validator: {
-      validate: (value) => isDay(value),
+      validate: (value) => isIsoDate(value),
       defaultMessage: (args) => `${args?.property} must be a day written YYYY-MM-DD`,
     },
   });
@@ -44,9 +50,9 @@ export function resolvePeriod(
   query: PeriodQueryDto,
   { defaultDays, maxDays, now = new Date() }: { defaultDays: number; maxDays: number; now?: Date },
 ): ResolvedPeriod {
-  const to = query.to ?? vietnamDay(now);
-  const from = query.from ?? addDays(to, -(defaultDays - 1));
-  const length = daysInPeriod(from, to);
+  const to = query.to ?? localIsoDateOf(now);
+  const from = query.from ?? shiftIsoDate(to, -(defaultDays - 1));
+  const length = isoDaysInPeriod(from, to);
   if (length === 0)
     throw AppError.validation([{ field: 'from', message: 'from must not be after to' }]);
   if (length > maxDays) {
@@ -54,5 +60,5 @@ export function resolvePeriod(
       { field: 'from', message: `the period must be at most ${maxDays} days` },
     ]);
   }
-  return { from, to, start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) };
+  return { from, to, start: startOfLocalDay(from), end: startOfLocalDay(shiftIsoDate(to, 1)) };
 }

@@ -4,7 +4,8 @@ import { ConversationsAndOutbox1764000000000 } from './1764000000000-conversatio
 import { ChannelTokens1765000000000 } from './1765000000000-channel-tokens';
 import { BotUpdatesReceivedIndex1765100000000 } from './1765100000000-bot-updates-received-index';
 import { OutboxClaims1765200000000 } from './1765200000000-outbox-claims';
-import { QuestionLogConversation1765310000000 } from './1765310000000-question-log-conversation';
+import { QuestionLogConversation1765500000000 } from './1765500000000-question-log-conversation';
+import { Plan1765400000000 } from './1765400000000-plan';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   ChannelTokens1765000000000,
   BotUpdatesReceivedIndex1765100000000,
   OutboxClaims1765200000000,
-  QuestionLogConversation1765310000000,
+  Plan1765400000000,
+  QuestionLogConversation1765500000000,
 ];

@@ -11,6 +11,7 @@ import { UsersService } from '../../modules/users/users.service';
 import type { DatabaseMode } from '../data-source-options';
 import { DATABASE_MODE } from '../database.tokens';
 import starterFaqs from './data/starter-faqs.json';
+import { loadDemoPlan } from './demo-plan';
 import { DEMO_UNITS } from './demo-units';
 
 export interface FirstRunReport {
@@ -27,8 +28,8 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
  * What a brand-new database gets at its first start: the starter synonym dictionary and
  * glossary (the matcher's configuration), the first administrator (from ADMIN_EMAIL and
  * ADMIN_PASSWORD, or on the embedded default one with a one-time password) and, unless
- * DEMO_DATA=false, the demo data: the units of seed 002 and the starter FAQs, published and
- * marked for review.
+ * DEMO_DATA=false, the demo data: the units of seed 002, its plan with its tasks and a few
+ * progress updates, and the starter FAQs, published and marked for review.
  */
 @Injectable()
 export class FirstRunService {
@@ -78,7 +79,7 @@ export class FirstRunService {
   private async loadDemoData(): Promise<boolean> {
     if ((await this.dataSource.getRepository(UnitEntity).count({ withDeleted: true })) > 0)
       return false;
-    await this.dataSource.transaction(async (manager) => {
+    const plan = await this.dataSource.transaction(async (manager) => {
       const ids = new Map<string, string>();
       for (const unit of DEMO_UNITS) {
         const saved = await manager.save(
@@ -91,6 +92,7 @@ export class FirstRunService {
         );
         ids.set(unit.code, saved.id);
       }
+      return loadDemoPlan(manager, ids);
     });
     const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({
       ...faq,
@@ -101,7 +103,7 @@ export class FirstRunService {
       defaultStatus: 'published',
     });
     this.logger.log(
-      `Demo data loaded: ${DEMO_UNITS.length} units, ${report.created} starter FAQs (to review)`,
+      `Demo data loaded: ${DEMO_UNITS.length} units, the city plan with ${plan.tasks} tasks and ${plan.updates} progress updates, ${report.created} starter FAQs (to review)`,
     );
     return true;
   }

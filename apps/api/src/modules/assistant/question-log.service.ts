@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, Page, QuestionLogResponse, startOfVietnamDay } from '@gcm/domain';
+import { shiftIsoDate, Page, QuestionLogResponse, startOfLocalDay } from '@gcm/domain';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { QuestionLogQueryDto } from './dto/assistant.dto';
@@ -56,8 +56,8 @@ export class QuestionLogService {
     const params = [
       query.status ?? null,
       query.channel ?? null,
-      query.from ? startOfVietnamDay(query.from) : null,
-      query.to ? startOfVietnamDay(addDays(query.to, 1)) : null,
+      query.from ? startOfLocalDay(query.from) : null,
+      query.to ? startOfLocalDay(shiftIsoDate(query.to, 1)) : null,
       query.feedback ? query.feedback === 'useful' : null,
     ];
     const [rows, [{ total }]] = await Promise.all([

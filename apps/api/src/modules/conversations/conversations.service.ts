@@ -134,6 +134,7 @@ export class ConversationsService {
       };
       outcomes.set(conversation.id, outcome);
       outcome.reachable = event.type !== 'unfollow';
+      const handoffBefore = outcome.state.handoffId;
       const replies = await this.turn({
         manager,
         conversation,
@@ -147,7 +148,9 @@ export class ConversationsService {
         inboundText(event),
         state.mode === 'handoff' ? (state.handoffId ?? null) : null,
       );
-      results.push({ replies, duplicate: false });
+      // Both ways into the inbox (asking for staff, a question without an answer) give a new id.
+      const handoffOpened = state.mode === 'handoff' && state.handoffId !== handoffBefore;
+      results.push({ replies, duplicate: false, handoffOpened });
     }
     await writes.flush(manager, outcomes);
     return results;

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ASK_STATUSES,
   AskStatus,
-  eachDay,
+  eachIsoDate,
   QUESTION_CHANNELS,
   QuestionChannel,
   QuestionStatisticsResponse,
-  VIETNAM_TIME_ZONE,
+  REPORTING_TIME_ZONE,
 } from '@gcm/domain';
 import { DataSource } from 'typeorm';
 import type { ResolvedPeriod } from '../../common/dto/period.dto';
@@ -35,7 +35,7 @@ export class StatisticsService {
     const range = [period.start, period.end];
     const [counts, [feedback], top, [inbox]] = await Promise.all([
       this.dataSource.query<CountRow[]>(
-        `SELECT to_char((created_at AT TIME ZONE '${VIETNAM_TIME_ZONE}')::date, 'YYYY-MM-DD') AS day,
+        `SELECT to_char((created_at AT TIME ZONE '${REPORTING_TIME_ZONE}')::date, 'YYYY-MM-DD') AS day,
                 channel, status, count(*)::int AS n
          FROM question_log WHERE created_at >= $1 AND created_at < $2
          GROUP BY 1, 2, 3`,
@@ -63,7 +63,7 @@ export class StatisticsService {
       ),
     ]);
 
-    const days = eachDay(period.from, period.to).map((date) => ({
+    const days = eachIsoDate(period.from, period.to).map((date) => ({
       date,
       total: 0,
       byChannel: Object.fromEntries(QUESTION_CHANNELS.map((c) => [c, 0])) as Record<
@@ -90,7 +90,7 @@ export class StatisticsService {
     return {
       from: period.from,
       to: period.to,
-      timeZone: VIETNAM_TIME_ZONE,
+      timeZone: REPORTING_TIME_ZONE,
       days,
       outcomes,
       feedback: {
