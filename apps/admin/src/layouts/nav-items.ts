@@ -34,9 +34,7 @@ export function navItemsOf(routes: readonly RouteRecordRaw[]): (NavItem & {
         order: nav.order,
       };
     })
-    .sort(
-      (a, b) => NAV_GROUPS.indexOf(a.group) - NAV_GROUPS.indexOf(b.group) || a.order - b.order,
-    );
+    .sort((a, b) => NAV_GROUPS.indexOf(a.group) - NAV_GROUPS.indexOf(b.group) || a.order - b.order);
 }
 
 export const navItems = navItemsOf(featureRoutes);

@@ -15,7 +15,9 @@ export function formatDuration(
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  if (days > 0) return hours > 0 ? `${words('day', days)} ${words('hour', hours)}` : words('day', days);
-  if (hours > 0) return rest > 0 ? `${words('hour', hours)} ${words('minute', rest)}` : words('hour', hours);
+  if (days > 0)
+    return hours > 0 ? `${words('day', days)} ${words('hour', hours)}` : words('day', days);
+  if (hours > 0)
+    return rest > 0 ? `${words('hour', hours)} ${words('minute', rest)}` : words('hour', hours);
   return words('minute', rest);
 }

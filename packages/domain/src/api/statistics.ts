@@ -29,7 +29,7 @@ export interface QuestionStatisticsResponse {
   outcomes: Record<AskStatus, number> & { total: number };
   /** 👍 and 👎 given in the period; `usefulRate` is 👍 / (👍 + 👎), null without any. */
   feedback: { useful: number; notUseful: number; usefulRate: number | null };
-  /** The most asked questions without an answer, grouped by their normalised text. */
+  /** The most asked questions without an answer, grouped by their normalised text, accents ignored. */
   topUnanswered: { text: string; count: number; lastAskedAt: string }[];
   /** The inbox now, whatever the period: open items and when the oldest one came in. */
   inbox: { open: number; oldestOpenAt: string | null; oldestOpenAgeSeconds: number | null };

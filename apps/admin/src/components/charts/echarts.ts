@@ -43,3 +43,7 @@ export const OUTCOME_COLOURS = {
 /** The system font stack, so charts read like the rest of the page. */
 export const CHART_FONT =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** Charts grow into place unless the system asks for less motion. */
+export const animate = (): boolean =>
+  typeof window === 'undefined' || !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;

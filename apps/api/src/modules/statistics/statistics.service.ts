@@ -12,7 +12,10 @@ import {
 import { DataSource } from 'typeorm';
 import type { ResolvedPeriod } from '../../common/dto/period.dto';
 
-/** How many unanswered questions the dashboard lists. */
+/**
+ * How many unanswered questions the dashboard lists. They are grouped by their normalised text
+ * without accents or punctuation, so that "Giá vé?" and "gia ve" count as one question.
+ */
 export const TOP_UNANSWERED = 10;
 
 interface CountRow {
@@ -52,7 +55,7 @@ export class StatisticsService {
                 max(created_at) AS last_asked_at
          FROM question_log
          WHERE status = 'no_answer' AND created_at >= $1 AND created_at < $2
-         GROUP BY normalised
+         GROUP BY btrim(regexp_replace(unaccent(normalised), '[^[:alnum:]]+', ' ', 'g'))
          ORDER BY n DESC, last_asked_at DESC
          LIMIT ${TOP_UNANSWERED}`,
         range,
