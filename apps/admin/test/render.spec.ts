@@ -57,6 +57,7 @@ describe('every page renders', () => {
 
   it.each([
     ['/dashboard', vi_.dashboard.title],
+    ['/questions', vi_.questions.title],
     ['/units', vi_.units.title],
     ['/units/new', vi_.units.form.createTitle],
     ['/units/import', vi_.units.importPage.title],

@@ -6,6 +6,7 @@ describe('navItemsFor', () => {
   it('shows the dashboard to those who read statistics, accounts and the audit log to admins', () => {
     expect(navItemsFor('admin').map((i) => i.route)).toEqual([
       'dashboard',
+      'question-log',
       'units',
       'users',
       'audit',
@@ -14,6 +15,7 @@ describe('navItemsFor', () => {
     ]);
     expect(navItemsFor('viewer').map((i) => i.route)).toEqual([
       'dashboard',
+      'question-log',
       'units',
       'sessions',
       'change-password',
@@ -28,6 +30,7 @@ describe('navItemsFor', () => {
   it('groups the links and leaves out groups without any', () => {
     expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
       ['overview', 1],
+      ['qa', 1],
       ['admin', 5],
     ]);
     expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['admin']);

@@ -10,6 +10,7 @@ import enCommon from './en-US/common.json';
 import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
 import enNav from './en-US/nav.json';
+import enQuestions from './en-US/questions.json';
 import enSessions from './en-US/sessions.json';
 import enUnits from './en-US/units.json';
 import enUsers from './en-US/users.json';
@@ -18,6 +19,7 @@ import viAuth from './vi-VN/auth.json';
 import viCommon from './vi-VN/common.json';
 import viDashboard from './vi-VN/dashboard.json';
 import viNav from './vi-VN/nav.json';
+import viQuestions from './vi-VN/questions.json';
 import viSessions from './vi-VN/sessions.json';
 import viUnits from './vi-VN/units.json';
 import viUsers from './vi-VN/users.json';
@@ -35,6 +37,7 @@ const viVN = {
   common: viCommon,
   nav: viNav,
   dashboard: viDashboard,
+  questions: viQuestions,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -51,6 +54,7 @@ const enUS = {
   common: enCommon,
   nav: enNav,
   dashboard: enDashboard,
+  questions: enQuestions,
   auth: enAuth,
   units: enUnits,
   users: enUsers,

@@ -205,10 +205,12 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await nav(page).getByRole('heading').allTextContents()).toEqual([
       text.nav.groups.overview,
+      text.nav.groups.qa,
       text.nav.groups.admin,
     ]);
     expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
       text.nav.dashboard,
+      text.nav.questionLog,
       text.nav.units,
       text.nav.users,
       text.nav.audit,
@@ -465,6 +467,17 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await screenshot(page, '03-dashboard-date-picker');
     await page.keyboard.press('Escape');
     expect(await unlabelledControls(page)).toEqual([]);
+
+    // From the top unanswered questions to the question log, filtered on them.
+    await page.getByText(text.dashboard.period.last7, { exact: true }).click();
+    await page.getByRole('link', { name: text.dashboard.topUnanswered.seeAll }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(text.questions.title);
+    await expect.poll(() => rows(page).count()).toBe(stats.outcomes.no_answer);
+    for (const row of await rows(page).all()) {
+      expect((await cellsOf(row))[3]).toBe(text.questions.status.no_answer);
+    }
+    expect(await cellsOf(rows(page).first())).toContain(text.dashboard.channels.api);
+    await screenshot(page, '04-question-log');
   });
 
   it('shows every screen in one layout, each control labelled (screenshots at 1366×768)', async () => {
@@ -472,6 +485,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await signIn(page);
     const screens: [string, string, string][] = [
       ['/units', text.units.title, '04-units'],
+      ['/questions', text.questions.title, '04-question-log-all'],
       ['/units/new', text.units.form.createTitle, '05-unit-form'],
       ['/units/import', text.units.importPage.title, '06-unit-import'],
       ['/users', text.users.title, '07-users'],
