@@ -22,7 +22,7 @@ export default mergeConfig(
     plugins: [
       vue(),
       // Element Plus on demand: each <el-…> a template uses, with its CSS, and nothing else
-      // (docs/adr/0005). Our own components are imported by hand, so no folder is scanned.
+      // (docs/adr/0006). Our own components are imported by hand, so no folder is scanned.
       components({
         dirs: [],
         resolvers: [ElementPlusResolver({ importStyle: 'css' })],
@@ -34,6 +34,10 @@ export default mergeConfig(
       // TypeScript sources instead, so dev and build need no CJS interop (see tsconfig paths).
       alias: [
         { find: /^@gcm\/domain$/, replacement: fromHere('../../packages/domain/src/index.ts') },
+        {
+          find: /^@gcm\/domain\/password-strength$/,
+          replacement: fromHere('../../packages/domain/src/auth/password-strength.ts'),
+        },
         {
           find: /^@gcm\/api-client$/,
           replacement: fromHere('../../packages/api-client/src/index.ts'),

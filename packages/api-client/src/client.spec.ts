@@ -11,10 +11,12 @@ import type {
   LoginResponse,
   Page,
   PlanTaskResponse,
+  ReportDraftConflict,
   TaskUpdateResponse,
   UnitResponse,
   UserResponse,
 } from '@gcm/domain';
+import { POLICE_MIGRATION_STATISTICS_TEMPLATE } from '@gcm/domain';
 import { ApiError, createApiClient, type FetchFn } from './index';
 
 interface Recorded {
@@ -499,6 +501,126 @@ describe('createApiClient: plan', () => {
     await expect(sut.taskUpdates.post('task-22', { text: 'x' })).rejects.toMatchObject({
       status: 403,
       code: 'plan_task_not_your_unit',
+    });
+  });
+});
+
+describe('createApiClient: reporting', () => {
+  it('creates and edits templates, previews one, lists and locks its periods', async () => {
+    api.answer({ status: 201, body: { id: 'tpl-1' } });
+    const sut = createApiClient({ baseUrl });
+    const { version: _version, ...definition } = POLICE_MIGRATION_STATISTICS_TEMPLATE;
+    await sut.reportTemplates.create({ definition, effectiveFrom: '2026-H1' });
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/reporting/templates' });
+    expect(JSON.parse(api.last.body)).toEqual({ definition, effectiveFrom: '2026-H1' });
+
+    api.answer({ status: 200, body: { id: 'tpl-1' } });
+    await sut.reportTemplates.update('tpl-1', { definition });
+    expect(api.last).toMatchObject({ method: 'PUT', path: '/api/v1/reporting/templates/tpl-1' });
+
+    await sut.reportTemplates.preview('tpl-1', 2);
+    expect(api.last).toMatchObject({
+      path: '/api/v1/reporting/templates/tpl-1/preview',
+      query: { version: '2' },
+    });
+    await sut.reportTemplates.previewDraft(definition);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/reporting/templates/preview' });
+
+    api.answer({ status: 200, body: [] });
+    await sut.reportTemplates.periods('tpl-1', { from: '2025-H1' });
+    expect(api.last).toMatchObject({
+      path: '/api/v1/reporting/templates/tpl-1/periods',
+      query: { from: '2025-H1' },
+    });
+    api.answer({ status: 204 });
+    await expect(sut.reportTemplates.lockPeriod('tpl-1', '2026-H1')).resolves.toBeUndefined();
+    expect(api.last).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/lock',
+    });
+  });
+
+  it('opens, saves, submits and reviews a report', async () => {
+    api.answer({ status: 200, body: { id: 'sub-1', version: 0 } });
+    const sut = createApiClient({ baseUrl });
+    await sut.reports.open({ templateId: 'tpl-1', periodKey: '2026-H1' });
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/reporting/submissions' });
+
+    await sut.reports.saveValues('sub-1', { version: 0, values: { study_departed: 4 } });
+    expect(api.last).toMatchObject({
+      method: 'PUT',
+      path: '/api/v1/reporting/submissions/sub-1/values',
+    });
+    expect(JSON.parse(api.last.body)).toEqual({ version: 0, values: { study_departed: 4 } });
+
+    await sut.reports.submit('sub-1');
+    expect(api.last).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/reporting/submissions/sub-1/submit',
+    });
+    await sut.reports.returnForCorrection('sub-1', 'Bổ sung số liệu.');
+    expect(JSON.parse(api.last.body)).toEqual({ comment: 'Bổ sung số liệu.' });
+    await sut.reports.accept('sub-1');
+    expect(api.last.path).toBe('/api/v1/reporting/submissions/sub-1/accept');
+
+    api.answer({ status: 200, body: { items: [], total: 0, page: 1, pageSize: 50 } });
+    await sut.reports.list({ templateId: 'tpl-1', periodKey: '2026-H1', late: true });
+    expect(api.last.query).toEqual({ templateId: 'tpl-1', periodKey: '2026-H1', late: 'true' });
+  });
+
+  it('gives the current values of a stale save in the error', async () => {
+    const conflict: ReportDraftConflict = {
+      version: 3,
+      fields: [
+        {
+          field: 'study_departed',
+          current: 4,
+          updatedAt: '2026-03-10T03:00:00.000Z',
+          updatedBy: 'Nguyễn Văn A',
+        },
+      ],
+    };
+    api.answer({
+      status: 409,
+      body: {
+        code: 'report_draft_stale',
+        message: 'Someone else changed study_departed',
+        details: conflict,
+      },
+    });
+    const sut = createApiClient({ baseUrl });
+    const error = await sut.reports
+      .saveValues('sub-1', { version: 1, values: { study_departed: 7 } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 409, code: 'report_draft_stale', details: conflict });
+  });
+
+  it('issues, lists and revokes link codes; lists and unlinks accounts', async () => {
+    api.answer({
+      status: 201,
+      body: { id: 'code-1', code: 'ABCD-EFGH', expiresAt: '2026-03-13T03:00:00.000Z' },
+    });
+    const sut = createApiClient({ baseUrl });
+    expect(await sut.linkedAccounts.issueCode('unit-1', { userId: 'u-1' })).toMatchObject({
+      code: 'ABCD-EFGH',
+    });
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/units/unit-1/link-codes' });
+    expect(JSON.parse(api.last.body)).toEqual({ userId: 'u-1' });
+    api.answer({ status: 200, body: [] });
+    await sut.linkedAccounts.codes('unit-1');
+    await sut.linkedAccounts.list('unit-1');
+    expect(api.last.path).toBe('/api/v1/units/unit-1/linked-accounts');
+    api.answer({ status: 204 });
+    await sut.linkedAccounts.revokeCode('unit-1', 'code-1');
+    expect(api.last).toMatchObject({
+      method: 'DELETE',
+      path: '/api/v1/units/unit-1/link-codes/code-1',
+    });
+    await sut.linkedAccounts.unlink('unit-1', 'acc-1');
+    expect(api.last).toMatchObject({
+      method: 'DELETE',
+      path: '/api/v1/units/unit-1/linked-accounts/acc-1',
     });
   });
 });

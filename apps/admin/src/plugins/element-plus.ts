@@ -1,5 +1,5 @@
 /**
- * What the console takes from Element Plus outside templates (docs/adr/0005): its language,
+ * What the console takes from Element Plus outside templates (docs/adr/0006): its language,
  * following the console's, and the message and confirmation services with their CSS. Templates
  * get their <el-…> components on demand from unplugin-vue-components.
  */

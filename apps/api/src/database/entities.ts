@@ -13,6 +13,21 @@ import { TopicEntity } from '../modules/knowledge/topic.entity';
 import { PlanEntity, PlanGroupEntity } from '../modules/plan/plan.entity';
 import { PlanTaskEntity } from '../modules/plan/plan-task.entity';
 import { TaskUpdateEntity } from '../modules/plan/task-update.entity';
+import { LinkCodeEntity, LinkCodeFailureEntity } from '../modules/linked-accounts/link-code.entity';
+import { LinkedAccountEntity } from '../modules/linked-accounts/linked-account.entity';
+import {
+  ReportPeriodEntity,
+  ReportTemplateEntity,
+  ReportTemplateVersionEntity,
+} from '../modules/reporting/report-template.entity';
+import {
+  ReportSubmissionEntity,
+  SubmissionHistoryEntity,
+} from '../modules/reporting/report-submission.entity';
+import {
+  ReportingSettingsEntity,
+  ReportReminderEntity,
+} from '../modules/reporting/report-reminder.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -36,4 +51,14 @@ export const ENTITIES = [
   PlanGroupEntity,
   PlanTaskEntity,
   TaskUpdateEntity,
+  ReportTemplateEntity,
+  ReportTemplateVersionEntity,
+  ReportPeriodEntity,
+  ReportSubmissionEntity,
+  SubmissionHistoryEntity,
+  ReportReminderEntity,
+  ReportingSettingsEntity,
+  LinkCodeEntity,
+  LinkCodeFailureEntity,
+  LinkedAccountEntity,
 ];

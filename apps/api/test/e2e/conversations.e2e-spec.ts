@@ -211,6 +211,32 @@ describe('conversations through the bot endpoint', () => {
     expect(retry).toEqual({ replies: [], duplicate: true });
   });
 
+  it('opens no inbox item for an event with handoffs paused, and says so politely', async () => {
+    const paused = (event: BotEvent): BotEvent => ({ ...event, handoffsPaused: true });
+    const post = async (event: BotEvent) => (await postEvent(t.url, event).expect(200)).body;
+
+    const unanswered = await post(paused(textEvent('hp-1', 'Giá vé tàu đi Hà Giang bao nhiêu?')));
+    const asked = await post(paused(actionEvent('hp-1', 'handoff')));
+    const answered = await post(paused(textEvent('hp-1', 'dấu hiệu mua bán người là gì')));
+
+    expect(texts(unanswered)[0]).toMatch(/chưa được chuyển đến cán bộ/);
+    expect(texts(asked)[0]).toMatch(/nhiều yêu cầu gặp cán bộ từ mạng của bạn/);
+    expect(texts(answered)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    expect([unanswered, asked, answered].map((r) => r.handoffOpened)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const items = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'hp-1'`,
+    );
+    expect(items).toEqual([]);
+    const [logged] = await t.dataSource.query(
+      `SELECT status FROM question_log WHERE text = 'Giá vé tàu đi Hà Giang bao nhiêu?'`,
+    );
+    expect(logged).toEqual({ status: 'no_answer' });
+  });
+
   it('subscribes with explicit consent, broadcasts to subscribers, counts deliveries, and unsubscribes with /huy', async () => {
     const tree = await createUnitTree(t);
     await postEvent(t.url, commandEvent('c6', 'dangky')).expect(200);

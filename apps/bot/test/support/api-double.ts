@@ -119,7 +119,11 @@ export async function startApiDouble(): Promise<ApiDouble> {
     if (duplicate) return { replies, duplicate };
     double.events.push(event);
     store(event, replies);
-    return { replies, duplicate, handoffOpened: double.opensHandoff(event) };
+    return {
+      replies,
+      duplicate,
+      handoffOpened: !event.handoffsPaused && double.opensHandoff(event),
+    };
   };
 
   const answer = (name: RouteName, request: RecordedRequest, url: URL): Answer => {

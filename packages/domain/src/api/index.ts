@@ -4,3 +4,4 @@ export * from './statistics';
 export * from './messaging';
 export * from './channel-tokens';
 export * from './bot-updates';
+export * from './reporting';

@@ -31,6 +31,11 @@ interface BotEventBase {
   user: BotUser;
   /** When the channel says the update happened (ISO 8601). */
   sentAt?: string;
+  /**
+   * The channel asks that this event open no inbox item: the person's network has opened many
+   * lately (the web chat's per-address limit). The bot still answers from the FAQs.
+   */
+  handoffsPaused?: boolean;
 }
 
 /** Free text typed by the person. */

@@ -118,3 +118,4 @@ export {
 export * from './submission-status';
 export * from './link-codes';
 export * from './seed-templates';
+export * from './access';

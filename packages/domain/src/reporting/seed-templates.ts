@@ -1,8 +1,9 @@
 import type { ReportField, ReportTemplateDefinition } from './template';
 
 /**
- * The report templates of the city's plan (seed 002, part III.3), seeded into every new database
- * as version 1. Staff edit them in the console like any other template afterwards.
+ * The report templates of the city's plan (seed 002, part III.3), seeded as version 1 with the
+ * demo data (apps/api/src/database/seeds/demo-reporting.ts). Staff edit them like any other
+ * template afterwards.
  */
 
 /** A required count of people, cases or sessions, with its unit. */

@@ -1,5 +1,5 @@
 /**
- * The parts of Apache ECharts the console draws with, registered once (docs/adr/0005). Only
+ * The parts of Apache ECharts the console draws with, registered once (docs/adr/0006). Only
  * the chart components import this file, and only the dashboard imports them, so ECharts is
  * loaded with the dashboard's route chunk.
  */

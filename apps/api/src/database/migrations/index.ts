@@ -4,8 +4,9 @@ import { ConversationsAndOutbox1764000000000 } from './1764000000000-conversatio
 import { ChannelTokens1765000000000 } from './1765000000000-channel-tokens';
 import { BotUpdatesReceivedIndex1765100000000 } from './1765100000000-bot-updates-received-index';
 import { OutboxClaims1765200000000 } from './1765200000000-outbox-claims';
-import { QuestionLogConversation1765500000000 } from './1765500000000-question-log-conversation';
+import { QuestionLogConversation1765600000000 } from './1765600000000-question-log-conversation';
 import { Plan1765400000000 } from './1765400000000-plan';
+import { Reporting1765500000000 } from './1765500000000-reporting';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   BotUpdatesReceivedIndex1765100000000,
   OutboxClaims1765200000000,
   Plan1765400000000,
-  QuestionLogConversation1765500000000,
+  Reporting1765500000000,
+  QuestionLogConversation1765600000000,
 ];

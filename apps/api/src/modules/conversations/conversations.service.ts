@@ -340,11 +340,15 @@ export class ConversationsService {
       locale: state.locale === 'en' ? 'en' : undefined,
       channel: conversation.channel,
       conversationId: conversation.id,
+      openHandoff: !turn.event.handoffsPaused,
     });
     writes.question(log);
     if (result.handoffId) {
       state.mode = 'handoff';
       state.handoffId = result.handoffId;
+    }
+    if (result.status === 'no_answer' && !result.handoffId) {
+      return sayReplies(result.locale, 'noAnswerHandoffsPaused');
     }
     return answerReplies(result.locale, result);
   }
@@ -357,6 +361,7 @@ export class ConversationsService {
         ])
       : [];
     if (open) return handoffReplies(state.locale, true);
+    if (turn.event.handoffsPaused) return sayReplies(state.locale, 'handoffsPaused');
     // What the person typed since their last inbox item closed (within a day), leaving out
     // commands, buttons and files (stored as "/…" and "[…]", but keeping a file's caption:
     // "[tệp: x.jpg] caption") and messages that joined another item: the question staff read

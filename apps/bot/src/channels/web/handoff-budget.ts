@@ -3,17 +3,9 @@
  * cost nothing to make up, so this counts by address. The API says whether a message opened an
  * item only when it answers it: each message holds a place while the API works on it, which it
  * keeps for the hour if it opened an item and gives back otherwise. However many messages come
- * at once, an address opens at most `max` items in any hour. In memory, per bot instance.
+ * at once, an address opens at most `max` items in any hour; beyond that its messages are still
+ * answered, with handoffs paused (the API opens no item for them). In memory, per bot instance.
  */
-export interface HandoffRefusal {
-  retryAfterMs: number;
-  /** The hour's items are all opened; otherwise places are held by messages the API has now. */
-  spent: boolean;
-}
-
-/** A place held by a message in flight frees up within the API's answer time. */
-const IN_FLIGHT_RETRY_MS = 1_000;
-
 export class HandoffBudget {
   private readonly opened = new Map<string, number[]>();
   private readonly inFlight = new Map<string, number>();
@@ -25,19 +17,17 @@ export class HandoffBudget {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Holds a place for a message from `key`; undefined when held, else why not. */
-  take(key: string): HandoffRefusal | undefined {
+  /**
+   * Holds a place for a message from `key` that may open an item: false when the hour's items
+   * are opened or held by messages in flight (the message then goes on with handoffs paused).
+   */
+  take(key: string): boolean {
     const now = this.now();
     this.sweep(now);
-    const opened = this.recent(key, now);
     const inFlight = this.inFlight.get(key) ?? 0;
-    if (opened.length + inFlight < this.max) {
-      this.inFlight.set(key, inFlight + 1);
-      return undefined;
-    }
-    return opened.length >= this.max
-      ? { spent: true, retryAfterMs: opened[0] + this.windowMs - now }
-      : { spent: false, retryAfterMs: IN_FLIGHT_RETRY_MS };
+    if (this.recent(key, now).length + inFlight >= this.max) return false;
+    this.inFlight.set(key, inFlight + 1);
+    return true;
   }
 
   /** The API has answered the message (or failed): its place is kept for the hour if it opened an item. */

@@ -6,7 +6,8 @@
  *   GET  /web/sessions/:sessionId/events   the session's messages as Server-Sent Events
  *
  * They are public and the client makes up its session ids, so each client address is limited
- * too: requests a minute on all of them, and inbox items an hour (HandoffBudget).
+ * too: requests a minute on all of them, and inbox items an hour (HandoffBudget: beyond them,
+ * messages are still answered, with `handoffsPaused` set for the API).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@gcm/domain';
@@ -204,14 +205,11 @@ export class WebChatRoutes implements HttpRoutes {
     if (!sink) {
       return sendError(req, res, 503, ErrorCode.Internal, WEB_CHAT_TEXTS.unavailable, cors);
     }
-    const refused = this.handoffs.take(address);
-    if (refused) {
-      const text = refused.spent ? WEB_CHAT_TEXTS.tooManyHandoffs : WEB_CHAT_TEXTS.addressBusy;
-      return this.tooMany(req, res, refused.retryAfterMs, text);
-    }
+    const mayOpenHandoff = this.handoffs.take(address);
+    const event = mayOpenHandoff ? parsed.event : { ...parsed.event, handoffsPaused: true };
     let handoffOpened = false;
     try {
-      const handled = await sink.handle(parsed.event);
+      const handled = await sink.handle(event);
       handoffOpened = handled.handoffOpened === true;
       sendJson(req, res, 200, { replies: handled.replies }, cors);
     } catch (error) {
@@ -226,7 +224,7 @@ export class WebChatRoutes implements HttpRoutes {
         'Retry-After': '5',
       });
     } finally {
-      this.handoffs.settle(address, handoffOpened);
+      if (mayOpenHandoff) this.handoffs.settle(address, handoffOpened);
     }
   }
 

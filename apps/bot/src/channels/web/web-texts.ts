@@ -12,8 +12,6 @@ export const WEB_CHAT_TEXTS = {
   tooFast: 'Bạn gửi tin nhắn hơi nhanh. Vui lòng đợi một chút rồi gửi tiếp nhé.',
   /** Many people may share one address (an office, a phone network): not "you". */
   addressBusy: 'Có quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một chút rồi thử lại.',
-  tooManyHandoffs:
-    'Đã có nhiều yêu cầu gặp cán bộ từ mạng của bạn trong một giờ qua. Vui lòng thử lại sau.',
   unavailable: 'Hệ thống tạm thời chưa trả lời được. Vui lòng thử lại sau ít phút.',
   /** The bot's one apology for a message the API refuses as it is (Telegram says it too). */
   refused: BOT_TEXTS.vi.refused,

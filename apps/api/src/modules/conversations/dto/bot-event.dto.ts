@@ -3,6 +3,7 @@ import { BOT_EVENT_LIMITS as LIMIT, CHANNELS } from '@gcm/domain';
 import type { Channel } from '@gcm/domain';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -96,6 +97,13 @@ export class BotEventDto {
   @Optional()
   @IsISO8601()
   sentAt?: string;
+
+  @ApiPropertyOptional({
+    description: 'Open no inbox item for this event (too many from the same network lately)',
+  })
+  @Optional()
+  @IsBoolean()
+  handoffsPaused?: boolean;
 
   /** Kept whole up to MAX_EVENT_TEXT; longer texts are cut, not refused: a person typed them. */
   @ApiPropertyOptional()

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * filter). The indexes serve the dashboard's statistics: questions and feedback by time, and
  * the feedback of one conversation.
  */
-export class QuestionLogConversation1765500000000 implements MigrationInterface {
-  name = 'QuestionLogConversation1765500000000';
+export class QuestionLogConversation1765600000000 implements MigrationInterface {
+  name = 'QuestionLogConversation1765600000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
