@@ -62,6 +62,18 @@ export class OutboxResultDto implements OutboxResultRequest {
   @IsString()
   @MaxLength(2000)
   error?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10_000,
+    description:
+      'Platform messages of the item that have gone out so far (earlier deliveries included): the next delivery skips them',
+  })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  sentParts?: number;
 }
 
 export class CreateBroadcastDto implements CreateBroadcastRequest {
