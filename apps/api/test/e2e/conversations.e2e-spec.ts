@@ -70,6 +70,20 @@ describe('conversations through the bot endpoint', () => {
       labourFaq.id,
     ]);
     expect(row.useful).toBe(false);
+    // The question log ties the 👎 to the question whose answer it judged.
+    const log = (
+      await coordinator
+        .get('/api/v1/assistant/questions')
+        .query({ feedback: 'not_useful', channel: 'telegram' })
+        .expect(200)
+    ).body;
+    expect(log.items).toEqual([
+      expect.objectContaining({
+        text: 'di xkld han quoc het bao nhieu tien',
+        faqId: labourFaq.id,
+        feedback: 'not_useful',
+      }),
+    ]);
   });
 
   it('processes a retried update once and answers it once, or again once the first delivery had its time', async () => {

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, OUTBOX_OUTCOMES } from '@gcm/domain';
-import type { Channel, OutboxClaimRequest, OutboxResultRequest } from '@gcm/domain';
+import type {
+  Channel,
+  CreateBroadcastRequest,
+  OutboxClaimRequest,
+  OutboxResultRequest,
+} from '@gcm/domain';
 import {
   ArrayMinSize,
   IsArray,
@@ -71,7 +76,7 @@ export class OutboxResultDto implements OutboxResultRequest {
   sentParts?: number;
 }
 
-export class CreateBroadcastDto {
+export class CreateBroadcastDto implements CreateBroadcastRequest {
   @ApiProperty({ format: 'uuid', description: 'A published article or warning' })
   @IsUUID()
   articleId: string;
@@ -94,11 +99,5 @@ export class CreateBroadcastDto {
   localityId?: string;
 }
 
-export interface BroadcastResponse {
-  id: string;
-  articleId: string;
-  topicId: string | null;
-  localityId: string | null;
-  createdAt: string;
-  counts: { queued: number; sending: number; sent: number; failed: number; total: number };
-}
+/** The answer of the broadcast routes, shared with the client (ADR 0003). */
+export type { BroadcastResponse } from '@gcm/domain';
