@@ -76,6 +76,21 @@
  */
 export { createMatcher, type FaqMatcher, type MatcherConfig } from './matcher';
 export { STARTER_SYNONYMS } from './starter-synonyms';
+export {
+  evaluateQuestions,
+  evaluateSet,
+  formatLeaveOut,
+  formatReport,
+  learningRun,
+  leaveOut,
+  type Dictionaries,
+  type InScopeCounts,
+  type LeaveOutReport,
+  type OutOfScopeCounts,
+  type QaQuestion,
+  type QaReport,
+  type QaSet,
+} from './evaluation';
 export { STARTER_GLOSSARY } from './starter-glossary';
 export type {
   FaqEntry,
