@@ -98,6 +98,7 @@ function sweep(): void {
     }
   }
   for (const minPhrasing of [0, 0.3, 0.4, 0.5, 0.6]) settings.push({ minPhrasing });
+  for (const minCoverage of [0, 0.5, 0.6, 0.7, 0.8]) settings.push({ minCoverage });
   for (const choiceThreshold of [0.15, 0.2, 0.25, 0.3]) {
     for (const fieldThreshold of [0.3, 0.4, 0.5, 0.6])
       settings.push({ choiceThreshold, fieldThreshold });

@@ -11,6 +11,8 @@ export interface ConversationState {
   handoffId?: string;
   /** A subscription being set up: the topic chosen, waiting for the locality and consent. */
   subscription?: { topicId: string | null; localityId?: string | null };
+  /** The question the last choices were offered for: a pick among them proposes it as an alternate. */
+  choices?: { questionLogId: string; text: string };
   /** Flood control: start of the current minute window and messages in it. */
   window?: { startedAt: number; count: number };
 }

@@ -37,6 +37,12 @@ export interface Decision {
    * question ("chủ giữ hộ chiếu thì phải làm gì").
    */
   readonly minPhrasing: number;
+  /**
+   * Share of the question the FAQ must explain to be answered directly: with half of it
+   * unexplained ("gia hạn hộ chiếu ở nước ngoài" against a FAQ on labour abroad) it is about
+   * something else.
+   */
+  readonly minCoverage: number;
   /** Field share (field.ts) under which a question is outside the field. */
   readonly fieldThreshold: number;
   readonly maxSuggestions: number;
@@ -47,6 +53,7 @@ export const DEFAULT_DECISION: Decision = {
   ambiguityMargin: 0.15,
   choiceThreshold: 0.2,
   minPhrasing: 0.4,
+  minCoverage: 0.55,
   fieldThreshold: 0.4,
   maxSuggestions: 3,
 };
@@ -106,7 +113,8 @@ export function decide(
   const sure =
     first.confidence >= decision.threshold &&
     lead >= decision.ambiguityMargin &&
-    first.phrasingCoverage >= decision.minPhrasing;
+    first.phrasingCoverage >= decision.minPhrasing &&
+    first.coverage >= decision.minCoverage;
   return {
     status: sure ? 'answered' : 'ambiguous',
     best: toFaq(first),

@@ -50,6 +50,8 @@ export interface MatcherOptions {
   choiceThreshold?: number;
   /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.5. */
   minPhrasing?: number;
+  /** Share of the question the FAQ must explain to be answered directly. Default 0.55. */
+  minCoverage?: number;
   /** Share of the question's content words the field must know (field.ts). Default 0.4. */
   fieldThreshold?: number;
   /** How many choices to offer at most. Default 3. */

@@ -5,6 +5,7 @@ import { ChannelTokens1765000000000 } from './1765000000000-channel-tokens';
 import { BotUpdatesReceivedIndex1765100000000 } from './1765100000000-bot-updates-received-index';
 import { OutboxClaims1765200000000 } from './1765200000000-outbox-claims';
 import { Plan1765400000000 } from './1765400000000-plan';
+import { AnswersPeopleCanTrust1765500000000 } from './1765500000000-answers-people-can-trust';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   BotUpdatesReceivedIndex1765100000000,
   OutboxClaims1765200000000,
   Plan1765400000000,
+  AnswersPeopleCanTrust1765500000000,
 ];

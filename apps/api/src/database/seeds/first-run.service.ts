@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { DictionaryService } from '../../modules/knowledge/dictionary.service';
+import { seedEmergencyRoute } from '../../modules/knowledge/emergency-route';
 import { FaqTransferService } from '../../modules/knowledge/faq-transfer.service';
 import { UnitEntity } from '../../modules/units/unit.entity';
 import { UsersService } from '../../modules/users/users.service';
@@ -26,7 +27,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
 
 /**
  * What a brand-new database gets at its first start: the starter synonym dictionary and
- * glossary (the matcher's configuration), the first administrator (from ADMIN_EMAIL and
+ * glossary (the matcher's configuration), the emergency route (a published warning staff edit), the first administrator (from ADMIN_EMAIL and
  * ADMIN_PASSWORD, or on the embedded default one with a one-time password) and, unless
  * DEMO_DATA=false, the demo data: the units of seed 002, its plan with its tasks and a few
  * progress updates, and the starter FAQs, published and marked for review.
@@ -46,6 +47,11 @@ export class FirstRunService {
 
   async run(): Promise<FirstRunReport> {
     await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
+    if (await seedEmergencyRoute(this.dataSource.manager)) {
+      this.logger.warn(
+        'The emergency route (a published warning) was created with a placeholder for the foreign ministry’s citizen-protection hotline: fill it in under Articles & warnings',
+      );
+    }
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
     const demoDataLoaded =
       (this.env.DEMO_DATA ?? this.mode === 'embedded') && (await this.loadDemoData());

@@ -11,14 +11,24 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AskResponse, HandoffItemResponse, Page, QuestionLogResponse, Role } from '@gcm/domain';
+import {
+  AlternateProposalResponse,
+  AskResponse,
+  HandoffItemResponse,
+  Page,
+  QuestionLogResponse,
+  Role,
+} from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
+import { AlternateProposalsService } from './alternate-proposals.service';
 import { AssistantService } from './assistant.service';
 import {
   AskDto,
   HandoffListQueryDto,
+  ProposalListQueryDto,
   QuestionLogQueryDto,
+  toAlternateProposalResponse,
   toHandoffItemResponse,
   toQuestionLogResponse,
   UpdateHandoffDto,
@@ -29,7 +39,10 @@ const INBOX = [Role.Admin, Role.Coordinator, Role.Editor];
 @ApiTags('assistant')
 @Controller('assistant')
 export class AssistantController {
-  constructor(private readonly assistant: AssistantService) {}
+  constructor(
+    private readonly assistant: AssistantService,
+    private readonly proposals: AlternateProposalsService,
+  ) {}
 
   /** Public: a citizen's question. Rate-limited per client; the text is capped. */
   @Post('ask')
@@ -72,5 +85,43 @@ export class AssistantController {
     @Body() body: UpdateHandoffDto,
   ): Promise<HandoffItemResponse> {
     return toHandoffItemResponse(await this.assistant.setHandoffStatus(actor, id, body.status));
+  }
+
+  /** Questions people matched to a FAQ by picking it among the choices: proposed alternates. */
+  @Get('proposals')
+  @Roles(Role.Admin, Role.Editor)
+  async listProposals(
+    @Query() query: ProposalListQueryDto,
+  ): Promise<Page<AlternateProposalResponse>> {
+    const [items, total] = await this.proposals.list(query);
+    return {
+      items: items.map(toAlternateProposalResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** Accepts a proposal: its text becomes one of the FAQ's alternates, matched at once. */
+  @Post('proposals/:id/accept')
+  @Roles(Role.Admin, Role.Editor)
+  @HttpCode(200)
+  async acceptProposal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AlternateProposalResponse> {
+    const saved = await this.proposals.decide(actor, id, true);
+    return toAlternateProposalResponse({ ...saved, faqQuestion: '' });
+  }
+
+  @Post('proposals/:id/reject')
+  @Roles(Role.Admin, Role.Editor)
+  @HttpCode(200)
+  async rejectProposal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AlternateProposalResponse> {
+    const saved = await this.proposals.decide(actor, id, false);
+    return toAlternateProposalResponse({ ...saved, faqQuestion: '' });
   }
 }

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ASK_STATUSES, HANDOFF_STATUSES } from '@gcm/domain';
+import { ASK_STATUSES, HANDOFF_STATUSES, PROPOSAL_STATUSES } from '@gcm/domain';
 import type {
+  AlternateProposalResponse,
   AskRequest,
+  ProposalStatus,
   AskStatus,
   HandoffItemResponse,
   HandoffStatus,
@@ -11,6 +13,7 @@ import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
 import { Optional } from '../../../common/validation/optional';
 import { CleanText } from '../../../common/validation/transforms';
+import type { AlternateProposalEntity } from '../alternate-proposal.entity';
 import { HandoffItemEntity } from '../handoff-item.entity';
 import { QuestionLogEntity } from '../question-log.entity';
 
@@ -75,4 +78,24 @@ export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse
   createdAt: h.createdAt.toISOString(),
   updatedAt: h.updatedAt.toISOString(),
   closedAt: h.closedAt?.toISOString() ?? null,
+});
+
+export class ProposalListQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, default: 'proposed' })
+  @Optional()
+  @IsIn(PROPOSAL_STATUSES)
+  status?: ProposalStatus;
+}
+
+export const toAlternateProposalResponse = (
+  p: AlternateProposalEntity & { faqQuestion: string },
+): AlternateProposalResponse => ({
+  id: p.id,
+  faqId: p.faqId,
+  faqQuestion: p.faqQuestion,
+  text: p.text,
+  source: p.source,
+  status: p.status,
+  createdAt: p.createdAt.toISOString(),
+  decidedAt: p.decidedAt?.toISOString() ?? null,
 });
