@@ -188,8 +188,7 @@ describe('conversations through the bot endpoint', () => {
       )
     ).body;
     // The emergency route first, then the honest "no answer".
-    expect(texts(res)[0]).toMatch(/113/);
-    expect(texts(res)[1]).toMatch(/chuyển đến cán bộ/);
+    expect(texts(res)[0]).toMatch(/113[^]*chuyển đến cán bộ/);
     const more = (await postEvent(t.url, textEvent('c4', 'Tôi đi từ Bắc Kạn')).expect(200)).body;
     expect(texts(more)[0]).toMatch(/^Đã ghi nhận/);
 
@@ -431,7 +430,7 @@ describe('conversations through the bot endpoint', () => {
       textEvent('b5', 'gap can bo'),
     ]).expect(200);
 
-    expect(res.body.results.map((r: { replies: unknown[] }) => texts(r as never).at(-1))).toEqual([
+    expect(res.body.results.map((r: { replies: unknown[] }) => texts(r as never)[0])).toEqual([
       expect.stringMatching(/chuyển đến cán bộ/),
       expect.stringMatching(/^Đã ghi nhận/),
       expect.stringContaining('Hứa hẹn việc nhẹ lương cao'),
@@ -443,8 +442,7 @@ describe('conversations through the bot endpoint', () => {
        WHERE c.chat_id IN ('b4', 'b5') ORDER BY c.chat_id`,
     );
     expect(items).toEqual([
-      // The question, the emergency route and the "no answer", the next message and its reply.
-      { question: 'Gia hạn thẻ tạm trú cho vợ thế nào?', joined: 5 },
+      { question: 'Gia hạn thẻ tạm trú cho vợ thế nào?', joined: 4 },
       // "Gặp cán bộ" without a question of its own takes the chat's last messages, here the
       // question asked earlier in the same batch.
       { question: 'dấu hiệu mua bán người là gì', joined: 2 },

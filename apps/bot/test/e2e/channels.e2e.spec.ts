@@ -233,7 +233,7 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     const [choice] = await waitForChat(telegram, 103, 1);
 
     expect(choice.text).toBe(TEXT.didYouMean);
-    const faqs = choice.buttons.filter((b) => b.callback_data?.startsWith('faq:'));
+    const faqs = choice.buttons.filter((b) => b.callback_data?.startsWith('pick:'));
     expect(faqs.length).toBeGreaterThanOrEqual(2);
     push(telegramUpdates.callback(103, faqs[1].callback_data!));
     const [, answer] = await waitForChat(telegram, 103, 2);

@@ -85,9 +85,9 @@ export function answerReplies(
     ];
   }
   // The question stays with staff; the person may still go back to asking the bot meanwhile.
+  // One message, the emergency route first: read before anything else, and one chat call.
   return [
-    emergencyReply(locale, emergency),
-    text(botText(locale, 'noAnswer'), [
+    text(`${emergencyText(locale, emergency)}\n\n${botText(locale, 'noAnswer')}`, [
       [
         { label: botText(locale, 'askSomethingElse'), action: Action.endHandoff },
         menuButton(locale),
@@ -98,7 +98,11 @@ export function answerReplies(
 
 /** The emergency route (113, the citizen-protection hotline abroad), as staff wrote it. */
 export function emergencyReply(locale: BotLocale, emergency?: string): TextReply {
-  return text(emergency?.trim() || botText(locale, 'emergencyFallback'));
+  return text(emergencyText(locale, emergency));
+}
+
+function emergencyText(locale: BotLocale, emergency?: string): string {
+  return emergency?.trim() || botText(locale, 'emergencyFallback');
 }
 
 /**

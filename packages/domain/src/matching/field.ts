@@ -35,7 +35,12 @@ export class FieldVocabulary {
   upsert(id: string, texts: PhrasingTexts): void {
     this.remove(id);
     const words = new Set<string>();
-    for (const tokens of texts.vietnamese) for (const t of tokens) words.add(`v:${t.folded}`);
+    for (const tokens of texts.vietnamese) {
+      for (const t of tokens) {
+        words.add(`v:${t.folded}`);
+        words.add(`x:${t.exact}`);
+      }
+    }
     for (const tokens of texts.english) {
       for (const t of tokens) words.add(`e:${stemEnglish(t.folded)}`);
     }
@@ -65,7 +70,12 @@ export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
   for (const slot of query.slots) {
     if (slot.stopFactor < CONTENT_STOP_FACTOR) continue;
     content += slot.stopFactor;
-    if (slot.massFrom === 'readings') {
+    // A phrase of the dictionary or glossary is the field's, not a chat spelling of an everyday
+    // word ("hum" for "hôm"): it has a reading of two or more syllables or an English one.
+    if (
+      slot.massFrom === 'readings' &&
+      slot.alternatives.some((alt) => alt.lang === 'en' || alt.tokens.length > 1)
+    ) {
       known += slot.stopFactor;
       continue;
     }
@@ -74,8 +84,11 @@ export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
     let best = 0;
     for (const alt of slot.alternatives) {
       if (alt.broader || alt.quality <= best) continue;
+      // Typed with diacritics, a word is known with those diacritics ("giá" is not "gia").
       const words =
-        alt.lang === 'vi' ? alt.tokens.map((t) => `v:${t.folded}`) : alt.stems.map((s) => `e:${s}`);
+        alt.lang === 'vi'
+          ? alt.tokens.map((t) => (t.marked ? `x:${t.exact}` : `v:${t.folded}`))
+          : alt.stems.map((s) => `e:${s}`);
       if (words.every((w) => vocabulary.has(w))) best = alt.quality;
     }
     known += slot.stopFactor * best;
