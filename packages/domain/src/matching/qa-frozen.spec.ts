@@ -9,7 +9,7 @@ import type { FaqEntry } from './types';
  * tuned on): the matcher must not answer more than 5% of its in-scope questions with the wrong
  * FAQ. Read only for this figure; its individual questions are not for tuning.
  */
-const FROZEN = join(import.meta.dirname, '../../test/fixtures/qa-frozen');
+const FROZEN = join(__dirname, '../../test/fixtures/qa-frozen');
 const present = existsSync(join(FROZEN, 'faqs.json'));
 const MAX_WRONG = 0.05;
 
