@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { openTestDatabase } from './test-database';
 import { FirstRunService } from '../../src/database/seeds/first-run.service';
 import { DictionaryService } from '../../src/modules/knowledge/dictionary.service';
+import { seedEmergencyRoute } from '../../src/modules/knowledge/emergency-route';
 
 export type TestAgent = ReturnType<typeof request.agent>;
 
@@ -39,8 +40,9 @@ const QUIET: NodeJS.ProcessEnv = {
 
 /**
  * The real application on a fresh database, listening on a free loopback port. With
- * `dictionary`, the starter synonym dictionary and glossary the matcher needs are loaded (and
- * nothing else: the knowledge base stays empty). With `firstRun`, the whole first-start routine
+ * `dictionary`, what every new database gets besides accounts and FAQs is loaded: the starter
+ * synonym dictionary and glossary the matcher needs, and the emergency route (the knowledge base
+ * has no FAQ). With `firstRun`, the whole first-start routine
  * runs: the dictionary, the first administrator, the starter FAQs (drafts unless DEMO_DATA=true)
  * and the demo data if DEMO_DATA=true.
  */
@@ -52,8 +54,10 @@ export async function startTestApp(
   const database = await openTestDatabase();
   const app = await createApp(env, database, { clock: options.clock });
   if (options.firstRun) await app.get(FirstRunService).run();
-  else if (options.dictionary)
+  else if (options.dictionary) {
     await app.get(DictionaryService).seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
+    await seedEmergencyRoute(app.get(DataSource).manager);
+  }
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
