@@ -24,6 +24,9 @@ import type {
   ArticleResponse,
   AskRequest,
   AskResponse,
+  AlternateProposalResponse,
+  ExplainResponse,
+  ProposalStatus,
   CreateArticleRequest,
   CreateFaqRequest,
   CreateGlossaryTermRequest,
@@ -180,6 +183,12 @@ export function createApiClient(options: ApiClientOptions) {
     topics: () => request<TopicResponse[]>({ method: 'GET', path: v1('/knowledge/topics') }),
     createTopic: (body: CreateTopicRequest) =>
       request<TopicResponse>({ method: 'POST', path: v1('/knowledge/topics'), json: body }),
+    updateTopic: (id: string, body: Partial<CreateTopicRequest>) =>
+      request<TopicResponse>({
+        method: 'PATCH',
+        path: v1(`/knowledge/topics/${segment(id)}`),
+        json: body,
+      }),
     faqs: (query: FaqListQuery = {}) =>
       request<Page<FaqResponse>>({ method: 'GET', path: v1('/knowledge/faqs'), query }),
     faq: (id: string) =>
@@ -208,9 +217,31 @@ export function createApiClient(options: ApiClientOptions) {
         query,
         json: rows,
       }),
+    /** Imports a CSV or XLSX file of FAQs (same columns as JSON); the report lists every row. */
+    importFaqFile: (
+      file: string | Blob,
+      contentType: string,
+      query: { allOrNothing?: boolean; dryRun?: boolean; defaultStatus?: FaqStatus } = {},
+    ) =>
+      request<FaqImportReport>({
+        method: 'POST',
+        path: v1('/knowledge/faqs/import'),
+        query,
+        text: file,
+        contentType,
+      }),
+    /** The address of the FAQ export file, to download with the session cookie. */
+    faqExportPath: (format: 'json' | 'csv' | 'xlsx', status?: FaqStatus) =>
+      v1(`/knowledge/faqs/export?format=${format}${status ? `&status=${status}` : ''}`),
     synonyms: () => request<SynonymResponse[]>({ method: 'GET', path: v1('/knowledge/synonyms') }),
     createSynonym: (body: CreateSynonymRequest) =>
       request<SynonymResponse>({ method: 'POST', path: v1('/knowledge/synonyms'), json: body }),
+    updateSynonym: (id: string, body: Partial<CreateSynonymRequest>) =>
+      request<SynonymResponse>({
+        method: 'PATCH',
+        path: v1(`/knowledge/synonyms/${segment(id)}`),
+        json: body,
+      }),
     deleteSynonym: (id: string) =>
       request<void>({ method: 'DELETE', path: v1(`/knowledge/synonyms/${segment(id)}`) }),
     glossary: () =>
@@ -221,9 +252,19 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1('/knowledge/glossary'),
         json: body,
       }),
+    updateGlossaryTerm: (id: string, body: Partial<CreateGlossaryTermRequest>) =>
+      request<GlossaryTermResponse>({
+        method: 'PATCH',
+        path: v1(`/knowledge/glossary/${segment(id)}`),
+        json: body,
+      }),
+    deleteGlossaryTerm: (id: string) =>
+      request<void>({ method: 'DELETE', path: v1(`/knowledge/glossary/${segment(id)}`) }),
     articles: (
       query: { kind?: ArticleKind; status?: FaqStatus; page?: number; pageSize?: number } = {},
     ) => request<Page<ArticleResponse>>({ method: 'GET', path: v1('/knowledge/articles'), query }),
+    article: (id: string) =>
+      request<ArticleResponse>({ method: 'GET', path: v1(`/knowledge/articles/${segment(id)}`) }),
     createArticle: (body: CreateArticleRequest) =>
       request<ArticleResponse>({ method: 'POST', path: v1('/knowledge/articles'), json: body }),
     updateArticle: (id: string, body: UpdateArticleRequest) =>
@@ -237,6 +278,21 @@ export function createApiClient(options: ApiClientOptions) {
   const assistant = {
     ask: (body: AskRequest) =>
       request<AskResponse>({ method: 'POST', path: v1('/assistant/ask'), json: body }),
+    /** Staff trying a question: what the bot would do and the closest FAQs; nothing logged. */
+    explain: (body: AskRequest) =>
+      request<ExplainResponse>({ method: 'POST', path: v1('/assistant/explain'), json: body }),
+    /** Alternates proposed from people's picks among the choices (editors). */
+    proposals: (query: { status?: ProposalStatus; page?: number; pageSize?: number } = {}) =>
+      request<Page<AlternateProposalResponse>>({
+        method: 'GET',
+        path: v1('/assistant/proposals'),
+        query,
+      }),
+    decideProposal: (id: string, accept: boolean) =>
+      request<AlternateProposalResponse>({
+        method: 'POST',
+        path: v1(`/assistant/proposals/${segment(id)}/${accept ? 'accept' : 'reject'}`),
+      }),
     /** The question log, newest first; `from`/`to` are days (YYYY-MM-DD) in Vietnam. */
     questions: (query: QuestionLogQuery = {}) =>
       request<Page<QuestionLogResponse>>({

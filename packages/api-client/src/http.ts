@@ -14,7 +14,7 @@ import {
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Blob;
   credentials?: 'include' | 'same-origin' | 'omit';
   signal?: AbortSignal;
 }
@@ -49,8 +49,8 @@ export interface RequestSpec {
   query?: object;
   /** Sent as JSON. */
   json?: unknown;
-  /** Sent as is, with `contentType`. */
-  text?: string;
+  /** Sent as is, with `contentType` (a Blob: a file, e.g. an XLSX workbook). */
+  text?: string | Blob;
   contentType?: string;
   /**
    * Statuses besides 2xx whose body is returned instead of thrown, unless it is an error body

@@ -195,6 +195,14 @@ export interface AskResponse {
   handoffId?: string;
 }
 
+/**
+ * POST /assistant/explain (staff): what the bot would answer to a question, without logging it
+ * or opening an inbox item, with the closest FAQs and their confidence whatever the outcome.
+ */
+export interface ExplainResponse extends AskResponse {
+  nearest: { id: string; question: string; confidence: number }[];
+}
+
 export const HANDOFF_STATUSES = ['open', 'answered', 'closed'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 

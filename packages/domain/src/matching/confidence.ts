@@ -77,6 +77,9 @@ function confidenceOf(candidate: Assessed, bestCoverage: number): number {
 
 const RANK_QUERY_WEIGHT = 0.8;
 
+/** How many of the closest FAQs a result lists for staff (`nearest`), whatever the outcome. */
+const NEAREST_SHOWN = 5;
+
 function rankOf(candidate: Assessed): number {
   return (
     candidate.coverage ** RANK_QUERY_WEIGHT * candidate.phrasingCoverage ** (1 - RANK_QUERY_WEIGHT)
@@ -97,13 +100,20 @@ export function decide(
     );
   const [first, ...others] = ranked;
   const inField = share >= decision.fieldThreshold;
-  if (!first || !inField || first.confidence < decision.choiceThreshold) {
-    return { status: 'no_answer', confidence: first?.confidence ?? 0, suggestions: [], inField };
-  }
   const toFaq = ({ id, confidence }: { id: string; confidence: number }): ScoredFaq => ({
     id,
     confidence,
   });
+  const nearest = ranked.slice(0, NEAREST_SHOWN).map(toFaq);
+  if (!first || !inField || first.confidence < decision.choiceThreshold) {
+    return {
+      status: 'no_answer',
+      confidence: first?.confidence ?? 0,
+      suggestions: [],
+      inField,
+      nearest,
+    };
+  }
   const runnersUp = others
     .filter((c) => c.confidence >= decision.choiceThreshold)
     .sort((a, b) => b.confidence - a.confidence || b.rank - a.rank);
@@ -121,6 +131,7 @@ export function decide(
     confidence: first.confidence,
     suggestions,
     inField,
+    nearest,
   };
 }
 

@@ -93,4 +93,9 @@ export interface MatchResult {
    * answer (for `no_answer`, the language of the question, to say so in).
    */
   locale: Locale;
+  /**
+   * The closest FAQs whatever the outcome, best first, with their confidence (up to five): for
+   * staff, to see what the bot weighed and to add a question to the FAQ it nearly matched.
+   */
+  nearest?: ScoredFaq[];
 }

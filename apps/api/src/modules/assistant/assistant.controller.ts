@@ -14,12 +14,14 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AlternateProposalResponse,
   AskResponse,
+  ExplainResponse,
   HandoffItemResponse,
   INBOX_WORKERS,
   Page,
   QUESTION_LOG_READERS,
   QuestionLogResponse,
   Role,
+  ROLES,
 } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
@@ -52,6 +54,14 @@ export class AssistantController {
   @HttpCode(200)
   ask(@Body() body: AskDto): Promise<AskResponse> {
     return this.assistant.ask({ text: body.text, locale: body.locale, channel: 'api' });
+  }
+
+  /** Staff trying a question: what the bot would do and the closest FAQs; nothing is logged. */
+  @Post('explain')
+  @Roles(...ROLES)
+  @HttpCode(200)
+  explain(@Body() body: AskDto): Promise<ExplainResponse> {
+    return this.assistant.explain(body.text, body.locale);
   }
 
   @Get('questions')

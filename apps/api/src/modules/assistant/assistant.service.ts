@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AskResponse,
   ErrorCode,
+  ExplainResponse,
   HandoffStatus,
+  MatchResult,
   normaliseText,
   renderMarkdown,
   soundsLikeDanger,
@@ -104,6 +106,23 @@ export class AssistantService {
   }
 
   /**
+   * What the bot would answer to `text`, for staff trying a question: nothing is logged and no
+   * inbox item opened; the closest FAQs come with their confidence whatever the outcome.
+   */
+  async explain(text: string, locale?: 'vi' | 'en'): Promise<ExplainResponse> {
+    await this.index.sync();
+    const result = this.index.matchCurrent(text, { locale });
+    const input: AskInput = { text, locale, channel: 'console', openHandoff: false };
+    const { response } = this.prepareAnswer(input, result);
+    if (response.faq) response.faq.answerHtml = renderMarkdown(response.faq.answer);
+    const nearest = (result.nearest ?? []).flatMap(({ id, confidence }) => {
+      const faq = this.index.faq(id);
+      return faq ? [{ id, question: faq.question, confidence: round(confidence) }] : [];
+    });
+    return { ...response, nearest };
+  }
+
+  /**
    * Answers with the index as last synced and logs through `manager`, so a caller can run it
    * inside its own transaction (having called FaqIndexService.sync() before opening it).
    */
@@ -118,8 +137,10 @@ export class AssistantService {
    * questions in one transaction logs them together with logQuestions(). A question with no
    * answer gets the id of the inbox item logQuestions() will open for it.
    */
-  prepareAnswer(input: AskInput): { response: AskResponse; log: QuestionLogRow } {
-    const result = this.index.matchCurrent(input.text, { locale: input.locale });
+  prepareAnswer(
+    input: AskInput,
+    result: MatchResult = this.index.matchCurrent(input.text, { locale: input.locale }),
+  ): { response: AskResponse; log: QuestionLogRow } {
     const locale = result.locale;
     const danger = soundsLikeDanger(input.text);
     const best = result.best && this.index.faq(result.best.id);

@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuestionLogEntity } from '../../src/modules/assistant/question-log.entity';
+import { HandoffItemEntity } from '../../src/modules/assistant/handoff-item.entity';
+import { createFaq, createTopic } from '../support/knowledge-factories';
+import { signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
+
+/** What the console's knowledge screens need beyond the bot's own routes. */
+describe('knowledge screens in the console', () => {
+  let t: TestApp;
+  let editor: TestAgent;
+  let viewer: TestAgent;
+  let passport: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_RATE_LIMIT: '1000' }, { dictionary: true });
+    editor = (await signedInAs(t, 'editor')).agent;
+    viewer = (await signedInAs(t, 'viewer')).agent;
+    const papers = await createTopic(editor, 'Giấy tờ');
+    passport = (
+      await createFaq(editor, papers, {
+        question: 'Bị mất hộ chiếu ở nước ngoài thì phải làm gì?',
+        answer: 'Báo ngay cho cơ quan đại diện Việt Nam nơi bạn ở để được cấp giấy tờ thay thế.',
+      })
+    ).id;
+    await createFaq(editor, papers, {
+      question: 'Làm căn cước công dân ở đâu?',
+      answer: 'Đến công an cấp xã hoặc cấp huyện nơi bạn cư trú, mang theo giấy tờ cần thiết.',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('finds FAQs typed without diacritics in the list search', async () => {
+    const res = await viewer
+      .get('/api/v1/knowledge/faqs')
+      .query({ search: 'ho chieu' })
+      .expect(200);
+    expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([passport]);
+  });
+
+  describe('POST /assistant/explain', () => {
+    const count = async (entity: typeof QuestionLogEntity | typeof HandoffItemEntity) =>
+      t.dataSource.getRepository(entity).count();
+
+    it('says what the bot would answer, with the closest FAQs, and logs nothing', async () => {
+      const [logged, handoffs] = [await count(QuestionLogEntity), await count(HandoffItemEntity)];
+      const res = (
+        await viewer
+          .post('/api/v1/assistant/explain')
+          .send({ text: 'mat ho chieu o nuoc ngoai phai lam sao' })
+          .expect(200)
+      ).body;
+      expect(res).toMatchObject({ status: 'answered', faq: { id: passport }, inField: true });
+      expect(res.faq.answerHtml).toContain('cơ quan đại diện');
+      expect(res.nearest[0]).toMatchObject({ id: passport, confidence: expect.any(Number) });
+      expect(res.nearest[0].question).toBe('Bị mất hộ chiếu ở nước ngoài thì phải làm gì?');
+
+      const none = (
+        await editor
+          .post('/api/v1/assistant/explain')
+          .send({ text: 'Đi làm việc ở nước ngoài cần đóng bảo hiểm xã hội không?' })
+          .expect(200)
+      ).body;
+      expect(none).toMatchObject({ status: 'no_answer', inField: true });
+      expect(none.handoffId).toBeUndefined();
+      expect(Array.isArray(none.nearest)).toBe(true);
+
+      expect(await count(QuestionLogEntity)).toBe(logged);
+      expect(await count(HandoffItemEntity)).toBe(handoffs);
+    });
+
+    it('is for signed-in staff only and checks the text like ask', async () => {
+      await request(t.url).post('/api/v1/assistant/explain').send({ text: 'hộ chiếu' }).expect(401);
+      await viewer.post('/api/v1/assistant/explain').send({ text: '   ' }).expect(400);
+    });
+  });
+});
