@@ -184,7 +184,7 @@ export function createApiClient(options: ApiClientOptions) {
     createTopic: (body: CreateTopicRequest) =>
       request<TopicResponse>({ method: 'POST', path: v1('/knowledge/topics'), json: body }),
     updateTopic: (id: string, body: Partial<CreateTopicRequest>) =>
-      request<TopicResponse>({
+      request<Pick<TopicResponse, 'id' | 'name' | 'nameEn'>>({
         method: 'PATCH',
         path: v1(`/knowledge/topics/${segment(id)}`),
         json: body,

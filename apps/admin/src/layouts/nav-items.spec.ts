@@ -7,6 +7,7 @@ describe('navItemsFor', () => {
     expect(navItemsFor('admin').map((i) => i.route)).toEqual([
       'dashboard',
       'question-log',
+      'knowledge-faqs',
       'units',
       'users',
       'audit',
@@ -16,11 +17,13 @@ describe('navItemsFor', () => {
     expect(navItemsFor('viewer').map((i) => i.route)).toEqual([
       'dashboard',
       'question-log',
+      'knowledge-faqs',
       'units',
       'sessions',
       'change-password',
     ]);
     expect(navItemsFor('unit_reporter').map((i) => i.route)).toEqual([
+      'knowledge-faqs',
       'units',
       'sessions',
       'change-password',
@@ -30,10 +33,10 @@ describe('navItemsFor', () => {
   it('groups the links and leaves out groups without any', () => {
     expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
       ['overview', 1],
-      ['qa', 1],
+      ['qa', 2],
       ['admin', 5],
     ]);
-    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['admin']);
+    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['qa', 'admin']);
   });
 
   it('links only to routes that exist, with the same roles as the route', () => {

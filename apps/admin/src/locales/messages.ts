@@ -16,6 +16,7 @@ import enAuth from './en-US/auth.json';
 import enCommon from './en-US/common.json';
 import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
+import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
 import enQuestions from './en-US/questions.json';
 import enSessions from './en-US/sessions.json';
@@ -25,6 +26,7 @@ import viAudit from './vi-VN/audit.json';
 import viAuth from './vi-VN/auth.json';
 import viCommon from './vi-VN/common.json';
 import viDashboard from './vi-VN/dashboard.json';
+import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
 import viQuestions from './vi-VN/questions.json';
 import viSessions from './vi-VN/sessions.json';
@@ -45,6 +47,7 @@ const viVN = {
   nav: viNav,
   dashboard: viDashboard,
   questions: viQuestions,
+  knowledge: viKnowledge,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -63,6 +66,7 @@ const enUS = {
   nav: enNav,
   dashboard: enDashboard,
   questions: enQuestions,
+  knowledge: enKnowledge,
   auth: enAuth,
   units: enUnits,
   users: enUsers,
