@@ -211,6 +211,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
       text.nav.dashboard,
       text.nav.questionLog,
+      text.knowledge.nav,
       text.nav.units,
       text.nav.users,
       text.nav.audit,

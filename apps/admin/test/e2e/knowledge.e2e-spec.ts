@@ -1,0 +1,303 @@
+/// <reference types="node" />
+// Runs in Node; the console's tsconfig (browser types) also checks test/.
+/**
+ * The knowledge screens as an editor uses them, in headless Chromium against the built API with
+ * its demo FAQs: write and publish a FAQ, ask it with "try a question", turn an unanswered
+ * question from the question log into another phrasing of it, and every knowledge screen at
+ * 1366×768 (screenshots for a person to look at, git-ignored).
+ *
+ * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '@/locales/messages';
+import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { hasChromium, launchChromium } from './support/chromium';
+
+const text = messages['vi-VN'];
+const k = text.knowledge;
+const admin = { email: 'bien.tap.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** The FAQ the editor writes, a question asked the same way without diacritics, and one
+ * asked differently before the FAQ existed (unanswered then, in the question log). */
+const FAQ = {
+  question: 'Đổi giấy phép lái xe quốc tế khi làm việc ở Đài Loan thế nào?',
+  answer:
+    'Mang theo **hộ chiếu** và giấy phép lái xe Việt Nam đến cơ quan quản lý giao thông nơi bạn ở.',
+  alternate: 'thủ tục đổi giấy phép lái xe quốc tế ở Đài Loan',
+};
+const ASKED_WITHOUT_DIACRITICS = 'doi giay phep lai xe quoc te o dai loan';
+const UNANSWERED = 'bằng lái bên Đài dùng được không';
+/** Text without diacritics, in lower case. */
+const fold = (value: string) =>
+  value.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+
+describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuilds();
+    [api, browser] = await Promise.all([
+      startApi({ adminEmail: admin.email, adminPassword: admin.password }),
+      launchChromium(),
+    ]);
+    // A person asks something no FAQ answers yet: it goes to the question log as unanswered.
+    const res = await fetch(`${api.baseUrl}/api/v1/assistant/ask`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: UNANSWERED }),
+    });
+    expect((await res.json()).status).toBe('no_answer');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function openConsole(): Promise<Page> {
+    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
+    pageErrors = [];
+    context = await browser.newContext({
+      baseURL: api.baseUrl,
+      locale: 'en-US',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  async function signIn(page: Page) {
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(admin.email);
+    await page.getByLabel(text.auth.login.password).fill(admin.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  const nav = (page: Page) => page.getByRole('navigation', { name: text.nav.label });
+  const tabs = (page: Page) => page.getByRole('navigation', { name: k.tabs.label });
+  const flash = (page: Page) => page.locator('.alert--success');
+  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
+
+  async function choose(page: Page, label: string, option: string) {
+    const select = page.getByRole('combobox', { name: label, exact: true });
+    await select.click({ force: true });
+    const list = await select.getAttribute('aria-controls');
+    await page
+      .locator(`[id="${list}"] .el-select-dropdown__item`)
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  /** Confirms the dialog that asks before an action, with its button `name`. */
+  async function confirmWith(page: Page, name: string) {
+    await page.locator('.el-message-box').getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Tries `question` on the "try a question" page and waits for the result. */
+  async function tryQuestion(page: Page, question: string): Promise<Locator> {
+    await page.goto('/knowledge/try');
+    await page.getByLabel(k.try.question).fill(question);
+    await page.getByRole('button', { name: k.try.submit, exact: true }).click();
+    const result = page.locator('.try__result');
+    await result.getByText(k.try.resultFor.replace('{text}', question)).waitFor();
+    return result;
+  }
+
+  async function unlabelledControls(page: Page): Promise<string[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => {
+          const input = el as HTMLInputElement;
+          if (input.type === 'hidden' || input.type === 'radio' || input.type === 'file') {
+            return false;
+          }
+          const box = input.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) return false;
+          return !(
+            (input.labels?.length ?? 0) > 0 ||
+            input.getAttribute('aria-label') ||
+            input.getAttribute('aria-labelledby')
+          );
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+  }
+
+  it('writes, edits and publishes a FAQ, then "try a question" gets it as the answer', async () => {
+    const page = await openConsole();
+    await signIn(page);
+    await nav(page).getByRole('link', { name: k.nav, exact: true }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(k.title);
+    await rows(page).first().waitFor();
+
+    // Searching without diacritics finds the demo FAQs about "hộ chiếu" (in the question or
+    // another phrasing), and only a few of the 77.
+    const total = () => page.locator('.pagination__total').innerText();
+    const everything = await total();
+    await page.getByLabel(k.faqs.filters.search).fill('ho chieu');
+    await page.getByRole('button', { name: text.common.search, exact: true }).click();
+    await expect.poll(total).not.toBe(everything);
+    for (const row of await rows(page).all()) {
+      expect(fold(await row.innerText())).toContain('ho chieu');
+    }
+    await screenshot(page, '20-knowledge-faqs-search');
+
+    await page.getByRole('link', { name: k.faqs.add }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(k.faqForm.createTitle);
+
+    // Nothing is sent while the form is incomplete: Vietnamese messages beside the fields.
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await page.getByText(k.faqForm.errors.topic).waitFor();
+    await page.getByText(k.faqForm.errors.questionRequired).waitFor();
+    await page.getByText(k.faqForm.errors.answerRequired).waitFor();
+
+    await choose(page, k.faqForm.topic, 'Bảo hộ công dân');
+    await page.getByLabel(k.faqForm.question, { exact: true }).fill(FAQ.question);
+    await page.getByLabel(k.faqForm.answer, { exact: true }).fill(FAQ.answer);
+    // The preview is the bot's own rendering of the Markdown.
+    const preview = page.getByRole('region', { name: k.faqForm.preview }).first();
+    expect(await preview.locator('strong').innerText()).toBe('hộ chiếu');
+    const alternates = page.getByLabel(k.faqForm.alternates, { exact: true });
+    await alternates.fill(FAQ.alternate);
+    await alternates.press('Enter');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshot(page, '21-knowledge-faq-new');
+
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await page.waitForURL(/\/knowledge\/faqs\/[0-9a-f-]{36}$/);
+    expect(await flash(page).innerText()).toBe(k.faqForm.createdDone);
+    await page.getByText(text.knowledge.status.draft, { exact: true }).first().waitFor();
+
+    // An edit makes version 2, whose changes the history shows word by word.
+    await page
+      .getByLabel(k.faqForm.answer, { exact: true })
+      .fill(`${FAQ.answer}\n\nMang thêm ảnh thẻ.`);
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(k.faqForm.savedDone);
+    const history = page.locator('.faq-history');
+    await history.getByText(k.history.version.replace('{version}', '2')).waitFor();
+    await history.getByRole('button', { name: k.history.showDiff }).first().click();
+    expect(await history.locator('ins').first().innerText()).toContain('Mang thêm ảnh thẻ.');
+
+    // Publish, after confirming.
+    await page.getByRole('button', { name: k.faqForm.publish, exact: true }).click();
+    await page.locator('.el-message-box').getByText(k.faqForm.confirmPublish).waitFor();
+    await confirmWith(page, k.faqForm.publish);
+    await expect.poll(() => flash(page).innerText()).toBe(k.faqForm.publishedDone);
+    await page.getByText(text.knowledge.status.published, { exact: true }).first().waitFor();
+    await screenshot(page, '22-knowledge-faq-published');
+
+    // The bot now answers it, even typed without diacritics.
+    const result = await tryQuestion(page, ASKED_WITHOUT_DIACRITICS);
+    await result.getByText(k.try.outcome.answered).waitFor();
+    expect(await result.getByRole('link', { name: FAQ.question }).count()).toBeGreaterThan(0);
+    expect(await result.locator('.markdown-preview strong').innerText()).toBe('hộ chiếu');
+    await screenshot(page, '23-knowledge-try-answered');
+  });
+
+  it('turns an unanswered question from the log into another phrasing, answered from then on', async () => {
+    const page = await openConsole();
+    await signIn(page);
+    const before = await tryQuestion(page, UNANSWERED);
+    await before.locator('.el-alert__title').waitFor();
+    expect(await before.locator('.el-alert__title').innerText()).not.toBe(k.try.outcome.answered);
+
+    await page.goto('/questions?status=no_answer');
+    await expect.poll(() => heading(page).innerText()).toBe(text.questions.title);
+    const row = rows(page).filter({ hasText: UNANSWERED }).first();
+    await row.getByRole('button', { name: k.fromLog.action }).click();
+    const dialog = page.getByRole('dialog', { name: k.fromLog.title });
+    // The matcher's nearest FAQs come first: the one just published among them.
+    const nearest = dialog.locator('.make-faq__item').filter({ hasText: FAQ.question });
+    await nearest.waitFor();
+    expect(
+      await dialog.getByRole('link', { name: k.fromLog.newFaq }).getAttribute('href'),
+    ).toContain('/knowledge/faqs/new?question=');
+    await screenshot(page, '24-question-log-to-knowledge');
+    await nearest.getByRole('button', { name: k.fromLog.addAsAlternate }).click();
+    await expect
+      .poll(() => flash(page).innerText())
+      .toBe(k.fromLog.addedDone.replace('{text}', UNANSWERED).replace('{question}', FAQ.question));
+
+    const after = await tryQuestion(page, UNANSWERED);
+    await after.getByText(k.try.outcome.answered).waitFor();
+    expect(await after.getByRole('link', { name: FAQ.question }).count()).toBeGreaterThan(0);
+  });
+
+  it('starts a new FAQ prefilled from the address', async () => {
+    const page = await openConsole();
+    await signIn(page);
+    await page.goto(`/knowledge/faqs/new?question=${encodeURIComponent(UNANSWERED)}`);
+    await page.getByText(k.faqForm.prefilled).waitFor();
+    expect(await page.getByLabel(k.faqForm.question, { exact: true }).inputValue()).toBe(
+      UNANSWERED,
+    );
+  });
+
+  it('shows every knowledge screen, each control labelled (screenshots at 1366×768)', async () => {
+    const page = await openConsole();
+    await signIn(page);
+    const screens: [string, string, string][] = [
+      ['/knowledge/faqs', k.title, '25-knowledge-faqs'],
+      ['/knowledge/proposals', k.title, '26-knowledge-proposals'],
+      ['/knowledge/topics', k.title, '27-knowledge-topics'],
+      ['/knowledge/dictionary', k.title, '28-knowledge-dictionary'],
+      ['/knowledge/articles', k.title, '29-knowledge-articles'],
+      ['/knowledge/articles/new', k.articles.createTitle, '30-knowledge-article-new'],
+      ['/knowledge/transfer', k.title, '31-knowledge-transfer'],
+    ];
+    for (const [path_, title, name] of screens) {
+      await page.goto(path_);
+      await expect.poll(() => heading(page).innerText(), { message: path_ }).toBe(title);
+      await page.waitForLoadState('networkidle');
+      expect(await unlabelledControls(page), path_).toEqual([]);
+      await screenshot(page, name);
+    }
+    expect(await tabs(page).getByRole('link').count()).toBe(7);
+
+    // A dry run of an import shows the report row by row and writes nothing.
+    await page.goto('/knowledge/transfer');
+    const rowsJson = JSON.stringify([
+      {
+        topic: 'Bảo hộ công dân',
+        question: 'Câu hỏi nhập thử số một?',
+        answer: 'Câu trả lời nhập thử đủ dài.',
+      },
+      { topic: 'Bảo hộ công dân', question: 'Ngắn', answer: 'x' },
+    ]);
+    await page.getByLabel(k.transfer.file).setInputFiles({
+      name: 'faqs.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(rowsJson),
+    });
+    await page.getByRole('button', { name: k.transfer.dryRun, exact: true }).click();
+    await page.getByText(k.transfer.dryRunNote).waitFor();
+    await expect.poll(() => page.locator('.transfer__report tbody tr').count()).toBe(2);
+    expect(await page.locator('.transfer__report tbody tr').nth(1).innerText()).toContain(
+      k.transfer.outcomes.rejected,
+    );
+    await screenshot(page, '32-knowledge-import-dry-run');
+  });
+});
