@@ -24,6 +24,15 @@ describe('diffSnapshots', () => {
     ]);
   });
 
+  it('keeps the last line unchanged when text is added after it', () => {
+    const [answer] = diffSnapshots({ answer: 'Dòng một' }, { answer: 'Dòng một\n\nDòng thêm' });
+
+    expect(answer?.parts).toEqual([
+      { kind: 'same', text: 'Dòng một\n' },
+      { kind: 'added', text: '\nDòng thêm\n' },
+    ]);
+  });
+
   it('compares lists item by item and treats a missing value as empty', () => {
     const sut = diffSnapshots({ alternates: ['a'] }, { alternates: ['a', 'b'], questionEn: null });
 

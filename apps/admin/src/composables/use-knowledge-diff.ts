@@ -47,7 +47,11 @@ export function diffSnapshots(
     const before = fieldText(older[field]);
     const after = fieldText(newer[field]);
     if (before === after) return [];
-    const changes = BY_LINE.has(field) ? diffLines(before, after) : diffWords(before, after);
+    // Every line ends with a newline, so that text added after the last line leaves it unchanged.
+    const line = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+    const changes = BY_LINE.has(field)
+      ? diffLines(line(before), line(after))
+      : diffWords(before, after);
     const parts = changes.map((change): DiffPart => ({
       kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
       text: change.value,
