@@ -38,6 +38,23 @@ describe('knowledge screens in the console', () => {
     expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([passport]);
   });
 
+  it('sorts the list by question or topic, and refuses an unknown order', async () => {
+    const questions = async (sort: string) =>
+      (await viewer.get('/api/v1/knowledge/faqs').query({ sort }).expect(200)).body.items.map(
+        (f: { question: string }) => f.question,
+      );
+
+    expect(await questions('question')).toEqual([
+      'Bị mất hộ chiếu ở nước ngoài thì phải làm gì?',
+      'Làm căn cước công dân ở đâu?',
+    ]);
+    expect((await questions('updated_asc'))[0]).toBe(
+      'Bị mất hộ chiếu ở nước ngoài thì phải làm gì?',
+    );
+    expect((await questions('updated_desc'))[0]).toBe('Làm căn cước công dân ở đâu?');
+    await viewer.get('/api/v1/knowledge/faqs').query({ sort: 'random' }).expect(400);
+  });
+
   describe('POST /assistant/explain', () => {
     const count = async (entity: typeof QuestionLogEntity | typeof HandoffItemEntity) =>
       t.dataSource.getRepository(entity).count();

@@ -59,11 +59,16 @@ export type UpdateFaqRequest = Partial<CreateFaqRequest> & {
   reviewed?: boolean;
 };
 
+/** Orders of the FAQ list: last changed first (the default) or last, question or topic A–Z. */
+export const FAQ_SORTS = ['updated_desc', 'updated_asc', 'question', 'topic'] as const;
+export type FaqSort = (typeof FAQ_SORTS)[number];
+
 export interface FaqListQuery {
   status?: FaqStatus;
   topicId?: string;
   search?: string;
   needsReview?: boolean;
+  sort?: FaqSort;
   page?: number;
   pageSize?: number;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role } from '@gcm/domain';
+import { Role, type FaqSort } from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { escapeLike } from '../users/users.service';
@@ -31,6 +31,14 @@ const CONTENT_FIELDS = [
   'needsReview',
 ] as const;
 
+/** The FAQ list's orders (FaqListQuery.sort). */
+const FAQ_ORDER: Record<FaqSort, [string, 'ASC' | 'DESC']> = {
+  updated_desc: ['f.updatedAt', 'DESC'],
+  updated_asc: ['f.updatedAt', 'ASC'],
+  question: ['f.question', 'ASC'],
+  topic: ['t.name', 'ASC'],
+};
+
 /** Roles that see drafts and archived FAQs; everyone else reads published ones only. */
 const EDITORS: readonly Role[] = [Role.Admin, Role.Editor];
 
@@ -45,8 +53,9 @@ export class FaqsService {
     const qb = this.dataSource
       .getRepository(FaqEntity)
       .createQueryBuilder('f')
-      .leftJoinAndSelect('f.topic', 't')
-      .orderBy('f.updatedAt', 'DESC');
+      .leftJoinAndSelect('f.topic', 't');
+    const [column, order] = FAQ_ORDER[query.sort ?? 'updated_desc'];
+    qb.orderBy(column, order).addOrderBy('f.id', 'ASC');
     const status = EDITORS.includes(user.role) ? query.status : 'published';
     if (status) qb.andWhere('f.status = :status', { status });
     if (query.topicId) qb.andWhere('f.topic_id = :topicId', { topicId: query.topicId });

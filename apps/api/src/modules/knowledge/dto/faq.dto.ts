@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FAQ_STATUSES } from '@gcm/domain';
+import { FAQ_SORTS, FAQ_STATUSES } from '@gcm/domain';
 import type {
   CreateFaqRequest,
+  FaqSort,
   FaqListQuery,
   FaqResponse,
   FaqStatus,
@@ -128,6 +129,11 @@ export class FaqListQueryDto extends PaginationQueryDto implements FaqListQuery 
   @QueryBoolean()
   @IsBoolean()
   needsReview?: boolean;
+
+  @ApiPropertyOptional({ enum: FAQ_SORTS, default: 'updated_desc' })
+  @Optional()
+  @IsIn(FAQ_SORTS)
+  sort?: FaqSort;
 }
 
 export function toFaqResponse(faq: FaqEntity): FaqResponse {
