@@ -256,6 +256,50 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     );
   });
 
+  it('lets a viewer read the knowledge base without any button that writes', async () => {
+    const viewer = { email: 'lanh.dao.e2e@example.gov.vn', password: 'Mat-khau-lanh-dao-2026' };
+    const page = await openConsole();
+    // The admin creates the viewer, who sets a password of their own (through the API).
+    await page.request.post('/api/v1/auth/login', { data: admin });
+    const created = await page.request.post('/api/v1/users', {
+      data: {
+        email: viewer.email,
+        fullName: 'Lãnh đạo Xem',
+        role: 'viewer',
+        password: 'Tam-thoi-2026-xyz',
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.request.post('/api/v1/auth/logout');
+    await page.request.post('/api/v1/auth/login', {
+      data: { email: viewer.email, password: 'Tam-thoi-2026-xyz' },
+    });
+    const changed = await page.request.post('/api/v1/auth/change-password', {
+      data: { currentPassword: 'Tam-thoi-2026-xyz', newPassword: viewer.password },
+    });
+    expect(changed.ok()).toBe(true);
+    await page.request.post('/api/v1/auth/logout');
+
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(viewer.email);
+    await page.getByLabel(text.auth.login.password).fill(viewer.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+
+    await page.goto('/knowledge/faqs');
+    await rows(page).first().waitFor();
+    expect(await page.getByRole('link', { name: k.faqs.add }).count()).toBe(0);
+    expect(await tabs(page).getByRole('link').allInnerTexts()).not.toContain(k.tabs.transfer);
+    await rows(page).first().getByRole('link').click();
+    await page.getByText(k.faqForm.readOnly).waitFor();
+    expect(await page.getByRole('button', { name: text.common.save, exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: k.faqForm.archive }).count()).toBe(0);
+    await screenshot(page, '33-knowledge-faq-viewer');
+    await page.goto('/questions');
+    await rows(page).first().waitFor();
+    expect(await page.getByRole('button', { name: k.fromLog.action }).count()).toBe(0);
+  });
+
   it('shows every knowledge screen, each control labelled (screenshots at 1366×768)', async () => {
     const page = await openConsole();
     await signIn(page);
