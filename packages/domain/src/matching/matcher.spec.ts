@@ -358,3 +358,20 @@ describe('createMatcher: editing the FAQ base and dictionaries', () => {
     ]);
   });
 });
+
+describe('createMatcher: the closest FAQs, for staff', () => {
+  const matcher = matcherWith();
+
+  it('lists the closest FAQs best first, answered or not, with their confidence', () => {
+    const answered = matcher.match('đi du học cần chuẩn bị hồ sơ gì');
+    expect(answered.nearest?.[0]).toEqual({ id: 'study-abroad', confidence: answered.confidence });
+
+    const unanswered = matcher.match('chứng chỉ ngoại ngữ thi ở đâu');
+    expect(unanswered.status).toBe('no_answer');
+    expect(unanswered.suggestions).toEqual([]);
+    expect(unanswered.nearest?.map((n) => n.id)).toContain('study-abroad');
+    const confidences = unanswered.nearest?.map((n) => n.confidence) ?? [];
+    expect(confidences.every((c) => c >= 0 && c <= 1)).toBe(true);
+    expect(unanswered.nearest?.length).toBeLessThanOrEqual(5);
+  });
+});
