@@ -14,6 +14,8 @@ export interface FaqForm {
   sources: string[];
   tags: string[];
   needsReview: boolean;
+  /** The day the FAQ is due for review (YYYY-MM-DD), or null. */
+  reviewDueOn: string | null;
 }
 
 /** The API's limits (apps/api …/faq.dto.ts), checked here first to say so in Vietnamese. */
@@ -38,6 +40,7 @@ export function emptyFaqForm(): FaqForm {
     sources: [],
     tags: [],
     needsReview: false,
+    reviewDueOn: null,
   };
 }
 
@@ -65,6 +68,7 @@ export function formFromFaq(faq: FaqResponse): FaqForm {
     sources: [...faq.sources],
     tags: [...faq.tags],
     needsReview: faq.needsReview,
+    reviewDueOn: faq.reviewDueOn ?? null,
   };
 }
 
@@ -86,6 +90,7 @@ export function toFaqRequest(form: FaqForm): CreateFaqRequest {
     sources: cleanList(form.sources),
     tags: cleanList(form.tags),
     needsReview: form.needsReview,
+    reviewDueOn: form.reviewDueOn || null,
   };
 }
 

@@ -201,6 +201,14 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     await history.getByRole('button', { name: k.history.showDiff }).first().click();
     expect(await history.locator('ins').first().innerText()).toContain('Mang thêm ảnh thẻ.');
 
+    // A review day (dd/mm/yyyy) already past: the FAQ is listed as overdue for review.
+    const reviewDue = page.getByLabel(k.faqForm.reviewDueOn, { exact: true });
+    await reviewDue.fill('31/01/2020');
+    await reviewDue.press('Enter');
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await history.getByText(k.history.version.replace('{version}', '3')).waitFor();
+    expect(await reviewDue.inputValue()).toBe('31/01/2020');
+
     // Publish, after confirming.
     await page.getByRole('button', { name: k.faqForm.publish, exact: true }).click();
     await page.locator('.el-message-box').getByText(k.faqForm.confirmPublish).waitFor();
@@ -208,6 +216,12 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     await expect.poll(() => flash(page).innerText()).toBe(k.faqForm.publishedDone);
     await page.getByText(text.knowledge.status.published, { exact: true }).first().waitFor();
     await screenshot(page, '22-knowledge-faq-published');
+
+    await page.goto('/knowledge/faqs');
+    await page.getByText(k.faqs.filters.reviewOverdueOnly).click();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().innerText()).toContain(k.faqs.reviewOverdue);
+    await screenshot(page, '20-knowledge-faqs-overdue');
 
     // The bot now answers it, even typed without diacritics.
     const result = await tryQuestion(page, ASKED_WITHOUT_DIACRITICS);

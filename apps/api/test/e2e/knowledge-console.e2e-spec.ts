@@ -55,6 +55,31 @@ describe('knowledge screens in the console', () => {
     await viewer.get('/api/v1/knowledge/faqs').query({ sort: 'random' }).expect(400);
   });
 
+  it('keeps a review day and lists the FAQs whose review day has passed', async () => {
+    const overdue = async () =>
+      (
+        await editor.get('/api/v1/knowledge/faqs').query({ reviewOverdue: true }).expect(200)
+      ).body.items.map((f: { id: string }) => f.id);
+    expect(await overdue()).toEqual([]);
+
+    const saved = await editor
+      .patch(`/api/v1/knowledge/faqs/${passport}`)
+      .send({ reviewDueOn: '2020-01-31' })
+      .expect(200);
+    expect(saved.body.reviewDueOn).toBe('2020-01-31');
+    expect(await overdue()).toEqual([passport]);
+
+    await editor
+      .patch(`/api/v1/knowledge/faqs/${passport}`)
+      .send({ reviewDueOn: '2999-12-31' })
+      .expect(200);
+    expect(await overdue()).toEqual([]);
+    await editor
+      .patch(`/api/v1/knowledge/faqs/${passport}`)
+      .send({ reviewDueOn: '31/12/2999' })
+      .expect(400);
+  });
+
   describe('POST /assistant/explain', () => {
     const count = async (entity: typeof QuestionLogEntity | typeof HandoffItemEntity) =>
       t.dataSource.getRepository(entity).count();

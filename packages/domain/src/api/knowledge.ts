@@ -32,6 +32,8 @@ export interface FaqResponse {
   sources: string[];
   status: FaqStatus;
   needsReview: boolean;
+  /** The day the FAQ is due for review (YYYY-MM-DD, Vietnam), if any. */
+  reviewDueOn: string | null;
   reviewedAt: string | null;
   publishedAt: string | null;
   version: number;
@@ -52,6 +54,7 @@ export interface CreateFaqRequest {
   sources?: string[];
   status?: FaqStatus;
   needsReview?: boolean;
+  reviewDueOn?: string | null;
 }
 
 export type UpdateFaqRequest = Partial<CreateFaqRequest> & {
@@ -68,6 +71,8 @@ export interface FaqListQuery {
   topicId?: string;
   search?: string;
   needsReview?: boolean;
+  /** Only FAQs whose review day has passed (Vietnam time). */
+  reviewOverdue?: boolean;
   sort?: FaqSort;
   page?: number;
   pageSize?: number;

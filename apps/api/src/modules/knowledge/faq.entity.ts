@@ -59,6 +59,10 @@ export class FaqEntity {
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
 
+  /** The day the FAQ is due for review (YYYY-MM-DD), if any. */
+  @Column({ name: 'review_due_on', type: 'date', nullable: true })
+  reviewDueOn: string | null;
+
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

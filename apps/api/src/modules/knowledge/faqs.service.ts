@@ -29,6 +29,7 @@ const CONTENT_FIELDS = [
   'sources',
   'status',
   'needsReview',
+  'reviewDueOn',
 ] as const;
 
 /** The FAQ list's orders (FaqListQuery.sort). */
@@ -61,6 +62,9 @@ export class FaqsService {
     if (query.topicId) qb.andWhere('f.topic_id = :topicId', { topicId: query.topicId });
     if (query.needsReview !== undefined)
       qb.andWhere('f.needs_review = :nr', { nr: query.needsReview });
+    if (query.reviewOverdue) {
+      qb.andWhere(`f.review_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`);
+    }
     if (query.search) {
       const s = `%${escapeLike(query.search.normalize('NFC'))}%`;
       qb.andWhere(

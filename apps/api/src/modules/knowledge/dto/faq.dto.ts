@@ -98,6 +98,11 @@ export class CreateFaqDto implements CreateFaqRequest {
   @Optional()
   @IsBoolean()
   needsReview?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, example: '2027-06-30', description: 'YYYY-MM-DD' })
+  @OptionalNullable()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reviewDueOn must be a day as YYYY-MM-DD' })
+  reviewDueOn?: string | null;
 }
 
 export class UpdateFaqDto extends PartialDto(CreateFaqDto) implements UpdateFaqRequest {
@@ -134,6 +139,12 @@ export class FaqListQueryDto extends PaginationQueryDto implements FaqListQuery 
   @Optional()
   @IsIn(FAQ_SORTS)
   sort?: FaqSort;
+
+  @ApiPropertyOptional({ description: 'Only FAQs whose review day has passed' })
+  @Optional()
+  @QueryBoolean()
+  @IsBoolean()
+  reviewOverdue?: boolean;
 }
 
 export function toFaqResponse(faq: FaqEntity): FaqResponse {
@@ -151,6 +162,7 @@ export function toFaqResponse(faq: FaqEntity): FaqResponse {
     sources: faq.sources,
     status: faq.status,
     needsReview: faq.needsReview,
+    reviewDueOn: faq.reviewDueOn,
     reviewedAt: faq.reviewedAt?.toISOString() ?? null,
     publishedAt: faq.publishedAt?.toISOString() ?? null,
     version: faq.version,
