@@ -25,6 +25,7 @@ const FIELDS = [
   'topicId',
   'status',
   'needsReview',
+  'reviewDueOn',
 ] as const;
 const BY_LINE = new Set<string>(['answer', 'answerEn', 'alternates', 'alternatesEn', 'sources']);
 
