@@ -10,6 +10,7 @@ import {
 } from './common/throttling/scoped-throttler.guard';
 import type { Env } from './config/env';
 import { ENV } from './config/env.provider';
+import { DatabaseAvailability } from './database/database-availability';
 import { dataSourceOptions, DatabaseMode } from './database/data-source-options';
 import { DATABASE_MODE } from './database/database.tokens';
 import { FirstRunService } from './database/seeds/first-run.service';
@@ -63,10 +64,11 @@ export class AppModule {
       providers: [
         { provide: ENV, useValue: env },
         { provide: DATABASE_MODE, useValue: databaseMode },
+        DatabaseAvailability,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         FirstRunService,
       ],
-      exports: [ENV, DATABASE_MODE],
+      exports: [ENV, DATABASE_MODE, DatabaseAvailability],
     };
   }
 }

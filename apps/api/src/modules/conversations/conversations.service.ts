@@ -26,6 +26,7 @@ import {
 } from '@gcm/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DATA_ERRORS } from '../../common/filters/all-exceptions.filter';
+import { isDatabaseUnavailable } from '../../database/database-availability';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
 import { BatchWrites, ConversationOutcome } from './batch-writes';
@@ -79,13 +80,17 @@ export class ConversationsService {
 
   /**
    * One outcome per event, in order. The batch runs as one transaction; should it fail, each
-   * event runs again on its own, so one that cannot be handled holds back no other.
+   * event runs again on its own, so one that cannot be handled holds back no other. Should the
+   * database be away, the whole request fails (503 database_unavailable).
    */
   async handleBatch(events: BotEvent[]): Promise<BotEventOutcome[]> {
     await this.index.sync();
     try {
       return await this.dataSource.transaction((manager) => this.runBatch(manager, events));
     } catch (error) {
+      // Without the database no event can be handled: the request answers 503 (and the bot's
+      // webhooks 5xx, so the platforms send them again), rather than each event failing alone.
+      if (isDatabaseUnavailable(error)) throw error;
       if (events.length === 1) {
         this.logger.error(
           `${events[0].channel} update ${events[0].updateId} could not be handled: ${errorText(error)}`,
