@@ -288,7 +288,7 @@ describe('conversations through the bot endpoint', () => {
       code: 'validation_failed',
       details: [expect.objectContaining({ field: 'text' })],
     });
-    expect(repeat).toEqual({ replies: [], duplicate: true });
+    expect(repeat).toEqual({ replies: [], duplicate: true, delivering: true });
     const transcript = (await botRequest(t.url).messages('telegram', 'b1').expect(200)).body.items;
     expect(transcript.map((m: { direction: string }) => m.direction)).toEqual([
       'in',

@@ -134,10 +134,17 @@ export interface BotEventResult {
   replies: BotReply[];
   /**
    * True when this (channel, updateId) was seen before: it is not processed again. `replies` is
-   * then empty while the first attempt may still be delivering its answer (about 20 s), and
-   * the stored replies after that (the platform retries because the first delivery failed).
+   * then empty when the first attempt said it delivered them (POST /bot/updates/delivered) or
+   * while it may still be delivering them (`delivering`, about 20 s), and the stored replies
+   * after that (the platform retries because the first attempt failed or died).
    */
   duplicate: boolean;
+  /**
+   * With `duplicate`: the first attempt has not said it delivered the replies and may still be
+   * doing so. Nothing to send now; the update is to come again later (a webhook answers 5xx),
+   * when it gets nothing if that attempt delivered, or the stored replies if it never did.
+   */
+  delivering?: true;
 }
 
 /** Most events one POST /api/v1/bot/events/batch may carry. */

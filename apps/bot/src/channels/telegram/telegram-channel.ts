@@ -251,6 +251,7 @@ export class TelegramChannel implements Channel {
     try {
       await this.sendReplies(mapped.event.chatId, replies, progress);
       this.partialSends.forget(update.update_id);
+      if (replies.length > 0) sink.delivered?.(mapped.event);
     } catch (error) {
       if (error instanceof DeliveryError && error.kind !== 'retry') {
         this.partialSends.forget(update.update_id);
