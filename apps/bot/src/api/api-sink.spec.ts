@@ -260,6 +260,32 @@ describe('ApiSink', () => {
     expect(lines).toEqual([expect.stringContaining('could not tell the API that 1 update(s)')]);
   });
 
+  it('says once that the API cannot handle events, and once that it can again', async () => {
+    const lines: string[] = [];
+    const sut = sinkFor(api.url, {
+      log: {
+        info: (m) => lines.push(`info: ${m}`),
+        warn: (m) => lines.push(`warn: ${m}`),
+        error: (m) => lines.push(`error: ${m}`),
+      },
+    });
+    api.reply = () => ({ status: 503, body: { code: 'database_unavailable', message: 'down' } });
+    for (const text of ['a', 'b', 'c']) {
+      await expect(sut.handle(textEvent(text))).rejects.toMatchObject({ status: 503 });
+    }
+    api.reply = () => undefined;
+
+    await sut.handle(textEvent('d'));
+
+    expect(lines).toEqual([
+      'warn: posting 1 event(s) failed (down), trying again',
+      expect.stringMatching(/^error: the API cannot handle events \(down\)/),
+      expect.stringMatching(
+        /^info: the API handles events again after \d+ s \(3 refused meanwhile\)$/,
+      ),
+    ]);
+  });
+
   it('tries again when nothing answers, then throws a network error', async () => {
     const url = api.url;
     await api.close();

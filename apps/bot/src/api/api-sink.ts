@@ -158,6 +158,9 @@ export class ApiSink implements EventSink {
   /** Updates whose replies went out, to tell the API; one request about them at a time. */
   private deliveredQueue: BotEvent[] = [];
   private reportingDelivered = false;
+  /** Since when posting events fails (the API away, or its database), and how many failed. */
+  private failingSince?: number;
+  private failedEvents = 0;
 
   constructor(
     private readonly api: Pick<
@@ -290,6 +293,7 @@ export class ApiSink implements EventSink {
         onRetry: (error) => {
           // The failed try may have been recorded: the next may be told it is a duplicate.
           for (const waiting of batch) this.unanswered.add(waiting.event);
+          if (this.failingSince !== undefined) return;
           this.log.warn(
             `posting ${batch.length} event(s) failed (${errorMessage(error)}), trying again`,
           );
@@ -298,10 +302,12 @@ export class ApiSink implements EventSink {
     } catch (error) {
       if (isTransient(error)) {
         for (const waiting of batch) this.unanswered.add(waiting.event);
+        this.failing(error, batch.length);
       }
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    this.working();
     const again: Waiting[] = [];
     for (const [index, waiting] of batch.entries()) {
       const outcome = results[index];
@@ -359,5 +365,30 @@ export class ApiSink implements EventSink {
     if (!error.permanent) this.unanswered.add(event);
     this.log.warn(`${event.channel} event ${event.updateId} not handled: ${error.message}`);
     waiting.reject(error);
+  }
+
+  /**
+   * Posting failed after the retries: the API is away, or it cannot reach its database. Said
+   * once when it starts (each channel's webhooks then answer 5xx and the platforms send the
+   * updates again), and once when posting works again.
+   */
+  private failing(error: unknown, events: number): void {
+    this.failedEvents += events;
+    if (this.failingSince !== undefined) return;
+    this.failingSince = Date.now();
+    this.log.error(
+      `the API cannot handle events (${errorMessage(error)}): they are refused until it can, ` +
+        `and Telegram and Zalo send them again`,
+    );
+  }
+
+  private working(): void {
+    if (this.failingSince === undefined) return;
+    const seconds = Math.round((Date.now() - this.failingSince) / 1000);
+    this.log.info(
+      `the API handles events again after ${seconds} s (${this.failedEvents} refused meanwhile)`,
+    );
+    this.failingSince = undefined;
+    this.failedEvents = 0;
   }
 }
