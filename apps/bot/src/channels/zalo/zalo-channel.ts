@@ -6,6 +6,7 @@
  * delivery as failed, sends it again (for up to 12 hours) and eventually disables the app's
  * webhook. See `webhook` for how this channel keeps within that.
  */
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { isRefusedForGood } from '../../api/api-sink';
@@ -92,7 +93,7 @@ export class ZaloChannel implements Channel {
 
   private sink?: EventSink;
   private stopping = false;
-  private stopSignal = new AbortController();
+  private stopSignal = stopController();
   private readonly ackAfterMs: number;
   private readonly resendWindowMs: number;
   private readonly slotWaitMs: number;
@@ -134,7 +135,7 @@ export class ZaloChannel implements Channel {
     }
     this.sink = sink;
     this.stopping = false;
-    this.stopSignal = new AbortController();
+    this.stopSignal = stopController();
     this.redelivery.resume();
   }
 
@@ -412,6 +413,17 @@ export class ZaloChannel implements Channel {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
   }
+}
+
+/**
+ * What stops the channel. Every reply waiting for a sending slot listens to its signal until it
+ * has one (and then stops listening): after an outage, hundreds at once, which is no leak, so
+ * Node's warning at eleven listeners is off.
+ */
+function stopController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 /** The Zalo messages for replies: text with buttons, links and documents as text. */
