@@ -36,7 +36,11 @@ export interface HelpdeskApi extends RunningApi {
   /** staff(), failing the test unless it answers `status`; the body as JSON. */
   staffJson<T>(path: string, init?: StaffRequest, status?: number): Promise<T>;
   /** POST /api/v1/assistant/ask (public) */
-  ask(text: string): Promise<{ status: string; suggestions: { id: string; question: string }[] }>;
+  ask(text: string): Promise<{
+    status: string;
+    faq?: { id: string; question: string };
+    suggestions: { id: string; question: string }[];
+  }>;
   /** Stops the process, then frees what `release` frees. */
   close(): Promise<void>;
 }
