@@ -31,6 +31,8 @@ export interface StaffRequest {
 }
 
 export interface HelpdeskApi extends RunningApi {
+  /** The administrator's session cookie: good on every API instance of the same database. */
+  cookie: string;
   /** Calls /api/v1`path` as the signed-in administrator. */
   staff(path: string, init?: StaffRequest): Promise<Response>;
   /** staff(), failing the test unless it answers `status`; the body as JSON. */
@@ -80,6 +82,7 @@ export async function startHelpdeskApi(
 
   return {
     ...api,
+    cookie,
     staff,
     async staffJson<T>(path: string, init: StaffRequest = {}, status = 200) {
       const res = await staff(path, init);
