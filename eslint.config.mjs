@@ -25,5 +25,35 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
     },
   },
+  {
+    // IsOptional and PartialType let null through to the services; optional.ts says which
+    // fields may be null.
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'Use Optional() (null refused) or OptionalNullable() from common/validation/optional.ts.',
+            },
+            {
+              name: '@nestjs/swagger',
+              importNames: ['PartialType'],
+              message: 'Use PartialDto() from common/validation/optional.ts.',
+            },
+            {
+              name: '@nestjs/mapped-types',
+              importNames: ['PartialType'],
+              message: 'Use PartialDto() from common/validation/optional.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

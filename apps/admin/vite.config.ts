@@ -24,6 +24,10 @@ export default mergeConfig(
       alias: [
         { find: /^@gcm\/domain$/, replacement: fromHere('../../packages/domain/src/index.ts') },
         {
+          find: /^@gcm\/domain\/password-strength$/,
+          replacement: fromHere('../../packages/domain/src/auth/password-strength.ts'),
+        },
+        {
           find: /^@gcm\/api-client$/,
           replacement: fromHere('../../packages/api-client/src/index.ts'),
         },

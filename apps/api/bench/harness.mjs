@@ -7,7 +7,7 @@ import { startEmbeddedDatabase } from '../dist/database/embedded-database.js';
 import { FirstRunService } from '../dist/database/seeds/first-run.service.js';
 import { UsersService } from '../dist/modules/users/users.service.js';
 
-export async function startBenchApp(serverUrl = process.env.BENCH_DATABASE_URL) {
+export async function startBenchApp(serverUrl = process.env.BENCH_DATABASE_URL, options = {}) {
   const database = serverUrl ? await freshServerDatabase(serverUrl) : await embedded();
   const env = loadEnv({
     LOG_LEVEL: 'error',
@@ -15,12 +15,12 @@ export async function startBenchApp(serverUrl = process.env.BENCH_DATABASE_URL) 
     PUBLIC_RATE_LIMIT: '1000000',
     ADMIN_DIST_DIR: '/nonexistent',
   });
-  const app = await createApp(env, database);
+  const app = await createApp(env, database, { clock: options.clock });
   await app.get(FirstRunService).run();
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const email = 'bench-editor@gcm.local';
-  const password = 'Bench-editor-2026';
+  const password = 'Chay-thu-hieu-nang-2026';
   await app.get(UsersService).create(null, { email, fullName: 'Bench', role: 'editor', password });
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',

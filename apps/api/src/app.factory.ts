@@ -8,10 +8,11 @@ import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock/clock';
 import { bodyParserErrors, bodyParsers, importBodyParsers } from './common/http/body-parsers';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { APP_VERSION } from './config/app-info';
-import type { Env } from './config/env';
+import { servedOverHttps, type Env } from './config/env';
 import type { DatabaseConnection } from './database/database';
 
 export const API_PREFIX = 'api/v1';
@@ -22,9 +23,15 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
 export async function createApp(
   env: Env,
   database: Pick<DatabaseConnection, 'url' | 'mode'>,
+  options: { clock?: Clock } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ env, databaseUrl: database.url, databaseMode: database.mode }),
+    AppModule.register({
+      env,
+      databaseUrl: database.url,
+      databaseMode: database.mode,
+      clock: options.clock,
+    }),
     {
       bodyParser: false,
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1),
@@ -35,6 +42,8 @@ export async function createApp(
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+      // HSTS over plain HTTP means nothing to a browser, and is wrong for a server that has no TLS.
+      strictTransportSecurity: servedOverHttps(env),
     }),
   );
   app.use(cookieParser());

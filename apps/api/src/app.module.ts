@@ -2,12 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock, SystemClock } from './common/clock/clock';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
-import {
-  THROTTLE_LOGIN_PER_ACCOUNT,
-  THROTTLE_LOGIN_PER_IP,
-  THROTTLE_PUBLIC,
-} from './common/throttling/scoped-throttler.guard';
+import { THROTTLE_PUBLIC } from './common/throttling/scoped-throttler.guard';
 import type { Env } from './config/env';
 import { ENV } from './config/env.provider';
 import { DatabaseAvailability } from './database/database-availability';
@@ -22,6 +19,9 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { LinkedAccountsModule } from './modules/linked-accounts/linked-accounts.module';
+import { PlanModule } from './modules/plan/plan.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -29,12 +29,13 @@ export interface AppModuleOptions {
   env: Env;
   databaseUrl: string;
   databaseMode: DatabaseMode;
+  /** The time the rules see; tests pass a ManualClock. Default: the system clock. */
+  clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
-  static register({ env, databaseUrl, databaseMode }: AppModuleOptions): DynamicModule {
-    const windowMs = env.LOGIN_RATE_WINDOW_SECONDS * 1000;
+  static register({ env, databaseUrl, databaseMode, clock }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -46,14 +47,15 @@ export class AppModule {
           retryDelay: 1000,
         }),
         ThrottlerModule.forRoot([
-          { name: THROTTLE_LOGIN_PER_ACCOUNT, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT },
-          { name: THROTTLE_LOGIN_PER_IP, ttl: windowMs, limit: env.LOGIN_RATE_LIMIT * 6 },
           { name: THROTTLE_PUBLIC, ttl: 60_000, limit: env.PUBLIC_RATE_LIMIT },
         ]),
         AuditModule,
         AuthModule,
         UsersModule,
         UnitsModule,
+        PlanModule,
+        LinkedAccountsModule,
+        ReportingModule,
         KnowledgeModule,
         AssistantModule,
         MessagingModule,
@@ -65,10 +67,11 @@ export class AppModule {
         { provide: ENV, useValue: env },
         { provide: DATABASE_MODE, useValue: databaseMode },
         DatabaseAvailability,
+        { provide: Clock, useValue: clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         FirstRunService,
       ],
-      exports: [ENV, DATABASE_MODE, DatabaseAvailability],
+      exports: [ENV, DATABASE_MODE, Clock, DatabaseAvailability],
     };
   }
 }

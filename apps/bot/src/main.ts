@@ -13,6 +13,7 @@ import { consoleLogger, errorMessage } from './common/logger';
 import { loadEnvOrExit } from './config/env';
 import { serviceTokenFrom } from './config/service-token';
 import { createApiHealthCheck } from './health/api-health';
+import { waitForApi } from './health/wait-for-api';
 import { createBotServer } from './http/bot-server';
 import { OutboxWorker } from './outbox/outbox-worker';
 
@@ -39,27 +40,11 @@ async function main(): Promise<void> {
     leaseSeconds: env.OUTBOX_LEASE_SECONDS,
     log,
   });
-  const server = createBotServer({
-    checkApi: createApiHealthCheck(env.API_URL, env.API_HEALTH_TIMEOUT_MS),
-    channels,
-    routes: [web.routes],
-    log,
-  });
+  const checkApi = createApiHealthCheck(env.API_URL, env.API_HEALTH_TIMEOUT_MS);
+  const server = createBotServer({ checkApi, channels, routes: [web.routes], log });
 
   await listen(server, env.BOT_PORT, env.BOT_HOST);
   const stopping = new AbortController();
-  for (const channel of channels) await startChannel(channel, sink, log, stopping.signal);
-  worker.start();
-
-  log.info(
-    `${publicUrl(server, env.BOT_HOST)} (channels: ${channels.map((c) => c.name).join(', ')})`,
-  );
-  log.info(`API at ${env.API_URL}; service token: ${token.describe()}`);
-  if (platforms.length === 0) log.info('web chat only: set TELEGRAM_BOT_TOKEN or ZALO_* for more');
-  if (env.NODE_ENV === 'production' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_URL) {
-    log.warn('Telegram by long polling: run one bot instance only, or set TELEGRAM_WEBHOOK_URL');
-  }
-
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) {
@@ -83,6 +68,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+
+  // Nothing is posted before the API answers: until then the web chat and the webhooks answer
+  // 503, and the platforms deliver again later.
+  await waitForApi(checkApi, { url: env.API_URL, log, signal: stopping.signal });
+  if (stopping.signal.aborted) return;
+  for (const channel of channels) await startChannel(channel, sink, log, stopping.signal);
+  worker.start();
+
+  log.info(
+    `${publicUrl(server, env.BOT_HOST)} (channels: ${channels.map((c) => c.name).join(', ')})`,
+  );
+  const apiLine = `API at ${env.API_URL}; service token: ${token.describe()}`;
+  if (token.read()) log.info(apiLine);
+  else log.warn(apiLine);
+  if (platforms.length === 0) log.info('web chat only: set TELEGRAM_BOT_TOKEN or ZALO_* for more');
+  if (env.NODE_ENV === 'production' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_URL) {
+    log.warn('Telegram by long polling: run one bot instance only, or set TELEGRAM_WEBHOOK_URL');
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

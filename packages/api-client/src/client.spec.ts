@@ -3,12 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   AskResponse,
+  CreatePlanTaskRequest,
+  CreateTaskUpdateRequest,
   HealthResponse,
   LoginResponse,
   Page,
+  PlanTaskResponse,
+  ReportDraftConflict,
+  TaskUpdateResponse,
   UnitResponse,
   UserResponse,
 } from '@gcm/domain';
+import { POLICE_MIGRATION_STATISTICS_TEMPLATE } from '@gcm/domain';
 import { ApiError, createApiClient, type FetchFn } from './index';
 
 interface Recorded {
@@ -267,6 +273,264 @@ describe('createApiClient: knowledge and questions', () => {
     expect(api.last.path).toBe('/api/v1/knowledge/faqs/import');
     expect(api.last.query).toEqual({ allOrNothing: 'true', defaultStatus: 'published' });
     expect(JSON.parse(api.last.body)).toHaveLength(1);
+  });
+});
+
+describe('createApiClient: plan', () => {
+  const unit = { id: 'unit-ca', code: 'TP-CA', name: 'Công an thành phố' };
+  const taskFactory = (overrides: Partial<PlanTaskResponse> = {}): PlanTaskResponse => ({
+    id: 'task-31',
+    planId: 'plan-1',
+    group: { id: 'group-3', ordinal: 3, title: 'Nắm chắc tình hình an ninh, trật tự' },
+    code: '3.1',
+    title: 'Rà soát, cập nhật thông tin, dữ liệu về di cư trên địa bàn thành phố',
+    description: '',
+    leadUnit: unit,
+    coordinatingUnits: [],
+    timeframe: { kind: 'until', until: '2022' },
+    timeframeLabel: 'Đến năm 2022',
+    dueOn: '2022-12-31',
+    status: 'in_progress',
+    overdue: true,
+    updateCount: 0,
+    lastUpdateAt: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  });
+
+  it('reads a plan with its groups and tasks', async () => {
+    api.answer({ status: 200, body: { id: 'plan-1', groups: [] } });
+    const sut = createApiClient({ baseUrl });
+
+    await sut.plans.get('plan-1');
+    await sut.plans.list({ page: 2 });
+
+    expect(api.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+      ['GET', '/api/v1/plans/plan-1', {}],
+      ['GET', '/api/v1/plans', { page: '2' }],
+    ]);
+  });
+
+  it('lists tasks with their filters in the query', async () => {
+    const page: Page<PlanTaskResponse> = {
+      items: [taskFactory()],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    };
+    api.answer({ status: 200, body: page });
+    const sut = createApiClient({ baseUrl });
+
+    const result = await sut.tasks.list({
+      unitId: 'unit-ca',
+      status: 'in_progress',
+      overdue: true,
+    });
+
+    expect(result).toEqual(page);
+    expect(api.last.path).toBe('/api/v1/tasks');
+    expect(api.last.query).toEqual({ unitId: 'unit-ca', status: 'in_progress', overdue: 'true' });
+  });
+
+  it('creates, edits and deletes a task', async () => {
+    api.answer({ status: 201, body: taskFactory() });
+    const sut = createApiClient({ baseUrl });
+    const body: CreatePlanTaskRequest = {
+      groupId: 'group-3',
+      code: '3.4',
+      title: 'Nhiệm vụ mới',
+      leadUnitId: 'unit-ca',
+      coordinatingUnitIds: ['unit-qs'],
+      timeframe: { kind: 'range', from: '2025-01-01', to: '2025-06-30' },
+    };
+
+    await sut.tasks.create(body);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/tasks' });
+    expect(JSON.parse(api.last.body)).toEqual(body);
+
+    api.answer({ status: 200, body: taskFactory({ status: 'done' }) });
+    await sut.tasks.update('task-31', { status: 'done' });
+    expect(api.last).toMatchObject({ method: 'PATCH', path: '/api/v1/tasks/task-31' });
+    expect(JSON.parse(api.last.body)).toEqual({ status: 'done' });
+
+    api.answer({ status: 204 });
+    await expect(sut.tasks.remove('task-31')).resolves.toBeUndefined();
+    expect(api.last).toMatchObject({ method: 'DELETE', path: '/api/v1/tasks/task-31' });
+  });
+
+  it('posts a progress update with its attachment and lists updates', async () => {
+    const update: TaskUpdateResponse = {
+      id: 'upd-1',
+      task: { id: 'task-31', code: '3.1', title: 'Rà soát dữ liệu' },
+      unit,
+      author: { id: 'u-1', fullName: 'Nguyễn Văn A' },
+      channel: 'telegram',
+      text: 'Đã cập nhật số liệu.',
+      attachment: {
+        kind: 'photo',
+        fileName: null,
+        mimeType: 'image/jpeg',
+        sizeBytes: 1200,
+        fileRef: 'AgAC',
+        stored: false,
+      },
+      createdAt: '2025-01-02T00:00:00.000Z',
+    };
+    api.answer({ status: 201, body: update });
+    const sut = createApiClient({ baseUrl });
+    const body: CreateTaskUpdateRequest = {
+      text: 'Đã cập nhật số liệu.',
+      channel: 'telegram',
+      attachment: { kind: 'photo', fileRef: 'AgAC', mimeType: 'image/jpeg', sizeBytes: 1200 },
+    };
+
+    expect(await sut.taskUpdates.post('task-31', body)).toEqual(update);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/tasks/task-31/updates' });
+    expect(JSON.parse(api.last.body)).toEqual(body);
+
+    api.answer({ status: 200, body: { items: [update], total: 1, page: 1, pageSize: 20 } });
+    await sut.taskUpdates.forTask('task-31', { pageSize: 20 });
+    expect(api.last).toMatchObject({
+      path: '/api/v1/tasks/task-31/updates',
+      query: { pageSize: '20' },
+    });
+    await sut.taskUpdates.list({ unitId: 'unit-ca' });
+    expect(api.last).toMatchObject({ path: '/api/v1/task-updates', query: { unitId: 'unit-ca' } });
+    expect(sut.taskUpdates.attachmentPath('upd-1')).toBe('/api/v1/task-updates/upd-1/attachment');
+  });
+
+  it("tells a unit reporter it is not its unit's task", async () => {
+    api.answer({
+      status: 403,
+      body: { code: 'plan_task_not_your_unit', message: 'Your unit is neither the lead…' },
+    });
+    const sut = createApiClient({ baseUrl });
+
+    await expect(sut.taskUpdates.post('task-22', { text: 'x' })).rejects.toMatchObject({
+      status: 403,
+      code: 'plan_task_not_your_unit',
+    });
+  });
+});
+
+describe('createApiClient: reporting', () => {
+  it('creates and edits templates, previews one, lists and locks its periods', async () => {
+    api.answer({ status: 201, body: { id: 'tpl-1' } });
+    const sut = createApiClient({ baseUrl });
+    const { version: _version, ...definition } = POLICE_MIGRATION_STATISTICS_TEMPLATE;
+    await sut.reportTemplates.create({ definition, effectiveFrom: '2026-H1' });
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/reporting/templates' });
+    expect(JSON.parse(api.last.body)).toEqual({ definition, effectiveFrom: '2026-H1' });
+
+    api.answer({ status: 200, body: { id: 'tpl-1' } });
+    await sut.reportTemplates.update('tpl-1', { definition });
+    expect(api.last).toMatchObject({ method: 'PUT', path: '/api/v1/reporting/templates/tpl-1' });
+
+    await sut.reportTemplates.preview('tpl-1', 2);
+    expect(api.last).toMatchObject({
+      path: '/api/v1/reporting/templates/tpl-1/preview',
+      query: { version: '2' },
+    });
+    await sut.reportTemplates.previewDraft(definition);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/reporting/templates/preview' });
+
+    api.answer({ status: 200, body: [] });
+    await sut.reportTemplates.periods('tpl-1', { from: '2025-H1' });
+    expect(api.last).toMatchObject({
+      path: '/api/v1/reporting/templates/tpl-1/periods',
+      query: { from: '2025-H1' },
+    });
+    api.answer({ status: 204 });
+    await expect(sut.reportTemplates.lockPeriod('tpl-1', '2026-H1')).resolves.toBeUndefined();
+    expect(api.last).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/lock',
+    });
+  });
+
+  it('opens, saves, submits and reviews a report', async () => {
+    api.answer({ status: 200, body: { id: 'sub-1', version: 0 } });
+    const sut = createApiClient({ baseUrl });
+    await sut.reports.open({ templateId: 'tpl-1', periodKey: '2026-H1' });
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/reporting/submissions' });
+
+    await sut.reports.saveValues('sub-1', { version: 0, values: { study_departed: 4 } });
+    expect(api.last).toMatchObject({
+      method: 'PUT',
+      path: '/api/v1/reporting/submissions/sub-1/values',
+    });
+    expect(JSON.parse(api.last.body)).toEqual({ version: 0, values: { study_departed: 4 } });
+
+    await sut.reports.submit('sub-1');
+    expect(api.last).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/reporting/submissions/sub-1/submit',
+    });
+    await sut.reports.returnForCorrection('sub-1', 'Bổ sung số liệu.');
+    expect(JSON.parse(api.last.body)).toEqual({ comment: 'Bổ sung số liệu.' });
+    await sut.reports.accept('sub-1');
+    expect(api.last.path).toBe('/api/v1/reporting/submissions/sub-1/accept');
+
+    api.answer({ status: 200, body: { items: [], total: 0, page: 1, pageSize: 50 } });
+    await sut.reports.list({ templateId: 'tpl-1', periodKey: '2026-H1', late: true });
+    expect(api.last.query).toEqual({ templateId: 'tpl-1', periodKey: '2026-H1', late: 'true' });
+  });
+
+  it('gives the current values of a stale save in the error', async () => {
+    const conflict: ReportDraftConflict = {
+      version: 3,
+      fields: [
+        {
+          field: 'study_departed',
+          current: 4,
+          updatedAt: '2026-03-10T03:00:00.000Z',
+          updatedBy: 'Nguyễn Văn A',
+        },
+      ],
+    };
+    api.answer({
+      status: 409,
+      body: {
+        code: 'report_draft_stale',
+        message: 'Someone else changed study_departed',
+        details: conflict,
+      },
+    });
+    const sut = createApiClient({ baseUrl });
+    const error = await sut.reports
+      .saveValues('sub-1', { version: 1, values: { study_departed: 7 } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 409, code: 'report_draft_stale', details: conflict });
+  });
+
+  it('issues, lists and revokes link codes; lists and unlinks accounts', async () => {
+    api.answer({
+      status: 201,
+      body: { id: 'code-1', code: 'ABCD-EFGH', expiresAt: '2026-03-13T03:00:00.000Z' },
+    });
+    const sut = createApiClient({ baseUrl });
+    expect(await sut.linkedAccounts.issueCode('unit-1', { userId: 'u-1' })).toMatchObject({
+      code: 'ABCD-EFGH',
+    });
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/units/unit-1/link-codes' });
+    expect(JSON.parse(api.last.body)).toEqual({ userId: 'u-1' });
+    api.answer({ status: 200, body: [] });
+    await sut.linkedAccounts.codes('unit-1');
+    await sut.linkedAccounts.list('unit-1');
+    expect(api.last.path).toBe('/api/v1/units/unit-1/linked-accounts');
+    api.answer({ status: 204 });
+    await sut.linkedAccounts.revokeCode('unit-1', 'code-1');
+    expect(api.last).toMatchObject({
+      method: 'DELETE',
+      path: '/api/v1/units/unit-1/link-codes/code-1',
+    });
+    await sut.linkedAccounts.unlink('unit-1', 'acc-1');
+    expect(api.last).toMatchObject({
+      method: 'DELETE',
+      path: '/api/v1/units/unit-1/linked-accounts/acc-1',
+    });
   });
 });
 

@@ -54,6 +54,37 @@ import type {
   OutboxResultRequest,
   ReleaseBotUpdateRequest,
   DeliveredBotUpdatesRequest,
+  CreatePlanTaskRequest,
+  CreateTaskUpdateRequest,
+  PlanListQuery,
+  PlanResponse,
+  PlanSummaryResponse,
+  PlanTaskListQuery,
+  PlanTaskResponse,
+  TaskUpdateListQuery,
+  TaskUpdateResponse,
+  UpdatePlanTaskRequest,
+  CreateLinkCodeRequest,
+  CreateReportTemplateRequest,
+  LinkCodeResponse,
+  LinkCodeSummaryResponse,
+  LinkedAccountResponse,
+  OpenSubmissionRequest,
+  ReminderSchedule,
+  ReminderScheduleResponse,
+  ReportPeriodListQuery,
+  ReportPeriodResponse,
+  ReportSubmissionListQuery,
+  ReportSubmissionResponse,
+  ReportSubmissionSummaryResponse,
+  ReportTemplateInput,
+  ReportTemplatePreviewResponse,
+  ReportTemplateResponse,
+  ReportTemplateSummaryResponse,
+  ReportTemplateVersionResponse,
+  SaveSubmissionValuesRequest,
+  SubmitReportRequest,
+  UpdateReportTemplateRequest,
 } from '@gcm/domain';
 import { createRequester, segment, type HttpOptions } from './http';
 
@@ -218,6 +249,208 @@ export function createApiClient(options: ApiClientOptions) {
       }),
   };
 
+  /** Plans with their task groups and tasks (a unit reporter gets its unit's tasks only). */
+  const plans = {
+    list: (query: PlanListQuery = {}) =>
+      request<Page<PlanSummaryResponse>>({ method: 'GET', path: v1('/plans'), query }),
+    get: (id: string) =>
+      request<PlanResponse>({ method: 'GET', path: v1(`/plans/${segment(id)}`) }),
+  };
+
+  /** Plan tasks: read by every role (a unit reporter: its unit's), written by admins and coordinators. */
+  const tasks = {
+    list: (query: PlanTaskListQuery = {}) =>
+      request<Page<PlanTaskResponse>>({ method: 'GET', path: v1('/tasks'), query }),
+    get: (id: string) =>
+      request<PlanTaskResponse>({ method: 'GET', path: v1(`/tasks/${segment(id)}`) }),
+    create: (body: CreatePlanTaskRequest) =>
+      request<PlanTaskResponse>({ method: 'POST', path: v1('/tasks'), json: body }),
+    /** Any field; `coordinatingUnitIds` replaces the list; `status` changes the task's status. */
+    update: (id: string, body: UpdatePlanTaskRequest) =>
+      request<PlanTaskResponse>({ method: 'PATCH', path: v1(`/tasks/${segment(id)}`), json: body }),
+    /** ApiError 409 `plan_task_has_updates` once units have posted updates on it. */
+    remove: (id: string) => request<void>({ method: 'DELETE', path: v1(`/tasks/${segment(id)}`) }),
+  };
+
+  /** Progress updates on plan tasks, newest first. */
+  const taskUpdates = {
+    /** Posts an update; ApiError 403 `plan_task_not_your_unit` on another unit's task. */
+    post: (taskId: string, body: CreateTaskUpdateRequest) =>
+      request<TaskUpdateResponse>({
+        method: 'POST',
+        path: v1(`/tasks/${segment(taskId)}/updates`),
+        json: body,
+      }),
+    forTask: (taskId: string, query: { page?: number; pageSize?: number } = {}) =>
+      request<Page<TaskUpdateResponse>>({
+        method: 'GET',
+        path: v1(`/tasks/${segment(taskId)}/updates`),
+        query,
+      }),
+    /** One unit's updates (a unit reporter's own by default), or every unit's. */
+    list: (query: TaskUpdateListQuery = {}) =>
+      request<Page<TaskUpdateResponse>>({ method: 'GET', path: v1('/task-updates'), query }),
+    /**
+     * Where to download the file stored with an update (`attachment.stored`), for a link or a
+     * fetch with the same session; relative to `baseUrl`.
+     */
+    attachmentPath: (id: string) => v1(`/task-updates/${segment(id)}/attachment`),
+  };
+
+  /** Report templates (each edit a new version, applying from the next period) and periods. */
+  const reportTemplates = {
+    list: () =>
+      request<ReportTemplateSummaryResponse[]>({ method: 'GET', path: v1('/reporting/templates') }),
+    get: (id: string) =>
+      request<ReportTemplateResponse>({
+        method: 'GET',
+        path: v1(`/reporting/templates/${segment(id)}`),
+      }),
+    /** ApiError 400 with details under `definition.<path>`; 409 `report_template_code_taken`. */
+    create: (body: CreateReportTemplateRequest) =>
+      request<ReportTemplateResponse>({
+        method: 'POST',
+        path: v1('/reporting/templates'),
+        json: body,
+      }),
+    /** Saves a new version of the template; its `code` must stay the same. */
+    update: (id: string, body: UpdateReportTemplateRequest) =>
+      request<ReportTemplateResponse>({
+        method: 'PUT',
+        path: v1(`/reporting/templates/${segment(id)}`),
+        json: body,
+      }),
+    version: (id: string, version: number) =>
+      request<ReportTemplateVersionResponse>({
+        method: 'GET',
+        path: v1(`/reporting/templates/${segment(id)}/versions/${version}`),
+      }),
+    /** A saved version (the latest by default) as the bot asks it. */
+    preview: (id: string, version?: number) =>
+      request<ReportTemplatePreviewResponse>({
+        method: 'GET',
+        path: v1(`/reporting/templates/${segment(id)}/preview`),
+        query: { version },
+      }),
+    /** An unsaved definition as the bot would ask it (ApiError 400 when invalid). */
+    previewDraft: (definition: ReportTemplateInput) =>
+      request<ReportTemplatePreviewResponse>({
+        method: 'POST',
+        path: v1('/reporting/templates/preview'),
+        json: { definition } satisfies UpdateReportTemplateRequest,
+      }),
+    /** The template's periods, newest first, with due dates, lock and counts by status. */
+    periods: (id: string, query: ReportPeriodListQuery = {}) =>
+      request<ReportPeriodResponse[]>({
+        method: 'GET',
+        path: v1(`/reporting/templates/${segment(id)}/periods`),
+        query,
+      }),
+    lockPeriod: (id: string, periodKey: string) =>
+      request<void>({
+        method: 'POST',
+        path: v1(`/reporting/templates/${segment(id)}/periods/${segment(periodKey)}/lock`),
+      }),
+    unlockPeriod: (id: string, periodKey: string) =>
+      request<void>({
+        method: 'POST',
+        path: v1(`/reporting/templates/${segment(id)}/periods/${segment(periodKey)}/unlock`),
+      }),
+    reminderSchedule: () =>
+      request<ReminderScheduleResponse>({
+        method: 'GET',
+        path: v1('/reporting/reminder-schedule'),
+      }),
+    setReminderSchedule: (body: ReminderSchedule) =>
+      request<ReminderScheduleResponse>({
+        method: 'PUT',
+        path: v1('/reporting/reminder-schedule'),
+        json: body,
+      }),
+  };
+
+  /** Units' reports: a unit reporter reaches its own unit's only. */
+  const reports = {
+    /** With templateId and periodKey, every unit owing the period (not started: id null). */
+    list: (query: ReportSubmissionListQuery = {}) =>
+      request<Page<ReportSubmissionSummaryResponse>>({
+        method: 'GET',
+        path: v1('/reporting/submissions'),
+        query,
+      }),
+    get: (id: string) =>
+      request<ReportSubmissionResponse>({
+        method: 'GET',
+        path: v1(`/reporting/submissions/${segment(id)}`),
+      }),
+    /** The unit's report for the period (the current one by default), created the first time. */
+    open: (body: OpenSubmissionRequest) =>
+      request<ReportSubmissionResponse>({
+        method: 'POST',
+        path: v1('/reporting/submissions'),
+        json: body,
+      }),
+    /**
+     * Saves answers, or corrects a submitted report. ApiError 409 `report_draft_stale` with the
+     * current values in `details` (ReportDraftConflict) when someone changed a field meanwhile.
+     */
+    saveValues: (id: string, body: SaveSubmissionValuesRequest) =>
+      request<ReportSubmissionResponse>({
+        method: 'PUT',
+        path: v1(`/reporting/submissions/${segment(id)}/values`),
+        json: body,
+      }),
+    /** ApiError 400 naming `values.<field>` for missing answers and broken rules. */
+    submit: (id: string, body: SubmitReportRequest = {}) =>
+      request<ReportSubmissionResponse>({
+        method: 'POST',
+        path: v1(`/reporting/submissions/${segment(id)}/submit`),
+        json: body,
+      }),
+    accept: (id: string) =>
+      request<ReportSubmissionResponse>({
+        method: 'POST',
+        path: v1(`/reporting/submissions/${segment(id)}/accept`),
+      }),
+    returnForCorrection: (id: string, comment: string) =>
+      request<ReportSubmissionResponse>({
+        method: 'POST',
+        path: v1(`/reporting/submissions/${segment(id)}/return`),
+        json: { comment },
+      }),
+  };
+
+  /** One-time link codes for a unit's members, and the chat accounts linked with them. */
+  const linkedAccounts = {
+    /** The code is in this answer only (`ABCD-EFGH`), valid 72 hours, once. */
+    issueCode: (unitId: string, body: CreateLinkCodeRequest) =>
+      request<LinkCodeResponse>({
+        method: 'POST',
+        path: v1(`/units/${segment(unitId)}/link-codes`),
+        json: body,
+      }),
+    codes: (unitId: string) =>
+      request<LinkCodeSummaryResponse[]>({
+        method: 'GET',
+        path: v1(`/units/${segment(unitId)}/link-codes`),
+      }),
+    revokeCode: (unitId: string, id: string) =>
+      request<void>({
+        method: 'DELETE',
+        path: v1(`/units/${segment(unitId)}/link-codes/${segment(id)}`),
+      }),
+    list: (unitId: string) =>
+      request<LinkedAccountResponse[]>({
+        method: 'GET',
+        path: v1(`/units/${segment(unitId)}/linked-accounts`),
+      }),
+    unlink: (unitId: string, id: string) =>
+      request<void>({
+        method: 'DELETE',
+        path: v1(`/units/${segment(unitId)}/linked-accounts/${segment(id)}`),
+      }),
+  };
+
   /** The bot's service endpoints (Bearer BOT_SERVICE_TOKEN). */
   const bot = {
     /** Posts one channel update; the API processes each (channel, updateId) once. */
@@ -276,5 +509,20 @@ export function createApiClient(options: ApiClientOptions) {
   const health = () =>
     request<HealthResponse>({ method: 'GET', path: '/health', acceptStatuses: [503] });
 
-  return { auth, users, units, audit, knowledge, assistant, bot, health };
+  return {
+    auth,
+    users,
+    units,
+    plans,
+    tasks,
+    taskUpdates,
+    reportTemplates,
+    reports,
+    linkedAccounts,
+    audit,
+    knowledge,
+    assistant,
+    bot,
+    health,
+  };
 }

@@ -14,6 +14,7 @@ export const ErrorCode = {
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
   PasswordChangeRequired: 'password_change_required',
+  CrossSiteRequest: 'cross_site_request',
   InvalidCredentials: 'invalid_credentials',
   AccountDisabled: 'account_disabled',
   WeakPassword: 'weak_password',
@@ -36,6 +37,28 @@ export const ErrorCode = {
   QuestionTooLong: 'question_too_long',
   ChannelTokensNotFound: 'channel_tokens_not_found',
   ChannelTokensStale: 'channel_tokens_stale',
+  PlanNotFound: 'plan_not_found',
+  PlanTaskNotFound: 'plan_task_not_found',
+  PlanTaskCodeTaken: 'plan_task_code_taken',
+  PlanTaskHasUpdates: 'plan_task_has_updates',
+  PlanTaskNotYourUnit: 'plan_task_not_your_unit',
+  TaskUpdateNotFound: 'task_update_not_found',
+  AttachmentNotStored: 'attachment_not_stored',
+  ReportTemplateNotFound: 'report_template_not_found',
+  ReportTemplateCodeTaken: 'report_template_code_taken',
+  ReportPeriodLocked: 'report_period_locked',
+  ReportNotOwed: 'report_not_owed',
+  ReportSubmissionNotFound: 'report_submission_not_found',
+  ReportNotYourUnit: 'report_not_your_unit',
+  ReportDraftStale: 'report_draft_stale',
+  ReportActionNotAllowed: 'report_action_not_allowed',
+  LinkCodeNotFound: 'link_code_not_found',
+  LinkCodeExpired: 'link_code_expired',
+  LinkCodeUsed: 'link_code_used',
+  LinkCodeRevoked: 'link_code_revoked',
+  LinkCodeRateLimited: 'link_code_rate_limited',
+  ChatAccountAlreadyLinked: 'chat_account_already_linked',
+  LinkedAccountNotFound: 'linked_account_not_found',
   DatabaseUnavailable: 'database_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -45,6 +68,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface FieldError {
   field: string;
   message: string;
+  /** A stable code for why, where there is one (`weak_password`: a PasswordProblem). */
+  reason?: string;
 }
 
 export interface ErrorBody {
@@ -64,9 +89,12 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   unauthenticated: 'Bạn cần đăng nhập để tiếp tục.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   password_change_required: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+  cross_site_request:
+    'Thao tác bị từ chối vì được gửi từ một trang web khác. Hãy thực hiện ngay trên trang quản trị.',
   invalid_credentials: 'Email hoặc mật khẩu không đúng.',
   account_disabled: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
-  weak_password: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số.',
+  weak_password:
+    'Mật khẩu chưa đủ mạnh: cần ít nhất 10 ký tự, có cả chữ và số, và không phải mật khẩu phổ biến hay dễ đoán (như password123, aaaaaaaa1, 12345abc).',
   wrong_current_password: 'Mật khẩu hiện tại không đúng.',
   too_many_requests: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
   email_taken: 'Email này đã được dùng cho một tài khoản khác.',
@@ -87,6 +115,32 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   channel_tokens_not_found: 'Chưa có mã truy cập nào được lưu cho kênh này.',
   channel_tokens_stale:
     'Mã truy cập của kênh vừa được một phiên bản bot khác làm mới. Hãy đọc lại mã đã lưu và dùng mã đó.',
+  plan_not_found: 'Không tìm thấy kế hoạch.',
+  plan_task_not_found: 'Không tìm thấy nhiệm vụ.',
+  plan_task_code_taken: 'Số thứ tự nhiệm vụ này đã có trong kế hoạch.',
+  plan_task_has_updates:
+    'Nhiệm vụ đã có cập nhật tiến độ nên không thể xóa; hãy sửa nhiệm vụ thay vì xóa.',
+  plan_task_not_your_unit: 'Đơn vị của bạn không chủ trì hay phối hợp thực hiện nhiệm vụ này.',
+  task_update_not_found: 'Không tìm thấy cập nhật tiến độ.',
+  attachment_not_stored:
+    'Tệp đính kèm này nằm trên Zalo hoặc Telegram, không được lưu trên hệ thống.',
+  report_template_not_found: 'Không tìm thấy mẫu báo cáo.',
+  report_template_code_taken: 'Mã mẫu báo cáo này đã được dùng cho một mẫu khác.',
+  report_period_locked: 'Kỳ báo cáo đã bị khóa, không thể thay đổi báo cáo.',
+  report_not_owed: 'Đơn vị này không phải nộp mẫu báo cáo này, hoặc kỳ báo cáo chưa bắt đầu.',
+  report_submission_not_found: 'Không tìm thấy báo cáo.',
+  report_not_your_unit: 'Bạn chỉ xem và sửa được báo cáo của đơn vị mình.',
+  report_draft_stale:
+    'Có người khác vừa sửa mục này của báo cáo. Hãy xem giá trị hiện tại rồi nhập lại nếu cần.',
+  report_action_not_allowed: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của báo cáo.',
+  link_code_not_found: 'Mã liên kết không đúng. Vui lòng kiểm tra lại mã cán bộ điều phối đã gửi.',
+  link_code_expired: 'Mã liên kết đã hết hạn. Vui lòng xin cán bộ điều phối cấp mã mới.',
+  link_code_used: 'Mã liên kết đã được sử dụng. Mỗi mã chỉ dùng được một lần.',
+  link_code_revoked: 'Mã liên kết đã bị thu hồi. Vui lòng xin cán bộ điều phối cấp mã mới.',
+  link_code_rate_limited: 'Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  chat_account_already_linked:
+    'Tài khoản chat này đã được liên kết với một cán bộ. Hãy hủy liên kết cũ trước.',
+  linked_account_not_found: 'Không tìm thấy tài khoản chat đã liên kết.',
   database_unavailable: 'Cơ sở dữ liệu tạm thời không sẵn sàng.',
   internal_error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
 };

@@ -1,9 +1,16 @@
 /**
  * The console's messages, one JSON file per feature and locale. Vietnamese is the source
- * language; the labels of roles and unit kinds and the error messages come from @gcm/domain
- * so that the API, the bot and the console say the same thing.
+ * language; the labels of roles and unit kinds, the error messages and why a password is
+ * refused (in both languages) come from @gcm/domain so that the API, the bot and the console
+ * say the same thing.
  */
-import { errorMessagesVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
+import {
+  errorMessagesVi,
+  passwordProblemsEn,
+  passwordProblemsVi,
+  roleLabelsVi,
+  unitKindLabelsVi,
+} from '@gcm/domain';
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
 import enCommon from './en-US/common.json';
@@ -39,6 +46,7 @@ const viVN = {
   sessions: viSessions,
   roles: roleLabelsVi,
   unitKinds: unitKindLabelsVi,
+  passwordProblems: passwordProblemsVi,
   errors: errorMessagesVi as Record<string, string>,
 };
 
@@ -52,6 +60,7 @@ const enUS = {
   users: enUsers,
   audit: enAudit,
   sessions: enSessions,
+  passwordProblems: passwordProblemsEn,
   ...enDomain,
 };
 

@@ -12,7 +12,7 @@
  * Needs apps/api/dist and apps/admin/dist (turbo builds both before `test`) and /usr/bin/chromium
  * (`apt-get install -y chromium`); without Chromium the suite is skipped.
  */
-import { errorMessagesVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
+import { errorMessagesVi, passwordProblemsVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await rowOf(page, 'UBND phường Đức Xuân').waitFor();
 
     expect(await rowOf(page, 'Công an thành phố').innerText()).toContain(unitKindLabelsVi.police);
-    expect(await page.locator('.pagination__total').innerText()).toBe('Tổng số: 20');
+    expect(await page.locator('.pagination__total').innerText()).toBe('Tổng số: 21');
     // Dates as dd/mm/yyyy HH:mm, in Vietnam's time although the browser is in Paris.
     const updated = await rowOf(page, 'UBND phường Đức Xuân').locator('td').nth(5).innerText();
     expect(updated).toMatch(DATE_TIME);
@@ -305,6 +305,35 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await signIn(page, newAdmin.email, temporaryPassword);
     expect(new URL(page.url()).pathname).toBe('/account/password');
     await page.getByText(text.auth.changePassword.forced).waitFor();
+
+    // A common or patterned password is refused with the reason, in Vietnamese, before sending.
+    const changes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/auth/change-password')) {
+        changes.push(request.url());
+      }
+    });
+    // Its label starts the field's name; "Nhập lại mật khẩu mới" only ends with it.
+    const newPassword = page.getByLabel(new RegExp(`^${text.auth.changePassword.new}`));
+    const submit = page.getByRole('button', { name: text.auth.changePassword.submit });
+    await page.getByLabel(text.auth.changePassword.current).fill(temporaryPassword);
+    for (const [weak, reason] of [
+      ['password12', passwordProblemsVi.common],
+      ['aaaaaaaaa1', passwordProblemsVi.pattern],
+    ]) {
+      await newPassword.fill(weak);
+      await page.getByLabel(text.auth.changePassword.confirm).fill(weak);
+      await submit.click();
+      expect(await fieldError(newPassword)).toBe(reason);
+    }
+    expect(changes).toEqual([]);
+
+    const own = 'Bau-troi-xanh-muon-nam-7';
+    await newPassword.fill(own);
+    await page.getByLabel(text.auth.changePassword.confirm).fill(own);
+    await submit.click();
+    await page.waitForURL((url) => url.pathname !== '/account/password');
+    expect(changes).toHaveLength(1);
   });
 
   it('signs out to the login page, and protected pages then send back to it', async () => {

@@ -24,6 +24,24 @@ describe('loadEnv', () => {
     );
   });
 
+  it('refuses an ADMIN_PASSWORD that is short, common or patterned', () => {
+    const admin = (password: string) => () =>
+      loadEnv({ ADMIN_EMAIL: 'quan.tri@backan.gov.vn', ADMIN_PASSWORD: password });
+    expect(admin('ngan-1')).toThrow(/ADMIN_PASSWORD: The password needs at least 10/);
+    expect(admin('password12')).toThrow(/ADMIN_PASSWORD: This password is too common/);
+    expect(admin('aaaaaaaaa1')).toThrow(/ADMIN_PASSWORD: The password follows an easy pattern/);
+    expect(admin('quantri2026')).toThrow(/ADMIN_PASSWORD: The password contains the email/);
+  });
+
+  it('makes the session cookie Secure by default when the public URL is https', () => {
+    expect(loadEnv({}).COOKIE_SECURE).toBe(false);
+    expect(loadEnv({ PUBLIC_URL: 'http://gcm.local:3000' }).COOKIE_SECURE).toBe(false);
+    expect(loadEnv({ PUBLIC_URL: 'https://gcm.example.gov.vn' }).COOKIE_SECURE).toBe(true);
+    expect(
+      loadEnv({ PUBLIC_URL: 'https://gcm.example.gov.vn', COOKIE_SECURE: 'false' }).COOKIE_SECURE,
+    ).toBe(false);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

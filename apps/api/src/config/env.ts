@@ -4,6 +4,8 @@
  * Every variable is documented in docs/configuration.md and .env.example.
  */
 import path from 'node:path';
+import { passwordProblemsEn } from '@gcm/domain';
+import { passwordProblem } from '@gcm/domain/password-strength';
 import { z } from 'zod';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -32,14 +34,14 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
     ADMIN_EMAIL: z.string().email('must be an email address').optional(),
-    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    ADMIN_PASSWORD: z.string().optional(),
     DEMO_DATA: booleanString.optional(),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()
       .max(24 * 30)
       .default(12),
-    COOKIE_SECURE: booleanString.default(false),
+    COOKIE_SECURE: booleanString.optional(),
     TRUST_PROXY: booleanString.default(false),
     CORS_ORIGINS: z.string().optional(),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(51_200).default(1024),
@@ -52,14 +54,36 @@ const schema = z
       .string()
       .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)')
       .optional(),
+    REPORT_REMINDER_INTERVAL_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(86_400, 'must be at most 86400 (a day)')
+      .default(300),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('warn'),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
-  });
+  })
+  .superRefine((e, ctx) => {
+    const problem = e.ADMIN_PASSWORD && passwordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL ?? '']);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: passwordProblemsEn[problem],
+      });
+    }
+  })
+  .transform((e) => ({ ...e, COOKIE_SECURE: e.COOKIE_SECURE ?? servedOverHttps(e) }));
 
 export type Env = Readonly<z.infer<typeof schema>>;
+
+/** Whether people reach the API over HTTPS, as its PUBLIC_URL says (Secure cookie, HSTS). */
+export function servedOverHttps(env: { PUBLIC_URL?: string }): boolean {
+  return env.PUBLIC_URL?.startsWith('https:') ?? false;
+}
 
 export class EnvError extends Error {}
 

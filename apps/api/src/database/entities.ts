@@ -10,6 +10,24 @@ import { GlossaryTermEntity, SynonymEntity } from '../modules/knowledge/dictiona
 import { FaqVersionEntity } from '../modules/knowledge/faq-version.entity';
 import { FaqEntity } from '../modules/knowledge/faq.entity';
 import { TopicEntity } from '../modules/knowledge/topic.entity';
+import { PlanEntity, PlanGroupEntity } from '../modules/plan/plan.entity';
+import { PlanTaskEntity } from '../modules/plan/plan-task.entity';
+import { TaskUpdateEntity } from '../modules/plan/task-update.entity';
+import { LinkCodeEntity, LinkCodeFailureEntity } from '../modules/linked-accounts/link-code.entity';
+import { LinkedAccountEntity } from '../modules/linked-accounts/linked-account.entity';
+import {
+  ReportPeriodEntity,
+  ReportTemplateEntity,
+  ReportTemplateVersionEntity,
+} from '../modules/reporting/report-template.entity';
+import {
+  ReportSubmissionEntity,
+  SubmissionHistoryEntity,
+} from '../modules/reporting/report-submission.entity';
+import {
+  ReportingSettingsEntity,
+  ReportReminderEntity,
+} from '../modules/reporting/report-reminder.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -29,4 +47,18 @@ export const ENTITIES = [
   ConversationEntity,
   OutboxEntity,
   ChannelTokensEntity,
+  PlanEntity,
+  PlanGroupEntity,
+  PlanTaskEntity,
+  TaskUpdateEntity,
+  ReportTemplateEntity,
+  ReportTemplateVersionEntity,
+  ReportPeriodEntity,
+  ReportSubmissionEntity,
+  SubmissionHistoryEntity,
+  ReportReminderEntity,
+  ReportingSettingsEntity,
+  LinkCodeEntity,
+  LinkCodeFailureEntity,
+  LinkedAccountEntity,
 ];

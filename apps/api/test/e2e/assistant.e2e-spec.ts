@@ -158,6 +158,25 @@ describe('citizen questions', () => {
       ]),
     );
   });
+
+  it('renders answerHtml with links only to https and no remote image', async () => {
+    const topic = await createTopic(editor, 'Hộ chiếu');
+    await createFaq(editor, topic, {
+      question: 'Tra cứu tình trạng hồ sơ cấp hộ chiếu ở đâu?',
+      answer: [
+        'Tra cứu trên [Cổng dịch vụ công](https://dichvucong.gov.vn).',
+        'Không bấm vào [trang giả](//evil.example/login) hay [trang cũ](http://old.example).',
+        '![](https://tracker.example/pixel.gif)',
+      ].join('\n\n'),
+    });
+    const res = (await ask(citizen(), 'tra cuu tinh trang ho so ho chieu o dau').expect(200)).body;
+    expect(res.faq.question).toBe('Tra cứu tình trạng hồ sơ cấp hộ chiếu ở đâu?');
+    const hrefs = [...res.faq.answerHtml.matchAll(/<(\w+)[^>]*(?:href|src)="([^"]*)"/g)].map(
+      ([, tag, url]) => `${tag} ${url}`,
+    );
+    expect(hrefs).toEqual(['a https://dichvucong.gov.vn', 'a https://tracker.example/pixel.gif']);
+    expect(res.faq.answerHtml).toContain('[trang giả](//evil.example/login)');
+  });
 });
 
 describe('the public question endpoint', () => {

@@ -23,8 +23,23 @@ describe('staff sign-in and sessions', () => {
     expect(cookie).toMatch(/^gcm_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie, 'no https public URL: not Secure').not.toMatch(/Secure/);
+    expect(res.headers['strict-transport-security'], 'no HSTS over plain HTTP').toBeUndefined();
     const me = await agent.get('/api/v1/auth/me').expect(200);
     expect(me.body.email).toBe(email);
+  });
+
+  it('answers signed-in requests with Cache-Control: no-store', async () => {
+    const { agent, email } = await signedInAs(t, 'viewer');
+    const login = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(login.headers['cache-control']).toBe('no-store');
+    for (const path of ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/units']) {
+      const res = await agent.get(path).expect(200);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
   });
 
   it('refuses a wrong password and an unknown email alike', async () => {
@@ -57,6 +72,31 @@ describe('staff sign-in and sessions', () => {
       .send({ email, password: TEST_PASSWORD })
       .expect(429);
     expect(limited.body.code).toBe('too_many_requests');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('does not count successful sign-ins toward the limit', async () => {
+    const { email } = await signedInAs(t, 'viewer');
+    for (let i = 0; i < 6; i++) {
+      await request(t.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: TEST_PASSWORD })
+        .expect(200);
+    }
+    const failures: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await request(t.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: `doan-sai-${i}` });
+      failures.push(res.status);
+    }
+    expect(failures).toEqual([401, 401, 401, 401, 401]);
+    await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(429);
   });
 
   it('ends the session on logout', async () => {
@@ -121,6 +161,30 @@ describe('staff sign-in and sessions', () => {
       .expect(200);
   });
 
+  it('refuses common and trivially patterned new passwords, saying why', async () => {
+    const { agent, email } = await signedInAs(t, 'editor');
+    const cases = [
+      ['password12', 'common'],
+      ['aaaaaaaaa1', 'pattern'],
+      ['abcdefgh12', 'pattern'],
+      [`${email.split('@')[0]}1`, 'personal'],
+    ] as const;
+    for (const [newPassword, reason] of cases) {
+      const res = await agent
+        .post('/api/v1/auth/change-password')
+        .send({ currentPassword: TEST_PASSWORD, newPassword })
+        .expect(400);
+      expect(res.body.code, newPassword).toBe('weak_password');
+      expect(res.body.details, newPassword).toEqual([
+        { field: 'newPassword', message: expect.any(String), reason },
+      ]);
+    }
+    await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+  });
+
   it('does not let a disabled account sign in, and ends its sessions', async () => {
     const admin = await signedInAs(t, 'admin');
     const victim = await signedInAs(t, 'editor');
@@ -131,5 +195,23 @@ describe('staff sign-in and sessions', () => {
       .send({ email: victim.email, password: TEST_PASSWORD })
       .expect(403);
     expect(res.body.code).toBe('account_disabled');
+  });
+});
+
+describe('sign-in behind an https public URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_URL: 'https://gcm.example.gov.vn' });
+  });
+  afterAll(() => t.close());
+
+  it('marks the session cookie Secure and sends HSTS', async () => {
+    const { email } = await signedInAs(t, 'viewer');
+    const res = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(res.headers['set-cookie'][0]).toMatch(/; Secure/);
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 });

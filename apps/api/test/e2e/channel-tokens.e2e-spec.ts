@@ -60,6 +60,7 @@ describe('channel tokens for the bot instances', () => {
     await bot.saveTokens('zalo', renewed(2, 1)).expect(200);
 
     const stored = await bot.tokens('zalo').expect(200);
+    expect(stored.headers['cache-control'], 'secrets are never cached').toBe('no-store');
     expect(stored.body).toMatchObject({
       accessToken: 'zalo-access-2',
       refreshToken: 'zalo-refresh-2',

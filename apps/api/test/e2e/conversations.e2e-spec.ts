@@ -173,6 +173,56 @@ describe('conversations through the bot endpoint', () => {
     expect(texts(again)[0]).toMatch(/đang chờ cán bộ/);
   });
 
+  it('tells the bot which events opened an inbox item, so that it can limit them', async () => {
+    const post = async (event: BotEvent) => (await postEvent(t.url, event).expect(200)).body;
+
+    const unanswered = await post(textEvent('c5b', 'Giá vé tàu đi Lạng Sơn bao nhiêu?'));
+    const joined = await post(textEvent('c5b', 'Tôi đi một mình'));
+    const ended = await post(actionEvent('c5b', 'handoff:end'));
+    const asked = await post(actionEvent('c5b', 'handoff'));
+    const askedAgain = await post(actionEvent('c5b', 'handoff'));
+    const retried = textEvent('c5c', 'Giá vé tàu đi Cao Bằng bao nhiêu?');
+    const first = await post(retried);
+    const retry = await post(retried);
+
+    expect([unanswered, joined, ended, asked, askedAgain].map((r) => r.handoffOpened)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    // The retry of an event that opened one opens none: the bot counts the first answer only.
+    expect(first.handoffOpened).toBe(true);
+    expect(retry).toEqual({ replies: [], duplicate: true, delivering: true });
+  });
+
+  it('opens no inbox item for an event with handoffs paused, and says so politely', async () => {
+    const paused = (event: BotEvent): BotEvent => ({ ...event, handoffsPaused: true });
+    const post = async (event: BotEvent) => (await postEvent(t.url, event).expect(200)).body;
+
+    const unanswered = await post(paused(textEvent('hp-1', 'Giá vé tàu đi Hà Giang bao nhiêu?')));
+    const asked = await post(paused(actionEvent('hp-1', 'handoff')));
+    const answered = await post(paused(textEvent('hp-1', 'dấu hiệu mua bán người là gì')));
+
+    expect(texts(unanswered)[0]).toMatch(/chưa được chuyển đến cán bộ/);
+    expect(texts(asked)[0]).toMatch(/nhiều yêu cầu gặp cán bộ từ mạng của bạn/);
+    expect(texts(answered)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    expect([unanswered, asked, answered].map((r) => r.handoffOpened)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const items = await t.dataSource.query(
+      `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'hp-1'`,
+    );
+    expect(items).toEqual([]);
+    const [logged] = await t.dataSource.query(
+      `SELECT status FROM question_log WHERE text = 'Giá vé tàu đi Hà Giang bao nhiêu?'`,
+    );
+    expect(logged).toEqual({ status: 'no_answer' });
+  });
+
   it('subscribes with explicit consent, broadcasts to subscribers, counts deliveries, and unsubscribes with /huy', async () => {
     const tree = await createUnitTree(t);
     await postEvent(t.url, commandEvent('c6', 'dangky')).expect(200);

@@ -104,6 +104,23 @@ describe('embedded database', () => {
       .expect(200);
     expect(list.body.total).toBe(DEMO_UNITS.length);
     expect(list.body.items.map((u: { name: string }) => u.name)).toContain('Công an thành phố');
+    const plans = await second.http.get('/api/v1/plans').set('Cookie', cookie).expect(200);
+    expect(plans.body.items).toMatchObject([{ issuedOn: '2020-07-17', groupCount: 5 }]);
+    const templates = await second.http
+      .get('/api/v1/reporting/templates')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(templates.body.map((t: { code: string }) => t.code)).toEqual([
+      'gcm_plan_yearly_report',
+      'police_migration_statistics',
+    ]);
+    const reports = await second.http
+      .get('/api/v1/reporting/submissions')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(new Set(reports.body.items.map((s: { status: string }) => s.status))).toEqual(
+      new Set(['draft', 'submitted', 'returned', 'accepted']),
+    );
     await second.app.close();
     await second.database.close();
   }, 180_000); // two full starts of a persisted PGlite, the first loading the demo data

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { FirstRunService } from '../../src/database/seeds/first-run.service';
+import { PlanEntity } from '../../src/modules/plan/plan.entity';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
 import { startTestApp } from '../support/test-app';
 
@@ -26,6 +27,7 @@ describe('first run', () => {
       expect(login.body.user).toMatchObject({ role: 'admin', mustChangePassword: false });
       await agent.get('/api/v1/users').expect(200);
       expect(await t.dataSource.getRepository(UnitEntity).count()).toBe(0);
+      expect(await t.dataSource.getRepository(PlanEntity).count()).toBe(0);
       expect(await t.app.get(FirstRunService).run()).toEqual({
         demoDataLoaded: false,
         needsAdmin: false,

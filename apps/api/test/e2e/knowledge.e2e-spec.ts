@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,6 +193,17 @@ describe('knowledge base', () => {
   });
 
   it('exports CSV and XLSX that import back unchanged', async () => {
+    // Cells a spreadsheet would run as formulas, and one already quoted.
+    const formulas = {
+      key: '-formula',
+      question: '=HYPERLINK("https://evil.example","Bấm để xem")',
+      alternates: ['+84 gọi được không', '@trợ giúp'],
+      answer: '- Mang hộ chiếu\n- Mang ảnh 4x6',
+      tags: ['@nhãn'],
+      sources: ["'=đã có dấu nháy"],
+      questionEn: '-2+3',
+    };
+    await createFaq(editor, topicId, formulas);
     const total = await t.dataSource.getRepository(FaqEntity).count();
     const csv = await editor
       .get('/api/v1/knowledge/faqs/export')
@@ -199,6 +211,22 @@ describe('knowledge base', () => {
       .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const cells: string[][] = parse(csv.text.slice(1));
+    expect(cells.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells.find((row) => row[0] === "'-formula")).toEqual([
+      "'-formula",
+      'Hộ chiếu và thị thực',
+      `'${formulas.question}`,
+      "'+84 gọi được không | @trợ giúp",
+      `'${formulas.answer}`,
+      "'@nhãn",
+      'published',
+      "'-2+3",
+      '',
+      '',
+      "''=đã có dấu nháy",
+      '',
+    ]);
     const back = (
       await editor
         .post('/api/v1/knowledge/faqs/import')
@@ -223,6 +251,11 @@ describe('knowledge base', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);
     expect(workbook.worksheets[0].getRow(1).getCell(3).text).toBe('question');
+    // In a workbook a text is a text, never a formula: no quote needed.
+    const questions = workbook.worksheets[0].getColumn(3).values;
+    const question = workbook.worksheets[0].getCell(`C${questions.indexOf(formulas.question)}`);
+    expect(question.type).toBe(ExcelJS.ValueType.String);
+    expect(question.formula).toBeUndefined();
     const reimported = (
       await editor
         .post('/api/v1/knowledge/faqs/import')

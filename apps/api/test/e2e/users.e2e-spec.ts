@@ -30,6 +30,51 @@ describe('user management by an admin', () => {
     expect(login.body.user.mustChangePassword).toBe(true);
   });
 
+  it('makes a password the admin chose be changed at first sign-in too', async () => {
+    const chosen = 'Mat-khau-do-quan-tri-dat-2026';
+    const res = await admin
+      .post('/api/v1/users')
+      .send({
+        email: 'dat.san@test.gcm.vn',
+        fullName: 'Lê Văn Đạt',
+        role: 'editor',
+        password: chosen,
+      })
+      .expect(201);
+    expect(res.body.user.mustChangePassword).toBe(true);
+    expect(res.body).not.toHaveProperty('temporaryPassword');
+
+    const user = request.agent(t.url);
+    const login = await user
+      .post('/api/v1/auth/login')
+      .send({ email: 'dat.san@test.gcm.vn', password: chosen })
+      .expect(200);
+    expect(login.body.user.mustChangePassword).toBe(true);
+    const blocked = await user.get('/api/v1/units').expect(403);
+    expect(blocked.body.code).toBe('password_change_required');
+    await user
+      .post('/api/v1/auth/change-password')
+      .send({ currentPassword: chosen, newPassword: 'Mat-khau-cua-rieng-toi-2026' })
+      .expect(204);
+    await user.get('/api/v1/units').expect(200);
+  });
+
+  it('refuses a common password for a new account', async () => {
+    const res = await admin
+      .post('/api/v1/users')
+      .send({
+        email: 'yeu@test.gcm.vn',
+        fullName: 'Phạm Yếu',
+        role: 'viewer',
+        password: 'password12',
+      })
+      .expect(400);
+    expect(res.body.code).toBe('weak_password');
+    expect(res.body.details).toEqual([
+      { field: 'password', message: expect.any(String), reason: 'common' },
+    ]);
+  });
+
   it('binds a unit reporter to a unit and refuses one without', async () => {
     const { wardA } = await createUnitTree(t);
     const missing = await admin

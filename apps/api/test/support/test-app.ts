@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import type { Role, UnitKind } from '@gcm/domain';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
+import type { Clock } from '../../src/common/clock/clock';
 import { Env, loadEnv } from '../../src/config/env';
 import type { DatabaseConnection } from '../../src/database/database';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
@@ -31,6 +32,8 @@ const QUIET: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'error',
   DEMO_DATA: 'false',
   ADMIN_DIST_DIR: '/nonexistent',
+  // Tests drive the reminder job themselves (RemindersService.runOnce).
+  REPORT_REMINDER_INTERVAL_SECONDS: '0',
 };
 
 /**
@@ -39,11 +42,11 @@ const QUIET: NodeJS.ProcessEnv = {
  */
 export async function startTestApp(
   vars: NodeJS.ProcessEnv = {},
-  options: { firstRun?: boolean } = {},
+  options: { firstRun?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const env = loadEnv({ ...QUIET, ...vars });
   const database = await openTestDatabase();
-  const app = await createApp(env, database);
+  const app = await createApp(env, database, { clock: options.clock });
   if (options.firstRun) await app.get(FirstRunService).run();
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -40,7 +40,7 @@ describe('ApiSink', () => {
   it('posts the event with the service token and returns the replies', async () => {
     const sut = sinkFor(api.url);
 
-    const replies = await sut.handle(textEvent('xin chào'));
+    const { replies } = await sut.handle(textEvent('xin chào'));
 
     expect(replies).toEqual([{ type: 'text', text: 'Đã nhận: xin chào' }]);
     expect(api.requests[0]).toMatchObject({
@@ -54,11 +54,11 @@ describe('ApiSink', () => {
   it('sends events that arrive while requests are under way together, each getting its own replies', async () => {
     const sut = sinkFor(api.url, { maxInFlight: 1 });
 
-    const replies = await Promise.all(
+    const handled = await Promise.all(
       ['một', 'hai', 'ba', 'bốn'].map((text, i) => sut.handle(textEvent(text, `chat-${i}`))),
     );
 
-    expect(replies.map((r) => r[0])).toEqual(
+    expect(handled.map((h) => h.replies[0])).toEqual(
       ['một', 'hai', 'ba', 'bốn'].map((text) => ({ type: 'text', text: `Đã nhận: ${text}` })),
     );
     expect(batches()).toEqual([['u-một', 'u-hai', 'u-ba', 'u-bốn']]);
@@ -86,7 +86,7 @@ describe('ApiSink', () => {
           results: events.map((e) =>
             e.chatId === 'bad'
               ? { error: { code: 'validation_failed', message: 'text: must be a string' } }
-              : { replies: [{ type: 'text', text: 'ok' }], duplicate: false },
+              : { replies: [{ type: 'text', text: 'ok' }], duplicate: false, handoffOpened: true },
           ),
         },
       };
@@ -98,7 +98,10 @@ describe('ApiSink', () => {
       sut.handle(textEvent('b', 'bad')),
     ]);
 
-    expect(good).toEqual({ status: 'fulfilled', value: [{ type: 'text', text: 'ok' }] });
+    expect(good).toMatchObject({
+      status: 'fulfilled',
+      value: { replies: [{ type: 'text', text: 'ok' }], handoffOpened: true },
+    });
     expect(bad).toMatchObject({ status: 'rejected', reason: { name: 'EventNotHandledError' } });
     expect(api.requests).toHaveLength(1);
   });
@@ -111,7 +114,9 @@ describe('ApiSink', () => {
         : undefined;
     const sut = sinkFor(api.url);
 
-    await expect(sut.handle(textEvent('a'))).resolves.toHaveLength(1);
+    await expect(sut.handle(textEvent('a'))).resolves.toMatchObject({
+      replies: [{ type: 'text' }],
+    });
     expect(calls).toBe(2);
   });
 
@@ -168,7 +173,7 @@ describe('ApiSink', () => {
     };
     const sut = sinkFor(api.url);
 
-    const replies = await sut.handle(textEvent('a'));
+    const { replies } = await sut.handle(textEvent('a'));
 
     expect(replies).toEqual(stored);
     expect(api.requests.map((r) => r.path)).toEqual([
@@ -198,7 +203,7 @@ describe('ApiSink', () => {
         ? { status: 200, body: { results: [{ replies: [], duplicate: true, delivering: true }] } }
         : undefined;
 
-    const replies = await sut.handle(event);
+    const { replies } = await sut.handle(event);
 
     expect(replies).toEqual([{ type: 'text', text: 'Đã nhận: a' }]);
     expect(api.released).toEqual([{ channel: 'telegram', updateId: event.updateId }]);
@@ -228,7 +233,7 @@ describe('ApiSink', () => {
         ? { status: 200, body: { results: [{ replies: [], duplicate: true }] } }
         : undefined;
 
-    await expect(sut.handle(textEvent('a'))).resolves.toEqual([]);
+    await expect(sut.handle(textEvent('a'))).resolves.toMatchObject({ replies: [] });
   });
 
   it('tells the API which updates were delivered, those of the meantime together', async () => {

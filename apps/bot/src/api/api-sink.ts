@@ -16,10 +16,9 @@ import {
   type BotEvent,
   type BotEventOutcome,
   type BotEventResult,
-  type BotReply,
   type ErrorBody,
 } from '@gcm/domain';
-import type { EventSink } from '../channels/channel';
+import type { EventSink, HandledEvent } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { isTransient, withRetry } from './retry';
 
@@ -140,7 +139,7 @@ interface Waiting {
   event: BotEvent;
   chat: string;
   bytes: number;
-  resolve: (replies: BotReply[]) => void;
+  resolve: (handled: HandledEvent) => void;
   reject: (error: unknown) => void;
 }
 
@@ -179,7 +178,7 @@ export class ApiSink implements EventSink {
    * Throws when the API cannot answer after the tries, or refuses the event: a webhook then
    * answers 5xx and the platform delivers the update again later.
    */
-  handle(event: BotEvent): Promise<BotReply[]> {
+  handle(event: BotEvent): Promise<HandledEvent> {
     return new Promise((resolve, reject) => {
       this.queue.push({
         event,
@@ -328,7 +327,7 @@ export class ApiSink implements EventSink {
   private settle(waiting: Waiting, outcome: BotEventResult): void {
     this.unanswered.delete(waiting.event);
     if (outcome.delivering) waiting.reject(new UpdateBeingDeliveredError(waiting.event));
-    else waiting.resolve(outcome.replies);
+    else waiting.resolve(outcome);
   }
 
   /**

@@ -4,10 +4,13 @@
  * neutral BotEvents for the API and renders the API's neutral BotReplies for its platform.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotEvent, BotReply, Channel as ChannelName } from '@gcm/domain';
+import type { BotEvent, BotEventResult, BotReply, Channel as ChannelName } from '@gcm/domain';
 import type { RateLimiter } from '../outbox/rate-limiter';
 
 export type { ChannelName };
+
+/** What the API made of an event: the replies to send, and whether it opened an inbox item. */
+export type HandledEvent = Pick<BotEventResult, 'replies' | 'handoffOpened'>;
 
 /**
  * Where an adapter hands each incoming event: the API records it (once per channel and update
@@ -20,7 +23,7 @@ export interface EventSink {
    * `UpdateBeingDeliveredError`) another delivery of this update, maybe on another instance,
    * got them and has not said it sent them yet; either way the update is to come again later.
    */
-  handle(event: BotEvent): Promise<BotReply[]>;
+  handle(event: BotEvent): Promise<HandledEvent>;
   /**
    * The replies `handle` gave for this event reached the person (or failed for good): a later
    * delivery of the update gets nothing to send. Never throws; said to the API in the

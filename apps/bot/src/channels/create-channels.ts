@@ -24,6 +24,9 @@ export function createChannels(env: BotEnv, api: ApiClient['bot'], log: Logger):
     origins: env.WEB_CHAT_ORIGINS,
     pollMs: env.WEB_CHAT_POLL_MS,
     messagesPerMinute: env.WEB_CHAT_RATE_LIMIT,
+    requestsPerAddressPerMinute: env.WEB_CHAT_ADDRESS_RATE_LIMIT,
+    handoffsPerAddressPerHour: env.WEB_CHAT_HANDOFFS_PER_HOUR,
+    trustProxy: env.TRUST_PROXY,
     log,
   });
   const platforms: Channel[] = [];

@@ -4,7 +4,7 @@ import { RecordingChannel } from '../../test/support/recording-channel';
 import type { EventSink } from './channel';
 import { startChannel } from './start-channel';
 
-const sink: EventSink = { handle: async () => [] };
+const sink: EventSink = { handle: async () => ({ replies: [] }) };
 
 describe('startChannel', () => {
   afterEach(() => {

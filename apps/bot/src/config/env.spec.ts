@@ -16,6 +16,15 @@ describe('parseEnv', () => {
     expect(Object.isFrozen(sut)).toBe(true);
   });
 
+  it('points API_URL at 127.0.0.1 on API_PORT when API_URL is unset, as pnpm start runs them', () => {
+    expect(parseEnv({ API_PORT: '3930' }).API_URL).toBe('http://127.0.0.1:3930');
+    expect(parseEnv({ API_PORT: '3930', API_URL: 'http://10.0.0.5:3000' }).API_URL).toBe(
+      'http://10.0.0.5:3000',
+    );
+    expect(() => parseEnv({ API_PORT: '0' })).toThrow(/API_URL: is required when API_PORT=0/);
+    expect(() => parseEnv({ API_PORT: 'x' })).toThrow(/API_PORT/);
+  });
+
   it("keeps TELEGRAM_WEBHOOK_MAX_CONNECTIONS within Telegram's 1 to 100", () => {
     expect(
       parseEnv({ TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '100' }).TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
@@ -34,6 +43,17 @@ describe('parseEnv', () => {
       token,
     );
     expect(() => parseEnv({ BOT_SERVICE_TOKEN: 'short' })).toThrow(/at least 24 characters/);
+  });
+
+  it('trusts no proxy and limits each web-chat address unless told otherwise', () => {
+    const sut = parseEnv({});
+
+    expect(sut.TRUST_PROXY).toBe(false);
+    expect(sut.WEB_CHAT_ADDRESS_RATE_LIMIT).toBe(60);
+    expect(sut.WEB_CHAT_HANDOFFS_PER_HOUR).toBe(5);
+    expect(parseEnv({ TRUST_PROXY: 'yes' }).TRUST_PROXY).toBe(true);
+    expect(() => parseEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY: must be true or false/);
+    expect(() => parseEnv({ WEB_CHAT_HANDOFFS_PER_HOUR: '0' })).toThrow(/WEB_CHAT_HANDOFFS/);
   });
 
   it('reads WEB_CHAT_ORIGINS as a list of origins', () => {

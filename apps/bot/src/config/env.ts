@@ -20,6 +20,10 @@ const httpUrl = z.url({
   message: 'must be an http:// or https:// URL',
 });
 
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 const wholeNumber = (min: number, max: number) =>
   z.coerce
     .number({ message: `must be a whole number between ${min} and ${max}` })
@@ -43,8 +47,12 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     BOT_HOST: z.string().min(1).default('0.0.0.0'),
     BOT_PORT: port.default(3001),
+    /** Behind a reverse proxy: a client's address is the last one in X-Forwarded-For. */
+    TRUST_PROXY: booleanString.default(false),
     /** Where the core API listens; the bot reaches data only through it. */
-    API_URL: httpUrl.default('http://127.0.0.1:3000'),
+    API_URL: httpUrl.optional(),
+    /** The API's port: without API_URL, the bot finds the API on this machine at this port. */
+    API_PORT: port.default(3000),
     /**
      * The bot's service token for the API. Required in production; elsewhere, when unset, the
      * bot reads `${DATA_DIR}/bot-service-token`, which the API writes in development.
@@ -65,6 +73,10 @@ const schema = z
     WEB_CHAT_POLL_MS: wholeNumber(250, 60_000).default(1500),
     /** Web-chat messages accepted per session and minute before 429. */
     WEB_CHAT_RATE_LIMIT: wholeNumber(1, 1000).default(20),
+    /** Requests per client address and minute on the web chat's routes before 429. */
+    WEB_CHAT_ADDRESS_RATE_LIMIT: wholeNumber(1, 10_000).default(60),
+    /** Inbox items one client address may open from the web chat per hour. */
+    WEB_CHAT_HANDOFFS_PER_HOUR: wholeNumber(1, 1000).default(5),
     /** Outbox items one claim takes (1–500). */
     OUTBOX_BATCH: wholeNumber(1, 500).default(20),
     /** Seconds a claim holds an item before another instance may take it (5–600). */
@@ -98,6 +110,8 @@ const schema = z
       if (!env[name])
         ctx.addIssue({ code: 'custom', path: [name], message: `is required ${when}` });
     };
+    // Port 0 lets the API pick a free port, which the bot cannot know.
+    if (env.API_PORT === 0) need('API_URL', 'when API_PORT=0');
     // In production a missing token is a deployment mistake, not a development convenience.
     if (env.NODE_ENV === 'production') need('BOT_SERVICE_TOKEN', 'when NODE_ENV=production');
     // Webhooks without their secrets could be forged by anyone who finds the URL.
@@ -109,7 +123,12 @@ const schema = z
       need('ZALO_OA_SECRET_KEY', 'with ZALO_OA_ACCESS_TOKEN (it checks webhook signatures)');
     }
     if (env.ZALO_REFRESH_TOKEN) need('ZALO_APP_SECRET', 'with ZALO_REFRESH_TOKEN');
-  });
+  })
+  // `pnpm start` runs both apps on one machine: setting API_PORT alone must not lose the API.
+  .transform(({ API_PORT, API_URL, ...env }) => ({
+    ...env,
+    API_URL: API_URL ?? `http://127.0.0.1:${API_PORT}`,
+  }));
 
 export type BotEnv = Readonly<z.infer<typeof schema>>;
 

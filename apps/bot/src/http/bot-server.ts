@@ -10,7 +10,7 @@ import type { Channel, ChannelName } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import type { ApiStatus } from '../health/api-health';
 import type { HttpRoutes } from './http-routes';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTooLargeError, nestsDeeperThan, readBody } from './read-body';
 import { sendError, sendJson } from './respond';
 
 export interface BotHealth {
@@ -94,6 +94,10 @@ export function createBotServer(deps: BotServerDeps): http.Server {
           Connection: 'close',
         },
       );
+    }
+    if (nestsDeeperThan(body)) {
+      log.warn(`webhook ${name}: refused a body nested too deep`);
+      return sendError(req, res, 400, ErrorCode.MalformedJson, errorMessagesVi.malformed_json);
     }
     await channel.webhook(req, res, body);
   };

@@ -69,6 +69,32 @@ describe('bot server webhooks', () => {
     expect(telegram.bodies).toHaveLength(0);
   });
 
+  it('refuses deeply nested JSON with 400 at once, before the channel sees it', async () => {
+    const nested = (depth: number) =>
+      `{"update_id":1,"x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+    const started = Date.now();
+    const deep = await fetch(`${bot.url}/webhooks/telegram`, {
+      method: 'POST',
+      body: nested(1500),
+    });
+    const deepest = await fetch(`${bot.url}/webhooks/telegram`, {
+      method: 'POST',
+      body: '['.repeat(1024 * 1024),
+    });
+    const elapsedMs = Date.now() - started;
+    const shallow = await fetch(`${bot.url}/webhooks/telegram`, {
+      method: 'POST',
+      body: nested(8),
+    });
+
+    expect([deep.status, deepest.status]).toEqual([400, 400]);
+    expect(await deep.json()).toMatchObject({ code: 'malformed_json' });
+    expect(elapsedMs).toBeLessThan(1000);
+    expect(shallow.status).toBe(200);
+    expect(telegram.bodies.map((b) => b.toString('utf8'))).toEqual([nested(8)]);
+  });
+
   it('answers 500 when the adapter throws, and keeps serving', async () => {
     telegram.fail = true;
 

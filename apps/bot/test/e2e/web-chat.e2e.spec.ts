@@ -98,6 +98,23 @@ describe('POST /web/messages', () => {
     expect(api.events).toHaveLength(0);
   });
 
+  it('refuses a message nested deeper than any widget sends with 400, in Vietnamese', async () => {
+    const url = await start();
+    const body = JSON.stringify(message('xin chào')).replace(
+      /}$/,
+      `,"x":${'['.repeat(1500)}${']'.repeat(1500)}}`,
+    );
+
+    const response = await fetch(`${url}/web/messages`, { method: 'POST', body });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      code: 'malformed_json',
+      message: 'Nội dung gửi lên không hợp lệ.',
+    });
+    expect(api.events).toHaveLength(0);
+  });
+
   it('answers 429 politely when one session sends too fast', async () => {
     const url = await start({ web: { messagesPerMinute: 3 } });
     const sessionId = randomUUID();
@@ -115,6 +132,79 @@ describe('POST /web/messages', () => {
       message: expect.stringContaining('Vui lòng đợi'),
     });
     expect(otherSession.status).toBe(200);
+  });
+
+  it('limits each client address on all web-chat routes, whatever session ids it makes up', async () => {
+    const url = await start({ web: { requestsPerAddressPerMinute: 5 } });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await postMessage(url, message('a'))).status);
+    const refused = await postMessage(url, message('a'));
+    const widget = await fetch(`${url}/web/widget.js`);
+
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual({
+      code: 'too_many_requests',
+      message: 'Có quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một chút rồi thử lại.',
+    });
+    expect(widget.status).toBe(429);
+    expect(api.events).toHaveLength(5);
+  });
+
+  it('reads the address from X-Forwarded-For only behind a trusted proxy, and then the last one', async () => {
+    const burst = async (url: string, forwardedFor: (i: number) => string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const headers = { 'X-Forwarded-For': forwardedFor(i) };
+        statuses.push((await postMessage(url, message('a'), headers)).status);
+      }
+      return statuses;
+    };
+
+    const direct = await start({ web: { requestsPerAddressPerMinute: 2 } });
+    expect(await burst(direct, (i) => `203.0.113.${i}`)).toEqual([200, 200, 429]);
+    await bot?.close();
+
+    const proxied = await start({ web: { requestsPerAddressPerMinute: 2, trustProxy: true } });
+    // The proxy appends the address it saw; what comes before it is the client's own writing.
+    expect(await burst(proxied, (i) => `198.51.100.${i}, 203.0.113.7`)).toEqual([200, 200, 429]);
+    expect(await burst(proxied, (i) => `203.0.113.${10 + i}`)).toEqual([200, 200, 200]);
+  });
+
+  it('lets one address open a few inbox items an hour, then answers it with handoffs paused', async () => {
+    api.opensHandoff = (event) => event.type === 'text' && event.text === 'Gặp cán bộ';
+    const url = await start({ web: { handoffsPerAddressPerHour: 2 } });
+
+    const questions = [];
+    for (let i = 0; i < 3; i++) questions.push((await postMessage(url, message('Hỏi'))).status);
+    const handoffs = [];
+    for (let i = 0; i < 2; i++)
+      handoffs.push((await postMessage(url, message('Gặp cán bộ'))).status);
+    const refused = await postMessage(url, message('Gặp cán bộ'));
+    const question = await postMessage(url, message('Hỏi'));
+
+    expect(questions).toEqual([200, 200, 200]);
+    expect(handoffs).toEqual([200, 200]);
+    expect([refused.status, question.status]).toEqual([200, 200]);
+    expect(api.events.map((e) => e.handoffsPaused ?? false)).toEqual([
+      ...Array(5).fill(false),
+      true,
+      true,
+    ]);
+  });
+
+  it('opens no more inbox items than allowed however many messages come at once', async () => {
+    api.opensHandoff = () => true;
+    const url = await start({ web: { handoffsPerAddressPerHour: 3 } });
+
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () => postMessage(url, message('Gặp cán bộ'))),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(api.events.filter((e) => !e.handoffsPaused)).toHaveLength(3);
   });
 
   it('answers 503 in Vietnamese when the API cannot answer', async () => {

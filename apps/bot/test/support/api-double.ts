@@ -59,6 +59,8 @@ export interface ApiDouble {
   tokens: Map<Channel, ChannelTokensResponse>;
   /** The replies to answer an event with (default: one text echoing it). */
   answerEvent: (event: BotEvent) => BotReply[];
+  /** Whether an event opens an inbox item, as the API answers it (default: none does). */
+  opensHandoff: (event: BotEvent) => boolean;
   /** Answers a route before the default behaviour does; undefined = default. */
   reply: (route: RouteName, request: RecordedRequest) => Answer | undefined;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     answerEvent: (event) => [
       { type: 'text', text: `Đã nhận: ${event.type === 'text' ? event.text : event.type}` },
     ],
+    opensHandoff: () => false,
     reply: () => undefined,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -118,11 +121,14 @@ export async function startApiDouble(): Promise<ApiDouble> {
       (e) => e.channel === event.channel && e.updateId === event.updateId,
     );
     const replies = double.answerEvent(event);
-    if (!duplicate) {
-      double.events.push(event);
-      store(event, replies);
-    }
-    return { replies, duplicate };
+    if (duplicate) return { replies, duplicate };
+    double.events.push(event);
+    store(event, replies);
+    return {
+      replies,
+      duplicate,
+      handoffOpened: !event.handoffsPaused && double.opensHandoff(event),
+    };
   };
 
   const answer = (name: RouteName, request: RecordedRequest, url: URL): Answer => {

@@ -27,6 +27,9 @@ export async function startBot(
     origins: ['*'],
     pollMs: 50,
     messagesPerMinute: 20,
+    requestsPerAddressPerMinute: 10_000,
+    handoffsPerAddressPerHour: 1000,
+    trustProxy: false,
     ...options.web,
   });
   const sink = new ApiSink(api.bot, { backoffMs: 10 });

@@ -21,16 +21,3 @@ export const roleLabelsVi: Record<Role, string> = {
 
 /** Roles that may create, edit and delete units. */
 export const UNIT_WRITERS: readonly Role[] = [Role.Admin, Role.Coordinator];
-
-/** Password rule shared by the API and the console. */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
-
-export function isAcceptablePassword(password: string): boolean {
-  return (
-    password.length >= PASSWORD_MIN_LENGTH &&
-    password.length <= PASSWORD_MAX_LENGTH &&
-    /\p{L}/u.test(password) &&
-    /\p{N}/u.test(password)
-  );
-}

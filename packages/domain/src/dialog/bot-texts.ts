@@ -33,6 +33,12 @@ export const BOT_TEXTS = {
     handoffOpened:
       'Đã chuyển đến cán bộ. Cán bộ sẽ trả lời bạn ngay tại đây; bạn có thể nhắn thêm thông tin.',
     handoffAlreadyOpen: 'Yêu cầu của bạn đang chờ cán bộ. Bạn có thể nhắn thêm thông tin.',
+    handoffsPaused:
+      'Lúc này có nhiều yêu cầu gặp cán bộ từ mạng của bạn nên chưa chuyển thêm được. ' +
+      'Bạn vui lòng thử lại sau, hoặc gõ câu hỏi để xem câu trả lời có sẵn.',
+    noAnswerHandoffsPaused:
+      'Xin lỗi, hiện chưa có câu trả lời sẵn cho câu hỏi này. Lúc này có nhiều yêu cầu gặp cán bộ ' +
+      'từ mạng của bạn nên câu hỏi chưa được chuyển đến cán bộ; bạn vui lòng thử lại sau.',
     handoffNoted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
     handoffEnded: 'Đã kết thúc trao đổi với cán bộ. Bạn có thể tiếp tục gõ câu hỏi.',
     talkToStaff: 'Gặp cán bộ',
@@ -94,6 +100,12 @@ export const BOT_TEXTS = {
       'who will reply to you here.',
     handoffOpened: 'A staff member will reply to you here; you can add more details.',
     handoffAlreadyOpen: 'Your request is waiting for a staff member. You can add more details.',
+    handoffsPaused:
+      'Many requests for staff have come from your network just now, so no more can be passed on ' +
+      'for the moment. Please try again later, or type a question to see the ready answers.',
+    noAnswerHandoffsPaused:
+      'Sorry, there is no ready answer to this question yet. Many requests for staff have come ' +
+      'from your network just now, so it was not passed to a staff member; please try again later.',
     handoffNoted: 'Noted; a staff member will read your message.',
     handoffEnded: 'The conversation with staff has ended. You can go on asking questions.',
     talkToStaff: 'Talk to staff',

@@ -2,25 +2,52 @@ import MarkdownIt from 'markdown-it';
 
 /**
  * Renders staff-written Markdown (FAQ answers, articles) to HTML that is safe to insert in a
- * page: raw HTML in the source is shown as text, never interpreted; links are limited to
- * http(s), mailto and tel (markdown-it refuses javascript:, vbscript:, file: and data: URLs
- * except images) and open in a new tab without an opener.
+ * page: raw HTML in the source is shown as text, never interpreted; links go only to https,
+ * mailto and tel addresses (not http, protocol-relative `//host` or relative ones, which would
+ * point wherever the page is shown) and open in a new tab without an opener. Images are not
+ * shown, so that no outside address learns who read an answer: an image becomes a link to it.
  */
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
-const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
-const defaultValidate = md.validateLink.bind(md);
-md.validateLink = (url) =>
-  defaultValidate(url) && (SAFE_LINK.test(url.trim()) || !/^[a-z][a-z0-9+.-]*:/i.test(url.trim()));
+const SAFE_LINK = /^(https:\/\/|mailto:|tel:)/i;
+md.validateLink = (url) => SAFE_LINK.test(url);
+
+// A bare www.example.vn becomes an https link rather than an http one, which would be refused.
+const normaliseLinkify = md.linkify.normalize.bind(md.linkify);
+md.linkify.normalize = (match) => {
+  if (!match.schema) match.url = `https://${match.url}`;
+  else normaliseLinkify(match);
+};
+
+const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer nofollow' };
 
 const renderLinkOpen =
   md.renderer.rules.link_open ??
   ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx].attrSet('target', '_blank');
-  tokens[idx].attrSet('rel', 'noopener noreferrer nofollow');
+  for (const [name, value] of Object.entries(NEW_TAB)) tokens[idx].attrSet(name, value);
   return renderLinkOpen(tokens, idx, options, env, self);
 };
+
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const escape = md.utils.escapeHtml;
+  const src = tokens[idx].attrGet('src') ?? '';
+  const text = escape(self.renderInlineAsText(tokens[idx].children ?? [], options, env) || src);
+  if (insideLink(tokens, idx)) return text;
+  const attrs = Object.entries({ href: src, ...NEW_TAB })
+    .map(([name, value]) => ` ${name}="${escape(value)}"`)
+    .join('');
+  return `<a${attrs}>${text}</a>`;
+};
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+function insideLink(tokens: Token[], idx: number): boolean {
+  let depth = 0;
+  for (const token of tokens.slice(0, idx))
+    depth += token.type === 'link_open' ? 1 : token.type === 'link_close' ? -1 : 0;
+  return depth > 0;
+}
 
 export function renderMarkdown(source: string): string {
   return md.render(source.normalize('NFC'));

@@ -31,6 +31,11 @@ interface BotEventBase {
   user: BotUser;
   /** When the channel says the update happened (ISO 8601). */
   sentAt?: string;
+  /**
+   * The channel asks that this event open no inbox item: the person's network has opened many
+   * lately (the web chat's per-address limit). The bot still answers from the FAQs.
+   */
+  handoffsPaused?: boolean;
 }
 
 /** Free text typed by the person. */
@@ -145,6 +150,12 @@ export interface BotEventResult {
    * when it gets nothing if that attempt delivered, or the stored replies if it never did.
    */
   delivering?: true;
+  /**
+   * True when this event put the person's question in the staff inbox: a new inbox item, opened
+   * by asking for staff ("Gặp cán bộ") or by a question without an answer. Absent on a
+   * duplicate. The bot limits how many one client address opens from the web chat.
+   */
+  handoffOpened?: boolean;
 }
 
 /** Most events one POST /api/v1/bot/events/batch may carry. */

@@ -1,7 +1,16 @@
 import type { BotReply, Channel } from './bot-message';
 
-/** Why the API wants a message sent on its own initiative. */
-export const OUTBOX_KINDS = ['staff_reply', 'broadcast', 'reminder', 'correction'] as const;
+/**
+ * Why the API wants a message sent on its own initiative: a staff reply, a broadcast, a report's
+ * reminder, a report returned for correction (`correction`) or accepted (`report_review`).
+ */
+export const OUTBOX_KINDS = [
+  'staff_reply',
+  'broadcast',
+  'reminder',
+  'correction',
+  'report_review',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** A message a bot instance has claimed for delivery (POST /api/v1/bot/outbox/claim). */

@@ -1,13 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { AppError } from '../errors/app-error';
 
 /**
  * Admits the bot gateway: `Authorization: Bearer <BOT_SERVICE_TOKEN>`, compared in constant
- * time. Routes behind it are also marked @Public() (no staff session).
+ * time. Routes behind it are also marked @Public() (no staff session). Their answers, channel
+ * tokens among them, are never cached.
  */
 @Injectable()
 export class BotTokenGuard implements CanActivate {
@@ -25,6 +26,7 @@ export class BotTokenGuard implements CanActivate {
     const b = Buffer.from(expected);
     if (a.length !== b.length || !timingSafeEqual(a, b))
       throw AppError.unauthenticated('Wrong or missing bot service token.');
+    context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
     return true;
   }
 }

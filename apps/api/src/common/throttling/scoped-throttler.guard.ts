@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ThrottlerRequest } from '@nestjs/throttler';
 
-export const THROTTLE_LOGIN_PER_ACCOUNT = 'login-account';
-export const THROTTLE_LOGIN_PER_IP = 'login-ip';
 export const THROTTLE_PUBLIC = 'public';
 
 /**
- * A throttler guard that applies only its own named limits. Nest's guard applies every
- * registered limit to every route it guards; the sign-in limits must not apply to the
- * public question endpoint, nor the public limit to sign-in.
+ * A throttler guard that applies only its own named limits: Nest's guard applies every
+ * registered limit to every route it guards. (Sign-in has its own limit: LoginAttempts.)
  */
 @Injectable()
 export abstract class ScopedThrottlerGuard extends ThrottlerGuard {

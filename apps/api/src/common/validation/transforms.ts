@@ -1,7 +1,8 @@
 import { stripControlChars } from '@gcm/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
+import { Optional } from './optional';
 
 /** White space and zero-width characters (space, joiners, word joiner, BOM): invisible. */
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
@@ -63,7 +64,7 @@ export const QueryBoolean = () =>
  */
 export const OptionalTextList = (maxItems: number, maxLength: number) =>
   applyDecorators(
-    IsOptional(),
+    Optional(),
     CleanTextList(),
     IsArray({ message: '$property must be a list of texts' }),
     ArrayMaxSize(maxItems),

@@ -17,13 +17,19 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(
-        /^property (\S+) should not exist$/,
-        'unknown field: $1 is not accepted',
-      ),
-    }));
+    const own = messagesOf(error).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * A field's messages. Null reaches the validators only where a field may not be null (see
+ * `optional.ts`), and then every rule of the field fails at once: one message says why.
+ */
+function messagesOf(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  if (constraints.whitelistValidation) return [`unknown field: ${error.property} is not accepted`];
+  if (error.value === null && Object.keys(constraints).length)
+    return [`${error.property} must not be null`];
+  return Object.values(constraints);
 }

@@ -16,6 +16,12 @@ export const DEMO_UNITS: DemoUnit[] = [
   { code: 'TP-BK', name: 'UBND thành phố Bắc Kạn', kind: 'district', parentCode: 'TINH-BK' },
   { code: 'TP-VP', name: 'Văn phòng HĐND – UBND thành phố', kind: 'office', parentCode: 'TP-BK' },
   { code: 'TP-VHTT', name: 'Phòng Văn hóa và Thông tin', kind: 'department', parentCode: 'TP-BK' },
+  {
+    code: 'TP-TTVHTT',
+    name: 'Trung tâm Văn hóa – Thể thao và Truyền thông',
+    kind: 'department',
+    parentCode: 'TP-BK',
+  },
   { code: 'TP-TP', name: 'Phòng Tư pháp', kind: 'department', parentCode: 'TP-BK' },
   {
     code: 'TP-LDTBXH',

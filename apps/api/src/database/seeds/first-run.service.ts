@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FaqImportRow, Role, STARTER_GLOSSARY, STARTER_SYNONYMS } from '@gcm/domain';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { DictionaryService } from '../../modules/knowledge/dictionary.service';
@@ -11,6 +12,8 @@ import { UsersService } from '../../modules/users/users.service';
 import type { DatabaseMode } from '../data-source-options';
 import { DATABASE_MODE } from '../database.tokens';
 import starterFaqs from './data/starter-faqs.json';
+import { loadDemoPlan } from './demo-plan';
+import { loadDemoReporting } from './demo-reporting';
 import { DEMO_UNITS } from './demo-units';
 
 export interface FirstRunReport {
@@ -27,8 +30,9 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
  * What a brand-new database gets at its first start: the starter synonym dictionary and
  * glossary (the matcher's configuration), the first administrator (from ADMIN_EMAIL and
  * ADMIN_PASSWORD, or on the embedded default one with a one-time password) and, unless
- * DEMO_DATA=false, the demo data: the units of seed 002 and the starter FAQs, published and
- * marked for review.
+ * DEMO_DATA=false, the demo data: the units of seed 002, its plan with its tasks and a few
+ * progress updates, its two report templates with a few reports of the current periods in
+ * different states, and the starter FAQs, published and marked for review.
  */
 @Injectable()
 export class FirstRunService {
@@ -41,6 +45,7 @@ export class FirstRunService {
     private readonly users: UsersService,
     private readonly dictionary: DictionaryService,
     private readonly faqTransfer: FaqTransferService,
+    private readonly clock: Clock,
   ) {}
 
   async run(): Promise<FirstRunReport> {
@@ -78,7 +83,7 @@ export class FirstRunService {
   private async loadDemoData(): Promise<boolean> {
     if ((await this.dataSource.getRepository(UnitEntity).count({ withDeleted: true })) > 0)
       return false;
-    await this.dataSource.transaction(async (manager) => {
+    const plan = await this.dataSource.transaction(async (manager) => {
       const ids = new Map<string, string>();
       for (const unit of DEMO_UNITS) {
         const saved = await manager.save(
@@ -91,6 +96,9 @@ export class FirstRunService {
         );
         ids.set(unit.code, saved.id);
       }
+      const plan = await loadDemoPlan(manager, ids);
+      const reporting = await loadDemoReporting(manager, ids, this.clock.now());
+      return { ...plan, reports: reporting.submissions };
     });
     const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({
       ...faq,
@@ -101,7 +109,7 @@ export class FirstRunService {
       defaultStatus: 'published',
     });
     this.logger.log(
-      `Demo data loaded: ${DEMO_UNITS.length} units, ${report.created} starter FAQs (to review)`,
+      `Demo data loaded: ${DEMO_UNITS.length} units, the city plan with ${plan.tasks} tasks and ${plan.updates} progress updates, the two report templates with ${plan.reports} reports of their current periods, ${report.created} starter FAQs (to review)`,
     );
     return true;
   }

@@ -18,6 +18,8 @@ export interface AskInput {
   channel: string;
   /** The chat it came from, so that a staff reply can reach it. */
   conversationId?: string;
+  /** false: a question with no answer opens no inbox item (default true). */
+  openHandoff?: boolean;
 }
 
 /** One question_log row, and the inbox item it opens when nothing answered it. */
@@ -134,7 +136,9 @@ export class AssistantService {
       const content = inLocale(best, locale);
       response.faq = { id: best.id, ...content };
     }
-    if (result.status === 'no_answer') response.handoffId = randomUUID();
+    if (result.status === 'no_answer' && input.openHandoff !== false) {
+      response.handoffId = randomUUID();
+    }
 
     const text = input.text
       .replace(HTML_TAG, ' ')

@@ -13,6 +13,9 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** Who did it: a signed-in user, or a staff user acting through a linked chat account. */
+export type AuditActor = { user: Pick<Actor['user'], 'id' | 'email'>; ip: Actor['ip'] };
+
 /** Fields never written to the audit log. */
 const REDACTED = new Set(['passwordHash', 'tokenHash']);
 
@@ -23,7 +26,11 @@ export class AuditService {
   ) {}
 
   /** Records a write inside the caller's transaction, so the entry exists exactly when the change does. */
-  async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
+  async record(
+    manager: EntityManager,
+    actor: AuditActor | null,
+    record: AuditRecord,
+  ): Promise<void> {
     await manager.insert(AuditEntryEntity, {
       actorId: actor?.user.id ?? null,
       actorEmail: actor?.user.email ?? null,

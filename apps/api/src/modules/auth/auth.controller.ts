@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -45,6 +46,7 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   async login(
     @Body() body: LoginDto,
     @Req() req: Request,

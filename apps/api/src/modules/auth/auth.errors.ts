@@ -1,4 +1,4 @@
-import { ErrorCode } from '@gcm/domain';
+import { ErrorCode, PasswordProblem, passwordProblemsEn } from '@gcm/domain';
 import { AppError } from '../../common/errors/app-error';
 
 export const AuthErrors = {
@@ -16,13 +16,10 @@ export const AuthErrors = {
       403,
       'Change your one-time password first (POST /api/v1/auth/change-password).',
     ),
-  weakPassword: () =>
-    new AppError(
-      ErrorCode.WeakPassword,
-      400,
-      'The new password must be 10 to 200 characters and contain a letter and a digit.',
-      [{ field: 'newPassword', message: 'too weak' }],
-    ),
+  weakPassword: (field: string, reason: PasswordProblem) =>
+    new AppError(ErrorCode.WeakPassword, 400, passwordProblemsEn[reason], [
+      { field, message: passwordProblemsEn[reason], reason },
+    ]),
   samePassword: () =>
     new AppError(
       ErrorCode.WeakPassword,
@@ -34,5 +31,17 @@ export const AuthErrors = {
     new AppError(ErrorCode.WrongCurrentPassword, 400, 'The current password is wrong.', [
       { field: 'currentPassword', message: 'wrong password' },
     ]),
+  crossSiteRequest: () =>
+    new AppError(
+      ErrorCode.CrossSiteRequest,
+      403,
+      'This change came from another site with your session cookie, so it was refused. Make it from the console itself.',
+    ),
+  tooManyAttempts: (seconds: number) =>
+    new AppError(
+      ErrorCode.TooManyRequests,
+      429,
+      `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+    ),
   sessionNotFound: () => new AppError(ErrorCode.NotFound, 404, 'No such session.'),
 };

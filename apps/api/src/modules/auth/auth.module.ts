@@ -6,12 +6,19 @@ import { UserEntity } from '../users/user.entity';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginAttempts } from './login-attempts';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { SessionEntity } from './session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity, UserEntity]), UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    LoginAttempts,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

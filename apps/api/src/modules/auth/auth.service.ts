@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { isAcceptablePassword } from '@gcm/domain';
+import { passwordProblem } from '@gcm/domain/password-strength';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { AuthErrors } from './auth.errors';
 import type { AuthUser } from './auth-user';
+import { LoginAttempts } from './login-attempts';
 import { dummyHash, generateSessionToken, hashPassword, verifyPassword } from './password';
 import { SessionEntity } from './session.entity';
 
@@ -39,8 +40,10 @@ export class AuthService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttempts,
   ) {}
 
+  /** Signs in; LoginThrottlerGuard has counted the attempt, which is given back on success. */
   async login(email: string, password: string, client: ClientInfo): Promise<LoginResult> {
     const user = await this.users
       .createQueryBuilder('u')
@@ -77,6 +80,7 @@ export class AuthService {
       });
     });
     user.lastLoginAt = now;
+    await this.attempts.succeeded(client.ip, email);
     return { user, token, expiresAt };
   }
 
@@ -100,13 +104,14 @@ export class AuthService {
   }
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    if (!isAcceptablePassword(newPassword)) throw AuthErrors.weakPassword();
     if (currentPassword === newPassword) throw AuthErrors.samePassword();
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.user.id })
       .getOneOrFail();
+    const problem = passwordProblem(newPassword, [user.email, user.fullName]);
+    if (problem) throw AuthErrors.weakPassword('newPassword', problem);
     if (!(await verifyPassword(user.passwordHash, currentPassword)))
       throw AuthErrors.wrongCurrentPassword();
     const passwordHash = await hashPassword(newPassword);

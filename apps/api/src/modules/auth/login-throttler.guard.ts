@@ -1,25 +1,19 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
-import {
-  ScopedThrottlerGuard,
-  THROTTLE_LOGIN_PER_ACCOUNT,
-  THROTTLE_LOGIN_PER_IP,
-} from '../../common/throttling/scoped-throttler.guard';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthErrors } from './auth.errors';
+import { LoginAttempts } from './login-attempts';
 
-/**
- * Limits sign-in attempts twice: per address and account (guessing one password), and
- * per address alone, looser (trying many accounts).
- */
+/** Refuses a sign-in attempt, with 429 and Retry-After, once too many have failed. */
 @Injectable()
-export class LoginThrottlerGuard extends ScopedThrottlerGuard {
-  protected readonly scope = [THROTTLE_LOGIN_PER_ACCOUNT, THROTTLE_LOGIN_PER_IP];
+export class LoginThrottlerGuard implements CanActivate {
+  constructor(private readonly attempts: LoginAttempts) {}
 
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
     const email = (req.body as { email?: unknown } | undefined)?.email;
-    return `${String(req.ip)}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
-  }
-
-  protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
-    const tracker = name === THROTTLE_LOGIN_PER_IP ? suffix.split('|')[0] : suffix;
-    return super.generateKey(context, tracker, name);
+    const wait = await this.attempts.take(req.ip ?? null, typeof email === 'string' ? email : '');
+    if (wait === 0) return true;
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
+    throw AuthErrors.tooManyAttempts(wait);
   }
 }

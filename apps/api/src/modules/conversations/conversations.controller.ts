@@ -37,7 +37,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -46,6 +45,7 @@ import {
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { BotTokenGuard } from '../../common/guards/bot-token.guard';
+import { Optional } from '../../common/validation/optional';
 import { NoControlChars } from '../../common/validation/transforms';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { ConversationsService } from './conversations.service';
@@ -64,7 +64,7 @@ class MessagesParams {
 }
 
 class MessagesQuery {
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -141,6 +141,7 @@ export class ConversationsService {
       };
       outcomes.set(conversation.id, outcome);
       outcome.reachable = event.type !== 'unfollow';
+      const handoffBefore = outcome.state.handoffId;
       const replies = await this.turn({
         manager,
         conversation,
@@ -154,7 +155,9 @@ export class ConversationsService {
         inboundText(event),
         state.mode === 'handoff' ? (state.handoffId ?? null) : null,
       );
-      results.push({ replies, duplicate: false });
+      // Both ways into the inbox (asking for staff, a question without an answer) give a new id.
+      const handoffOpened = state.mode === 'handoff' && state.handoffId !== handoffBefore;
+      results.push({ replies, duplicate: false, handoffOpened });
     }
     await writes.flush(manager, outcomes);
     return results;
@@ -372,11 +375,15 @@ export class ConversationsService {
       locale: state.locale === 'en' ? 'en' : undefined,
       channel: conversation.channel,
       conversationId: conversation.id,
+      openHandoff: !turn.event.handoffsPaused,
     });
     writes.question(log);
     if (result.handoffId) {
       state.mode = 'handoff';
       state.handoffId = result.handoffId;
+    }
+    if (result.status === 'no_answer' && !result.handoffId) {
+      return sayReplies(result.locale, 'noAnswerHandoffsPaused');
     }
     return answerReplies(result.locale, result);
   }
@@ -389,6 +396,7 @@ export class ConversationsService {
         ])
       : [];
     if (open) return handoffReplies(state.locale, true);
+    if (turn.event.handoffsPaused) return sayReplies(state.locale, 'handoffsPaused');
     // What the person typed since their last inbox item closed (within a day), leaving out
     // commands, buttons and files (stored as "/…" and "[…]", but keeping a file's caption:
     // "[tệp: x.jpg] caption") and messages that joined another item: the question staff read

@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
+import { quoteFormula, unquoteFormula } from '../../common/csv/formula-cells';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { XLSX_MIME } from '../../common/http/media-types';
@@ -160,11 +161,13 @@ export class FaqTransferService {
     if (format === 'csv') {
       // A BOM lets Excel open the UTF-8 file with Vietnamese intact.
       return {
-        body: `\uFEFF${stringify(sheet)}`,
+        body: `\uFEFF${stringify(sheet.map((cells) => cells.map(quoteFormula)))}`,
         contentType: 'text/csv; charset=utf-8',
         filename: `faqs-${stamp}.csv`,
       };
     }
+    // exceljs writes a string as a text cell, never as a formula (that takes { formula }), so
+    // XLSX cells need no quote.
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('FAQ').addRows(sheet);
     return {
@@ -199,11 +202,12 @@ async function readRows(format: TransferFormat, body: unknown): Promise<Record<s
 function readCsv(body: unknown): string[][] {
   if (typeof body !== 'string') throw KnowledgeErrors.importUnreadable('Send the CSV as text/csv.');
   try {
-    return parse(body.normalize('NFC'), {
+    const table: string[][] = parse(body.normalize('NFC'), {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
     });
+    return table.map((cells) => cells.map(unquoteFormula));
   } catch (error) {
     throw KnowledgeErrors.importUnreadable(`The CSV cannot be read: ${(error as Error).message}`);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Role, isAcceptablePassword } from '@gcm/domain';
+import { Role } from '@gcm/domain';
+import { passwordProblem } from '@gcm/domain/password-strength';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -49,10 +50,16 @@ export class UsersService {
     return this.users.count();
   }
 
-  /** Creates an account; without a password, a one-time one is generated and must be changed. */
+  /**
+   * Creates an account; without a password, a one-time one is generated. Either way a password
+   * that an administrator (the actor) set for someone else must be changed at first sign-in;
+   * only the operator's own (ADMIN_PASSWORD, `cli create-admin --password`, no actor) is kept.
+   */
   async create(actor: Actor | null, dto: CreateUserDto): Promise<CreatedUser> {
-    if (dto.password !== undefined && !isAcceptablePassword(dto.password))
-      throw AuthErrors.weakPassword();
+    if (dto.password !== undefined) {
+      const problem = passwordProblem(dto.password, [dto.email, dto.fullName]);
+      if (problem) throw AuthErrors.weakPassword('password', problem);
+    }
     const temporaryPassword = dto.password === undefined ? generateTemporaryPassword() : undefined;
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
     const user = await this.dataSource.transaction(async (manager) => {
@@ -66,7 +73,7 @@ export class UsersService {
           role: dto.role,
           unitId,
           passwordHash,
-          mustChangePassword: temporaryPassword !== undefined,
+          mustChangePassword: actor !== null || temporaryPassword !== undefined,
         }),
       );
       await this.audit.record(manager, actor, {

@@ -11,7 +11,7 @@ import {
   telegramUpdates,
 } from '../../../test/support/fake-telegram-server';
 import { EventNotHandledError } from '../../api/api-sink';
-import { DeliveryError } from '../channel';
+import { DeliveryError, type HandledEvent } from '../channel';
 import { TelegramChannel, type TelegramChannelOptions } from './telegram-channel';
 import { silentLogger as silent } from '../../common/logger';
 
@@ -52,9 +52,9 @@ function recordingSink(answer: (event: BotEvent) => BotReply[] = () => []) {
     events,
     released,
     confirmed,
-    async handle(event: BotEvent): Promise<BotReply[]> {
+    async handle(event: BotEvent): Promise<HandledEvent> {
       events.push(event);
-      return answer(event);
+      return { replies: answer(event) };
     },
     async release(event: BotEvent): Promise<void> {
       released.push(event.updateId);

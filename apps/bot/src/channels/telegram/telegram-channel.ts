@@ -238,7 +238,7 @@ export class TelegramChannel implements Channel {
     }
     let replies: BotReply[];
     try {
-      replies = await sink.handle(mapped.event);
+      ({ replies } = await sink.handle(mapped.event));
     } catch (error) {
       if (!isRefusedForGood(error)) throw error;
       this.logger.error(

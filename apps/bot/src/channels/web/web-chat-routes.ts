@@ -4,17 +4,23 @@
  *   GET  /web/widget.js                    the embeddable widget (any origin)
  *   POST /web/messages                     a message or button press → `{ replies }`
  *   GET  /web/sessions/:sessionId/events   the session's messages as Server-Sent Events
+ *
+ * They are public and the client makes up its session ids, so each client address is limited
+ * too: requests a minute on all of them, and inbox items an hour (HandoffBudget: beyond them,
+ * messages are still answered, with `handoffsPaused` set for the API).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@gcm/domain';
 import { isRefusedForGood, UpdateBeingDeliveredError } from '../../api/api-sink';
 import { errorMessage, silentLogger, type Logger } from '../../common/logger';
+import { clientAddress } from '../../http/client-address';
 import { FloodLimiter } from '../../http/flood-limiter';
 import type { HttpRoutes } from '../../http/http-routes';
-import { BodyTooLargeError, readBody } from '../../http/read-body';
+import { BodyTooLargeError, nestsDeeperThan, readBody } from '../../http/read-body';
 import { SECURITY_HEADERS, sendError, sendJson, sendText } from '../../http/respond';
 import type { EventSink } from '../channel';
 import { DEMO_PAGE_CSP, DEMO_PAGE_HTML } from './demo-page';
+import { HandoffBudget } from './handoff-budget';
 import { OriginPolicy } from './origin-policy';
 import { SessionStream, resumeCursor, type ConversationSource } from './session-stream';
 import { isSessionId, parseWebMessage } from './web-message';
@@ -31,6 +37,12 @@ export interface WebChatRoutesOptions {
   pollMs: number;
   /** WEB_CHAT_RATE_LIMIT: messages per session and minute. */
   messagesPerMinute: number;
+  /** WEB_CHAT_ADDRESS_RATE_LIMIT: requests per client address and minute, on all these routes. */
+  requestsPerAddressPerMinute: number;
+  /** WEB_CHAT_HANDOFFS_PER_HOUR: inbox items one client address may open in an hour. */
+  handoffsPerAddressPerHour: number;
+  /** TRUST_PROXY: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
   /** Open streams one session may hold (several tabs); default 5. */
   maxStreamsPerSession?: number;
   /** Open streams this instance holds at most; default 2000. */
@@ -44,10 +56,13 @@ export interface WebChatRoutesOptions {
 /** A message is a few kilobytes at most; anything bigger is not from the widget. */
 const MESSAGE_BODY_LIMIT = 32 * 1024;
 const SESSION_EVENTS = /^\/web\/sessions\/([^/]+)\/events$/;
+const FIXED_PATHS = new Set(['/', '/web/widget.js', '/web/messages']);
 
 export class WebChatRoutes implements HttpRoutes {
   private readonly policy: OriginPolicy;
   private readonly flood: FloodLimiter;
+  private readonly perAddress: FloodLimiter;
+  private readonly handoffs: HandoffBudget;
   private readonly log: Logger;
   private readonly streams = new Set<SessionStream>();
   private readonly streamsPerSession = new Map<string, number>();
@@ -55,11 +70,22 @@ export class WebChatRoutes implements HttpRoutes {
   constructor(private readonly options: WebChatRoutesOptions) {
     this.policy = new OriginPolicy(options.origins);
     this.flood = new FloodLimiter(options.messagesPerMinute, 60_000, options.now);
+    this.perAddress = new FloodLimiter(options.requestsPerAddressPerMinute, 60_000, options.now);
+    this.handoffs = new HandoffBudget(options.handoffsPerAddressPerHour, 60 * 60_000, options.now);
     this.log = options.log ?? silentLogger;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
+    const events = SESSION_EVENTS.exec(path);
+    if (!events && !FIXED_PATHS.has(path)) return false;
+    const address = clientAddress(req, this.options.trustProxy);
+    const waitMs = this.perAddress.hit(address);
+    if (waitMs > 0) {
+      req.resume();
+      this.tooMany(req, res, waitMs, WEB_CHAT_TEXTS.addressBusy);
+      return true;
+    }
     const method = req.method ?? 'GET';
     const isRead = method === 'GET' || method === 'HEAD';
 
@@ -78,11 +104,10 @@ export class WebChatRoutes implements HttpRoutes {
     }
     if (path === '/web/messages') {
       if (method === 'OPTIONS') this.preflight(req, res);
-      else if (method === 'POST') await this.postMessage(req, res);
+      else if (method === 'POST') await this.postMessage(req, res, address);
       else return this.methodNotAllowed(req, res, 'POST, OPTIONS');
       return true;
     }
-    const events = SESSION_EVENTS.exec(path);
     if (events) {
       if (method !== 'GET') return this.methodNotAllowed(req, res, 'GET');
       this.openStream(req, res, decodeSegment(events[1]), url);
@@ -131,7 +156,11 @@ export class WebChatRoutes implements HttpRoutes {
     res.end();
   }
 
-  private async postMessage(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async postMessage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    address: string,
+  ): Promise<void> {
     const cors = this.policy.corsHeaders(req);
     if (!this.policy.allows(req)) {
       this.log.warn(`web chat: refused a message from origin ${req.headers.origin}`);
@@ -156,6 +185,9 @@ export class WebChatRoutes implements HttpRoutes {
       }
       throw error;
     }
+    if (nestsDeeperThan(raw)) {
+      return sendError(req, res, 400, ErrorCode.MalformedJson, WEB_CHAT_TEXTS.malformed, cors);
+    }
     let body: unknown;
     try {
       body = JSON.parse(raw.toString('utf8'));
@@ -167,22 +199,20 @@ export class WebChatRoutes implements HttpRoutes {
     if (!parsed.ok) return sendError(req, res, parsed.status, parsed.code, parsed.message, cors);
 
     const waitMs = this.flood.hit(parsed.event.chatId);
-    if (waitMs > 0) {
-      const retryAfter = String(Math.ceil(waitMs / 1000));
-      return sendError(req, res, 429, ErrorCode.TooManyRequests, WEB_CHAT_TEXTS.tooFast, {
-        ...cors,
-        'Retry-After': retryAfter,
-      });
-    }
+    if (waitMs > 0) return this.tooMany(req, res, waitMs, WEB_CHAT_TEXTS.tooFast);
 
     const sink = this.options.sink();
     if (!sink) {
       return sendError(req, res, 503, ErrorCode.Internal, WEB_CHAT_TEXTS.unavailable, cors);
     }
+    const mayOpenHandoff = this.handoffs.take(address);
+    const event = mayOpenHandoff ? parsed.event : { ...parsed.event, handoffsPaused: true };
+    let handoffOpened = false;
     try {
-      const replies = await sink.handle(parsed.event);
-      sendJson(req, res, 200, { replies }, cors);
-      if (replies.length > 0) sink.delivered?.(parsed.event);
+      const handled = await sink.handle(event);
+      handoffOpened = handled.handoffOpened === true;
+      sendJson(req, res, 200, { replies: handled.replies }, cors);
+      if (handled.replies.length > 0) sink.delivered?.(event);
     } catch (error) {
       if (error instanceof UpdateBeingDeliveredError) {
         // The widget's retry of a message whose answer was lost: the replies are in the
@@ -199,7 +229,17 @@ export class WebChatRoutes implements HttpRoutes {
         ...cors,
         'Retry-After': '5',
       });
+    } finally {
+      if (mayOpenHandoff) this.handoffs.settle(address, handoffOpened);
     }
+  }
+
+  /** 429 with Retry-After and a Vietnamese message, which the widget shows as it is. */
+  private tooMany(req: IncomingMessage, res: ServerResponse, waitMs: number, text: string): void {
+    sendError(req, res, 429, ErrorCode.TooManyRequests, text, {
+      ...this.policy.corsHeaders(req),
+      'Retry-After': String(Math.ceil(waitMs / 1000)),
+    });
   }
 
   private openStream(req: IncomingMessage, res: ServerResponse, sessionId: string, url: URL): void {

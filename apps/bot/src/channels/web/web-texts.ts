@@ -10,6 +10,8 @@ export const WEB_CHAT_TEXTS = {
   malformed: 'Nội dung gửi lên không hợp lệ.',
   bodyTooLarge: 'Nội dung gửi lên quá lớn.',
   tooFast: 'Bạn gửi tin nhắn hơi nhanh. Vui lòng đợi một chút rồi gửi tiếp nhé.',
+  /** Many people may share one address (an office, a phone network): not "you". */
+  addressBusy: 'Có quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một chút rồi thử lại.',
   unavailable: 'Hệ thống tạm thời chưa trả lời được. Vui lòng thử lại sau ít phút.',
   /** The bot's one apology for a message the API refuses as it is (Telegram says it too). */
   refused: BOT_TEXTS.vi.refused,

@@ -34,7 +34,7 @@ function recordingSink(answer: (event: BotEvent) => Promise<BotReply[]> | BotRep
   const sink: EventSink = {
     handle: async (event) => {
       events.push(event);
-      return answer(event);
+      return { replies: await answer(event) };
     },
   };
   return { sink, events };
@@ -220,9 +220,10 @@ describe('ZaloChannel webhook', () => {
   it('maps an unfollow to an unfollow event for the follower', async () => {
     const { sink, events } = recordingSink();
     const { zalo, webhookUrl } = await setup({ sink });
+    const at = Date.now();
     const request = zalo.signedEvent({
       ...zaloFollowEvent({ userId: 'u-7', unfollow: true }),
-      timestamp: '1718000000000',
+      timestamp: String(at),
     });
 
     const response = await post(webhookUrl, request);
@@ -232,10 +233,10 @@ describe('ZaloChannel webhook', () => {
       {
         channel: 'zalo',
         type: 'unfollow',
-        updateId: 'unfollow:u-7:1718000000000',
+        updateId: `unfollow:u-7:${at}`,
         chatId: 'u-7',
         user: { id: 'u-7' },
-        sentAt: new Date(1718000000000).toISOString(),
+        sentAt: new Date(at).toISOString(),
       },
     ]);
   });
@@ -266,6 +267,49 @@ describe('ZaloChannel webhook', () => {
     expect(events).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('without a user id'));
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no event_name'));
+  });
+
+  it('drops a signed event an hour old or 5 minutes ahead with 200, so Zalo does not retry it, and logs it', async () => {
+    const { sink, events } = recordingSink(() => [text('Trả lời')]);
+    const { zalo, webhookUrl, logger } = await setup({ sink });
+    const hour = 3_600_000;
+    const sentAt = (offsetMs: number, msgId: string) =>
+      zalo.signedEvent({
+        ...zaloTextEvent({ userId: 'u-9', text: 'Làm hộ chiếu ở đâu?', msgId }),
+        timestamp: String(Date.now() + offsetMs),
+      });
+
+    const responses = [
+      await post(webhookUrl, sentAt(-6 * hour, 'six-hours-old')),
+      await post(webhookUrl, sentAt(-30 * 24 * hour, 'a-month-old')),
+      await post(webhookUrl, sentAt(24 * hour, 'a-day-ahead')),
+    ];
+
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(events).toEqual([]);
+    expect(zalo.messages).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledTimes(3);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/six-hours-old dropped: .*more than an hour ago/),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/a-day-ahead dropped: .*more than 5 minutes ahead/),
+    );
+  });
+
+  it('takes an event up to an hour old or up to 5 minutes ahead (clocks differ a little)', async () => {
+    const { sink, events } = recordingSink();
+    const { zalo, webhookUrl } = await setup({ sink });
+    const sentAt = (offsetMs: number, msgId: string) =>
+      zalo.signedEvent({
+        ...zaloTextEvent({ text: 'Làm hộ chiếu ở đâu?', msgId }),
+        timestamp: String(Date.now() + offsetMs),
+      });
+
+    await post(webhookUrl, sentAt(-59 * 60_000, 'late'));
+    await post(webhookUrl, sentAt(4 * 60_000, 'early'));
+
+    expect(events.map((e) => e.updateId)).toEqual(['late', 'early']);
   });
 
   it('ignores the OA’s own messages echoed back', async () => {
@@ -322,7 +366,9 @@ describe('ZaloChannel webhook', () => {
 
   it('still answers 200 within 2 s when the sink is slow, and sends the replies afterwards', async () => {
     let finish!: (replies: BotReply[]) => void;
-    const sink: EventSink = { handle: () => new Promise((resolve) => (finish = resolve)) };
+    const sink: EventSink = {
+      handle: () => new Promise((resolve) => (finish = (replies) => resolve({ replies }))),
+    };
     const { zalo, webhookUrl } = await setup({ sink });
     const started = Date.now();
 
@@ -370,7 +416,7 @@ describe('ZaloChannel re-delivery', () => {
       handle: async (event) => {
         events.push(event);
         const next = answers.shift() ?? [];
-        if (next !== 'fail-late') return next;
+        if (next !== 'fail-late') return { replies: next };
         await new Promise((resolve) => setTimeout(resolve, 150));
         throw new Error('API timed out');
       },

@@ -21,7 +21,7 @@ import {
 } from './zalo-redelivery';
 import { documentText, linkText, renderText, type ZaloOutgoing } from './zalo-render';
 import type { ZaloTokenStore } from './zalo-token-store';
-import { SIGNATURE_HEADER, toBotEvent, verifySignedBody } from './zalo-webhook';
+import { SIGNATURE_HEADER, staleness, toBotEvent, verifySignedBody } from './zalo-webhook';
 
 /** Answer the webhook no later than this, leaving half a second of Zalo's 2 s for the network. */
 const DEFAULT_ACK_AFTER_MS = 1500;
@@ -155,7 +155,8 @@ export class ZaloChannel implements Channel {
 
   /**
    * POST /webhooks/zalo. 401 without a valid signature (checked on the raw bytes, before the
-   * body is parsed), 200 for events we do not answer or cannot read (logged), 503 before start /
+   * body is parsed), 200 for events we do not answer, cannot read or find too old or dated ahead
+   * (logged, see ZALO_EVENT_MAX_AGE_MS), 503 before start /
    * while stopping; otherwise the event goes to the sink and the replies are sent to the person.
    */
   readonly webhook = async (
@@ -186,6 +187,12 @@ export class ZaloChannel implements Channel {
     const mapped = toBotEvent(fields);
     if (mapped.kind === 'invalid') return this.unreadable(res, mapped.reason);
     if (mapped.kind === 'ignored') return answer(res, 200, { ok: true, ignored: mapped.reason });
+    // Refused with 200 like an unreadable event: Zalo would otherwise deliver it again.
+    const stale = staleness(mapped.event);
+    if (stale) {
+      this.logger.warn(`Zalo: event ${mapped.event.updateId} dropped: ${stale}`);
+      return answer(res, 200, { ok: true, ignored: 'stale' });
+    }
     if (!this.sink || this.stopping) return answer(res, 503, { error: 'channel not running' });
     return this.handle(this.sink, mapped.event, res);
   };
@@ -246,7 +253,7 @@ export class ZaloChannel implements Channel {
       const work = Promise.resolve()
         .then(() => sink.handle(event))
         .then(
-          async (replies) => {
+          async ({ replies }) => {
             // Sent before the 200 when they go out within the budget (the timer answers at
             // ackAfterMs regardless): a bot that dies meanwhile leaves the event to Zalo's
             // retry instead of taking its replies with it.
@@ -309,7 +316,7 @@ export class ZaloChannel implements Channel {
       if (!sink || this.stopping) return { done: false, next: pending, reason: 'channel stopped' };
       let replies: BotReply[];
       try {
-        replies = await sink.handle(event);
+        ({ replies } = await sink.handle(event));
       } catch (error) {
         if (isRefusedForGood(error)) {
           this.logger.error(

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { toBotEvent, verifySignedBody, verifyZaloSignature, zaloSignature } from './zalo-webhook';
+import {
+  staleness,
+  toBotEvent,
+  verifySignedBody,
+  verifyZaloSignature,
+  zaloSignature,
+} from './zalo-webhook';
 
 const user = (extra: Record<string, unknown>) => ({
   app_id: '123',
@@ -247,5 +253,29 @@ describe('toBotEvent', () => {
     expect(toBotEvent(user({ event_name: 'user_reacted_message' })).kind).toBe('ignored');
     expect(toBotEvent(user({ event_name: 'user_send_text', sender: {} })).kind).toBe('invalid');
     expect(toBotEvent({ timestamp: '1' }).kind).toBe('invalid');
+  });
+});
+
+describe('staleness', () => {
+  const now = Date.parse('2026-12-06T10:00:00.000Z');
+  const sentAt = (iso?: string) =>
+    ({
+      channel: 'zalo',
+      type: 'follow',
+      updateId: 'u',
+      chatId: 'c',
+      user: { id: 'c' },
+      sentAt: iso,
+    }) as const;
+
+  it('takes an event from the last hour up to 5 minutes ahead', () => {
+    expect(staleness(sentAt('2026-12-06T09:00:00.000Z'), now)).toBeUndefined();
+    expect(staleness(sentAt('2026-12-06T10:05:00.000Z'), now)).toBeUndefined();
+  });
+
+  it('says why it refuses an older one, one further ahead or one without a time', () => {
+    expect(staleness(sentAt('2026-12-06T08:59:59.999Z'), now)).toMatch(/more than an hour ago/);
+    expect(staleness(sentAt('2026-12-06T10:05:00.001Z'), now)).toMatch(/more than 5 minutes ahead/);
+    expect(staleness(sentAt(undefined), now)).toMatch(/no readable timestamp/);
   });
 });

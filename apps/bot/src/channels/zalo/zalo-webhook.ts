@@ -84,6 +84,28 @@ export function verifySignedBody(input: {
   return false;
 }
 
+/**
+ * How far an event's `timestamp` may be from this machine's clock. The signature never expires,
+ * and the API recognises an event it has handled for 48 hours only: without this, a signed event
+ * that someone recorded could be sent again days later and be answered again, and one dated
+ * ahead would pass any later check. An hour covers Zalo's retries of a delivery that failed for
+ * a moment; after a longer outage Zalo's late retries are dropped rather than answered hours
+ * late. The 5 minutes ahead allow for clocks that differ.
+ */
+export const ZALO_EVENT_MAX_AGE_MS = 60 * 60_000;
+export const ZALO_EVENT_MAX_AHEAD_MS = 5 * 60_000;
+
+/** Why an event is too old or too far ahead to handle, or undefined when it is fresh. */
+export function staleness(event: BotEvent, now = Date.now()): string | undefined {
+  const at = event.sentAt ? Date.parse(event.sentAt) : Number.NaN;
+  if (Number.isNaN(at)) return 'it carries no readable timestamp';
+  if (at < now - ZALO_EVENT_MAX_AGE_MS) return `sent at ${event.sentAt}, more than an hour ago`;
+  if (at > now + ZALO_EVENT_MAX_AHEAD_MS) {
+    return `sent at ${event.sentAt}, more than 5 minutes ahead of this machine's clock`;
+  }
+  return undefined;
+}
+
 export type MappedEvent =
   | { kind: 'event'; event: BotEvent }
   /** Valid but nothing to answer (the OA's own messages, read receipts, reactions…). */

@@ -7,8 +7,9 @@ import type {
   HandoffStatus,
   QuestionLogResponse,
 } from '@gcm/domain';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { Optional } from '../../../common/validation/optional';
 import { CleanText } from '../../../common/validation/transforms';
 import { HandoffItemEntity } from '../handoff-item.entity';
 import { QuestionLogEntity } from '../question-log.entity';
@@ -29,21 +30,21 @@ export class AskDto implements AskRequest {
   text: string;
 
   @ApiPropertyOptional({ enum: ['vi', 'en'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['vi', 'en'])
   locale?: 'vi' | 'en';
 }
 
 export class QuestionLogQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: ASK_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(ASK_STATUSES)
   status?: AskStatus;
 }
 
 export class HandoffListQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: HANDOFF_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(HANDOFF_STATUSES)
   status?: HandoffStatus;
 }

@@ -1,24 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEntryResponse, AuditListQuery } from '@gcm/domain';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { Optional } from '../../../common/validation/optional';
 import { AuditEntryEntity } from '../audit-entry.entity';
 
 export class AuditListQueryDto extends PaginationQueryDto implements AuditListQuery {
   @ApiPropertyOptional({ example: 'unit' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(32)
   entityType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   entityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   actorId?: string;
 }

@@ -1,17 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@gcm/domain';
 import type { Channel, ChannelTokensResponse, SaveChannelTokensRequest } from '@gcm/domain';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import type { ChannelTokensEntity } from '../channel-tokens.entity';
+import { OptionalNullable } from '../../../common/validation/optional';
 
 /** Zalo's tokens are a few hundred characters; this only keeps out what cannot be a token. */
 const MAX_TOKEN_LENGTH = 4096;
@@ -31,14 +23,14 @@ export class SaveChannelTokensDto implements SaveChannelTokensRequest {
   accessToken: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_TOKEN_LENGTH)
   refreshToken?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'When the access token expires, ISO 8601' })
-  @IsOptional()
+  @OptionalNullable()
   @IsISO8601({ strict: true })
   accessExpiresAt?: string | null;
 

@@ -3,17 +3,18 @@ import { BOT_EVENT_LIMITS as LIMIT, CHANNELS } from '@gcm/domain';
 import type { Channel } from '@gcm/domain';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   MaxLength,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../../common/validation/optional';
 import {
   CleanText,
   NoControlChars,
@@ -43,14 +44,14 @@ export class BotUserDto {
   id: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @StripControlChars()
   @IsString()
   @MaxLength(LIMIT.displayName)
   displayName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @StripControlChars()
   @IsString()
   @MaxLength(LIMIT.languageCode)
@@ -93,9 +94,16 @@ export class BotEventDto {
   type: (typeof EVENT_TYPES)[number];
 
   @ApiPropertyOptional({ description: 'ISO 8601' })
-  @IsOptional()
+  @Optional()
   @IsISO8601()
   sentAt?: string;
+
+  @ApiPropertyOptional({
+    description: 'Open no inbox item for this event (too many from the same network lately)',
+  })
+  @Optional()
+  @IsBoolean()
+  handoffsPaused?: boolean;
 
   /** Kept whole up to MAX_EVENT_TEXT; longer texts are cut, not refused: a person typed them. */
   @ApiPropertyOptional()
@@ -113,7 +121,7 @@ export class BotEventDto {
 
   @ApiPropertyOptional()
   @StripControlChars()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(MAX_EVENT_TEXT)
   argument?: string;
@@ -141,14 +149,14 @@ export class BotEventDto {
 
   @ApiPropertyOptional()
   @StripControlChars()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LIMIT.fileName)
   fileName?: string;
 
   @ApiPropertyOptional()
   @StripControlChars()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LIMIT.mimeType)
   mimeType?: string;
@@ -156,7 +164,7 @@ export class BotEventDto {
   /** A file's caption; like text, kept whole up to MAX_EVENT_TEXT and cut beyond, not refused. */
   @ApiPropertyOptional({ description: "What the person typed with a file (a photo's caption)" })
   @StripControlChars()
-  @IsOptional()
+  @Optional()
   @IsString()
   caption?: string;
 

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ARTICLE_KINDS, FAQ_STATUSES } from '@gcm/domain';
 import type { ArticleKind, ArticleResponse, CreateArticleRequest, FaqStatus } from '@gcm/domain';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { Optional, OptionalNullable, PartialDto } from '../../../common/validation/optional';
 import { CleanText } from '../../../common/validation/transforms';
 import { ArticleEntity } from '../article.entity';
 
@@ -26,26 +27,26 @@ export class CreateArticleDto implements CreateArticleRequest {
   body: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID()
   topicId?: string | null;
 
   @ApiPropertyOptional({ enum: FAQ_STATUSES, default: 'draft' })
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES)
   status?: FaqStatus;
 }
 
-export class UpdateArticleDto extends PartialType(CreateArticleDto) {}
+export class UpdateArticleDto extends PartialDto(CreateArticleDto) {}
 
 export class ArticleListQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: ARTICLE_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(ARTICLE_KINDS)
   kind?: ArticleKind;
 
   @ApiPropertyOptional({ enum: FAQ_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES)
   status?: FaqStatus;
 }

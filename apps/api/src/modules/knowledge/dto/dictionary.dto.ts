@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   CreateGlossaryTermRequest,
   CreateSynonymRequest,
@@ -10,11 +10,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsOptional,
   IsString,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { Optional, PartialDto } from '../../../common/validation/optional';
 import { CleanText, CleanTextList, OptionalTextList } from '../../../common/validation/transforms';
 import { GlossaryTermEntity, SynonymEntity } from '../dictionary.entities';
 
@@ -35,7 +35,7 @@ export class CreateSynonymDto implements CreateSynonymRequest {
   expansions: string[];
 
   @ApiPropertyOptional({ description: 'true: all phrases mean the same (not only the term)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   mutual?: boolean;
 
@@ -48,7 +48,7 @@ export class CreateSynonymDto implements CreateSynonymRequest {
   broader?: string[];
 }
 
-export class UpdateSynonymDto extends PartialType(CreateSynonymDto) {}
+export class UpdateSynonymDto extends PartialDto(CreateSynonymDto) {}
 
 export class CreateGlossaryTermDto implements CreateGlossaryTermRequest {
   @ApiProperty({ type: [String], example: ['passport'] })
@@ -70,7 +70,7 @@ export class CreateGlossaryTermDto implements CreateGlossaryTermRequest {
   vi: string[];
 }
 
-export class UpdateGlossaryTermDto extends PartialType(CreateGlossaryTermDto) {}
+export class UpdateGlossaryTermDto extends PartialDto(CreateGlossaryTermDto) {}
 
 export const toSynonymResponse = (s: SynonymEntity): SynonymResponse => ({
   id: s.id,

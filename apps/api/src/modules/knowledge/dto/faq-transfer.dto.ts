@@ -1,15 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FAQ_STATUSES } from '@gcm/domain';
 import type { FaqImportRow, FaqStatus } from '@gcm/domain';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Optional, OptionalNullable } from '../../../common/validation/optional';
 import {
   CleanOptionalText,
   CleanText,
@@ -24,7 +17,7 @@ export type TransferFormat = (typeof TRANSFER_FORMATS)[number];
 /** One imported row, checked with the same limits as the editor form. */
 export class FaqImportRowDto implements FaqImportRow {
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, {
     message: 'id must be 1–64 letters, digits, dots, dashes or underscores',
   })
@@ -54,22 +47,22 @@ export class FaqImportRowDto implements FaqImportRow {
   @OptionalTextList(FAQ_LIMITS.listItems, 60)
   tags?: string[];
 
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES, { message: `status must be one of: ${FAQ_STATUSES.join(', ')}` })
   status?: FaqStatus;
 
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'needsReview must be true or false' })
   needsReview?: boolean;
 
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(FAQ_LIMITS.question)
   questionEn?: string;
 
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(FAQ_LIMITS.answer)
   answerEn?: string;
@@ -83,13 +76,13 @@ export class FaqImportRowDto implements FaqImportRow {
 
 export class FaqImportQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Write nothing if any row is rejected' })
-  @IsOptional()
+  @Optional()
   @QueryBoolean()
   @IsBoolean()
   allOrNothing?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'Check and report without writing' })
-  @IsOptional()
+  @Optional()
   @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
@@ -99,19 +92,19 @@ export class FaqImportQueryDto {
     default: 'draft',
     description: 'Status of rows that give none',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES)
   defaultStatus?: FaqStatus;
 }
 
 export class FaqExportQueryDto {
   @ApiPropertyOptional({ enum: TRANSFER_FORMATS, default: 'json' })
-  @IsOptional()
+  @Optional()
   @IsIn(TRANSFER_FORMATS)
   format?: TransferFormat;
 
   @ApiPropertyOptional({ enum: FAQ_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES)
   status?: FaqStatus;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FAQ_STATUSES } from '@gcm/domain';
 import type {
   CreateFaqRequest,
@@ -8,17 +8,9 @@ import type {
   FaqVersionResponse,
   UpdateFaqRequest,
 } from '@gcm/domain';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { Optional, OptionalNullable, PartialDto } from '../../../common/validation/optional';
 import {
   CleanOptionalText,
   CleanText,
@@ -42,7 +34,7 @@ export class CreateFaqDto implements CreateFaqRequest {
     description: 'Your own stable id (imports use it)',
   })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, {
     message: 'key must be 1–64 letters, digits, dots, dashes or underscores',
   })
@@ -72,14 +64,14 @@ export class CreateFaqDto implements CreateFaqRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(FAQ_LIMITS.question)
   questionEn?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(FAQ_LIMITS.answer)
   answerEn?: string | null;
@@ -97,42 +89,42 @@ export class CreateFaqDto implements CreateFaqRequest {
   sources?: string[];
 
   @ApiPropertyOptional({ enum: FAQ_STATUSES, default: 'draft' })
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES, { message: `status must be one of: ${FAQ_STATUSES.join(', ')}` })
   status?: FaqStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   needsReview?: boolean;
 }
 
-export class UpdateFaqDto extends PartialType(CreateFaqDto) implements UpdateFaqRequest {
+export class UpdateFaqDto extends PartialDto(CreateFaqDto) implements UpdateFaqRequest {
   @ApiPropertyOptional({ description: 'true marks the FAQ reviewed now' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   reviewed?: boolean;
 }
 
 export class FaqListQueryDto extends PaginationQueryDto implements FaqListQuery {
   @ApiPropertyOptional({ enum: FAQ_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(FAQ_STATUSES)
   status?: FaqStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   topicId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   search?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @QueryBoolean()
   @IsBoolean()
   needsReview?: boolean;

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateTopicRequest, TopicResponse } from '@gcm/domain';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNullable, PartialDto } from '../../../common/validation/optional';
 import { CleanOptionalText, CleanText } from '../../../common/validation/transforms';
 import type { TopicWithCount } from '../topics.service';
 
@@ -14,13 +15,13 @@ export class CreateTopicDto implements CreateTopicRequest {
 
   @ApiPropertyOptional({ nullable: true, example: 'Working abroad under contract' })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(120)
   nameEn?: string | null;
 }
 
-export class UpdateTopicDto extends PartialType(CreateTopicDto) {}
+export class UpdateTopicDto extends PartialDto(CreateTopicDto) {}
 
 export const toTopicResponse = ({ topic, publishedFaqCount }: TopicWithCount): TopicResponse => ({
   id: topic.id,

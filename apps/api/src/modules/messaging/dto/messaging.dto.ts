@@ -6,13 +6,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { Optional } from '../../../common/validation/optional';
 import { StripControlChars } from '../../../common/validation/transforms';
 
 export class OutboxClaimDto implements OutboxClaimRequest {
@@ -45,7 +45,7 @@ export class OutboxResultDto implements OutboxResultRequest {
   outcome: OutboxResultRequest['outcome'];
 
   @ApiPropertyOptional({ minimum: 0, maximum: 86_400 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(86_400)
@@ -53,7 +53,7 @@ export class OutboxResultDto implements OutboxResultRequest {
 
   @ApiPropertyOptional()
   @StripControlChars()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   error?: string;
@@ -68,7 +68,7 @@ export class CreateBroadcastDto {
     format: 'uuid',
     description: 'Only subscribers of this topic (and of all topics)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   topicId?: string;
 
@@ -77,7 +77,7 @@ export class CreateBroadcastDto {
     description:
       'Only subscribers whose area is this one, below it or above it (and those with none)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   localityId?: string;
 }

@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '@gcm/domain';
 import type { CreateUnitRequest, UnitListQuery, UnitResponse } from '@gcm/domain';
 import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -13,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { Optional, OptionalNullable, PartialDto } from '../../../common/validation/optional';
 import { CleanOptionalText, CleanText, QueryBoolean } from '../../../common/validation/transforms';
 import { UnitEntity } from '../unit.entity';
 
@@ -37,20 +37,20 @@ export class CreateUnitDto implements CreateUnitRequest {
   kind: UnitKind;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID('all', { message: 'parentId must be a unit id (UUID)' })
   parentId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(120)
   contactName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '0209 3870 000' })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @Matches(/^\+?[0-9 ().-]{6,32}$/, {
     message: 'contactPhone must be a phone number (digits, spaces, + . - ( ))',
   })
@@ -58,40 +58,40 @@ export class CreateUnitDto implements CreateUnitRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @CleanOptionalText()
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(300)
   address?: string | null;
 }
 
-export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+export class UpdateUnitDto extends PartialDto(CreateUnitDto) {}
 
 export class UnitListQueryDto extends PaginationQueryDto implements UnitListQuery {
   @ApiPropertyOptional({ enum: UNIT_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(UNIT_KINDS)
   kind?: UnitKind;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   parentId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   search?: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @QueryBoolean()
   @IsBoolean()
   includeDeleted?: boolean;
@@ -99,7 +99,7 @@ export class UnitListQueryDto extends PaginationQueryDto implements UnitListQuer
 
 export class UnitImportQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Validate and count without writing' })
-  @IsOptional()
+  @Optional()
   @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;

@@ -2,17 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, ROLES, Role } from '@gcm/domain';
 import type { CreateUserRequest, UpdateUserRequest } from '@gcm/domain';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { Optional, OptionalNullable } from '../../../common/validation/optional';
 import { CleanText } from '../../../common/validation/transforms';
 
 export class CreateUserDto implements CreateUserRequest {
@@ -34,12 +26,12 @@ export class CreateUserDto implements CreateUserRequest {
   role: Role;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID()
   unitId?: string | null;
 
   @ApiPropertyOptional({ description: 'Omit to have a one-time password generated' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
@@ -47,7 +39,7 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @CleanText()
   @IsString()
   @MinLength(1)
@@ -55,30 +47,30 @@ export class UpdateUserDto implements UpdateUserRequest {
   fullName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID()
   unitId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isActive?: boolean;
 }
 
 export class UserListQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   search?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 }

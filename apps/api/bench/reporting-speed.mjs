@@ -1,0 +1,194 @@
+// The reporting benchmark of issue 11 ("Speed"): 10,000 units and two years of half-yearly
+// submissions of 30 fields (40,000 reports). Prints the p50/p95 of
+//   - the list of one period's reports with their statuses (GET /api/v1/reporting/submissions
+//     ?templateId&periodKey, every owing unit, 50 a page), target p95 < 150 ms;
+//   - saving one answer to a draft: the API's own time (ReportSubmissionsService.saveValues, in
+//     the process) and the HTTP round trip (PUT …/values), target < 5 ms of API time.
+// A benchmark, not a test: it prints figures and fails nothing. Build first (pnpm build).
+//   pnpm --filter @gcm/api bench:reporting            (embedded PGlite)
+//   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @gcm/api bench:reporting
+import { performance } from 'node:perf_hooks';
+import { ManualClock } from '../dist/common/clock/clock.js';
+import { ReportSubmissionsService } from '../dist/modules/reporting/report-submissions.service.js';
+import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
+import { UsersService } from '../dist/modules/users/users.service.js';
+import { DataSource } from 'typeorm';
+import { percentile, startBenchApp } from './harness.mjs';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
+const FIELDS = 30;
+const PERIODS = ['2025-H1', '2025-H2', '2026-H1', '2026-H2'];
+const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 200);
+const SAVE_RUNS = Number(process.env.BENCH_SAVE_RUNS ?? 500);
+/** Runs before measuring (JIT, connection pool, caches), not counted. */
+const WARM_UP = 30;
+
+const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
+const bench = await startBenchApp(undefined, { clock });
+const db = bench.app.get(DataSource);
+try {
+  const started = performance.now();
+  const admin = await bench.app.get(UsersService).create(null, {
+    email: 'bench-admin@gcm.local',
+    fullName: 'Bench admin',
+    role: 'admin',
+    password: 'Bench-admin-2026',
+  });
+  const actor = { user: { ...admin.user, sessionId: '' }, ip: null, channel: 'api' };
+  const template = await bench.app.get(ReportTemplatesService).create(
+    actor,
+    {
+      code: 'bench_statistics',
+      title: 'Số liệu 6 tháng (benchmark)',
+      owedBy: ['commune'],
+      schedule: {
+        kind: 'half_yearly',
+        due: { firstHalf: { day: 5, month: 7 }, secondHalf: { day: 5, month: 1, yearOffset: 1 } },
+      },
+      sections: [
+        {
+          key: 'numbers',
+          title: 'Số liệu',
+          fields: Array.from({ length: FIELDS }, (_, i) => ({
+            key: `field_${i + 1}`,
+            label: `Chỉ tiêu ${i + 1}`,
+            type: 'count',
+            required: true,
+            unit: 'người',
+          })),
+        },
+      ],
+      rules: [
+        {
+          key: 'r1',
+          expression: 'field_2 <= field_1',
+          message: 'Chỉ tiêu 2 không vượt chỉ tiêu 1.',
+        },
+      ],
+    },
+    PERIODS[0],
+  );
+  await db.query(
+    `INSERT INTO units (code, name, kind)
+     SELECT 'X-' || lpad(i::text, 5, '0'), 'UBND xã số ' || i, 'commune' FROM generate_series(1, $1) i`,
+    [UNITS],
+  );
+  const values = Object.fromEntries(
+    Array.from({ length: FIELDS }, (_, i) => [`field_${i + 1}`, 100 - i]),
+  );
+  const fieldVersions = Object.fromEntries(Object.keys(values).map((k) => [k, 1]));
+  const [{ id: versionId }] = await db.query(
+    `SELECT id FROM report_template_versions WHERE template_id = $1`,
+    [template.id],
+  );
+  const dues = {
+    '2025-H1': '2025-07-05',
+    '2025-H2': '2026-01-05',
+    '2026-H1': '2026-07-05',
+    '2026-H2': '2027-01-05',
+  };
+  for (const period of PERIODS) {
+    // Most units accepted or submitted (some late), a few returned, drafts, and ~10% not started.
+    await db.query(
+      `INSERT INTO report_submissions (template_id, template_version_id, unit_id, period_key, due_at,
+         status, values, field_versions, version, answered_count, first_submitted_at, submitted_at)
+       SELECT $1, $2, u.id, $3, ($4::date + interval '1 day' - interval '7 hours' - interval '1 ms'),
+              s.status, $5::jsonb, $6::jsonb, 3, $7,
+              CASE WHEN s.status = 'draft' THEN NULL ELSE $4::date - (n % 20 - 3) * interval '1 day' END,
+              CASE WHEN s.status = 'draft' THEN NULL ELSE $4::date - (n % 20 - 3) * interval '1 day' END
+         FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM units WHERE kind = 'commune') u
+         CROSS JOIN LATERAL (SELECT CASE
+              WHEN $3 = '2026-H2' AND n % 10 < 4 THEN 'draft'
+              WHEN n % 10 = 0 THEN NULL WHEN n % 10 = 1 THEN 'draft' WHEN n % 10 = 2 THEN 'returned'
+              WHEN n % 10 < 6 THEN 'submitted' ELSE 'accepted' END AS status) s
+        WHERE s.status IS NOT NULL`,
+      [
+        template.id,
+        versionId,
+        period,
+        dues[period],
+        JSON.stringify(values),
+        JSON.stringify(fieldVersions),
+        FIELDS,
+      ],
+    );
+  }
+  await db.query('ANALYZE');
+  const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM report_submissions`);
+  console.log(
+    `Set up ${UNITS} units and ${count} submissions of ${FIELDS} fields (${bench.mode} database) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const login = await fetch(`${bench.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench-admin@gcm.local', password: 'Bench-admin-2026' }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const call = async (path, init = {}) => {
+    const t0 = performance.now();
+    const res = await fetch(`${bench.url}${path}`, {
+      ...init,
+      headers: { ...init.headers, cookie, 'content-type': 'application/json' },
+    });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+    return { ms: performance.now() - t0, body };
+  };
+
+  const listTimes = [];
+  for (let i = -WARM_UP; i < LIST_RUNS; i += 1) {
+    const page = 1 + ((i + WARM_UP) % 20);
+    const filters = ['', '&status=not_started', '&late=true', '&status=submitted'][
+      (i + WARM_UP) % 4
+    ];
+    const { ms, body } = await call(
+      `/api/v1/reporting/submissions?templateId=${template.id}&periodKey=2026-H1&page=${page}&pageSize=50${filters}`,
+    );
+    if (filters === '' && body.total !== UNITS)
+      throw new Error(`expected ${UNITS} units, got ${body.total}`);
+    listTimes.push(ms);
+  }
+  report('List of one period (10,000 owing units, 50 a page, with statuses)', listTimes, 150);
+
+  const drafts = await db.query(
+    `SELECT id, version FROM report_submissions WHERE period_key = '2026-H2' AND status = 'draft' LIMIT $1`,
+    [(SAVE_RUNS + WARM_UP) * 2],
+  );
+  const service = bench.app.get(ReportSubmissionsService);
+  const serviceTimes = [];
+  for (let i = 0; i < SAVE_RUNS; i += 1) {
+    const draft = drafts[i];
+    const t0 = performance.now();
+    await service.saveValues(actor, draft.id, {
+      version: draft.version,
+      values: { field_30: 50 + (i % 7) },
+    });
+    serviceTimes.push(performance.now() - t0);
+  }
+  report('Saving one answer, API time (ReportSubmissionsService.saveValues)', serviceTimes, 5);
+
+  const httpTimes = [];
+  for (let i = 0; i < SAVE_RUNS; i += 1) {
+    const draft = drafts[SAVE_RUNS + WARM_UP + i] ?? drafts[i];
+    const { ms } = await call(`/api/v1/reporting/submissions/${draft.id}/values`, {
+      method: 'PUT',
+      body: JSON.stringify({ version: draft.version, values: { field_29: 40 + (i % 5) } }),
+    });
+    httpTimes.push(ms);
+  }
+  report('Saving one answer, HTTP round trip (PUT /reporting/submissions/:id/values)', httpTimes);
+} finally {
+  await bench.close();
+}
+
+function report(label, times, targetMs) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50).toFixed(2);
+  const p95 = percentile(sorted, 95).toFixed(2);
+  const target =
+    targetMs === undefined
+      ? ''
+      : `  (target p95 < ${targetMs} ms: ${percentile(sorted, 95) < targetMs ? 'met' : 'NOT met'})`;
+  console.log(`${label}: n=${times.length} p50 ${p50} ms, p95 ${p95} ms${target}`);
+}

@@ -1,0 +1,42 @@
+import { ErrorCode, FieldError } from '@gcm/domain';
+import { AppError } from '../../common/errors/app-error';
+
+export const PlanErrors = {
+  planNotFound: () => new AppError(ErrorCode.PlanNotFound, 404, 'No such plan.'),
+  taskNotFound: () => new AppError(ErrorCode.PlanTaskNotFound, 404, 'No such plan task.'),
+  updateNotFound: () => new AppError(ErrorCode.TaskUpdateNotFound, 404, 'No such progress update.'),
+  codeTaken: (code: string) =>
+    new AppError(
+      ErrorCode.PlanTaskCodeTaken,
+      409,
+      `The plan already has a task ${code}; choose another number.`,
+      [{ field: 'code', message: 'already used in this plan' }],
+    ),
+  hasUpdates: (count: number) =>
+    new AppError(
+      ErrorCode.PlanTaskHasUpdates,
+      409,
+      `This task has ${count} progress update(s) and cannot be deleted; edit it instead.`,
+    ),
+  notYourUnitsTask: () =>
+    new AppError(
+      ErrorCode.PlanTaskNotYourUnit,
+      403,
+      'Your unit is neither the lead nor a coordinating unit of this task.',
+    ),
+  onlyOwnUnit: () =>
+    new AppError(
+      ErrorCode.PlanTaskNotYourUnit,
+      403,
+      "A unit reporter sees and reports only its own unit's tasks and updates.",
+    ),
+  attachmentNotStored: () =>
+    new AppError(
+      ErrorCode.AttachmentNotStored,
+      404,
+      'This update has no stored file: its attachment is a reference to a file on the chat platform (fileRef), or there is none.',
+    ),
+  /** 400 `validation_failed` naming the fields, like the validation pipe's answers. */
+  invalid: (details: FieldError[]) =>
+    AppError.validation(details, details.map((d) => `${d.field}: ${d.message}`).join('; ')),
+};

@@ -1,0 +1,407 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  FieldError,
+  isOwnTask,
+  PlanResponse,
+  PlanSummaryResponse,
+  PlanTaskListQuery,
+  PlanTaskResponse,
+  Role,
+  timeframeDueOn,
+  toTimeframe,
+  vietnamToday,
+} from '@gcm/domain';
+import {
+  DataSource,
+  EntityManager,
+  In,
+  IsNull,
+  QueryFailedError,
+  SelectQueryBuilder,
+} from 'typeorm';
+import type { Actor } from '../../common/decorators/access.decorators';
+import { PaginationQueryDto } from '../../common/dto/pagination.dto';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { UnitEntity } from '../units/unit.entity';
+import {
+  CreatePlanTaskDto,
+  PlanTaskListQueryDto,
+  TaskStats,
+  toPlanResponse,
+  toPlanSummaryResponse,
+  toPlanTaskResponse,
+  UpdatePlanTaskDto,
+} from './dto/plan.dto';
+import { PlanEntity, PlanGroupEntity } from './plan.entity';
+import { PlanErrors } from './plan.errors';
+import { PlanTaskEntity } from './plan-task.entity';
+import { TaskUpdateEntity } from './task-update.entity';
+
+/** Matches no unit (a unit reporter always has one; the database says so). */
+const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+
+/** A task's columns and its coordinating units' ids: what the audit log keeps of it. */
+type TaskSnapshot = Omit<PlanTaskEntity, 'group' | 'leadUnit' | 'coordinatingUnits'> & {
+  coordinatingUnitIds: string[];
+};
+
+/**
+ * Plans and their tasks. Everyone with a role reads them, except that a unit reporter reads only
+ * the tasks its unit leads or coordinates; admins and coordinators write tasks.
+ */
+@Injectable()
+export class PlanService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listPlans(query: PaginationQueryDto): Promise<[PlanSummaryResponse[], number]> {
+    const [plans, total] = await this.dataSource.manager.findAndCount(PlanEntity, {
+      relations: { issuingUnit: true },
+      withDeleted: true,
+      order: { issuedOn: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const counts = await this.planCounts(plans.map((p) => p.id));
+    return [
+      plans.map((plan) =>
+        toPlanSummaryResponse(plan, counts.get(plan.id) ?? { groupCount: 0, taskCount: 0 }),
+      ),
+      total,
+    ];
+  }
+
+  /** The plan, its groups in order and their tasks (a unit reporter's: its unit's only). */
+  async getPlan(user: AuthUser, id: string): Promise<PlanResponse> {
+    const manager = this.dataSource.manager;
+    const plan = await manager.findOne(PlanEntity, {
+      where: { id },
+      relations: { issuingUnit: true },
+      withDeleted: true,
+    });
+    if (!plan) throw PlanErrors.planNotFound();
+    const groups = await manager.find(PlanGroupEntity, {
+      where: { planId: id },
+      order: { ordinal: 'ASC' },
+    });
+    const scope = this.unitScope(user) ?? undefined;
+    const ids = await this.orderedIds(this.taskQuery(manager, { planId: id, unitId: scope }));
+    const taskCount = await manager.count(PlanTaskEntity, { where: { planId: id } });
+    return toPlanResponse(plan, groups, await this.taskResponses(manager, ids), taskCount);
+  }
+
+  async listTasks(
+    user: AuthUser,
+    query: PlanTaskListQueryDto,
+  ): Promise<[PlanTaskResponse[], number]> {
+    const scope = this.unitScope(user);
+    if (scope && query.unitId && query.unitId !== scope) throw PlanErrors.onlyOwnUnit();
+    const unitId = scope ?? query.unitId;
+    const manager = this.dataSource.manager;
+    if (!scope && unitId) await this.requireUnits(manager, [unitId], 'unitId');
+    const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
+    const total = await this.taskQuery(manager, { ...query, unitId }).getCount();
+    const ids = await this.orderedIds(this.taskQuery(manager, { ...query, unitId }), page);
+    return [await this.taskResponses(manager, ids), total];
+  }
+
+  async getTask(user: AuthUser, id: string): Promise<PlanTaskResponse> {
+    const [task] = await this.taskResponses(this.dataSource.manager, [id]);
+    if (!task) throw PlanErrors.taskNotFound();
+    const units = {
+      leadUnitId: task.leadUnit.id,
+      coordinatingUnitIds: task.coordinatingUnits.map((u) => u.id),
+    };
+    if (!isOwnTask(user, units)) throw PlanErrors.notYourUnitsTask();
+    return task;
+  }
+
+  async createTask(actor: Actor, dto: CreatePlanTaskDto): Promise<PlanTaskResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const group = await manager.findOne(PlanGroupEntity, { where: { id: dto.groupId } });
+      if (!group) throw PlanErrors.invalid([{ field: 'groupId', message: 'names no plan group' }]);
+      const coordinatingUnitIds = dto.coordinatingUnitIds ?? [];
+      await this.checkTask(manager, group, dto.code, dto.leadUnitId, coordinatingUnitIds, null);
+      const timeframe = toTimeframe(dto.timeframe);
+      const task = await saveTask(
+        manager,
+        manager.create(PlanTaskEntity, {
+          planId: group.planId,
+          groupId: group.id,
+          code: dto.code,
+          title: dto.title,
+          description: dto.description ?? '',
+          leadUnitId: dto.leadUnitId,
+          timeframe,
+          dueOn: timeframeDueOn(timeframe),
+          status: dto.status ?? 'not_started',
+        }),
+      );
+      await this.coordinators(manager, task.id).add(coordinatingUnitIds);
+      await this.audit.record(manager, actor, {
+        action: 'plan_task.create',
+        entityType: 'plan_task',
+        entityId: task.id,
+        after: snapshot(task, coordinatingUnitIds),
+      });
+      return task.id;
+    });
+    return this.getTask(actor.user, id);
+  }
+
+  async updateTask(actor: Actor, id: string, dto: UpdatePlanTaskDto): Promise<PlanTaskResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const task = await manager.findOne(PlanTaskEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!task) throw PlanErrors.taskNotFound();
+      const current = await this.coordinatorIds(manager, id);
+      const before = snapshot(task, current);
+
+      let group: PlanGroupEntity | null = null;
+      if (dto.groupId !== undefined) {
+        group = await manager.findOne(PlanGroupEntity, { where: { id: dto.groupId } });
+        if (!group || group.planId !== task.planId)
+          throw PlanErrors.invalid([
+            { field: 'groupId', message: "names no group of this task's plan" },
+          ]);
+      } else {
+        group = await manager.findOneOrFail(PlanGroupEntity, { where: { id: task.groupId } });
+      }
+      const code = dto.code ?? task.code;
+      const leadUnitId = dto.leadUnitId ?? task.leadUnitId;
+      const coordinatingUnitIds = dto.coordinatingUnitIds ?? current;
+      await this.checkTask(manager, group, code, leadUnitId, coordinatingUnitIds, task, current);
+
+      if (dto.timeframe !== undefined) {
+        task.timeframe = toTimeframe(dto.timeframe);
+        task.dueOn = timeframeDueOn(task.timeframe);
+      }
+      Object.assign(task, {
+        groupId: group.id,
+        code,
+        leadUnitId,
+        title: dto.title ?? task.title,
+        description: dto.description ?? task.description,
+        status: dto.status ?? task.status,
+      });
+      const saved = await saveTask(manager, task);
+      if (dto.coordinatingUnitIds !== undefined) {
+        await this.coordinators(manager, id).addAndRemove(
+          coordinatingUnitIds.filter((unitId) => !current.includes(unitId)),
+          current.filter((unitId) => !coordinatingUnitIds.includes(unitId)),
+        );
+      }
+      await this.audit.record(manager, actor, {
+        action: 'plan_task.update',
+        entityType: 'plan_task',
+        entityId: id,
+        before,
+        after: snapshot(saved, coordinatingUnitIds),
+      });
+    });
+    return this.getTask(actor.user, id);
+  }
+
+  /** Deletes a task that has no progress updates yet (those are kept: edit the task instead). */
+  async removeTask(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const task = await manager.findOne(PlanTaskEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!task) throw PlanErrors.taskNotFound();
+      const updates = await manager.count(TaskUpdateEntity, { where: { taskId: id } });
+      if (updates > 0) throw PlanErrors.hasUpdates(updates);
+      const before = snapshot(task, await this.coordinatorIds(manager, id));
+      await manager.delete(PlanTaskEntity, id);
+      await this.audit.record(manager, actor, {
+        action: 'plan_task.delete',
+        entityType: 'plan_task',
+        entityId: id,
+        before,
+      });
+    });
+  }
+
+  /** The unit a user's task reads are limited to: a unit reporter's own unit, or null for all. */
+  unitScope(user: AuthUser): string | null {
+    return user.role === Role.UnitReporter ? (user.unitId ?? NO_UNIT) : null;
+  }
+
+  /** Fails with 400 naming `field` unless every id names a unit that is not deleted. */
+  async requireUnits(manager: EntityManager, ids: string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await manager.find(UnitEntity, {
+      select: { id: true },
+      where: { id: In(ids), deletedAt: IsNull() },
+    });
+    const known = new Set(found.map((u) => u.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw PlanErrors.invalid([
+        { field, message: `names no unit (or a deleted one): ${unknown.join(', ')}` },
+      ]);
+  }
+
+  /** The task's coordinating units, deleted ones included. */
+  async coordinatorIds(manager: EntityManager, taskId: string): Promise<string[]> {
+    const rows: { unit_id: string }[] = await manager.query(
+      'SELECT unit_id FROM plan_task_coordinators WHERE task_id = $1',
+      [taskId],
+    );
+    return rows.map((r) => r.unit_id);
+  }
+
+  /** Tasks loaded with their group, units and update counts, in the order of `ids`. */
+  async taskResponses(manager: EntityManager, ids: string[]): Promise<PlanTaskResponse[]> {
+    if (ids.length === 0) return [];
+    const tasks = await manager.find(PlanTaskEntity, {
+      where: { id: In(ids) },
+      relations: { group: true, leadUnit: true, coordinatingUnits: true },
+      withDeleted: true,
+    });
+    const rows: { taskId: string; count: number; last: Date }[] = await manager
+      .createQueryBuilder(TaskUpdateEntity, 'u')
+      .select('u.task_id', 'taskId')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('max(u.created_at)', 'last')
+      .where('u.task_id IN (:...ids)', { ids })
+      .groupBy('u.task_id')
+      .getRawMany();
+    const stats = new Map<string, TaskStats>(
+      rows.map((r) => [r.taskId, { updateCount: r.count, lastUpdateAt: new Date(r.last) }]),
+    );
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const today = vietnamToday();
+    return ids.flatMap((id) => {
+      const task = byId.get(id);
+      if (!task) return [];
+      const taskStats = stats.get(id) ?? { updateCount: 0, lastUpdateAt: null };
+      return [toPlanTaskResponse(task, taskStats, today)];
+    });
+  }
+
+  /** The tasks matching the filters; `unitId`: those the unit leads or coordinates. */
+  private taskQuery(
+    manager: EntityManager,
+    filters: Omit<PlanTaskListQuery, 'page' | 'pageSize'>,
+  ): SelectQueryBuilder<PlanTaskEntity> {
+    const qb = manager.createQueryBuilder(PlanTaskEntity, 't');
+    if (filters.planId) qb.andWhere('t.plan_id = :planId', { planId: filters.planId });
+    if (filters.groupId) qb.andWhere('t.group_id = :groupId', { groupId: filters.groupId });
+    if (filters.status) qb.andWhere('t.status = :status', { status: filters.status });
+    if (filters.unitId)
+      qb.andWhere(
+        `(t.lead_unit_id = :unitId OR EXISTS (SELECT 1 FROM plan_task_coordinators c
+           WHERE c.task_id = t.id AND c.unit_id = :unitId))`,
+        { unitId: filters.unitId },
+      );
+    if (filters.overdue !== undefined) {
+      const overdue = `(t.due_on < :today AND t.status <> 'done')`;
+      qb.andWhere(filters.overdue ? overdue : `NOT coalesce(${overdue}, false)`, {
+        today: vietnamToday(),
+      });
+    }
+    return qb;
+  }
+
+  /**
+   * The ids of a task query in plan order: newest plan first, then group, then task number read
+   * as numbers (1.10 after 1.9); one page of them when asked.
+   */
+  private async orderedIds(
+    qb: SelectQueryBuilder<PlanTaskEntity>,
+    page?: { offset: number; limit: number },
+  ): Promise<string[]> {
+    qb.innerJoin(PlanGroupEntity, 'g', 'g.id = t.group_id')
+      .innerJoin(PlanEntity, 'p', 'p.id = t.plan_id')
+      .select('t.id', 'id')
+      .orderBy('p.issued_on', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .addOrderBy('g.ordinal', 'ASC')
+      .addOrderBy(`CAST(string_to_array(t.code, '.') AS int[])`, 'ASC');
+    if (page) qb.offset(page.offset).limit(page.limit);
+    const rows: { id: string }[] = await qb.getRawMany();
+    return rows.map((r) => r.id);
+  }
+
+  private async planCounts(
+    planIds: string[],
+  ): Promise<Map<string, { groupCount: number; taskCount: number }>> {
+    if (planIds.length === 0) return new Map();
+    const rows: { id: string; groupCount: number; taskCount: number }[] =
+      await this.dataSource.query(
+        `SELECT p.id,
+                (SELECT count(*)::int FROM plan_groups g WHERE g.plan_id = p.id) AS "groupCount",
+                (SELECT count(*)::int FROM plan_tasks t WHERE t.plan_id = p.id) AS "taskCount"
+           FROM plans p WHERE p.id = ANY($1)`,
+        [planIds],
+      );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The rules of a task's number and units, each answered with the field to fix. */
+  private async checkTask(
+    manager: EntityManager,
+    group: PlanGroupEntity,
+    code: string,
+    leadUnitId: string,
+    coordinatingUnitIds: string[],
+    self: PlanTaskEntity | null,
+    currentCoordinators: string[] = [],
+  ): Promise<void> {
+    const problems: FieldError[] = [];
+    if (!code.startsWith(`${group.ordinal}.`))
+      problems.push({
+        field: 'code',
+        message: `must start with the group's number: ${group.ordinal}.1, ${group.ordinal}.2…`,
+      });
+    if (coordinatingUnitIds.includes(leadUnitId))
+      problems.push({
+        field: 'coordinatingUnitIds',
+        message: 'must not include the lead unit (it leads the task already)',
+      });
+    if (problems.length > 0) throw PlanErrors.invalid(problems);
+    // Units newly named must exist; those already on the task stay even if deleted since.
+    if (!self || self.leadUnitId !== leadUnitId)
+      await this.requireUnits(manager, [leadUnitId], 'leadUnitId');
+    await this.requireUnits(
+      manager,
+      coordinatingUnitIds.filter((id) => !currentCoordinators.includes(id)),
+      'coordinatingUnitIds',
+    );
+    if (!self || self.code !== code || self.planId !== group.planId) {
+      const taken = await manager.exists(PlanTaskEntity, {
+        where: { planId: group.planId, code },
+      });
+      if (taken) throw PlanErrors.codeTaken(code);
+    }
+  }
+
+  private coordinators(manager: EntityManager, taskId: string) {
+    return manager.createQueryBuilder().relation(PlanTaskEntity, 'coordinatingUnits').of(taskId);
+  }
+}
+
+/** Saves a task; a concurrent write that took its code first answers like the check does. */
+async function saveTask(manager: EntityManager, task: PlanTaskEntity): Promise<PlanTaskEntity> {
+  try {
+    return await manager.save(task);
+  } catch (error) {
+    const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+    if (error instanceof QueryFailedError && constraint === 'plan_tasks_code_key')
+      throw PlanErrors.codeTaken(task.code);
+    throw error;
+  }
+}
+
+function snapshot(task: PlanTaskEntity, coordinatingUnitIds: string[]): TaskSnapshot {
+  const { group: _group, leadUnit: _lead, coordinatingUnits: _units, ...columns } = task;
+  return { ...columns, coordinatingUnitIds };
+}

@@ -1,0 +1,5 @@
+export * from './task-status';
+export * from './timeframe';
+export * from './task-update';
+export * from './plan-access';
+export * from './types';
