@@ -119,6 +119,10 @@ describe.runIf(SERVER_URL)(
         ZALO_OA_ACCESS_TOKEN: zalo.options.accessToken,
         ZALO_API_BASE: zalo.url,
         OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
+        // Every web chat session here comes from 127.0.0.1, through the balancer: the web
+        // chat's limits per session and per address are not under test.
+        WEB_CHAT_RATE_LIMIT: '1000',
+        WEB_CHAT_ADDRESS_RATE_LIMIT: '10000',
       };
       const viaBalancer = { ...apiA, baseUrl: apis.url };
       [botA, botB] = await Promise.all([
