@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import components from 'unplugin-vue-components/vite';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.mts';
 
@@ -17,7 +19,16 @@ const proxy = {
 export default mergeConfig(
   sharedTestConfig,
   defineConfig({
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      // Element Plus on demand: each <el-…> a template uses, with its CSS, and nothing else
+      // (docs/adr/0006). Our own components are imported by hand, so no folder is scanned.
+      components({
+        dirs: [],
+        resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+        dts: 'src/components.d.ts',
+      }),
+    ],
     resolve: {
       // The workspace packages are CommonJS builds in dist/; the console bundles their
       // TypeScript sources instead, so dev and build need no CJS interop (see tsconfig paths).
@@ -42,13 +53,16 @@ export default mergeConfig(
     },
     server: { port: adminPort, strictPort: true, proxy },
     preview: { port: adminPort, strictPort: true, proxy },
-    build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+    // The manifest lets scripts/bundle-sizes.mjs find the sign-in page's chunks.
+    build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', manifest: true },
     test: {
       include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
       environment: 'node',
       // The navigation tests load the router and compile every view on first use; under a
       // busy CI (every package testing at once on 2 cores) that alone can pass 5 s.
       testTimeout: 20_000,
+      // Element Plus's components import their CSS: Vite, not Node, must load them.
+      server: { deps: { inline: ['element-plus'] } },
     },
   }),
 );

@@ -66,14 +66,19 @@ describe('console navigation', () => {
     expect(sut.currentRoute.value.query.redirect).toBe('/users?search=an');
   });
 
-  it('opens the units page from / for a signed-in user', async () => {
+  it('opens the dashboard from / for a signed-in user who may read it, else the units', async () => {
     const api = fakeApi(userFactory({ role: 'viewer' }));
     const sut = await startRouter();
 
     await sut.push('/');
 
-    expect(sut.currentRoute.value.name).toBe('units');
+    expect(sut.currentRoute.value.name).toBe('dashboard');
     expect(api.requests).toEqual(['GET /api/v1/auth/me']);
+
+    fakeApi(userFactory({ role: 'unit_reporter', unitId: 'u-1' }));
+    const reporter = await startRouter();
+    await reporter.push('/');
+    expect(reporter.currentRoute.value.name).toBe('units');
   });
 
   it('refuses admin pages to other roles', async () => {

@@ -22,6 +22,7 @@ import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { LinkedAccountsModule } from './modules/linked-accounts/linked-accounts.module';
 import { PlanModule } from './modules/plan/plan.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -61,6 +62,7 @@ export class AppModule {
         MessagingModule,
         ConversationsModule,
         ChannelTokensModule,
+        StatisticsModule,
         HealthModule,
       ],
       providers: [

@@ -60,6 +60,10 @@ function withBotToken(env: Env): Env {
 }
 
 function firstRunLines(report: FirstRunReport): string[] {
+  return [...adminLines(report), ...starterLines(report)];
+}
+
+function adminLines(report: FirstRunReport): string[] {
   if (report.admin?.oneTimePassword) {
     return [
       `  First administrator: ${report.admin.email}`,
@@ -73,6 +77,13 @@ function firstRunLines(report: FirstRunReport): string[] {
     ];
   }
   return [];
+}
+
+function starterLines(report: FirstRunReport): string[] {
+  if (report.starterFaqs?.status !== 'draft') return [];
+  return [
+    `  Starter FAQs: ${report.starterFaqs.count} drafts marked for review; the bot answers only once staff publish them`,
+  ];
 }
 
 main().catch((error: unknown) => {

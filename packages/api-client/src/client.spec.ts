@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   AskResponse,
+  BroadcastResponse,
+  ConversationMessage,
   CreatePlanTaskRequest,
   CreateTaskUpdateRequest,
   HealthResponse,
@@ -273,6 +275,95 @@ describe('createApiClient: knowledge and questions', () => {
     expect(api.last.path).toBe('/api/v1/knowledge/faqs/import');
     expect(api.last.query).toEqual({ allOrNothing: 'true', defaultStatus: 'published' });
     expect(JSON.parse(api.last.body)).toHaveLength(1);
+  });
+});
+
+describe('createApiClient: inbox, broadcasts, statistics', () => {
+  it('reads the question log with its filters in the query', async () => {
+    api.answer({ status: 200, body: { items: [], total: 0, page: 1, pageSize: 20 } });
+    const sut = createApiClient({ baseUrl });
+
+    await sut.assistant.questions({
+      status: 'no_answer',
+      channel: 'zalo',
+      feedback: 'not_useful',
+      from: '2026-11-01',
+      to: '2026-11-07',
+      page: 1,
+      pageSize: 20,
+    });
+
+    expect(api.last.path).toBe('/api/v1/assistant/questions');
+    expect(api.last.query).toEqual({
+      status: 'no_answer',
+      channel: 'zalo',
+      feedback: 'not_useful',
+      from: '2026-11-01',
+      to: '2026-11-07',
+      page: '1',
+      pageSize: '20',
+    });
+  });
+
+  it('replies to an inbox item and reads its conversation', async () => {
+    const message: ConversationMessage = {
+      seq: 7,
+      direction: 'out',
+      text: 'Chào anh, mời anh đến Công an phường.',
+      createdAt: '2026-11-02T03:00:00.000Z',
+    };
+    api.answer({ status: 201, body: message });
+    const sut = createApiClient({ baseUrl });
+
+    expect(await sut.assistant.reply('h/1', { text: message.text ?? '' })).toEqual(message);
+    expect(api.last).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/assistant/handoffs/h%2F1/replies',
+    });
+    expect(JSON.parse(api.last.body)).toEqual({ text: message.text });
+
+    api.answer({ status: 200, body: { items: [message] } });
+    expect((await sut.assistant.handoffMessages('h-1')).items).toEqual([message]);
+    expect(api.last).toMatchObject({
+      method: 'GET',
+      path: '/api/v1/assistant/handoffs/h-1/messages',
+    });
+  });
+
+  it('sends a broadcast, lists broadcasts and reads one with its counts', async () => {
+    const broadcast: BroadcastResponse = {
+      id: 'b-1',
+      articleId: 'a-1',
+      topicId: null,
+      localityId: 'u-1',
+      createdAt: '2026-11-02T03:00:00.000Z',
+      counts: { queued: 2, sending: 0, sent: 5, failed: 1, total: 8 },
+    };
+    const sut = createApiClient({ baseUrl });
+
+    api.answer({ status: 201, body: broadcast });
+    expect(await sut.broadcasts.create({ articleId: 'a-1', localityId: 'u-1' })).toEqual(broadcast);
+    expect(api.last).toMatchObject({ method: 'POST', path: '/api/v1/broadcasts' });
+    expect(JSON.parse(api.last.body)).toEqual({ articleId: 'a-1', localityId: 'u-1' });
+
+    api.answer({ status: 200, body: { items: [broadcast], total: 1, page: 2, pageSize: 10 } });
+    expect((await sut.broadcasts.list({ page: 2, pageSize: 10 })).items).toEqual([broadcast]);
+    expect(api.last.query).toEqual({ page: '2', pageSize: '10' });
+
+    api.answer({ status: 200, body: broadcast });
+    expect((await sut.broadcasts.get('b-1')).counts.sent).toBe(5);
+    expect(api.last.path).toBe('/api/v1/broadcasts/b-1');
+  });
+
+  it('reads the statistics of a period', async () => {
+    const sut = createApiClient({ baseUrl });
+    api.answer({ status: 200, body: { from: '2026-11-01', to: '2026-11-07' } });
+
+    const result = await sut.statistics.questions({ from: '2026-11-01', to: '2026-11-07' });
+
+    expect(result).toMatchObject({ from: '2026-11-01', to: '2026-11-07' });
+    expect(api.last.path).toBe('/api/v1/statistics/questions');
+    expect(api.last.query).toEqual({ from: '2026-11-01', to: '2026-11-07' });
   });
 });
 

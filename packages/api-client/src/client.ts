@@ -42,7 +42,6 @@ import type {
   TopicResponse,
   UpdateArticleRequest,
   UpdateFaqRequest,
-  AskStatus,
   BotEvent,
   BotEventBatchRequest,
   BotEventBatchResponse,
@@ -85,6 +84,12 @@ import type {
   SaveSubmissionValuesRequest,
   SubmitReportRequest,
   UpdateReportTemplateRequest,
+  BroadcastResponse,
+  CreateBroadcastRequest,
+  QuestionLogQuery,
+  QuestionStatisticsQuery,
+  QuestionStatisticsResponse,
+  StaffReplyRequest,
 } from '@gcm/domain';
 import { createRequester, segment, type HttpOptions } from './http';
 
@@ -233,7 +238,8 @@ export function createApiClient(options: ApiClientOptions) {
   const assistant = {
     ask: (body: AskRequest) =>
       request<AskResponse>({ method: 'POST', path: v1('/assistant/ask'), json: body }),
-    questions: (query: { status?: AskStatus; page?: number; pageSize?: number } = {}) =>
+    /** The question log, newest first; `from`/`to` are days (YYYY-MM-DD) in Vietnam. */
+    questions: (query: QuestionLogQuery = {}) =>
       request<Page<QuestionLogResponse>>({
         method: 'GET',
         path: v1('/assistant/questions'),
@@ -246,6 +252,40 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'PATCH',
         path: v1(`/assistant/handoffs/${segment(id)}`),
         json: { status },
+      }),
+    /** Replies to the person behind an inbox item (delivered by the bot through the outbox). */
+    reply: (handoffId: string, body: StaffReplyRequest) =>
+      request<ConversationMessage>({
+        method: 'POST',
+        path: v1(`/assistant/handoffs/${segment(handoffId)}/replies`),
+        json: body,
+      }),
+    /** The conversation behind an inbox item, oldest first (the last 100 messages). */
+    handoffMessages: (handoffId: string) =>
+      request<{ items: ConversationMessage[] }>({
+        method: 'GET',
+        path: v1(`/assistant/handoffs/${segment(handoffId)}/messages`),
+      }),
+  };
+
+  const broadcasts = {
+    /** Sends a published article or warning to its subscribers. */
+    create: (body: CreateBroadcastRequest) =>
+      request<BroadcastResponse>({ method: 'POST', path: v1('/broadcasts'), json: body }),
+    /** Newest first, each with its delivery counts. */
+    list: (query: { page?: number; pageSize?: number } = {}) =>
+      request<Page<BroadcastResponse>>({ method: 'GET', path: v1('/broadcasts'), query }),
+    get: (id: string) =>
+      request<BroadcastResponse>({ method: 'GET', path: v1(`/broadcasts/${segment(id)}`) }),
+  };
+
+  const statistics = {
+    /** The dashboard's figures for a period of Vietnam days (default: the last 7). */
+    questions: (query: QuestionStatisticsQuery = {}) =>
+      request<QuestionStatisticsResponse>({
+        method: 'GET',
+        path: v1('/statistics/questions'),
+        query,
       }),
   };
 
@@ -522,6 +562,8 @@ export function createApiClient(options: ApiClientOptions) {
     audit,
     knowledge,
     assistant,
+    broadcasts,
+    statistics,
     bot,
     health,
   };

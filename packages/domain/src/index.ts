@@ -9,3 +9,4 @@ export * from './markdown/render-markdown';
 export * from './messages';
 export * from './dialog';
 export * from './reporting';
+export * from './time';

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/router';
-import { navItems, navItemsFor } from './nav-items';
+import { navItems, navItemsFor, navSectionsFor } from './nav-items';
 
 describe('navItemsFor', () => {
-  it('shows accounts and the audit log to admins only', () => {
+  it('shows the dashboard to those who read statistics, accounts and the audit log to admins', () => {
     expect(navItemsFor('admin').map((i) => i.route)).toEqual([
+      'dashboard',
+      'question-log',
       'units',
       'users',
       'audit',
+      'sessions',
+      'change-password',
+    ]);
+    expect(navItemsFor('viewer').map((i) => i.route)).toEqual([
+      'dashboard',
+      'question-log',
+      'units',
       'sessions',
       'change-password',
     ]);
@@ -16,6 +25,15 @@ describe('navItemsFor', () => {
       'sessions',
       'change-password',
     ]);
+  });
+
+  it('groups the links and leaves out groups without any', () => {
+    expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
+      ['overview', 1],
+      ['qa', 1],
+      ['admin', 5],
+    ]);
+    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['admin']);
   });
 
   it('links only to routes that exist, with the same roles as the route', () => {

@@ -14,15 +14,19 @@ import {
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
 import enCommon from './en-US/common.json';
+import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
 import enNav from './en-US/nav.json';
+import enQuestions from './en-US/questions.json';
 import enSessions from './en-US/sessions.json';
 import enUnits from './en-US/units.json';
 import enUsers from './en-US/users.json';
 import viAudit from './vi-VN/audit.json';
 import viAuth from './vi-VN/auth.json';
 import viCommon from './vi-VN/common.json';
+import viDashboard from './vi-VN/dashboard.json';
 import viNav from './vi-VN/nav.json';
+import viQuestions from './vi-VN/questions.json';
 import viSessions from './vi-VN/sessions.json';
 import viUnits from './vi-VN/units.json';
 import viUsers from './vi-VN/users.json';
@@ -39,6 +43,8 @@ export const localeNames: Record<AppLocale, string> = {
 const viVN = {
   common: viCommon,
   nav: viNav,
+  dashboard: viDashboard,
+  questions: viQuestions,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -55,6 +61,8 @@ export type MessageSchema = typeof viVN;
 const enUS = {
   common: enCommon,
   nav: enNav,
+  dashboard: enDashboard,
+  questions: enQuestions,
   auth: enAuth,
   units: enUnits,
   users: enUsers,

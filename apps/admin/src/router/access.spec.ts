@@ -21,6 +21,15 @@ describe('decideAccess', () => {
   it('lets a visitor open public pages and sends a signed-in user away from them', () => {
     expect(decideAccess(route('login', { public: true }), null)).toBe(true);
     expect(decideAccess(route('login', { public: true }), userFactory())).toEqual({
+      name: 'dashboard',
+    });
+  });
+
+  it('lands each role on its home page', () => {
+    expect(decideAccess(route('home'), userFactory({ role: 'viewer' }))).toEqual({
+      name: 'dashboard',
+    });
+    expect(decideAccess(route('home'), userFactory({ role: 'unit_reporter' }))).toEqual({
       name: 'units',
     });
   });

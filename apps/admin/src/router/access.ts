@@ -1,10 +1,16 @@
-import type { UserResponse } from '@gcm/domain';
+import { QUESTION_LOG_READERS, type Role, type UserResponse } from '@gcm/domain';
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
 
-export const HOME_ROUTE = 'units';
+/** `/`: a route of its own that the guard turns into the user's landing page. */
+export const HOME_ROUTE = 'home';
 export const LOGIN_ROUTE = 'login';
 export const CHANGE_PASSWORD_ROUTE = 'change-password';
 export const FORBIDDEN_ROUTE = 'forbidden';
+
+/** The landing page after sign-in: the dashboard for those who may read it, else the units. */
+export function homeRouteFor(role: Role | null | undefined): string {
+  return role && QUESTION_LOG_READERS.includes(role) ? 'dashboard' : 'units';
+}
 
 type Target = Pick<RouteLocationNormalized, 'name' | 'meta' | 'fullPath'>;
 
@@ -15,7 +21,9 @@ type Target = Pick<RouteLocationNormalized, 'name' | 'meta' | 'fullPath'>;
 export function decideAccess(to: Target, user: UserResponse | null): true | RouteLocationRaw {
   if (to.meta.public) {
     if (!user) return true;
-    return user.mustChangePassword ? { name: CHANGE_PASSWORD_ROUTE } : { name: HOME_ROUTE };
+    return user.mustChangePassword
+      ? { name: CHANGE_PASSWORD_ROUTE }
+      : { name: homeRouteFor(user.role) };
   }
   if (!user) {
     return to.fullPath === '/'
@@ -25,6 +33,7 @@ export function decideAccess(to: Target, user: UserResponse | null): true | Rout
   if (user.mustChangePassword && to.name !== CHANGE_PASSWORD_ROUTE) {
     return { name: CHANGE_PASSWORD_ROUTE };
   }
+  if (to.name === HOME_ROUTE) return { name: homeRouteFor(user.role) };
   if (to.meta.roles && !to.meta.roles.includes(user.role)) {
     return { name: FORBIDDEN_ROUTE };
   }

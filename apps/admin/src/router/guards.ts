@@ -1,5 +1,6 @@
 import type { Router } from 'vue-router';
 import { onApiError } from '@/api/client';
+import { stashDrafts } from '@/composables/use-draft';
 import { flashAfterNavigation } from '@/composables/use-flash';
 import { i18n } from '@/locales';
 import { useSessionStore } from '@/stores/session';
@@ -31,6 +32,8 @@ export function installGuards(router: Router): () => void {
     if (!session.user) return;
     const current = router.currentRoute.value;
     if (error.code === 'unauthenticated') {
+      // Whatever was being typed is kept for after signing in again (useDraft).
+      stashDrafts(session.user.id);
       session.clear();
       void router.push({
         name: LOGIN_ROUTE,

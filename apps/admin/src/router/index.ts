@@ -6,11 +6,8 @@ import {
 } from 'vue-router';
 import DefaultLayout from '@/layouts/default-layout.vue';
 import { FORBIDDEN_ROUTE, HOME_ROUTE } from './access';
-import { accountRoutes } from './routes/account';
-import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
-import { unitRoutes } from './routes/units';
-import { userRoutes } from './routes/users';
+import { featureRoutes } from './routes';
 import './route-meta';
 
 export const routes: RouteRecordRaw[] = [
@@ -19,11 +16,9 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: DefaultLayout,
     children: [
-      { path: '', name: 'home', redirect: { name: HOME_ROUTE } },
-      ...unitRoutes,
-      ...userRoutes,
-      ...auditRoutes,
-      ...accountRoutes,
+      // The guard sends `home` on to the user's landing page (homeRouteFor).
+      { path: '', name: HOME_ROUTE, component: () => import('@/views/not-found/index.vue') },
+      ...featureRoutes,
       {
         path: 'forbidden',
         name: FORBIDDEN_ROUTE,

@@ -13,7 +13,7 @@
  * (`apt-get install -y chromium`); without Chromium the suite is skipped.
  */
 import { errorMessagesVi, passwordProblemsVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,11 @@ import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 
 const text = messages['vi-VN'];
 const admin = { email: 'quan.tri.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
-const SCREENSHOT_PATH = path.join(tmpdir(), 'gcm-admin-e2e-units.png');
+/** Screenshots of every main screen, for a person to look at (git-ignored). */
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 if (!hasChromium) {
   console.warn(
@@ -68,14 +72,16 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
-  async function openConsole(): Promise<Page> {
+  async function openConsole(viewport = { width: 1366, height: 768 }): Promise<Page> {
     if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
     pageErrors = [];
     context = await browser.newContext({
       baseURL: api.baseUrl,
       locale: 'en-US',
       timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 860 },
+      viewport,
+      // Charts and drawers in place at once, for steady screenshots.
+      reducedMotion: 'reduce',
     });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -96,7 +102,61 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   }
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-  const rows = (page: Page) => page.locator('table tbody tr');
+  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
+  const nav = (page: Page) => page.getByRole('navigation', { name: text.nav.label });
+
+  /** Opens a page from the side navigation and waits for its title. */
+  async function openFromNav(page: Page, label: string, title: string) {
+    await nav(page).getByRole('link', { name: label, exact: true }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(title);
+  }
+
+  /** The options of the select labelled `label`, once opened (its own list, by aria-controls). */
+  async function openSelect(page: Page, label: string): Promise<Locator> {
+    const select = page.getByRole('combobox', { name: label, exact: true });
+    // The select's placeholder lies over its input: the click goes to the select itself.
+    await select.click({ force: true });
+    const list = await select.getAttribute('aria-controls');
+    const items = page.locator(`[id="${list}"] .el-select-dropdown__item`);
+    await items.first().waitFor();
+    return items;
+  }
+
+  /** Picks `option` in the Element Plus select labelled `label`. */
+  async function choose(page: Page, label: string, option: string) {
+    const items = await openSelect(page, label);
+    await items
+      .filter({ hasText: new RegExp(`^\\s*${option.replace(/[()]/g, '\\$&')}\\s*$`) })
+      .click();
+  }
+
+  /** The options the select labelled `label` offers (it is opened, then closed again). */
+  async function optionsOf(page: Page, label: string): Promise<string[]> {
+    const texts = await (await openSelect(page, label)).allInnerTexts();
+    await page.keyboard.press('Escape');
+    return texts.map((t) => t.trim());
+  }
+
+  /** Every visible form control has a name: its label, or aria-label(ledby). */
+  async function unlabelledControls(page: Page): Promise<string[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => {
+          const input = el as HTMLInputElement;
+          if (input.type === 'hidden' || input.type === 'radio' || input.type === 'file') {
+            return false;
+          }
+          const box = input.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) return false;
+          return !(
+            (input.labels?.length ?? 0) > 0 ||
+            input.getAttribute('aria-label') ||
+            input.getAttribute('aria-labelledby')
+          );
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+  }
   const rowOf = (page: Page, name: string) => rows(page).filter({ hasText: name });
   const cellsOf = (row: Locator) => row.locator('td').allInnerTexts();
   /** The confirmation at the top of the page ("Đã lưu …"). */
@@ -126,10 +186,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     const page = await openConsole();
 
     await page.goto('/');
-    await page.waitForURL(
-      (url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/units',
-    );
+    await page.waitForURL((url) => url.pathname === '/login');
     expect(await heading(page).innerText()).toBe(text.auth.login.title);
+    await screenshot(page, '01-sign-in');
     await expectReadableLanguageSwitcher(page);
 
     await submitLogin(page, admin.email, 'not-the-password-1');
@@ -140,12 +199,18 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
 
     await signIn(page);
 
-    expect(new URL(page.url()).pathname).toBe('/units');
-    expect(await heading(page).innerText()).toBe(text.units.title);
-    expect(await page.title()).toBe(`${text.units.title} · ${text.common.appName}`);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await expect.poll(() => heading(page).innerText()).toBe(text.dashboard.title);
+    expect(await page.title()).toBe(`${text.dashboard.title} · ${text.common.appName}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
-    const nav = page.getByRole('navigation', { name: text.nav.label });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+    expect(await nav(page).getByRole('heading').allTextContents()).toEqual([
+      text.nav.groups.overview,
+      text.nav.groups.qa,
+      text.nav.groups.admin,
+    ]);
+    expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
+      text.nav.dashboard,
+      text.nav.questionLog,
       text.nav.units,
       text.nav.users,
       text.nav.audit,
@@ -163,6 +228,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   it('lists the demo units and finds one searched for without diacritics', async () => {
     const page = await openConsole();
     await signIn(page);
+    await openFromNav(page, text.nav.units, text.units.title);
     await rowOf(page, 'UBND phường Đức Xuân').waitFor();
 
     expect(await rowOf(page, 'Công an thành phố').innerText()).toContain(unitKindLabelsVi.police);
@@ -172,8 +238,21 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(updated).toMatch(DATE_TIME);
     expect(updated.slice(0, 10)).toBe(vietnamToday());
 
-    await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
-    console.log(`Screenshot of the units page: ${SCREENSHOT_PATH}`);
+    // Deleting asks first; Cancel leaves the unit where it was.
+    const deletes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'DELETE') deletes.push(request.url());
+    });
+    await rowOf(page, 'UBND phường Đức Xuân')
+      .getByRole('button', { name: text.units.delete })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.innerText())
+      .toContain('Xóa đơn vị “UBND phường Đức Xuân”? Có thể khôi phục lại sau.');
+    await dialog.getByRole('button', { name: text.common.cancel }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(deletes).toEqual([]);
 
     await page.getByLabel(text.units.searchLabel).fill('duc xuan');
     await page.getByRole('button', { name: text.common.search, exact: true }).click();
@@ -200,21 +279,23 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       }
     });
 
+    await openFromNav(page, text.nav.units, text.units.title);
     await page.getByRole('link', { name: text.units.add }).click();
     await page.waitForURL('**/units/new');
     expect(await heading(page).innerText()).toBe(text.units.form.createTitle);
 
     const code = page.getByLabel(text.units.form.code);
     const contactEmail = page.getByLabel(text.units.form.contactEmail);
-    const parent = page.getByLabel(text.units.form.parent);
+    const parent = page.getByRole('combobox', { name: text.units.form.parent, exact: true });
     await code.fill('xã thử 01');
     await page.getByLabel(text.units.form.name).fill('UBND xã Thử Nghiệm');
-    await page.getByLabel(text.units.form.kind).selectOption({ label: unitKindLabelsVi.commune });
+    await choose(page, text.units.form.kind, unitKindLabelsVi.commune);
     // Only districts may hold a commune: the city is offered, the province is not.
-    const parentOptions = await parent.locator('option').allInnerTexts();
+    const parentOptions = await optionsOf(page, text.units.form.parent);
     expect(parentOptions).toContain('UBND thành phố Bắc Kạn (TP-BK)');
     expect(parentOptions).not.toContain('UBND tỉnh Bắc Kạn (TINH-BK)');
-    await parent.selectOption({ label: 'UBND thành phố Bắc Kạn (TP-BK)' });
+    expect(await parent.getAttribute('role')).toBe('combobox');
+    await choose(page, text.units.form.parent, 'UBND thành phố Bắc Kạn (TP-BK)');
     await contactEmail.fill('khong-phai-email');
     const save = page.getByRole('button', { name: text.common.save, exact: true });
 
@@ -262,12 +343,12 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await signIn(page);
     const newAdmin = { email: 'nguyen.thi.e2e@example.gov.vn', fullName: 'Nguyễn Thị Hồng Nhung' };
 
-    await page.getByRole('navigation').getByRole('link', { name: text.nav.users }).click();
+    await openFromNav(page, text.nav.users, text.users.title);
     await page.getByRole('link', { name: text.users.add }).click();
     await page.waitForURL('**/users/new');
     await page.getByLabel(text.users.form.email).fill(newAdmin.email);
     await page.getByLabel(text.users.form.fullName).fill(newAdmin.fullName);
-    await page.getByLabel(text.users.form.role).selectOption({ label: roleLabelsVi.admin });
+    await choose(page, text.users.form.role, roleLabelsVi.admin);
     expect(await page.getByLabel(text.users.form.generatePassword).isChecked()).toBe(true);
     await page.getByRole('button', { name: text.common.save, exact: true }).click();
 
@@ -359,5 +440,149 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await signIn(page);
     expect(new URL(page.url()).pathname).toBe('/audit');
     expect(await heading(page).innerText()).toBe(text.audit.title);
+  });
+
+  it('lands on the dashboard, whose charts and figures are the API’s, for the period chosen', async () => {
+    if (!api) throw new Error('no API');
+    // Questions through the public endpoint: two alike without an answer (one typed without
+    // accents), one answered.
+    for (const question of [
+      'Cho hỏi thủ tục xyzzy plugh ở đâu?',
+      'cho hoi thu tuc xyzzy plugh o dau',
+      'Thỏa thuận GCM là gì?',
+    ]) {
+      const res = await fetch(`${api.baseUrl}/api/v1/assistant/ask`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: question }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const page = await openConsole();
+    await signIn(page);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+
+    // Two charts, drawn on canvases.
+    await expect.poll(() => page.locator('.chart canvas').count()).toBe(2);
+    const stats = await (await page.request.get('/api/v1/statistics/questions')).json();
+    expect(stats.outcomes.total).toBeGreaterThanOrEqual(3);
+    const value = (card: string) => page.locator(`.stat--${card} .stat__value`).innerText();
+    expect(await value('total')).toBe(String(stats.outcomes.total));
+    expect(await value('inbox')).toBe(String(stats.inbox.open));
+    expect(await page.locator('.stat--inbox .stat__note').innerText()).toMatch(
+      /^Mục chờ lâu nhất: (dưới 1 phút|\d+ phút)$/,
+    );
+    const top = rows(page).first();
+    await expect
+      .poll(async () => (await cellsOf(top)).slice(1, 3))
+      .toEqual([stats.topUnanswered[0].text, String(stats.topUnanswered[0].count)]);
+    expect(stats.topUnanswered[0].count).toBe(2);
+    const today = vietnamToday();
+    expect(await page.locator('.period__shown').innerText()).toContain(`đến ${today}`);
+    await screenshot(page, '02-dashboard');
+
+    // The period: 30 days, then chosen days in the date picker (dd/mm/yyyy).
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/statistics/questions')) asked.push(request.url());
+    });
+    await page.getByText(text.dashboard.period.last30, { exact: true }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    const url = new URL(asked[0]);
+    expect(url.searchParams.get('to')).toBe(today.split('/').reverse().join('-'));
+    await page.getByText(text.dashboard.period.custom, { exact: true }).click();
+    await page.getByPlaceholder(text.dashboard.period.from).click();
+    await page.locator('.el-date-range-picker').waitFor();
+    await screenshot(page, '03-dashboard-date-picker');
+    await page.keyboard.press('Escape');
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    // From the top unanswered questions to the question log, filtered on them.
+    await page.getByText(text.dashboard.period.last7, { exact: true }).click();
+    await page.getByRole('link', { name: text.dashboard.topUnanswered.seeAll }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(text.questions.title);
+    await expect.poll(() => rows(page).count()).toBe(stats.outcomes.no_answer);
+    for (const row of await rows(page).all()) {
+      expect((await cellsOf(row))[3]).toBe(text.questions.status.no_answer);
+    }
+    expect(await cellsOf(rows(page).first())).toContain(text.dashboard.channels.api);
+    await screenshot(page, '04-question-log');
+  });
+
+  it('shows every screen in one layout, each control labelled (screenshots at 1366×768)', async () => {
+    const page = await openConsole();
+    await signIn(page);
+    const screens: [string, string, string][] = [
+      ['/units', text.units.title, '04-units'],
+      ['/questions', text.questions.title, '04-question-log-all'],
+      ['/units/new', text.units.form.createTitle, '05-unit-form'],
+      ['/units/import', text.units.importPage.title, '06-unit-import'],
+      ['/users', text.users.title, '07-users'],
+      ['/users/new', text.users.form.createTitle, '08-user-form'],
+      ['/audit', text.audit.title, '09-audit'],
+      ['/account/sessions', text.sessions.title, '10-sessions'],
+      ['/account/password', text.auth.changePassword.title, '11-change-password'],
+      ['/no-such-page', text.common.notFound.title, '12-not-found'],
+    ];
+    for (const [path_, title, name] of screens) {
+      await page.goto(path_);
+      await expect.poll(() => heading(page).innerText(), { message: path_ }).toBe(title);
+      await page.waitForLoadState('networkidle');
+      expect(await unlabelledControls(page), path_).toEqual([]);
+      expect(await page.content(), path_).not.toMatch(/"createdAt":|at Object\.|Error:/);
+      await screenshot(page, name);
+    }
+
+    // The audit log shows the recorded data as fields, never raw JSON.
+    await page.goto('/audit');
+    await rowOf(page, 'unit.create').first().waitFor();
+    await rowOf(page, 'unit.create').first().locator('.el-table__expand-icon').click();
+    await page.locator('.audit-fields').first().waitFor();
+    expect(await page.locator('.el-table__expanded-cell').first().innerText()).not.toContain('{');
+    await screenshot(page, '13-audit-details');
+  });
+
+  it('fits a phone: the navigation opens from the menu button', async () => {
+    const page = await openConsole({ width: 390, height: 844 });
+    await signIn(page);
+    await expect.poll(() => heading(page).innerText()).toBe(text.dashboard.title);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.getByRole('button', { name: text.nav.openMenu }).click();
+    await nav(page).getByRole('link', { name: text.nav.units }).waitFor();
+    await screenshot(page, '14-phone-menu');
+    await nav(page).getByRole('link', { name: text.nav.units }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(text.units.title);
+    await screenshot(page, '15-phone-units');
+  });
+
+  it('keeps what was typed when the session expires, through signing in again', async () => {
+    const page = await openConsole();
+    await signIn(page);
+    await page.goto('/units/new');
+    await page.getByLabel(text.units.form.code).fill('X-HETHAN');
+    await page.getByLabel(text.units.form.name).fill('UBND xã Hết Hạn');
+    await page.getByLabel(text.units.form.address).fill('Thôn Nà Pài');
+    await choose(page, text.units.form.kind, unitKindLabelsVi.department);
+
+    // The session ends elsewhere (signed out in another tab); then Save.
+    await page.request.post('/api/v1/auth/logout');
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await page.waitForURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('reason') === 'expired',
+    );
+    expect(await page.getByRole('status').first().innerText()).toBe(text.auth.login.expired);
+
+    await signIn(page);
+    expect(new URL(page.url()).pathname).toBe('/units/new');
+    await page.getByText(text.common.draftRestored).waitFor();
+    expect(await page.getByLabel(text.units.form.code).inputValue()).toBe('X-HETHAN');
+    expect(await page.getByLabel(text.units.form.name).inputValue()).toBe('UBND xã Hết Hạn');
+    expect(await page.getByLabel(text.units.form.address).inputValue()).toBe('Thôn Nà Pài');
+
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await page.waitForURL('**/units');
+    expect(await flash(page).innerText()).toBe('Đã thêm đơn vị “UBND xã Hết Hạn”.');
   });
 });

@@ -12,7 +12,7 @@ describe('citizen questions', () => {
   const citizen = () => request(t.url);
 
   beforeAll(async () => {
-    t = await startTestApp({ PUBLIC_RATE_LIMIT: '1000' }, { firstRun: true });
+    t = await startTestApp({ PUBLIC_RATE_LIMIT: '1000' }, { dictionary: true });
     editor = (await signedInAs(t, 'editor')).agent;
     coordinator = (await signedInAs(t, 'coordinator')).agent;
     const labour = await createTopic(editor, 'Đi làm việc ở nước ngoài');
@@ -181,7 +181,7 @@ describe('citizen questions', () => {
 
 describe('the public question endpoint', () => {
   it('is rate-limited per client', async () => {
-    const t = await startTestApp({ PUBLIC_RATE_LIMIT: '3' }, { firstRun: true });
+    const t = await startTestApp({ PUBLIC_RATE_LIMIT: '3' }, { dictionary: true });
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await ask(request(t.url), 'hộ chiếu')).status);
@@ -196,7 +196,7 @@ describe('the public question endpoint', () => {
 
 describe.runIf(process.env.TEST_DATABASE_URL)('several API instances on one database', () => {
   it('answers on every instance as soon as an FAQ is published on one', async () => {
-    const a = await startTestApp({}, { firstRun: true });
+    const a = await startTestApp({}, { dictionary: true });
     const other = await createApp(a.env, a.database);
     await other.listen(0, '127.0.0.1');
     try {

@@ -43,7 +43,7 @@ describe('bot updates: captions, greetings, releasing replies the bot could not 
   let coordinator: TestAgent;
 
   beforeAll(async () => {
-    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN }, { firstRun: true });
+    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN }, { dictionary: true });
     editor = (await signedInAs(t, 'editor')).agent;
     coordinator = (await signedInAs(t, 'coordinator')).agent;
     const topicId = await createTopic(editor, 'Đi làm việc ở nước ngoài');

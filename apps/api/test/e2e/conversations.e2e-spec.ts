@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotEvent } from '@gcm/domain';
 import { BotUpdatesRetention } from '../../src/modules/conversations/bot-updates-retention';
 import { createFaq, createTopic } from '../support/knowledge-factories';
@@ -23,7 +24,7 @@ describe('conversations through the bot endpoint', () => {
   let topicId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN }, { firstRun: true });
+    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN }, { dictionary: true });
     editor = (await signedInAs(t, 'editor')).agent;
     coordinator = (await signedInAs(t, 'coordinator')).agent;
     topicId = await createTopic(editor, 'Đi làm việc ở nước ngoài');
@@ -69,6 +70,20 @@ describe('conversations through the bot endpoint', () => {
       labourFaq.id,
     ]);
     expect(row.useful).toBe(false);
+    // The question log ties the 👎 to the question whose answer it judged.
+    const log = (
+      await coordinator
+        .get('/api/v1/assistant/questions')
+        .query({ feedback: 'not_useful', channel: 'telegram' })
+        .expect(200)
+    ).body;
+    expect(log.items).toEqual([
+      expect.objectContaining({
+        text: 'di xkld han quoc het bao nhieu tien',
+        faqId: labourFaq.id,
+        feedback: 'not_useful',
+      }),
+    ]);
   });
 
   it('processes a retried update once and answers it once, or again once the first delivery had its time', async () => {
@@ -849,6 +864,7 @@ describe('the outbox with several bot instances', () => {
     claimId: string;
     chatId: string;
     attempts: number;
+    sentParts: number;
     replies: { text: string }[];
   };
   const bot = () => botRequest(t.url);
@@ -1013,13 +1029,14 @@ describe('the outbox with several bot instances', () => {
   );
 
   it('gives a message up after 8 claims without a report', async () => {
+    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     await queue('zalo', 'crash-chat', 'Tin làm treo máy');
     for (let attempt = 0; attempt < 8; attempt++) {
-      const [item] = await claim('zalo', 10, 5);
+      const item = (await claim('zalo', 10, 5)).find((i) => i.chatId === 'crash-chat')!;
       expect(item.attempts).toBe(attempt);
       await expireLease(item.id);
     }
-    expect(await claim('zalo', 10, 5)).toEqual([]);
+    expect((await claim('zalo', 10, 5)).filter((i) => i.chatId === 'crash-chat')).toEqual([]);
     const [row] = await t.dataSource.query(
       `SELECT status, attempts, last_error FROM outbox WHERE chat_id = 'crash-chat'`,
     );
@@ -1028,5 +1045,67 @@ describe('the outbox with several bot instances', () => {
       attempts: 8,
       last_error: 'No delivery report after 8 claims: given up.',
     });
+    expect(warn.mock.calls.map(([message]) => message)).toContainEqual(
+      expect.stringMatching(
+        /^broadcast message \S+ to zalo chat crash-chat given up after 8 tries: No delivery report after 8 claims/,
+      ),
+    );
+    warn.mockRestore();
+  });
+  it('hands a message cut short out again with the parts that went out, never fewer', async () => {
+    await queue('telegram', 'parts-chat', 'Một cảnh báo dài, gửi thành hai tin');
+    const mine = async () => (await claim('telegram')).find((i) => i.chatId === 'parts-chat')!;
+    const first = await mine();
+    expect(first.sentParts).toBe(0);
+    // Part 1 went out, part 2 met a 429.
+    await bot()
+      .report(first, { outcome: 'retry', retryAfterSeconds: 1, sentParts: 1, error: '429' })
+      .expect(204);
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await mine();
+    expect(again).toMatchObject({ id: first.id, attempts: 1, sentParts: 1 });
+    // A report that knows of fewer parts (an older bot) does not bring part 1 back.
+    await bot().report(again, { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
+    await new Promise((r) => setTimeout(r, 1100));
+    const third = await mine();
+    expect(third.sentParts).toBe(1);
+    await bot().report(third, { outcome: 'sent', sentParts: 2 }).expect(204);
+    const [row] = await t.dataSource.query(`SELECT status, sent_parts FROM outbox WHERE id = $1`, [
+      first.id,
+    ]);
+    expect(row).toEqual({ status: 'sent', sent_parts: 2 });
+  });
+
+  it('refuses a negative or absurd count of parts sent', async () => {
+    await queue('telegram', 'bad-parts-chat', 'Tin');
+    const item = (await claim('telegram')).find((i) => i.chatId === 'bad-parts-chat')!;
+    for (const sentParts of [-1, 1.5, 10_001, '2']) {
+      const res = await bot().report(item, { outcome: 'retry', sentParts }).expect(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+    await bot().report(item, { outcome: 'sent', sentParts: 1 }).expect(204);
+  });
+
+  it('says in the log when it gives a message up after its last try', async () => {
+    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      await queue('telegram', 'last-try-chat', 'Tin cuối');
+      await t.dataSource.query(`UPDATE outbox SET attempts = 7 WHERE chat_id = 'last-try-chat'`);
+      const item = (await claim('telegram')).find((i) => i.chatId === 'last-try-chat')!;
+      expect(item.attempts).toBe(7);
+      await bot()
+        .report(item, { outcome: 'retry', retryAfterSeconds: 1, error: '429 Too Many Requests' })
+        .expect(204);
+
+      const [row] = await t.dataSource.query(
+        `SELECT status, last_error FROM outbox WHERE chat_id = 'last-try-chat'`,
+      );
+      expect(row).toEqual({ status: 'failed', last_error: '429 Too Many Requests' });
+      expect(warn.mock.calls.map(([message]) => message)).toContainEqual(
+        `broadcast message ${item.id} to telegram chat last-try-chat given up after 8 tries: 429 Too Many Requests`,
+      );
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

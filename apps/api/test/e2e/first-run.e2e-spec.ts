@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { FirstRunService } from '../../src/database/seeds/first-run.service';
+import starterFaqs from '../../src/database/seeds/data/starter-faqs.json';
 import { PlanEntity } from '../../src/modules/plan/plan.entity';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
+import { ask } from '../support/knowledge-factories';
 import { startTestApp } from '../support/test-app';
 
+/** A starter FAQ and a question a citizen would type for it. */
+const LICENCE_FAQ = 'Làm sao biết công ty đưa người đi làm việc ở nước ngoài có giấy phép?';
+const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
+
 describe('first run', () => {
-  it('creates the admin from ADMIN_EMAIL/ADMIN_PASSWORD with no forced change, and no demo data when DEMO_DATA=false', async () => {
+  it('creates the admin from ADMIN_EMAIL/ADMIN_PASSWORD, no demo data when DEMO_DATA=false, and the starter FAQs as drafts to review that citizens do not read until staff publish them', async () => {
     const t = await startTestApp({
       ADMIN_EMAIL: 'quan.tri@backan.gov.vn',
       ADMIN_PASSWORD: 'Mat-khau-quan-tri-1',
@@ -17,6 +23,7 @@ describe('first run', () => {
       expect(report).toEqual({
         admin: { email: 'quan.tri@backan.gov.vn' },
         demoDataLoaded: false,
+        starterFaqs: { count: starterFaqs.length, status: 'draft' },
         needsAdmin: false,
       });
       const agent = request.agent(t.url);
@@ -28,9 +35,68 @@ describe('first run', () => {
       await agent.get('/api/v1/users').expect(200);
       expect(await t.dataSource.getRepository(UnitEntity).count()).toBe(0);
       expect(await t.dataSource.getRepository(PlanEntity).count()).toBe(0);
+
+      const drafts = (
+        await agent
+          .get('/api/v1/knowledge/faqs')
+          .query({ status: 'draft', needsReview: true, pageSize: 200 })
+          .expect(200)
+      ).body;
+      expect(drafts.total).toBe(starterFaqs.length);
+      expect(
+        (await agent.get('/api/v1/knowledge/faqs').query({ status: 'published' }).expect(200)).body
+          .total,
+      ).toBe(0);
+      const citizen = request.agent(t.url);
+      expect((await ask(citizen, LICENCE_QUESTION).expect(200)).body.status).toBe('no_answer');
+
+      // Staff check one, mark it reviewed and publish it: from then on citizens get it.
+      const licence = drafts.items.find((f: { question: string }) => f.question === LICENCE_FAQ);
+      await agent
+        .patch(`/api/v1/knowledge/faqs/${licence.id}`)
+        .send({ status: 'published', reviewed: true })
+        .expect(200);
+      expect((await ask(citizen, LICENCE_QUESTION).expect(200)).body).toMatchObject({
+        status: 'answered',
+        faq: { id: licence.id },
+      });
+
       expect(await t.app.get(FirstRunService).run()).toEqual({
         demoDataLoaded: false,
         needsAdmin: false,
+      });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('publishes the starter FAQs for the demo, still marked for review, and says so through the API', async () => {
+    const t = await startTestApp({
+      ADMIN_EMAIL: 'quan.tri@backan.gov.vn',
+      ADMIN_PASSWORD: 'Mat-khau-quan-tri-1',
+      DEMO_DATA: 'true',
+    });
+    try {
+      expect(await t.app.get(FirstRunService).run()).toMatchObject({
+        demoDataLoaded: true,
+        starterFaqs: { count: starterFaqs.length, status: 'published' },
+      });
+      const agent = request.agent(t.url);
+      await agent
+        .post('/api/v1/auth/login')
+        .send({ email: 'quan.tri@backan.gov.vn', password: 'Mat-khau-quan-tri-1' })
+        .expect(200);
+      const toReview = (
+        await agent
+          .get('/api/v1/knowledge/faqs')
+          .query({ status: 'published', needsReview: true, pageSize: 200 })
+          .expect(200)
+      ).body;
+      expect(toReview.total).toBe(starterFaqs.length);
+      expect(toReview.items[0]).toMatchObject({ needsReview: true, reviewedAt: null });
+      expect((await ask(request.agent(t.url), LICENCE_QUESTION).expect(200)).body).toMatchObject({
+        status: 'answered',
+        faq: { question: LICENCE_FAQ },
       });
     } finally {
       await t.close();

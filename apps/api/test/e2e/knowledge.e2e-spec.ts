@@ -21,7 +21,7 @@ describe('knowledge base', () => {
   let topicId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({}, { firstRun: true });
+    t = await startTestApp({}, { dictionary: true });
     editor = (await signedInAs(t, 'editor')).agent;
     viewer = (await signedInAs(t, 'viewer')).agent;
     citizen = request.agent(t.url);

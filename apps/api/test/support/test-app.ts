@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
-import type { Role, UnitKind } from '@gcm/domain';
+import { STARTER_GLOSSARY, STARTER_SYNONYMS, type Role, type UnitKind } from '@gcm/domain';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import type { Clock } from '../../src/common/clock/clock';
@@ -13,6 +13,7 @@ import { UsersService } from '../../src/modules/users/users.service';
 import { DataSource } from 'typeorm';
 import { openTestDatabase } from './test-database';
 import { FirstRunService } from '../../src/database/seeds/first-run.service';
+import { DictionaryService } from '../../src/modules/knowledge/dictionary.service';
 
 export type TestAgent = ReturnType<typeof request.agent>;
 
@@ -38,16 +39,21 @@ const QUIET: NodeJS.ProcessEnv = {
 
 /**
  * The real application on a fresh database, listening on a free loopback port. With
- * `firstRun`, the first-start routine runs too (the starter dictionary the matcher needs).
+ * `dictionary`, the starter synonym dictionary and glossary the matcher needs are loaded (and
+ * nothing else: the knowledge base stays empty). With `firstRun`, the whole first-start routine
+ * runs: the dictionary, the first administrator, the starter FAQs (drafts unless DEMO_DATA=true)
+ * and the demo data if DEMO_DATA=true.
  */
 export async function startTestApp(
   vars: NodeJS.ProcessEnv = {},
-  options: { firstRun?: boolean; clock?: Clock } = {},
+  options: { firstRun?: boolean; dictionary?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const env = loadEnv({ ...QUIET, ...vars });
   const database = await openTestDatabase();
   const app = await createApp(env, database, { clock: options.clock });
   if (options.firstRun) await app.get(FirstRunService).run();
+  else if (options.dictionary)
+    await app.get(DictionaryService).seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotEvent, BotEventResult, BotReply, Channel as ChannelName } from '@gcm/domain';
-import type { RateLimiter } from '../outbox/rate-limiter';
 
 export type { ChannelName };
 
@@ -66,12 +65,43 @@ export class DeliveryError extends Error {
      * not kept waiting behind it.
      */
     readonly scope: DeliveryScope = 'channel',
+    /**
+     * Platform messages of the delivery that had gone out when it failed, those an earlier try
+     * sent included (a long text is several Telegram messages): the next try skips them.
+     */
+    readonly sent = 0,
   ) {
     super(message);
   }
+
+  /** The same failure, after `sent` platform messages of the delivery went out. */
+  afterSending(sent: number): DeliveryError {
+    return new DeliveryError(this.message, this.kind, this.retryAfterSeconds, this.scope, sent);
+  }
 }
 
-/** Sending limits a platform imposes; the outbox worker keeps within them. */
+/**
+ * Who waits for a delivery: `reply`, a person who just wrote (an answer, a button's result);
+ * `outbox`, nobody in particular (broadcasts, staff replies, reminders). Within a channel's
+ * sending budget, replies go first.
+ */
+export type SendPriority = 'reply' | 'outbox';
+
+export interface SendOptions {
+  /** Default `outbox`. */
+  priority?: SendPriority;
+  /**
+   * Platform messages of these replies that an earlier try sent (DeliveryError.sent): they are
+   * not sent again.
+   */
+  alreadySent?: number;
+  /** Epoch ms: a message whose sending slot would come later is not sent (NoSlotError). */
+  deadline?: number;
+  /** Aborted: messages still waiting for a slot are not sent (NoSlotError). */
+  signal?: AbortSignal;
+}
+
+/** Sending limits a platform imposes; the channel keeps every send within them. */
 export interface ChannelLimits {
   /** Messages per second for the whole bot. */
   perSecond: number;
@@ -82,11 +112,6 @@ export interface ChannelLimits {
 export interface Channel {
   readonly name: ChannelName;
   readonly limits: ChannelLimits;
-  /**
-   * The channel's own rate limiter, when it also sends outside the outbox (Zalo's webhook
-   * replies): the outbox worker then uses it too, so that together they keep `limits`.
-   */
-  readonly limiter?: RateLimiter;
   /** Starts receiving (long polling, or nothing for webhooks); events go to `sink`. */
   start(sink: EventSink): Promise<void>;
   /** Stops receiving and lets in-flight work finish. */
@@ -96,6 +121,10 @@ export interface Channel {
    * channel receives by webhook. It checks the request's authenticity itself (401 when forged).
    */
   readonly webhook?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
-  /** Delivers replies to one chat, in order. Throws DeliveryError. */
-  send(chatId: string, replies: BotReply[]): Promise<void>;
+  /**
+   * Delivers replies to one chat, in order, within `limits`: the channel paces its own sends,
+   * webhook replies and outbox deliveries in one budget (see RateLimiter). Throws DeliveryError,
+   * whose `sent` says how many platform messages went out.
+   */
+  send(chatId: string, replies: BotReply[], options?: SendOptions): Promise<void>;
 }

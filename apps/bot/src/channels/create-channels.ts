@@ -40,6 +40,7 @@ export function createChannels(env: BotEnv, api: ApiClient['bot'], log: Logger):
         webhookUrl: env.TELEGRAM_WEBHOOK_URL,
         webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
         webhookMaxConnections: env.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
+        limits: { perSecond: env.TELEGRAM_MESSAGES_PER_SECOND, perChatPerSecond: 1 },
         logger: log,
       }),
     );

@@ -34,6 +34,14 @@ describe('parseEnv', () => {
     );
   });
 
+  it('sends Telegram 30 messages a second unless told, and at most 1000', () => {
+    expect(parseEnv({}).TELEGRAM_MESSAGES_PER_SECOND).toBe(30);
+    expect(parseEnv({ TELEGRAM_MESSAGES_PER_SECOND: '15' }).TELEGRAM_MESSAGES_PER_SECOND).toBe(15);
+    expect(() => parseEnv({ TELEGRAM_MESSAGES_PER_SECOND: '1001' })).toThrow(
+      /TELEGRAM_MESSAGES_PER_SECOND/,
+    );
+  });
+
   it('requires BOT_SERVICE_TOKEN in production only', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
       /BOT_SERVICE_TOKEN: is required when NODE_ENV=production/,

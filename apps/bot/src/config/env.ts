@@ -93,6 +93,11 @@ const schema = z
      * number divided by the time one takes: raise it for a busy bot.
      */
     TELEGRAM_WEBHOOK_MAX_CONNECTIONS: wholeNumber(1, 100).default(40),
+    /**
+     * Messages a second the bot sends to Telegram, answers and outbox together (Telegram's limit
+     * is 30; a bot allowed paid broadcasts may send up to 1000). One a second per chat stays.
+     */
+    TELEGRAM_MESSAGES_PER_SECOND: wholeNumber(1, 1000).default(30),
     ZALO_APP_ID: z.string().min(1).optional(),
     ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
     /** Renews the OA access token when it expires (with ZALO_APP_ID and ZALO_OA_SECRET_KEY). */

@@ -5,7 +5,6 @@ import { RecordingChannel } from '../../test/support/recording-channel';
 import { waitFor } from '../../test/support/wait-for';
 import { DeliveryError, type Channel } from '../channels/channel';
 import { OutboxWorker } from './outbox-worker';
-import { RateLimiter } from './rate-limiter';
 
 let api: ApiDouble;
 const workers: OutboxWorker[] = [];
@@ -19,12 +18,15 @@ afterEach(async () => {
   await api.close();
 });
 
-function startWorker(channels: Channel[], overrides: { leaseSeconds?: number } = {}) {
+function startWorker(
+  channels: Channel[],
+  overrides: { leaseSeconds?: number; batchSize?: number } = {},
+) {
   const client = createApiClient({ baseUrl: api.url, token: 'svc', timeoutMs: 2000 });
   const sut = new OutboxWorker({
     api: client.bot,
     channels,
-    batchSize: 10,
+    batchSize: overrides.batchSize ?? 10,
     leaseSeconds: overrides.leaseSeconds ?? 30,
     idleMinMs: 10,
     idleMaxMs: 40,
@@ -90,43 +92,62 @@ describe('OutboxWorker', () => {
     });
   });
 
-  it('uses the channel’s own rate limiter when it has one (Zalo’s, shared with its webhook replies)', async () => {
-    const zalo = Object.assign(new RecordingChannel('zalo'), {
-      limiter: new RateLimiter({ perSecond: 1000, perChatPerSecond: 1000 }),
-    });
-    zalo.limiter.holdChat('1', 400);
-    api.pending.push(outboxItem({ id: 'a', channel: 'zalo', chatId: '1' }));
+  it('lets the channel pace the item: outbox priority, the lease’s deadline, the parts already sent', async () => {
+    const telegram = new RecordingChannel('telegram');
+    api.pending.push(outboxItem({ id: 'a', sentParts: 1 }));
     const started = Date.now();
 
-    startWorker([zalo]);
+    startWorker([telegram], { leaseSeconds: 20 });
     await waitFor(() => api.results.length === 1);
 
-    expect(zalo.sent[0].at - started).toBeGreaterThanOrEqual(350);
+    const [options] = telegram.options;
+    expect(options).toMatchObject({ priority: 'outbox', alreadySent: 1 });
+    // The lease is 20 s from the claim; the item is handed back 5 s before it ends rather than
+    // sent late.
+    expect(options.deadline!).toBeGreaterThanOrEqual(started + 15_000);
+    expect(options.deadline!).toBeLessThanOrEqual(Date.now() + 15_000);
+    expect(options.signal?.aborted).toBe(false);
   });
 
-  it('holds the chat only for a wait about that chat, not for one about the OA or platform', async () => {
-    const zalo = Object.assign(new RecordingChannel('zalo'), {
-      limiter: new RateLimiter({ perSecond: 1000, perChatPerSecond: 1000 }),
-    });
-    const failures = [
-      new DeliveryError('Zalo error -200: Gửi tin thất bại', 'retry', 60, 'channel'),
-      new DeliveryError('Zalo error -32: reached limit call api', 'retry', 60, 'chat'),
-    ];
-    zalo.failWith = () => failures.shift();
-    api.pending.push(outboxItem({ id: 'oa', channel: 'zalo', chatId: 'oa-side' }));
+  it('reports how many parts went out when a delivery is cut short, so the next sends the rest', async () => {
+    const telegram = new RecordingChannel('telegram');
+    telegram.failWith = () =>
+      new DeliveryError('Telegram sendMessage: 429 Too Many Requests', 'retry', 1, 'chat', 2);
+    api.pending.push(outboxItem({ id: 'a', sentParts: 1 }), outboxItem({ id: 'b' }));
 
-    startWorker([zalo]);
-    await waitFor(() => api.results.length === 1);
-    // The OA-side failure says nothing about the person: their chat has a slot at once.
-    expect(zalo.limiter.tryReserve('oa-side').granted).toBe(true);
-
-    api.pending.push(outboxItem({ id: 'chat', channel: 'zalo', chatId: 'per-chat' }));
+    startWorker([telegram]);
     await waitFor(() => api.results.length === 2);
-    expect(api.results.map((r) => [r.id, r.outcome, r.retryAfterSeconds])).toEqual([
-      ['oa', 'retry', 60],
-      ['chat', 'retry', 60],
+
+    expect(api.results).toEqual([
+      {
+        id: 'a',
+        outcome: 'retry',
+        retryAfterSeconds: 1,
+        error: 'Telegram sendMessage: 429 Too Many Requests',
+        sentParts: 2,
+      },
+      {
+        id: 'b',
+        outcome: 'retry',
+        retryAfterSeconds: 1,
+        error: 'held back behind an earlier message to the same chat',
+      },
     ]);
-    expect(zalo.limiter.tryReserve('per-chat')).toMatchObject({ granted: false });
+  });
+
+  it('keeps the channel busy: claims the next batch while the last items of one are still going out', async () => {
+    const telegram = new RecordingChannel('telegram');
+    telegram.sendMs = 100;
+    api.pending.push(
+      ...Array.from({ length: 6 }, (_, i) => outboxItem({ id: `item-${i}`, chatId: `c${i}` })),
+    );
+
+    startWorker([telegram], { batchSize: 2 });
+    await waitFor(() => api.claims.length >= 2, 1_000);
+
+    // Two batches of two claimed before any item was done.
+    expect(api.results).toEqual([]);
+    await waitFor(() => api.results.length === 6, 3_000);
   });
 
   it('reports rejected when the platform refused the message itself', async () => {
@@ -209,7 +230,7 @@ describe('OutboxWorker', () => {
     telegram.sendMs = 200;
     api.pending.push(outboxItem({ id: 'a', chatId: '1' }), outboxItem({ id: 'b', chatId: '1' }));
     const sut = startWorker([telegram]);
-    await waitFor(() => api.claims.length === 1);
+    await waitFor(() => api.claims.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     await sut.stop();

@@ -1,8 +1,14 @@
 /**
- * Delivers the API's outbox (staff replies, broadcasts, reminders, corrections): claims a batch
- * for the channels this instance runs, sends each item through its channel within the
- * channel's limits, and reports every claimed item exactly once (`sent`, `retry`, `failed` or
- * `rejected`).
+ * Delivers the API's outbox (staff replies, broadcasts, reminders, corrections): claims batches
+ * for the channels this instance runs, sends each item through its channel, and reports every
+ * claimed item exactly once (`sent`, `retry`, `failed` or `rejected`).
+ *
+ * The channel paces the sends (its limits, shared with its replies to people, which go first).
+ * So that the channel always has the next messages at hand, up to two batches are under way:
+ * the next batch is claimed as soon as one batch's worth of items is done. An item is several
+ * platform messages when its text is long; one cut short after its first messages is reported
+ * with how many went out (`sentParts`), and its next delivery, here or on another instance,
+ * sends only the rest.
  *
  * Several instances may run at once: the API's claim skips rows another instance holds and
  * gives each claim a lease. An item not sent before its lease is nearly over is handed back
@@ -13,18 +19,21 @@ import type { ApiClient } from '@gcm/api-client';
 import type { OutboxItem, OutboxResultRequest } from '@gcm/domain';
 import { withRetry } from '../api/retry';
 import { DeliveryError, type Channel, type ChannelName } from '../channels/channel';
+import { NoSlotError } from '../channels/rate-limiter';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { sleep } from '../common/sleep';
-import { RateLimiter } from './rate-limiter';
 
 export type OutboxApi = Pick<ApiClient['bot'], 'claimOutbox' | 'reportOutbox'>;
 /** How one delivery went, before it is reported under the item's claim. */
 type Delivery = Omit<OutboxResultRequest, 'claimId'>;
+/** An item with the end of the lease it was claimed under. */
+type ClaimedItem = OutboxItem & { leaseEndsAt: number };
 
 export interface OutboxWorkerOptions {
   api: OutboxApi;
   /** The channels to deliver for (never the web chat: its messages reach the browser by poll). */
   channels: readonly Channel[];
+  /** Items one claim takes; up to twice as many are under way at once. */
   batchSize: number;
   leaseSeconds: number;
   /** Wait after an empty claim; doubled up to idleMaxMs while the outbox stays empty. */
@@ -44,8 +53,14 @@ const MAX_LEASE_MARGIN_MS = 5_000;
 
 export class OutboxWorker {
   private readonly channels = new Map<ChannelName, Channel>();
-  private readonly limiters = new Map<ChannelName, RateLimiter>();
   private readonly stopping = new AbortController();
+  /** Claimed items not reported yet. */
+  private underWay = 0;
+  /** The queue of each chat with items under way (one chat's items one after another). */
+  private readonly chatQueues = new Map<string, ClaimedItem[]>();
+  private readonly chatRuns = new Set<Promise<void>>();
+  /** Resolves the loop's wait for room when an item is done. */
+  private itemDone?: () => void;
   private readonly idleMinMs: number;
   private readonly idleMaxMs: number;
   private readonly log: Logger;
@@ -58,10 +73,7 @@ export class OutboxWorker {
     this.idleMaxMs = options.idleMaxMs ?? 2_000;
     this.log = options.log ?? silentLogger;
     this.now = options.now ?? Date.now;
-    for (const channel of options.channels) {
-      this.channels.set(channel.name, channel);
-      this.limiters.set(channel.name, channel.limiter ?? new RateLimiter(channel.limits, this.now));
-    }
+    for (const channel of options.channels) this.channels.set(channel.name, channel);
   }
 
   /** Starts the delivery loop (nothing to do without channels). */
@@ -82,7 +94,12 @@ export class OutboxWorker {
 
   private async run(): Promise<void> {
     let idleMs = this.idleMinMs;
+    const { batchSize } = this.options;
     while (!this.stopped) {
+      if (this.underWay > batchSize) {
+        await this.roomForABatch();
+        continue;
+      }
       const claimedAt = this.now();
       const items = await this.claim();
       if (items === undefined) {
@@ -92,9 +109,23 @@ export class OutboxWorker {
         idleMs = Math.min(idleMs * 2, this.idleMaxMs);
       } else {
         idleMs = this.idleMinMs;
-        await this.deliverBatch(items, claimedAt + this.options.leaseSeconds * 1000);
+        this.deliverBatch(items, claimedAt + this.options.leaseSeconds * 1000);
       }
     }
+    while (this.chatRuns.size > 0) await Promise.all([...this.chatRuns]);
+  }
+
+  /** Resolves once an item under way is done, or the worker stops. */
+  private roomForABatch(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stopping.signal.removeEventListener('abort', done);
+        this.itemDone = undefined;
+        resolve();
+      };
+      this.itemDone = done;
+      this.stopping.signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   /** The claimed items, or undefined when the API could not be asked (logged once per cause). */
@@ -116,79 +147,99 @@ export class OutboxWorker {
     }
   }
 
-  /** Chats are served side by side; the items of one chat one after another, in claim order. */
-  private async deliverBatch(items: OutboxItem[], leaseEndsAt: number): Promise<void> {
-    const byChat = new Map<string, OutboxItem[]>();
+  /**
+   * Chats are served side by side; the items of one chat one after another, in claim order
+   * (after any of the chat's items still under way).
+   */
+  private deliverBatch(items: OutboxItem[], leaseEndsAt: number): void {
+    this.underWay += items.length;
     for (const item of items) {
+      const claimed = { ...item, leaseEndsAt };
       const key = `${item.channel}\u0000${item.chatId}`;
-      byChat.set(key, [...(byChat.get(key) ?? []), item]);
+      const queue = this.chatQueues.get(key);
+      if (queue) {
+        queue.push(claimed);
+        continue;
+      }
+      this.chatQueues.set(key, [claimed]);
+      const run = this.deliverQueue(key).finally(() => this.chatRuns.delete(run));
+      this.chatRuns.add(run);
     }
-    await Promise.all([...byChat.values()].map((queue) => this.deliverQueue(queue, leaseEndsAt)));
   }
 
-  private async deliverQueue(queue: OutboxItem[], leaseEndsAt: number): Promise<void> {
-    for (const [index, item] of queue.entries()) {
-      const result = await this.deliver(item, leaseEndsAt);
+  private async deliverQueue(key: string): Promise<void> {
+    const queue = this.chatQueues.get(key) ?? [];
+    while (queue.length > 0) {
+      const item = queue.shift()!;
+      const result = await this.deliver(item);
       await this.report(item, result);
       if (result.outcome === 'retry') {
         // Sending the later items now would put them before this one in the chat; handed back
         // with the same wait, they come round again together, in order.
-        for (const later of queue.slice(index + 1)) {
-          await this.report(later, {
+        while (queue.length > 0) {
+          await this.report(queue.shift()!, {
             outcome: 'retry',
             retryAfterSeconds: result.retryAfterSeconds,
             error: 'held back behind an earlier message to the same chat',
           });
         }
-        return;
       }
     }
+    this.chatQueues.delete(key);
   }
 
-  private async deliver(item: OutboxItem, leaseEndsAt: number): Promise<Delivery> {
+  private async deliver(item: ClaimedItem): Promise<Delivery> {
     const channel = this.channels.get(item.channel);
-    const limiter = this.limiters.get(item.channel);
-    if (!channel || !limiter) {
+    if (!channel) {
       return { outcome: 'retry', error: `channel ${item.channel} is not running on this instance` };
     }
     const margin = Math.min(MAX_LEASE_MARGIN_MS, (this.options.leaseSeconds * 1000) / 4);
-    const slot = await limiter.acquire(item.chatId, Math.max(1, item.replies.length), {
-      signal: this.stopping.signal,
-      deadline: leaseEndsAt - margin,
-    });
-    if (slot === 'stopped') {
-      return {
-        outcome: 'retry',
-        retryAfterSeconds: HAND_BACK_SECONDS,
-        error: 'bot instance stopping',
-      };
-    }
-    if (slot === 'too-late') {
-      return {
-        outcome: 'retry',
-        retryAfterSeconds: HAND_BACK_SECONDS,
-        error: 'not sent before its lease ran out',
-      };
-    }
-
+    const alreadySent = item.sentParts ?? 0;
     try {
-      await channel.send(item.chatId, item.replies);
+      await channel.send(item.chatId, item.replies, {
+        priority: 'outbox',
+        alreadySent,
+        deadline: item.leaseEndsAt - margin,
+        signal: this.stopping.signal,
+      });
       return { outcome: 'sent' };
     } catch (error) {
       if (!(error instanceof DeliveryError))
         return { outcome: 'retry', error: errorMessage(error) };
-      if (error.kind === 'permanent') return { outcome: 'failed', error: error.message };
-      if (error.kind === 'rejected') return { outcome: 'rejected', error: error.message };
-      // Only a wait about this chat holds it: one about the OA or the platform would otherwise
-      // keep the person's webhook replies waiting too (Zalo's limiter is shared with them).
-      if (error.retryAfterSeconds && error.scope === 'chat') {
-        limiter.holdChat(item.chatId, error.retryAfterSeconds * 1000);
+      // Parts that went out are reported whatever the outcome, so none goes out twice.
+      const parts = error.sent > alreadySent ? { sentParts: error.sent } : {};
+      if (error instanceof NoSlotError) {
+        return {
+          outcome: 'retry',
+          retryAfterSeconds: HAND_BACK_SECONDS,
+          error:
+            error.reason === 'stopped'
+              ? 'bot instance stopping'
+              : 'not sent before its lease ran out',
+          ...parts,
+        };
       }
-      return { outcome: 'retry', retryAfterSeconds: error.retryAfterSeconds, error: error.message };
+      if (error.kind === 'permanent') return { outcome: 'failed', error: error.message, ...parts };
+      if (error.kind === 'rejected') return { outcome: 'rejected', error: error.message, ...parts };
+      return {
+        outcome: 'retry',
+        retryAfterSeconds: error.retryAfterSeconds,
+        error: error.message,
+        ...parts,
+      };
     }
   }
 
   private async report(item: OutboxItem, result: Delivery): Promise<void> {
+    try {
+      await this.sendReport(item, result);
+    } finally {
+      this.underWay -= 1;
+      this.itemDone?.();
+    }
+  }
+
+  private async sendReport(item: OutboxItem, result: Delivery): Promise<void> {
     if (result.outcome !== 'sent') {
       this.log.warn(`outbox: ${item.channel} item ${item.id}: ${result.outcome}: ${result.error}`);
     }
@@ -197,6 +248,7 @@ export class OutboxWorker {
       body.retryAfterSeconds = Math.ceil(result.retryAfterSeconds);
     }
     if (result.error !== undefined) body.error = result.error.slice(0, 500);
+    if (result.sentParts !== undefined) body.sentParts = result.sentParts;
     try {
       await withRetry(() => this.options.api.reportOutbox(item.id, body), {
         tries: 3,

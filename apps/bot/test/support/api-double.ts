@@ -247,6 +247,7 @@ export function outboxItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     chatId: 'chat-1',
     replies: [{ type: 'text', text: 'Cán bộ trả lời: xin chào' }],
     attempts: 0,
+    sentParts: 0,
     claimId: `claim-${Math.random().toString(36).slice(2, 10)}`,
     ...overrides,
   };

@@ -77,6 +77,64 @@ describe('FakeTelegramServer', () => {
     expect(sut.sent).toHaveLength(2);
   });
 
+  it('answers a callback query once, and a second answer as too old', async () => {
+    expect((await call('answerCallbackQuery', { callback_query_id: 'q1' })).status).toBe(200);
+    const again = await call('answerCallbackQuery', { callback_query_id: 'q1' });
+    expect(again).toMatchObject({
+      status: 400,
+      body: { description: expect.stringContaining('query is too old') },
+    });
+  });
+
+  it('with flood limits, refuses a second message to a chat within a second, with retry_after', async () => {
+    const limited = await FakeTelegramServer.start({ floodLimits: true });
+    const send = (chatId: number) =>
+      fetch(`${limited.apiRoot}/bot${limited.token}/sendMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chat_id: chatId, text: 'Cảnh báo' }),
+      }).then(async (res) => ({ status: res.status, body: await res.json() }));
+    try {
+      expect((await send(1)).status).toBe(200);
+      const second = await send(1);
+      expect((await send(2)).status).toBe(200);
+
+      expect(second).toEqual({
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests: retry after 1',
+          parameters: { retry_after: 1 },
+        },
+      });
+      expect(limited.tooManyRequests).toHaveLength(1);
+      expect(limited.delivered.map((c) => c.params.chat_id)).toEqual([1, 2]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('with flood limits, refuses more than perSecond messages of the bot within a second', async () => {
+    const limited = await FakeTelegramServer.start({
+      floodLimits: { perSecond: 3, perChatPerSecond: 1 },
+    });
+    try {
+      const statuses: number[] = [];
+      for (let chat = 1; chat <= 4; chat += 1) {
+        const res = await fetch(`${limited.apiRoot}/bot${limited.token}/sendMessage`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ chat_id: chat, text: 'Cảnh báo' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses getUpdates while a webhook is set', async () => {
     await call('setWebhook', {
       url: 'https://bot.example/webhooks/telegram',

@@ -1,10 +1,12 @@
 /**
  * A fake Telegram Bot API over real HTTP on 127.0.0.1, enough of it for telegraf: getMe,
  * getUpdates (long polling with offsets), sendMessage (checks Telegram HTML, the 4096-character
- * limit and callback_data), sendDocument, answerCallbackQuery, setWebhook, deleteWebhook,
- * getWebhookInfo. Point the real client at it with `apiRoot` (TELEGRAM_API_ROOT).
+ * limit and callback_data), sendDocument, answerCallbackQuery (once per query, as Telegram),
+ * setWebhook, deleteWebhook, getWebhookInfo. Point the real client at it with `apiRoot`
+ * (TELEGRAM_API_ROOT). With `floodLimits` it also refuses sends beyond Telegram's limits with
+ * 429 and retry_after, as Telegram does.
  *
- *   const telegram = await FakeTelegramServer.start();
+ *   const telegram = await FakeTelegramServer.start({ floodLimits: true });
  *   telegram.pushUpdate(telegramUpdates.text(42, 'xin chào'));
  *   const [message] = await telegram.waitForSent(1);
  */
@@ -20,6 +22,8 @@ export interface RecordedCall {
   at: number;
   /** True when it was answered with an error queued by failNext. */
   failed?: boolean;
+  /** True when it was answered 429 because it went beyond the flood limits. */
+  limited?: boolean;
 }
 
 /** An error answer, as Telegram gives it. */
@@ -32,9 +36,26 @@ export interface TelegramErrorAnswer {
 /** An update to queue; `update_id` is assigned when missing. */
 export type UpdateInput = Record<string, unknown> & { update_id?: number };
 
+export interface FloodLimits {
+  /** Sends accepted within any second, for the whole bot (Telegram: 30). */
+  perSecond: number;
+  /** Sends accepted within any second to one chat (Telegram: 1). */
+  perChatPerSecond: number;
+}
+
+/** Telegram's limits for a bot: 30 messages a second, and one a second to one chat. */
+export const TELEGRAM_FLOOD_LIMITS: FloodLimits = { perSecond: 30, perChatPerSecond: 1 };
+
 export interface FakeTelegramOptions {
   token?: string;
   botUsername?: string;
+  /**
+   * Refuse sends (sendMessage, sendDocument) beyond these limits, counted over a sliding second
+   * from when each accepted send arrived, with 429 "Too Many Requests: retry after N" and
+   * `parameters.retry_after` N: the seconds until the send would be accepted, at least 1.
+   * `true`: TELEGRAM_FLOOD_LIMITS. Off by default.
+   */
+  floodLimits?: boolean | FloodLimits;
 }
 
 export interface FakeWebhook {
@@ -86,19 +107,27 @@ export class FakeTelegramServer {
   private nextMessageId = 1;
   private readonly failures = new Map<string, (TelegramErrorAnswer | undefined)[]>();
   private readonly listeners = new Set<() => void>();
+  private readonly answeredQueries = new Set<string>();
+  /** When the sends accepted within the last second arrived, oldest first. */
+  private readonly acceptedSends: number[] = [];
+  /** When each chat's last accepted send arrived. */
+  private readonly lastSendTo = new Map<string, number>();
 
   private constructor(
     private readonly server: http.Server,
     readonly token: string,
     readonly botUsername: string,
+    readonly floodLimits: FloodLimits | undefined,
   ) {}
 
   static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegramServer> {
     const server = http.createServer();
+    const limits = options.floodLimits;
     const fake = new FakeTelegramServer(
       server,
       options.token ?? '123456:TEST-token_for-fake',
       options.botUsername ?? 'gcm_helpdesk_bot',
+      limits === true ? TELEGRAM_FLOOD_LIMITS : limits || undefined,
     );
     server.on('request', (req, res) => void fake.onRequest(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -149,9 +178,14 @@ export class FakeTelegramServer {
     this.failures.set(method, queued);
   }
 
-  /** The sent calls that went through (not failed by failNext). */
+  /** The sent calls that went through (not failed by failNext, nor refused by the limits). */
   get delivered(): RecordedCall[] {
-    return this.sent.filter((call) => !call.failed);
+    return this.sent.filter((call) => !call.failed && !call.limited);
+  }
+
+  /** The sends refused with 429 because they went beyond `floodLimits`. */
+  get tooManyRequests(): RecordedCall[] {
+    return this.sent.filter((call) => call.limited);
   }
 
   /** Resolves with the sent calls once at least `count` were received. */
@@ -217,9 +251,12 @@ export class FakeTelegramServer {
       const call: RecordedCall = { method, params, at: Date.now() };
       const failure = this.failures.get(method)?.shift();
       if (failure) call.failed = true;
+      const flood = failure ? undefined : this.beyondFloodLimits(method, params, call.at);
+      if (flood) call.limited = true;
       this.calls.push(call);
       this.changed();
       if (failure) throw new FakeApiError(failure);
+      if (flood) throw new FakeApiError(flood);
       const result = await this.call(method, params, res);
       answer(res, 200, { ok: true, result });
     } catch (error) {
@@ -245,10 +282,14 @@ export class FakeTelegramServer {
         return this.sendMessage(params);
       case 'sendDocument':
         return this.sendDocument(params);
-      case 'answerCallbackQuery':
-        if (!params.callback_query_id)
+      case 'answerCallbackQuery': {
+        // A query is answered once: Telegram refuses a second answer like an unknown query.
+        const id = typeof params.callback_query_id === 'string' ? params.callback_query_id : '';
+        if (!id || this.answeredQueries.has(id))
           throw badRequest('query is too old and response timeout expired or query ID is invalid');
+        this.answeredQueries.add(id);
         return true;
+      }
       case 'setWebhook':
         return this.setWebhook(params);
       case 'deleteWebhook':
@@ -268,6 +309,41 @@ export class FakeTelegramServer {
       default:
         throw new FakeApiError({ error_code: 404, description: 'Not Found: method not found' });
     }
+  }
+
+  /**
+   * The 429 for a send beyond the flood limits, or undefined (the send is then counted). Only
+   * what reaches a chat counts, as with Telegram; the fake's own 400s are counted too, which
+   * errs on the strict side.
+   */
+  private beyondFloodLimits(
+    method: string,
+    params: Record<string, unknown>,
+    at: number,
+  ): TelegramErrorAnswer | undefined {
+    const limits = this.floodLimits;
+    if (!limits || !method.startsWith('send')) return undefined;
+    while (this.acceptedSends.length > 0 && this.acceptedSends[0] <= at - 1000) {
+      this.acceptedSends.shift();
+    }
+    const chat = String(params.chat_id);
+    const chatFreeAt = (this.lastSendTo.get(chat) ?? -Infinity) + 1000 / limits.perChatPerSecond;
+    const botFreeAt =
+      this.acceptedSends.length >= limits.perSecond
+        ? this.acceptedSends[this.acceptedSends.length - limits.perSecond] + 1000
+        : -Infinity;
+    const freeAt = Math.max(chatFreeAt, botFreeAt);
+    if (freeAt > at) {
+      const retryAfter = Math.max(1, Math.ceil((freeAt - at) / 1000));
+      return {
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      };
+    }
+    this.acceptedSends.push(at);
+    this.lastSendTo.set(chat, at);
+    return undefined;
   }
 
   private me() {

@@ -20,12 +20,10 @@ export const TEXT = {
  * The starter FAQ on checking a labour-export company's licence, and a question for it typed
  * without diacritics.
  */
-export const LICENCE_FAQ =
-  'Làm sao biết một công ty đưa người đi làm việc ở nước ngoài là doanh nghiệp được cấp phép?';
+export const LICENCE_FAQ = 'Làm sao biết công ty đưa người đi làm việc ở nước ngoài có giấy phép?';
 export const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
 /** The last paragraph of that FAQ's answer: plain text, so Telegram shows it unchanged. */
-export const LICENCE_ANSWER_END =
-  'Nếu còn nghi ngờ, hãy hỏi cơ quan quản lý lao động cấp tỉnh trước khi nộp hồ sơ.';
+export const LICENCE_ANSWER_END = 'Nếu còn nghi ngờ, hãy hỏi Sở Nội vụ trước khi nộp hồ sơ.';
 
 /** Short questions several starter FAQs answer about as well (the first found ambiguous is used). */
 export const AMBIGUOUS_CANDIDATES = ['du hoc', 'ho chieu', 'chi phi', 'vay von'];

@@ -205,5 +205,7 @@ export interface QuestionLogResponse {
   status: AskStatus;
   confidence: number;
   faqId: string | null;
+  /** The 👍 or 👎 the person gave the answer (the last one), if any. */
+  feedback: 'useful' | 'not_useful' | null;
   createdAt: string;
 }

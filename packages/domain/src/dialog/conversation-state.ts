@@ -1,4 +1,6 @@
 import type { BotLocale } from '../messages/bot-message';
+import type { ReportCursor } from './report-flow';
+import type { TaskUpdateDraft } from './task-update-flow';
 
 /**
  * What the API remembers of a conversation between two messages (stored as JSON beside the
@@ -11,6 +13,12 @@ export interface ConversationState {
   handoffId?: string;
   /** A subscription being set up: the topic chosen, waiting for the locality and consent. */
   subscription?: { topicId: string | null; localityId?: string | null };
+  /** The "link" button was pressed: the next text is read as a link code. */
+  awaitingLinkCode?: boolean;
+  /** A progress update on a plan task being written (a linked account's `/capnhat`). */
+  taskUpdate?: TaskUpdateDraft;
+  /** A report being filled in (`/baocao`): where the person is; the values live in the API. */
+  report?: ReportCursor;
   /** Flood control: start of the current minute window and messages in it. */
   window?: { startedAt: number; count: number };
 }
@@ -28,4 +36,11 @@ export function countMessage(
   const current = window && now - window.startedAt < 60_000 ? window : { startedAt: now, count: 0 };
   const next = { startedAt: current.startedAt, count: current.count + 1 };
   return { window: next, flooded: next.count > FLOOD_LIMIT_PER_MINUTE };
+}
+
+/** Leaves any unit flow (link code, task update, report) under way; a report's draft stays saved. */
+export function leaveUnitFlows(state: ConversationState): void {
+  delete state.awaitingLinkCode;
+  delete state.taskUpdate;
+  delete state.report;
 }

@@ -1,6 +1,9 @@
 import { normaliseText, foldDiacritics } from '../text';
 import type { BotEvent, FileEvent } from '../messages/bot-message';
 import type { ConversationState } from './conversation-state';
+import { LinkAction } from './link-flow';
+import { reportActionIntent, type ReportIntent } from './report-flow';
+import { attachmentOf, taskUpdateActionIntent, type TaskUpdateIntent } from './task-update-flow';
 
 /**
  * What a person wants, read from one event and the conversation's state. Pure: the API
@@ -25,7 +28,13 @@ export type Intent =
   | { kind: 'unsubscribe' }
   | { kind: 'cancel' }
   | { kind: 'unfollow' }
-  | { kind: 'unsupported'; what: string };
+  | { kind: 'unsupported'; what: string }
+  // A unit's officer: linking the chat account, progress updates, periodic reports.
+  | { kind: 'link'; code?: string }
+  | { kind: 'account' }
+  | { kind: 'unlink'; confirmed: boolean }
+  | TaskUpdateIntent
+  | ReportIntent;
 
 /** Button payloads the bot offers; kept short (Telegram allows 64 bytes). */
 export const Action = {
@@ -59,6 +68,11 @@ const COMMANDS: Record<string, Intent['kind']> = {
   subscribe: 'subscribe',
   canbo: 'handoff',
   gapcanbo: 'handoff',
+  lienket: 'link',
+  huylienket: 'unlink',
+  taikhoan: 'account',
+  baocao: 'reports',
+  capnhat: 'task_update',
 };
 
 /** Phrases that ask for a person, typed in any way ("gặp cán bộ", "gap can bo", "nói chuyện với cán bộ"). */
@@ -121,6 +135,14 @@ export function interpret(state: ConversationState, event: BotEvent): Intent {
  */
 function fileIntent(state: ConversationState, event: FileEvent): Intent {
   const caption = event.caption?.normalize('NFC').trim() ?? '';
+  const draft = state.taskUpdate;
+  if (draft && (draft.step === 'text' || draft.step === 'attach' || draft.step === 'confirm')) {
+    return {
+      kind: 'task_update_file',
+      attachment: attachmentOf(event),
+      ...(caption ? { caption } : {}),
+    };
+  }
   if (state.mode === 'handoff') {
     return { kind: 'handoff_message', text: fileLabel(event.fileName, caption) };
   }
@@ -141,13 +163,24 @@ function commandIntent(command: string, argument?: string): Intent {
     return { kind, locale: locale === 'en' || locale === 'vi' ? locale : undefined };
   }
   if (kind === 'handoff') return { kind, text: argument?.trim() || undefined };
+  if (kind === 'link') return { kind, code: argument?.trim() || undefined };
+  if (kind === 'unlink') return { kind, confirmed: false };
   if (kind) return { kind } as Intent;
   return { kind: 'help' };
 }
 
 function actionIntent(action: string): Intent {
-  const [head, a, b] = action.split(':');
+  const parts = action.split(':');
+  const [head, a, b] = parts;
+  const unit = reportActionIntent(action) ?? taskUpdateActionIntent(parts);
+  if (unit) return unit;
   switch (head) {
+    case LinkAction.link:
+      return { kind: 'link' };
+    case LinkAction.account:
+      return { kind: 'account' };
+    case LinkAction.unlink:
+      return { kind: 'unlink', confirmed: a === 'ok' };
     case 'faq':
       return a ? { kind: 'show_faq', faqId: a } : { kind: 'menu' };
     case 'topic':
@@ -183,6 +216,11 @@ function textIntent(state: ConversationState, raw: string): Intent {
     .replace(/\s+/g, ' ')
     .trim();
   if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
+  // A unit flow under way reads the text as its answer, before staff or the matcher.
+  if (state.awaitingLinkCode) return { kind: 'link', code: text };
+  if (state.report) return { kind: 'report_answer', text };
+  if (state.taskUpdate && state.taskUpdate.step !== 'task')
+    return { kind: 'task_update_text', text };
   if (state.mode === 'handoff') return { kind: 'handoff_message', text };
   if (isGreeting(folded)) return { kind: 'start' };
   return { kind: 'ask', text };

@@ -7,39 +7,48 @@ import MarkdownIt from 'markdown-it';
  * point wherever the page is shown) and open in a new tab without an opener. Images are not
  * shown, so that no outside address learns who read an answer: an image becomes a link to it.
  */
-const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
-
 const SAFE_LINK = /^(https:\/\/|mailto:|tel:)/i;
-md.validateLink = (url) => SAFE_LINK.test(url);
-
-// A bare www.example.vn becomes an https link rather than an http one, which would be refused.
-const normaliseLinkify = md.linkify.normalize.bind(md.linkify);
-md.linkify.normalize = (match) => {
-  if (!match.schema) match.url = `https://${match.url}`;
-  else normaliseLinkify(match);
-};
-
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer nofollow' };
 
-const renderLinkOpen =
-  md.renderer.rules.link_open ??
-  ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  for (const [name, value] of Object.entries(NEW_TAB)) tokens[idx].attrSet(name, value);
-  return renderLinkOpen(tokens, idx, options, env, self);
-};
+/**
+ * The configured renderer, made on first use: a bundle that never renders Markdown (the
+ * console's sign-in page) leaves markdown-it out.
+ */
+function createRenderer(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+  md.validateLink = (url) => SAFE_LINK.test(url);
 
-md.renderer.rules.image = (tokens, idx, options, env, self) => {
-  const escape = md.utils.escapeHtml;
-  const src = tokens[idx].attrGet('src') ?? '';
-  const text = escape(self.renderInlineAsText(tokens[idx].children ?? [], options, env) || src);
-  if (insideLink(tokens, idx)) return text;
-  const attrs = Object.entries({ href: src, ...NEW_TAB })
-    .map(([name, value]) => ` ${name}="${escape(value)}"`)
-    .join('');
-  return `<a${attrs}>${text}</a>`;
-};
+  // A bare www.example.vn becomes an https link rather than an http one, which would be refused.
+  const normaliseLinkify = md.linkify.normalize.bind(md.linkify);
+  md.linkify.normalize = (match) => {
+    if (!match.schema) match.url = `https://${match.url}`;
+    else normaliseLinkify(match);
+  };
 
+  const renderLinkOpen =
+    md.renderer.rules.link_open ??
+    ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    for (const [name, value] of Object.entries(NEW_TAB)) tokens[idx].attrSet(name, value);
+    return renderLinkOpen(tokens, idx, options, env, self);
+  };
+
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const escape = md.utils.escapeHtml;
+    const src = tokens[idx].attrGet('src') ?? '';
+    const text = escape(self.renderInlineAsText(tokens[idx].children ?? [], options, env) || src);
+    if (insideLink(tokens, idx)) return text;
+    const attrs = Object.entries({ href: src, ...NEW_TAB })
+      .map(([name, value]) => ` ${name}="${escape(value)}"`)
+      .join('');
+    return `<a${attrs}>${text}</a>`;
+  };
+  return md;
+}
+
+let renderer: MarkdownIt | undefined;
+
+/** A token of the parsed Markdown (named this way so that both CJS and ESM typings agree). */
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
 function insideLink(tokens: Token[], idx: number): boolean {
@@ -50,5 +59,6 @@ function insideLink(tokens: Token[], idx: number): boolean {
 }
 
 export function renderMarkdown(source: string): string {
-  return md.render(source.normalize('NFC'));
+  renderer ??= createRenderer();
+  return renderer.render(source.normalize('NFC'));
 }

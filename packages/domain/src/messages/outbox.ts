@@ -22,6 +22,11 @@ export interface OutboxItem {
   replies: BotReply[];
   /** Deliveries tried before this one. */
   attempts: number;
+  /**
+   * Platform messages of `replies` that earlier deliveries sent (a text longer than the
+   * platform allows goes out in several): this delivery sends only the ones after them.
+   */
+  sentParts: number;
   /** This claim of the item: its report must carry it (another claim of the item has another). */
   claimId: string;
 }
@@ -51,6 +56,11 @@ export interface OutboxResultRequest {
   outcome: (typeof OUTBOX_OUTCOMES)[number];
   retryAfterSeconds?: number;
   error?: string;
+  /**
+   * How many platform messages of the item have gone out so far, those of earlier deliveries
+   * included (the item's `sentParts` at least). The item's next delivery skips them.
+   */
+  sentParts?: number;
 }
 
 /** A message of a conversation, as the web chat shows it. */

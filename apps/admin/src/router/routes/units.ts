@@ -6,7 +6,7 @@ export const unitRoutes: RouteRecordRaw[] = [
     path: 'units',
     name: 'units',
     component: () => import('@/views/units/index.vue'),
-    meta: { titleKey: 'units.title' },
+    meta: { titleKey: 'units.title', nav: { group: 'admin', order: 10, labelKey: 'nav.units' } },
   },
   {
     path: 'units/new',

@@ -7,7 +7,11 @@ export const userRoutes: RouteRecordRaw[] = [
     path: 'users',
     name: 'users',
     component: () => import('@/views/users/index.vue'),
-    meta: { titleKey: 'users.title', roles: adminOnly },
+    meta: {
+      titleKey: 'users.title',
+      roles: adminOnly,
+      nav: { group: 'admin', order: 20, labelKey: 'nav.users' },
+    },
   },
   {
     path: 'users/new',

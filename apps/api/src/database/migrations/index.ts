@@ -4,6 +4,8 @@ import { ConversationsAndOutbox1764000000000 } from './1764000000000-conversatio
 import { ChannelTokens1765000000000 } from './1765000000000-channel-tokens';
 import { BotUpdatesReceivedIndex1765100000000 } from './1765100000000-bot-updates-received-index';
 import { OutboxClaims1765200000000 } from './1765200000000-outbox-claims';
+import { OutboxSentParts1765300000000 } from './1765300000000-outbox-sent-parts';
+import { QuestionLogConversation1765600000000 } from './1765600000000-question-log-conversation';
 import { Plan1765400000000 } from './1765400000000-plan';
 import { Reporting1765500000000 } from './1765500000000-reporting';
 
@@ -15,6 +17,8 @@ export const MIGRATIONS = [
   ChannelTokens1765000000000,
   BotUpdatesReceivedIndex1765100000000,
   OutboxClaims1765200000000,
+  OutboxSentParts1765300000000,
   Plan1765400000000,
   Reporting1765500000000,
+  QuestionLogConversation1765600000000,
 ];

@@ -7,6 +7,7 @@ import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { DictionaryService } from '../../modules/knowledge/dictionary.service';
 import { FaqTransferService } from '../../modules/knowledge/faq-transfer.service';
+import { FaqEntity } from '../../modules/knowledge/faq.entity';
 import { UnitEntity } from '../../modules/units/unit.entity';
 import { UsersService } from '../../modules/users/users.service';
 import type { DatabaseMode } from '../data-source-options';
@@ -20,6 +21,11 @@ export interface FirstRunReport {
   /** Set when this start created the first administrator. */
   admin?: { email: string; oneTimePassword?: string };
   demoDataLoaded: boolean;
+  /**
+   * Set when this start loaded the starter FAQs: how many, and as what. Always marked for review;
+   * published only with the demo data, drafts for staff to check and publish otherwise.
+   */
+  starterFaqs?: { count: number; status: 'published' | 'draft' };
   /** True when the database has no account and none could be created (server mode without ADMIN_*). */
   needsAdmin: boolean;
 }
@@ -29,10 +35,14 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
 /**
  * What a brand-new database gets at its first start: the starter synonym dictionary and
  * glossary (the matcher's configuration), the first administrator (from ADMIN_EMAIL and
- * ADMIN_PASSWORD, or on the embedded default one with a one-time password) and, unless
- * DEMO_DATA=false, the demo data: the units of seed 002, its plan with its tasks and a few
- * progress updates, its two report templates with a few reports of the current periods in
- * different states, and the starter FAQs, published and marked for review.
+ * ADMIN_PASSWORD, or on the embedded default one with a one-time password), the starter FAQs
+ * (marked for review) and, unless DEMO_DATA=false, the demo data: the units of seed 002, its
+ * plan with its tasks and a few progress updates, and its two report templates with a few
+ * reports of the current periods in different states.
+ *
+ * Nobody has reviewed the starter FAQs on a new installation, so citizens must not read them
+ * before staff do: they load as drafts that staff publish once checked. Only the demo, which is
+ * there to be tried, publishes them at once (still marked for review).
  */
 @Injectable()
 export class FirstRunService {
@@ -51,21 +61,23 @@ export class FirstRunService {
   async run(): Promise<FirstRunReport> {
     await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
-    const demoDataLoaded =
-      (this.env.DEMO_DATA ?? this.mode === 'embedded') && (await this.loadDemoData());
+    const demo = this.env.DEMO_DATA ?? this.mode === 'embedded';
+    const demoDataLoaded = demo && (await this.loadDemoData());
+    const starterFaqs = await this.loadStarterFaqs(demo ? 'published' : 'draft');
+    const content = { demoDataLoaded, ...(starterFaqs ? { starterFaqs } : {}) };
     if (this.env.ADMIN_EMAIL && this.env.ADMIN_PASSWORD) {
       await this.createAdmin(this.env.ADMIN_EMAIL, this.env.ADMIN_PASSWORD);
-      return { admin: { email: this.env.ADMIN_EMAIL }, demoDataLoaded, needsAdmin: false };
+      return { admin: { email: this.env.ADMIN_EMAIL }, ...content, needsAdmin: false };
     }
     if (this.mode === 'embedded') {
       const oneTimePassword = await this.createAdmin(DEFAULT_ADMIN_EMAIL);
       return {
         admin: { email: DEFAULT_ADMIN_EMAIL, oneTimePassword },
-        demoDataLoaded,
+        ...content,
         needsAdmin: false,
       };
     }
-    return { demoDataLoaded, needsAdmin: true };
+    return { ...content, needsAdmin: true };
   }
 
   /** Creates an administrator; without a password, returns the one-time password generated. */
@@ -100,17 +112,28 @@ export class FirstRunService {
       const reporting = await loadDemoReporting(manager, ids, this.clock.now());
       return { ...plan, reports: reporting.submissions };
     });
-    const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({
-      ...faq,
-      needsReview: true,
-    }));
-    const report = await this.faqTransfer.import(null, 'json', rows, {
-      allOrNothing: true,
-      defaultStatus: 'published',
-    });
     this.logger.log(
-      `Demo data loaded: ${DEMO_UNITS.length} units, the city plan with ${plan.tasks} tasks and ${plan.updates} progress updates, the two report templates with ${plan.reports} reports of their current periods, ${report.created} starter FAQs (to review)`,
+      `Demo data loaded: ${DEMO_UNITS.length} units, the city plan with ${plan.tasks} tasks and ${plan.updates} progress updates, the two report templates with ${plan.reports} reports of their current periods`,
     );
     return true;
+  }
+
+  /** The starter FAQs, marked for review, into a knowledge base that has never had a FAQ. */
+  private async loadStarterFaqs(
+    status: 'published' | 'draft',
+  ): Promise<FirstRunReport['starterFaqs']> {
+    if ((await this.dataSource.getRepository(FaqEntity).count()) > 0) return undefined;
+    const rows: FaqImportRow[] = (starterFaqs as FaqImportRow[]).map((faq) => ({
+      ...faq,
+      status,
+      needsReview: true,
+    }));
+    const report = await this.faqTransfer.import(null, 'json', rows, { allOrNothing: true });
+    this.logger.log(
+      status === 'published'
+        ? `${report.created} starter FAQs published for the demo, marked for review`
+        : `${report.created} starter FAQs loaded as drafts, marked for review: check them and publish them in the console`,
+    );
+    return { count: report.created, status };
   }
 }

@@ -11,25 +11,33 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AskResponse, HandoffItemResponse, Page, QuestionLogResponse, Role } from '@gcm/domain';
+import {
+  AskResponse,
+  HandoffItemResponse,
+  INBOX_WORKERS,
+  Page,
+  QUESTION_LOG_READERS,
+  QuestionLogResponse,
+} from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
 import { AssistantService } from './assistant.service';
+import { QuestionLogService } from './question-log.service';
 import {
   AskDto,
   HandoffListQueryDto,
   QuestionLogQueryDto,
   toHandoffItemResponse,
-  toQuestionLogResponse,
   UpdateHandoffDto,
 } from './dto/assistant.dto';
-
-const INBOX = [Role.Admin, Role.Coordinator, Role.Editor];
 
 @ApiTags('assistant')
 @Controller('assistant')
 export class AssistantController {
-  constructor(private readonly assistant: AssistantService) {}
+  constructor(
+    private readonly assistant: AssistantService,
+    private readonly questionLog: QuestionLogService,
+  ) {}
 
   /** Public: a citizen's question. Rate-limited per client; the text is capped. */
   @Post('ask')
@@ -41,19 +49,13 @@ export class AssistantController {
   }
 
   @Get('questions')
-  @Roles(Role.Admin, Role.Editor, Role.Coordinator, Role.Viewer)
-  async questions(@Query() query: QuestionLogQueryDto): Promise<Page<QuestionLogResponse>> {
-    const [items, total] = await this.assistant.questions(query);
-    return {
-      items: items.map(toQuestionLogResponse),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+  @Roles(...QUESTION_LOG_READERS)
+  questions(@Query() query: QuestionLogQueryDto): Promise<Page<QuestionLogResponse>> {
+    return this.questionLog.list(query);
   }
 
   @Get('handoffs')
-  @Roles(...INBOX)
+  @Roles(...INBOX_WORKERS)
   async handoffs(@Query() query: HandoffListQueryDto): Promise<Page<HandoffItemResponse>> {
     const [items, total] = await this.assistant.handoffs(query);
     return {
@@ -65,7 +67,7 @@ export class AssistantController {
   }
 
   @Patch('handoffs/:id')
-  @Roles(...INBOX)
+  @Roles(...INBOX_WORKERS)
   async updateHandoff(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

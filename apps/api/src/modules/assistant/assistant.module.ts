@@ -3,11 +3,12 @@ import { KnowledgeModule } from '../knowledge/knowledge.module';
 import { AssistantController } from './assistant.controller';
 import { AssistantService } from './assistant.service';
 import { FaqIndexService } from './faq-index.service';
+import { QuestionLogService } from './question-log.service';
 
 @Module({
   imports: [KnowledgeModule],
   controllers: [AssistantController],
-  providers: [AssistantService, FaqIndexService],
+  providers: [AssistantService, FaqIndexService, QuestionLogService],
   exports: [AssistantService, FaqIndexService],
 })
 export class AssistantModule {}

@@ -6,10 +6,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { ASK_MAX_CHARS, HandoffListQueryDto, QuestionLogQueryDto } from './dto/assistant.dto';
+import { ASK_MAX_CHARS, HandoffListQueryDto } from './dto/assistant.dto';
 import { FaqIndexService, IndexedFaq } from './faq-index.service';
 import { HandoffItemEntity } from './handoff-item.entity';
-import { QuestionLogEntity } from './question-log.entity';
 
 export interface AskInput {
   text: string;
@@ -48,8 +47,8 @@ export const QUESTION_LOG_CTES = `asked AS (
       $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[])
       AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id)
   ), logged AS (
-    INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions)
-    SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions FROM asked
+    INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id)
+    SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id FROM asked
   ), opened AS (
     INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id)
     SELECT handoff_id, id, channel, text, conversation_id FROM asked WHERE handoff_id IS NOT NULL
@@ -165,15 +164,6 @@ export class AssistantService {
   async logQuestions(manager: EntityManager, rows: QuestionLogRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(`WITH ${QUESTION_LOG_CTES} SELECT 1`, questionLogParams(rows));
-  }
-
-  questions(query: QuestionLogQueryDto): Promise<[QuestionLogEntity[], number]> {
-    return this.dataSource.getRepository(QuestionLogEntity).findAndCount({
-      where: query.status ? { status: query.status } : {},
-      order: { createdAt: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
   }
 
   handoffs(query: HandoffListQueryDto): Promise<[HandoffItemEntity[], number]> {

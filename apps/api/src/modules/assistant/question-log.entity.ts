@@ -32,6 +32,10 @@ export class QuestionLogEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   suggestions: { id: string; confidence: number }[];
 
+  /** The chat it came from; null for questions asked through the public HTTP endpoint. */
+  @Column({ name: 'conversation_id', type: 'uuid', nullable: true })
+  conversationId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

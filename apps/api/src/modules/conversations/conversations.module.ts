@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
 import { AssistantModule } from '../assistant/assistant.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
+import { PlanModule } from '../plan/plan.module';
+import { ReportingModule } from '../reporting/reporting.module';
 import { BotUpdatesRetention } from './bot-updates-retention';
 import { BotController, HandoffRepliesController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { HandoffRepliesService } from './handoff-replies.service';
+import { ReportingDrafts, ReportingUnitAccounts } from './reporting-adapters';
+import { REPORT_DRAFTS, UNIT_ACCOUNTS } from './unit-ports';
 
 @Module({
-  imports: [AssistantModule, MessagingModule],
+  imports: [AssistantModule, MessagingModule, PlanModule, ReportingModule, LinkedAccountsModule],
   controllers: [BotController, HandoffRepliesController],
-  providers: [ConversationsService, HandoffRepliesService, BotUpdatesRetention],
+  providers: [
+    ConversationsService,
+    HandoffRepliesService,
+    BotUpdatesRetention,
+    { provide: UNIT_ACCOUNTS, useClass: ReportingUnitAccounts },
+    { provide: REPORT_DRAFTS, useClass: ReportingDrafts },
+  ],
 })
 export class ConversationsModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   answerReplies,
@@ -17,6 +17,10 @@ import {
   Intent,
   interpret,
   languageReplies,
+  leaveUnitFlows,
+  REPORT_TEXTS,
+  unitHelpReplies,
+  unitMenuReply,
   menuReply,
   RESEND_AFTER_SECONDS,
   sayReplies,
@@ -40,6 +44,11 @@ import {
 } from './conversation-lists';
 import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
 import type { LockedConversation, Turn } from './turn';
+import { TaskUpdatesService } from '../plan/task-updates.service';
+import { linkStep } from './link-flow';
+import { reportStep } from './report-flow';
+import { taskUpdateStep } from './task-update-flow';
+import { REPORT_DRAFTS, type ReportDrafts, UNIT_ACCOUNTS, type UnitAccounts } from './unit-ports';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
 
 const WORDS = /[\p{L}\p{N}]/u;
@@ -70,6 +79,9 @@ export class ConversationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly index: FaqIndexService,
     private readonly assistant: AssistantService,
+    private readonly taskUpdates: TaskUpdatesService,
+    @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
+    @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
 
   async handle(event: BotEvent): Promise<BotEventResult> {
@@ -165,10 +177,14 @@ export class ConversationsService {
 
   private async turn(turn: Turn): Promise<BotReply[]> {
     const { state } = turn;
-    const { window, flooded } = countMessage(state.window, Date.now());
-    state.window = window;
-    if (flooded) {
-      return window.count === FLOOD_LIMIT_PER_MINUTE + 1 ? sayReplies(state.locale, 'flood') : [];
+    // An officer going through a report or a task update answers one short question after
+    // another (19 fields and their buttons in a few minutes): those are not flooding.
+    if (!state.report && !state.taskUpdate) {
+      const { window, flooded } = countMessage(state.window, Date.now());
+      state.window = window;
+      if (flooded) {
+        return window.count === FLOOD_LIMIT_PER_MINUTE + 1 ? sayReplies(state.locale, 'flood') : [];
+      }
     }
     const intent = interpret(state, turn.event);
     // Questions are logged with the batch; anything else may read what earlier updates of the
@@ -309,11 +325,20 @@ export class ConversationsService {
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
-        return welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]);
+        leaveUnitFlows(state);
+        return [
+          ...welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]),
+          ...(await this.unitMenu(turn)),
+        ];
       case 'help':
-        return sayReplies(locale, channel === 'web' ? 'helpWeb' : 'help');
+        if (channel === 'web') return sayReplies(locale, 'helpWeb');
+        return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn));
       case 'menu':
-        return [menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page)];
+        leaveUnitFlows(state);
+        return [
+          menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page),
+          ...(intent.page ? [] : await this.unitMenu(turn)),
+        ];
       case 'choose_language':
         if (!intent.locale) return languageReplies();
         state.locale = intent.locale;
@@ -355,9 +380,36 @@ export class ConversationsService {
         state.mode = 'idle';
         delete state.handoffId;
         return sayReplies(locale, 'handoffEnded');
-      case 'cancel':
+      case 'cancel': {
+        const reportOpen = state.report !== undefined;
         delete state.subscription;
-        return sayReplies(locale, 'cancelled');
+        leaveUnitFlows(state);
+        return reportOpen
+          ? [{ type: 'text', text: REPORT_TEXTS.paused, format: 'markdown' }]
+          : sayReplies(locale, 'cancelled');
+      }
+      case 'link':
+      case 'unlink':
+      case 'account':
+        return linkStep(turn, intent, this.accounts);
+      case 'task_update':
+      case 'task_update_task':
+      case 'task_update_text':
+      case 'task_update_file':
+      case 'task_update_no_file':
+      case 'task_update_send':
+        return taskUpdateStep(turn, intent, await this.account(turn), this.taskUpdates);
+      case 'reports':
+      case 'report_open':
+      case 'report_answer':
+      case 'report_choice':
+      case 'report_skip':
+      case 'report_back':
+      case 'report_review':
+      case 'report_edit':
+      case 'report_fields':
+      case 'report_submit':
+        return reportStep(turn, intent, await this.account(turn), this.drafts);
       case 'unfollow':
         // Marked unreachable with the new state at the end of the batch: nothing more is sent.
         return [];
@@ -427,6 +479,23 @@ export class ConversationsService {
     state.mode = 'handoff';
     state.handoffId = item.id;
     return handoffReplies(state.locale, false);
+  }
+
+  /**
+   * The staff user this chat reports as, or null: none on the web chat, and none while the
+   * user is deactivated or moved, or the unit deleted (still linked, but not reporting).
+   */
+  private async account(turn: Turn) {
+    const { conversation, manager } = turn;
+    if (conversation.channel === 'web') return null;
+    const account = await this.accounts.find(manager, conversation.channel, conversation.chatId);
+    return account?.active ? account : null;
+  }
+
+  /** A linked account's own buttons (reports, task updates, the link), after the topic menu. */
+  private async unitMenu(turn: Turn): Promise<BotReply[]> {
+    const account = await this.account(turn);
+    return account ? [unitMenuReply(account)] : [];
   }
 
   /** The topic menu after a button that no longer leads anywhere. */

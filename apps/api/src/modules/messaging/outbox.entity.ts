@@ -27,6 +27,10 @@ export class OutboxEntity {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /** Platform messages of `replies` that went out in earlier deliveries: the next sends the rest. */
+  @Column({ name: 'sent_parts', type: 'integer', default: 0 })
+  sentParts: number;
+
   @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
   availableAt: Date;
 

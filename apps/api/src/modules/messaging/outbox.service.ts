@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BotReply,
@@ -31,11 +31,15 @@ export interface OutboxMessage {
 /**
  * The outbox of DESIGN.md: rows written in the transaction of their cause, claimed by bot
  * instances with FOR UPDATE SKIP LOCKED under a lease, retried with exponential back-off (or
- * after the channel's retry_after), and given up after MAX_ATTEMPTS, a permanent failure (the
- * chat is then marked unreachable) or a rejection (the message alone fails).
+ * after the channel's retry_after), and given up after MAX_ATTEMPTS (logged as a warning), a
+ * permanent failure (the chat is then marked unreachable) or a rejection (the message alone
+ * fails). A row remembers how many platform messages of it went out (`sent_parts`), so a retry
+ * sends only the rest.
  */
 @Injectable()
 export class OutboxService {
+  private readonly logger = new Logger('Outbox');
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Queues messages inside the caller's transaction. */
@@ -54,14 +58,18 @@ export class OutboxService {
         // (locked and skipped, not yet committed), so two claims at once would split one chat's
         // messages between two instances. After the lock, this claim's snapshot sees the last one.
         await manager.query(`SELECT pg_advisory_xact_lock(${OUTBOX_CLAIM_LOCK})`);
+        // Claimed MAX_ATTEMPTS times and never reported (the instance died while sending it, or
+        // sending it kills the instance): given up rather than claimed for ever.
+        const [givenUp]: [GivenUpRow[], number] = await manager.query(
+          `UPDATE outbox SET status = 'failed', lease_until = NULL, claim_id = NULL,
+             last_error = 'No delivery report after ' || attempts || ' claims: given up.'
+           WHERE status = 'sending' AND channel = ANY($1) AND lease_until < now() AND attempts >= $2
+           RETURNING id, kind, channel, chat_id AS "chatId", attempts, last_error AS "lastError"`,
+          [request.channels, MAX_ATTEMPTS],
+        );
+        for (const row of givenUp) this.warnGivenUp(row);
         return manager.query(
-          `WITH given_up AS (
-             -- Claimed MAX_ATTEMPTS times and never reported (the instance died while sending it,
-             -- or sending it kills the instance): given up rather than claimed for ever.
-             UPDATE outbox SET status = 'failed', lease_until = NULL, claim_id = NULL,
-               last_error = 'No delivery report after ' || attempts || ' claims: given up.'
-             WHERE status = 'sending' AND channel = ANY($1) AND lease_until < now() AND attempts >= $4
-           ), picked AS (
+          `WITH picked AS (
              SELECT id FROM outbox
              WHERE status IN ('pending', 'sending') AND channel = ANY($1) AND available_at <= now()
                AND (lease_until IS NULL OR lease_until < now()) AND attempts < $4
@@ -84,9 +92,9 @@ export class OutboxService {
                lease_until = now() + make_interval(secs => $3), claim_id = gen_random_uuid()
              FROM picked WHERE o.id = picked.id
              RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts,
-               o.claim_id AS "claimId", o.created_at
+               o.sent_parts AS "sentParts", o.claim_id AS "claimId", o.created_at
            )
-           SELECT id, kind, channel, "chatId", replies, attempts, "claimId" FROM claimed
+           SELECT id, kind, channel, "chatId", replies, attempts, "sentParts", "claimId" FROM claimed
            ORDER BY created_at, id`,
           [request.channels, request.limit, request.leaseSeconds, MAX_ATTEMPTS],
         );
@@ -114,7 +122,12 @@ export class OutboxService {
         );
       }
       const error = result.error?.slice(0, 500) ?? null;
-      const done = { leaseUntil: null, claimId: null };
+      // Parts that went out stay out: a report never lowers the count.
+      const done = {
+        leaseUntil: null,
+        claimId: null,
+        sentParts: Math.max(item.sentParts, result.sentParts ?? 0),
+      };
       if (result.outcome === 'sent') {
         await manager.update(OutboxEntity, id, { ...done, status: 'sent', sentAt: new Date() });
       } else if (
@@ -123,6 +136,7 @@ export class OutboxService {
         item.attempts >= MAX_ATTEMPTS
       ) {
         await manager.update(OutboxEntity, id, { ...done, status: 'failed', lastError: error });
+        if (result.outcome === 'retry') this.warnGivenUp({ ...item, lastError: error });
         // Only the person's side (blocked, gone) makes the chat unreachable; a message the
         // platform refused as malformed fails alone.
         if (result.outcome === 'failed') await markUnreachable(manager, item.channel, item.chatId);
@@ -137,7 +151,19 @@ export class OutboxService {
       }
     });
   }
+
+  /** A message that could still have gone out had it been tried again: worth a line in the log. */
+  private warnGivenUp(row: GivenUpRow): void {
+    this.logger.warn(
+      `${row.kind} message ${row.id} to ${row.channel} chat ${row.chatId} given up after ` +
+        `${row.attempts} tries: ${row.lastError ?? 'no error given'}`,
+    );
+  }
 }
+
+type GivenUpRow = Pick<OutboxEntity, 'id' | 'kind' | 'channel' | 'chatId' | 'attempts'> & {
+  lastError: string | null;
+};
 
 /**
  * The wait before a retry: what the channel asked for when it is a positive number of seconds,

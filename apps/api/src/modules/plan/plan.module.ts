@@ -6,6 +6,6 @@ import { TaskUpdatesService } from './task-updates.service';
 @Module({
   controllers: [PlansController, TasksController, TaskUpdatesController],
   providers: [PlanService, TaskUpdatesService],
-  exports: [PlanService],
+  exports: [PlanService, TaskUpdatesService],
 })
 export class PlanModule {}

@@ -34,34 +34,47 @@ export class TaskUpdatesService {
   ) {}
 
   async post(actor: Actor, taskId: string, dto: CreateTaskUpdateDto): Promise<TaskUpdateResponse> {
-    const attachment = attachmentColumns(dto.attachment);
-    if ('problems' in attachment) throw PlanErrors.invalid(attachment.problems);
-    const id = await this.dataSource.transaction(async (manager) => {
-      // FOR SHARE: the task cannot be deleted (nor its units changed) until this update is in.
-      const task = await manager.findOne(PlanTaskEntity, {
-        where: { id: taskId },
-        lock: { mode: 'pessimistic_read' },
-      });
-      if (!task) throw PlanErrors.taskNotFound();
-      const units = {
-        leadUnitId: task.leadUnitId,
-        coordinatingUnitIds: await this.plan.coordinatorIds(manager, taskId),
-      };
-      const unitId = this.reportingUnit(actor.user, units, dto.unitId);
-      const update = await manager.save(
-        manager.create(TaskUpdateEntity, {
-          taskId,
-          unitId,
-          authorId: actor.user.id,
-          channel: dto.channel ?? 'api',
-          text: dto.text,
-          ...attachment.columns,
-        }),
-      );
-      return update.id;
-    });
+    const id = await this.dataSource.transaction((manager) =>
+      this.postIn(manager, actor.user, taskId, dto),
+    );
     const [update] = await this.views(this.dataSource.manager, { id });
     return update!;
+  }
+
+  /**
+   * Posts an update inside the caller's transaction (the bot's conversation batch, whose
+   * embedded database has one connection); its id. Throws the same errors as `post`.
+   */
+  async postIn(
+    manager: EntityManager,
+    user: Pick<AuthUser, 'id' | 'role' | 'unitId'>,
+    taskId: string,
+    dto: CreateTaskUpdateDto,
+  ): Promise<string> {
+    const attachment = attachmentColumns(dto.attachment);
+    if ('problems' in attachment) throw PlanErrors.invalid(attachment.problems);
+    // FOR SHARE: the task cannot be deleted (nor its units changed) until this update is in.
+    const task = await manager.findOne(PlanTaskEntity, {
+      where: { id: taskId },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!task) throw PlanErrors.taskNotFound();
+    const units = {
+      leadUnitId: task.leadUnitId,
+      coordinatingUnitIds: await this.plan.coordinatorIds(manager, taskId),
+    };
+    const unitId = this.reportingUnit(user, units, dto.unitId);
+    const update = await manager.save(
+      manager.create(TaskUpdateEntity, {
+        taskId,
+        unitId,
+        authorId: user.id,
+        channel: dto.channel ?? 'api',
+        text: dto.text,
+        ...attachment.columns,
+      }),
+    );
+    return update.id;
   }
 
   async listForTask(
@@ -127,7 +140,7 @@ export class TaskUpdatesService {
    * must be one of the task's (400 otherwise), or the lead unit.
    */
   private reportingUnit(
-    user: AuthUser,
+    user: Pick<AuthUser, 'role' | 'unitId'>,
     task: { leadUnitId: string; coordinatingUnitIds: string[] },
     requested: string | undefined,
   ): string {

@@ -56,12 +56,15 @@ export class SubmissionQueriesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: ReportActor, query: ListQuery): Promise<Page<ReportSubmissionSummaryResponse>> {
+  async list(
+    actor: ReportActor,
+    query: ListQuery,
+    m: EntityManager = this.store.dataSource.manager,
+  ): Promise<Page<ReportSubmissionSummaryResponse>> {
     const scope = actor.user.role === Role.UnitReporter ? actor.user.unitId : null;
     if (scope !== null && query.unitId && query.unitId !== scope)
       throw ReportingErrors.notYourUnit();
     const unitId = scope ?? query.unitId ?? null;
-    const m = this.store.dataSource.manager;
     const now = this.clock.now();
     if (query.periodKey && query.templateId) {
       return this.listPeriod(m, { ...query, unitId: unitId ?? undefined }, now);
@@ -114,13 +117,11 @@ export class SubmissionQueriesService {
         now,
       );
       owed.push(...page.items);
-      const returned = await this.list(actor, {
-        templateId: id,
-        unitId,
-        status: 'returned',
-        page: 1,
-        pageSize: 20,
-      });
+      const returned = await this.list(
+        actor,
+        { templateId: id, unitId, status: 'returned', page: 1, pageSize: 20 },
+        manager,
+      );
       owed.push(...returned.items.filter((s) => s.periodKey !== current.period.key));
     }
     return owed;

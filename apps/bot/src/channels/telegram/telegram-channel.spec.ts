@@ -11,7 +11,7 @@ import {
   telegramUpdates,
 } from '../../../test/support/fake-telegram-server';
 import { EventNotHandledError } from '../../api/api-sink';
-import { DeliveryError, type HandledEvent } from '../channel';
+import { DeliveryError, type HandledEvent, type SendOptions } from '../channel';
 import { TelegramChannel, type TelegramChannelOptions } from './telegram-channel';
 import { silentLogger as silent } from '../../common/logger';
 
@@ -36,6 +36,8 @@ function createChannel(options: Partial<TelegramChannelOptions> = {}): TelegramC
     apiRoot: telegram.apiRoot,
     mode: 'polling',
     retryDelayMs: { min: 10, max: 50 },
+    // Pacing has tests of its own (with Telegram's limits); elsewhere it would only slow tests.
+    limits: { perSecond: 1000, perChatPerSecond: 1000 },
     logger: silent,
     ...options,
   });
@@ -329,7 +331,7 @@ describe('TelegramChannel, long polling', () => {
     );
   });
 
-  it('tells the sink when the replies hit a rate limit, and sends them after retry_after', async () => {
+  it('after a 429, sends the reply again once Telegram’s retry_after is over, not asking the API again', async () => {
     const sink = recordingSink(() => [text('Trả lời')]);
     const sut = createChannel();
     await sut.start(sink);
@@ -339,16 +341,18 @@ describe('TelegramChannel, long polling', () => {
       parameters: { retry_after: 1 },
     });
 
-    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
     await telegram.waitForSent(2, 5_000);
 
-    expect(sink.released).toEqual([String(update.update_id)]);
+    expect(sink.events).toHaveLength(1);
+    expect(sink.released).toEqual([]);
     const [refused, delivered] = telegram.sent;
     expect(delivered.params.text).toBe('Trả lời');
     expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1_000);
+    expect(delivered.at - refused.at).toBeLessThan(1_500);
   });
 
-  it('after a 429 in the middle of a reply, sends only the messages that did not go out', async () => {
+  it('after a 429 in the middle of a reply, goes on with the message that met it', async () => {
     const long = 'Câu trả lời dài. '.repeat(400); // split into two Telegram messages
     const replies = [text('Một'), text(long), text('Ba')];
     const sink = recordingSink(() => replies);
@@ -361,12 +365,12 @@ describe('TelegramChannel, long polling', () => {
       parameters: { retry_after: 1 },
     });
 
-    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
     await eventually(() => expect(telegram.delivered).toHaveLength(4), 5_000);
     await new Promise((resolve) => setTimeout(resolve, 200));
 
-    expect(sink.events).toHaveLength(2);
-    expect(sink.released).toEqual([String(update.update_id)]);
+    expect(sink.events).toHaveLength(1);
+    expect(sink.released).toEqual([]);
     const texts = telegram.delivered.map((call) => String(call.params.text));
     expect(texts[0]).toBe('Một');
     expect(texts[1].length + texts[2].length).toBeGreaterThanOrEqual(long.trim().length - 2);
@@ -380,6 +384,52 @@ describe('TelegramChannel, long polling', () => {
       false,
     ]);
     expect(telegram.sent[3].params.text).toBe(telegram.sent[2].params.text);
+  });
+
+  it('when Telegram asks for a longer wait than a reply may take, comes back to the update after it and sends only the rest', async () => {
+    const replies = [text('Một'), text('Hai')];
+    const sink = recordingSink(() => replies);
+    const sut = createChannel({ replyWaitMs: 300 });
+    await sut.start(sink);
+    telegram.passNext('sendMessage');
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+
+    const update = telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await eventually(() => expect(telegram.delivered).toHaveLength(2), 5_000);
+
+    // Released for the next delivery, which came after retry_after exactly (not a longer
+    // back-off) and sent only the second message.
+    expect(sink.released).toEqual([String(update.update_id)]);
+    expect(sink.events).toHaveLength(2);
+    expect(telegram.delivered.map((call) => call.params.text)).toEqual(['Một', 'Hai']);
+    const [, refused, sent] = telegram.sent;
+    expect(sent.at - refused.at).toBeGreaterThanOrEqual(1_000);
+    expect(sent.at - refused.at).toBeLessThan(1_500);
+  });
+
+  it('keeps other chats answered while one waits out a 429', async () => {
+    const sink = recordingSink((event) => [text(`Trả lời ${event.chatId}`)]);
+    const sut = createChannel({ replyWaitMs: 300 });
+    await sut.start(sink);
+    telegram.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 5',
+      parameters: { retry_after: 5 },
+    });
+
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await telegram.waitForSent(1);
+    const asked = Date.now();
+    telegram.pushUpdate(telegramUpdates.text(777, 'chat khác'));
+    await eventually(() =>
+      expect(telegram.delivered.map((call) => call.params.text)).toEqual(['Trả lời 777']),
+    );
+
+    expect(Date.now() - asked).toBeLessThan(500);
   });
 
   it('stops a waiting long poll at once', async () => {
@@ -576,21 +626,22 @@ describe('TelegramChannel, webhook', () => {
     expect(retried.status).toBe(500);
   });
 
-  it('answers 500 when the replies hit a rate limit, 200 when the person blocked the bot', async () => {
+  it('answers 500 when Telegram asks for a longer wait than a reply may take, 200 when the person blocked the bot', async () => {
     const sink = recordingSink(() => [text('Trả lời')]);
     const { url } = await startWebhook(sink);
 
     telegram.failNext('sendMessage', {
       error_code: 429,
-      description: 'Too Many Requests: retry after 3',
-      parameters: { retry_after: 3 },
+      description: 'Too Many Requests: retry after 30',
+      parameters: { retry_after: 30 },
     });
     const limited = await post(url, { update_id: 507, ...telegramUpdates.text(CHAT, 'a') });
     telegram.failNext('sendMessage', {
       error_code: 403,
       description: 'Forbidden: bot was blocked by the user',
     });
-    const blocked = await post(url, { update_id: 508, ...telegramUpdates.text(CHAT, 'b') });
+    // Another chat: this one is held for the 30 s.
+    const blocked = await post(url, { update_id: 508, ...telegramUpdates.text(CHAT + 1, 'b') });
 
     expect([limited.status, blocked.status]).toEqual([500, 200]);
   });
@@ -645,6 +696,20 @@ describe('TelegramChannel, webhook', () => {
     expect(sink.released).toEqual([]);
   });
 
+  it('answers a button press once, however often Telegram delivers it', async () => {
+    const sink = recordingSink(() => [text('Đã đổi ngôn ngữ')]);
+    const { url } = await startWebhook(sink);
+    telegram.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    const press = { update_id: 515, ...telegramUpdates.callback(CHAT, 'lang:en') };
+
+    const failed = await post(url, press);
+    const again = await post(url, press);
+
+    expect([failed.status, again.status]).toEqual([500, 200]);
+    expect(telegram.callsTo('answerCallbackQuery')).toHaveLength(1);
+    expect(telegram.delivered.map((call) => call.params.text)).toEqual(['Đã đổi ngôn ngữ']);
+  });
+
   it('answers a button press and maps being blocked to unfollow', async () => {
     const sink = recordingSink();
     const { url } = await startWebhook(sink);
@@ -660,9 +725,10 @@ describe('TelegramChannel, webhook', () => {
 describe('TelegramChannel.send', () => {
   async function sendError(
     replies: BotReply[] = [text('Nhắc hạn nộp báo cáo')],
+    options: SendOptions = {},
   ): Promise<DeliveryError> {
     const sut = createChannel();
-    const error = await sut.send(String(CHAT), replies).then(
+    const error = await sut.send(String(CHAT), replies, options).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -670,16 +736,33 @@ describe('TelegramChannel.send', () => {
     return error as DeliveryError;
   }
 
-  it('asks to retry after Telegram’s retry_after on 429', async () => {
+  it('asks to retry after Telegram’s retry_after on 429 when that is past the deadline, saying how many messages went out', async () => {
+    telegram.passNext('sendMessage');
     telegram.failNext('sendMessage', {
       error_code: 429,
       description: 'Too Many Requests: retry after 7',
       parameters: { retry_after: 7 },
     });
 
-    const error = await sendError();
+    const error = await sendError([text('Một'), text('Hai'), text('Ba')], {
+      alreadySent: 1,
+      deadline: Date.now() + 5_000,
+    });
 
-    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7, scope: 'chat' });
+    expect(error).toMatchObject({ kind: 'retry', retryAfterSeconds: 7, scope: 'chat', sent: 2 });
+    expect(telegram.sent.map((call) => call.params.text)).toEqual(['Hai', 'Ba']);
+  });
+
+  it('skips the messages an earlier try sent', async () => {
+    const sut = createChannel();
+    const long = 'Cảnh báo dài. '.repeat(400); // two Telegram messages
+
+    await sut.send(String(CHAT), [text(long), text('Hết')], { alreadySent: 1 });
+
+    const texts = telegram.delivered.map((call) => String(call.params.text));
+    expect(texts).toHaveLength(2);
+    expect(long.trim().endsWith(texts[0].trim())).toBe(true);
+    expect(texts[1]).toBe('Hết');
   });
 
   it('gives up for good when the bot is blocked or the chat is unknown', async () => {
@@ -778,8 +861,77 @@ describe('TelegramChannel.send', () => {
       ],
     ]);
   });
+});
+
+describe('TelegramChannel within Telegram’s limits (the fake enforcing them)', () => {
+  beforeEach(async () => {
+    await telegram.close();
+    telegram = await FakeTelegramServer.start({ floodLimits: true });
+  });
+
+  /** Telegram's own limits, not the loose ones of the other tests. */
+  const paced = (options: Partial<TelegramChannelOptions> = {}) =>
+    createChannel({ limits: undefined, ...options });
+  const long = (label: string) => `${label} ${'Cảnh báo tuyển lao động trái phép. '.repeat(150)}`;
 
   it('has Telegram’s limits', () => {
-    expect(createChannel().limits).toEqual({ perSecond: 30, perChatPerSecond: 1 });
+    expect(paced().limits).toEqual({ perSecond: 30, perChatPerSecond: 1 });
+  });
+
+  it('sends the messages of a reply a second apart, so Telegram refuses none', async () => {
+    const sink = recordingSink(() => [text('Một'), text('Hai'), text('Ba')]);
+    const sut = paced();
+    await sut.start(sink);
+
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    const sent = await telegram.waitForSent(3, 5_000);
+
+    expect(telegram.tooManyRequests).toEqual([]);
+    expect(sent.map((call) => call.params.text)).toEqual(['Một', 'Hai', 'Ba']);
+    expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(1_000);
+    expect(sent[2].at - sent[1].at).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('delivers a two-part message to many chats whole and in order, 30 a second, none refused', async () => {
+    const sut = paced();
+    const chats = Array.from({ length: 40 }, (_, i) => String(9000 + i));
+
+    await Promise.all(chats.map((chat) => sut.send(chat, [text(long(chat))])));
+
+    expect(telegram.tooManyRequests).toEqual([]);
+    for (const chat of chats) {
+      const parts = telegram.delivered.filter((call) => String(call.params.chat_id) === chat);
+      expect(parts).toHaveLength(2);
+      expect(String(parts[0].params.text).startsWith(chat)).toBe(true);
+      expect(parts[1].at - parts[0].at).toBeGreaterThanOrEqual(1_000);
+    }
+    const times = telegram.delivered.map((call) => call.at);
+    for (const [index, at] of times.entries()) {
+      expect(times.filter((other) => other > at - 1000 && other <= at).length).toBeLessThanOrEqual(
+        30,
+      );
+      if (index >= 30) expect(at - times[index - 30]).toBeGreaterThanOrEqual(1_000);
+    }
+  });
+
+  it('answers a person before the outbox messages waiting for the same budget', async () => {
+    const sink = recordingSink(() => [text('Trả lời')]);
+    const sut = paced();
+    await sut.start(sink);
+    const chats = Array.from({ length: 60 }, (_, i) => String(9100 + i));
+    const broadcast = Promise.all(chats.map((chat) => sut.send(chat, [text('Cảnh báo')])));
+    await telegram.waitForSent(5);
+
+    const asked = Date.now();
+    telegram.pushUpdate(telegramUpdates.text(CHAT, 'hỏi'));
+    await eventually(() =>
+      expect(telegram.delivered.some((call) => call.params.text === 'Trả lời')).toBe(true),
+    );
+    const answeredAfter = Date.now() - asked;
+    await broadcast;
+
+    // 60 messages take two seconds at 30 a second; the answer did not wait for them.
+    expect(answeredAfter).toBeLessThan(500);
+    expect(telegram.tooManyRequests).toEqual([]);
   });
 });

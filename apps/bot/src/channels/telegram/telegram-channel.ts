@@ -2,6 +2,10 @@
  * The Telegram adapter, on telegraf's Bot API client. Receives by long polling (development, one
  * instance) or by webhook (production, any number of instances); maps each update to a BotEvent,
  * hands it to the sink and sends the replies; delivers the outbox's replies with `send`.
+ *
+ * Every Telegram message goes through one RateLimiter: 30 a second for the bot and one a second
+ * per chat, replies to people before outbox messages. A 429 is waited out for as long as
+ * Telegram's retry_after says, and the delivery goes on with the message that met it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,7 +15,14 @@ import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { isRefusedForGood } from '../../api/api-sink';
 import { consoleLogger, errorMessage, type Logger } from '../../common/logger';
-import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
+import {
+  DeliveryError,
+  type Channel,
+  type ChannelLimits,
+  type EventSink,
+  type SendOptions,
+} from '../channel';
+import { RateLimiter, type PacedSend } from '../rate-limiter';
 import {
   TELEGRAM_ALLOWED_UPDATES,
   mapTelegramUpdate,
@@ -48,6 +59,13 @@ export interface TelegramChannelOptions {
   retryDelayMs?: { min: number; max: number };
   /** When long polling drops an update that keeps failing (default: 20 tries or 10 minutes). */
   giveUp?: { tries: number; afterMs: number };
+  /** Telegram's sending limits (default 30 messages a second, 1 a second per chat). */
+  limits?: ChannelLimits;
+  /**
+   * How long the replies to an update may take to go out, waits for sending slots and for
+   * Telegram's retry_after included, before the update is left to come again (default 10 s).
+   */
+  replyWaitMs?: number;
   /** Default: the bot's console log. */
   logger?: Logger;
 }
@@ -63,17 +81,32 @@ const CAPTION_MAX = 1024;
  * update's replies went out before a send failed (see `receive`).
  */
 const PARTIAL_SENDS = { max: 1000, ttlMs: 5 * 60_000 };
+/**
+ * How long the replies to an update may take to go out (waiting for sending slots and for
+ * Telegram's retry_after) before the update is left to come again (webhook 500, polling later).
+ */
+const REPLY_WAIT_MS = 10_000;
+/** A message that meets a 429 is sent again after retry_after, at most this many times in all. */
+const TRIES_PER_MESSAGE = 5;
+/** Callback queries remembered as answered. */
+const ANSWERED_CALLBACKS = 1000;
 
-/** The Telegram messages of one delivery: those an earlier delivery sent are skipped. */
-class SendProgress {
-  /** Messages gone out, in this delivery or an earlier one of the same replies. */
-  sent = 0;
+/** One Telegram message, ready to send. */
+type TelegramMessage = () => Promise<unknown>;
 
-  constructor(private readonly skip = 0) {}
+/**
+ * The callback queries (button presses) answered lately: each is answered once, however often
+ * its update is delivered (Telegram refuses a second answer as "query is too old").
+ */
+class AnsweredCallbacks {
+  private readonly ids = new Set<string>();
 
-  async next(call: () => Promise<unknown>): Promise<void> {
-    if (this.sent >= this.skip) await call();
-    this.sent += 1;
+  /** True the first time `id` is seen. */
+  first(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > ANSWERED_CALLBACKS) this.ids.delete(this.ids.values().next().value!);
+    return true;
   }
 }
 
@@ -118,7 +151,7 @@ class PartialSends {
 
 export class TelegramChannel implements Channel {
   readonly name = 'telegram' as const;
-  readonly limits: ChannelLimits = { perSecond: 30, perChatPerSecond: 1 };
+  readonly limits: ChannelLimits;
   /** Only in webhook mode; the bot's server mounts it at /webhooks/telegram. */
   readonly webhook?: WebhookHandler;
 
@@ -130,6 +163,10 @@ export class TelegramChannel implements Channel {
   private poller?: TelegramPoller;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly partialSends = new PartialSends();
+  private readonly answeredCallbacks = new AnsweredCallbacks();
+  /** Webhook replies and outbox deliveries alike. */
+  private readonly limiter: RateLimiter;
+  private readonly replyWaitMs: number;
 
   constructor(private readonly options: TelegramChannelOptions) {
     if (!options.token) throw new Error('Telegram: a bot token is required');
@@ -143,6 +180,9 @@ export class TelegramChannel implements Channel {
       this.webhook = (req, res, body) => this.track(this.handleWebhook(req, res, body));
     }
     this.logger = options.logger ?? consoleLogger;
+    this.limits = options.limits ?? { perSecond: 30, perChatPerSecond: 1 };
+    this.limiter = new RateLimiter(this.limits);
+    this.replyWaitMs = options.replyWaitMs ?? REPLY_WAIT_MS;
     this.bot = new Telegraf(options.token, {
       telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false },
     });
@@ -193,20 +233,66 @@ export class TelegramChannel implements Channel {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  send(chatId: string, replies: BotReply[]): Promise<void> {
-    return this.sendReplies(chatId, replies, new SendProgress());
+  /** The outbox's path (priority `outbox` unless told). */
+  send(chatId: string, replies: BotReply[], options: SendOptions = {}): Promise<void> {
+    return this.deliver(chatId, replies, options);
   }
 
-  /** Sends the replies' Telegram messages through `progress`. Throws DeliveryError. */
-  private async sendReplies(
-    chatId: string,
-    replies: BotReply[],
-    progress: SendProgress,
-  ): Promise<void> {
+  /**
+   * Sends the replies' Telegram messages one by one within the limits, skipping the first
+   * `alreadySent`. Throws DeliveryError, whose `sent` counts the messages gone out (skipped ones
+   * included), so that the next try sends only the rest.
+   */
+  private async deliver(chatId: string, replies: BotReply[], options: SendOptions): Promise<void> {
+    const deadline = options.deadline ?? Infinity;
+    let sent = options.alreadySent ?? 0;
     try {
-      for (const reply of replies) await this.sendOne(chatId, reply, progress);
+      const messages = replies.flatMap((reply) => this.messagesOf(chatId, reply));
+      if (sent >= messages.length) return;
+      await this.limiter.deliver(
+        chatId,
+        { priority: options.priority ?? 'outbox', deadline, signal: options.signal },
+        async (send) => {
+          for (const message of messages.slice(sent)) {
+            await this.sendMessage(chatId, message, send, deadline);
+            sent += 1;
+          }
+        },
+      );
     } catch (error) {
-      throw toDeliveryError(error);
+      throw toDeliveryError(error).afterSending(sent);
+    }
+  }
+
+  /**
+   * Sends one message in its slot. A 429 holds the chat for the retry_after Telegram gave, and
+   * the message goes again then, if that is before the deadline (and within TRIES_PER_MESSAGE):
+   * the delivery goes on where it stopped. Throws DeliveryError.
+   */
+  private async sendMessage(
+    chatId: string,
+    message: TelegramMessage,
+    send: PacedSend,
+    deadline: number,
+  ): Promise<void> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        await send(message);
+        return;
+      } catch (error) {
+        const failure = toDeliveryError(error);
+        const waitSeconds = failure.retryAfterSeconds;
+        if (failure.kind !== 'retry' || failure.scope !== 'chat' || waitSeconds === undefined) {
+          throw failure;
+        }
+        this.limiter.holdChat(chatId, waitSeconds * 1000);
+        if (tries >= TRIES_PER_MESSAGE || Date.now() + waitSeconds * 1000 > deadline) {
+          throw failure;
+        }
+        this.logger.warn(
+          `Telegram: chat ${chatId}: ${failure.message}; sending on in ${waitSeconds} s`,
+        );
+      }
     }
   }
 
@@ -217,9 +303,12 @@ export class TelegramChannel implements Channel {
    * refused at every delivery: it is logged with the API's reasons, the person gets an apology,
    * and it counts as handled (webhook 200, polling moves on).
    *
-   * When a send fails part-way (a 429 after the first messages went out), the channel remembers
-   * how many Telegram messages went out (`PartialSends`), and the update's next delivery, which
-   * the API hands the same stored replies, skips them.
+   * The replies go before outbox messages, and a 429 is waited out for as long as Telegram asks
+   * if that ends within `replyWaitMs`. When a send fails part-way anyway (a longer wait, a 5xx
+   * after the first messages went out), the channel remembers how many Telegram messages went out
+   * (`PartialSends`), and the update's next delivery, which the API hands the same stored
+   * replies, skips them. A button press is answered (answerCallbackQuery) at its first delivery
+   * only.
    */
   private async receive(update: Update, sink: EventSink): Promise<void> {
     let mapped: MappedUpdate;
@@ -231,7 +320,9 @@ export class TelegramChannel implements Channel {
       );
       return;
     }
-    if (mapped.callbackQueryId) await this.answerCallbackQuery(mapped.callbackQueryId);
+    if (mapped.callbackQueryId && this.answeredCallbacks.first(mapped.callbackQueryId)) {
+      await this.answerCallbackQuery(mapped.callbackQueryId);
+    }
     if (mapped.kind === 'ignored') {
       this.logger.info(`Telegram: update ${update.update_id} ignored: ${mapped.reason}`);
       return;
@@ -247,25 +338,29 @@ export class TelegramChannel implements Channel {
       await this.apologise(mapped.event.chatId);
       return;
     }
-    const progress = new SendProgress(this.partialSends.sentBefore(update.update_id, replies));
     try {
-      await this.sendReplies(mapped.event.chatId, replies, progress);
+      await this.deliver(mapped.event.chatId, replies, {
+        priority: 'reply',
+        alreadySent: this.partialSends.sentBefore(update.update_id, replies),
+        deadline: Date.now() + this.replyWaitMs,
+      });
       this.partialSends.forget(update.update_id);
       if (replies.length > 0) sink.delivered?.(mapped.event);
     } catch (error) {
-      if (error instanceof DeliveryError && error.kind !== 'retry') {
+      const failure = toDeliveryError(error);
+      if (failure.kind !== 'retry') {
         this.partialSends.forget(update.update_id);
         this.logger.warn(
-          `Telegram: replies to chat ${mapped.event.chatId} dropped: ${error.message}`,
+          `Telegram: replies to chat ${mapped.event.chatId} dropped: ${failure.message}`,
         );
         return;
       }
-      if (progress.sent > 0) this.partialSends.remember(update.update_id, replies, progress.sent);
+      if (failure.sent > 0) this.partialSends.remember(update.update_id, replies, failure.sent);
       // The update comes again (webhook 500, or polling tries it again): the API is to hand it
       // the stored replies at once, not treat it as a duplicate still being delivered; those
       // that went out already are skipped then.
       if (replies.length > 0) await sink.release?.(mapped.event);
-      throw error;
+      throw failure;
     }
   }
 
@@ -274,7 +369,10 @@ export class TelegramChannel implements Channel {
     try {
       // The API refused the event, so the person's language is not known: Vietnamese, as the
       // web chat says it.
-      await this.send(chatId, [{ type: 'text', text: BOT_TEXTS.vi.refused }]);
+      await this.deliver(chatId, [{ type: 'text', text: BOT_TEXTS.vi.refused }], {
+        priority: 'reply',
+        deadline: Date.now() + this.replyWaitMs,
+      });
     } catch (error) {
       this.logger.warn(`Telegram: could not tell chat ${chatId} so: ${errorMessage(error)}`);
     }
@@ -318,40 +416,37 @@ export class TelegramChannel implements Channel {
     return timingSafeEqual(digest(header), this.secretDigest);
   }
 
-  /** Sends one reply as one or more Telegram messages, each through `progress`. */
-  private async sendOne(chatId: string, reply: BotReply, progress: SendProgress): Promise<void> {
+  /** One reply as the Telegram messages it makes (a long text is split at 4096 characters). */
+  private messagesOf(chatId: string, reply: BotReply): TelegramMessage[] {
     const telegram = this.bot.telegram;
     switch (reply.type) {
       case 'text': {
         const keyboard = reply.buttons ? toInlineKeyboard(reply.buttons) : [];
         const parts = renderTelegramText(reply.text, reply.format ?? 'plain');
         if (parts.length === 0 && keyboard.length > 0) parts.push('…');
-        for (const [index, part] of parts.entries()) {
+        return parts.map((part, index) => {
           const last = index === parts.length - 1;
-          await progress.next(() =>
+          return () =>
             telegram.sendMessage(chatId, part, {
               parse_mode: 'HTML',
               ...(last && keyboard.length > 0
                 ? { reply_markup: { inline_keyboard: keyboard } }
                 : {}),
-            }),
-          );
-        }
-        return;
+            });
+        });
       }
       case 'document':
         // Telegram fetches the file from the URL itself (it must be public).
-        await progress.next(() =>
-          telegram.sendDocument(chatId, reply.url, {
-            ...(reply.caption ? { caption: truncateText(reply.caption, CAPTION_MAX) } : {}),
-          }),
-        );
-        return;
+        return [
+          () =>
+            telegram.sendDocument(chatId, reply.url, {
+              ...(reply.caption ? { caption: truncateText(reply.caption, CAPTION_MAX) } : {}),
+            }),
+        ];
       case 'link':
-        for (const part of renderTelegramLink(reply.title, reply.url, reply.description)) {
-          await progress.next(() => telegram.sendMessage(chatId, part, { parse_mode: 'HTML' }));
-        }
-        return;
+        return renderTelegramLink(reply.title, reply.url, reply.description).map(
+          (part) => () => telegram.sendMessage(chatId, part, { parse_mode: 'HTML' }),
+        );
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * The poller against an in-memory getUpdates: an update that keeps failing is tried again with
- * back-off, but never holds the other chats back for ever.
+ * back-off (Telegram's retry_after exactly when it gave one), in its own chat: the other chats
+ * go on meanwhile, and it is dropped in the end.
  */
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -202,6 +203,56 @@ describe('TelegramPoller', () => {
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(errors).toEqual([]);
     await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 3_000 });
+  });
+
+  it("tries a failed update again after exactly Telegram's retry_after, each time", async () => {
+    const source = fakeTelegram();
+    const at: number[] = [];
+    start(
+      source,
+      async () => {
+        at.push(Date.now());
+        if (at.length <= 3) throw new DeliveryError('Telegram sendMessage: 429', 'retry', 1);
+      },
+      { retryDelayMs: { min: 1_000, max: 30_000 } },
+    );
+    source.push(text(1, 100));
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 6_000 });
+
+    // 1 s, 1 s, 1 s: not the back-off's 1, 2, 4 s.
+    const gaps = at.slice(1).map((t, i) => t - at[i]);
+    expect(gaps).toHaveLength(3);
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(1_000);
+      expect(gap).toBeLessThan(1_400);
+    }
+  });
+
+  it('handles other chats, and updates that come meanwhile, while one chat waits to try again', async () => {
+    const source = fakeTelegram();
+    const handled: { id: number; at: number }[] = [];
+    let failed = false;
+    start(source, async (update) => {
+      if (update.update_id === 1 && !failed) {
+        failed = true;
+        throw new DeliveryError('Telegram sendMessage: 429', 'retry', 2);
+      }
+      handled.push({ id: update.update_id, at: Date.now() });
+    });
+    source.push(text(1, 100), text(2, 100), text(3, 200));
+    await vi.waitFor(() => expect(handled.map((h) => h.id)).toEqual([3]));
+    const asked = Date.now();
+    source.push(text(4, 300));
+
+    await vi.waitFor(() => expect(handled.map((h) => h.id)).toEqual([3, 4]));
+    expect(handled[1].at - asked).toBeLessThan(500);
+    // Nothing acknowledged past the waiting update: it comes again after a restart, and so do
+    // those handled after it (the API answers them as duplicates).
+    expect(source.pending).toEqual([1, 2, 3, 4]);
+
+    await vi.waitFor(() => expect(source.pending).toEqual([]), { timeout: 4_000 });
+    expect(handled.map((h) => h.id)).toEqual([3, 4, 1, 2]);
   });
 
   it("waits at least Telegram's retry_after before trying a failed update again", async () => {

@@ -1,17 +1,23 @@
 /**
  * Long polling with getUpdates, acknowledging an update only once it was handled: Telegram keeps
  * every update at or after the `offset` we pass, so an update whose handling failed (API down,
- * crash, restart) is fetched again. Updates of different chats are handled side by side, one
- * chat's updates in order; a failed update holds back its own chat and the offset, not the others.
+ * crash, restart) is fetched again.
  *
- * A failed update is tried again after a back-off (at least Telegram's retry_after), but not for
- * ever: while it is held back, every poll starts at it and waits out its back-off, so it slows
- * every chat. One the API refused for good is passed at once; one that keeps failing for another
- * reason is dropped, with an error in the log, after `giveUp.tries` tries or `giveUp.afterMs`.
- * Failures of the API as a whole (it cannot be reached) hold back every update alike and end
- * when it is back: they do not count, neither as tries nor as time. The clock of a failing update
- * runs only from one of its temporary failures to the next; an outage in between (its handling
- * failed for an outage, or getUpdates itself failed) stops it until its next temporary failure.
+ * Each chat has a queue: its updates are handled in order, one at a time, and chats side by side.
+ * The poll goes on while updates are being handled, so a chat that waits (a slow answer, a
+ * Telegram 429) holds up neither the other chats nor new updates. The offset moves past an update
+ * once it and every update before it are handled; the updates after one still being handled are
+ * fetched again meanwhile and recognised.
+ *
+ * A failed update is tried again in its own chat, after Telegram's retry_after exactly when it
+ * gave one, else after a back-off (`retryDelayMs`, doubling per failure of that update); the
+ * chat's later updates wait behind it, the other chats do not. It is not tried for ever: one the
+ * API refused for good is passed at once; one that keeps failing for another reason is dropped,
+ * with an error in the log, after `giveUp.tries` tries or `giveUp.afterMs`. Failures of the API
+ * as a whole (it cannot be reached), and failures while getUpdates itself fails (Telegram cannot
+ * be reached), hold back every update alike: they count neither as tries nor as time. The clock
+ * of a failing update runs only from one of its temporary failures to the next; an outage in
+ * between stops it until its next temporary failure.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
@@ -53,16 +59,28 @@ interface FailingUpdate {
 const BATCH_LIMIT = 100;
 const CONFIRM_TIMEOUT_MS = 2_000;
 const GIVE_UP = { tries: 20, afterMs: 10 * 60_000 };
+/**
+ * While updates are being handled, getUpdates answers at once (they are still there): the next
+ * poll then waits for one of them to be done, or this long, for new updates to come in.
+ */
+const BUSY_POLL_MS = 200;
 
 export class TelegramPoller {
   /** The first update not yet handled (what the next getUpdates acknowledges up to). */
   private offset: number | undefined;
   /** The offset Telegram was last told. */
   private confirmedOffset: number | undefined;
-  /** Updates after `offset` already handled (another chat's update failed before them). */
-  private readonly handledAhead = new Set<number>();
+  /** Updates fetched at or after the offset, in id order: true once handled. */
+  private readonly fetched = new Map<number, boolean>();
+  /** Each chat's updates still to be handled, in order; a chat is here while it is being served. */
+  private readonly chats = new Map<string, Update[]>();
+  private readonly serving = new Set<Promise<void>>();
   /** Updates that failed and are still to be handled (see FailingUpdate). */
   private readonly failing = new Map<number, FailingUpdate>();
+  /** getUpdates is failing: Telegram cannot be reached, so neither can the chats. */
+  private pollFailing = false;
+  /** Wakes the poll loop when an update was handled. */
+  private progress?: () => void;
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
 
@@ -80,6 +98,7 @@ export class TelegramPoller {
   /** Ends the current long poll at once, lets updates being handled finish, acknowledges them. */
   async stop(): Promise<void> {
     this.abort.abort();
+    this.progress?.();
     await this.running;
     await this.confirm();
   }
@@ -101,9 +120,12 @@ export class TelegramPoller {
           { signal: forTelegraf(this.abort.signal) },
         );
         this.confirmedOffset = offset;
+        this.pollFailing = false;
+        failures = 0;
       } catch (error) {
-        if (this.abort.signal.aborted) return;
+        if (this.abort.signal.aborted) break;
         // No update can be tried now: this time does not count against the failing ones.
+        this.pollFailing = true;
         this.stopClocks();
         failures += 1;
         const delay = this.delay(failures, retryAfterOf(error));
@@ -113,65 +135,96 @@ export class TelegramPoller {
         await this.pause(delay);
         continue;
       }
+      if (this.take(updates) === 0 && this.fetched.size > 0) await this.someHandled();
+    }
+    while (this.serving.size > 0) await Promise.all([...this.serving]);
+  }
 
-      const failure = await this.handleBatch(updates);
-      if (failure === undefined) {
-        failures = 0;
+  /** Queues the updates not seen yet, each in its chat's queue; how many there were. */
+  private take(updates: Update[]): number {
+    let fresh = 0;
+    for (const update of updates) {
+      const id = update.update_id;
+      if ((this.offset !== undefined && id < this.offset) || this.fetched.has(id)) continue;
+      this.fetched.set(id, false);
+      fresh += 1;
+      const key = chatIdOf(update) ?? `update ${id}`;
+      const queue = this.chats.get(key);
+      if (queue) {
+        queue.push(update);
         continue;
       }
-      failures += 1;
-      const delay = this.delay(failures, retryAfterOf(failure.error));
-      this.options.logger.warn(
-        `Telegram: update ${failure.updateId} not handled (${errorMessage(failure.error)}), again in ${delay} ms`,
-      );
-      await this.pause(delay);
+      this.chats.set(key, [update]);
+      const serving = this.serve(key).finally(() => this.serving.delete(serving));
+      this.serving.add(serving);
+    }
+    return fresh;
+  }
+
+  /** Handles a chat's updates one after another, until its queue is empty or the poller stops. */
+  private async serve(key: string): Promise<void> {
+    const queue = this.chats.get(key) ?? [];
+    while (queue.length > 0 && !this.abort.signal.aborted) {
+      const update = queue[0];
+      if (!(await this.handleUntilDone(update))) break;
+      queue.shift();
+      this.handled(update.update_id);
+    }
+    this.chats.delete(key);
+  }
+
+  /** Tries an update until it is handled or passed over (true), or the poller stops (false). */
+  private async handleUntilDone(update: Update): Promise<boolean> {
+    const updateId = update.update_id;
+    for (let failures = 1; ; failures += 1) {
+      try {
+        await this.handle(update);
+        this.failing.delete(updateId);
+        return true;
+      } catch (error) {
+        if (this.givesUp(updateId, error)) return true;
+        if (this.abort.signal.aborted) return false;
+        const delay = this.delay(failures, retryAfterOf(error));
+        this.options.logger.warn(
+          `Telegram: update ${updateId} not handled (${errorMessage(error)}), again in ${delay} ms`,
+        );
+        await this.pause(delay);
+        if (this.abort.signal.aborted) return false;
+      }
     }
   }
 
-  /** Handles the batch; moves the offset past every update handled; the first failure, if any. */
-  private async handleBatch(
-    updates: Update[],
-  ): Promise<{ updateId: number; error: unknown } | undefined> {
-    const fresh = updates.filter(
-      (u) =>
-        !this.handledAhead.has(u.update_id) &&
-        (this.offset === undefined || u.update_id >= this.offset),
-    );
-    const byChat = new Map<string, Update[]>();
-    for (const update of fresh) {
-      const key = chatIdOf(update) ?? `update ${update.update_id}`;
-      byChat.set(key, [...(byChat.get(key) ?? []), update]);
+  /** An update is done: the offset moves past it and every done one before it. */
+  private handled(updateId: number): void {
+    this.fetched.set(updateId, true);
+    for (const [id, done] of this.fetched) {
+      if (!done) break;
+      this.fetched.delete(id);
+      this.offset = id + 1;
     }
+    this.progress?.();
+  }
 
-    const failures = await Promise.all(
-      [...byChat.values()].map(async (chatUpdates) => {
-        for (const update of chatUpdates) {
-          try {
-            await this.handle(update);
-            this.failing.delete(update.update_id);
-            this.handledAhead.add(update.update_id);
-          } catch (error) {
-            if (!this.givesUp(update.update_id, error))
-              return { updateId: update.update_id, error };
-            // Passed over: acknowledged like a handled one, and the chat goes on.
-            this.handledAhead.add(update.update_id);
-          }
-        }
-        return undefined;
-      }),
-    );
-
-    for (const update of updates) {
-      if (this.offset !== undefined && update.update_id < this.offset) continue;
-      if (!this.handledAhead.delete(update.update_id)) break;
-      this.offset = update.update_id + 1;
-    }
-    return failures.find((failure) => failure !== undefined);
+  /** Resolves when an update was handled, after BUSY_POLL_MS, or when the poller stops. */
+  private someHandled(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, BUSY_POLL_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.progress = () => {
+        this.progress = undefined;
+        done();
+      };
+    });
   }
 
   /** True when a failed update is to be passed over rather than tried again. */
   private givesUp(updateId: number, error: unknown): boolean {
-    const kind = this.options.classify?.(error) ?? 'temporary';
+    let kind = this.options.classify?.(error) ?? 'temporary';
+    // While Telegram cannot be reached for getUpdates, the update's failure is that outage.
+    if (kind === 'temporary' && this.pollFailing) kind = 'outage';
     if (kind === 'permanent') {
       this.options.logger.error(
         `Telegram: update ${updateId} can never be handled, passed over: ${errorMessage(error)}`,
@@ -196,7 +249,7 @@ export class TelegramPoller {
     this.failing.delete(updateId);
     this.options.logger.error(
       `Telegram: update ${updateId} dropped after ${record.tries} failed tries in ` +
-        `${Math.round(record.failingMs / 1000)} s, so that other chats are not held up: ${errorMessage(error)}`,
+        `${Math.round(record.failingMs / 1000)} s, so that its chat's next messages are not held up: ${errorMessage(error)}`,
     );
     return true;
   }
@@ -222,10 +275,11 @@ export class TelegramPoller {
     }
   }
 
+  /** Telegram's retry_after exactly when it gave one, else `min` doubling up to `max`. */
   private delay(failures: number, retryAfterSeconds: number | undefined): number {
+    if (retryAfterSeconds !== undefined && retryAfterSeconds > 0) return retryAfterSeconds * 1000;
     const { min, max } = this.options.retryDelayMs;
-    const backoff = Math.min(max, min * 2 ** (failures - 1));
-    return retryAfterSeconds === undefined ? backoff : Math.max(backoff, retryAfterSeconds * 1000);
+    return Math.min(max, min * 2 ** (failures - 1));
   }
 
   private async pause(ms: number): Promise<void> {

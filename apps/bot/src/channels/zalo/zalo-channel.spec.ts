@@ -705,6 +705,31 @@ describe('ZaloChannel.send', () => {
     });
   });
 
+  it('skips the messages an earlier try sent, and counts those gone out when one fails', async () => {
+    const { sut, zalo } = await setup();
+    const replies = [text('Một'), text('Hai'), text('Ba'), text('Bốn')];
+    zalo.failNextSends({ kind: 'pass' });
+    zalo.failNextSends({ kind: 'server-error', status: 502 });
+
+    const error = await sut.send('u-1', replies, { alreadySent: 1 }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ kind: 'retry', sent: 2 });
+    await sut.send('u-1', replies, { alreadySent: 2 });
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual(['Hai', 'Ba', 'Bốn']);
+  });
+
+  it('holds the person’s chat for a wait about them (-32), not for one about the OA (-200)', async () => {
+    const { sut, zalo } = await setup();
+    zalo.failNextSends({ kind: 'permanent', error: -200, message: 'Gửi tin thất bại' }, 1, 'oa');
+    zalo.failNextSends({ kind: 'rate-limited' }, 1, 'person');
+
+    await sut.send('oa', [text('hi')]).catch(() => undefined);
+    await sut.send('person', [text('hi')]).catch(() => undefined);
+
+    expect(sut.limiter.chatFreeFrom('oa')).toBeLessThan(Date.now() + 2_000);
+    expect(sut.limiter.chatFreeFrom('person')).toBeGreaterThan(Date.now() + 30_000);
+  });
+
   it('sends Markdown as plain text, and links and documents as text with their URL', async () => {
     const { sut, zalo } = await setup();
 

@@ -10,8 +10,14 @@ import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { isRefusedForGood } from '../../api/api-sink';
-import { RateLimiter } from '../../outbox/rate-limiter';
-import { DeliveryError, type Channel, type ChannelLimits, type EventSink } from '../channel';
+import {
+  DeliveryError,
+  type Channel,
+  type ChannelLimits,
+  type EventSink,
+  type SendOptions,
+} from '../channel';
+import { NoSlotError, RateLimiter } from '../rate-limiter';
 import { ZaloClient, type ZaloLogger } from './zalo-client';
 import {
   ZaloRedelivery,
@@ -87,7 +93,10 @@ export class ZaloChannel implements Channel {
    * limit (error -32) and quotas; these keep us well inside it.
    */
   readonly limits: ChannelLimits = { perSecond: 10, perChatPerSecond: 1 };
-  /** Shared by the webhook replies and the outbox worker, so together they keep the limits. */
+  /**
+   * Shared by the webhook replies and the outbox's sends, so together they keep the limits;
+   * webhook replies go first.
+   */
   readonly limiter = new RateLimiter(this.limits);
   readonly client: ZaloClient;
 
@@ -207,13 +216,31 @@ export class ZaloChannel implements Channel {
   }
 
   /**
-   * Delivers replies to one person, in order (the outbox worker's path: it keeps the limits
-   * itself, with `limiter`). Throws DeliveryError.
+   * Delivers replies to one person, in order (the outbox worker's path), within the limits the
+   * webhook replies share, after them. The messages an earlier try sent (`alreadySent`) are
+   * skipped. Throws DeliveryError, whose `sent` counts the messages gone out.
    */
-  send(chatId: string, replies: BotReply[]): Promise<void> {
-    return this.inChatOrder(chatId, () =>
-      this.sendMessages(chatId, renderReplies(replies), { sent: 0 }),
-    );
+  async send(chatId: string, replies: BotReply[], options: SendOptions = {}): Promise<void> {
+    const alreadySent = options.alreadySent ?? 0;
+    const messages = renderReplies(replies).slice(alreadySent);
+    if (messages.length === 0) return;
+    const slot = await this.limiter.acquire(chatId, messages.length, {
+      priority: options.priority ?? 'outbox',
+      deadline: options.deadline,
+      signal: options.signal,
+    });
+    if (slot !== 'ready') throw new NoSlotError(slot, alreadySent);
+    const progress = { sent: 0 };
+    try {
+      await this.inChatOrder(chatId, () => this.sendMessages(chatId, messages, progress));
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      // Only a wait about this person holds their chat (see `deliver`).
+      if (error.retryAfterSeconds && error.scope === 'chat') {
+        this.limiter.holdChat(chatId, error.retryAfterSeconds * 1000);
+      }
+      throw error.afterSending(alreadySent + progress.sent);
+    }
   }
 
   /**
@@ -355,6 +382,7 @@ export class ZaloChannel implements Channel {
     try {
       await this.inChatOrder(chatId, async () => {
         const slot = await this.limiter.acquire(chatId, messages.length, {
+          priority: 'reply',
           signal: this.stopSignal.signal,
           deadline: Date.now() + this.slotWaitMs,
         });

@@ -1,18 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ASK_STATUSES, HANDOFF_STATUSES } from '@gcm/domain';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ASK_STATUSES, HANDOFF_STATUSES, QUESTION_CHANNELS, QUESTION_FEEDBACK } from '@gcm/domain';
 import type {
   AskRequest,
   AskStatus,
   HandoffItemResponse,
   HandoffStatus,
-  QuestionLogResponse,
+  QuestionChannel,
+  QuestionFeedback,
 } from '@gcm/domain';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
+import { PeriodQueryDto } from '../../../common/dto/period.dto';
 import { Optional } from '../../../common/validation/optional';
 import { CleanText } from '../../../common/validation/transforms';
 import { HandoffItemEntity } from '../handoff-item.entity';
-import { QuestionLogEntity } from '../question-log.entity';
 
 export const ASK_MAX_CHARS = 1000;
 
@@ -35,11 +36,21 @@ export class AskDto implements AskRequest {
   locale?: 'vi' | 'en';
 }
 
-export class QuestionLogQueryDto extends PaginationQueryDto {
+export class QuestionLogQueryDto extends IntersectionType(PaginationQueryDto, PeriodQueryDto) {
   @ApiPropertyOptional({ enum: ASK_STATUSES })
   @Optional()
   @IsIn(ASK_STATUSES)
   status?: AskStatus;
+
+  @ApiPropertyOptional({ enum: QUESTION_CHANNELS })
+  @Optional()
+  @IsIn(QUESTION_CHANNELS)
+  channel?: QuestionChannel;
+
+  @ApiPropertyOptional({ enum: QUESTION_FEEDBACK, description: 'Only answers given this 👍/👎' })
+  @Optional()
+  @IsIn(QUESTION_FEEDBACK)
+  feedback?: QuestionFeedback;
 }
 
 export class HandoffListQueryDto extends PaginationQueryDto {
@@ -54,18 +65,6 @@ export class UpdateHandoffDto {
   @IsIn(HANDOFF_STATUSES)
   status: HandoffStatus;
 }
-
-export const toQuestionLogResponse = (q: QuestionLogEntity): QuestionLogResponse => ({
-  id: q.id,
-  channel: q.channel,
-  text: q.text,
-  normalised: q.normalised,
-  locale: q.locale,
-  status: q.status,
-  confidence: q.confidence,
-  faqId: q.faqId,
-  createdAt: q.createdAt.toISOString(),
-});
 
 export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse => ({
   id: h.id,

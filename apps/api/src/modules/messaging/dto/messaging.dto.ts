@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, OUTBOX_OUTCOMES } from '@gcm/domain';
-import type { Channel, OutboxClaimRequest, OutboxResultRequest } from '@gcm/domain';
+import type {
+  Channel,
+  CreateBroadcastRequest,
+  OutboxClaimRequest,
+  OutboxResultRequest,
+} from '@gcm/domain';
 import {
   ArrayMinSize,
   IsArray,
@@ -57,9 +62,21 @@ export class OutboxResultDto implements OutboxResultRequest {
   @IsString()
   @MaxLength(2000)
   error?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10_000,
+    description:
+      'Platform messages of the item that have gone out so far (earlier deliveries included): the next delivery skips them',
+  })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  sentParts?: number;
 }
 
-export class CreateBroadcastDto {
+export class CreateBroadcastDto implements CreateBroadcastRequest {
   @ApiProperty({ format: 'uuid', description: 'A published article or warning' })
   @IsUUID()
   articleId: string;
@@ -82,11 +99,5 @@ export class CreateBroadcastDto {
   localityId?: string;
 }
 
-export interface BroadcastResponse {
-  id: string;
-  articleId: string;
-  topicId: string | null;
-  localityId: string | null;
-  createdAt: string;
-  counts: { queued: number; sending: number; sent: number; failed: number; total: number };
-}
+/** The answer of the broadcast routes, shared with the client (ADR 0003). */
+export type { BroadcastResponse } from '@gcm/domain';

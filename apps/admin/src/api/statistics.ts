@@ -1,0 +1,5 @@
+import type { QuestionStatisticsQuery } from '@gcm/domain';
+import { api } from './client';
+
+export const getQuestionStatistics = (query: QuestionStatisticsQuery) =>
+  api.statistics.questions(query);

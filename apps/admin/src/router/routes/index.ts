@@ -1,0 +1,20 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { accountRoutes } from './account';
+import { auditRoutes } from './audit';
+import { dashboardRoutes } from './dashboard';
+import { questionRoutes } from './questions';
+import { unitRoutes } from './units';
+import { userRoutes } from './users';
+
+/**
+ * Every feature's pages inside the main layout. A new feature adds its route module here (one
+ * line); a route with `meta.nav` gets its link in the side navigation by itself.
+ */
+export const featureRoutes: RouteRecordRaw[] = [
+  ...dashboardRoutes,
+  ...questionRoutes,
+  ...unitRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+  ...accountRoutes,
+];

@@ -1,0 +1,177 @@
+import {
+  afterAnswer,
+  BotReply,
+  checkBeforeSubmit,
+  editField,
+  fieldListReplies,
+  goBack,
+  Intent,
+  needsLinkReplies,
+  openReport,
+  readReportButton,
+  readReportText,
+  REPORT_TEXTS,
+  reportListReplies,
+  reportNoticeReplies,
+  type ReportCursor,
+  type ReportDraftView,
+  staleAnswerReplies,
+  submittedReplies,
+  templateFields,
+  toReview,
+} from '@gcm/domain';
+import { MENU_PAGE_SIZE } from './conversation-lists';
+import type { Turn } from './turn';
+import type { LinkedAccount, ReportDrafts } from './unit-ports';
+
+type ReportIntent = Extract<
+  Intent,
+  {
+    kind:
+      | 'reports'
+      | 'report_open'
+      | 'report_answer'
+      | 'report_choice'
+      | 'report_skip'
+      | 'report_back'
+      | 'report_review'
+      | 'report_edit'
+      | 'report_fields'
+      | 'report_submit';
+  }
+>;
+
+/**
+ * `/baocao`: the reports the officer's unit owes, then one report field by field. The values
+ * are saved in the API's submission answer by answer (with the draft's version: an answer given
+ * while another officer saved is refused and the current value shown); the conversation keeps
+ * only the cursor (packages/domain's report-flow.ts says what to ask and what comes next).
+ */
+export async function reportStep(
+  turn: Turn,
+  intent: ReportIntent,
+  account: LinkedAccount | null,
+  drafts: ReportDrafts,
+): Promise<BotReply[]> {
+  const { manager, state } = turn;
+  if (!account) {
+    delete state.report;
+    return needsLinkReplies();
+  }
+  if (intent.kind === 'reports') {
+    delete state.report;
+    delete state.taskUpdate;
+    return reportListReplies(await drafts.owed(manager, account, new Date()));
+  }
+  if (intent.kind === 'report_open') {
+    delete state.taskUpdate;
+    const view = await drafts.open(manager, account, intent.ref);
+    if (!view) return gone(turn, account, drafts);
+    const opened = openReport(view);
+    setCursor(turn, opened.cursor);
+    return opened.replies;
+  }
+  const cursor = state.report;
+  if (!cursor) return reportListReplies(await drafts.owed(manager, account, new Date()));
+  const view = await drafts.open(manager, account, cursor.ref);
+  if (!view) return gone(turn, account, drafts);
+  if (view.locked || view.status === 'submitted' || view.status === 'accepted') {
+    const reopened = openReport(view);
+    setCursor(turn, reopened.cursor);
+    return reopened.replies;
+  }
+  switch (intent.kind) {
+    case 'report_answer': {
+      const read = readReportText(view, cursor, intent.text, new Date());
+      if (read.kind === 'edit') return move(turn, editField(view, cursor, read.field));
+      if (read.kind === 'replies') return read.replies;
+      return save(turn, account, drafts, view, cursor, read.field, read.value);
+    }
+    case 'report_choice':
+    case 'report_skip': {
+      const press = readReportButton(view, cursor, {
+        field: intent.field,
+        ...(intent.kind === 'report_choice' ? { option: intent.option } : {}),
+      });
+      if (press.kind === 'replies') return press.replies;
+      return save(turn, account, drafts, view, cursor, press.field, press.value);
+    }
+    case 'report_back':
+      return move(turn, goBack(view, cursor));
+    case 'report_review':
+      return move(turn, toReview(view, cursor));
+    case 'report_edit':
+      return move(turn, editField(view, cursor, intent.field));
+    case 'report_fields':
+      return fieldListReplies(view, MENU_PAGE_SIZE[turn.conversation.channel], intent.page);
+    case 'report_submit':
+      return submit(turn, account, drafts, view, cursor);
+  }
+}
+
+async function save(
+  turn: Turn,
+  account: LinkedAccount,
+  drafts: ReportDrafts,
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  field: number,
+  value: Parameters<ReportDrafts['saveAnswer']>[4],
+): Promise<BotReply[]> {
+  const key = templateFields(view.template)[field].key;
+  const saved = await drafts.saveAnswer(
+    turn.manager,
+    account,
+    cursor.ref,
+    key,
+    value,
+    cursor.version,
+  );
+  if (!saved.ok && saved.reason === 'stale')
+    return move(turn, staleAnswerReplies(saved.view, cursor));
+  if (!saved.ok) {
+    delete turn.state.report;
+    return reportNoticeReplies(saved.message);
+  }
+  return move(turn, afterAnswer(saved.view, cursor, field));
+}
+
+async function submit(
+  turn: Turn,
+  account: LinkedAccount,
+  drafts: ReportDrafts,
+  view: ReportDraftView,
+  cursor: ReportCursor,
+): Promise<BotReply[]> {
+  // Someone else saved since this person last saw the draft: show them what they would send.
+  if (view.version !== cursor.version) {
+    return move(turn, staleAnswerReplies(view, { ...cursor, step: 'review' }));
+  }
+  const blocked = checkBeforeSubmit(view, cursor);
+  if (blocked) return move(turn, blocked);
+  const submitted = await drafts.submit(turn.manager, account, cursor.ref);
+  if (!submitted.ok && submitted.reason === 'stale') {
+    return move(turn, staleAnswerReplies(submitted.view, { ...cursor, step: 'review' }));
+  }
+  if (!submitted.ok) return reportNoticeReplies(submitted.message);
+  delete turn.state.report;
+  return submittedReplies(view, submitted.late);
+}
+
+function move(turn: Turn, next: { cursor: ReportCursor; replies: BotReply[] }): BotReply[] {
+  turn.state.report = next.cursor;
+  return next.replies;
+}
+
+function setCursor(turn: Turn, cursor: ReportCursor | null): void {
+  if (cursor) turn.state.report = cursor;
+  else delete turn.state.report;
+}
+
+async function gone(turn: Turn, account: LinkedAccount, drafts: ReportDrafts): Promise<BotReply[]> {
+  delete turn.state.report;
+  return [
+    { type: 'text', text: REPORT_TEXTS.gone, format: 'markdown' },
+    ...reportListReplies(await drafts.owed(turn.manager, account, new Date())),
+  ];
+}

@@ -1,0 +1,32 @@
+/** Staff replies to the inbox and broadcasts (/api/v1/assistant/handoffs, /api/v1/broadcasts). */
+
+export interface StaffReplyRequest {
+  /** Up to 4,000 characters. */
+  text: string;
+}
+
+export interface CreateBroadcastRequest {
+  /** A published article or warning. */
+  articleId: string;
+  /** Only subscribers of this topic (and of all topics). */
+  topicId?: string;
+  /** Only subscribers whose area is this one, below it or above it (and those with none). */
+  localityId?: string;
+}
+
+export interface BroadcastCounts {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  total: number;
+}
+
+export interface BroadcastResponse {
+  id: string;
+  articleId: string;
+  topicId: string | null;
+  localityId: string | null;
+  createdAt: string;
+  counts: BroadcastCounts;
+}

@@ -1,0 +1,652 @@
+import type { BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import { fieldHintVi, formatFieldValue, parseFieldInput } from '../reporting/field-input';
+import { formatDateVi, type IsoDate } from '../reporting/local-time';
+import { checkReport, failedRules } from '../reporting/report-values';
+import {
+  type SubmissionStatus,
+  type SubmissionTimeliness,
+  submissionStatusLabelsVi,
+  submissionTimelinessLabelsVi,
+} from '../reporting/submission-status';
+import {
+  type FieldValue,
+  fieldOptions,
+  type ReportField,
+  type ReportTemplateDefinition,
+  type ReportValues,
+  templateFields,
+} from '../reporting/template';
+
+/**
+ * A periodic report filled in through the bot (`/baocao`): the list of reports the unit owes,
+ * then one field at a time (buttons for choices and yes/no, a retry with a clear message on a
+ * bad value, "Quay lại", "Bỏ qua" for optional fields), a summary to review, "Gửi báo cáo".
+ *
+ * The draft's values live in the API's submission, saved answer by answer with the draft's
+ * version, so they survive days, restarts and a switch to the console, and two officers of one
+ * unit never overwrite each other silently. The conversation keeps only a cursor: which report,
+ * which field, the way back.
+ *
+ * Everything here is pure: the API loads the draft (ReportDraftView), calls these to read the
+ * person's input and to say the next thing, and saves what they return.
+ */
+
+/** A report the unit owes, as the list shows it. */
+export interface OwedReportView {
+  /** What opens it: the API's reference (a submission, or a template and period). */
+  ref: string;
+  title: string;
+  periodLabel: string;
+  dueOn: IsoDate;
+  status: SubmissionStatus;
+  timeliness: SubmissionTimeliness;
+  locked: boolean;
+}
+
+/** One unit's report for one period, as the API holds it now. */
+export interface ReportDraftView extends OwedReportView {
+  template: Pick<ReportTemplateDefinition, 'sections' | 'rules'>;
+  values: ReportValues;
+  /** Bumped by every save: an answer given at an older version is refused. */
+  version: number;
+  returnComment: string | null;
+}
+
+/** Where a person is in a report (kept in the conversation's state). */
+export interface ReportCursor {
+  ref: string;
+  step: 'field' | 'review';
+  /** The field asked (its index among the template's fields), on step `field`. */
+  field: number;
+  /** The fields asked before, most recent last: "Quay lại" goes to the last one. */
+  trail: number[];
+  /** The walk goes on from here to the next field not answered (then the review). */
+  resumeAt: number;
+  /** The fields of a broken cross-field rule still to go back to. */
+  fix?: number[];
+  /** The draft's version when the question was asked; the answer is saved against it. */
+  version: number;
+}
+
+export type ReportIntent =
+  | { kind: 'reports' }
+  | { kind: 'report_open'; ref: string }
+  | { kind: 'report_answer'; text: string }
+  | { kind: 'report_choice'; field: number; option: number }
+  | { kind: 'report_skip'; field: number }
+  | { kind: 'report_back' }
+  | { kind: 'report_review' }
+  | { kind: 'report_edit'; field: number }
+  | { kind: 'report_fields'; page: number }
+  | { kind: 'report_submit' };
+
+export const ReportAction = {
+  list: 'rp',
+  open: (ref: string) => `rp:o:${ref}`,
+  choice: (field: number, option: number) => `rp:v:${field}:${option}`,
+  skip: (field: number) => `rp:s:${field}`,
+  back: 'rp:b',
+  review: 'rp:r',
+  edit: (field: number) => `rp:e:${field}`,
+  fields: (page: number) => `rp:l:${page}`,
+  submit: 'rp:ok',
+} as const;
+
+export const REPORT_TEXTS = {
+  owed: 'Các báo cáo đơn vị cần gửi:',
+  noneOwed: 'Hiện đơn vị của bạn không có báo cáo nào cần gửi.',
+  choose: 'Chọn một báo cáo để điền hoặc xem lại.',
+  due: 'hạn nộp',
+  locked:
+    'Kỳ báo cáo này đã khóa, không thay đổi được nữa. Nếu cần điều chỉnh, bạn vui lòng liên hệ Văn phòng điều phối.',
+  submittedAlready: (status: SubmissionStatus) =>
+    `Báo cáo này ở trạng thái **${submissionStatusLabelsVi[status]}**, không sửa qua bot được. ` +
+    'Nếu cần điều chỉnh, bạn vui lòng liên hệ Văn phòng điều phối.',
+  returned: (comment: string) =>
+    `Báo cáo đã bị **trả lại để chỉnh sửa**. Ý kiến của Văn phòng điều phối:\n“${comment}”\n` +
+    'Các giá trị đã nhập vẫn được giữ; bạn sửa các mục cần thiết rồi gửi lại.',
+  started: (title: string, period: string, count: number) =>
+    `**${title}** – ${period}\nBáo cáo có ${count} mục; bot hỏi lần lượt từng mục. Mỗi câu trả lời ` +
+    'được lưu ngay, bạn có thể dừng lúc nào và làm tiếp sau (cả trên trang quản trị).',
+  resumed: (title: string, period: string) =>
+    `**${title}** – ${period}\nTiếp tục từ mục chưa trả lời. Các mục đã trả lời vẫn được giữ.`,
+  question: (position: number, count: number, section: string) =>
+    `Mục ${position}/${count} · ${section}`,
+  current: 'Giá trị đang lưu',
+  options: 'Các lựa chọn',
+  retry: 'Bạn vui lòng nhập lại.',
+  firstField: 'Đây là mục đầu tiên của báo cáo.',
+  ruleBroken: 'Số liệu chưa khớp nhau:',
+  fixBoth: 'Bạn vui lòng kiểm tra và nhập lại các mục này.',
+  missing: (labels: string[]) =>
+    `Chưa gửi được: còn ${labels.length} mục bắt buộc chưa trả lời (${labels.map((l) => `“${l}”`).join(', ')}).`,
+  stale: (label: string, value: string) =>
+    'Một cán bộ khác của đơn vị vừa cập nhật báo cáo này nên câu trả lời của bạn chưa được lưu. ' +
+    `Giá trị hiện tại của mục “${label}”: **${value}**. Bạn có thể giữ nguyên (bấm Xem lại) ` +
+    'hoặc nhập giá trị mới.',
+  staleSubmit:
+    'Một cán bộ khác của đơn vị vừa cập nhật báo cáo này. Bạn vui lòng xem lại các giá trị hiện tại rồi gửi.',
+  review: (title: string, period: string) => `**Xem lại báo cáo: ${title}** – ${period}`,
+  reviewHint: 'Bấm **Gửi báo cáo** để gửi, hoặc gõ số thứ tự của mục cần sửa (ví dụ 3).',
+  reviewNumber: (count: number) =>
+    `Bạn vui lòng gõ số thứ tự của mục cần sửa, từ 1 đến ${count}, hoặc bấm **Gửi báo cáo**.`,
+  chooseField: 'Chọn mục cần sửa:',
+  submitted: (title: string, period: string, late: boolean) =>
+    `Đã gửi báo cáo **${title}** – ${period}${late ? ' (sau hạn nộp)' : ''}. Cảm ơn bạn! ` +
+    'Văn phòng điều phối sẽ xem và duyệt; nếu cần chỉnh sửa, bot sẽ báo lại cho bạn.',
+  gone: 'Báo cáo này không còn trong danh sách của đơn vị. Bạn vui lòng chọn lại.',
+  paused: 'Báo cáo đang soạn đã được lưu. Gõ /baocao để làm tiếp bất cứ lúc nào.',
+  empty: '(bỏ trống)',
+  backButton: '‹ Quay lại',
+  skipButton: 'Bỏ qua',
+  reviewButton: 'Xem lại',
+  submitButton: 'Gửi báo cáo',
+  editButton: 'Sửa một mục',
+  moreFields: 'Các mục tiếp ›',
+  firstFields: '‹ Các mục đầu',
+  listButton: 'Danh sách báo cáo',
+} as const;
+
+const say = (body: string, buttons?: ReplyButton[][]): TextReply => ({
+  type: 'text',
+  text: body,
+  format: 'markdown',
+  ...(buttons?.length ? { buttons } : {}),
+});
+
+/** Most trail entries kept in the state ("Quay lại" that many times). */
+const MAX_TRAIL = 60;
+/** Longest label on a field button. */
+const BUTTON_LABEL = 60;
+
+// --- the list -------------------------------------------------------------------------------
+
+export function reportListReplies(reports: OwedReportView[]): BotReply[] {
+  if (reports.length === 0) return [say(REPORT_TEXTS.noneOwed)];
+  const lines = reports.map((r, index) => {
+    const when = r.timeliness === 'overdue' || r.timeliness === 'late';
+    const flags = [
+      submissionStatusLabelsVi[r.status],
+      ...(when ? [submissionTimelinessLabelsVi[r.timeliness]] : []),
+    ];
+    return (
+      `${index + 1}. **${r.title}** – ${r.periodLabel}\n` +
+      `   ${REPORT_TEXTS.due} ${formatDateVi(r.dueOn)} · ${flags.join(' · ')}`
+    );
+  });
+  return [
+    say(`${REPORT_TEXTS.owed}\n${lines.join('\n')}\n${REPORT_TEXTS.choose}`, [
+      ...reports.map((r, index) => [
+        {
+          label: cut(`${index + 1}. ${r.periodLabel} – ${r.title}`, BUTTON_LABEL),
+          action: ReportAction.open(r.ref),
+        },
+      ]),
+    ]),
+  ];
+}
+
+// --- opening --------------------------------------------------------------------------------
+
+/**
+ * Opens a report: a returned one with the office's comment first and the review, a draft at
+ * its first field not answered (the review when none is left), a submitted, accepted or
+ * locked one says why it cannot be changed here.
+ */
+export function openReport(view: ReportDraftView): {
+  cursor: ReportCursor | null;
+  replies: BotReply[];
+} {
+  const fields = templateFields(view.template);
+  if (view.locked) return { cursor: null, replies: [say(REPORT_TEXTS.locked)] };
+  if (view.status === 'submitted' || view.status === 'accepted') {
+    return {
+      cursor: null,
+      replies: [say(REPORT_TEXTS.submittedAlready(view.status)), ...summaryReplies(view, false)],
+    };
+  }
+  const base = { ref: view.ref, trail: [], version: view.version };
+  if (view.status === 'returned') {
+    const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
+    return {
+      cursor,
+      replies: [say(REPORT_TEXTS.returned(view.returnComment ?? '')), ...reviewReplies(view)],
+    };
+  }
+  const first = nextUnanswered(view, 0);
+  const answered = fields.some((f) => !isEmpty(view.values[f.key]));
+  const intro = answered
+    ? REPORT_TEXTS.resumed(view.title, view.periodLabel)
+    : REPORT_TEXTS.started(view.title, view.periodLabel, fields.length);
+  if (first < 0) {
+    const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
+    return { cursor, replies: reviewReplies(view) };
+  }
+  const cursor: ReportCursor = { ...base, step: 'field', field: first, resumeAt: first };
+  return { cursor, replies: [say(intro), ...askFieldReplies(view, cursor)] };
+}
+
+// --- one field --------------------------------------------------------------------------------
+
+/** The question for the cursor's field: its place, section, label, help, how to answer, buttons. */
+export function askFieldReplies(view: ReportDraftView, cursor: ReportCursor): BotReply[] {
+  const fields = templateFields(view.template);
+  const field = fields[cursor.field];
+  if (!field) return reviewReplies(view);
+  const section = view.template.sections.find((s) => s.fields.some((f) => f.key === field.key));
+  const current = view.values[field.key];
+  const options = fieldOptions(field);
+  const lines = [
+    REPORT_TEXTS.question(cursor.field + 1, fields.length, section?.title ?? ''),
+    `**${field.label}**`,
+    ...(field.help ? [`_${field.help}_`] : []),
+    ...(field.type === 'multiple_choice'
+      ? [`${REPORT_TEXTS.options}:`, ...options.map((o, i) => `${i + 1}. ${o.label}`)]
+      : []),
+    fieldHintVi(field),
+    ...(isEmpty(current)
+      ? []
+      : [`${REPORT_TEXTS.current}: **${formatFieldValue(field, current)}**`]),
+  ];
+  const choiceRows =
+    field.type === 'yes_no' || field.type === 'single_choice'
+      ? options.map((o, i) => [
+          { label: cut(o.label, BUTTON_LABEL), action: ReportAction.choice(cursor.field, i) },
+        ])
+      : [];
+  const nav: ReplyButton[] = [
+    ...(cursor.trail.length > 0
+      ? [{ label: REPORT_TEXTS.backButton, action: ReportAction.back }]
+      : []),
+    ...(field.required
+      ? []
+      : [{ label: REPORT_TEXTS.skipButton, action: ReportAction.skip(cursor.field) }]),
+    { label: REPORT_TEXTS.reviewButton, action: ReportAction.review },
+  ];
+  return [say(lines.join('\n'), [...choiceRows, nav])];
+}
+
+/**
+ * What the person's input means for the cursor's field: a value to save (null: left empty), or
+ * the reason it is refused, with the question again (the draft is unchanged).
+ */
+export type FieldInputOutcome =
+  | { kind: 'save'; field: number; value: FieldValue | null }
+  | { kind: 'replies'; replies: BotReply[] };
+
+/** Reads typed text on the cursor's field, or, on the review, the number of a field to edit. */
+export function readReportText(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  text: string,
+  now: Date,
+): FieldInputOutcome | { kind: 'edit'; field: number } {
+  const fields = templateFields(view.template);
+  if (cursor.step === 'review') {
+    const number = /^\s*(?:mục\s*|muc\s*|#)?(\d{1,3})\s*\.?\s*$/i.exec(text);
+    const index = number ? Number(number[1]) - 1 : -1;
+    if (index >= 0 && index < fields.length) return { kind: 'edit', field: index };
+    return {
+      kind: 'replies',
+      replies: [say(REPORT_TEXTS.reviewNumber(fields.length), reviewButtons())],
+    };
+  }
+  const field = fields[cursor.field];
+  if (!field) return { kind: 'replies', replies: reviewReplies(view) };
+  const result = parseFieldInput(field, text, { now });
+  if (!result.ok) return { kind: 'replies', replies: retryReplies(view, cursor, result.message) };
+  return { kind: 'save', field: cursor.field, value: result.value };
+}
+
+/** A pressed option (`rp:v:field:option`) or skip (`rp:s:field`) on the cursor's field. */
+export function readReportButton(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  press: { field: number; option?: number },
+): FieldInputOutcome {
+  const field = templateFields(view.template)[press.field];
+  // A button of an earlier question (or a forged one): ask the current question again.
+  if (cursor.step !== 'field' || press.field !== cursor.field || !field) {
+    return { kind: 'replies', replies: resumeReplies(view, cursor) };
+  }
+  if (press.option === undefined) {
+    if (field.required) return { kind: 'replies', replies: askFieldReplies(view, cursor) };
+    return { kind: 'save', field: press.field, value: null };
+  }
+  const option = fieldOptions(field)[press.option];
+  if (!option) return { kind: 'replies', replies: askFieldReplies(view, cursor) };
+  return { kind: 'save', field: press.field, value: option.value };
+}
+
+function retryReplies(view: ReportDraftView, cursor: ReportCursor, message: string): BotReply[] {
+  return [say(`${message} ${REPORT_TEXTS.retry}`), ...askFieldReplies(view, cursor)];
+}
+
+/**
+ * After an answer was saved (`view` holds the new values and version): the next question. A
+ * cross-field rule the answer breaks is named with both fields and their values, and the walk
+ * goes back to them; once it holds again, on to the next field not answered, then the review.
+ */
+export function afterAnswer(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  answered: number,
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const fields = templateFields(view.template);
+  const key = fields[answered]?.key;
+  const trail = [...cursor.trail, answered].slice(-MAX_TRAIL);
+  const resumeAt = Math.max(cursor.resumeAt, answered + 1);
+  const pending = (cursor.fix ?? []).filter((f) => f !== answered);
+  const broken = failedRules(view.template, view.values).find((r) => key && r.fields.includes(key));
+  const base = { ref: cursor.ref, trail, resumeAt, version: view.version };
+  if (broken && pending.length > 0) {
+    const next: ReportCursor = { ...base, step: 'field', field: pending[0], fix: pending };
+    return { cursor: next, replies: askFieldReplies(view, next) };
+  }
+  if (broken) {
+    const fix = indexesOf(fields, broken.fields);
+    const next: ReportCursor = { ...base, step: 'field', field: fix[0], fix };
+    return { cursor: next, replies: [ruleReply(view, broken), ...askFieldReplies(view, next)] };
+  }
+  return walkOn(view, base);
+}
+
+/** The next field not answered from `resumeAt`, or the review. */
+function walkOn(
+  view: ReportDraftView,
+  base: Omit<ReportCursor, 'step' | 'field'>,
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const next = nextUnanswered(view, base.resumeAt);
+  if (next < 0) {
+    const cursor: ReportCursor = { ...base, step: 'review', field: 0 };
+    return { cursor, replies: reviewReplies(view) };
+  }
+  const cursor: ReportCursor = { ...base, step: 'field', field: next };
+  return { cursor, replies: askFieldReplies(view, cursor) };
+}
+
+/** "Quay lại": the field asked before this one (the review's: the last one asked). */
+export function goBack(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const trail = [...cursor.trail];
+  const previous = trail.pop();
+  if (previous === undefined) {
+    return { cursor, replies: [say(REPORT_TEXTS.firstField), ...resumeReplies(view, cursor)] };
+  }
+  const next: ReportCursor = {
+    ...cursor,
+    step: 'field',
+    field: previous,
+    trail,
+    fix: undefined,
+    version: view.version,
+  };
+  return { cursor: next, replies: askFieldReplies(view, next) };
+}
+
+/** A field chosen from the review: asked again; the answer leads back to the review. */
+export function editField(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  field: number,
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const fields = templateFields(view.template);
+  if (!fields[field]) return { cursor, replies: resumeReplies(view, cursor) };
+  const next: ReportCursor = {
+    ...cursor,
+    step: 'field',
+    field,
+    resumeAt: fields.length,
+    fix: undefined,
+    version: view.version,
+  };
+  return { cursor: next, replies: askFieldReplies(view, next) };
+}
+
+/** Shows the review now (the "Xem lại" button). */
+export function toReview(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const trail =
+    cursor.step === 'field' ? [...cursor.trail, cursor.field].slice(-MAX_TRAIL) : cursor.trail;
+  return {
+    cursor: { ...cursor, step: 'review', trail, fix: undefined, version: view.version },
+    replies: reviewReplies(view),
+  };
+}
+
+/** The answer was refused because another officer saved first: the current value, and the question again. */
+export function staleAnswerReplies(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const field = templateFields(view.template)[cursor.field];
+  const next = { ...cursor, version: view.version };
+  if (!field || cursor.step !== 'field') {
+    return { cursor: next, replies: [say(REPORT_TEXTS.staleSubmit), ...reviewReplies(view)] };
+  }
+  const shown = formatFieldValue(field, view.values[field.key]);
+  return {
+    cursor: next,
+    replies: [say(REPORT_TEXTS.stale(field.label, shown)), ...askFieldReplies(view, next)],
+  };
+}
+
+/** The question the cursor is at (after a stray message or an old button). */
+export function resumeReplies(view: ReportDraftView, cursor: ReportCursor): BotReply[] {
+  return cursor.step === 'review' ? reviewReplies(view) : askFieldReplies(view, cursor);
+}
+
+// --- review and submission --------------------------------------------------------------------
+
+/** Every field with its value, numbered, by section; then the buttons to send or edit. */
+export function reviewReplies(view: ReportDraftView): BotReply[] {
+  return summaryReplies(view, true);
+}
+
+function summaryReplies(view: ReportDraftView, editable: boolean): BotReply[] {
+  let number = 0;
+  const lines = [REPORT_TEXTS.review(view.title, view.periodLabel)];
+  for (const section of view.template.sections) {
+    lines.push(`\n**${section.title}**`);
+    for (const field of section.fields) {
+      number += 1;
+      const value = view.values[field.key];
+      lines.push(
+        `${number}. ${field.label}: ${isEmpty(value) ? REPORT_TEXTS.empty : formatFieldValue(field, value)}`,
+      );
+    }
+  }
+  if (editable) lines.push(`\n${REPORT_TEXTS.reviewHint}`);
+  return [say(lines.join('\n'), editable ? reviewButtons() : undefined)];
+}
+
+function reviewButtons(): ReplyButton[][] {
+  return [
+    [{ label: REPORT_TEXTS.submitButton, action: ReportAction.submit }],
+    [
+      { label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) },
+      { label: REPORT_TEXTS.backButton, action: ReportAction.back },
+    ],
+  ];
+}
+
+/** The fields as buttons to edit one, a page at a time on a channel with few buttons. */
+export function fieldListReplies(
+  view: ReportDraftView,
+  pageSize: number,
+  page: number,
+): BotReply[] {
+  const fields = templateFields(view.template);
+  const size = Math.max(1, pageSize);
+  const pages = Math.max(1, Math.ceil(fields.length / size));
+  const shown = Math.min(Math.max(0, page), pages - 1);
+  const rows = fields.slice(shown * size, (shown + 1) * size).map((f, i) => [
+    {
+      label: cut(`${shown * size + i + 1}. ${f.label}`, BUTTON_LABEL),
+      action: ReportAction.edit(shown * size + i),
+    },
+  ]);
+  const more =
+    pages > 1
+      ? [
+          shown + 1 < pages
+            ? { label: REPORT_TEXTS.moreFields, action: ReportAction.fields(shown + 1) }
+            : { label: REPORT_TEXTS.firstFields, action: ReportAction.fields(0) },
+        ]
+      : [];
+  return [
+    say(REPORT_TEXTS.chooseField, [
+      ...rows,
+      [...more, { label: REPORT_TEXTS.reviewButton, action: ReportAction.review }],
+    ]),
+  ];
+}
+
+/**
+ * "Gửi báo cáo": null when the report may go, else what to do first: a required field left
+ * empty is asked (the walk goes on from it), a broken rule is named and its fields asked again.
+ */
+export function checkBeforeSubmit(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+): { cursor: ReportCursor; replies: BotReply[] } | null {
+  const fields = templateFields(view.template);
+  const { problems } = checkReport(
+    view.template as ReportTemplateDefinition,
+    view.values,
+    'submit',
+  );
+  if (problems.length === 0) return null;
+  const base = { ref: cursor.ref, trail: cursor.trail, version: view.version };
+  const missing = problems.filter(
+    (p) => p.kind === 'missing_required' || p.kind === 'invalid_value',
+  );
+  if (missing.length > 0) {
+    const indexes = indexesOf(
+      fields,
+      missing.map((p) => ('field' in p ? p.field : '')),
+    );
+    const next: ReportCursor = { ...base, step: 'field', field: indexes[0], resumeAt: indexes[0] };
+    const labels = indexes.map((i) => fields[i].label);
+    return {
+      cursor: next,
+      replies: [say(REPORT_TEXTS.missing(labels)), ...askFieldReplies(view, next)],
+    };
+  }
+  const broken = problems.find((p) => p.kind === 'rule_failed');
+  if (broken && broken.kind === 'rule_failed') {
+    const fix = indexesOf(fields, broken.fields);
+    const next: ReportCursor = {
+      ...base,
+      step: 'field',
+      field: fix[0],
+      resumeAt: fields.length,
+      fix,
+    };
+    return { cursor: next, replies: [ruleReply(view, broken), ...askFieldReplies(view, next)] };
+  }
+  return null;
+}
+
+export function submittedReplies(
+  view: Pick<OwedReportView, 'title' | 'periodLabel'>,
+  late: boolean,
+): BotReply[] {
+  return [say(REPORT_TEXTS.submitted(view.title, view.periodLabel, late))];
+}
+
+/** A sentence of the catalogue, with the way back to the list of reports. */
+export function reportNoticeReplies(text: string): BotReply[] {
+  return [say(text, [[{ label: REPORT_TEXTS.listButton, action: ReportAction.list }]])];
+}
+
+function ruleReply(
+  view: ReportDraftView,
+  broken: { fields: string[]; message: string },
+): TextReply {
+  const fields = templateFields(view.template);
+  const named = indexesOf(fields, broken.fields).map((i) => {
+    const field = fields[i];
+    return `- ${i + 1}. ${field.label}: **${formatFieldValue(field, view.values[field.key])}**`;
+  });
+  return say(
+    `${REPORT_TEXTS.ruleBroken} ${broken.message}\n${named.join('\n')}\n${REPORT_TEXTS.fixBoth}`,
+  );
+}
+
+// --- reading buttons ------------------------------------------------------------------------
+
+/** Reads the flow's buttons (`rp…`); undefined for another prefix. */
+export function reportActionIntent(action: string): ReportIntent | undefined {
+  if (action !== 'rp' && !action.startsWith('rp:')) return undefined;
+  const [, a, b, c] = action.split(':');
+  const index = (s: string | undefined) => {
+    const n = Number(s);
+    return s !== undefined && s !== '' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+  };
+  switch (a) {
+    case 'o': {
+      const ref = action.slice('rp:o:'.length);
+      return ref ? { kind: 'report_open', ref } : { kind: 'reports' };
+    }
+    case 'v': {
+      const field = index(b);
+      const option = index(c);
+      return field !== undefined && option !== undefined
+        ? { kind: 'report_choice', field, option }
+        : { kind: 'reports' };
+    }
+    case 's': {
+      const field = index(b);
+      return field !== undefined ? { kind: 'report_skip', field } : { kind: 'reports' };
+    }
+    case 'e': {
+      const field = index(b);
+      return field !== undefined ? { kind: 'report_edit', field } : { kind: 'report_review' };
+    }
+    case 'l':
+      return { kind: 'report_fields', page: index(b) ?? 0 };
+    case 'b':
+      return { kind: 'report_back' };
+    case 'r':
+      return { kind: 'report_review' };
+    case 'ok':
+      return { kind: 'report_submit' };
+    default:
+      return { kind: 'reports' };
+  }
+}
+
+// --- helpers --------------------------------------------------------------------------------
+
+function nextUnanswered(view: ReportDraftView, from: number): number {
+  const fields = templateFields(view.template);
+  for (let i = Math.max(0, from); i < fields.length; i += 1) {
+    if (isEmpty(view.values[fields[i].key])) return i;
+  }
+  return -1;
+}
+
+function indexesOf(fields: ReportField[], keys: string[]): number[] {
+  return fields
+    .map((field, index) => (keys.includes(field.key) ? index : -1))
+    .filter((index) => index >= 0);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined;
+}
+
+function cut(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
