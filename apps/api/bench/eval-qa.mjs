@@ -1,65 +1,91 @@
-// The question matcher's quality on the development set, through the same code path as
-// POST /api/v1/assistant/ask: imports the dev set's faqs.json into a fresh database
-// (published), asks every question of questions.json over HTTP, and prints top-1 accuracy
-// on in-scope questions and the share of out-of-scope ones refused, overall and per kind.
-//   pnpm eval:qa            (QA_DEV_DIR overrides where the set is read from)
-import { readFileSync } from 'node:fs';
+// The question matcher's quality, through the same code path as POST /api/v1/assistant/ask:
+// for each question set (the dev set, and the frozen set when it is there), imports its
+// faqs.json into a fresh database (published), asks every question over HTTP and prints the
+// three outcomes: answered right, answered wrong, right among the choices, no answer; out-of-scope
+// questions answered directly or refused; per kind. Then, in process with the same matcher and
+// dictionaries, the leave-FAQs-out run (questions whose FAQ is removed must not be answered) and
+// the learning run (half of each FAQ's questions added as alternates, measured on the other half).
+//   pnpm eval:qa            (QA_DIRS=dir1,dir2 overrides the sets)
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  evaluateQuestions,
+  formatLeaveOut,
+  formatReport,
+  learningRun,
+  leaveOut,
+  STARTER_GLOSSARY,
+  STARTER_SYNONYMS,
+} from '@gcm/domain';
 import { askQuestion, startBenchApp } from './harness.mjs';
 
-const dir =
+const fixtures = path.resolve(import.meta.dirname, '../../../packages/domain/test/fixtures');
+const dirs = (
+  process.env.QA_DIRS ??
   process.env.QA_DEV_DIR ??
-  path.resolve(import.meta.dirname, '../../../packages/domain/test/fixtures/qa-dev');
-const faqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
-const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8'));
+  [path.join(fixtures, 'qa-dev'), path.join(fixtures, 'qa-frozen')].join(',')
+)
+  .split(',')
+  .filter((dir) => existsSync(path.join(dir, 'faqs.json')));
+const dictionaries = { synonyms: STARTER_SYNONYMS, glossary: STARTER_GLOSSARY };
 
-const bench = await startBenchApp();
-try {
-  const imported = await bench.editorFetch(
-    '/api/v1/knowledge/faqs/import?defaultStatus=published',
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(faqs),
-    },
-  );
-  const report = await imported.json();
-  if (!imported.ok || report.rejected) throw new Error(`import failed: ${JSON.stringify(report)}`);
-  const keyOf = new Map(report.rows.map((row) => [row.id, faqs[row.row - 1].id]));
-
-  const byKind = new Map();
-  const misses = [];
-  for (const q of questions) {
-    const res = await askQuestion(bench.url, q.q);
-    const got = res.status === 'no_answer' ? null : keyOf.get(res.faq.id);
-    const ok = got === q.expect;
-    const kind = byKind.get(q.kind) ?? { total: 0, ok: 0 };
-    kind.total++;
-    if (ok) kind.ok++;
-    byKind.set(q.kind, kind);
-    if (!ok)
-      misses.push(
-        `  [${q.kind}] "${q.q}" expected ${q.expect ?? 'no answer'}, got ${got ?? 'no answer'} (${res.status}, ${res.confidence})`,
-      );
+for (const dir of dirs) {
+  const faqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
+  const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8'));
+  const name = path.basename(dir);
+  const bench = await startBenchApp();
+  try {
+    const imported = await bench.editorFetch(
+      '/api/v1/knowledge/faqs/import?defaultStatus=published',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(faqs),
+      },
+    );
+    const report = await imported.json();
+    if (!imported.ok || report.rejected)
+      throw new Error(`import failed: ${JSON.stringify(report)}`);
+    const keyOf = new Map(report.rows.map((row) => [row.id, faqs[row.row - 1].id]));
+    // Answers in question order; the evaluation reads them as the matcher's results.
+    const answers = new Map();
+    for (const q of questions) answers.set(q.q, await askQuestion(bench.url, q.q));
+    const asResult = (text) => {
+      const res = answers.get(text);
+      const best = res.faq ? { id: keyOf.get(res.faq.id), confidence: res.confidence } : undefined;
+      return {
+        status: res.status,
+        best,
+        confidence: res.confidence,
+        suggestions: res.suggestions.map((s) => ({
+          id: keyOf.get(s.id),
+          confidence: s.confidence,
+        })),
+        inField: res.inField,
+        locale: res.locale,
+      };
+    };
+    const http = evaluateQuestions(asResult, questions);
+    console.log(
+      formatReport(
+        `QA eval, ${name}: ${faqs.length} FAQs, ${questions.length} questions, through POST /assistant/ask (database: ${bench.mode})`,
+        http,
+      ).join('\n'),
+    );
+    if (name !== 'qa-frozen' && http.misses.length) console.log(http.misses.join('\n'));
+  } finally {
+    await bench.close();
   }
-
-  const pct = (a, b) => `${((100 * a) / b).toFixed(1)}%`;
-  const inScope = questions.filter((q) => q.expect !== null);
-  const outScope = questions.filter((q) => q.expect === null);
-  const sum = (kinds, key) => kinds.reduce((n, k) => n + (byKind.get(k)?.[key] ?? 0), 0);
-  const inKinds = [...byKind.keys()].filter((k) => k !== 'out_of_scope');
+  const set = {
+    faqs: faqs.map((f) => ({ ...f, id: String(f.id), alternates: f.alternates ?? [] })),
+    questions,
+  };
+  console.log(formatLeaveOut(leaveOut(set, dictionaries)).join('\n'));
   console.log(
-    `QA eval on ${faqs.length} FAQs, ${questions.length} questions (database: ${bench.mode})`,
+    formatReport(
+      `Learning run, ${name} (half of each FAQ's questions as alternates, measured on the other half)`,
+      learningRun(set, dictionaries),
+    ).join('\n'),
   );
-  console.log(
-    `  top-1 accuracy (in scope):        ${pct(sum(inKinds, 'ok'), inScope.length)}  (${sum(inKinds, 'ok')}/${inScope.length})`,
-  );
-  console.log(
-    `  out of scope correctly refused:   ${pct(byKind.get('out_of_scope')?.ok ?? 0, outScope.length)}  (${byKind.get('out_of_scope')?.ok ?? 0}/${outScope.length})`,
-  );
-  for (const [kind, { ok, total }] of [...byKind].sort())
-    console.log(`  ${kind.padEnd(18)} ${pct(ok, total).padStart(6)}  (${ok}/${total})`);
-  if (misses.length) console.log(`Misses:\n${misses.join('\n')}`);
-} finally {
-  await bench.close();
+  console.log('');
 }

@@ -251,6 +251,8 @@ describe('createApiClient: knowledge and questions', () => {
       suggestions: [],
       locale: 'vi',
       handoffId: 'h-1',
+      inField: true,
+      danger: false,
     };
     api.answer({ status: 200, body: answer });
     const sut = createApiClient({ baseUrl });

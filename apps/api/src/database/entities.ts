@@ -1,3 +1,4 @@
+import { AlternateProposalEntity } from '../modules/assistant/alternate-proposal.entity';
 import { HandoffItemEntity } from '../modules/assistant/handoff-item.entity';
 import { QuestionLogEntity } from '../modules/assistant/question-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   GlossaryTermEntity,
   QuestionLogEntity,
   HandoffItemEntity,
+  AlternateProposalEntity,
   ConversationEntity,
   OutboxEntity,
   ChannelTokensEntity,

@@ -39,6 +39,71 @@ describe('conversations through the bot endpoint', () => {
   });
   afterAll(() => t.close());
 
+  it('offers choices with "Không phải, gặp cán bộ", and proposes the picked FAQ as an alternate for an editor to accept', async () => {
+    const res = (await postEvent(t.url, textEvent('ch-1', 'hứa việc nhẹ lương cao')).expect(200))
+      .body;
+    expect(texts(res)[0]).toBe('Có phải bạn muốn hỏi:');
+    const buttons = res.replies[0].buttons.flat();
+    expect(buttons.at(-1)).toEqual({ label: 'Không phải, gặp cán bộ', action: 'handoff' });
+    const pick = buttons.find((b: { label: string }) => b.label.startsWith('Dấu hiệu'));
+    expect(pick.action).toMatch(/^pick:/);
+    const [, faqId] = pick.action.split(':');
+    const shown = (await postEvent(t.url, actionEvent('ch-1', pick.action)).expect(200)).body;
+    expect(texts(shown)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+
+    const proposals = (await editor.get('/api/v1/assistant/proposals').expect(200)).body;
+    const proposal = proposals.items.find((p: { faqId: string }) => p.faqId === faqId);
+    expect(proposal).toMatchObject({ text: 'hứa việc nhẹ lương cao', status: 'proposed' });
+    await coordinator.post(`/api/v1/assistant/proposals/${proposal.id}/accept`).expect(403);
+    const accepted = await editor
+      .post(`/api/v1/assistant/proposals/${proposal.id}/accept`)
+      .expect(200);
+    expect(accepted.body.status).toBe('accepted');
+    const faq = (await editor.get(`/api/v1/knowledge/faqs/${faqId}`).expect(200)).body;
+    expect(faq.alternates).toContain('hứa việc nhẹ lương cao');
+    // Learnt at once: the same question is now answered.
+    const again = (await postEvent(t.url, textEvent('ch-2', 'hứa việc nhẹ lương cao')).expect(200))
+      .body;
+    expect(texts(again)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+  });
+
+  it('tells a question outside the field what this channel answers, with the topics, and sends it to no one', async () => {
+    const res = (
+      await postEvent(t.url, textEvent('oos-1', 'giá vàng hôm nay bao nhiêu')).expect(200)
+    ).body;
+    expect(res.handoffOpened).toBe(false);
+    expect(texts(res)[0]).toMatch(/^Kênh này trả lời các câu hỏi về \*\*di cư an toàn/);
+    expect(actions(res)).toEqual([`topic:${topicId}`, 'handoff']);
+    const [open] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'oos-1'`,
+    );
+    expect(open.n).toBe(0);
+  });
+
+  it('gives the emergency route first to a message that sounds like danger, then hands it to staff', async () => {
+    const res = (
+      await postEvent(t.url, textEvent('sos-1', 'em bi giu ho chieu va bi nhot o nha chu')).expect(
+        200,
+      )
+    ).body;
+    expect(res.handoffOpened).toBe(true);
+    expect(texts(res)[0]).toMatch(/113/);
+    expect(texts(res)[0]).toMatch(/ĐIỀN SỐ ĐƯỜNG DÂY NÓNG/);
+    expect(texts(res).at(-1)).toMatch(/chuyển ngay đến cán bộ/);
+    // Staff edit the route like any warning; the bot says what they wrote.
+    const [article] = await t.dataSource.query(
+      `SELECT id FROM articles WHERE key = 'emergency-route'`,
+    );
+    await editor
+      .patch(`/api/v1/knowledge/articles/${article.id}`)
+      .send({ body: 'Gọi **113**; ở nước ngoài gọi đường dây nóng bảo hộ công dân **0000**.' })
+      .expect(200);
+    const next = (await postEvent(t.url, textEvent('sos-2', 'cứu với, bị đánh')).expect(200)).body;
+    expect(texts(next)[0]).toBe(
+      'Gọi **113**; ở nước ngoài gọi đường dây nóng bảo hộ công dân **0000**.',
+    );
+  });
+
   it('refuses a missing or wrong service token', async () => {
     const missing = await postEvent(t.url, textEvent('c0', 'xin chào'), '').expect(401);
     expect(missing.body.code).toBe('unauthenticated');
@@ -133,9 +198,12 @@ describe('conversations through the bot endpoint', () => {
 
   it('hands an unanswered question to staff, joins the next messages, and delivers the staff reply through the outbox', async () => {
     const res = (
-      await postEvent(t.url, textEvent('c4', 'Giá vé xe khách đi Hà Nội bao nhiêu?')).expect(200)
+      await postEvent(t.url, textEvent('c4', 'Xin cấp lại giấy khai sinh bị mất thế nào?')).expect(
+        200,
+      )
     ).body;
-    expect(texts(res)[0]).toMatch(/chuyển đến cán bộ/);
+    // The emergency route first, then the honest "no answer".
+    expect(texts(res)[0]).toMatch(/113[^]*chuyển đến cán bộ/);
     const more = (await postEvent(t.url, textEvent('c4', 'Tôi đi từ Bắc Kạn')).expect(200)).body;
     expect(texts(more)[0]).toMatch(/^Đã ghi nhận/);
 
@@ -143,7 +211,7 @@ describe('conversations through the bot endpoint', () => {
       await coordinator.get('/api/v1/assistant/handoffs').query({ status: 'open' }).expect(200)
     ).body.items;
     const item = inbox.find(
-      (i: { question: string }) => i.question === 'Giá vé xe khách đi Hà Nội bao nhiêu?',
+      (i: { question: string }) => i.question === 'Xin cấp lại giấy khai sinh bị mất thế nào?',
     );
     expect(item).toMatchObject({ channel: 'telegram' });
     const transcript = (
@@ -153,7 +221,7 @@ describe('conversations through the bot endpoint', () => {
       transcript
         .filter((m: { direction: string }) => m.direction === 'in')
         .map((m: { text: string }) => m.text),
-    ).toEqual(['Giá vé xe khách đi Hà Nội bao nhiêu?', 'Tôi đi từ Bắc Kạn']);
+    ).toEqual(['Xin cấp lại giấy khai sinh bị mất thế nào?', 'Tôi đi từ Bắc Kạn']);
 
     await coordinator
       .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
@@ -191,12 +259,12 @@ describe('conversations through the bot endpoint', () => {
   it('tells the bot which events opened an inbox item, so that it can limit them', async () => {
     const post = async (event: BotEvent) => (await postEvent(t.url, event).expect(200)).body;
 
-    const unanswered = await post(textEvent('c5b', 'Giá vé tàu đi Lạng Sơn bao nhiêu?'));
+    const unanswered = await post(textEvent('c5b', 'Gia hạn thẻ tạm trú thế nào?'));
     const joined = await post(textEvent('c5b', 'Tôi đi một mình'));
     const ended = await post(actionEvent('c5b', 'handoff:end'));
     const asked = await post(actionEvent('c5b', 'handoff'));
     const askedAgain = await post(actionEvent('c5b', 'handoff'));
-    const retried = textEvent('c5c', 'Giá vé tàu đi Cao Bằng bao nhiêu?');
+    const retried = textEvent('c5c', 'Thủ tục nhập quốc tịch Việt Nam?');
     const first = await post(retried);
     const retry = await post(retried);
 
@@ -216,7 +284,7 @@ describe('conversations through the bot endpoint', () => {
     const paused = (event: BotEvent): BotEvent => ({ ...event, handoffsPaused: true });
     const post = async (event: BotEvent) => (await postEvent(t.url, event).expect(200)).body;
 
-    const unanswered = await post(paused(textEvent('hp-1', 'Giá vé tàu đi Hà Giang bao nhiêu?')));
+    const unanswered = await post(paused(textEvent('hp-1', 'Xin thị thực Schengen cần gì?')));
     const asked = await post(paused(actionEvent('hp-1', 'handoff')));
     const answered = await post(paused(textEvent('hp-1', 'dấu hiệu mua bán người là gì')));
 
@@ -233,7 +301,7 @@ describe('conversations through the bot endpoint', () => {
     );
     expect(items).toEqual([]);
     const [logged] = await t.dataSource.query(
-      `SELECT status FROM question_log WHERE text = 'Giá vé tàu đi Hà Giang bao nhiêu?'`,
+      `SELECT status FROM question_log WHERE text = 'Xin thị thực Schengen cần gì?'`,
     );
     expect(logged).toEqual({ status: 'no_answer' });
   });
@@ -371,7 +439,7 @@ describe('conversations through the bot endpoint', () => {
 
   it('in one batch, lets later messages of a chat see what its earlier ones wrote', async () => {
     const res = await postEvents(t.url, [
-      textEvent('b4', 'Xin hỏi lịch tiêm chủng cho trẻ em tháng này?'),
+      textEvent('b4', 'Gia hạn thẻ tạm trú cho vợ thế nào?'),
       textEvent('b4', 'Con tôi 2 tuổi'),
       textEvent('b5', 'dấu hiệu mua bán người là gì'),
       textEvent('b5', 'gap can bo'),
@@ -389,7 +457,7 @@ describe('conversations through the bot endpoint', () => {
        WHERE c.chat_id IN ('b4', 'b5') ORDER BY c.chat_id`,
     );
     expect(items).toEqual([
-      { question: 'Xin hỏi lịch tiêm chủng cho trẻ em tháng này?', joined: 4 },
+      { question: 'Gia hạn thẻ tạm trú cho vợ thế nào?', joined: 4 },
       // "Gặp cán bộ" without a question of its own takes the chat's last messages, here the
       // question asked earlier in the same batch.
       { question: 'dấu hiệu mua bán người là gì', joined: 2 },
@@ -425,7 +493,7 @@ describe('conversations through the bot endpoint', () => {
     expect(batch[0]).toMatchObject({ duplicate: false });
     expect(batch[1].error).toMatchObject({ code: 'validation_failed' });
 
-    await postEvent(t.url, textEvent('nul-3', 'Giá vé tàu hỏa đi Vinh bao nhiêu?')).expect(200);
+    await postEvent(t.url, textEvent('nul-3', 'Làm lại căn cước công dân bị mất?')).expect(200);
     const [item] = await t.dataSource.query(
       `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'nul-3'`,
     );
@@ -442,7 +510,7 @@ describe('conversations through the bot endpoint', () => {
   });
 
   it('refuses a staff reply of only spaces or zero-width characters, and sends nothing', async () => {
-    await postEvent(t.url, textEvent('ws-1', 'Giá vé máy bay đi Đài Loan bao nhiêu?')).expect(200);
+    await postEvent(t.url, textEvent('ws-1', 'Xin thị thực Schengen cho con cần gì?')).expect(200);
     const [item] = await t.dataSource.query(
       `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'ws-1'`,
     );

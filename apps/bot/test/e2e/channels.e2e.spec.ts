@@ -233,7 +233,7 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     const [choice] = await waitForChat(telegram, 103, 1);
 
     expect(choice.text).toBe(TEXT.didYouMean);
-    const faqs = choice.buttons.filter((b) => b.callback_data?.startsWith('faq:'));
+    const faqs = choice.buttons.filter((b) => b.callback_data?.startsWith('pick:'));
     expect(faqs.length).toBeGreaterThanOrEqual(2);
     push(telegramUpdates.callback(103, faqs[1].callback_data!));
     const [, answer] = await waitForChat(telegram, 103, 2);
@@ -398,7 +398,8 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
     expect(sentTo(telegram, 210).map((m) => m.text)).toEqual([
       expect.stringContaining(TEXT.toStaff),
     ]);
-    expect(sentTo(telegram, 211)).toHaveLength(1);
+    // Read as a question outside the field: what this channel answers, then the topics.
+    expect(sentTo(telegram, 211).length).toBeGreaterThan(0);
   });
 
   it('delivers the answer once when the first send fails with 502 and Telegram delivers again', async () => {

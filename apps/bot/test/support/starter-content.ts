@@ -10,6 +10,10 @@ export const TEXT = {
   askUseful: 'Câu trả lời này có hữu ích không?',
   didYouMean: 'Có phải bạn muốn hỏi:',
   toStaff: 'chuyển đến cán bộ',
+  notThese: 'Không phải, gặp cán bộ',
+  outOfScope: 'Kênh này trả lời các câu hỏi về **di cư an toàn, hợp pháp**',
+  emergency: '113',
+  dangerHandoff: 'Tin nhắn của bạn đã được chuyển ngay đến cán bộ.',
   noted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
   thanks: 'Cảm ơn bạn đã phản hồi!',
   subscribed: 'Đã đăng ký nhận tin.',
@@ -28,16 +32,23 @@ export const LICENCE_ANSWER_END = 'Nếu còn nghi ngờ, hãy hỏi Sở Nội 
 /** Short questions several starter FAQs answer about as well (the first found ambiguous is used). */
 export const AMBIGUOUS_CANDIDATES = ['du hoc', 'ho chieu', 'chi phi', 'vay von'];
 
-/** Questions no starter FAQ answers (the first the API answers "no answer" is used). */
+/**
+ * Migration questions no starter FAQ answers (the first the API answers "no answer" is used):
+ * they go to staff. A question outside the field ("giá vé xe khách") does not.
+ */
 export const NO_ANSWER_CANDIDATES = [
-  'Giá vé xe khách đi Hà Nội bao nhiêu?',
-  'Giá vé xe khách đi Đà Nẵng bao nhiêu?',
-  'Thời tiết Hà Nội ngày mai thế nào?',
+  'Gia hạn thẻ tạm trú cho vợ thế nào?',
+  'Thẻ tạm trú của vợ hết hạn thì làm gì?',
 ];
 
 /** The same, for a second conversation (its inbox item must be its own). */
 export const OTHER_NO_ANSWER_CANDIDATES = [
-  'Quán phở nào ngon nhất phố cổ?',
-  'Mấy giờ thì chợ Đồng Xuân mở cửa?',
-  'Thời tiết Đà Lạt tuần sau ra sao?',
+  'Thẻ tạm trú của vợ hết hạn thì làm gì?',
+  'Gia hạn thẻ tạm trú cho vợ thế nào?',
 ];
+
+/** A question outside the field: told what the channel answers, not sent to staff. */
+export const OUT_OF_SCOPE_QUESTION = 'Giá vé xe khách đi Hà Nội bao nhiêu?';
+
+/** A message that sounds like danger, typed without diacritics. */
+export const DANGER_MESSAGE = 'em bi giu ho chieu, bi nhot o nha chu, cuu voi';

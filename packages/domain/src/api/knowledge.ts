@@ -114,6 +114,8 @@ export interface FaqImportReport {
 export interface ArticleResponse {
   id: string;
   kind: ArticleKind;
+  /** Set on content the system itself shows (the emergency route: 'emergency-route'). */
+  key: string | null;
   title: string;
   body: string;
   topicId: string | null;
@@ -179,7 +181,17 @@ export interface AskResponse {
   suggestions: { id: string; question: string; confidence: number }[];
   /** Language of the answer given. */
   locale: 'vi' | 'en';
-  /** Set when the question went to the staff inbox (status no_answer). */
+  /**
+   * Whether the question is in the field at all: a `no_answer` outside it ("giá vàng hôm nay")
+   * is not sent to the staff inbox.
+   */
+  inField: boolean;
+  /** The message sounds like someone in danger: the emergency route comes first. */
+  danger: boolean;
+  /**
+   * Set when the question went to the staff inbox: a `no_answer` in the field, or a message
+   * that sounds like danger.
+   */
   handoffId?: string;
 }
 
@@ -208,4 +220,24 @@ export interface QuestionLogResponse {
   /** The 👍 or 👎 the person gave the answer (the last one), if any. */
   feedback: 'useful' | 'not_useful' | null;
   createdAt: string;
+}
+
+export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
+ * A person's question proposed as another phrasing (alternate) of a FAQ: they picked that FAQ
+ * among the choices offered for it. An editor accepts it (it becomes an alternate, used at once)
+ * or rejects it.
+ */
+export interface AlternateProposalResponse {
+  id: string;
+  faqId: string;
+  /** The FAQ's question, to judge the proposal by. */
+  faqQuestion: string;
+  text: string;
+  source: 'choice';
+  status: ProposalStatus;
+  createdAt: string;
+  decidedAt: string | null;
 }

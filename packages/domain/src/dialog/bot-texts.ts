@@ -27,6 +27,18 @@ export const BOT_TEXTS = {
     thanks: 'Cảm ơn bạn đã phản hồi!',
     thanksNotUseful: 'Cảm ơn bạn. Nếu cần, bấm **Gặp cán bộ** để được hỗ trợ thêm.',
     didYouMean: 'Có phải bạn muốn hỏi:',
+    notThese: 'Không phải, gặp cán bộ',
+    outOfScope:
+      'Kênh này trả lời các câu hỏi về **di cư an toàn, hợp pháp**: đi làm việc ở nước ngoài, ' +
+      'hộ chiếu, thị thực, cư trú, kết hôn và con cái ở nước ngoài, phòng chống lừa đảo và mua bán ' +
+      'người. Câu hỏi của bạn có vẻ không thuộc các chủ đề này. Bạn có thể chọn một chủ đề bên ' +
+      'dưới, hoặc bấm **Gặp cán bộ** nếu vẫn cần hỏi.',
+    emergencyFallback:
+      '**Nếu bạn đang gặp nguy hiểm**, hãy gọi ngay **113** (Công an). Nếu đang ở nước ngoài, ' +
+      'hãy gọi cảnh sát nước sở tại và liên hệ Đại sứ quán, Lãnh sự quán Việt Nam gần nhất.',
+    dangerHandoff:
+      'Tin nhắn của bạn đã được chuyển ngay đến cán bộ. Cán bộ sẽ trả lời bạn tại đây; bạn có ' +
+      'thể nhắn thêm bạn đang ở đâu và tình hình thế nào.',
     noAnswer:
       'Xin lỗi, hiện chưa có câu trả lời sẵn cho câu hỏi này. Câu hỏi đã được chuyển đến cán bộ; ' +
       'cán bộ sẽ trả lời bạn ngay tại đây.',
@@ -95,6 +107,18 @@ export const BOT_TEXTS = {
     thanks: 'Thank you for your feedback!',
     thanksNotUseful: 'Thank you. If you need more help, press **Talk to staff**.',
     didYouMean: 'Did you mean:',
+    notThese: 'None of these, talk to staff',
+    outOfScope:
+      'This channel answers questions about **safe, legal migration**: working abroad, passports, ' +
+      'visas, residence, marriage and children abroad, scams and human trafficking. Your question ' +
+      'does not seem to be about these topics. You can choose a topic below, or press **Talk to ' +
+      'staff** if you still need to ask.',
+    emergencyFallback:
+      '**If you are in danger**, call **113** (police) now. If you are abroad, call the local ' +
+      'police and contact the nearest Vietnamese embassy or consulate.',
+    dangerHandoff:
+      'Your message has been passed to a staff member at once, who will reply to you here; you ' +
+      'can add where you are and what is happening.',
     noAnswer:
       'Sorry, there is no ready answer to this question yet. It has been passed to a staff member, ' +
       'who will reply to you here.',

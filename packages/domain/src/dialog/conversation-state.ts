@@ -19,6 +19,8 @@ export interface ConversationState {
   taskUpdate?: TaskUpdateDraft;
   /** A report being filled in (`/baocao`): where the person is; the values live in the API. */
   report?: ReportCursor;
+  /** The question the last choices were offered for: a pick among them proposes it as an alternate. */
+  choices?: { questionLogId: string; text: string };
   /** Flood control: start of the current minute window and messages in it. */
   window?: { startedAt: number; count: number };
 }

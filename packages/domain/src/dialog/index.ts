@@ -5,3 +5,4 @@ export * from './replies';
 export * from './link-flow';
 export * from './task-update-flow';
 export * from './report-flow';
+export * from './danger';

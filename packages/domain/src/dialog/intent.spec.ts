@@ -147,6 +147,8 @@ describe('answerReplies', () => {
       confidence: 0.8,
       suggestions: [],
       locale: 'vi',
+      inField: true,
+      danger: false,
       faq: { id: 'f1', question: 'Hỏi?', answer: 'Đáp.', answerHtml: '<p>Đáp.</p>', topic: 'T' },
     });
     expect(answered).toHaveLength(1);
@@ -160,6 +162,8 @@ describe('answerReplies', () => {
       status: 'ambiguous',
       confidence: 0.6,
       locale: 'vi',
+      inField: true,
+      danger: false,
       suggestions: [
         { id: 'a', question: 'Câu A?', confidence: 0.6 },
         { id: 'b', question: 'Câu B?', confidence: 0.58 },
@@ -167,15 +171,35 @@ describe('answerReplies', () => {
     });
     expect(ambiguous[0]).toMatchObject({ text: 'Có phải bạn muốn hỏi:' });
     expect(
+      ambiguous[0].type === 'text' && ambiguous[0].buttons?.flat().map((b) => b.label),
+    ).toEqual(['Câu A?', 'Câu B?', 'Không phải, gặp cán bộ']);
+    expect(
       ambiguous[0].type === 'text' && ambiguous[0].buttons?.flat().map((b) => b.action),
-    ).toEqual(['faq:a', 'faq:b', 'handoff']);
-    const none = answerReplies('vi', {
-      status: 'no_answer',
-      confidence: 0,
-      suggestions: [],
-      locale: 'vi',
+    ).toEqual(['pick:a', 'pick:b', 'handoff']);
+    const none = answerReplies(
+      'vi',
+      {
+        status: 'no_answer',
+        confidence: 0,
+        suggestions: [],
+        locale: 'vi',
+        inField: true,
+        danger: false,
+      },
+      'Gọi **113**.',
+    );
+    // The emergency route first, then the honest "no answer", in one message.
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatchObject({
+      text: expect.stringMatching(/^Gọi \*\*113\*\*\.\n\nXin lỗi.*chuyển đến cán bộ/),
     });
-    expect(none[0]).toMatchObject({ text: expect.stringContaining('chuyển đến cán bộ') });
+  });
+
+  it('reads a pick among the choices as a choice, not a plain FAQ view', () => {
+    expect(interpret(INITIAL_STATE, event({ type: 'action', action: 'pick:f1' }))).toEqual({
+      kind: 'pick_choice',
+      faqId: 'f1',
+    });
   });
 });
 

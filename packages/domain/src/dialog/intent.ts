@@ -16,6 +16,8 @@ export type Intent =
   | { kind: 'choose_language'; locale?: 'vi' | 'en' }
   | { kind: 'ask'; text: string }
   | { kind: 'show_faq'; faqId: string }
+  /** One of the choices offered for a question ("Có phải bạn muốn hỏi…") picked. */
+  | { kind: 'pick_choice'; faqId: string }
   | { kind: 'topic'; topicId: string }
   | { kind: 'feedback'; faqId: string; useful: boolean }
   | { kind: 'handoff'; text?: string }
@@ -39,6 +41,8 @@ export type Intent =
 /** Button payloads the bot offers; kept short (Telegram allows 64 bytes). */
 export const Action = {
   faq: (id: string) => `faq:${id}`,
+  /** A FAQ picked among the choices offered for a question: a proposed alternate. */
+  pick: (id: string) => `pick:${id}`,
   topic: (id: string) => `topic:${id}`,
   feedback: (faqId: string, useful: boolean) => `fb:${useful ? 'up' : 'down'}:${faqId}`,
   handoff: 'handoff',
@@ -183,6 +187,8 @@ function actionIntent(action: string): Intent {
       return { kind: 'unlink', confirmed: a === 'ok' };
     case 'faq':
       return a ? { kind: 'show_faq', faqId: a } : { kind: 'menu' };
+    case 'pick':
+      return a ? { kind: 'pick_choice', faqId: a } : { kind: 'menu' };
     case 'topic':
       return a ? { kind: 'topic', topicId: a } : { kind: 'menu' };
     case 'fb':

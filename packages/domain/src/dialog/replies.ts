@@ -65,26 +65,77 @@ export function topicReplies(
   ];
 }
 
-/** An answer, a choice between close FAQs, or the honest "no answer". */
-export function answerReplies(locale: BotLocale, result: AskResponse): BotReply[] {
+/**
+ * An answer, a choice between close FAQs ("Có phải bạn muốn hỏi…", with "Không phải, gặp cán
+ * bộ"), or the honest "no answer" of a question sent to staff. `emergency` (the emergency route,
+ * content staff edit) goes first when there is no ready answer.
+ */
+export function answerReplies(
+  locale: BotLocale,
+  result: AskResponse,
+  emergency?: string,
+): BotReply[] {
   if (result.status === 'answered' && result.faq) return faqReplies(locale, result.faq);
   if (result.status === 'ambiguous') {
     return [
       text(botText(locale, 'didYouMean'), [
-        ...result.suggestions.map((s) => [{ label: s.question, action: Action.faq(s.id) }]),
-        [handoffButton(locale)],
+        ...result.suggestions.map((s) => [{ label: s.question, action: Action.pick(s.id) }]),
+        [{ label: botText(locale, 'notThese'), action: Action.handoff }],
       ]),
     ];
   }
   // The question stays with staff; the person may still go back to asking the bot meanwhile.
+  // One message, the emergency route first: read before anything else, and one chat call.
   return [
-    text(botText(locale, 'noAnswer'), [
+    text(`${emergencyText(locale, emergency)}\n\n${botText(locale, 'noAnswer')}`, [
       [
         { label: botText(locale, 'askSomethingElse'), action: Action.endHandoff },
         menuButton(locale),
       ],
     ]),
   ];
+}
+
+/** The emergency route (113, the citizen-protection hotline abroad), as staff wrote it. */
+export function emergencyReply(locale: BotLocale, emergency?: string): TextReply {
+  return text(emergencyText(locale, emergency));
+}
+
+function emergencyText(locale: BotLocale, emergency?: string): string {
+  return emergency?.trim() || botText(locale, 'emergencyFallback');
+}
+
+/**
+ * A message that sounds like danger: the emergency route first, the answer if there is a sure
+ * one, then word that staff have it.
+ */
+export function dangerReplies(
+  locale: BotLocale,
+  emergency: string | undefined,
+  faq: { id: string; question: string; answer: string } | undefined,
+  forwarded: boolean,
+): BotReply[] {
+  return [
+    emergencyReply(locale, emergency),
+    ...(faq ? faqReplies(locale, faq) : []),
+    forwarded
+      ? text(botText(locale, 'dangerHandoff'), [
+          [{ label: botText(locale, 'endHandoff'), action: Action.endHandoff }],
+        ])
+      : text(botText(locale, 'handoffsPaused'), [[handoffButton(locale)]]),
+  ];
+}
+
+/**
+ * A question outside the field ("giá vàng hôm nay"): what this channel answers, the topics, and
+ * a button to staff; the question itself is not sent to the inbox.
+ */
+export function outOfScopeReplies(
+  locale: BotLocale,
+  topics: { id: string; name: string }[],
+  pageSize?: number,
+): BotReply[] {
+  return [text(botText(locale, 'outOfScope')), menuReply(locale, topics, pageSize)];
 }
 
 export function faqReplies(

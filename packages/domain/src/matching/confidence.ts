@@ -25,14 +25,36 @@ import type { ScoredCandidate } from './scoring';
 import type { MatchResult, ScoredFaq } from './types';
 
 export interface Decision {
+  /** Confidence the best FAQ needs to be given as the answer directly. */
   readonly threshold: number;
+  /** ...and by how much it must lead the runner-up; closer, the person chooses. */
   readonly ambiguityMargin: number;
+  /** Confidence a FAQ needs to be offered as a choice. */
+  readonly choiceThreshold: number;
+  /**
+   * Share of the FAQ's own phrasing the question must account for to be answered directly: a
+   * short question all of whose words a FAQ has ("làm hộ chiếu ở đâu") is not yet that FAQ's
+   * question ("chủ giữ hộ chiếu thì phải làm gì").
+   */
+  readonly minPhrasing: number;
+  /**
+   * Share of the question the FAQ must explain to be answered directly: with half of it
+   * unexplained ("gia hạn hộ chiếu ở nước ngoài" against a FAQ on labour abroad) it is about
+   * something else.
+   */
+  readonly minCoverage: number;
+  /** Field share (field.ts) under which a question is outside the field. */
+  readonly fieldThreshold: number;
   readonly maxSuggestions: number;
 }
 
 export const DEFAULT_DECISION: Decision = {
-  threshold: 0.32,
-  ambiguityMargin: 0.05,
+  threshold: 0.5,
+  ambiguityMargin: 0.15,
+  choiceThreshold: 0.2,
+  minPhrasing: 0.4,
+  minCoverage: 0.55,
+  fieldThreshold: 0.4,
   maxSuggestions: 3,
 };
 
@@ -63,6 +85,7 @@ function rankOf(candidate: Assessed): number {
 
 export function decide(
   candidates: readonly Assessed[],
+  share: number,
   decision: Decision,
 ): Omit<MatchResult, 'locale'> {
   const bestCoverage = Math.max(0, ...candidates.map((c) => c.coverage));
@@ -73,24 +96,31 @@ export function decide(
         b.rank - a.rank || b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id),
     );
   const [first, ...others] = ranked;
-  if (!first || first.confidence < decision.threshold) {
-    return { status: 'no_answer', confidence: first?.confidence ?? 0, suggestions: [] };
+  const inField = share >= decision.fieldThreshold;
+  if (!first || !inField || first.confidence < decision.choiceThreshold) {
+    return { status: 'no_answer', confidence: first?.confidence ?? 0, suggestions: [], inField };
   }
   const toFaq = ({ id, confidence }: { id: string; confidence: number }): ScoredFaq => ({
     id,
     confidence,
   });
   const runnersUp = others
-    .filter((c) => c.confidence >= decision.threshold)
+    .filter((c) => c.confidence >= decision.choiceThreshold)
     .sort((a, b) => b.confidence - a.confidence || b.rank - a.rank);
   const suggestions = [first, ...runnersUp].slice(0, decision.maxSuggestions).map(toFaq);
-  // A runner-up is as good an answer when its confidence is about as high, or higher.
-  const close = runnersUp.some((c) => c.confidence > first.confidence - decision.ambiguityMargin);
+  // Sure enough, and no other FAQ about as good (or better): the answer. Else the person chooses.
+  const lead = first.confidence - (runnersUp[0]?.confidence ?? 0);
+  const sure =
+    first.confidence >= decision.threshold &&
+    lead >= decision.ambiguityMargin &&
+    first.phrasingCoverage >= decision.minPhrasing &&
+    first.coverage >= decision.minCoverage;
   return {
-    status: close ? 'ambiguous' : 'answered',
+    status: sure ? 'answered' : 'ambiguous',
     best: toFaq(first),
     confidence: first.confidence,
     suggestions,
+    inField,
   };
 }
 

@@ -267,11 +267,52 @@ describe('createMatcher: telling close FAQs apart', () => {
 
   it('does not answer with a FAQ about another country or another paper', () => {
     // Same wording, but Japan is not Korea and an ID card is not a passport.
-    expect(matcher.match('đi du học nhật bản cần những chi phí gì').status).toBe('no_answer');
-    expect(matcher.match('bị mất căn cước ở nước ngoài thì phải làm gì').status).toBe('no_answer');
+    expect(matcher.match('đi du học nhật bản cần những chi phí gì').status).not.toBe('answered');
+    expect(matcher.match('bị mất căn cước ở nước ngoài thì phải làm gì').status).not.toBe(
+      'answered',
+    );
     expect(answeredWith(matcher.match('mất passport ở hàn quốc phải làm sao'))).toBe(
       'lost-passport',
     );
+  });
+});
+
+describe('createMatcher: three outcomes', () => {
+  const KEPT_PASSPORT = faq(
+    'kept-passport',
+    'Chủ ở nước ngoài giữ hộ chiếu của tôi thì phải làm gì?',
+    'Người sử dụng lao động không được giữ hộ chiếu của người lao động. Hãy báo cho cơ quan đại diện Việt Nam.',
+  );
+  const matcher = matcherWith([...BASE, KEPT_PASSPORT]);
+
+  it('does not answer a missing FAQ with a neighbour’s answer', () => {
+    // No FAQ says where to get a passport: the one about a kept passport is at most a choice.
+    for (const text of ['làm hộ chiếu ở đâu', 'lam ho chieu o dau']) {
+      expect(matcher.match(text).status).not.toBe('answered');
+    }
+  });
+
+  it('offers up to three choices when no FAQ is sure', () => {
+    const result = matcher.match('hộ chiếu bị giữ');
+    expect(result.status).toBe('ambiguous');
+    expect(result.suggestions.length).toBeGreaterThanOrEqual(1);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    expect(result.suggestions[0].id).toBe('kept-passport');
+  });
+
+  it('tells a question outside the field from one inside it', () => {
+    const outside = matcher.match('giá vàng hôm nay bao nhiêu');
+    expect(outside).toMatchObject({ status: 'no_answer', inField: false });
+    const inside = matcher.match('xin thị thực đi Úc cần gì');
+    expect(inside.inField).toBe(true);
+  });
+
+  it('answers at once a phrasing an editor recorded as an alternate', () => {
+    const sut = matcherWith([...BASE, KEPT_PASSPORT]);
+    const text = 'ông chủ cầm passport của em không trả';
+    expect(sut.match(text).status).not.toBe('answered');
+    sut.upsert({ ...KEPT_PASSPORT, alternates: [text] });
+    expect(sut.match(text)).toMatchObject({ status: 'answered', best: { id: 'kept-passport' } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { DOCUMENT_LIMITS, tokenise } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
+import { FieldVocabulary, fieldShare, fieldTextsOf } from './field';
 import {
   bigramKey,
   englishField,
@@ -80,6 +81,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     else typos?.delete(word);
   });
   const hasEnglishAnswer = new Set<string>();
+  const vocabulary = new FieldVocabulary();
   const phrasingTexts = new Map<string, PhrasingTexts>();
   // Phrasings read with the current dictionary, made when a FAQ is first assessed.
   const phrasings = new Map<string, Phrasing[]>();
@@ -92,6 +94,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     const texts = phrasingTextsOf(faq);
     index.upsert(faq.id, documentFields(faq, texts));
     phrasingTexts.set(faq.id, texts);
+    vocabulary.upsert(faq.id, fieldTextsOf(faq));
     phrasings.delete(faq.id);
     if (faq.answerEn?.trim()) hasEnglishAnswer.add(faq.id);
     else hasEnglishAnswer.delete(faq.id);
@@ -138,7 +141,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
         coverage,
         phrasingCoverage: phrasingCoverage(read[i], readings, index),
       }));
-      const result = decide(assessed, decision);
+      const result = decide(assessed, fieldShare(query, vocabulary), decision);
       const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
       return { ...result, locale: answerInEnglish ? 'en' : 'vi' };
     },
@@ -146,6 +149,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     remove(id) {
       hasEnglishAnswer.delete(id);
       phrasingTexts.delete(id);
+      vocabulary.remove(id);
       phrasings.delete(id);
       return index.remove(id);
     },

@@ -48,7 +48,7 @@ const FACTORS: ReadonlyArray<readonly [number, string]> = [
   // up; what it is about is the rest of the question.
   [
     0.5,
-    'xin cấp nộp tra tìm mang theo lấy dùng xem gồm bao_gồm chuẩn_bị thực_hiện liên_hệ cách nơi chỗ trường_hợp vấn_đề',
+    'làm xin cấp nộp tra tìm mang theo lấy dùng xem gồm bao_gồm chuẩn_bị thực_hiện liên_hệ cách nơi chỗ trường_hợp vấn_đề',
   ],
 ];
 

@@ -42,11 +42,19 @@ export interface GlossaryEntry {
 }
 
 export interface MatcherOptions {
-  /** Confidence below which the result is `no_answer`. Default 0.32 (see confidence.ts). */
+  /** Confidence the best FAQ needs to be the answer directly. Default 0.5 (see confidence.ts). */
   threshold?: number;
-  /** When the runner-up's confidence is within this of the best, the result is `ambiguous`. Default 0.05. */
+  /** How far the best FAQ must lead the runner-up to be the answer directly. Default 0.15. */
   ambiguityMargin?: number;
-  /** How many suggestions to return at most. Default 3. */
+  /** Confidence a FAQ needs to be offered as a choice. Default 0.2. */
+  choiceThreshold?: number;
+  /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.5. */
+  minPhrasing?: number;
+  /** Share of the question the FAQ must explain to be answered directly. Default 0.55. */
+  minCoverage?: number;
+  /** Share of the question's content words the field must know (field.ts). Default 0.4. */
+  fieldThreshold?: number;
+  /** How many choices to offer at most. Default 3. */
   maxSuggestions?: number;
 }
 
@@ -63,14 +71,23 @@ export interface ScoredFaq {
 
 export type MatchStatus = 'answered' | 'ambiguous' | 'no_answer';
 
+/**
+ * Three outcomes: `answered` (sure: the best FAQ is the answer), `ambiguous` (the right FAQ is
+ * probably among `suggestions`: the person chooses) and `no_answer` (nothing close).
+ */
 export interface MatchResult {
   status: MatchStatus;
   /** The best FAQ; present when status is `answered` or `ambiguous` (then it is the leading one). */
   best?: ScoredFaq;
   /** Confidence of the best candidate, 0 when nothing matched at all. */
   confidence: number;
-  /** Best candidates above the threshold, best first; for `ambiguous` at least the top two. */
+  /** The choices, best first (for `answered`, the answer and the close runners-up); none for `no_answer`. */
   suggestions: ScoredFaq[];
+  /**
+   * Whether the question is in the knowledge base's field at all (field.ts): a question outside
+   * it ("giá vàng hôm nay") is `no_answer` and is not for staff to answer either.
+   */
+  inField: boolean;
   /**
    * Language to answer in: 'en' only for an English question whose best FAQ has an English
    * answer (for `no_answer`, the language of the question, to say so in).

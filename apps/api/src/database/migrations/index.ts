@@ -8,6 +8,7 @@ import { OutboxSentParts1765300000000 } from './1765300000000-outbox-sent-parts'
 import { QuestionLogConversation1765600000000 } from './1765600000000-question-log-conversation';
 import { Plan1765400000000 } from './1765400000000-plan';
 import { Reporting1765500000000 } from './1765500000000-reporting';
+import { AnswersPeopleCanTrust1765700000000 } from './1765700000000-answers-people-can-trust';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Plan1765400000000,
   Reporting1765500000000,
   QuestionLogConversation1765600000000,
+  AnswersPeopleCanTrust1765700000000,
 ];

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { DictionaryService } from '../../modules/knowledge/dictionary.service';
+import { seedEmergencyRoute } from '../../modules/knowledge/emergency-route';
 import { FaqTransferService } from '../../modules/knowledge/faq-transfer.service';
 import { FaqEntity } from '../../modules/knowledge/faq.entity';
 import { UnitEntity } from '../../modules/units/unit.entity';
@@ -34,7 +35,8 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
 
 /**
  * What a brand-new database gets at its first start: the starter synonym dictionary and
- * glossary (the matcher's configuration), the first administrator (from ADMIN_EMAIL and
+ * glossary (the matcher's configuration), the emergency route (a published warning staff edit),
+ * the first administrator (from ADMIN_EMAIL and
  * ADMIN_PASSWORD, or on the embedded default one with a one-time password), the starter FAQs
  * (marked for review) and, unless DEMO_DATA=false, the demo data: the units of seed 002, its
  * plan with its tasks and a few progress updates, and its two report templates with a few
@@ -60,6 +62,11 @@ export class FirstRunService {
 
   async run(): Promise<FirstRunReport> {
     await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
+    if (await seedEmergencyRoute(this.dataSource.manager)) {
+      this.logger.warn(
+        'The emergency route (a published warning) was created with a placeholder for the foreign ministry’s citizen-protection hotline: fill it in under Articles & warnings',
+      );
+    }
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
     const demo = this.env.DEMO_DATA ?? this.mode === 'embedded';
     const demoDataLoaded = demo && (await this.loadDemoData());

@@ -12,21 +12,26 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  AlternateProposalResponse,
   AskResponse,
   HandoffItemResponse,
   INBOX_WORKERS,
   Page,
   QUESTION_LOG_READERS,
   QuestionLogResponse,
+  Role,
 } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
+import { AlternateProposalsService } from './alternate-proposals.service';
 import { AssistantService } from './assistant.service';
 import { QuestionLogService } from './question-log.service';
 import {
   AskDto,
   HandoffListQueryDto,
+  ProposalListQueryDto,
   QuestionLogQueryDto,
+  toAlternateProposalResponse,
   toHandoffItemResponse,
   UpdateHandoffDto,
 } from './dto/assistant.dto';
@@ -37,6 +42,7 @@ export class AssistantController {
   constructor(
     private readonly assistant: AssistantService,
     private readonly questionLog: QuestionLogService,
+    private readonly proposals: AlternateProposalsService,
   ) {}
 
   /** Public: a citizen's question. Rate-limited per client; the text is capped. */
@@ -74,5 +80,43 @@ export class AssistantController {
     @Body() body: UpdateHandoffDto,
   ): Promise<HandoffItemResponse> {
     return toHandoffItemResponse(await this.assistant.setHandoffStatus(actor, id, body.status));
+  }
+
+  /** Questions people matched to a FAQ by picking it among the choices: proposed alternates. */
+  @Get('proposals')
+  @Roles(Role.Admin, Role.Editor)
+  async listProposals(
+    @Query() query: ProposalListQueryDto,
+  ): Promise<Page<AlternateProposalResponse>> {
+    const [items, total] = await this.proposals.list(query);
+    return {
+      items: items.map(toAlternateProposalResponse),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** Accepts a proposal: its text becomes one of the FAQ's alternates, matched at once. */
+  @Post('proposals/:id/accept')
+  @Roles(Role.Admin, Role.Editor)
+  @HttpCode(200)
+  async acceptProposal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AlternateProposalResponse> {
+    const saved = await this.proposals.decide(actor, id, true);
+    return toAlternateProposalResponse({ ...saved, faqQuestion: '' });
+  }
+
+  @Post('proposals/:id/reject')
+  @Roles(Role.Admin, Role.Editor)
+  @HttpCode(200)
+  async rejectProposal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AlternateProposalResponse> {
+    const saved = await this.proposals.decide(actor, id, false);
+    return toAlternateProposalResponse({ ...saved, faqQuestion: '' });
   }
 }

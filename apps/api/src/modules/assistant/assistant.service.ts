@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AskResponse, ErrorCode, HandoffStatus, normaliseText, renderMarkdown } from '@gcm/domain';
+import {
+  AskResponse,
+  ErrorCode,
+  HandoffStatus,
+  normaliseText,
+  renderMarkdown,
+  soundsLikeDanger,
+} from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
@@ -74,9 +81,10 @@ export function questionLogParams(rows: readonly QuestionLogRow[]): unknown[] {
 const HTML_TAG = /<\/?[a-z!][^<>]{0,500}>/gi;
 
 /**
- * Answers citizens' questions from the published FAQs only: the matcher's best FAQ, a choice
- * between close ones, or an honest "no answer" that puts the question in the staff inbox.
- * Every question is logged.
+ * Answers citizens' questions from the published FAQs only: the matcher's FAQ when it is sure,
+ * up to three choices when the right one is probably among them, or an honest "no answer" that
+ * puts a question of the field (or one that sounds like danger) in the staff inbox; a question
+ * outside the field is not. Every question is logged.
  */
 @Injectable()
 export class AssistantService {
@@ -113,6 +121,7 @@ export class AssistantService {
   prepareAnswer(input: AskInput): { response: AskResponse; log: QuestionLogRow } {
     const result = this.index.matchCurrent(input.text, { locale: input.locale });
     const locale = result.locale;
+    const danger = soundsLikeDanger(input.text);
     const best = result.best && this.index.faq(result.best.id);
     const response: AskResponse = {
       status: result.status,
@@ -130,12 +139,18 @@ export class AssistantService {
           : [];
       }),
       locale,
+      inField: result.inField || danger,
+      danger,
     };
     if (best && result.status !== 'no_answer') {
       const content = inLocale(best, locale);
       response.faq = { id: best.id, ...content };
     }
-    if (result.status === 'no_answer' && input.openHandoff !== false) {
+    // Staff get a migration question nobody wrote a FAQ for, and anything that sounds like
+    // danger; not a question outside the field ("giá vàng hôm nay"): the person is told what
+    // this channel answers and may still ask for staff.
+    const forStaff = danger || (result.status === 'no_answer' && result.inField);
+    if (forStaff && input.openHandoff !== false) {
       response.handoffId = randomUUID();
     }
 

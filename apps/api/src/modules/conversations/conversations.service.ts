@@ -7,6 +7,7 @@ import {
   BotEventResult,
   BotReply,
   Channel,
+  dangerReplies,
   ConversationMessage,
   countMessage,
   ErrorCode,
@@ -22,6 +23,7 @@ import {
   unitHelpReplies,
   unitMenuReply,
   menuReply,
+  outOfScopeReplies,
   RESEND_AFTER_SECONDS,
   sayReplies,
   staleChoiceReplies,
@@ -33,6 +35,7 @@ import { DATA_ERRORS } from '../../common/filters/all-exceptions.filter';
 import { isDatabaseUnavailable } from '../../database/database-availability';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
+import { emergencyRoute } from '../knowledge/emergency-route';
 import { BatchWrites, ConversationOutcome } from './batch-writes';
 import {
   exists,
@@ -350,6 +353,21 @@ export class ConversationsService {
         if (!faq) return this.staleMenu(turn);
         return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
       }
+      case 'pick_choice': {
+        const faq = this.index.faq(intent.faqId);
+        if (!faq) return this.staleMenu(turn);
+        // The question the choices were offered for, proposed as this FAQ's alternate: an
+        // editor accepts it (or not) before the matcher uses it.
+        if (state.choices) {
+          await manager.query(
+            `INSERT INTO alternate_proposals (faq_id, text, source, question_log_id, conversation_id)
+             VALUES ($1, $2, 'choice', $3, $4)`,
+            [faq.id, state.choices.text, state.choices.questionLogId, turn.conversation.id],
+          );
+          delete state.choices;
+        }
+        return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
+      }
       case 'topic':
         if (!(await exists(manager, TOPIC_EXISTS, intent.topicId))) {
           return this.staleMenu(turn);
@@ -430,14 +448,37 @@ export class ConversationsService {
       openHandoff: !turn.event.handoffsPaused,
     });
     writes.question(log);
+    delete state.choices;
     if (result.handoffId) {
       state.mode = 'handoff';
       state.handoffId = result.handoffId;
     }
-    if (result.status === 'no_answer' && !result.handoffId) {
-      return sayReplies(result.locale, 'noAnswerHandoffsPaused');
+    const locale = result.locale;
+    // The emergency route is content staff write in Vietnamese; in English, the bot's own.
+    const emergency = async () =>
+      locale === 'vi' ? await emergencyRoute(turn.manager) : undefined;
+    if (result.danger) {
+      const faq = result.status === 'answered' ? result.faq : undefined;
+      return dangerReplies(locale, await emergency(), faq, Boolean(result.handoffId));
     }
-    return answerReplies(result.locale, result);
+    if (result.status === 'ambiguous') {
+      state.choices = { questionLogId: log.id, text: log.text };
+    }
+    if (result.status === 'no_answer' && !result.inField) {
+      return outOfScopeReplies(
+        state.locale,
+        await topics(turn),
+        MENU_PAGE_SIZE[conversation.channel],
+      );
+    }
+    if (result.status === 'no_answer' && !result.handoffId) {
+      return sayReplies(locale, 'noAnswerHandoffsPaused');
+    }
+    return answerReplies(
+      locale,
+      result,
+      result.status === 'no_answer' ? await emergency() : undefined,
+    );
   }
 
   private async openHandoff(turn: Turn, text?: string): Promise<BotReply[]> {

@@ -16,6 +16,13 @@ export class ArticleEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: ArticleKind;
 
+  /**
+   * Set on content the system itself shows, found by this key: EMERGENCY_ROUTE_KEY, the
+   * emergency route given before a handoff. Staff edit its title and body like any warning.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  key: string | null;
+
   @Column({ type: 'varchar', length: 300 })
   title: string;
 

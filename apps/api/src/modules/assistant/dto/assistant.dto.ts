@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ASK_STATUSES, HANDOFF_STATUSES, QUESTION_CHANNELS, QUESTION_FEEDBACK } from '@gcm/domain';
+import {
+  ASK_STATUSES,
+  HANDOFF_STATUSES,
+  PROPOSAL_STATUSES,
+  QUESTION_CHANNELS,
+  QUESTION_FEEDBACK,
+} from '@gcm/domain';
 import type {
+  AlternateProposalResponse,
   AskRequest,
+  ProposalStatus,
   AskStatus,
   HandoffItemResponse,
   HandoffStatus,
@@ -13,6 +21,7 @@ import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
 import { PeriodQueryDto } from '../../../common/dto/period.dto';
 import { Optional } from '../../../common/validation/optional';
 import { CleanText } from '../../../common/validation/transforms';
+import type { AlternateProposalEntity } from '../alternate-proposal.entity';
 import { HandoffItemEntity } from '../handoff-item.entity';
 
 export const ASK_MAX_CHARS = 1000;
@@ -74,4 +83,24 @@ export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse
   createdAt: h.createdAt.toISOString(),
   updatedAt: h.updatedAt.toISOString(),
   closedAt: h.closedAt?.toISOString() ?? null,
+});
+
+export class ProposalListQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, default: 'proposed' })
+  @Optional()
+  @IsIn(PROPOSAL_STATUSES)
+  status?: ProposalStatus;
+}
+
+export const toAlternateProposalResponse = (
+  p: AlternateProposalEntity & { faqQuestion: string },
+): AlternateProposalResponse => ({
+  id: p.id,
+  faqId: p.faqId,
+  faqQuestion: p.faqQuestion,
+  text: p.text,
+  source: p.source,
+  status: p.status,
+  createdAt: p.createdAt.toISOString(),
+  decidedAt: p.decidedAt?.toISOString() ?? null,
 });

@@ -54,6 +54,7 @@ export class ArticleListQueryDto extends PaginationQueryDto {
 export const toArticleResponse = (a: ArticleEntity): ArticleResponse => ({
   id: a.id,
   kind: a.kind,
+  key: a.key,
   title: a.title,
   body: a.body,
   topicId: a.topicId,

@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The emergency route: who to call when in danger, given before any handoff when there is no
+ * ready answer or a message sounds like danger. Content, not code: a published warning with this
+ * key, which staff edit like any other (Bài viết & cảnh báo); seeded at the first start.
+ */
+export const EMERGENCY_ROUTE_KEY = 'emergency-route';
+
+// The foreign ministry's citizen-protection hotline is not written here: a number in code would
+// go stale unnoticed. Staff fill it in; until then the placeholder says so plainly.
+export const EMERGENCY_ROUTE_SEED = {
+  title: 'Khi gặp nguy hiểm: gọi ai',
+  body:
+    '**Nếu bạn đang gặp nguy hiểm** (bị giữ, bị nhốt, bị đánh, bị đòi tiền chuộc, bị lừa):\n' +
+    '- Ở Việt Nam: gọi ngay **113** (Công an).\n' +
+    '- Ở nước ngoài: gọi cảnh sát nước sở tại và đường dây nóng bảo hộ công dân của Bộ Ngoại giao: ' +
+    '**[CÁN BỘ ĐIỀN SỐ ĐƯỜNG DÂY NÓNG BẢO HỘ CÔNG DÂN]**.\n\n' +
+    'Nếu có thể, hãy cho cán bộ biết bạn đang ở đâu.',
+};
+
+/** Creates the emergency route article when there is none (first start, or deleted by mistake). */
+export async function seedEmergencyRoute(manager: EntityManager): Promise<boolean> {
+  const created: unknown[] = await manager.query(
+    `INSERT INTO articles (kind, key, title, body, status, published_at)
+     SELECT 'warning', $1::varchar, $2::varchar, $3::text, 'published', now()
+     WHERE NOT EXISTS (SELECT 1 FROM articles WHERE key = $1::varchar)
+     RETURNING id`,
+    [EMERGENCY_ROUTE_KEY, EMERGENCY_ROUTE_SEED.title, EMERGENCY_ROUTE_SEED.body],
+  );
+  return created.length > 0;
+}
+
+/** The emergency route as published now, or undefined (then the bot's built-in sentence). */
+export async function emergencyRoute(manager: EntityManager): Promise<string | undefined> {
+  const [row]: { body: string }[] = await manager.query(
+    `SELECT body FROM articles WHERE key = $1 AND status = 'published'`,
+    [EMERGENCY_ROUTE_KEY],
+  );
+  return row?.body;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { soundsLikeDanger } from './danger';
+
+describe('soundsLikeDanger', () => {
+  it.each([
+    'Em bị giữ hộ chiếu, không cho về',
+    'em bi nhot trong nha chu',
+    'bọn nó đòi tiền chuộc 5000 đô',
+    'chồng em bj đánh ở bên đó',
+    'công ty này lừa em rồi',
+    'cuu voi',
+    'I am trapped and they took my passport',
+  ])('hears danger in "%s"', (text) => {
+    expect(soundsLikeDanger(text)).toBe(true);
+  });
+
+  it.each([
+    'làm hộ chiếu ở đâu',
+    'giá lúa hôm nay',
+    'gia han visa han quoc can gi',
+    'đi xuất khẩu lao động cần chi phí gì',
+    'dấu hiệu mua bán người là gì',
+    'làm sao nhận biết tin tuyển dụng lừa đảo',
+    'bạn tôi muốn đi Nhật',
+    'nghiên cứu về di cư',
+    'bị giảm lương thì khiếu nại ở đâu',
+  ])('hears none in "%s"', (text) => {
+    expect(soundsLikeDanger(text)).toBe(false);
+  });
+});

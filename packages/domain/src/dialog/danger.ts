@@ -1,0 +1,32 @@
+import { foldDiacritics, normaliseText } from '../text';
+
+/**
+ * Whether a message sounds like someone in danger: held, locked up, beaten, a ransom asked,
+ * deceived. Read typed any way (with or without diacritics, "bj" for "bị"), in Vietnamese or
+ * English. Errs on the side of giving the emergency route: said to someone who did not need it,
+ * it costs a line; missed, it may cost much more.
+ */
+const FOLDED_PATTERNS: readonly RegExp[] = [
+  // Bị giữ / nhốt / đánh / bắt cóc / ép / lừa ... ("bị" typed "bi", "bj")
+  /\b(bi|bj|b)\s+(giu|nhot|giam giu|danh|danh dap|hanh hung|bat coc|bat giu|ep|cuong buc|ban|tra tan|de doa|doa|lua|xam hai|hiep dam|quay roi|bo doi|thu ho chieu)\b/,
+  /\b(tien chuoc|doi chuoc|chuoc nguoi)\b/,
+  /\b(cuu voi|cuu toi|cuu em|cuu minh|cuu tui|cuu con|cuu chau)\b/,
+  // Deceived: said of oneself ("lừa em"), not a question about scams or
+  // trafficking in general ("dấu hiệu lừa đảo", "mua bán người là gì"), which a FAQ answers.
+  /\blua (toi|em|minh|tui|con|chau|chung toi|vo toi|chong toi)\b/,
+  /\bbat coc\b/,
+  /\b(khong cho ve|khong cho ra ngoai|giu ho chieu|thu ho chieu)\b/,
+  /\b(sos|help me|trapped|kidnapped|ransom|beaten|locked up|locked in|trafficked|held captive|scammed|they took my passport)\b/,
+];
+// With diacritics, "bị lừa" is unambiguous (folded, "lua" could be rice, fire or silk).
+const EXACT_PATTERNS: readonly RegExp[] = [/(^|[^\p{L}])bị lừa([^\p{L}]|$)/u];
+
+export function soundsLikeDanger(text: string): boolean {
+  const normalised = normaliseText(text);
+  if (EXACT_PATTERNS.some((p) => p.test(normalised))) return true;
+  const folded = foldDiacritics(normalised)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return FOLDED_PATTERNS.some((p) => p.test(folded));
+}

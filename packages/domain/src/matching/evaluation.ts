@@ -1,0 +1,258 @@
+/**
+ * Measuring the matcher on a question set (the dev set, the frozen set): pure, no I/O, shared by
+ * `scripts/eval-dev.ts`, the API's `bench/eval-qa.mjs` and the frozen set's test.
+ *
+ * A set is FAQs plus questions, each with the FAQ it should get (`expect`) or null when the
+ * knowledge base has no answer (out of scope). Three outcomes are told apart, as a citizen sees
+ * them: answered directly, offered as one of a few choices, or "no answer".
+ */
+import { createMatcher, type FaqMatcher } from './matcher';
+import type { FaqEntry, GlossaryEntry, MatcherOptions, MatchResult, SynonymEntry } from './types';
+
+export interface QaQuestion {
+  q: string;
+  expect: string | null;
+  kind: string;
+}
+
+export interface QaSet {
+  faqs: FaqEntry[];
+  questions: QaQuestion[];
+}
+
+export interface Dictionaries {
+  synonyms: readonly SynonymEntry[];
+  glossary: readonly GlossaryEntry[];
+}
+
+/** Counts of one group of in-scope questions. */
+export interface InScopeCounts {
+  total: number;
+  /** Answered directly with the right FAQ. */
+  right: number;
+  /** Answered directly with another FAQ: the outcome that must stay rare. */
+  wrong: number;
+  /** Offered choices, the right FAQ among them. */
+  choicesRight: number;
+  /** Offered choices, none of them right. */
+  choicesWrong: number;
+  noAnswer: number;
+}
+
+export interface OutOfScopeCounts {
+  total: number;
+  answered: number;
+  choices: number;
+  refused: number;
+  /** Refused and recognised as outside the field (the inbox is not asked). */
+  outsideField: number;
+}
+
+export interface QaReport {
+  inScope: InScopeCounts;
+  perKind: Map<string, InScopeCounts>;
+  outOfScope: OutOfScopeCounts;
+  /** In-scope questions seen as outside the field (they would not reach the inbox). */
+  inScopeOutsideField: number;
+  misses: string[];
+}
+
+type Match = (text: string) => MatchResult;
+
+const emptyInScope = (): InScopeCounts => ({
+  total: 0,
+  right: 0,
+  wrong: 0,
+  choicesRight: 0,
+  choicesWrong: 0,
+  noAnswer: 0,
+});
+
+/** How one result counts for a question that expects `expect` (not null). */
+function countInScope(counts: InScopeCounts, result: MatchResult, expect: string): string {
+  counts.total++;
+  if (result.status === 'answered') {
+    if (result.best?.id === expect) {
+      counts.right++;
+      return 'right';
+    }
+    counts.wrong++;
+    return 'wrong';
+  }
+  if (result.status === 'ambiguous') {
+    if (result.suggestions.some((s) => s.id === expect)) {
+      counts.choicesRight++;
+      return 'choicesRight';
+    }
+    counts.choicesWrong++;
+    return 'choicesWrong';
+  }
+  counts.noAnswer++;
+  return 'noAnswer';
+}
+
+export function evaluateQuestions(match: Match, questions: readonly QaQuestion[]): QaReport {
+  const inScope = emptyInScope();
+  const perKind = new Map<string, InScopeCounts>();
+  const outOfScope: OutOfScopeCounts = {
+    total: 0,
+    answered: 0,
+    choices: 0,
+    refused: 0,
+    outsideField: 0,
+  };
+  let inScopeOutsideField = 0;
+  const misses: string[] = [];
+  for (const question of questions) {
+    const result = match(question.q);
+    const shown = `${result.status} ${result.best?.id ?? '-'} ${result.confidence}${result.inField ? '' : ' outside'}`;
+    if (question.expect === null) {
+      outOfScope.total++;
+      if (result.status === 'answered') outOfScope.answered++;
+      else if (result.status === 'ambiguous') outOfScope.choices++;
+      else outOfScope.refused++;
+      if (result.status === 'no_answer' && !result.inField) outOfScope.outsideField++;
+      if (result.status !== 'no_answer') misses.push(`  [out_of_scope] ${shown} ← ${question.q}`);
+      continue;
+    }
+    if (!result.inField) inScopeOutsideField++;
+    const kind = perKind.get(question.kind) ?? emptyInScope();
+    perKind.set(question.kind, kind);
+    countInScope(kind, result, question.expect);
+    const outcome = countInScope(inScope, result, question.expect);
+    if (outcome !== 'right') {
+      misses.push(
+        `  [${question.kind}] ${outcome}: want ${question.expect}, ${shown} ← ${question.q}`,
+      );
+    }
+  }
+  return { inScope, perKind, outOfScope, inScopeOutsideField, misses };
+}
+
+export function evaluateSet(
+  set: QaSet,
+  dictionaries: Dictionaries,
+  options?: MatcherOptions,
+): QaReport {
+  const matcher = createMatcher({ faqs: set.faqs, ...dictionaries, options });
+  return evaluateQuestions((text) => matcher.match(text), set.questions);
+}
+
+export interface LeaveOutReport {
+  /** Questions whose FAQ was removed: they must not be answered. */
+  orphans: OutOfScopeCounts;
+  /** The other questions, with their FAQ still there. */
+  kept: InScopeCounts;
+}
+
+/**
+ * Each FAQ removed once (folds of about four): its questions then have no answer in the base,
+ * like a migration question nobody wrote a FAQ for. They must get choices or "no answer", never
+ * a neighbour's answer.
+ */
+export function leaveOut(
+  set: QaSet,
+  dictionaries: Dictionaries,
+  options?: MatcherOptions,
+): LeaveOutReport {
+  const folds = Math.max(1, Math.round(set.faqs.length / 4));
+  const orphans: OutOfScopeCounts = {
+    total: 0,
+    answered: 0,
+    choices: 0,
+    refused: 0,
+    outsideField: 0,
+  };
+  const kept = emptyInScope();
+  for (let fold = 0; fold < folds; fold++) {
+    const removed = new Set(set.faqs.filter((_, i) => i % folds === fold).map((f) => f.id));
+    const matcher = createMatcher({
+      faqs: set.faqs.filter((f) => !removed.has(f.id)),
+      ...dictionaries,
+      options,
+    });
+    for (const question of set.questions) {
+      if (question.expect === null) continue;
+      const result = matcher.match(question.q);
+      if (!removed.has(question.expect)) {
+        countInScope(kept, result, question.expect);
+        continue;
+      }
+      orphans.total++;
+      if (result.status === 'answered') orphans.answered++;
+      else if (result.status === 'ambiguous') orphans.choices++;
+      else orphans.refused++;
+      if (result.status === 'no_answer' && !result.inField) orphans.outsideField++;
+    }
+  }
+  return { orphans, kept };
+}
+
+/**
+ * Learning from use: half of each FAQ's questions (every other one, in the set's order) are
+ * recorded as alternates, as an editor would from the question log; the matcher is measured on
+ * the other half and on every out-of-scope question.
+ */
+export function learningRun(
+  set: QaSet,
+  dictionaries: Dictionaries,
+  options?: MatcherOptions,
+): QaReport {
+  const seen = new Map<string, number>();
+  const learnt = new Map<string, string[]>();
+  const held: QaQuestion[] = [];
+  for (const question of set.questions) {
+    if (question.expect === null) {
+      held.push(question);
+      continue;
+    }
+    const n = seen.get(question.expect) ?? 0;
+    seen.set(question.expect, n + 1);
+    if (n % 2 === 0)
+      learnt.set(question.expect, [...(learnt.get(question.expect) ?? []), question.q]);
+    else held.push(question);
+  }
+  const matcher: FaqMatcher = createMatcher({ faqs: set.faqs, ...dictionaries, options });
+  // Added one by one, as the API does when an editor records an alternate.
+  for (const faq of set.faqs) {
+    const alternates = learnt.get(faq.id);
+    if (alternates) matcher.upsert({ ...faq, alternates: [...faq.alternates, ...alternates] });
+  }
+  return evaluateQuestions((text) => matcher.match(text), held);
+}
+
+const pct = (a: number, b: number): string =>
+  b === 0 ? '  -  ' : `${((100 * a) / b).toFixed(1)}%`;
+
+/** Report lines, the same in every tool that prints them. */
+export function formatReport(title: string, report: QaReport): string[] {
+  const { inScope: s, outOfScope: o } = report;
+  const lines = [
+    title,
+    `  in scope (${s.total}): answered right ${pct(s.right, s.total)}, answered WRONG ${pct(s.wrong, s.total)}, ` +
+      `right among choices ${pct(s.choicesRight, s.total)}, choices without it ${pct(s.choicesWrong, s.total)}, ` +
+      `no answer ${pct(s.noAnswer, s.total)}`,
+    `    right answered or among choices ${pct(s.right + s.choicesRight, s.total)}; ` +
+      `seen as outside the field ${report.inScopeOutsideField}`,
+    `  out of scope (${o.total}): answered directly ${pct(o.answered, o.total)}, choices ${pct(o.choices, o.total)}, ` +
+      `refused ${pct(o.refused, o.total)} (outside the field, not forwarded: ${o.outsideField})`,
+  ];
+  for (const [kind, k] of [...report.perKind].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(
+      `    ${kind.padEnd(16)} right ${pct(k.right, k.total).padStart(6)}  wrong ${pct(k.wrong, k.total).padStart(6)}  ` +
+        `among choices ${pct(k.choicesRight, k.total).padStart(6)}  no answer ${pct(k.noAnswer, k.total).padStart(6)}  (${k.total})`,
+    );
+  }
+  return lines;
+}
+
+export function formatLeaveOut(report: LeaveOutReport): string[] {
+  const { orphans: o, kept: k } = report;
+  return [
+    'Leave-FAQs-out (each FAQ removed once; its questions have no answer any more)',
+    `  orphaned questions (${o.total}): answered directly ${pct(o.answered, o.total)}, choices ${pct(o.choices, o.total)}, ` +
+      `no answer ${pct(o.refused, o.total)}`,
+    `  other questions (${k.total}): answered right ${pct(k.right, k.total)}, answered wrong ${pct(k.wrong, k.total)}, ` +
+      `right among choices ${pct(k.choicesRight, k.total)}`,
+  ];
+}

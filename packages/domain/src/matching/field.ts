@@ -1,0 +1,97 @@
+/**
+ * Whether a question is in the knowledge base's field at all: "giá vàng hôm nay" is not, "làm hộ
+ * chiếu ở đâu" is, even when no FAQ answers it. The share of the question's content words (not
+ * function words: stop-words.ts) that the field knows: a phrase of the editors' dictionary or
+ * glossary (the field's vocabulary), or a word of some FAQ's question, topic or tags. Not of its
+ * answer, whose everyday words say little of the field, nor of its alternates: they are people's
+ * own phrasings, chat words and all, and with them the share would grow as alternates are
+ * recorded (on the dev set's learning run, "Chào bạn, bạn tên gì?" became a field question). A
+ * share, so it does not grow with the number of FAQs either.
+ */
+import { stemEnglish } from './english';
+import type { Query } from './query-types';
+import { DOCUMENT_LIMITS, tokenise } from '../text';
+import type { PhrasingTexts } from './phrasings';
+import type { FaqEntry } from './types';
+
+// Slots weighing at least this much (stop factor) are content words.
+const CONTENT_STOP_FACTOR = 0.5;
+
+/** The texts whose words are the field's: question, topic, tags, English question. */
+export function fieldTextsOf(faq: FaqEntry): PhrasingTexts {
+  const tokens = (texts: readonly (string | undefined)[]) =>
+    texts.map((t) => tokenise(t ?? '', DOCUMENT_LIMITS)).filter((t) => t.length > 0);
+  return {
+    vietnamese: tokens([faq.question, faq.topic, ...(faq.tags ?? [])]),
+    english: tokens([faq.questionEn]),
+  };
+}
+
+/** Words of the FAQs' field texts, counted so that removing a FAQ removes its words. */
+export class FieldVocabulary {
+  private readonly counts = new Map<string, number>();
+  private readonly byFaq = new Map<string, string[]>();
+
+  upsert(id: string, texts: PhrasingTexts): void {
+    this.remove(id);
+    const words = new Set<string>();
+    for (const tokens of texts.vietnamese) {
+      for (const t of tokens) {
+        words.add(`v:${t.folded}`);
+        words.add(`x:${t.exact}`);
+      }
+    }
+    for (const tokens of texts.english) {
+      for (const t of tokens) words.add(`e:${stemEnglish(t.folded)}`);
+    }
+    const list = [...words];
+    for (const word of list) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    this.byFaq.set(id, list);
+  }
+
+  remove(id: string): void {
+    for (const word of this.byFaq.get(id) ?? []) {
+      const n = (this.counts.get(word) ?? 0) - 1;
+      if (n > 0) this.counts.set(word, n);
+      else this.counts.delete(word);
+    }
+    this.byFaq.delete(id);
+  }
+
+  has(word: string): boolean {
+    return this.counts.has(word);
+  }
+}
+
+/** Share of the question's content words the field knows, in [0, 1]; 0 for no content word. */
+export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
+  let content = 0;
+  let known = 0;
+  for (const slot of query.slots) {
+    if (slot.stopFactor < CONTENT_STOP_FACTOR) continue;
+    content += slot.stopFactor;
+    // A phrase of the dictionary or glossary is the field's, not a chat spelling of an everyday
+    // word ("hum" for "hôm"): it has a reading of two or more syllables or an English one.
+    if (
+      slot.massFrom === 'readings' &&
+      slot.alternatives.some((alt) => alt.lang === 'en' || alt.tokens.length > 1)
+    ) {
+      known += slot.stopFactor;
+      continue;
+    }
+    if (slot.massFrom === 'unknown') continue;
+    // The word as typed, or a respelling of it (teencode, a typo), as sure as that reading is.
+    let best = 0;
+    for (const alt of slot.alternatives) {
+      if (alt.broader || alt.quality <= best) continue;
+      // Typed with diacritics, a word is known with those diacritics ("giá" is not "gia").
+      const words =
+        alt.lang === 'vi'
+          ? alt.tokens.map((t) => (t.marked ? `x:${t.exact}` : `v:${t.folded}`))
+          : alt.stems.map((s) => `e:${s}`);
+      if (words.every((w) => vocabulary.has(w))) best = alt.quality;
+    }
+    known += slot.stopFactor * best;
+  }
+  return content > 0 ? known / content : 0;
+}
