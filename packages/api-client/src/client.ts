@@ -52,6 +52,7 @@ import type {
   OutboxItem,
   OutboxResultRequest,
   ReleaseBotUpdateRequest,
+  DeliveredBotUpdatesRequest,
   CreatePlanTaskRequest,
   CreateTaskUpdateRequest,
   PlanListQuery,
@@ -514,6 +515,12 @@ export function createApiClient(options: ApiClientOptions) {
      */
     releaseUpdate: (body: ReleaseBotUpdateRequest) =>
       request<void>({ method: 'POST', path: v1('/bot/updates/release'), json: body }),
+    /**
+     * The replies of these updates reached the person: a later delivery of one of them gets
+     * nothing to send (see BotEventResult.delivering).
+     */
+    deliveredUpdates: (body: DeliveredBotUpdatesRequest) =>
+      request<void>({ method: 'POST', path: v1('/bot/updates/delivered'), json: body }),
     reportOutbox: (id: string, body: OutboxResultRequest) =>
       request<void>({ method: 'POST', path: v1(`/bot/outbox/${segment(id)}/result`), json: body }),
     /** Messages of one conversation after `after` (the web chat's polling). */

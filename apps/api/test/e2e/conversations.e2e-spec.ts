@@ -277,7 +277,7 @@ describe('conversations through the bot endpoint', () => {
     ]);
     // The retry of an event that opened one opens none: the bot counts the first answer only.
     expect(first.handoffOpened).toBe(true);
-    expect(retry).toEqual({ replies: [], duplicate: true });
+    expect(retry).toEqual({ replies: [], duplicate: true, delivering: true });
   });
 
   it('opens no inbox item for an event with handoffs paused, and says so politely', async () => {
@@ -421,7 +421,7 @@ describe('conversations through the bot endpoint', () => {
       code: 'validation_failed',
       details: [expect.objectContaining({ field: 'text' })],
     });
-    expect(repeat).toEqual({ replies: [], duplicate: true });
+    expect(repeat).toEqual({ replies: [], duplicate: true, delivering: true });
     const transcript = (await botRequest(t.url).messages('telegram', 'b1').expect(200)).body.items;
     expect(transcript.map((m: { direction: string }) => m.direction)).toEqual([
       'in',
