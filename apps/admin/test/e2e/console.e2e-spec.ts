@@ -469,8 +469,12 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     const value = (card: string) => page.locator(`.stat--${card} .stat__value`).innerText();
     expect(await value('total')).toBe(String(stats.outcomes.total));
     expect(await value('inbox')).toBe(String(stats.inbox.open));
+    // Questions outside the field are not forwarded to staff, so the inbox may be empty; the card
+    // says what the API says either way.
     expect(await page.locator('.stat--inbox .stat__note').innerText()).toMatch(
-      /^Mục chờ lâu nhất: (dưới 1 phút|\d+ phút)$/,
+      stats.inbox.open > 0
+        ? /^Mục chờ lâu nhất: (dưới 1 phút|\d+ phút)$/
+        : /^Không có mục nào đang chờ\.$/,
     );
     const top = rows(page).first();
     await expect
