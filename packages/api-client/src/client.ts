@@ -38,6 +38,7 @@ import type {
   HandoffItemResponse,
   HandoffStatus,
   QuestionLogResponse,
+  SimulatorSettingsResponse,
   SynonymResponse,
   TopicResponse,
   UpdateArticleRequest,
@@ -83,6 +84,8 @@ import type {
   SaveSubmissionValuesRequest,
   SubmitReportRequest,
   UpdateReportTemplateRequest,
+  BroadcastAudienceQuery,
+  BroadcastAudienceResponse,
   BroadcastResponse,
   CreateBroadcastRequest,
   QuestionLogQuery,
@@ -259,6 +262,9 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1(`/assistant/handoffs/${segment(handoffId)}/replies`),
         json: body,
       }),
+    /** Where the console's bot simulator loads the bot's web chat from. */
+    simulator: () =>
+      request<SimulatorSettingsResponse>({ method: 'GET', path: v1('/assistant/simulator') }),
     /** The conversation behind an inbox item, oldest first (the last 100 messages). */
     handoffMessages: (handoffId: string) =>
       request<{ items: ConversationMessage[] }>({
@@ -276,6 +282,13 @@ export function createApiClient(options: ApiClientOptions) {
       request<Page<BroadcastResponse>>({ method: 'GET', path: v1('/broadcasts'), query }),
     get: (id: string) =>
       request<BroadcastResponse>({ method: 'GET', path: v1(`/broadcasts/${segment(id)}`) }),
+    /** How many subscribers a broadcast to this topic and area would reach, per channel. */
+    audience: (query: BroadcastAudienceQuery = {}) =>
+      request<BroadcastAudienceResponse>({
+        method: 'GET',
+        path: v1('/broadcasts/audience'),
+        query,
+      }),
   };
 
   const statistics = {

@@ -54,6 +54,16 @@ const schema = z
       .string()
       .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)')
       .optional(),
+    /** Where browsers reach the bot's web chat: the console's bot simulator loads it from there. */
+    WEB_CHAT_URL: z
+      .string()
+      .url('must be the address of the bot, such as https://chat.example.gov.vn')
+      .refine(
+        (url) => /^https?:\/\/[^/]+\/?$/.test(url),
+        'must be an origin (http(s)://host[:port]), no path',
+      )
+      .transform((url) => url.replace(/\/$/, ''))
+      .optional(),
     REPORT_REMINDER_INTERVAL_SECONDS: z.coerce
       .number({ message: 'must be a number of seconds' })
       .int('must be a whole number')

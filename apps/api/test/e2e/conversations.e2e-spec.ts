@@ -338,6 +338,20 @@ describe('conversations through the bot endpoint', () => {
         })
         .expect(201)
     ).body;
+    // The estimate before sending counts the same people the sending reaches.
+    const audience = (at: string) =>
+      coordinator.get('/api/v1/broadcasts/audience').query({ topicId, localityId: at });
+    expect((await audience(tree.wardA.id).expect(200)).body).toEqual({
+      total: 1,
+      byChannel: { telegram: 1, zalo: 0 },
+    });
+    expect((await audience(tree.wardB.id).expect(200)).body.total).toBe(0);
+    await editor.get('/api/v1/broadcasts/audience').expect(200);
+    await coordinator
+      .get('/api/v1/broadcasts/audience')
+      .query({ localityId: 'not-a-uuid' })
+      .expect(400);
+
     const broadcast = (
       await coordinator
         .post('/api/v1/broadcasts')
@@ -882,6 +896,8 @@ describe('conversations through the bot endpoint', () => {
     expect(page.items[0]).toEqual(
       (await viewer.get(`/api/v1/broadcasts/${sent[2].id}`).expect(200)).body,
     );
+    // Leaders read broadcasts; the estimate is for those who send them.
+    await viewer.get('/api/v1/broadcasts/audience').expect(403);
     expect(page.items[0].counts).toEqual({
       queued: expect.any(Number),
       sending: expect.any(Number),

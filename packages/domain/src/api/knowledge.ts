@@ -208,6 +208,12 @@ export interface HandoffItemResponse {
   closedAt: string | null;
 }
 
+/** GET /assistant/simulator: where the console's bot simulator loads the web chat from. */
+export interface SimulatorSettingsResponse {
+  /** The bot's web-chat origin (WEB_CHAT_URL); null when the API was not told. */
+  webChatUrl: string | null;
+}
+
 export interface QuestionLogResponse {
   id: string;
   channel: string;

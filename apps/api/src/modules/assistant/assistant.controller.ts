@@ -20,9 +20,12 @@ import {
   QUESTION_LOG_READERS,
   QuestionLogResponse,
   Role,
+  SimulatorSettingsResponse,
 } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
 import { AlternateProposalsService } from './alternate-proposals.service';
 import { AssistantService } from './assistant.service';
 import { QuestionLogService } from './question-log.service';
@@ -43,7 +46,15 @@ export class AssistantController {
     private readonly assistant: AssistantService,
     private readonly questionLog: QuestionLogService,
     private readonly proposals: AlternateProposalsService,
+    @InjectEnv() private readonly env: Env,
   ) {}
+
+  /** Where the console's bot simulator finds the bot's web chat (WEB_CHAT_URL), if anywhere. */
+  @Get('simulator')
+  @Roles(...INBOX_WORKERS)
+  simulator(): SimulatorSettingsResponse {
+    return { webChatUrl: this.env.WEB_CHAT_URL ?? null };
+  }
 
   /** Public: a citizen's question. Rate-limited per client; the text is capped. */
   @Post('ask')

@@ -184,7 +184,8 @@ export class AssistantService {
   handoffs(query: HandoffListQueryDto): Promise<[HandoffItemEntity[], number]> {
     return this.dataSource.getRepository(HandoffItemEntity).findAndCount({
       where: query.status ? { status: query.status } : {},
-      order: { createdAt: 'ASC' },
+      // Newest activity first: what staff just answered or reopened, then what just arrived.
+      order: { updatedAt: 'DESC', createdAt: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });

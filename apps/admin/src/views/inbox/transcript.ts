@@ -1,0 +1,25 @@
+import type { ConversationMessage } from '@gcm/domain';
+
+/** What a transcript line shows: the person's text, or the bot's / staff's reply as text. */
+export function messageText(message: ConversationMessage): string {
+  if (message.text) return message.text;
+  const reply = message.reply;
+  if (!reply) return '';
+  switch (reply.type) {
+    case 'text':
+      return reply.text;
+    case 'link':
+      return [reply.title, reply.url].filter(Boolean).join('\n');
+    case 'document':
+      return [reply.caption, reply.fileName, reply.url].filter(Boolean).join('\n');
+  }
+}
+
+/** The last question the person asked and the last reply sent, to prefill a new FAQ. */
+export function faqDraftOf(
+  question: string,
+  messages: readonly ConversationMessage[],
+): { question: string; answer: string } {
+  const lastOut = [...messages].reverse().find((m) => m.direction === 'out');
+  return { question, answer: lastOut ? messageText(lastOut) : '' };
+}
