@@ -176,9 +176,11 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await open(page, text.nav.broadcasts, text.broadcasts.title);
     await page.getByRole('button', { name: text.broadcasts.compose }).click();
     await page.getByText(text.broadcasts.freeText).click();
-    await page.getByLabel(text.broadcasts.titleLabel).fill('Cảnh báo tuyển lao động trái phép');
     await page
-      .getByLabel(text.broadcasts.bodyLabel)
+      .getByLabel(text.broadcasts.titleLabel, { exact: true })
+      .fill('Cảnh báo tuyển lao động trái phép');
+    await page
+      .getByLabel(text.broadcasts.bodyLabel, { exact: true })
       .fill(
         'Không nộp tiền cho **người môi giới tự do**. Xem [hướng dẫn](https://dichvucong.gov.vn).',
       );
