@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faqDraftOf, messageText } from './transcript';
+import { faqDraftOf, messageHtml, messageText } from './transcript';
 
 describe('messageText', () => {
   it('shows the text of an incoming message and of a text reply', () => {
@@ -35,5 +35,15 @@ describe('faqDraftOf', () => {
       { seq: 3, direction: 'out', reply: { type: 'text', text: 'Trả lời mới' }, createdAt: '' },
     ]);
     expect(sut).toEqual({ question: 'Hỏi?', answer: 'Trả lời mới' });
+  });
+});
+
+describe('messageHtml', () => {
+  it('renders a Markdown reply safely, and leaves plain text to be shown as text', () => {
+    const reply = { type: 'text' as const, format: 'markdown' as const, text: '**113** <b>x</b>' };
+    const sut = messageHtml({ seq: 1, direction: 'out', reply, createdAt: '' });
+    expect(sut).toContain('<strong>113</strong>');
+    expect(sut).not.toContain('<b>');
+    expect(messageHtml({ seq: 2, direction: 'in', text: '**x**', createdAt: '' })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ConversationMessage } from '@gcm/domain';
+import { renderMarkdown, type ConversationMessage } from '@gcm/domain';
 
 /** What a transcript line shows: the person's text, or the bot's / staff's reply as text. */
 export function messageText(message: ConversationMessage): string {
@@ -22,4 +22,13 @@ export function faqDraftOf(
 ): { question: string; answer: string } {
   const lastOut = [...messages].reverse().find((m) => m.direction === 'out');
   return { question, answer: lastOut ? messageText(lastOut) : '' };
+}
+
+/**
+ * The safe HTML of a Markdown reply (the domain's renderer: raw HTML shown as text, links https
+ * only), as the web chat shows it; null for anything else, shown as plain text.
+ */
+export function messageHtml(message: ConversationMessage): string | null {
+  const reply = message.reply;
+  return reply?.type === 'text' && reply.format === 'markdown' ? renderMarkdown(reply.text) : null;
 }
