@@ -35,6 +35,7 @@ import type {
   FaqStatus,
   FaqVersionResponse,
   GlossaryTermResponse,
+  HandoffAssigneeResponse,
   HandoffItemResponse,
   HandoffStatus,
   QuestionLogResponse,
@@ -43,6 +44,7 @@ import type {
   TopicResponse,
   UpdateArticleRequest,
   UpdateFaqRequest,
+  UpdateHandoffRequest,
   BotEvent,
   BotEventBatchRequest,
   BotEventBatchResponse,
@@ -254,6 +256,19 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'PATCH',
         path: v1(`/assistant/handoffs/${segment(id)}`),
         json: { status },
+      }),
+    /** A new status, a new assignee (null: nobody), or both. */
+    updateHandoff: (id: string, body: UpdateHandoffRequest) =>
+      request<HandoffItemResponse>({
+        method: 'PATCH',
+        path: v1(`/assistant/handoffs/${segment(id)}`),
+        json: body,
+      }),
+    /** Staff an inbox item may be assigned to. */
+    handoffAssignees: () =>
+      request<HandoffAssigneeResponse[]>({
+        method: 'GET',
+        path: v1('/assistant/handoffs/assignees'),
       }),
     /** Replies to the person behind an inbox item (delivered by the bot through the outbox). */
     reply: (handoffId: string, body: StaffReplyRequest) =>

@@ -14,6 +14,7 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AlternateProposalResponse,
   AskResponse,
+  HandoffAssigneeResponse,
   HandoffItemResponse,
   INBOX_WORKERS,
   Page,
@@ -90,7 +91,14 @@ export class AssistantController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateHandoffDto,
   ): Promise<HandoffItemResponse> {
-    return toHandoffItemResponse(await this.assistant.setHandoffStatus(actor, id, body.status));
+    return toHandoffItemResponse(await this.assistant.updateHandoff(actor, id, body));
+  }
+
+  /** Who an inbox item may be assigned to: active staff whose role works the inbox. */
+  @Get('handoffs/assignees')
+  @Roles(...INBOX_WORKERS)
+  handoffAssignees(): Promise<HandoffAssigneeResponse[]> {
+    return this.assistant.assignees();
   }
 
   /** Questions people matched to a FAQ by picking it among the choices: proposed alternates. */
