@@ -126,6 +126,17 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await expect.poll(() => transcript.innerText()).toContain(UNANSWERED);
     expect(await page.getByText(`${text.inbox.channel}: Telegram`).count()).toBe(1);
 
+    // Taking the item: the assignee shows the signed-in administrator.
+    await page.getByRole('button', { name: text.inbox.assignToMe }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('combobox', { name: text.inbox.assignee })
+          .evaluate((el) => el.closest('.el-select')?.textContent ?? ''),
+      )
+      .toContain(`(${text.inbox.me})`);
+    expect(await page.getByRole('button', { name: text.inbox.assignToMe }).count()).toBe(0);
+
     const reply = 'Chào bạn, bạn mang thẻ tạm trú và hộ chiếu đến Phòng Quản lý xuất nhập cảnh.';
     await page.getByLabel(text.inbox.replyLabel).fill(reply);
     await page.getByRole('button', { name: text.inbox.send }).click();
