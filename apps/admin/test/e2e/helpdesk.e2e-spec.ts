@@ -144,13 +144,19 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
       .poll(() => page.locator('.alert--success').innerText())
       .toMatch(/^Đã xếp trả lời vào hàng gửi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await expect.poll(() => transcript.innerText()).toContain(reply);
-    await screenshot(page, '20-inbox');
 
     const queued = await helpdesk!.claimTelegram();
     const delivery = queued.find((i) => i.kind === 'staff_reply' && i.chatId === 'inbox-e2e-1');
     expect(delivery, 'the reply is in the outbox for the chat').toBeDefined();
     expect(JSON.stringify(delivery!.replies)).toContain(reply);
+    const shownDelivery = page.locator('[data-test="reply-delivery"]').last();
+    expect(await shownDelivery.innerText()).toBe(text.inbox.delivery.pending);
     await helpdesk!.reportSent(delivery!);
+    // The transcript asks again by itself and says when the reply went out.
+    await expect
+      .poll(() => shownDelivery.innerText(), { timeout: 25_000 })
+      .toMatch(/^✓ Đã gửi đến người hỏi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await screenshot(page, '20-inbox');
 
     // Closing asks first, then the item says it is closed.
     await page.getByRole('button', { name: text.inbox.close, exact: true }).click();
