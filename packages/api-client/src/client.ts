@@ -35,13 +35,16 @@ import type {
   FaqStatus,
   FaqVersionResponse,
   GlossaryTermResponse,
+  HandoffAssigneeResponse,
   HandoffItemResponse,
   HandoffStatus,
   QuestionLogResponse,
+  SimulatorSettingsResponse,
   SynonymResponse,
   TopicResponse,
   UpdateArticleRequest,
   UpdateFaqRequest,
+  UpdateHandoffRequest,
   BotEvent,
   BotEventBatchRequest,
   BotEventBatchResponse,
@@ -84,6 +87,8 @@ import type {
   SaveSubmissionValuesRequest,
   SubmitReportRequest,
   UpdateReportTemplateRequest,
+  BroadcastAudienceQuery,
+  BroadcastAudienceResponse,
   BroadcastResponse,
   CreateBroadcastRequest,
   QuestionLogQuery,
@@ -253,6 +258,19 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1(`/assistant/handoffs/${segment(id)}`),
         json: { status },
       }),
+    /** A new status, a new assignee (null: nobody), or both. */
+    updateHandoff: (id: string, body: UpdateHandoffRequest) =>
+      request<HandoffItemResponse>({
+        method: 'PATCH',
+        path: v1(`/assistant/handoffs/${segment(id)}`),
+        json: body,
+      }),
+    /** Staff an inbox item may be assigned to. */
+    handoffAssignees: () =>
+      request<HandoffAssigneeResponse[]>({
+        method: 'GET',
+        path: v1('/assistant/handoffs/assignees'),
+      }),
     /** Replies to the person behind an inbox item (delivered by the bot through the outbox). */
     reply: (handoffId: string, body: StaffReplyRequest) =>
       request<ConversationMessage>({
@@ -260,6 +278,9 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1(`/assistant/handoffs/${segment(handoffId)}/replies`),
         json: body,
       }),
+    /** Where the console's bot simulator loads the bot's web chat from. */
+    simulator: () =>
+      request<SimulatorSettingsResponse>({ method: 'GET', path: v1('/assistant/simulator') }),
     /** The conversation behind an inbox item, oldest first (the last 100 messages). */
     handoffMessages: (handoffId: string) =>
       request<{ items: ConversationMessage[] }>({
@@ -277,6 +298,13 @@ export function createApiClient(options: ApiClientOptions) {
       request<Page<BroadcastResponse>>({ method: 'GET', path: v1('/broadcasts'), query }),
     get: (id: string) =>
       request<BroadcastResponse>({ method: 'GET', path: v1(`/broadcasts/${segment(id)}`) }),
+    /** How many subscribers a broadcast to this topic and area would reach, per channel. */
+    audience: (query: BroadcastAudienceQuery = {}) =>
+      request<BroadcastAudienceResponse>({
+        method: 'GET',
+        path: v1('/broadcasts/audience'),
+        query,
+      }),
   };
 
   const statistics = {

@@ -15,19 +15,25 @@ import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
 import enCommon from './en-US/common.json';
 import enDashboard from './en-US/dashboard.json';
+import enBroadcasts from './en-US/broadcasts.json';
 import enDomain from './en-US/domain.json';
+import enInbox from './en-US/inbox.json';
 import enNav from './en-US/nav.json';
 import enQuestions from './en-US/questions.json';
 import enSessions from './en-US/sessions.json';
+import enSimulator from './en-US/simulator.json';
 import enUnits from './en-US/units.json';
 import enUsers from './en-US/users.json';
 import viAudit from './vi-VN/audit.json';
 import viAuth from './vi-VN/auth.json';
+import viBroadcasts from './vi-VN/broadcasts.json';
 import viCommon from './vi-VN/common.json';
 import viDashboard from './vi-VN/dashboard.json';
+import viInbox from './vi-VN/inbox.json';
 import viNav from './vi-VN/nav.json';
 import viQuestions from './vi-VN/questions.json';
 import viSessions from './vi-VN/sessions.json';
+import viSimulator from './vi-VN/simulator.json';
 import viUnits from './vi-VN/units.json';
 import viUsers from './vi-VN/users.json';
 
@@ -45,6 +51,9 @@ const viVN = {
   nav: viNav,
   dashboard: viDashboard,
   questions: viQuestions,
+  inbox: viInbox,
+  broadcasts: viBroadcasts,
+  simulator: viSimulator,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -63,6 +72,9 @@ const enUS = {
   nav: enNav,
   dashboard: enDashboard,
   questions: enQuestions,
+  inbox: enInbox,
+  broadcasts: enBroadcasts,
+  simulator: enSimulator,
   auth: enAuth,
   units: enUnits,
   users: enUsers,

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import { accountRoutes } from './account';
 import { auditRoutes } from './audit';
 import { dashboardRoutes } from './dashboard';
+import { inboxRoutes } from './inbox';
 import { questionRoutes } from './questions';
 import { unitRoutes } from './units';
 import { userRoutes } from './users';
@@ -13,6 +14,7 @@ import { userRoutes } from './users';
 export const featureRoutes: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...questionRoutes,
+  ...inboxRoutes,
   ...unitRoutes,
   ...userRoutes,
   ...auditRoutes,

@@ -24,6 +24,7 @@ import {
   unitMenuReply,
   menuReply,
   outOfScopeReplies,
+  ReplyDelivery,
   RESEND_AFTER_SECONDS,
   sayReplies,
   staleChoiceReplies,
@@ -601,6 +602,9 @@ export function toConversationMessage(row: {
   text: string | null;
   reply: BotReply | null;
   created_at: Date;
+  delivery_status?: ReplyDelivery['status'] | null;
+  delivery_sent_at?: Date | null;
+  delivery_error?: string | null;
 }): ConversationMessage {
   return {
     seq: Number(row.seq),
@@ -608,5 +612,14 @@ export function toConversationMessage(row: {
     ...(row.text !== null ? { text: row.text } : {}),
     ...(row.reply ? { reply: row.reply } : {}),
     createdAt: new Date(row.created_at).toISOString(),
+    ...(row.delivery_status
+      ? {
+          delivery: {
+            status: row.delivery_status,
+            sentAt: row.delivery_sent_at ? new Date(row.delivery_sent_at).toISOString() : null,
+            error: row.delivery_error ?? null,
+          },
+        }
+      : {}),
   };
 }
