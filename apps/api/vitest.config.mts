@@ -11,7 +11,9 @@ export default mergeConfig(
       include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
       // Integration tests start databases; on CI every package tests at once on 2 cores.
       testTimeout: 60_000,
-      hookTimeout: 60_000,
+      // A first start with the demo data (units, plan, reports, 77 FAQs) takes 10–20 s alone and
+      // several times that when every package tests at once on a loaded machine.
+      hookTimeout: 180_000,
       pool: 'forks',
       // Test files share a worker's loaded modules (Nest, TypeORM, the matcher): each file starts
       // its own app and database, and nothing in the modules carries state from one to the next.

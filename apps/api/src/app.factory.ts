@@ -41,7 +41,17 @@ export async function createApp(
   app.disable('x-powered-by');
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+      // The bot simulator loads the bot's web-chat widget, which talks to the bot (WEB_CHAT_URL).
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': [
+            "'self'",
+            "'unsafe-inline'",
+            ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : []),
+          ],
+          'connect-src': ["'self'", ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : [])],
+        },
+      },
       // HSTS over plain HTTP means nothing to a browser, and is wrong for a server that has no TLS.
       strictTransportSecurity: servedOverHttps(env),
     }),

@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { THROTTLE_PUBLIC } from './common/throttling/scoped-throttler.guard';
 import type { Env } from './config/env';
 import { ENV } from './config/env.provider';
+import { DatabaseAvailability } from './database/database-availability';
 import { dataSourceOptions, DatabaseMode } from './database/data-source-options';
 import { DATABASE_MODE } from './database/database.tokens';
 import { FirstRunService } from './database/seeds/first-run.service';
@@ -67,11 +68,12 @@ export class AppModule {
       providers: [
         { provide: ENV, useValue: env },
         { provide: DATABASE_MODE, useValue: databaseMode },
+        DatabaseAvailability,
         { provide: Clock, useValue: clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         FirstRunService,
       ],
-      exports: [ENV, DATABASE_MODE, Clock],
+      exports: [ENV, DATABASE_MODE, Clock, DatabaseAvailability],
     };
   }
 }

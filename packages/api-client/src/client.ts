@@ -38,13 +38,16 @@ import type {
   FaqStatus,
   FaqVersionResponse,
   GlossaryTermResponse,
+  HandoffAssigneeResponse,
   HandoffItemResponse,
   HandoffStatus,
   QuestionLogResponse,
+  SimulatorSettingsResponse,
   SynonymResponse,
   TopicResponse,
   UpdateArticleRequest,
   UpdateFaqRequest,
+  UpdateHandoffRequest,
   BotEvent,
   BotEventBatchRequest,
   BotEventBatchResponse,
@@ -55,6 +58,7 @@ import type {
   OutboxItem,
   OutboxResultRequest,
   ReleaseBotUpdateRequest,
+  DeliveredBotUpdatesRequest,
   CreatePlanTaskRequest,
   CreateTaskUpdateRequest,
   PlanListQuery,
@@ -86,6 +90,8 @@ import type {
   SaveSubmissionValuesRequest,
   SubmitReportRequest,
   UpdateReportTemplateRequest,
+  BroadcastAudienceQuery,
+  BroadcastAudienceResponse,
   BroadcastResponse,
   CreateBroadcastRequest,
   QuestionLogQuery,
@@ -308,6 +314,19 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1(`/assistant/handoffs/${segment(id)}`),
         json: { status },
       }),
+    /** A new status, a new assignee (null: nobody), or both. */
+    updateHandoff: (id: string, body: UpdateHandoffRequest) =>
+      request<HandoffItemResponse>({
+        method: 'PATCH',
+        path: v1(`/assistant/handoffs/${segment(id)}`),
+        json: body,
+      }),
+    /** Staff an inbox item may be assigned to. */
+    handoffAssignees: () =>
+      request<HandoffAssigneeResponse[]>({
+        method: 'GET',
+        path: v1('/assistant/handoffs/assignees'),
+      }),
     /** Replies to the person behind an inbox item (delivered by the bot through the outbox). */
     reply: (handoffId: string, body: StaffReplyRequest) =>
       request<ConversationMessage>({
@@ -315,6 +334,9 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1(`/assistant/handoffs/${segment(handoffId)}/replies`),
         json: body,
       }),
+    /** Where the console's bot simulator loads the bot's web chat from. */
+    simulator: () =>
+      request<SimulatorSettingsResponse>({ method: 'GET', path: v1('/assistant/simulator') }),
     /** The conversation behind an inbox item, oldest first (the last 100 messages). */
     handoffMessages: (handoffId: string) =>
       request<{ items: ConversationMessage[] }>({
@@ -332,6 +354,13 @@ export function createApiClient(options: ApiClientOptions) {
       request<Page<BroadcastResponse>>({ method: 'GET', path: v1('/broadcasts'), query }),
     get: (id: string) =>
       request<BroadcastResponse>({ method: 'GET', path: v1(`/broadcasts/${segment(id)}`) }),
+    /** How many subscribers a broadcast to this topic and area would reach, per channel. */
+    audience: (query: BroadcastAudienceQuery = {}) =>
+      request<BroadcastAudienceResponse>({
+        method: 'GET',
+        path: v1('/broadcasts/audience'),
+        query,
+      }),
   };
 
   const statistics = {
@@ -570,6 +599,12 @@ export function createApiClient(options: ApiClientOptions) {
      */
     releaseUpdate: (body: ReleaseBotUpdateRequest) =>
       request<void>({ method: 'POST', path: v1('/bot/updates/release'), json: body }),
+    /**
+     * The replies of these updates reached the person: a later delivery of one of them gets
+     * nothing to send (see BotEventResult.delivering).
+     */
+    deliveredUpdates: (body: DeliveredBotUpdatesRequest) =>
+      request<void>({ method: 'POST', path: v1('/bot/updates/delivered'), json: body }),
     reportOutbox: (id: string, body: OutboxResultRequest) =>
       request<void>({ method: 'POST', path: v1(`/bot/outbox/${segment(id)}/result`), json: body }),
     /** Messages of one conversation after `after` (the web chat's polling). */

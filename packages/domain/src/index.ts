@@ -6,6 +6,7 @@ export * from './api';
 export * from './text';
 export * from './matching';
 export * from './markdown/render-markdown';
+export * from './markdown/markdown-to-plain';
 export * from './messages';
 export * from './dialog';
 export * from './reporting';

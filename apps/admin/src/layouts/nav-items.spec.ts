@@ -6,18 +6,23 @@ describe('navItemsFor', () => {
   it('shows the dashboard to those who read statistics, accounts and the audit log to admins', () => {
     expect(navItemsFor('admin').map((i) => i.route)).toEqual([
       'dashboard',
+      'inbox',
       'question-log',
       'knowledge-faqs',
+      'broadcasts',
+      'simulator',
       'units',
       'users',
       'audit',
       'sessions',
       'change-password',
     ]);
+    // Leaders read the broadcasts sent; the inbox and the simulator are for those who answer.
     expect(navItemsFor('viewer').map((i) => i.route)).toEqual([
       'dashboard',
       'question-log',
       'knowledge-faqs',
+      'broadcasts',
       'units',
       'sessions',
       'change-password',
@@ -33,7 +38,7 @@ describe('navItemsFor', () => {
   it('groups the links and leaves out groups without any', () => {
     expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
       ['overview', 1],
-      ['qa', 2],
+      ['qa', 5],
       ['admin', 5],
     ]);
     expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['qa', 'admin']);

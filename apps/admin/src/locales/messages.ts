@@ -13,23 +13,29 @@ import {
 } from '@gcm/domain';
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
+import enBroadcasts from './en-US/broadcasts.json';
 import enCommon from './en-US/common.json';
 import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
+import enInbox from './en-US/inbox.json';
 import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
 import enQuestions from './en-US/questions.json';
 import enSessions from './en-US/sessions.json';
+import enSimulator from './en-US/simulator.json';
 import enUnits from './en-US/units.json';
 import enUsers from './en-US/users.json';
 import viAudit from './vi-VN/audit.json';
 import viAuth from './vi-VN/auth.json';
+import viBroadcasts from './vi-VN/broadcasts.json';
 import viCommon from './vi-VN/common.json';
 import viDashboard from './vi-VN/dashboard.json';
+import viInbox from './vi-VN/inbox.json';
 import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
 import viQuestions from './vi-VN/questions.json';
 import viSessions from './vi-VN/sessions.json';
+import viSimulator from './vi-VN/simulator.json';
 import viUnits from './vi-VN/units.json';
 import viUsers from './vi-VN/users.json';
 
@@ -47,7 +53,10 @@ const viVN = {
   nav: viNav,
   dashboard: viDashboard,
   questions: viQuestions,
+  inbox: viInbox,
   knowledge: viKnowledge,
+  broadcasts: viBroadcasts,
+  simulator: viSimulator,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -66,7 +75,10 @@ const enUS = {
   nav: enNav,
   dashboard: enDashboard,
   questions: enQuestions,
+  inbox: enInbox,
   knowledge: enKnowledge,
+  broadcasts: enBroadcasts,
+  simulator: enSimulator,
   auth: enAuth,
   units: enUnits,
   users: enUsers,

@@ -210,8 +210,11 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     ]);
     expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
       text.nav.dashboard,
+      text.nav.inbox,
       text.nav.questionLog,
       text.knowledge.nav,
+      text.nav.broadcasts,
+      text.nav.simulator,
       text.nav.units,
       text.nav.users,
       text.nav.audit,

@@ -42,6 +42,18 @@ describe('loadEnv', () => {
     ).toBe(false);
   });
 
+  it('finds the bot web chat on this machine outside production, and only where told in it', () => {
+    expect(loadEnv({}).WEB_CHAT_URL).toBe('http://localhost:3001');
+    expect(loadEnv({ WEB_CHAT_URL: 'https://chat.example.gov.vn/' }).WEB_CHAT_URL).toBe(
+      'https://chat.example.gov.vn',
+    );
+    const production = { NODE_ENV: 'production', BOT_SERVICE_TOKEN: 'x'.repeat(32) };
+    expect(loadEnv(production).WEB_CHAT_URL).toBeUndefined();
+    expect(() => loadEnv({ WEB_CHAT_URL: 'https://chat.example.gov.vn/widget' })).toThrow(
+      /WEB_CHAT_URL/,
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

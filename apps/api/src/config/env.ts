@@ -24,6 +24,9 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 
+/** Where the bot's web chat is in development: its default BOT_PORT on this machine. */
+export const DEV_WEB_CHAT_URL = 'http://localhost:3001';
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -54,6 +57,16 @@ const schema = z
       .string()
       .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)')
       .optional(),
+    /** Where browsers reach the bot's web chat: the console's bot simulator loads it from there. */
+    WEB_CHAT_URL: z
+      .string()
+      .url('must be the address of the bot, such as https://chat.example.gov.vn')
+      .refine(
+        (url) => /^https?:\/\/[^/]+\/?$/.test(url),
+        'must be an origin (http(s)://host[:port]), no path',
+      )
+      .transform((url) => url.replace(/\/$/, ''))
+      .optional(),
     REPORT_REMINDER_INTERVAL_SECONDS: z.coerce
       .number({ message: 'must be a number of seconds' })
       .int('must be a whole number')
@@ -76,7 +89,12 @@ const schema = z
       });
     }
   })
-  .transform((e) => ({ ...e, COOKIE_SECURE: e.COOKIE_SECURE ?? servedOverHttps(e) }));
+  .transform((e) => ({
+    ...e,
+    COOKIE_SECURE: e.COOKIE_SECURE ?? servedOverHttps(e),
+    // Outside production the bot runs beside the API on its default port (pnpm start, pnpm dev).
+    WEB_CHAT_URL: e.WEB_CHAT_URL ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEB_CHAT_URL),
+  }));
 
 export type Env = Readonly<z.infer<typeof schema>>;
 

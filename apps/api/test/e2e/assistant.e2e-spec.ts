@@ -79,10 +79,31 @@ describe('citizen questions', () => {
       channel: 'api',
       question: 'Xin cấp lại giấy khai sinh bị mất thế nào?',
     });
-    await coordinator
-      .patch(`/api/v1/assistant/handoffs/${res.handoffId}`)
-      .send({ status: 'closed' })
-      .expect(200);
+    expect(item.assigneeId).toBeNull();
+
+    // Assigned to a colleague who works the inbox, then to nobody; never to a leader.
+    const colleagues = (await coordinator.get('/api/v1/assistant/handoffs/assignees').expect(200))
+      .body as { id: string; role: string }[];
+    const editorEntry = colleagues.find((c) => c.role === 'editor');
+    expect(editorEntry).toBeDefined();
+    expect(colleagues.every((c) => ['admin', 'editor', 'coordinator'].includes(c.role))).toBe(true);
+    const handoff = `/api/v1/assistant/handoffs/${res.handoffId}`;
+    const assigned = (
+      await coordinator.patch(handoff).send({ assigneeId: editorEntry!.id }).expect(200)
+    ).body;
+    expect(assigned).toMatchObject({ assigneeId: editorEntry!.id, status: 'open' });
+    const viewer = await signedInAs(t, 'viewer');
+    const refused = (
+      await coordinator.patch(handoff).send({ assigneeId: viewer.userId }).expect(400)
+    ).body;
+    expect(refused.details).toEqual([expect.objectContaining({ field: 'assigneeId' })]);
+    await viewer.agent.get('/api/v1/assistant/handoffs/assignees').expect(403);
+    await coordinator.patch(handoff).send({ assigneeId: 'nobody' }).expect(400);
+    expect(
+      (await coordinator.patch(handoff).send({ assigneeId: null }).expect(200)).body.assigneeId,
+    ).toBeNull();
+
+    await coordinator.patch(handoff).send({ status: 'closed' }).expect(200);
 
     const log = (
       await coordinator

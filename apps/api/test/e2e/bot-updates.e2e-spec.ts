@@ -1,7 +1,8 @@
 /**
  * What the bot gateway's channels hand the API beyond plain text: a file with a caption, a
  * greeting, and (bug-for-bug with the bot) the release of an update whose replies could not be
- * sent, so that the next delivery gets them at once.
+ * sent, so that the next delivery gets them at once, and the word that they were delivered, so
+ * that no later delivery gets them again.
  */
 import type { BotEvent } from '@gcm/domain';
 import request from 'supertest';
@@ -27,6 +28,12 @@ function fileEvent(chatId: string, fields: Partial<Extract<BotEvent, { type: 'fi
 const release = (url: string, body: object, token = BOT_TOKEN) =>
   request(url)
     .post('/api/v1/bot/updates/release')
+    .set('Authorization', `Bearer ${token}`)
+    .send(body);
+
+const delivered = (url: string, body: object, token = BOT_TOKEN) =>
+  request(url)
+    .post('/api/v1/bot/updates/delivered')
     .set('Authorization', `Bearer ${token}`)
     .send(body);
 
@@ -116,10 +123,47 @@ describe('bot updates: captions, greetings, releasing replies the bot could not 
     const thenSoon = (await postEvent(t.url, event).expect(200)).body;
 
     expect(texts(first)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
-    expect(soon).toEqual({ replies: [], duplicate: true });
+    expect(soon).toEqual({ replies: [], duplicate: true, delivering: true });
     expect(again).toEqual({ replies: first.replies, duplicate: true });
     // Handed out once: a delivery right after that one is a concurrent duplicate again.
-    expect(thenSoon).toEqual({ replies: [], duplicate: true });
+    expect(thenSoon).toEqual({ replies: [], duplicate: true, delivering: true });
+  });
+
+  it('gives a delivered update nothing to send, and passes over updates never recorded', async () => {
+    const event = textEvent('d1', 'dấu hiệu mua bán người', 'delivered-1');
+    const first = (await postEvent(t.url, event).expect(200)).body;
+
+    await delivered(t.url, {
+      updates: [
+        { channel: 'telegram', updateId: 'delivered-1' },
+        { channel: 'telegram', updateId: 'never-seen' },
+      ],
+    }).expect(204);
+    const soon = (await postEvent(t.url, event).expect(200)).body;
+    // Another instance that failed to send them does not undo it.
+    await release(t.url, { channel: 'telegram', updateId: 'delivered-1' }).expect(204);
+    const afterRelease = (await postEvent(t.url, event).expect(200)).body;
+
+    expect(texts(first)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
+    expect(soon).toEqual({ replies: [], duplicate: true });
+    expect(afterRelease).toEqual({ replies: [], duplicate: true });
+    // Never handed out again, however late the next delivery comes.
+    const [row] = await t.dataSource.query(
+      `SELECT resend_after = 'infinity' AS never FROM bot_updates WHERE update_id = 'delivered-1'`,
+    );
+    expect(row.never).toBe(true);
+  });
+
+  it('refuses a bad list of delivered updates', async () => {
+    const empty = await delivered(t.url, { updates: [] }).expect(400);
+    expect(empty.body).toMatchObject({ code: 'validation_failed' });
+    const bad = await delivered(t.url, { updates: [{ channel: 'fax', updateId: '' }] }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining([expect.stringContaining('channel')]),
+    );
+    await delivered(t.url, { updates: [{ channel: 'telegram', updateId: 'x' }] }, 'wrong').expect(
+      401,
+    );
   });
 
   it('answers 404 for an update it never recorded, and 400 or 401 for a bad request', async () => {
@@ -141,6 +185,10 @@ describe('bot updates: captions, greetings, releasing replies the bot could not 
     expect(doc.paths['/api/v1/bot/updates/release']?.post).toMatchObject({
       tags: ['bot'],
       responses: { '204': expect.anything(), '404': expect.anything() },
+    });
+    expect(doc.paths['/api/v1/bot/updates/delivered']?.post).toMatchObject({
+      tags: ['bot'],
+      responses: { '204': expect.anything() },
     });
   });
 });

@@ -223,10 +223,20 @@ describe('conversations through the bot endpoint', () => {
         .map((m: { text: string }) => m.text),
     ).toEqual(['Xin cấp lại giấy khai sinh bị mất thế nào?', 'Tôi đi từ Bắc Kạn']);
 
-    await coordinator
-      .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
-      .send({ text: 'Anh hỏi bến xe tỉnh nhé.' })
-      .expect(201);
+    const sent = (
+      await coordinator
+        .post(`/api/v1/assistant/handoffs/${item.id}/replies`)
+        .send({ text: 'Anh hỏi bến xe tỉnh nhé.' })
+        .expect(201)
+    ).body;
+    expect(sent.delivery).toEqual({ status: 'pending', sentAt: null, error: null });
+    const deliveryOf = async () =>
+      (
+        await coordinator.get(`/api/v1/assistant/handoffs/${item.id}/messages`).expect(200)
+      ).body.items
+        .filter((m: { delivery?: object }) => m.delivery)
+        .map((m: { delivery: object }) => m.delivery);
+    expect(await deliveryOf()).toEqual([{ status: 'pending', sentAt: null, error: null }]);
     const claimed = (
       await botRequest(t.url)
         .claim({ channels: ['telegram'], limit: 10, leaseSeconds: 30 })
@@ -237,6 +247,10 @@ describe('conversations through the bot endpoint', () => {
     expect(delivery.replies[0].text).toContain('Anh hỏi bến xe tỉnh nhé.');
     await botRequest(t.url).report(delivery, { outcome: 'sent' }).expect(204);
     await botRequest(t.url).report(delivery, { outcome: 'sent' }).expect(409);
+    // The transcript says when the reply went out.
+    expect(await deliveryOf()).toEqual([
+      { status: 'sent', sentAt: expect.stringMatching(/^\d{4}-/), error: null },
+    ]);
 
     await coordinator
       .patch(`/api/v1/assistant/handoffs/${item.id}`)
@@ -277,7 +291,7 @@ describe('conversations through the bot endpoint', () => {
     ]);
     // The retry of an event that opened one opens none: the bot counts the first answer only.
     expect(first.handoffOpened).toBe(true);
-    expect(retry).toEqual({ replies: [], duplicate: true });
+    expect(retry).toEqual({ replies: [], duplicate: true, delivering: true });
   });
 
   it('opens no inbox item for an event with handoffs paused, and says so politely', async () => {
@@ -338,6 +352,20 @@ describe('conversations through the bot endpoint', () => {
         })
         .expect(201)
     ).body;
+    // The estimate before sending counts the same people the sending reaches.
+    const audience = (at: string) =>
+      coordinator.get('/api/v1/broadcasts/audience').query({ topicId, localityId: at });
+    expect((await audience(tree.wardA.id).expect(200)).body).toEqual({
+      total: 1,
+      byChannel: { telegram: 1, zalo: 0 },
+    });
+    expect((await audience(tree.wardB.id).expect(200)).body.total).toBe(0);
+    await editor.get('/api/v1/broadcasts/audience').expect(200);
+    await coordinator
+      .get('/api/v1/broadcasts/audience')
+      .query({ localityId: 'not-a-uuid' })
+      .expect(400);
+
     const broadcast = (
       await coordinator
         .post('/api/v1/broadcasts')
@@ -421,7 +449,7 @@ describe('conversations through the bot endpoint', () => {
       code: 'validation_failed',
       details: [expect.objectContaining({ field: 'text' })],
     });
-    expect(repeat).toEqual({ replies: [], duplicate: true });
+    expect(repeat).toEqual({ replies: [], duplicate: true, delivering: true });
     const transcript = (await botRequest(t.url).messages('telegram', 'b1').expect(200)).body.items;
     expect(transcript.map((m: { direction: string }) => m.direction)).toEqual([
       'in',
@@ -882,6 +910,8 @@ describe('conversations through the bot endpoint', () => {
     expect(page.items[0]).toEqual(
       (await viewer.get(`/api/v1/broadcasts/${sent[2].id}`).expect(200)).body,
     );
+    // Leaders read broadcasts; the estimate is for those who send them.
+    await viewer.get('/api/v1/broadcasts/audience').expect(403);
     expect(page.items[0].counts).toEqual({
       queued: expect.any(Number),
       sending: expect.any(Number),

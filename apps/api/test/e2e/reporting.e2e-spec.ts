@@ -462,9 +462,15 @@ describe('reporting: templates, periods, submissions, review, reminders', () => 
         409,
       );
       expect(locked.body.code).toBe('report_period_locked');
+      // The lock comes first, also for a save that changes nothing or names a wrong value.
+      for (const values of [{}, { study_departed: 'many' }]) {
+        const refused = await save(as.otherPolice, h1.id, h1.version, values).expect(409);
+        expect(refused.body.code).toBe('report_period_locked');
+      }
       const view = (await as.otherPolice.get(`${V1}/reporting/submissions/${h1.id}`).expect(200))
         .body;
-      expect(view).toMatchObject({ locked: true, allowedActions: [] });
+      expect(view).toMatchObject({ locked: true, allowedActions: [], version: h1.version });
+      expect(view.history).toHaveLength(h1.history.length);
       await as.admin
         .post(`${V1}/reporting/templates/${police.id}/periods/2026-H1/unlock`)
         .expect(204);

@@ -20,9 +20,14 @@ const START_TIMEOUT_MS = 60_000;
 export interface RunningApi {
   baseUrl: string;
   dataDir: string;
-  /** Everything the API printed, for failure messages. */
+  /** Everything every run of the API printed, for failure messages. */
   output: () => string;
+  /** SIGTERM, then the data folder is removed. */
   stop: () => Promise<void>;
+  /** SIGKILL: a crash, nothing finished; the data folder stays. */
+  kill: () => Promise<void>;
+  /** Starts the API again with the same variables, port and data folder; resolves once healthy. */
+  restart: () => Promise<void>;
 }
 
 /** Fails with the command to run when a build the tests need is missing. */
@@ -61,29 +66,47 @@ export async function startBuiltApi(vars: Record<string, string>): Promise<Runni
     LOG_LEVEL: 'warn',
     ...vars,
   };
-  const child = spawn(process.execPath, [API_MAIN], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let child: ChildProcess | undefined;
+  const launch = async () => {
+    const started = output.length;
+    const proc = spawn(process.execPath, [API_MAIN], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitUntilHealthy(baseUrl, proc, () => output.slice(started));
+  };
 
   const stop = async () => {
-    await stopProcess(child);
+    if (child) await stopProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntilHealthy(baseUrl, child, () => output);
+    await launch();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, dataDir, output: () => output, stop };
+  return {
+    baseUrl,
+    dataDir,
+    output: () => output,
+    stop,
+    async kill() {
+      if (child) await stopProcess(child, 'SIGKILL');
+    },
+    async restart() {
+      if (child) await stopProcess(child);
+      await launch();
+    },
+  };
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -91,7 +114,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 

@@ -2,7 +2,12 @@ import { createApiClient } from '@gcm/api-client';
 import type { BotEvent, BotEventBatchRequest } from '@gcm/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../../test/support/api-double';
-import { ApiSink, type ApiSinkOptions } from './api-sink';
+import {
+  ApiSink,
+  isRefusedForGood,
+  UpdateBeingDeliveredError,
+  type ApiSinkOptions,
+} from './api-sink';
 
 const textEvent = (text: string, chatId = '42', updateId = `u-${text}`): BotEvent => ({
   type: 'text',
@@ -144,6 +149,146 @@ describe('ApiSink', () => {
 
     expect(api.released).toEqual([{ channel: 'telegram', updateId: event.updateId }]);
     expect(lines).toEqual([expect.stringContaining('could not tell the API')]);
+  });
+
+  it('asks again for the replies of an event the API recorded while its answer was lost', async () => {
+    // The API records the event and fails before answering (it dies after COMMIT, or its
+    // database connection breaks during it); the retry finds it recorded within the resend
+    // window, where the API answers "the first attempt may still be delivering".
+    const stored = [{ type: 'text', text: 'Câu trả lời đã lưu' }];
+    let posts = 0;
+    let released = false;
+    api.reply = (route) => {
+      if (route === 'release') {
+        released = true;
+        return { status: 204, body: undefined };
+      }
+      if (route !== 'events') return undefined;
+      posts += 1;
+      const duplicate = released
+        ? { replies: stored, duplicate: true }
+        : { replies: [], duplicate: true, delivering: true };
+      if (posts === 1) return { status: 502, body: { code: 'internal_error', message: 'lost' } };
+      return { status: 200, body: { results: [duplicate] } };
+    };
+    const sut = sinkFor(api.url);
+
+    const { replies } = await sut.handle(textEvent('a'));
+
+    expect(replies).toEqual(stored);
+    expect(api.requests.map((r) => r.path)).toEqual([
+      '/api/v1/bot/events/batch',
+      '/api/v1/bot/events/batch',
+      '/api/v1/bot/updates/release',
+      '/api/v1/bot/events/batch',
+    ]);
+  });
+
+  it('does the same when the next delivery of such an event comes later', async () => {
+    let down = true;
+    api.reply = (route) => {
+      if (route === 'events' && down) {
+        return { status: 503, body: { code: 'database_unavailable', message: 'down' } };
+      }
+      return undefined;
+    };
+    const sut = sinkFor(api.url);
+    const event = textEvent('a');
+    await expect(sut.handle(event)).rejects.toMatchObject({ status: 503 });
+    // It was recorded after all, and is now within the resend window.
+    down = false;
+    api.events.push(event);
+    api.reply = (route) =>
+      route === 'events' && api.released.length === 0
+        ? { status: 200, body: { results: [{ replies: [], duplicate: true, delivering: true }] } }
+        : undefined;
+
+    const { replies } = await sut.handle(event);
+
+    expect(replies).toEqual([{ type: 'text', text: 'Đã nhận: a' }]);
+    expect(api.released).toEqual([{ channel: 'telegram', updateId: event.updateId }]);
+  });
+
+  it('leaves a duplicate alone when its first post was answered: that one is delivering it', async () => {
+    const sut = sinkFor(api.url);
+    const event = textEvent('a');
+    await sut.handle(event);
+    api.reply = (route) =>
+      route === 'events'
+        ? { status: 200, body: { results: [{ replies: [], duplicate: true, delivering: true }] } }
+        : undefined;
+
+    const error = await sut.handle(event).catch((e: unknown) => e);
+
+    // To come again later (a webhook answers 5xx), not refused for good.
+    expect(error).toBeInstanceOf(UpdateBeingDeliveredError);
+    expect(isRefusedForGood(error)).toBe(false);
+    expect(api.released).toEqual([]);
+  });
+
+  it('answers nothing to send for a duplicate whose replies were delivered', async () => {
+    const sut = sinkFor(api.url);
+    api.reply = (route) =>
+      route === 'events'
+        ? { status: 200, body: { results: [{ replies: [], duplicate: true }] } }
+        : undefined;
+
+    await expect(sut.handle(textEvent('a'))).resolves.toMatchObject({ replies: [] });
+  });
+
+  it('tells the API which updates were delivered, those of the meantime together', async () => {
+    const sut = sinkFor(api.url);
+    const events = ['a', 'b', 'c'].map((text) => textEvent(text));
+
+    for (const event of events) sut.delivered(event);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(api.delivered).toEqual(
+      events.map((e) => ({ channel: 'telegram', updateId: e.updateId })),
+    );
+    const requests = api.requests.filter((r) => r.path === '/api/v1/bot/updates/delivered');
+    expect(requests.map((r) => (r.body as { updates: unknown[] }).updates.length)).toEqual([1, 2]);
+  });
+
+  it('logs, and never throws, when it cannot tell the API an update was delivered', async () => {
+    const lines: string[] = [];
+    api.reply = (route) =>
+      route === 'delivered' ? { status: 503, body: { code: 'database_unavailable' } } : undefined;
+    const sut = sinkFor(api.url, {
+      deliveredRetryMs: 10,
+      log: { info: () => {}, warn: (m) => lines.push(m), error: (m) => lines.push(m) },
+    });
+
+    sut.delivered(textEvent('a'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(lines).toEqual([expect.stringContaining('could not tell the API that 1 update(s)')]);
+  });
+
+  it('says once that the API cannot handle events, and once that it can again', async () => {
+    const lines: string[] = [];
+    const sut = sinkFor(api.url, {
+      log: {
+        info: (m) => lines.push(`info: ${m}`),
+        warn: (m) => lines.push(`warn: ${m}`),
+        error: (m) => lines.push(`error: ${m}`),
+      },
+    });
+    api.reply = () => ({ status: 503, body: { code: 'database_unavailable', message: 'down' } });
+    for (const text of ['a', 'b', 'c']) {
+      await expect(sut.handle(textEvent(text))).rejects.toMatchObject({ status: 503 });
+    }
+    api.reply = () => undefined;
+
+    await sut.handle(textEvent('d'));
+
+    expect(lines).toEqual([
+      'warn: posting 1 event(s) failed (down), trying again',
+      expect.stringMatching(/^error: the API cannot handle events \(down\)/),
+      expect.stringMatching(
+        /^info: the API handles events again after \d+ s \(3 refused meanwhile\)$/,
+      ),
+    ]);
   });
 
   it('tries again when nothing answers, then throws a network error', async () => {

@@ -9,10 +9,18 @@
  * API handles each chat's events in the order they came.
  */
 import type { ApiClient } from '@gcm/api-client';
-import { ErrorCode, type BotEvent, type BotEventOutcome, type ErrorBody } from '@gcm/domain';
+import {
+  ErrorCode,
+  MAX_EVENT_BATCH,
+  RESEND_AFTER_SECONDS,
+  type BotEvent,
+  type BotEventOutcome,
+  type BotEventResult,
+  type ErrorBody,
+} from '@gcm/domain';
 import type { EventSink, HandledEvent } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
-import { withRetry } from './retry';
+import { isTransient, withRetry } from './retry';
 
 export interface ApiSinkOptions {
   /** Tries per request in all, the first included (default 2). */
@@ -25,6 +33,8 @@ export interface ApiSinkOptions {
   maxBatchBytes?: number;
   /** Requests under way at once (default 2: one in the database while the next is built). */
   maxInFlight?: number;
+  /** Wait before a failed report of delivered updates is tried again (default 1 s, once). */
+  deliveredRetryMs?: number;
   log?: Logger;
 }
 
@@ -52,6 +62,23 @@ const TEMPORARY_CODES = new Set<ErrorCode>([
   ErrorCode.TooManyRequests,
 ]);
 
+/**
+ * The API has seen this update already, and the delivery that got its replies (maybe on another
+ * instance) has not said it sent them: it may still be doing so. Nothing to send now; the
+ * update is to come again later (a webhook answers 5xx), when the API hands out the stored
+ * replies if that delivery never confirmed them (it died), and nothing if it did.
+ */
+export class UpdateBeingDeliveredError extends Error {
+  override readonly name = 'UpdateBeingDeliveredError';
+
+  constructor(event: BotEvent) {
+    super(
+      `${event.channel} update ${event.updateId} is being delivered by an earlier attempt; ` +
+        'to come again later',
+    );
+  }
+}
+
 /** The API refused this event for good: sending it again would be refused again. */
 export function isRefusedForGood(error: unknown): error is EventNotHandledError {
   return error instanceof EventNotHandledError && error.permanent;
@@ -67,6 +94,46 @@ function describeDetails(details: unknown): string {
   );
   return ` (${parts.join('; ')})`;
 }
+
+/**
+ * Events this instance posted without learning what the API made of them: no answer came, or the
+ * API failed. The API may have recorded them all the same (it died after its COMMIT, or its
+ * connection to the database broke during it), and it then answers their next delivery
+ * `delivering`: seen before, the first attempt may still be sending the replies. That first
+ * attempt was ours and it failed: such an event's stored replies are asked for at once (see
+ * ApiSink) rather than 20 s later.
+ * Kept three resend windows at most, after which the API hands the stored replies out by itself;
+ * at most `max` events, the oldest forgotten first.
+ */
+class UnansweredEvents {
+  private readonly since = new Map<string, number>();
+
+  constructor(
+    private readonly ttlMs = RESEND_AFTER_SECONDS * 3 * 1000,
+    private readonly max = 10_000,
+  ) {}
+
+  add(event: BotEvent): void {
+    const key = updateKey(event);
+    this.since.delete(key);
+    this.since.set(key, Date.now());
+    for (const [oldest, at] of this.since) {
+      if (this.since.size <= this.max && Date.now() - at < this.ttlMs) break;
+      this.since.delete(oldest);
+    }
+  }
+
+  has(event: BotEvent): boolean {
+    const at = this.since.get(updateKey(event));
+    return at !== undefined && Date.now() - at < this.ttlMs;
+  }
+
+  delete(event: BotEvent): void {
+    this.since.delete(updateKey(event));
+  }
+}
+
+const updateKey = (event: BotEvent) => `${event.channel}\u0000${event.updateId}`;
 
 interface Waiting {
   event: BotEvent;
@@ -86,9 +153,19 @@ export class ApiSink implements EventSink {
   /** Chats with an event in a request under way. */
   private readonly busyChats = new Set<string>();
   private pumpScheduled = false;
+  private readonly unanswered = new UnansweredEvents();
+  /** Updates whose replies went out, to tell the API; one request about them at a time. */
+  private deliveredQueue: BotEvent[] = [];
+  private reportingDelivered = false;
+  /** Since when posting events fails (the API away, or its database), and how many failed. */
+  private failingSince?: number;
+  private failedEvents = 0;
 
   constructor(
-    private readonly api: Pick<ApiClient['bot'], 'postEvents' | 'releaseUpdate'>,
+    private readonly api: Pick<
+      ApiClient['bot'],
+      'postEvents' | 'releaseUpdate' | 'deliveredUpdates'
+    >,
     private readonly options: ApiSinkOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 50;
@@ -127,6 +204,36 @@ export class ApiSink implements EventSink {
           `(${errorMessage(error)}); a delivery again within 20 s gets no replies`,
       );
     }
+  }
+
+  /**
+   * The event's replies reached the person: tells the API in the background, with the other
+   * updates delivered meanwhile (up to MAX_EVENT_BATCH a request, one request at a time). If it
+   * cannot be told, a delivery of the update after about 20 s would get the replies again.
+   */
+  delivered(event: BotEvent): void {
+    this.deliveredQueue.push(event);
+    if (!this.reportingDelivered) void this.reportDelivered();
+  }
+
+  private async reportDelivered(): Promise<void> {
+    this.reportingDelivered = true;
+    while (this.deliveredQueue.length > 0) {
+      const events = this.deliveredQueue.splice(0, MAX_EVENT_BATCH);
+      const updates = events.map((e) => ({ channel: e.channel, updateId: e.updateId }));
+      try {
+        await withRetry(() => this.api.deliveredUpdates({ updates }), {
+          tries: 2,
+          backoffMs: this.options.deliveredRetryMs ?? 1_000,
+        });
+      } catch (error) {
+        this.log.warn(
+          `could not tell the API that ${events.length} update(s) were delivered ` +
+            `(${errorMessage(error)}); a delivery of one again after 20 s would repeat its replies`,
+        );
+      }
+    }
+    this.reportingDelivered = false;
   }
 
   /** Events that arrive in the same turn of the event loop share a request. */
@@ -182,27 +289,105 @@ export class ApiSink implements EventSink {
       ({ results } = await withRetry(() => this.api.postEvents(batch.map((w) => w.event)), {
         tries: this.options.tries ?? 2,
         backoffMs: this.options.backoffMs ?? 300,
-        onRetry: (error) =>
+        onRetry: (error) => {
+          // The failed try may have been recorded: the next may be told it is a duplicate.
+          for (const waiting of batch) this.unanswered.add(waiting.event);
+          if (this.failingSince !== undefined) return;
           this.log.warn(
             `posting ${batch.length} event(s) failed (${errorMessage(error)}), trying again`,
-          ),
+          );
+        },
       }));
     } catch (error) {
+      if (isTransient(error)) {
+        for (const waiting of batch) this.unanswered.add(waiting.event);
+        this.failing(error, batch.length);
+      }
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    this.working();
+    const again: Waiting[] = [];
     for (const [index, waiting] of batch.entries()) {
       const outcome = results[index];
       if (!outcome) {
         waiting.reject(new Error('The API answered fewer results than events'));
       } else if ('error' in outcome) {
-        const { event } = waiting;
-        const error = new EventNotHandledError(outcome.error);
-        this.log.warn(`${event.channel} event ${event.updateId} not handled: ${error.message}`);
-        waiting.reject(error);
+        this.notHandled(waiting, outcome.error);
+      } else if (outcome.delivering && this.unanswered.has(waiting.event)) {
+        again.push(waiting);
       } else {
-        waiting.resolve(outcome);
+        this.settle(waiting, outcome);
       }
     }
+    if (again.length > 0) await this.askAgain(again);
+  }
+
+  /** The event's replies, or UpdateBeingDeliveredError while another delivery may send them. */
+  private settle(waiting: Waiting, outcome: BotEventResult): void {
+    this.unanswered.delete(waiting.event);
+    if (outcome.delivering) waiting.reject(new UpdateBeingDeliveredError(waiting.event));
+    else waiting.resolve(outcome);
+  }
+
+  /**
+   * Events the API recorded from an earlier post of ours whose answer never reached us: their
+   * replies were never sent, yet the API holds them back as if they were being delivered. Each
+   * is released (`POST /bot/updates/release`) and posted once more, which hands out the stored
+   * replies. If that fails, the events fail and stay marked for their next delivery.
+   */
+  private async askAgain(batch: Waiting[]): Promise<void> {
+    const events = batch.map((w) => w.event);
+    try {
+      await Promise.all(
+        events.map((e) => this.api.releaseUpdate({ channel: e.channel, updateId: e.updateId })),
+      );
+      const { results } = await this.api.postEvents(events);
+      for (const [index, waiting] of batch.entries()) {
+        const outcome = results[index];
+        if (!outcome) waiting.reject(new Error('The API answered fewer results than events'));
+        else if ('error' in outcome) this.notHandled(waiting, outcome.error);
+        else this.settle(waiting, outcome);
+      }
+      this.log.info(
+        `${events.length} event(s) the API had recorded without our getting its answer: ` +
+          `their stored replies asked for again`,
+      );
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+
+  private notHandled(waiting: Waiting, body: ErrorBody): void {
+    const { event } = waiting;
+    const error = new EventNotHandledError(body);
+    if (!error.permanent) this.unanswered.add(event);
+    this.log.warn(`${event.channel} event ${event.updateId} not handled: ${error.message}`);
+    waiting.reject(error);
+  }
+
+  /**
+   * Posting failed after the retries: the API is away, or it cannot reach its database. Said
+   * once when it starts (each channel's webhooks then answer 5xx and the platforms send the
+   * updates again), and once when posting works again.
+   */
+  private failing(error: unknown, events: number): void {
+    this.failedEvents += events;
+    if (this.failingSince !== undefined) return;
+    this.failingSince = Date.now();
+    this.log.error(
+      `the API cannot handle events (${errorMessage(error)}): they are refused until it can, ` +
+        `and Telegram and Zalo send them again`,
+    );
+  }
+
+  private working(): void {
+    if (this.failingSince === undefined) return;
+    const seconds = Math.round((Date.now() - this.failingSince) / 1000);
+    this.log.info(
+      `the API handles events again after ${seconds} s (${this.failedEvents} refused meanwhile)`,
+    );
+    this.failingSince = undefined;
+    this.failedEvents = 0;
   }
 }

@@ -17,7 +17,18 @@ export type HandledEvent = Pick<BotEventResult, 'replies' | 'handoffOpened'>;
  * reached, so that a webhook can answer 5xx and the platform retries.
  */
 export interface EventSink {
+  /**
+   * The event's replies. Throws when they cannot be had now: the API is away, or (an
+   * `UpdateBeingDeliveredError`) another delivery of this update, maybe on another instance,
+   * got them and has not said it sent them yet; either way the update is to come again later.
+   */
   handle(event: BotEvent): Promise<HandledEvent>;
+  /**
+   * The replies `handle` gave for this event reached the person (or failed for good): a later
+   * delivery of the update gets nothing to send. Never throws; said to the API in the
+   * background. Without it, a delivery after about 20 s gets the replies again.
+   */
+  delivered?(event: BotEvent): void;
   /**
    * Sending the replies `handle` gave for this event failed: the API hands them to the event's
    * next delivery at once (a repeat within about 20 s otherwise gets no replies, in case the

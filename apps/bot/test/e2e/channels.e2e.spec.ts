@@ -301,6 +301,10 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     push(telegramUpdates.text(chat, question));
     const [toStaff] = await waitForChat(telegram, chat, 1);
     expect(toStaff.text).toContain(TEXT.toStaff);
+    // Killed between two updates: once the poller told Telegram the first was handled. (Killed
+    // between sending a reply and saying so, the update would come again and its reply twice:
+    // docs/operations.md, "Crashes".)
+    await waitFor(() => telegram.pendingUpdates.length === 0, 5_000, 'the update acknowledged');
 
     await bot.kill();
     const whileDown = 'Tôi ở Hải Phòng, cần biết gấp trong tuần này.';
@@ -353,10 +357,19 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
 
   it('answers an update delivered three times exactly once', async () => {
     const update = { update_id: 7001, ...telegramUpdates.text(201, LICENCE_QUESTION) };
+    // As Telegram does: a delivery not answered 200 comes again a little later. A delivery that
+    // finds another one still sending the replies is such a one (500).
+    const deliver = async () => {
+      for (let tries = 1; tries < 20; tries++) {
+        const { status } = await postTelegramWebhook(bot, update);
+        if (status === 200) return status;
+        expect(status).toBe(500);
+        await quiet(300);
+      }
+      return 0;
+    };
 
-    const statuses = await Promise.all(
-      [1, 2, 3].map(async () => (await postTelegramWebhook(bot, update)).status),
-    );
+    const statuses = await Promise.all([1, 2, 3].map(deliver));
     const again = await postTelegramWebhook(bot, update);
 
     expect(statuses).toEqual([200, 200, 200]);

@@ -1,10 +1,10 @@
 /**
  * A tiny stand-in for the API's bot routes on 127.0.0.1: POST /api/v1/bot/events (and its batch
- * form, which the bot uses), the outbox's claim and result, a conversation's messages, and a
- * channel's stored tokens (with the API's compare-and-set on the revision). It records what the
- * bot asked and answers
- * from plain arrays that a test fills; `reply` lets a test answer a route its own way (errors).
- * Like the API, it stores each event and its replies as messages of the conversation.
+ * form, which the bot uses), an update's release and the word that updates were delivered, the
+ * outbox's claim and result, a conversation's messages, and a channel's stored tokens (with the
+ * API's compare-and-set on the revision). It records what the bot asked and answers from plain
+ * arrays that a test fills; `reply` lets a test answer a route its own way (errors). Like the
+ * API, it stores each event and its replies as messages of the conversation.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,7 @@ import type {
   Channel,
   ChannelTokensResponse,
   ConversationMessage,
+  DeliveredBotUpdatesRequest,
   OutboxClaimRequest,
   OutboxItem,
   OutboxResultRequest,
@@ -37,7 +38,7 @@ export interface Answer {
 }
 
 export type RouteName =
-  'events' | 'release' | 'claim' | 'result' | 'messages' | 'getTokens' | 'saveTokens';
+  'events' | 'release' | 'delivered' | 'claim' | 'result' | 'messages' | 'getTokens' | 'saveTokens';
 
 export interface ApiDouble {
   url: string;
@@ -45,6 +46,8 @@ export interface ApiDouble {
   events: BotEvent[];
   /** Updates the bot released (`POST /bot/updates/release`), in order. */
   released: ReleaseBotUpdateRequest[];
+  /** Updates the bot said it delivered (`POST /bot/updates/delivered`), in order. */
+  delivered: ReleaseBotUpdateRequest[];
   /** Items waiting to be claimed, in order. */
   pending: OutboxItem[];
   claims: OutboxClaimRequest[];
@@ -71,6 +74,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     requests: [],
     events: [],
     released: [],
+    delivered: [],
     pending: [],
     claims: [],
     results: [],
@@ -99,6 +103,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     if (method === 'POST' && path === '/api/v1/bot/events') return 'events';
     if (method === 'POST' && path === '/api/v1/bot/events/batch') return 'events';
     if (method === 'POST' && path === '/api/v1/bot/updates/release') return 'release';
+    if (method === 'POST' && path === '/api/v1/bot/updates/delivered') return 'delivered';
     if (method === 'POST' && path === '/api/v1/bot/outbox/claim') return 'claim';
     if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
     if (method === 'GET' && /^\/api\/v1\/bot\/conversations\/[^/]+\/[^/]+\/messages$/.test(path)) {
@@ -146,6 +151,10 @@ export async function startApiDouble(): Promise<ApiDouble> {
         );
         if (!known) return { status: 404, body: { code: 'not_found', message: 'no such update' } };
         double.released.push(release);
+        return { status: 204 };
+      }
+      case 'delivered': {
+        double.delivered.push(...(request.body as DeliveredBotUpdatesRequest).updates);
         return { status: 204 };
       }
       case 'claim': {

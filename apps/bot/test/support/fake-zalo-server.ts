@@ -27,6 +27,8 @@ export interface RecordedMessage {
   userId: string | undefined;
   message: { text?: string; attachment?: unknown } & Record<string, unknown>;
   answeredError: number;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 export interface RecordedRefresh {
@@ -107,6 +109,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
           userId: parsed?.recipient?.user_id,
           message: parsed?.message ?? {},
           answeredError: 0,
+          at: Date.now(),
         };
         messages.push(record);
         if (record.accessToken !== accessToken) {

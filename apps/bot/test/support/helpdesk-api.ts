@@ -31,12 +31,18 @@ export interface StaffRequest {
 }
 
 export interface HelpdeskApi extends RunningApi {
+  /** The administrator's session cookie: good on every API instance of the same database. */
+  cookie: string;
   /** Calls /api/v1`path` as the signed-in administrator. */
   staff(path: string, init?: StaffRequest): Promise<Response>;
   /** staff(), failing the test unless it answers `status`; the body as JSON. */
   staffJson<T>(path: string, init?: StaffRequest, status?: number): Promise<T>;
   /** POST /api/v1/assistant/ask (public) */
-  ask(text: string): Promise<{ status: string; suggestions: { id: string; question: string }[] }>;
+  ask(text: string): Promise<{
+    status: string;
+    faq?: { id: string; question: string };
+    suggestions: { id: string; question: string }[];
+  }>;
   /** Stops the process, then frees what `release` frees. */
   close(): Promise<void>;
 }
@@ -76,6 +82,7 @@ export async function startHelpdeskApi(
 
   return {
     ...api,
+    cookie,
     staff,
     async staffJson<T>(path: string, init: StaffRequest = {}, status = 200) {
       const res = await staff(path, init);

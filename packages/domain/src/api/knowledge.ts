@@ -1,4 +1,5 @@
 /** Shapes of the knowledge-base and assistant endpoints (/api/v1/knowledge, /api/v1/assistant). */
+import type { Role } from '../auth/roles';
 
 export const FAQ_STATUSES = ['draft', 'published', 'archived'] as const;
 export type FaqStatus = (typeof FAQ_STATUSES)[number];
@@ -221,9 +222,30 @@ export interface HandoffItemResponse {
   channel: string;
   question: string;
   status: HandoffStatus;
+  /** The staff member handling it (GET /assistant/handoffs/assignees), or nobody. */
+  assigneeId: string | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+}
+
+/** PATCH /assistant/handoffs/:id: a new status, a new assignee (null: nobody), or both. */
+export interface UpdateHandoffRequest {
+  status?: HandoffStatus;
+  assigneeId?: string | null;
+}
+
+/** A staff member an inbox item may be assigned to (active, with a role that works the inbox). */
+export interface HandoffAssigneeResponse {
+  id: string;
+  fullName: string;
+  role: Role;
+}
+
+/** GET /assistant/simulator: where the console's bot simulator loads the web chat from. */
+export interface SimulatorSettingsResponse {
+  /** The bot's web-chat origin (WEB_CHAT_URL); null when the API was not told. */
+  webChatUrl: string | null;
 }
 
 export interface QuestionLogResponse {

@@ -30,3 +30,14 @@ export interface BroadcastResponse {
   createdAt: string;
   counts: BroadcastCounts;
 }
+
+/** GET /broadcasts/audience: the conversations a broadcast would reach, per channel. */
+export interface BroadcastAudienceQuery {
+  topicId?: string;
+  localityId?: string;
+}
+
+export interface BroadcastAudienceResponse {
+  total: number;
+  byChannel: { telegram: number; zalo: number };
+}

@@ -139,10 +139,17 @@ export interface BotEventResult {
   replies: BotReply[];
   /**
    * True when this (channel, updateId) was seen before: it is not processed again. `replies` is
-   * then empty while the first attempt may still be delivering its answer (about 20 s), and
-   * the stored replies after that (the platform retries because the first delivery failed).
+   * then empty when the first attempt said it delivered them (POST /bot/updates/delivered) or
+   * while it may still be delivering them (`delivering`, about 20 s), and the stored replies
+   * after that (the platform retries because the first attempt failed or died).
    */
   duplicate: boolean;
+  /**
+   * With `duplicate`: the first attempt has not said it delivered the replies and may still be
+   * doing so. Nothing to send now; the update is to come again later (a webhook answers 5xx),
+   * when it gets nothing if that attempt delivered, or the stored replies if it never did.
+   */
+  delivering?: true;
   /**
    * True when this event put the person's question in the staff inbox: a new inbox item, opened
    * by asking for staff ("Gặp cán bộ") or by a question without an answer. Absent on a

@@ -64,6 +64,15 @@ export interface OutboxResultRequest {
 }
 
 /** A message of a conversation, as the web chat shows it. */
+/** How a staff reply is getting to a Telegram or Zalo chat (the outbox row that carries it). */
+export interface ReplyDelivery {
+  /** pending: waiting; sending: a bot instance has it; sent; failed (given up). */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  sentAt: string | null;
+  /** Why it failed, as the platform said (for failed). */
+  error: string | null;
+}
+
 export interface ConversationMessage {
   /** Increasing within the conversation: ask for messages after the last one seen. */
   seq: number;
@@ -72,4 +81,6 @@ export interface ConversationMessage {
   reply?: BotReply;
   text?: string;
   createdAt: string;
+  /** Staff replies on Telegram and Zalo in the inbox transcript: how the delivery is going. */
+  delivery?: ReplyDelivery;
 }

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import { accountRoutes } from './account';
 import { auditRoutes } from './audit';
 import { dashboardRoutes } from './dashboard';
+import { inboxRoutes } from './inbox';
 import { knowledgeRoutes } from './knowledge';
 import { questionRoutes } from './questions';
 import { unitRoutes } from './units';
@@ -15,6 +16,7 @@ export const featureRoutes: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...questionRoutes,
   ...knowledgeRoutes,
+  ...inboxRoutes,
   ...unitRoutes,
   ...userRoutes,
   ...auditRoutes,

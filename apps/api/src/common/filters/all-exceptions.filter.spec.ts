@@ -35,6 +35,20 @@ describe('AllExceptionsFilter', () => {
   );
 
   it('still answers an unknown database error as 500', () => {
-    expect(answer(pgError('57P01')).status).toBe(500);
+    expect(answer(pgError('42883')).status).toBe(500);
+  });
+
+  it.each([
+    ['the server shutting down', pgError('57P01')],
+    ['a connection cut mid-query', pgError('ECONNRESET')],
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ],
+    ['a connection ended', new Error('Connection terminated unexpectedly')],
+  ])('answers the database away (%s) as 503 database_unavailable', (_case, error) => {
+    const { status, body } = answer(error);
+    expect(status).toBe(503);
+    expect(body.code).toBe('database_unavailable');
   });
 });

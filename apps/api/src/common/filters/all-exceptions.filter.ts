@@ -1,7 +1,15 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  Optional,
+} from '@nestjs/common';
 import { ErrorBody, ErrorCode } from '@gcm/domain';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { DatabaseAvailability, isDatabaseUnavailable } from '../../database/database-availability';
 import { AppError } from '../errors/app-error';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -14,6 +22,14 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   415: ErrorCode.UnsupportedMediaType,
   429: ErrorCode.TooManyRequests,
 };
+
+const DATABASE_UNAVAILABLE: [number, ErrorBody] = [
+  503,
+  {
+    code: ErrorCode.DatabaseUnavailable,
+    message: 'The database is not available at the moment. Please try again shortly.',
+  },
+];
 
 /**
  * Values the database cannot take, which the DTOs should have refused already: a safety net,
@@ -28,15 +44,25 @@ export const DATA_ERRORS: Record<string, string> = {
   '22003': 'A number is too large or too small.',
 };
 
-/** Maps every error to `{ code, message, details? }`; only unknown errors become a 500. */
+/**
+ * Maps every error to `{ code, message, details? }`; only unknown errors become a 500, with
+ * their stack trace in the log. The database being away is a 503 `database_unavailable`, logged
+ * once per outage by DatabaseAvailability rather than once per request.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() private readonly database?: DatabaseAvailability) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const [status, body] = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    const unavailable = isDatabaseUnavailable(exception);
+    const [status, body] = unavailable ? DATABASE_UNAVAILABLE : this.toBody(exception);
+    if (unavailable) this.database?.unavailable(exception);
+    else if (status >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : exception);
+    }
     if (!response.headersSent) response.status(status).json(body);
   }
 

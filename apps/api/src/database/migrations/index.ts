@@ -9,7 +9,8 @@ import { QuestionLogConversation1765600000000 } from './1765600000000-question-l
 import { Plan1765400000000 } from './1765400000000-plan';
 import { Reporting1765500000000 } from './1765500000000-reporting';
 import { AnswersPeopleCanTrust1765700000000 } from './1765700000000-answers-people-can-trust';
-import { FaqReviewDate1765800000000 } from './1765800000000-faq-review-date';
+import { HandoffAssignee1765800000000 } from './1765800000000-handoff-assignee';
+import { FaqReviewDate1765900000000 } from './1765900000000-faq-review-date';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   Reporting1765500000000,
   QuestionLogConversation1765600000000,
   AnswersPeopleCanTrust1765700000000,
-  FaqReviewDate1765800000000,
+  HandoffAssignee1765800000000,
+  FaqReviewDate1765900000000,
 ];

@@ -15,6 +15,7 @@ import {
   AlternateProposalResponse,
   AskResponse,
   ExplainResponse,
+  HandoffAssigneeResponse,
   HandoffItemResponse,
   INBOX_WORKERS,
   Page,
@@ -22,9 +23,12 @@ import {
   QuestionLogResponse,
   Role,
   ROLES,
+  SimulatorSettingsResponse,
 } from '@gcm/domain';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { PublicThrottlerGuard } from '../../common/throttling/scoped-throttler.guard';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
 import { AlternateProposalsService } from './alternate-proposals.service';
 import { AssistantService } from './assistant.service';
 import { QuestionLogService } from './question-log.service';
@@ -45,7 +49,15 @@ export class AssistantController {
     private readonly assistant: AssistantService,
     private readonly questionLog: QuestionLogService,
     private readonly proposals: AlternateProposalsService,
+    @InjectEnv() private readonly env: Env,
   ) {}
+
+  /** Where the console's bot simulator finds the bot's web chat (WEB_CHAT_URL), if anywhere. */
+  @Get('simulator')
+  @Roles(...INBOX_WORKERS)
+  simulator(): SimulatorSettingsResponse {
+    return { webChatUrl: this.env.WEB_CHAT_URL ?? null };
+  }
 
   /** Public: a citizen's question. Rate-limited per client; the text is capped. */
   @Post('ask')
@@ -89,7 +101,14 @@ export class AssistantController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateHandoffDto,
   ): Promise<HandoffItemResponse> {
-    return toHandoffItemResponse(await this.assistant.setHandoffStatus(actor, id, body.status));
+    return toHandoffItemResponse(await this.assistant.updateHandoff(actor, id, body));
+  }
+
+  /** Who an inbox item may be assigned to: active staff whose role works the inbox. */
+  @Get('handoffs/assignees')
+  @Roles(...INBOX_WORKERS)
+  handoffAssignees(): Promise<HandoffAssigneeResponse[]> {
+    return this.assistant.assignees();
   }
 
   /** Questions people matched to a FAQ by picking it among the choices: proposed alternates. */

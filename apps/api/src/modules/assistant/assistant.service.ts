@@ -5,16 +5,19 @@ import {
   AskResponse,
   ErrorCode,
   ExplainResponse,
-  HandoffStatus,
+  HandoffAssigneeResponse,
+  INBOX_WORKERS,
   MatchResult,
   normaliseText,
   renderMarkdown,
   soundsLikeDanger,
+  UpdateHandoffRequest,
 } from '@gcm/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/user.entity';
 import { ASK_MAX_CHARS, HandoffListQueryDto } from './dto/assistant.dto';
 import { FaqIndexService, IndexedFaq } from './faq-index.service';
 import { HandoffItemEntity } from './handoff-item.entity';
@@ -205,16 +208,27 @@ export class AssistantService {
   handoffs(query: HandoffListQueryDto): Promise<[HandoffItemEntity[], number]> {
     return this.dataSource.getRepository(HandoffItemEntity).findAndCount({
       where: query.status ? { status: query.status } : {},
-      order: { createdAt: 'ASC' },
+      // Newest activity first: what staff just answered or reopened, then what just arrived.
+      order: { updatedAt: 'DESC', createdAt: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
   }
 
-  async setHandoffStatus(
+  /** Staff an inbox item may be assigned to: active accounts whose role works the inbox. */
+  async assignees(): Promise<HandoffAssigneeResponse[]> {
+    const users = await this.dataSource.getRepository(UserEntity).find({
+      where: { isActive: true, role: In([...INBOX_WORKERS]) },
+      order: { fullName: 'ASC' },
+    });
+    return users.map((u) => ({ id: u.id, fullName: u.fullName, role: u.role }));
+  }
+
+  /** A new status, a new assignee, or both; what does not change is not audited. */
+  async updateHandoff(
     actor: Actor,
     id: string,
-    status: HandoffStatus,
+    change: UpdateHandoffRequest,
   ): Promise<HandoffItemEntity> {
     return this.dataSource.transaction(async (manager) => {
       const item = await manager.findOne(HandoffItemEntity, {
@@ -222,13 +236,19 @@ export class AssistantService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
+      if (change.assigneeId) await this.checkAssignee(manager, change.assigneeId);
+      const status = change.status ?? item.status;
+      const assigneeId = change.assigneeId === undefined ? item.assigneeId : change.assigneeId;
       // Closing twice (a double click, two staff at once) changes nothing and is not audited.
-      if (item.status === status) return item;
+      if (item.status === status && item.assigneeId === assigneeId) return item;
       const before = { ...item };
-      item.status = status;
-      item.closedAt = status === 'closed' ? new Date() : null;
+      if (item.status !== status) {
+        item.status = status;
+        item.closedAt = status === 'closed' ? new Date() : null;
+      }
+      item.assigneeId = assigneeId;
       const saved = await manager.save(item);
-      if (status === 'closed' && item.conversationId) {
+      if (before.status !== 'closed' && status === 'closed' && item.conversationId) {
         // The person's next message goes to the matcher again.
         await manager.query(
           `UPDATE conversations SET state = (state - 'handoffId') || '{"mode": "idle"}' WHERE id = $1 AND state->>'handoffId' = $2`,
@@ -244,6 +264,22 @@ export class AssistantService {
       });
       return saved;
     });
+  }
+
+  private async checkAssignee(manager: EntityManager, userId: string): Promise<void> {
+    const user = await manager.findOne(UserEntity, { where: { id: userId } });
+    if (!user || !user.isActive || !INBOX_WORKERS.includes(user.role)) {
+      throw AppError.validation(
+        [
+          {
+            field: 'assigneeId',
+            message:
+              'assigneeId must be an active staff member who works the inbox: choose one from GET /assistant/handoffs/assignees',
+          },
+        ],
+        'assigneeId names no one who works the inbox.',
+      );
+    }
   }
 }
 

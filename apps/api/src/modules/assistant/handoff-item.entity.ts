@@ -29,6 +29,10 @@ export class HandoffItemEntity {
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status: HandoffStatus;
 
+  /** The staff member handling the item, if anyone has taken it. */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

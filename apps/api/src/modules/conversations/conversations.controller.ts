@@ -51,7 +51,7 @@ import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { ConversationsService } from './conversations.service';
 import { BotEventDto, StaffReplyDto } from './dto/bot-event.dto';
 import { HandoffRepliesService } from './handoff-replies.service';
-import { ReleaseBotUpdateDto } from './dto/release-update.dto';
+import { DeliveredBotUpdatesDto, ReleaseBotUpdateDto } from './dto/release-update.dto';
 
 class MessagesParams {
   @IsIn(CHANNELS)
@@ -143,6 +143,27 @@ export class BotController {
     if (!(await this.conversations.releaseUpdate(body.channel, body.updateId))) {
       throw new AppError(ErrorCode.NotFound, 404, 'No such update was recorded.');
     }
+  }
+
+  /**
+   * The bot delivered these updates' replies: a later delivery of one of them (a platform's
+   * retry, on any instance) gets nothing to send, rather than the stored replies once 20 s
+   * have passed.
+   */
+  @Post('updates/delivered')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Say that the replies of updates reached the person',
+    description:
+      'The bot calls this once it has sent the replies of updates it posted. A repeat of such an ' +
+      'update is then answered with nothing to send, at any time. A repeat of an update not ' +
+      'confirmed so is answered `delivering` (no replies, come again later) for 20 s after it was ' +
+      'first received, while the first attempt may still be sending, and with the stored replies ' +
+      'after that, since the first attempt died or failed. Updates never recorded are passed over.',
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  async delivered(@Body() body: DeliveredBotUpdatesDto): Promise<void> {
+    await this.conversations.markDelivered(body.updates);
   }
 
   @Get('conversations/:channel/:chatId/messages')

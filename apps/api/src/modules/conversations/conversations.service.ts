@@ -24,6 +24,7 @@ import {
   unitMenuReply,
   menuReply,
   outOfScopeReplies,
+  ReplyDelivery,
   RESEND_AFTER_SECONDS,
   sayReplies,
   staleChoiceReplies,
@@ -32,6 +33,7 @@ import {
 } from '@gcm/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DATA_ERRORS } from '../../common/filters/all-exceptions.filter';
+import { isDatabaseUnavailable } from '../../database/database-availability';
 import { AssistantService, inLocale } from '../assistant/assistant.service';
 import { FaqIndexService } from '../assistant/faq-index.service';
 import { emergencyRoute } from '../knowledge/emergency-route';
@@ -58,8 +60,10 @@ const WORDS = /[\p{L}\p{N}]/u;
 /** The inbox item's question when the person asked for staff without typing one (staff read it). */
 export const NO_QUESTION_TYPED = '(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)';
 
-/** An update seen before whose first attempt may still be delivering: nothing to send. */
-const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true };
+/** An update seen before whose first attempt may still be delivering: nothing to send now. */
+const STILL_DELIVERING: BotEventResult = { replies: [], duplicate: true, delivering: true };
+/** An update seen before whose replies the bot delivered: nothing to send, ever. */
+const DELIVERED: BotEventResult = { replies: [], duplicate: true };
 
 const chatKey = (e: { channel: string; chatId: string }) => `${e.channel}\u0000${e.chatId}`;
 const updateKey = (e: { channel: string; updateId: string }) => `${e.channel}\u0000${e.updateId}`;
@@ -94,13 +98,17 @@ export class ConversationsService {
 
   /**
    * One outcome per event, in order. The batch runs as one transaction; should it fail, each
-   * event runs again on its own, so one that cannot be handled holds back no other.
+   * event runs again on its own, so one that cannot be handled holds back no other. Should the
+   * database be away, the whole request fails (503 database_unavailable).
    */
   async handleBatch(events: BotEvent[]): Promise<BotEventOutcome[]> {
     await this.index.sync();
     try {
       return await this.dataSource.transaction((manager) => this.runBatch(manager, events));
     } catch (error) {
+      // Without the database no event can be handled: the request answers 503 (and the bot's
+      // webhooks 5xx, so the platforms send them again), rather than each event failing alone.
+      if (isDatabaseUnavailable(error)) throw error;
       if (events.length === 1) {
         this.logger.error(
           `${events[0].channel} update ${events[0].updateId} could not be handled: ${errorText(error)}`,
@@ -191,22 +199,31 @@ export class ConversationsService {
 
   /**
    * Updates seen before (by channel and update id) are not processed again. Their stored
-   * replies are handed out again only when the earlier attempt has had RESEND_AFTER_SECONDS to deliver
-   * them and the platform still retries (the bot crashed or failed before sending); a retry
-   * while the first attempt is still under way gets nothing, so the person gets one answer.
-   * A bot that knows its send failed says so (releaseUpdate): the wait is then over at once.
+   * replies are handed out again only when the earlier attempt has had RESEND_AFTER_SECONDS to
+   * deliver them without saying it did (markDelivered) and the platform still retries (the bot
+   * died or failed before sending); a retry while the first attempt may still be under way gets
+   * nothing now (`delivering`: to come again later), and one after the bot said it delivered
+   * gets nothing at all, so the person gets one answer. A bot that knows its send failed says so
+   * (releaseUpdate): the wait is then over at once.
    */
   private async seenBefore(
     manager: EntityManager,
     events: BotEvent[],
   ): Promise<Map<string, BotEventResult>> {
-    const rows: { channel: string; update_id: string; replies: BotReply[]; resend: boolean }[] =
-      await manager.query(
-        `SELECT channel, update_id, replies, resend_after <= now() AS resend FROM bot_updates
-         WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [events.map((e) => e.channel), events.map((e) => e.updateId)],
-      );
-    const resend = rows.filter((r) => r.resend);
+    const rows: {
+      channel: string;
+      update_id: string;
+      replies: BotReply[];
+      resend: boolean;
+      delivered: boolean;
+    }[] = await manager.query(
+      `SELECT channel, update_id, replies, resend_after <= now() AS resend,
+              resend_after = 'infinity' AS delivered
+       FROM bot_updates
+       WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [events.map((e) => e.channel), events.map((e) => e.updateId)],
+    );
+    const resend = rows.filter((r) => r.resend && !r.delivered);
     if (resend.length > 0) {
       await manager.query(
         `UPDATE bot_updates SET resend_after = now() + make_interval(secs => $3)
@@ -217,20 +234,39 @@ export class ConversationsService {
     return new Map(
       rows.map((r) => [
         updateKey({ channel: r.channel, updateId: r.update_id }),
-        r.resend ? { replies: r.replies, duplicate: true } : STILL_DELIVERING,
+        r.delivered
+          ? DELIVERED
+          : r.resend
+            ? { replies: r.replies, duplicate: true }
+            : STILL_DELIVERING,
       ]),
     );
   }
 
   /**
+   * The bot delivered these updates' replies: a later delivery of one of them gets nothing to
+   * send, however late (resend_after = 'infinity'). Updates never recorded are passed over.
+   */
+  async markDelivered(updates: { channel: Channel; updateId: string }[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE bot_updates SET resend_after = 'infinity'
+       WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [updates.map((u) => u.channel), updates.map((u) => u.updateId)],
+    );
+  }
+
+  /**
    * The bot failed to send an update's replies: its next delivery gets them at once (seenBefore
-   * hands them out once `resend_after` has passed). False when the update was never recorded.
+   * hands them out once `resend_after` has passed), unless another delivery said it delivered
+   * them. False when the update was never recorded.
    */
   async releaseUpdate(channel: Channel, updateId: string): Promise<boolean> {
     // In a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count], never empty.
     const released = await this.dataSource.query(
       `WITH released AS (
-         UPDATE bot_updates SET resend_after = now() WHERE channel = $1 AND update_id = $2 RETURNING 1
+         UPDATE bot_updates
+         SET resend_after = CASE WHEN resend_after = 'infinity' THEN resend_after ELSE now() END
+         WHERE channel = $1 AND update_id = $2 RETURNING 1
        ) SELECT * FROM released`,
       [channel, updateId],
     );
@@ -566,6 +602,9 @@ export function toConversationMessage(row: {
   text: string | null;
   reply: BotReply | null;
   created_at: Date;
+  delivery_status?: ReplyDelivery['status'] | null;
+  delivery_sent_at?: Date | null;
+  delivery_error?: string | null;
 }): ConversationMessage {
   return {
     seq: Number(row.seq),
@@ -573,5 +612,14 @@ export function toConversationMessage(row: {
     ...(row.text !== null ? { text: row.text } : {}),
     ...(row.reply ? { reply: row.reply } : {}),
     createdAt: new Date(row.created_at).toISOString(),
+    ...(row.delivery_status
+      ? {
+          delivery: {
+            status: row.delivery_status,
+            sentAt: row.delivery_sent_at ? new Date(row.delivery_sent_at).toISOString() : null,
+            error: row.delivery_error ?? null,
+          },
+        }
+      : {}),
   };
 }

@@ -86,7 +86,10 @@ export class HandoffRepliesService {
         before,
         after: { status: 'answered', reply: text },
       });
-      return toConversationMessage(message);
+      return toConversationMessage({
+        ...message,
+        ...(conversation.channel !== 'web' ? { delivery_status: 'pending' } : {}),
+      });
     });
   }
 
@@ -97,9 +100,20 @@ export class HandoffRepliesService {
       .findOne({ where: { id: handoffId } });
     if (!item) throw new AppError(ErrorCode.NotFound, 404, 'No such inbox item.');
     if (!item.conversationId) return [];
+    // A staff reply and its outbox row are written in one transaction, so both carry its now():
+    // the row with the same chat and creation time is the reply's delivery.
     const rows = await this.dataSource.query(
-      `SELECT * FROM (SELECT seq, direction, text, reply, created_at FROM conversation_messages
-         WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 100) m ORDER BY seq`,
+      `SELECT m.*, o.status AS delivery_status, o.sent_at AS delivery_sent_at,
+              o.last_error AS delivery_error
+       FROM (SELECT seq, direction, text, reply, created_at, handoff_id FROM conversation_messages
+             WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 100) m
+       JOIN conversations c ON c.id = $1
+       LEFT JOIN LATERAL (
+         SELECT status, sent_at, last_error FROM outbox
+         WHERE m.handoff_id IS NOT NULL AND m.direction = 'out' AND kind = 'staff_reply'
+           AND channel = c.channel AND chat_id = c.chat_id AND created_at = m.created_at
+         LIMIT 1) o ON true
+       ORDER BY m.seq`,
       [item.conversationId],
     );
     return rows.map(toConversationMessage);

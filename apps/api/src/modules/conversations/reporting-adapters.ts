@@ -207,7 +207,7 @@ function toOwedView(summary: ReportSubmissionSummaryResponse): OwedReportView {
   };
 }
 
-function toDraftView(response: ReportSubmissionResponse): ReportDraftView {
+function toDraftView(response: Omit<ReportSubmissionResponse, 'history'>): ReportDraftView {
   return {
     ...toOwedView(response),
     ref: response.id,

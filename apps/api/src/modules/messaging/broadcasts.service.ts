@@ -7,7 +7,34 @@ import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { ArticleEntity } from '../knowledge/article.entity';
-import { BroadcastResponse, CreateBroadcastDto } from './dto/messaging.dto';
+import {
+  BroadcastAudienceQueryDto,
+  BroadcastAudienceResponse,
+  BroadcastResponse,
+  CreateBroadcastDto,
+} from './dto/messaging.dto';
+
+/**
+ * Subscribers of the topic (parameter `topic`) or of all topics whose area (`locality`) is the
+ * broadcast's, a unit below
+ * it (a ward of the city) or above it (the whole city cares about one of its wards), or who chose
+ * none; reachable conversations only. The web chat has no push channel. Used by the sending and
+ * by the estimate before it, so that both count the same people.
+ */
+const audienceFromWhere = (
+  topic: string,
+  locality: string,
+) => `FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id
+         WHERE s.cancelled_at IS NULL AND c.unreachable_at IS NULL AND c.channel <> 'web'
+           AND (${topic}::uuid IS NULL OR s.topic_id IS NULL OR s.topic_id = ${topic})
+           AND (${locality}::uuid IS NULL OR s.locality_id IS NULL OR s.locality_id IN (
+             WITH RECURSIVE up AS (
+               SELECT id, parent_id FROM units WHERE id = ${locality}
+               UNION SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
+             ), down AS (
+               SELECT id FROM units WHERE id = ${locality}
+               UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id
+             ) SELECT id FROM up UNION SELECT id FROM down))`;
 
 /**
  * Sends a published article or warning to the subscribers it concerns: one outbox row per
@@ -36,23 +63,11 @@ export class BroadcastsService {
         [article.id, dto.topicId ?? null, dto.localityId ?? null, actor.user.id],
       );
       const text = `${article.kind === 'warning' ? '⚠️ ' : ''}**${article.title}**\n\n${article.body}`;
-      // Subscribers of the topic or of all topics whose area is the broadcast's, a unit below it
-      // (a ward of the city) or above it (the whole city cares about one of its wards), or who
-      // chose none; each reachable conversation once. The web chat has no push channel.
+      // Each reachable subscribed conversation once (audienceFromWhere).
       await manager.query(
         `INSERT INTO outbox (kind, channel, chat_id, replies, broadcast_id)
          SELECT DISTINCT 'broadcast', c.channel, c.chat_id, $1::jsonb, $2::uuid
-         FROM subscriptions s JOIN conversations c ON c.id = s.conversation_id
-         WHERE s.cancelled_at IS NULL AND c.unreachable_at IS NULL AND c.channel <> 'web'
-           AND ($3::uuid IS NULL OR s.topic_id IS NULL OR s.topic_id = $3)
-           AND ($4::uuid IS NULL OR s.locality_id IS NULL OR s.locality_id IN (
-             WITH RECURSIVE up AS (
-               SELECT id, parent_id FROM units WHERE id = $4
-               UNION SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
-             ), down AS (
-               SELECT id FROM units WHERE id = $4
-               UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id
-             ) SELECT id FROM up UNION SELECT id FROM down))`,
+         ${audienceFromWhere('$3', '$4')}`,
         [
           JSON.stringify([{ type: 'text', format: 'markdown', text }]),
           broadcast.id,
@@ -71,8 +86,27 @@ export class BroadcastsService {
     return this.get(id);
   }
 
+  /** How many conversations a broadcast to this topic and area would reach, per channel. */
+  async audience(query: BroadcastAudienceQueryDto): Promise<BroadcastAudienceResponse> {
+    await this.checkAudience(this.dataSource.manager, query);
+    const rows: { channel: string; count: number }[] = await this.dataSource.query(
+      `SELECT channel, count(*)::int AS count FROM (
+         SELECT DISTINCT c.channel, c.chat_id ${audienceFromWhere('$1', '$2')}) a
+       GROUP BY channel`,
+      [query.topicId ?? null, query.localityId ?? null],
+    );
+    const byChannel = { telegram: 0, zalo: 0 };
+    for (const row of rows) {
+      if (row.channel === 'telegram' || row.channel === 'zalo') byChannel[row.channel] = row.count;
+    }
+    return { total: byChannel.telegram + byChannel.zalo, byChannel };
+  }
+
   /** The topic and area must exist (an area not deleted), named in a way staff can act on. */
-  private async checkAudience(manager: EntityManager, dto: CreateBroadcastDto): Promise<void> {
+  private async checkAudience(
+    manager: EntityManager,
+    dto: Pick<CreateBroadcastDto, 'topicId' | 'localityId'>,
+  ): Promise<void> {
     const errors: FieldError[] = [];
     if (dto.topicId) {
       const [topic] = await manager.query(`SELECT 1 FROM topics WHERE id = $1`, [dto.topicId]);

@@ -10,12 +10,14 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OutboxItem, Page, Role } from '@gcm/domain';
+import { BROADCAST_SENDERS, OutboxItem, Page, Role } from '@gcm/domain';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { Actor, CurrentActor, Public, Roles } from '../../common/decorators/access.decorators';
 import { BotTokenGuard } from '../../common/guards/bot-token.guard';
 import { BroadcastsService } from './broadcasts.service';
 import {
+  BroadcastAudienceQueryDto,
+  BroadcastAudienceResponse,
   BroadcastResponse,
   CreateBroadcastDto,
   OutboxClaimDto,
@@ -64,6 +66,13 @@ export class BroadcastsController {
   @Roles(Role.Admin, Role.Editor, Role.Coordinator, Role.Viewer)
   list(@Query() query: PaginationQueryDto): Promise<Page<BroadcastResponse>> {
     return this.broadcasts.list(query);
+  }
+
+  /** How many subscribers a broadcast to this topic and area would reach, per channel. */
+  @Get('audience')
+  @Roles(...BROADCAST_SENDERS)
+  audience(@Query() query: BroadcastAudienceQueryDto): Promise<BroadcastAudienceResponse> {
+    return this.broadcasts.audience(query);
   }
 
   @Get(':id')

@@ -17,6 +17,7 @@ import { Clock } from '../../common/clock/clock';
 import type { ReportActor } from './report-actor';
 import { ReportTemplatesService } from './report-templates.service';
 import { ReportingErrors } from './reporting.errors';
+import type { ReportSubmissionEntity } from './report-submission.entity';
 import { LoadedSubmission, SubmissionStore } from './submission-store';
 
 export interface OpenSubmissionInput {
@@ -147,19 +148,42 @@ export class ReportSubmissionsService {
    * (then the whole report must still pass the submission checks). 400 naming each invalid field
    * (nothing saved), 409 `report_draft_stale`, `report_period_locked` or
    * `report_action_not_allowed` (an accepted report).
+   *
+   * Answers the report without its history (one database read less on every answer the bot
+   * saves); with `{ history: true }` (the console's PUT), with it. A save that changes something
+   * is two statements: the row read and locked, then one that updates it unless the period is
+   * locked and writes the history entry (`write`); the lock is read on its own only when
+   * nothing is written (refusal, no change) or the write found the period locked.
    */
+  saveValues(
+    actor: ReportActor,
+    id: string,
+    input: SaveValuesInput,
+    manager?: EntityManager,
+  ): Promise<SavedSubmissionResponse>;
+  saveValues(
+    actor: ReportActor,
+    id: string,
+    input: SaveValuesInput,
+    manager: EntityManager | undefined,
+    options: { history: true },
+  ): Promise<ReportSubmissionResponse>;
   async saveValues(
     actor: ReportActor,
     id: string,
     input: SaveValuesInput,
     manager?: EntityManager,
-  ): Promise<ReportSubmissionResponse> {
+    options: { history?: boolean } = {},
+  ): Promise<SavedSubmissionResponse | ReportSubmissionResponse> {
     const now = this.clock.now();
     return this.store.run(manager, async (m) => {
       requireFiller(actor);
-      const loaded = await this.store.load(m, actor, id, true);
-      await this.write(m, actor, loaded, input, now);
-      return this.store.responseOf(m, actor, loaded, now);
+      const loaded = await this.store.load(m, actor, id, true, false);
+      const save = await this.prepare(m, loaded, input, now);
+      if (save) await this.write(m, actor, loaded, save, now);
+      return options.history
+        ? this.store.responseOf(m, actor, loaded, now)
+        : this.store.responseWithoutHistory(actor, loaded, now);
     });
   }
 
@@ -204,81 +228,90 @@ export class ReportSubmissionsService {
     });
   }
 
-  /** Validates, checks staleness, applies and records one save. */
+  /**
+   * The save to write, or null when it changes nothing; throws the refusal otherwise. `loaded`
+   * comes without the period's lock: a save that would be written leaves the lock to `write`;
+   * any other outcome reads the lock first and is decided with it, as if read at load.
+   */
+  private async prepare(
+    m: EntityManager,
+    loaded: LoadedSubmission,
+    input: SaveValuesInput,
+    now: Date,
+  ): Promise<PlannedSave | null> {
+    let plan: PlannedSave | undefined;
+    try {
+      plan = planSave(this.store, loaded, input, now);
+    } catch {
+      // A refusal: decided again below, knowing the lock (a locked period comes first).
+    }
+    if (plan && plan.stale.length === 0 && plan.changed.length > 0) return plan;
+    const { row } = loaded;
+    loaded.locked = await this.store.periodLocked(m, row.templateId, row.periodKey);
+    plan = planSave(this.store, loaded, input, now);
+    if (plan.stale.length > 0)
+      throw ReportingErrors.stale(await this.conflict(m, loaded, plan.stale));
+    return plan.changed.length > 0 ? plan : null;
+  }
+
+  /**
+   * Applies and records one save in one statement: the update, unless the period is locked
+   * (checked in the statement, after the row lock, so a lock committed meanwhile is seen), and
+   * the history entry fed by the updated row. Nothing updated: the period was locked.
+   */
   private async write(
     m: EntityManager,
     actor: ReportActor,
     loaded: LoadedSubmission,
-    input: SaveValuesInput,
+    save: PlannedSave,
     now: Date,
   ): Promise<void> {
     const { row } = loaded;
-    const definition = loaded.version.definition;
-    const action = row.status === 'submitted' ? 'correct' : 'save_draft';
-    const next = this.store.transition(loaded, { type: action }, now);
-    if (input.version > row.version)
-      throw ReportingErrors.invalid([
-        { field: 'version', message: `is ahead of the draft's version ${row.version}` },
-      ]);
-
-    const problems: FieldError[] = [];
-    const clean: ReportValues = {};
-    for (const [key, value] of Object.entries(input.values)) {
-      const field = findField(definition, key);
-      if (!field) {
-        problems.push({ field: `values.${key}`, message: `${key} is not a field of this report` });
-        continue;
-      }
-      const result = validateValue({ ...field, required: false }, value);
-      if (result.ok) clean[key] = result.value;
-      else problems.push({ field: `values.${key}`, message: `${field.label}: ${result.message}` });
-    }
-    if (problems.length > 0) throw ReportingErrors.invalid(problems);
-
-    const changed = Object.keys(clean).filter((key) => !same(row.values[key], clean[key]));
-    const stale = changed.filter((key) => (row.fieldVersions[key] ?? 0) > input.version);
-    if (stale.length > 0) throw ReportingErrors.stale(await this.conflict(m, loaded, stale));
-    if (changed.length === 0) return;
-
-    const values: ReportValues = { ...row.values };
-    const changes: Record<string, { before: FieldValue | null; after: FieldValue | null }> = {};
-    const version = row.version + 1;
-    for (const key of changed) {
-      changes[key] = { before: row.values[key] ?? null, after: clean[key] ?? null };
-      values[key] = clean[key];
-      row.fieldVersions[key] = version;
-    }
-    if (action === 'correct') {
-      const check = checkReport(definition, values, 'submit');
-      if (check.problems.length > 0) throw ReportingErrors.invalidValues(check.problems);
-    }
-    const answered = templateFields(definition).filter(
-      (f) => values[f.key] !== null && values[f.key] !== undefined,
-    ).length;
-    Object.assign(row, {
-      values,
-      version,
-      status: next.status,
-      submittedAt: next.submittedAt,
-      answeredCount: answered,
-      updatedAt: now,
-    });
-    await m.query(
-      `UPDATE report_submissions SET values = $2, field_versions = $3, version = $4, status = $5,
-         submitted_at = $6, answered_count = $7, updated_by = $8, updated_at = $9 WHERE id = $1`,
+    const written: { id: string }[] = await m.query(
+      `WITH saved AS (
+         UPDATE report_submissions s SET values = $2, field_versions = $3, version = $4,
+                status = $5, submitted_at = $6, answered_count = $7, updated_by = $8, updated_at = $9
+          WHERE s.id = $1 AND NOT EXISTS (
+                SELECT 1 FROM report_periods p
+                 WHERE p.template_id = s.template_id AND p.period_key = s.period_key
+                   AND p.locked_at IS NOT NULL)
+          RETURNING s.id, s.status, s.version)
+       INSERT INTO report_submission_history
+         (submission_id, action, actor_id, channel, changes, comment, status_after, version, created_at)
+       SELECT saved.id, $10::varchar, $8, $11::varchar, $12::jsonb, NULL, saved.status, saved.version, $9
+         FROM saved
+       RETURNING id`,
       [
         row.id,
-        JSON.stringify(values),
-        JSON.stringify(row.fieldVersions),
-        version,
-        row.status,
-        row.submittedAt,
-        answered,
+        JSON.stringify(save.values),
+        JSON.stringify(save.fieldVersions),
+        save.version,
+        save.status,
+        save.submittedAt,
+        save.answeredCount,
         actor.user.id,
         now,
+        save.action,
+        actor.channel,
+        JSON.stringify(save.changes),
       ],
     );
-    await this.store.history(m, actor, row, action, now, { changes });
+    if (written.length === 0) {
+      // The row is locked by this transaction: the period's lock stopped the update.
+      if (await this.store.periodLocked(m, row.templateId, row.periodKey))
+        throw ReportingErrors.periodLocked(row.periodKey);
+      throw ReportingErrors.submissionNotFound();
+    }
+    Object.assign(row, {
+      values: save.values,
+      fieldVersions: save.fieldVersions,
+      version: save.version,
+      status: save.status,
+      submittedAt: save.submittedAt,
+      answeredCount: save.answeredCount,
+      updatedBy: actor.user.id,
+      updatedAt: now,
+    });
   }
 
   /** The current values of the stale fields, who last changed them and when. */
@@ -308,6 +341,90 @@ export class ReportSubmissionsService {
       }),
     };
   }
+}
+
+/** What the bot and the bench get from a save: the report without its history. */
+export type SavedSubmissionResponse = Omit<ReportSubmissionResponse, 'history'>;
+
+/** One save worked out in memory: the row after it and the history entry's changes. */
+interface PlannedSave {
+  action: 'save_draft' | 'correct';
+  /** The fields it changes, and those of them someone else changed after `input.version`. */
+  changed: string[];
+  stale: string[];
+  values: ReportValues;
+  fieldVersions: Record<string, number>;
+  version: number;
+  status: ReportSubmissionEntity['status'];
+  submittedAt: Date | null;
+  answeredCount: number;
+  changes: Record<string, { before: FieldValue | null; after: FieldValue | null }>;
+}
+
+/**
+ * Validates a save against the loaded row (nothing read, nothing changed): the refusals in
+ * their order (the state machine with `loaded.locked`, the version, invalid values; a correction
+ * that breaks the submission checks), else the save with its stale fields.
+ */
+function planSave(
+  store: SubmissionStore,
+  loaded: LoadedSubmission,
+  input: SaveValuesInput,
+  now: Date,
+): PlannedSave {
+  const { row } = loaded;
+  const definition = loaded.version.definition;
+  const action = row.status === 'submitted' ? 'correct' : 'save_draft';
+  const next = store.transition(loaded, { type: action }, now);
+  if (input.version > row.version)
+    throw ReportingErrors.invalid([
+      { field: 'version', message: `is ahead of the draft's version ${row.version}` },
+    ]);
+
+  const problems: FieldError[] = [];
+  const clean: ReportValues = {};
+  for (const [key, value] of Object.entries(input.values)) {
+    const field = findField(definition, key);
+    if (!field) {
+      problems.push({ field: `values.${key}`, message: `${key} is not a field of this report` });
+      continue;
+    }
+    const result = validateValue({ ...field, required: false }, value);
+    if (result.ok) clean[key] = result.value;
+    else problems.push({ field: `values.${key}`, message: `${field.label}: ${result.message}` });
+  }
+  if (problems.length > 0) throw ReportingErrors.invalid(problems);
+
+  const changed = Object.keys(clean).filter((key) => !same(row.values[key], clean[key]));
+  const stale = changed.filter((key) => (row.fieldVersions[key] ?? 0) > input.version);
+  const version = row.version + 1;
+  const values: ReportValues = { ...row.values };
+  const fieldVersions = { ...row.fieldVersions };
+  const changes: PlannedSave['changes'] = {};
+  for (const key of changed) {
+    changes[key] = { before: row.values[key] ?? null, after: clean[key] ?? null };
+    values[key] = clean[key];
+    fieldVersions[key] = version;
+  }
+  if (stale.length === 0 && changed.length > 0 && action === 'correct') {
+    const check = checkReport(definition, values, 'submit');
+    if (check.problems.length > 0) throw ReportingErrors.invalidValues(check.problems);
+  }
+  const answeredCount = templateFields(definition).filter(
+    (f) => values[f.key] !== null && values[f.key] !== undefined,
+  ).length;
+  return {
+    action,
+    changed,
+    stale,
+    values,
+    fieldVersions,
+    version,
+    status: next.status as ReportSubmissionEntity['status'],
+    submittedAt: next.submittedAt,
+    answeredCount,
+    changes,
+  };
 }
 
 function requireFiller(actor: ReportActor): void {

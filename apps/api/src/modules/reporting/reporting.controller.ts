@@ -254,7 +254,9 @@ export class ReportSubmissionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: SaveSubmissionValuesDto,
   ): Promise<ReportSubmissionResponse> {
-    return this.submissions.saveValues(httpActor(actor, body.channel), id, body);
+    return this.submissions.saveValues(httpActor(actor, body.channel), id, body, undefined, {
+      history: true,
+    });
   }
 
   @Post(':id/submit')

@@ -54,13 +54,16 @@ export class SubmissionStore {
 
   /**
    * The submission with its version, unit and lock; with `forUpdate`, its row is locked until
-   * the transaction ends. 404 when there is none, 403 for another unit's reporter.
+   * the transaction ends. 404 when there is none, 403 for another unit's reporter. With
+   * `readLock` false the period's lock is not read (`locked` is false): for a caller that checks
+   * it in its own write (ReportSubmissionsService.saveValues) or reads it with `periodLocked`.
    */
   async load(
     manager: EntityManager,
     actor: ReportActor,
     id: string,
     forUpdate = false,
+    readLock = true,
   ): Promise<LoadedSubmission> {
     const [raw]: SubmissionRow[] = await manager.query(
       `SELECT s.*, t.code AS template_code, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind
@@ -73,17 +76,29 @@ export class SubmissionStore {
     if (!raw) throw ReportingErrors.submissionNotFound();
     this.checkUnit(actor, raw.unit_id);
     // Read after the row lock, in a statement of its own: a lock committed meanwhile is seen.
-    const [lock]: { locked: boolean }[] = await manager.query(
-      `SELECT locked_at IS NOT NULL AS locked FROM report_periods WHERE template_id = $1 AND period_key = $2`,
-      [raw.template_id, raw.period_key],
-    );
+    const locked = readLock
+      ? await this.periodLocked(manager, raw.template_id, raw.period_key)
+      : false;
     return {
       row: toEntity(raw),
-      locked: lock?.locked ?? false,
+      locked,
       version: await this.version(manager, raw.template_version_id),
       templateCode: raw.template_code,
       unit: { id: raw.unit_id, code: raw.unit_code, name: raw.unit_name, kind: raw.unit_kind },
     };
+  }
+
+  /** Whether staff locked the period (read in a statement of its own, after any row lock). */
+  async periodLocked(
+    manager: EntityManager,
+    templateId: string,
+    periodKey: string,
+  ): Promise<boolean> {
+    const [lock]: { locked: boolean }[] = await manager.query(
+      `SELECT locked_at IS NOT NULL AS locked FROM report_periods WHERE template_id = $1 AND period_key = $2`,
+      [templateId, periodKey],
+    );
+    return lock?.locked ?? false;
   }
 
   /** A unit reporter reaches only its own unit's reports. */
@@ -165,14 +180,26 @@ export class SubmissionStore {
     loaded: LoadedSubmission,
     now: Date,
   ): Promise<ReportSubmissionResponse> {
-    const id = loaded.row.id;
     const entries: HistoryRow[] = await manager.query(
       `SELECT h.id, h.action, h.actor_id, u.full_name, h.channel, h.changes, h.comment,
               h.status_after, h.version, h.created_at
          FROM report_submission_history h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.submission_id = $1 ORDER BY h.version, h.created_at`,
-      [id],
+      [loaded.row.id],
     );
+    return {
+      ...this.responseWithoutHistory(actor, loaded, now),
+      history: entries.map(toHistoryEntry),
+    };
+  }
+
+  /** The answer about a submission already loaded, without its history (no database read). */
+  responseWithoutHistory(
+    actor: ReportActor,
+    loaded: LoadedSubmission,
+    now: Date,
+  ): Omit<ReportSubmissionResponse, 'history'> {
+    const id = loaded.row.id;
     const definition = loaded.version.definition;
     // Locking is done on the period (administrators), not on one report.
     const mayAct = (type: string) =>
@@ -191,7 +218,6 @@ export class SubmissionStore {
         (f) => f.key,
       ),
       definition,
-      history: entries.map(toHistoryEntry),
     };
   }
 

@@ -45,19 +45,24 @@ function createChannel(options: Partial<TelegramChannelOptions> = {}): TelegramC
   return sut;
 }
 
-/** A stand-in for the API: records the events (and releases) and answers fixed replies. */
+/** A stand-in for the API: records the events (releases, deliveries) and answers fixed replies. */
 function recordingSink(answer: (event: BotEvent) => BotReply[] = () => []) {
   const events: BotEvent[] = [];
   const released: string[] = [];
+  const confirmed: string[] = [];
   return {
     events,
     released,
+    confirmed,
     async handle(event: BotEvent): Promise<HandledEvent> {
       events.push(event);
       return { replies: answer(event) };
     },
     async release(event: BotEvent): Promise<void> {
       released.push(event.updateId);
+    },
+    delivered(event: BotEvent): void {
+      confirmed.push(event.updateId);
     },
   };
 }
@@ -575,6 +580,19 @@ describe('TelegramChannel, webhook', () => {
 
     expect(statuses).toEqual([200, 200, 200]);
     expect(sink.events.map((event) => event.updateId)).toEqual(['505', '505', '505']);
+  });
+
+  it('tells the sink once the replies went out, and not when there were none', async () => {
+    const sink = recordingSink((event) =>
+      event.type === 'text' && event.text === 'hỏi' ? [text('Trả lời')] : [],
+    );
+    const { url } = await startWebhook(sink);
+
+    await post(url, { update_id: 513, ...telegramUpdates.text(CHAT, 'hỏi') });
+    await post(url, { update_id: 514, ...telegramUpdates.text(CHAT, 'lặp lại') });
+
+    expect(telegram.sent.map((call) => call.params.text)).toEqual(['Trả lời']);
+    expect(sink.confirmed).toEqual(['513']);
   });
 
   it('answers 500 when the sink fails, so that Telegram retries', async () => {

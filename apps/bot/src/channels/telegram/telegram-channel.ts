@@ -345,6 +345,7 @@ export class TelegramChannel implements Channel {
         deadline: Date.now() + this.replyWaitMs,
       });
       this.partialSends.forget(update.update_id);
+      if (replies.length > 0) sink.delivered?.(mapped.event);
     } catch (error) {
       const failure = toDeliveryError(error);
       if (failure.kind !== 'retry') {

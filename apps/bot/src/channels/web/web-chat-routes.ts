@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@gcm/domain';
-import { isRefusedForGood } from '../../api/api-sink';
+import { isRefusedForGood, UpdateBeingDeliveredError } from '../../api/api-sink';
 import { errorMessage, silentLogger, type Logger } from '../../common/logger';
 import { clientAddress } from '../../http/client-address';
 import { FloodLimiter } from '../../http/flood-limiter';
@@ -212,7 +212,13 @@ export class WebChatRoutes implements HttpRoutes {
       const handled = await sink.handle(event);
       handoffOpened = handled.handoffOpened === true;
       sendJson(req, res, 200, { replies: handled.replies }, cors);
+      if (handled.replies.length > 0) sink.delivered?.(event);
     } catch (error) {
+      if (error instanceof UpdateBeingDeliveredError) {
+        // The widget's retry of a message whose answer was lost: the replies are in the
+        // conversation, and its event stream shows them.
+        return sendJson(req, res, 200, { replies: [] }, cors);
+      }
       if (isRefusedForGood(error)) {
         // Sending it again would be refused again: tell the person to change it, not to wait.
         this.log.warn(`web chat: the API refused a message: ${errorMessage(error)}`);

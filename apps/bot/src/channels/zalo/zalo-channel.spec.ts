@@ -140,6 +140,23 @@ describe('ZaloChannel webhook', () => {
     });
   });
 
+  it('sends the replies before answering 200 when they go out in time, and says they were delivered', async () => {
+    const confirmed: string[] = [];
+    const { sink } = recordingSink(() => [text('Xin chào! Bạn cần hỏi gì?')]);
+    sink.delivered = (event) => confirmed.push(event.updateId);
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    const response = await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-101', text: 'Xin chào', msgId: 'msg-2' })),
+    );
+
+    // A bot that died before sending would not have answered 200: Zalo would send it again.
+    expect(response.status).toBe(200);
+    expect(zalo.delivered.map((m) => m.userId)).toEqual(['u-101']);
+    expect(confirmed).toEqual(['msg-2']);
+  });
+
   it('normalises the text to NFC', async () => {
     const { sink, events } = recordingSink();
     const { zalo, webhookUrl } = await setup({ sink });

@@ -6,6 +6,7 @@
  * delivery as failed, sends it again (for up to 12 hours) and eventually disables the app's
  * webhook. See `webhook` for how this channel keeps within that.
  */
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
 import { isRefusedForGood } from '../../api/api-sink';
@@ -101,7 +102,7 @@ export class ZaloChannel implements Channel {
 
   private sink?: EventSink;
   private stopping = false;
-  private stopSignal = new AbortController();
+  private stopSignal = stopController();
   private readonly ackAfterMs: number;
   private readonly resendWindowMs: number;
   private readonly slotWaitMs: number;
@@ -143,7 +144,7 @@ export class ZaloChannel implements Channel {
     }
     this.sink = sink;
     this.stopping = false;
-    this.stopSignal = new AbortController();
+    this.stopSignal = stopController();
     this.redelivery.resume();
   }
 
@@ -245,10 +246,13 @@ export class ZaloChannel implements Channel {
   /**
    * Hands the event to the sink within Zalo's 2-second budget.
    *
-   * - The sink answers within `ackAfterMs` (the usual case): answer 200, then send the replies.
-   * - The sink fails within `ackAfterMs` for a reason that may pass (API down): answer 503, so
-   *   Zalo delivers the event again later; the API records each (channel, updateId) once, so a
-   *   retry is never processed twice.
+   * - The sink answers within `ackAfterMs` (the usual case): send the replies, then answer 200
+   *   (at `ackAfterMs` at the latest, the sending going on after it). So a bot that dies before
+   *   sending has not answered 200 yet, and Zalo delivers the event again.
+   * - The sink fails within `ackAfterMs` for a reason that may pass (API down, or another
+   *   delivery of the event may still be sending its replies): answer 503, so Zalo delivers the
+   *   event again later; the API records each (channel, updateId) once, so a retry is never
+   *   processed twice.
    * - The API refuses the event as invalid: answer 200 and log it; it would be refused again.
    * - The sink is still working at `ackAfterMs`: answer 200 anyway and let the handling finish
    *   in the background, then send the replies. If it then fails, Zalo will not send the event
@@ -257,8 +261,9 @@ export class ZaloChannel implements Channel {
    * Replies that cannot be sent for a reason that passes (Zalo's -32, a 5xx, token trouble)
    * go to the re-delivery queue too, with the messages not sent yet. Waiting longer than
    * 1.5 s would not help: past 2 s Zalo treats the webhook as failing whatever we answer (and
-   * too many of those get the webhook switched off). The replies are sent after the 200 in
-   * every case, so a slow Zalo send never counts against the webhook.
+   * too many of those get the webhook switched off). A slow Zalo send never counts against
+   * the webhook: the 200 goes at `ackAfterMs` whatever is still being sent. Replies that went
+   * out are reported to the sink (`delivered`), so that no later delivery repeats them.
    */
   private handle(sink: EventSink, event: BotEvent, res: ServerResponse): Promise<void> {
     return new Promise<void>((resolveWebhook) => {
@@ -276,8 +281,11 @@ export class ZaloChannel implements Channel {
         .then(() => sink.handle(event))
         .then(
           async ({ replies }) => {
-            respond(200, { ok: true });
+            // Sent before the 200 when they go out within the budget (the timer answers at
+            // ackAfterMs regardless): a bot that dies meanwhile leaves the event to Zalo's
+            // retry instead of taking its replies with it.
             await this.deliverOrKeep(event, replies);
+            respond(200, { ok: true });
           },
           (error: unknown) => {
             if (isRefusedForGood(error)) {
@@ -387,6 +395,7 @@ export class ZaloChannel implements Channel {
         if (slot !== 'ready') throw new DeliveryError('the channel is stopping', 'retry');
         await this.sendMessages(chatId, messages, progress);
       });
+      this.sink?.delivered?.(event);
       return { done: true };
     } catch (error) {
       if (error instanceof DeliveryError && error.kind !== 'retry') {
@@ -439,6 +448,17 @@ export class ZaloChannel implements Channel {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
   }
+}
+
+/**
+ * What stops the channel. Every reply waiting for a sending slot listens to its signal until it
+ * has one (and then stops listening): after an outage, hundreds at once, which is no leak, so
+ * Node's warning at eleven listeners is off.
+ */
+function stopController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 /** The Zalo messages for replies: text with buttons, links and documents as text. */

@@ -63,6 +63,7 @@ describe('ZaloClient', () => {
       accessToken: 'access-0',
       userId: 'u-1',
       answeredError: 0,
+      at: expect.any(Number),
       message: {
         text: 'Xin chào',
         attachment: {

@@ -15,8 +15,9 @@ import type {
   HandoffStatus,
   QuestionChannel,
   QuestionFeedback,
+  UpdateHandoffRequest,
 } from '@gcm/domain';
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
 import { PeriodQueryDto } from '../../../common/dto/period.dto';
 import { Optional } from '../../../common/validation/optional';
@@ -69,10 +70,22 @@ export class HandoffListQueryDto extends PaginationQueryDto {
   status?: HandoffStatus;
 }
 
-export class UpdateHandoffDto {
-  @ApiProperty({ enum: HANDOFF_STATUSES })
+export class UpdateHandoffDto implements UpdateHandoffRequest {
+  @ApiPropertyOptional({ enum: HANDOFF_STATUSES })
+  @Optional()
   @IsIn(HANDOFF_STATUSES)
-  status: HandoffStatus;
+  status?: HandoffStatus;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The staff member handling the item (GET /assistant/handoffs/assignees); null: nobody',
+  })
+  @Optional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsUUID()
+  assigneeId?: string | null;
 }
 
 export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse => ({
@@ -82,6 +95,7 @@ export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse
   status: h.status,
   createdAt: h.createdAt.toISOString(),
   updatedAt: h.updatedAt.toISOString(),
+  assigneeId: h.assigneeId,
   closedAt: h.closedAt?.toISOString() ?? null,
 });
 

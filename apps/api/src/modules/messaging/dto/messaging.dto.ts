@@ -99,5 +99,18 @@ export class CreateBroadcastDto implements CreateBroadcastRequest {
   localityId?: string;
 }
 
+/** The topic and area of a broadcast being prepared, to count whom it would reach. */
+export class BroadcastAudienceQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'As in POST /broadcasts' })
+  @Optional()
+  @IsUUID()
+  topicId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'As in POST /broadcasts' })
+  @Optional()
+  @IsUUID()
+  localityId?: string;
+}
+
 /** The answer of the broadcast routes, shared with the client (ADR 0003). */
-export type { BroadcastResponse } from '@gcm/domain';
+export type { BroadcastAudienceResponse, BroadcastResponse } from '@gcm/domain';

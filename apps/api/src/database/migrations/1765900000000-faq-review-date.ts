@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Issue 12: the day a FAQ is due for review, so the console can list those overdue. */
-export class FaqReviewDate1765800000000 implements MigrationInterface {
-  name = 'FaqReviewDate1765800000000';
+export class FaqReviewDate1765900000000 implements MigrationInterface {
+  name = 'FaqReviewDate1765900000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE faqs ADD COLUMN review_due_on date`);

@@ -1,0 +1,3 @@
+import { api } from './client';
+
+export const simulatorSettings = () => api.assistant.simulator();

@@ -1,0 +1,251 @@
+/// <reference types="node" />
+// Runs in Node; the console's tsconfig (browser types) also checks test/.
+/**
+ * The console's Hỏi đáp screens with the built API and the built bot (support/helpdesk.ts):
+ * answering the inbox, sending a broadcast and following its counts, and trying the bot in the
+ * simulator. A Telegram chat is played through the bot's side of the API (events, outbox).
+ *
+ * Needs apps/api/dist, apps/bot/dist, apps/admin/dist and /usr/bin/chromium.
+ */
+import type { BotEvent } from '@gcm/domain';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '@/locales/messages';
+import { requireBuilds } from './support/api-server';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+import { startHelpdesk, type Helpdesk } from './support/helpdesk';
+
+const text = messages['vi-VN'];
+const admin = { email: 'hoi.dap.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** A migration question no starter FAQ answers: it goes to staff. */
+const UNANSWERED = 'Gia hạn thẻ tạm trú cho vợ thế nào?';
+/** A starter FAQ question typed without diacritics, and the end of its answer. */
+const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
+const LICENCE_ANSWER_END = 'Nếu còn nghi ngờ, hãy hỏi Sở Nội vụ trước khi nộp hồ sơ.';
+
+if (!hasChromium) {
+  console.warn(`Hỏi đáp browser tests SKIPPED: ${CHROMIUM_PATH} not found.`);
+}
+
+let updates = 0;
+const chat = (chatId: string) => ({
+  text: (value: string): BotEvent => ({
+    channel: 'telegram',
+    updateId: `e2e-${++updates}`,
+    chatId,
+    user: { id: chatId, displayName: 'Người dân' },
+    type: 'text',
+    text: value,
+  }),
+  action: (action: string): BotEvent => ({
+    channel: 'telegram',
+    updateId: `e2e-${++updates}`,
+    chatId,
+    user: { id: chatId },
+    type: 'action',
+    action,
+  }),
+  command: (command: string): BotEvent => ({
+    channel: 'telegram',
+    updateId: `e2e-${++updates}`,
+    chatId,
+    user: { id: chatId },
+    type: 'command',
+    command,
+  }),
+});
+
+describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
+  let helpdesk: Helpdesk | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuilds();
+    [helpdesk, browser] = await Promise.all([startHelpdesk(admin), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await helpdesk?.stop();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function signedIn(viewport = { width: 1366, height: 768 }): Promise<Page> {
+    if (!helpdesk || !browser) throw new Error('beforeAll did not start the helpdesk');
+    pageErrors = [];
+    context = await browser.newContext({
+      baseURL: helpdesk.api.baseUrl,
+      locale: 'en-US',
+      timezoneId: 'Europe/Paris',
+      viewport,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(admin.email);
+    await page.getByLabel(text.auth.login.password).fill(admin.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    return page;
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  async function open(page: Page, label: string, title: string) {
+    await page
+      .getByRole('navigation', { name: text.nav.label })
+      .getByRole('link', { name: label, exact: true })
+      .click();
+    await expect.poll(() => heading(page).innerText()).toBe(title);
+  }
+
+  it('answers an inbox item: the reply waits in the outbox for the person’s Telegram chat', async () => {
+    const person = chat('inbox-e2e-1');
+    await helpdesk!.event(person.text(UNANSWERED));
+    await helpdesk!.event(person.action('handoff'));
+
+    const page = await signedIn();
+    await open(page, text.nav.inbox, text.inbox.title);
+    const item = page.getByRole('button', { name: new RegExp(UNANSWERED) });
+    await item.click();
+    const transcript = page.getByRole('list', { name: text.inbox.transcript });
+    await expect.poll(() => transcript.innerText()).toContain(UNANSWERED);
+    expect(await page.getByText(`${text.inbox.channel}: Telegram`).count()).toBe(1);
+
+    // Taking the item: the assignee shows the signed-in administrator.
+    await page.getByRole('button', { name: text.inbox.assignToMe }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('combobox', { name: text.inbox.assignee })
+          .evaluate((el) => el.closest('.el-select')?.textContent ?? ''),
+      )
+      .toContain(`(${text.inbox.me})`);
+    expect(await page.getByRole('button', { name: text.inbox.assignToMe }).count()).toBe(0);
+
+    const reply = 'Chào bạn, bạn mang thẻ tạm trú và hộ chiếu đến Phòng Quản lý xuất nhập cảnh.';
+    await page.getByLabel(text.inbox.replyLabel).fill(reply);
+    await page.getByRole('button', { name: text.inbox.send }).click();
+    await expect
+      .poll(() => page.locator('.alert--success').innerText())
+      .toMatch(/^Đã xếp trả lời vào hàng gửi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await expect.poll(() => transcript.innerText()).toContain(reply);
+
+    const queued = await helpdesk!.claimTelegram();
+    const delivery = queued.find((i) => i.kind === 'staff_reply' && i.chatId === 'inbox-e2e-1');
+    expect(delivery, 'the reply is in the outbox for the chat').toBeDefined();
+    expect(JSON.stringify(delivery!.replies)).toContain(reply);
+    const shownDelivery = page.locator('[data-test="reply-delivery"]').last();
+    expect(await shownDelivery.innerText()).toBe(text.inbox.delivery.pending);
+    await helpdesk!.reportSent(delivery!);
+    // The transcript asks again by itself and says when the reply went out.
+    await expect
+      .poll(() => shownDelivery.innerText(), { timeout: 25_000 })
+      .toMatch(/^✓ Đã gửi đến người hỏi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await screenshot(page, '20-inbox');
+
+    // Closing asks first, then the item says it is closed.
+    await page.getByRole('button', { name: text.inbox.close, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain(text.inbox.confirmClose);
+    await dialog.getByRole('button', { name: text.inbox.close }).click();
+    await expect.poll(() => page.getByText(text.inbox.closedHint).count()).toBe(1);
+  });
+
+  it('fits a phone: the list, then the conversation with a way back', async () => {
+    const person = chat('inbox-e2e-2');
+    await helpdesk!.event(person.text('Thẻ tạm trú của vợ hết hạn thì làm gì?'));
+    await helpdesk!.event(person.action('handoff'));
+    const page = await signedIn({ width: 390, height: 844 });
+    await page.goto('/inbox');
+    await expect.poll(() => heading(page).innerText()).toBe(text.inbox.title);
+    await page.getByRole('button', { name: /Thẻ tạm trú của vợ hết hạn/ }).click();
+    const back = page.getByRole('button', { name: new RegExp(text.inbox.backToList) });
+    await back.waitFor();
+    expect(await page.getByRole('region', { name: text.inbox.listLabel }).isVisible()).toBe(false);
+    await screenshot(page, '21-inbox-phone');
+    await back.click();
+    await page.getByRole('region', { name: text.inbox.listLabel }).waitFor();
+  });
+
+  it('sends a broadcast to one topic, shows whom it reaches, then follows its counts', async () => {
+    const subscriber = chat('broadcast-e2e-1');
+    await helpdesk!.event(subscriber.command('dangky'));
+    await helpdesk!.event(subscriber.action('sub:t:all'));
+    await helpdesk!.event(subscriber.action('sub:l:all'));
+    await helpdesk!.event(subscriber.action('sub:ok'));
+
+    const page = await signedIn();
+    await open(page, text.nav.broadcasts, text.broadcasts.title);
+    await page.getByRole('button', { name: text.broadcasts.compose }).click();
+    await page.getByText(text.broadcasts.freeText).click();
+    await page
+      .getByLabel(text.broadcasts.titleLabel, { exact: true })
+      .fill('Cảnh báo tuyển lao động trái phép');
+    await page
+      .getByLabel(text.broadcasts.bodyLabel, { exact: true })
+      .fill(
+        'Không nộp tiền cho **người môi giới tự do**. Xem [hướng dẫn](https://dichvucong.gov.vn).',
+      );
+
+    // One topic: the first one offered.
+    const topic = page.getByRole('combobox', { name: text.broadcasts.topic, exact: true });
+    await topic.click({ force: true });
+    const list = await topic.getAttribute('aria-controls');
+    await page.locator(`[id="${list}"] .el-select-dropdown__item`).nth(1).click();
+
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts())
+      .toContainEqual(expect.stringContaining('Sẽ gửi đến 1 người'));
+    const previews = page.locator('.preview__bubble');
+    await expect
+      .poll(() => previews.first().innerHTML())
+      .toContain('<strong>người môi giới tự do</strong>');
+    expect(await previews.nth(1).innerText()).toContain('hướng dẫn: https://dichvucong.gov.vn');
+    await screenshot(page, '22-broadcast-compose');
+
+    await page.getByRole('button', { name: text.broadcasts.send }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('đến 1 người đăng ký');
+    await dialog.getByRole('button', { name: text.broadcasts.send }).click();
+    const counts = page.locator('[data-test="broadcast-counts"]').first();
+    await expect.poll(() => counts.innerText()).toContain('Đang chờ: 1');
+
+    const queued = await helpdesk!.claimTelegram();
+    const delivery = queued.find((i) => i.kind === 'broadcast' && i.chatId === 'broadcast-e2e-1');
+    expect(delivery).toBeDefined();
+    await helpdesk!.reportSent(delivery!);
+    // The list asks again by itself while something is being sent.
+    await expect.poll(() => counts.innerText(), { timeout: 25_000 }).toContain('Đã gửi: 1');
+    await screenshot(page, '23-broadcasts');
+  });
+
+  it('tries the bot in the simulator: a question gets its answer, and starting over clears it', async () => {
+    const page = await signedIn();
+    await open(page, text.nav.simulator, text.simulator.title);
+    const frame = page.frameLocator('[data-test="simulator-frame"]');
+    await frame.locator('textarea').fill(LICENCE_QUESTION);
+    await frame.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expect
+      .poll(() => frame.getByRole('log').innerText(), { timeout: 20_000 })
+      .toContain(LICENCE_ANSWER_END);
+    await screenshot(page, '24-simulator');
+
+    await page.getByRole('button', { name: text.simulator.restart }).click();
+    await expect.poll(() => frame.getByRole('log').innerText()).not.toContain(LICENCE_ANSWER_END);
+  });
+});
