@@ -374,7 +374,8 @@ function describe(u: Update): string {
 
 /**
  * Questions each of which the API answers with the FAQ it is the question of (so the answer's
- * first line is the question itself), and short enough to be one message on every channel.
+ * first line is the question itself), short enough to be one message on every channel, and
+ * none that the bot takes for someone in danger.
  */
 export async function selfAnsweringQuestions(api: HelpdeskApi, count: number): Promise<string[]> {
   const { items } = await api.staffJson<{ items: { question: string; answer: string }[] }>(
@@ -387,7 +388,9 @@ export async function selfAnsweringQuestions(api: HelpdeskApi, count: number): P
       continue;
     }
     const asked = await api.ask(faq.question);
-    if (asked.status === 'answered' && asked.faq?.question === faq.question) {
+    // Not one that sounds like danger ("… bị lừa bán …"): the bot answers it with the
+    // emergency route and hands the chat to staff, and the chat's next questions wait for them.
+    if (asked.status === 'answered' && asked.faq?.question === faq.question && !asked.danger) {
       found.push(faq.question);
     }
   }

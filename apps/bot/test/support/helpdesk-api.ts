@@ -42,6 +42,8 @@ export interface HelpdeskApi extends RunningApi {
     status: string;
     faq?: { id: string; question: string };
     suggestions: { id: string; question: string }[];
+    /** It sounds like someone in danger: the bot gives the emergency route and hands over. */
+    danger: boolean;
   }>;
   /** Stops the process, then frees what `release` frees. */
   close(): Promise<void>;
