@@ -197,7 +197,8 @@ export class OutboxWorker {
     const alreadySent = item.sentParts ?? 0;
     try {
       await channel.send(item.chatId, item.replies, {
-        priority: 'outbox',
+        // The rest of a webhook reply (kind `reply`): a person who wrote is waiting for it.
+        priority: item.kind === 'reply' ? 'reply' : 'outbox',
         alreadySent,
         deadline: item.leaseEndsAt - margin,
         signal: this.stopping.signal,
