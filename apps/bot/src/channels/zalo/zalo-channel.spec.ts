@@ -577,8 +577,8 @@ describe('ZaloChannel re-delivery', () => {
   });
 
   it('sends the messages of one reply a second apart, as the channel guide says (the welcome’s three)', async () => {
-    const welcome = [text('Xin chào!'), text('Kênh này trả lời…'), text('Chọn chủ đề:')];
-    const { sink } = recordingSink(() => welcome);
+    const lines = ['Xin chào!', 'Kênh này trả lời…', 'Chọn chủ đề:'];
+    const { sink } = recordingSink(() => lines.map((line) => text(line)));
     const { zalo, webhookUrl } = await setup({ sink });
 
     await post(webhookUrl, zalo.signedEvent(zaloChatNowEvent({ userId: 'u-30' })));
@@ -587,7 +587,7 @@ describe('ZaloChannel re-delivery', () => {
     const at = zalo.delivered.map((m) => m.at);
     expect(at[1] - at[0]).toBeGreaterThanOrEqual(950);
     expect(at[2] - at[1]).toBeGreaterThanOrEqual(950);
-    expect(zalo.delivered.map((m) => m.message.text)).toEqual(welcome.map((r) => r.text));
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual(lines);
   });
 
   it('hands replies still waiting for a sending slot to the outbox when the bot stops, rather than losing them', async () => {
