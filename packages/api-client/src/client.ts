@@ -57,6 +57,7 @@ import type {
   OutboxClaimRequest,
   OutboxItem,
   OutboxResultRequest,
+  RedeliverBotUpdateRequest,
   ReleaseBotUpdateRequest,
   DeliveredBotUpdatesRequest,
   CreatePlanTaskRequest,
@@ -599,6 +600,13 @@ export function createApiClient(options: ApiClientOptions) {
      */
     releaseUpdate: (body: ReleaseBotUpdateRequest) =>
       request<void>({ method: 'POST', path: v1('/bot/updates/release'), json: body }),
+    /**
+     * The replies of an update answered to its platform already could not be sent: the API
+     * queues them in the outbox. ApiError 404 when it never recorded the update, 409 when its
+     * replies were delivered or queued already.
+     */
+    redeliverUpdate: (body: RedeliverBotUpdateRequest) =>
+      request<void>({ method: 'POST', path: v1('/bot/updates/redeliver'), json: body }),
     /**
      * The replies of these updates reached the person: a later delivery of one of them gets
      * nothing to send (see BotEventResult.delivering).

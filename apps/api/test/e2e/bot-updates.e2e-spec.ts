@@ -31,6 +31,18 @@ const release = (url: string, body: object, token = BOT_TOKEN) =>
     .set('Authorization', `Bearer ${token}`)
     .send(body);
 
+const redeliver = (url: string, body: object, token = BOT_TOKEN) =>
+  request(url)
+    .post('/api/v1/bot/updates/redeliver')
+    .set('Authorization', `Bearer ${token}`)
+    .send(body);
+
+const claim = (url: string, channels: string[]) =>
+  request(url)
+    .post('/api/v1/bot/outbox/claim')
+    .set('Authorization', `Bearer ${BOT_TOKEN}`)
+    .send({ channels, limit: 50, leaseSeconds: 30 });
+
 const delivered = (url: string, body: object, token = BOT_TOKEN) =>
   request(url)
     .post('/api/v1/bot/updates/delivered')
@@ -124,9 +136,75 @@ describe('bot updates: captions, greetings, releasing replies the bot could not 
 
     expect(texts(first)[0]).toContain('Hứa hẹn việc nhẹ lương cao');
     expect(soon).toEqual({ replies: [], duplicate: true, delivering: true });
-    expect(again).toEqual({ replies: first.replies, duplicate: true });
+    expect(again).toEqual({ replies: first.replies, duplicate: true, sentParts: 0 });
     // Handed out once: a delivery right after that one is a concurrent duplicate again.
     expect(thenSoon).toEqual({ replies: [], duplicate: true, delivering: true });
+  });
+
+  it('hands the next delivery, on any instance, how many messages of the replies went out', async () => {
+    const event = textEvent('p1', 'dấu hiệu mua bán người', 'partial-1');
+    const first = (await postEvent(t.url, event).expect(200)).body;
+
+    await release(t.url, { channel: 'telegram', updateId: 'partial-1', sentParts: 2 }).expect(204);
+    const again = (await postEvent(t.url, event).expect(200)).body;
+    // A later failure that got less far does not lower the count.
+    await release(t.url, { channel: 'telegram', updateId: 'partial-1', sentParts: 1 }).expect(204);
+    const third = (await postEvent(t.url, event).expect(200)).body;
+
+    expect(again).toEqual({ replies: first.replies, duplicate: true, sentParts: 2 });
+    expect(third).toEqual({ replies: first.replies, duplicate: true, sentParts: 2 });
+    const bad = await release(t.url, {
+      channel: 'telegram',
+      updateId: 'partial-1',
+      sentParts: -1,
+    }).expect(400);
+    expect(new Set(bad.body.details.map((d: { field: string }) => d.field))).toEqual(
+      new Set(['sentParts']),
+    );
+  });
+
+  it('queues the replies of an update answered to Zalo in the outbox, once, after the parts sent', async () => {
+    const event = { ...textEvent('z-r1', 'dấu hiệu mua bán người', 'zr-1'), channel: 'zalo' };
+    const first = (await postEvent(t.url, event as BotEvent).expect(200)).body;
+
+    const before = Date.now();
+    await redeliver(t.url, {
+      channel: 'zalo',
+      updateId: 'zr-1',
+      sentParts: 1,
+      retryAfterSeconds: 3,
+    }).expect(204);
+    const twice = await redeliver(t.url, { channel: 'zalo', updateId: 'zr-1', sentParts: 1 });
+    const soon = (await claim(t.url, ['zalo']).expect(200)).body.items;
+    let later: unknown[] = [];
+    while (later.length === 0 && Date.now() - before < 15_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      later = (await claim(t.url, ['zalo']).expect(200)).body.items;
+    }
+    const claimableAfter = Date.now() - before;
+    const retried = (await postEvent(t.url, event as BotEvent).expect(200)).body;
+
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'conflict' });
+    // Not before the wait Zalo asked for.
+    expect(soon).toEqual([]);
+    expect(claimableAfter).toBeGreaterThanOrEqual(3_000);
+    expect(later).toEqual([
+      expect.objectContaining({
+        kind: 'reply',
+        channel: 'zalo',
+        chatId: 'z-r1',
+        replies: first.replies,
+        sentParts: 1,
+      }),
+    ]);
+    // The outbox has them now: a delivery of the update again sends nothing.
+    expect(retried).toEqual({ replies: [], duplicate: true });
+    await redeliver(t.url, { channel: 'zalo', updateId: 'never-seen', sentParts: 0 }).expect(404);
+    const bad = await redeliver(t.url, { channel: 'zalo', updateId: 'zr-1' }).expect(400);
+    expect(new Set(bad.body.details.map((d: { field: string }) => d.field))).toEqual(
+      new Set(['sentParts']),
+    );
   });
 
   it('gives a delivered update nothing to send, and passes over updates never recorded', async () => {
@@ -185,6 +263,10 @@ describe('bot updates: captions, greetings, releasing replies the bot could not 
     expect(doc.paths['/api/v1/bot/updates/release']?.post).toMatchObject({
       tags: ['bot'],
       responses: { '204': expect.anything(), '404': expect.anything() },
+    });
+    expect(doc.paths['/api/v1/bot/updates/redeliver']?.post).toMatchObject({
+      tags: ['bot'],
+      responses: { '204': expect.anything(), '404': expect.anything(), '409': expect.anything() },
     });
     expect(doc.paths['/api/v1/bot/updates/delivered']?.post).toMatchObject({
       tags: ['bot'],

@@ -151,6 +151,38 @@ describe('ApiSink', () => {
     expect(lines).toEqual([expect.stringContaining('could not tell the API')]);
   });
 
+  it('tells the API how many messages went out before sending failed', async () => {
+    const sut = sinkFor(api.url);
+    const event = textEvent('một nửa');
+    await sut.handle(event);
+
+    await sut.release(event, 2);
+
+    expect(api.released).toEqual([{ channel: 'telegram', updateId: event.updateId, sentParts: 2 }]);
+  });
+
+  it('hands replies to the API’s outbox once, takes “queued already” as done, and throws while the API is away', async () => {
+    const lines: string[] = [];
+    const sut = sinkFor(api.url, {
+      log: { info: () => {}, warn: (m) => lines.push(m), error: (m) => lines.push(m) },
+    });
+    const event = textEvent('giữ hộ');
+    await sut.handle(event);
+
+    const first = await sut.redeliver(event, { sentParts: 1, retryAfterSeconds: 60 });
+    const second = await sut.redeliver(event, { sentParts: 1 });
+    const unknown = await sut.redeliver(textEvent('chưa từng gửi'), { sentParts: 0 });
+    api.reply = (route) => (route === 'redeliver' ? { status: 503 } : undefined);
+    const away = await sut.redeliver(event, { sentParts: 1 }).catch((e: unknown) => e);
+
+    expect([first, second, unknown]).toEqual(['queued', 'done', 'done']);
+    expect(api.redelivered).toEqual([
+      { channel: 'telegram', updateId: event.updateId, sentParts: 1, retryAfterSeconds: 60 },
+    ]);
+    expect(lines).toEqual([expect.stringContaining('has no record of it')]);
+    expect(away).toMatchObject({ status: 503 });
+  });
+
   it('asks again for the replies of an event the API recorded while its answer was lost', async () => {
     // The API records the event and fails before answering (it dies after COMMIT, or its
     // database connection breaks during it); the retry finds it recorded within the resend

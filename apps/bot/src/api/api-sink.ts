@@ -18,7 +18,8 @@ import {
   type BotEventResult,
   type ErrorBody,
 } from '@gcm/domain';
-import type { EventSink, HandledEvent } from '../channels/channel';
+import { isApiError } from '@gcm/api-client';
+import type { EventSink, HandledEvent, RedeliverOutcome } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { isTransient, withRetry } from './retry';
 
@@ -77,6 +78,15 @@ export class UpdateBeingDeliveredError extends Error {
         'to come again later',
     );
   }
+}
+
+/**
+ * The API could not be reached, or could not handle anything (its database away: 503): every
+ * event fails alike until it can. The sink says so in the log when it starts and when it ends,
+ * with a count; a channel refusing a delivery for this reason adds no line of its own.
+ */
+export function isApiUnavailable(error: unknown): boolean {
+  return isApiError(error) && (error.isNetworkError || error.status >= 500 || error.status === 429);
 }
 
 /** The API refused this event for good: sending it again would be refused again. */
@@ -164,7 +174,7 @@ export class ApiSink implements EventSink {
   constructor(
     private readonly api: Pick<
       ApiClient['bot'],
-      'postEvents' | 'releaseUpdate' | 'deliveredUpdates'
+      'postEvents' | 'releaseUpdate' | 'deliveredUpdates' | 'redeliverUpdate'
     >,
     private readonly options: ApiSinkOptions = {},
   ) {
@@ -192,10 +202,15 @@ export class ApiSink implements EventSink {
   }
 
   /** The adapter could not send this event's replies; tells the API so (see EventSink). */
-  async release(event: BotEvent): Promise<void> {
+  async release(event: BotEvent, sentParts = 0): Promise<void> {
     try {
       await withRetry(
-        () => this.api.releaseUpdate({ channel: event.channel, updateId: event.updateId }),
+        () =>
+          this.api.releaseUpdate({
+            channel: event.channel,
+            updateId: event.updateId,
+            ...(sentParts > 0 ? { sentParts } : {}),
+          }),
         { tries: this.options.tries ?? 2, backoffMs: this.options.backoffMs ?? 300 },
       );
     } catch (error) {
@@ -203,6 +218,44 @@ export class ApiSink implements EventSink {
         `${event.channel} event ${event.updateId}: could not tell the API its replies were not sent ` +
           `(${errorMessage(error)}); a delivery again within 20 s gets no replies`,
       );
+    }
+  }
+
+  /**
+   * Hands the replies of an event answered to its platform to the API's outbox (see EventSink).
+   * 409 (delivered or queued already) is `done`; so is 404, which cannot happen for an event
+   * the API answered, said in the log. Throws when the API cannot take them now.
+   */
+  async redeliver(
+    event: BotEvent,
+    options: { sentParts: number; retryAfterSeconds?: number },
+  ): Promise<RedeliverOutcome> {
+    const retryAfterSeconds =
+      options.retryAfterSeconds && options.retryAfterSeconds > 0
+        ? Math.ceil(options.retryAfterSeconds)
+        : undefined;
+    try {
+      await withRetry(
+        () =>
+          this.api.redeliverUpdate({
+            channel: event.channel,
+            updateId: event.updateId,
+            sentParts: options.sentParts,
+            ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+          }),
+        { tries: this.options.tries ?? 2, backoffMs: this.options.backoffMs ?? 300 },
+      );
+      return 'queued';
+    } catch (error) {
+      if (isApiError(error) && error.status === 409) return 'done';
+      if (isApiError(error) && error.status === 404) {
+        this.log.error(
+          `${event.channel} event ${event.updateId}: the API has no record of it, so its replies ` +
+            'cannot be queued; they are lost',
+        );
+        return 'done';
+      }
+      throw error;
     }
   }
 

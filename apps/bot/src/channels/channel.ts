@@ -8,8 +8,14 @@ import type { BotEvent, BotEventResult, BotReply, Channel as ChannelName } from 
 
 export type { ChannelName };
 
-/** What the API made of an event: the replies to send, and whether it opened an inbox item. */
-export type HandledEvent = Pick<BotEventResult, 'replies' | 'handoffOpened'>;
+/**
+ * What the API made of an event: the replies to send (after the `sentParts` platform messages an
+ * earlier delivery sent, when it hands out stored replies), and whether it opened an inbox item.
+ */
+export type HandledEvent = Pick<BotEventResult, 'replies' | 'handoffOpened' | 'sentParts'>;
+
+/** What the API did with replies handed to it for re-delivery (EventSink.redeliver). */
+export type RedeliverOutcome = 'queued' | 'done';
 
 /**
  * Where an adapter hands each incoming event: the API records it (once per channel and update
@@ -30,12 +36,24 @@ export interface EventSink {
    */
   delivered?(event: BotEvent): void;
   /**
-   * Sending the replies `handle` gave for this event failed: the API hands them to the event's
-   * next delivery at once (a repeat within about 20 s otherwise gets no replies, in case the
-   * first attempt is still delivering). Never throws: if the API cannot be told, the wait just
-   * runs out.
+   * Sending the replies `handle` gave for this event failed after `sentParts` platform messages
+   * went out: the API hands them to the event's next delivery at once, with that count, so that
+   * it sends only the rest, on any instance (a repeat within about 20 s otherwise gets no
+   * replies, in case the first attempt is still delivering). Never throws: if the API cannot be
+   * told, the wait just runs out.
    */
-  release?(event: BotEvent): Promise<void>;
+  release?(event: BotEvent, sentParts?: number): Promise<void>;
+  /**
+   * The replies `handle` gave for this event cannot be sent now, after `sentParts` platform
+   * messages, and the platform will not deliver the event again (Zalo, answered 200): the API
+   * queues the rest in its outbox, not before `retryAfterSeconds`, for any bot instance to
+   * deliver. `done` when they were delivered or queued already. Throws when the API cannot take
+   * them now.
+   */
+  redeliver?(
+    event: BotEvent,
+    options: { sentParts: number; retryAfterSeconds?: number },
+  ): Promise<RedeliverOutcome>;
 }
 
 /** Whom a DeliveryError's wait is about: one chat, or the whole channel. */

@@ -135,8 +135,8 @@ export class RateLimiter {
   }
 
   /**
-   * One slot for `cost` messages sent at once (Zalo sends a reply's messages together), counted
-   * from now. Resolves 'ready' when they may go, 'too-late' when the slot would come after the
+   * One slot for `cost` messages sent at once, counted from now (channels pace each message of
+   * a delivery with `deliver` instead). Resolves 'ready' when they may go, 'too-late' when the slot would come after the
    * deadline, 'stopped' when the signal aborts.
    */
   acquire(chatId: string, cost = 1, options: SlotOptions = {}): Promise<SlotResult> {

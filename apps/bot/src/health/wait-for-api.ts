@@ -1,6 +1,6 @@
 import type { Logger } from '../common/logger';
 import { sleep } from '../common/sleep';
-import type { ApiStatus } from './api-health';
+import type { ApiHealth } from './api-health';
 
 export interface WaitForApiOptions {
   /** The API's address, for the log. */
@@ -22,7 +22,7 @@ export interface WaitForApiOptions {
  * place. Returns once the API answers, or when `signal` aborts.
  */
 export async function waitForApi(
-  check: () => Promise<ApiStatus>,
+  check: () => Promise<ApiHealth>,
   options: WaitForApiOptions,
 ): Promise<void> {
   const { url, log, signal } = options;
@@ -31,7 +31,7 @@ export async function waitForApi(
   let delayMs = options.firstDelayMs ?? 250;
   let told = false;
   while (!signal?.aborted) {
-    if ((await check()) === 'up') return;
+    if ((await check()).api === 'up') return;
     if (!told && Date.now() >= noticeAt) {
       told = true;
       log.warn(

@@ -33,7 +33,7 @@ describe('createBotServer', () => {
     const open = new Promise<void>((resolve) => (opened = resolve));
     const closed = new Promise<void>((resolve) => {
       const server = createBotServer({
-        checkApi: async () => 'up',
+        checkApi: async () => ({ api: 'up', database: 'up' }),
         channels: [],
         log,
         routes: [

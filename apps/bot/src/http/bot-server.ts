@@ -8,20 +8,26 @@ import http from 'node:http';
 import { ErrorCode, errorMessagesVi } from '@gcm/domain';
 import type { Channel, ChannelName } from '../channels/channel';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
-import type { ApiStatus } from '../health/api-health';
+import type { ApiHealth, ApiStatus } from '../health/api-health';
 import type { HttpRoutes } from './http-routes';
 import { BodyTooLargeError, nestsDeeperThan, readBody } from './read-body';
 import { sendError, sendJson } from './respond';
 
 export interface BotHealth {
-  /** 'degraded' when the API does not answer: the bot is alive but cannot reply. */
+  /**
+   * 'degraded' when the API does not answer or cannot reach its database: the bot is alive but
+   * cannot reply (Telegram and Zalo deliver the updates again later). Answered with 200 either
+   * way: the bot itself is fine, and restarting it would not help.
+   */
   status: 'ok' | 'degraded';
   api: ApiStatus;
+  /** The API's database as the API reports it; absent when the API does not answer. */
+  database?: 'up' | 'down';
   channels: ChannelName[];
 }
 
 export interface BotServerDeps {
-  checkApi: () => Promise<ApiStatus>;
+  checkApi: () => Promise<ApiHealth>;
   /** The running channels: listed by /health; those with a webhook get /webhooks/<name>. */
   channels: readonly Channel[];
   /** Route groups tried in order before the 404 (the web chat's). */
@@ -47,8 +53,9 @@ export function createBotServer(deps: BotServerDeps): http.Server {
 
     if (url.pathname === '/health' && isRead) {
       const channels = deps.channels.map((c) => c.name);
-      const api = await deps.checkApi().catch((): ApiStatus => 'down');
-      const body: BotHealth = { status: api === 'up' ? 'ok' : 'degraded', api, channels };
+      const { api, database } = await deps.checkApi().catch((): ApiHealth => ({ api: 'down' }));
+      const status = api === 'up' && database !== 'down' ? 'ok' : 'degraded';
+      const body: BotHealth = { status, api, ...(database ? { database } : {}), channels };
       return sendJson(req, res, 200, body);
     }
 

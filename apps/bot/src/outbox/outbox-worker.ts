@@ -15,6 +15,7 @@
  * (`retry`, offered again after a second) rather than sent late, when another instance might
  * already hold it.
  */
+import { setMaxListeners } from 'node:events';
 import type { ApiClient } from '@gcm/api-client';
 import type { OutboxItem, OutboxResultRequest } from '@gcm/domain';
 import { withRetry } from '../api/retry';
@@ -74,6 +75,10 @@ export class OutboxWorker {
     this.log = options.log ?? silentLogger;
     this.now = options.now ?? Date.now;
     for (const channel of options.channels) this.channels.set(channel.name, channel);
+    // Every message of a claimed batch waiting for its sending slot listens to this signal until
+    // it has one: hundreds during a broadcast, which is no leak, so Node's warning at eleven
+    // listeners (a line in the log of every busy bot) is off.
+    setMaxListeners(0, this.stopping.signal);
   }
 
   /** Starts the delivery loop (nothing to do without channels). */
@@ -197,7 +202,8 @@ export class OutboxWorker {
     const alreadySent = item.sentParts ?? 0;
     try {
       await channel.send(item.chatId, item.replies, {
-        priority: 'outbox',
+        // The rest of a webhook reply (kind `reply`): a person who wrote is waiting for it.
+        priority: item.kind === 'reply' ? 'reply' : 'outbox',
         alreadySent,
         deadline: item.leaseEndsAt - margin,
         signal: this.stopping.signal,

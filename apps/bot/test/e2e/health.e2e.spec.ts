@@ -58,7 +58,34 @@ describe('bot HTTP server', () => {
 
     const body = (await (await fetch(`${sut}/health`)).json()) as { status: string; api: string };
 
-    expect(body).toMatchObject({ status: 'ok', api: 'up' });
+    expect(body).toEqual({ status: 'ok', api: 'up', database: 'up', channels: ['web'] });
+  });
+
+  it('reports itself degraded, with 200, while the API answers that its database is down', async () => {
+    const api = await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(503, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            status: 'degraded',
+            database: 'down',
+            databaseMode: 'server',
+            version: '0',
+          }),
+        );
+      }),
+    );
+    const sut = await startBot(api);
+
+    const response = await fetch(`${sut}/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'degraded',
+      api: 'up',
+      database: 'down',
+      channels: ['web'],
+    });
   });
 
   it('answers 404 with an error body for an unknown route', async () => {

@@ -21,6 +21,7 @@ import type {
   OutboxClaimRequest,
   OutboxItem,
   OutboxResultRequest,
+  RedeliverBotUpdateRequest,
   ReleaseBotUpdateRequest,
   SaveChannelTokensRequest,
 } from '@gcm/domain';
@@ -38,7 +39,15 @@ export interface Answer {
 }
 
 export type RouteName =
-  'events' | 'release' | 'delivered' | 'claim' | 'result' | 'messages' | 'getTokens' | 'saveTokens';
+  | 'events'
+  | 'release'
+  | 'redeliver'
+  | 'delivered'
+  | 'claim'
+  | 'result'
+  | 'messages'
+  | 'getTokens'
+  | 'saveTokens';
 
 export interface ApiDouble {
   url: string;
@@ -46,6 +55,8 @@ export interface ApiDouble {
   events: BotEvent[];
   /** Updates the bot released (`POST /bot/updates/release`), in order. */
   released: ReleaseBotUpdateRequest[];
+  /** Updates whose replies the bot handed to the outbox (`POST /bot/updates/redeliver`). */
+  redelivered: RedeliverBotUpdateRequest[];
   /** Updates the bot said it delivered (`POST /bot/updates/delivered`), in order. */
   delivered: ReleaseBotUpdateRequest[];
   /** Items waiting to be claimed, in order. */
@@ -74,6 +85,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     requests: [],
     events: [],
     released: [],
+    redelivered: [],
     delivered: [],
     pending: [],
     claims: [],
@@ -103,6 +115,7 @@ export async function startApiDouble(): Promise<ApiDouble> {
     if (method === 'POST' && path === '/api/v1/bot/events') return 'events';
     if (method === 'POST' && path === '/api/v1/bot/events/batch') return 'events';
     if (method === 'POST' && path === '/api/v1/bot/updates/release') return 'release';
+    if (method === 'POST' && path === '/api/v1/bot/updates/redeliver') return 'redeliver';
     if (method === 'POST' && path === '/api/v1/bot/updates/delivered') return 'delivered';
     if (method === 'POST' && path === '/api/v1/bot/outbox/claim') return 'claim';
     if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
@@ -151,6 +164,19 @@ export async function startApiDouble(): Promise<ApiDouble> {
         );
         if (!known) return { status: 404, body: { code: 'not_found', message: 'no such update' } };
         double.released.push(release);
+        return { status: 204 };
+      }
+      case 'redeliver': {
+        const redeliver = request.body as RedeliverBotUpdateRequest;
+        const same = (e: { channel: string; updateId: string }) =>
+          e.channel === redeliver.channel && e.updateId === redeliver.updateId;
+        if (!double.events.some(same)) {
+          return { status: 404, body: { code: 'not_found', message: 'no such update' } };
+        }
+        if (double.redelivered.some(same) || double.delivered.some(same)) {
+          return { status: 409, body: { code: 'conflict', message: 'queued already' } };
+        }
+        double.redelivered.push(redeliver);
         return { status: 204 };
       }
       case 'delivered': {

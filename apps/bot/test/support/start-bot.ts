@@ -37,7 +37,7 @@ export async function startBot(
   const channels = [web, ...(options.channels ?? [])];
   for (const channel of options.channels ?? []) await channel.start(sink);
   const server = createBotServer({
-    checkApi: async () => 'up',
+    checkApi: async () => ({ api: 'up', database: 'up' }),
     channels,
     routes: [web.routes],
     maxBodyBytes: options.maxBodyBytes,

@@ -7,10 +7,34 @@ import type { Channel } from '../messages/bot-message';
  * replies while the first attempt might still be delivering (the 20 s after it was received).
  * 204 when released, 404 when the API never recorded the update.
  */
-export interface ReleaseBotUpdateRequest {
+export interface BotUpdateRef {
   channel: Channel;
   /** The update's id as the event carried it (BotEvent.updateId). */
   updateId: string;
+}
+
+/**
+ * The update, and how many platform messages of its replies went out before sending failed
+ * (a long text is several Telegram messages): the next delivery, on any bot instance or after a
+ * restart, gets them as BotEventResult.sentParts and sends only the rest. The count only grows.
+ */
+export interface ReleaseBotUpdateRequest extends BotUpdateRef {
+  sentParts?: number;
+}
+
+/**
+ * `POST /api/v1/bot/updates/redeliver` (service token): the bot answered the platform's webhook
+ * already (Zalo delivers an update it got 200 for never again) and could not send the update's
+ * replies for a reason that passes (Zalo's -32, a 5xx, token trouble). The API queues the stored
+ * replies in the outbox (kind `reply`), after the `sentParts` that went out, not before
+ * `retryAfterSeconds`: any bot instance delivers them, as it delivers staff replies, after a
+ * restart too. The update then counts as delivered (a later delivery of it gets nothing).
+ * 204 when queued; 404 when the API never recorded the update; 409 when its replies were
+ * delivered or queued already (another delivery saw to them).
+ */
+export interface RedeliverBotUpdateRequest extends BotUpdateRef {
+  sentParts: number;
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -23,5 +47,5 @@ export interface ReleaseBotUpdateRequest {
  */
 export interface DeliveredBotUpdatesRequest {
   /** At most MAX_EVENT_BATCH (100). */
-  updates: ReleaseBotUpdateRequest[];
+  updates: BotUpdateRef[];
 }

@@ -151,6 +151,11 @@ export interface BotEventResult {
    */
   delivering?: true;
   /**
+   * With the stored replies of a duplicate: how many platform messages of them an earlier
+   * delivery sent before it failed (POST /bot/updates/release): send only the ones after them.
+   */
+  sentParts?: number;
+  /**
    * True when this event put the person's question in the staff inbox: a new inbox item, opened
    * by asking for staff ("Gặp cán bộ") or by a question without an answer. Absent on a
    * duplicate. The bot limits how many one client address opens from the web chat.

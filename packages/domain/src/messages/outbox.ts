@@ -2,7 +2,9 @@ import type { BotReply, Channel } from './bot-message';
 
 /**
  * Why the API wants a message sent on its own initiative: a staff reply, a broadcast, a report's
- * reminder, a report returned for correction (`correction`) or accepted (`report_review`).
+ * reminder, a report returned for correction (`correction`) or accepted (`report_review`), or the
+ * bot's own replies to an update it could not send at once after answering the webhook (`reply`,
+ * POST /bot/updates/redeliver).
  */
 export const OUTBOX_KINDS = [
   'staff_reply',
@@ -10,6 +12,7 @@ export const OUTBOX_KINDS = [
   'reminder',
   'correction',
   'report_review',
+  'reply',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -51,7 +52,11 @@ import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { ConversationsService } from './conversations.service';
 import { BotEventDto, StaffReplyDto } from './dto/bot-event.dto';
 import { HandoffRepliesService } from './handoff-replies.service';
-import { DeliveredBotUpdatesDto, ReleaseBotUpdateDto } from './dto/release-update.dto';
+import {
+  DeliveredBotUpdatesDto,
+  RedeliverBotUpdateDto,
+  ReleaseBotUpdateDto,
+} from './dto/release-update.dto';
 
 class MessagesParams {
   @IsIn(CHANNELS)
@@ -140,8 +145,40 @@ export class BotController {
   @ApiNoContentResponse({ description: 'Released' })
   @ApiNotFoundResponse({ description: 'No update with this channel and id was recorded' })
   async release(@Body() body: ReleaseBotUpdateDto): Promise<void> {
-    if (!(await this.conversations.releaseUpdate(body.channel, body.updateId))) {
+    if (!(await this.conversations.releaseUpdate(body.channel, body.updateId, body.sentParts))) {
       throw new AppError(ErrorCode.NotFound, 404, 'No such update was recorded.');
+    }
+  }
+
+  /**
+   * The bot answered an update's platform (Zalo sends it never again) and could not send its
+   * replies: the outbox takes them, so that a restarted bot or another instance delivers them.
+   */
+  @Post('updates/redeliver')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Queue an update’s stored replies in the outbox',
+    description:
+      'The bot calls this when it answered a webhook already (Zalo delivers an update it got 200 ' +
+      'for never again) and could not send the replies for a reason that passes (a rate limit, a ' +
+      'platform error). The stored replies are queued as an outbox message of kind `reply`, ' +
+      'skipping the `sentParts` platform messages that went out, not before `retryAfterSeconds`; ' +
+      'any bot instance delivers them, and a later delivery of the update gets nothing to send.',
+  })
+  @ApiNoContentResponse({ description: 'Queued' })
+  @ApiNotFoundResponse({ description: 'No update with this channel and id was recorded' })
+  @ApiConflictResponse({ description: 'The replies were delivered or queued already' })
+  async redeliver(@Body() body: RedeliverBotUpdateDto): Promise<void> {
+    const outcome = await this.conversations.redeliverUpdate(body);
+    if (outcome === 'missing') {
+      throw new AppError(ErrorCode.NotFound, 404, 'No such update was recorded.');
+    }
+    if (outcome === 'done') {
+      throw new AppError(
+        ErrorCode.Conflict,
+        409,
+        'The replies of this update were delivered or queued already: nothing to queue.',
+      );
     }
   }
 

@@ -49,6 +49,7 @@ import {
 import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
 import type { LockedConversation, Turn } from './turn';
 import { TaskUpdatesService } from '../plan/task-updates.service';
+import { OutboxService } from '../messaging/outbox.service';
 import { linkStep } from './link-flow';
 import { reportStep } from './report-flow';
 import { taskUpdateStep } from './task-update-flow';
@@ -84,6 +85,7 @@ export class ConversationsService {
     private readonly index: FaqIndexService,
     private readonly assistant: AssistantService,
     private readonly taskUpdates: TaskUpdatesService,
+    private readonly outbox: OutboxService,
     @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
     @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
@@ -214,10 +216,11 @@ export class ConversationsService {
       channel: string;
       update_id: string;
       replies: BotReply[];
+      sent_parts: number;
       resend: boolean;
       delivered: boolean;
     }[] = await manager.query(
-      `SELECT channel, update_id, replies, resend_after <= now() AS resend,
+      `SELECT channel, update_id, replies, sent_parts, resend_after <= now() AS resend,
               resend_after = 'infinity' AS delivered
        FROM bot_updates
        WHERE (channel, update_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
@@ -237,7 +240,7 @@ export class ConversationsService {
         r.delivered
           ? DELIVERED
           : r.resend
-            ? { replies: r.replies, duplicate: true }
+            ? { replies: r.replies, duplicate: true, sentParts: r.sent_parts }
             : STILL_DELIVERING,
       ]),
     );
@@ -258,19 +261,65 @@ export class ConversationsService {
   /**
    * The bot failed to send an update's replies: its next delivery gets them at once (seenBefore
    * hands them out once `resend_after` has passed), unless another delivery said it delivered
-   * them. False when the update was never recorded.
+   * them. `sentParts`, the platform messages of them that went out, is kept (it only grows) and
+   * handed to that delivery, which sends only the rest. False when the update was never recorded.
    */
-  async releaseUpdate(channel: Channel, updateId: string): Promise<boolean> {
+  async releaseUpdate(channel: Channel, updateId: string, sentParts = 0): Promise<boolean> {
     // In a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count], never empty.
     const released = await this.dataSource.query(
       `WITH released AS (
          UPDATE bot_updates
-         SET resend_after = CASE WHEN resend_after = 'infinity' THEN resend_after ELSE now() END
+         SET resend_after = CASE WHEN resend_after = 'infinity' THEN resend_after ELSE now() END,
+             sent_parts = GREATEST(sent_parts, $3)
          WHERE channel = $1 AND update_id = $2 RETURNING 1
        ) SELECT * FROM released`,
-      [channel, updateId],
+      [channel, updateId, sentParts],
     );
     return released.length > 0;
+  }
+
+  /**
+   * The bot answered the update's platform already and could not send its replies: they go to
+   * the outbox (kind `reply`) after the `sentParts` that went out, not before
+   * `retryAfterSeconds`, for any bot instance to deliver; the update then counts as delivered.
+   * `missing` when it was never recorded, `done` when its replies were delivered or queued
+   * already.
+   */
+  async redeliverUpdate(request: {
+    channel: Channel;
+    updateId: string;
+    sentParts: number;
+    retryAfterSeconds?: number;
+  }): Promise<'queued' | 'missing' | 'done'> {
+    const { channel, updateId, sentParts, retryAfterSeconds } = request;
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: { chat_id: string; replies: BotReply[]; sent_parts: number; done: boolean }[] =
+        await manager.query(
+          `SELECT c.chat_id, u.replies, u.sent_parts, u.resend_after = 'infinity' AS done
+           FROM bot_updates u JOIN conversations c ON c.id = u.conversation_id
+           WHERE u.channel = $1 AND u.update_id = $2
+           FOR UPDATE OF u`,
+          [channel, updateId],
+        );
+      if (!row) return 'missing';
+      if (row.done) return 'done';
+      await this.outbox.enqueue(manager, [
+        {
+          kind: 'reply',
+          channel,
+          chatId: row.chat_id,
+          replies: row.replies,
+          sentParts: Math.max(row.sent_parts, sentParts),
+          availableAt: new Date(Date.now() + (retryAfterSeconds ?? 0) * 1000),
+        },
+      ]);
+      await manager.query(
+        `UPDATE bot_updates SET resend_after = 'infinity', sent_parts = GREATEST(sent_parts, $3)
+         WHERE channel = $1 AND update_id = $2`,
+        [channel, updateId, sentParts],
+      );
+      return 'queued';
+    });
   }
 
   /**

@@ -26,6 +26,10 @@ export interface OutboxMessage {
   chatId: string;
   replies: BotReply[];
   broadcastId?: string;
+  /** Platform messages of `replies` sent already (a webhook reply cut short): not sent again. */
+  sentParts?: number;
+  /** Not delivered before this (default: at once). */
+  availableAt?: Date;
 }
 
 /**

@@ -13,7 +13,7 @@ import { BOT_TEXTS, type BotReply } from '@gcm/domain';
 import { isApiError } from '@gcm/api-client';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { isRefusedForGood } from '../../api/api-sink';
+import { isApiUnavailable, isRefusedForGood } from '../../api/api-sink';
 import { consoleLogger, errorMessage, type Logger } from '../../common/logger';
 import {
   DeliveryError,
@@ -77,11 +77,6 @@ const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
 const CAPTION_MAX = 1024;
 
 /**
- * How long, and for how many updates, the channel remembers how many Telegram messages of an
- * update's replies went out before a send failed (see `receive`).
- */
-const PARTIAL_SENDS = { max: 1000, ttlMs: 5 * 60_000 };
-/**
  * How long the replies to an update may take to go out (waiting for sending slots and for
  * Telegram's retry_after) before the update is left to come again (webhook 500, polling later).
  */
@@ -110,45 +105,6 @@ class AnsweredCallbacks {
   }
 }
 
-/**
- * Per update, how many Telegram messages of its replies went out before a send failed: the
- * update's next delivery gets the same stored replies from the API and skips those, so the
- * person gets none of them twice. In memory, bounded, forgotten after a few minutes: a delivery
- * on another instance or after a restart sends them all again (twice at worst, never lost).
- */
-class PartialSends {
-  private readonly entries = new Map<
-    number,
-    { sent: number; replies: string; expiresAt: number }
-  >();
-
-  remember(updateId: number, replies: BotReply[], sent: number): void {
-    const now = Date.now();
-    this.entries.delete(updateId);
-    this.entries.set(updateId, {
-      sent,
-      replies: JSON.stringify(replies),
-      expiresAt: now + PARTIAL_SENDS.ttlMs,
-    });
-    for (const [id, entry] of this.entries) {
-      if (this.entries.size <= PARTIAL_SENDS.max && entry.expiresAt > now) break;
-      this.entries.delete(id);
-    }
-  }
-
-  /** How many messages of these replies already went out for the update (0 if unknown). */
-  sentBefore(updateId: number, replies: BotReply[]): number {
-    const entry = this.entries.get(updateId);
-    if (!entry || entry.expiresAt <= Date.now()) return 0;
-    // Other replies than those partly sent: send them all rather than skip the wrong ones.
-    return entry.replies === JSON.stringify(replies) ? entry.sent : 0;
-  }
-
-  forget(updateId: number): void {
-    this.entries.delete(updateId);
-  }
-}
-
 export class TelegramChannel implements Channel {
   readonly name = 'telegram' as const;
   readonly limits: ChannelLimits;
@@ -162,7 +118,6 @@ export class TelegramChannel implements Channel {
   private botUsername?: string;
   private poller?: TelegramPoller;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly partialSends = new PartialSends();
   private readonly answeredCallbacks = new AnsweredCallbacks();
   /** Webhook replies and outbox deliveries alike. */
   private readonly limiter: RateLimiter;
@@ -305,9 +260,9 @@ export class TelegramChannel implements Channel {
    *
    * The replies go before outbox messages, and a 429 is waited out for as long as Telegram asks
    * if that ends within `replyWaitMs`. When a send fails part-way anyway (a longer wait, a 5xx
-   * after the first messages went out), the channel remembers how many Telegram messages went out
-   * (`PartialSends`), and the update's next delivery, which the API hands the same stored
-   * replies, skips them. A button press is answered (answerCallbackQuery) at its first delivery
+   * after the first messages went out), the API is told how many Telegram messages went out
+   * (`release`), and the update's next delivery, on this instance or another, after a restart
+   * too, gets the same stored replies with that count and skips them. A button press is answered (answerCallbackQuery) at its first delivery
    * only.
    */
   private async receive(update: Update, sink: EventSink): Promise<void> {
@@ -328,8 +283,9 @@ export class TelegramChannel implements Channel {
       return;
     }
     let replies: BotReply[];
+    let sentParts: number | undefined;
     try {
-      ({ replies } = await sink.handle(mapped.event));
+      ({ replies, sentParts } = await sink.handle(mapped.event));
     } catch (error) {
       if (!isRefusedForGood(error)) throw error;
       this.logger.error(
@@ -341,25 +297,22 @@ export class TelegramChannel implements Channel {
     try {
       await this.deliver(mapped.event.chatId, replies, {
         priority: 'reply',
-        alreadySent: this.partialSends.sentBefore(update.update_id, replies),
+        alreadySent: sentParts ?? 0,
         deadline: Date.now() + this.replyWaitMs,
       });
-      this.partialSends.forget(update.update_id);
       if (replies.length > 0) sink.delivered?.(mapped.event);
     } catch (error) {
       const failure = toDeliveryError(error);
       if (failure.kind !== 'retry') {
-        this.partialSends.forget(update.update_id);
         this.logger.warn(
           `Telegram: replies to chat ${mapped.event.chatId} dropped: ${failure.message}`,
         );
         return;
       }
-      if (failure.sent > 0) this.partialSends.remember(update.update_id, replies, failure.sent);
       // The update comes again (webhook 500, or polling tries it again): the API is to hand it
-      // the stored replies at once, not treat it as a duplicate still being delivered; those
-      // that went out already are skipped then.
-      if (replies.length > 0) await sink.release?.(mapped.event);
+      // the stored replies at once, not treat it as a duplicate still being delivered, with the
+      // count of those that went out, which are skipped then.
+      if (replies.length > 0) await sink.release?.(mapped.event, failure.sent);
       throw failure;
     }
   }
@@ -406,7 +359,13 @@ export class TelegramChannel implements Channel {
       respond(res, 200, { ok: true });
     } catch (error) {
       // The API is down or Telegram refused the replies for now: Telegram sends the update again.
-      this.logger.warn(`Telegram: update ${update.update_id} not handled: ${errorMessage(error)}`);
+      // An API that cannot be reached is said once for all updates by the sink (when it starts
+      // and when it ends, with a count), not once per refused delivery.
+      if (!isApiUnavailable(error)) {
+        this.logger.warn(
+          `Telegram: update ${update.update_id} not handled: ${errorMessage(error)}`,
+        );
+      }
       respond(res, 500, { error: 'Update not handled, try again' });
     }
   }

@@ -19,6 +19,7 @@
  * of a failing update runs only from one of its temporary failures to the next; an outage in
  * between stops it until its next temporary failure.
  */
+import { isApiUnavailable } from '../../api/api-sink';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -185,9 +186,12 @@ export class TelegramPoller {
         if (this.givesUp(updateId, error)) return true;
         if (this.abort.signal.aborted) return false;
         const delay = this.delay(failures, retryAfterOf(error));
-        this.options.logger.warn(
-          `Telegram: update ${updateId} not handled (${errorMessage(error)}), again in ${delay} ms`,
-        );
+        // The API away is said once for all updates (by the sink), not for each try of each.
+        if (!isApiUnavailable(error)) {
+          this.options.logger.warn(
+            `Telegram: update ${updateId} not handled (${errorMessage(error)}), again in ${delay} ms`,
+          );
+        }
         await this.pause(delay);
         if (this.abort.signal.aborted) return false;
       }

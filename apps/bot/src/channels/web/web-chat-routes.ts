@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@gcm/domain';
-import { isRefusedForGood, UpdateBeingDeliveredError } from '../../api/api-sink';
+import { isApiUnavailable, isRefusedForGood, UpdateBeingDeliveredError } from '../../api/api-sink';
 import { errorMessage, silentLogger, type Logger } from '../../common/logger';
 import { clientAddress } from '../../http/client-address';
 import { FloodLimiter } from '../../http/flood-limiter';
@@ -224,7 +224,10 @@ export class WebChatRoutes implements HttpRoutes {
         this.log.warn(`web chat: the API refused a message: ${errorMessage(error)}`);
         return sendError(req, res, 400, error.body.code, WEB_CHAT_TEXTS.refused, cors);
       }
-      this.log.error(`web chat: the API did not answer a message: ${errorMessage(error)}`);
+      // The API away is said once (by the sink, when it starts and ends), not per message.
+      if (!isApiUnavailable(error)) {
+        this.log.error(`web chat: the API did not answer a message: ${errorMessage(error)}`);
+      }
       sendError(req, res, 503, ErrorCode.Internal, WEB_CHAT_TEXTS.unavailable, {
         ...cors,
         'Retry-After': '5',

@@ -28,6 +28,28 @@ function silentLogger() {
   return { warn: vi.fn<(message: string) => void>(), error: vi.fn<(message: string) => void>() };
 }
 
+/** What a sink was asked to queue in the API's outbox (EventSink.redeliver). */
+interface Redelivered {
+  updateId: string;
+  sentParts: number;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The API's side of `redeliver`: records what it queues, or fails while `apiDown` is set, as the
+ * API does when it cannot be reached.
+ */
+function outboxOf(sink: EventSink) {
+  const queued: Redelivered[] = [];
+  const state = { apiDown: false };
+  sink.redeliver = async (event, options) => {
+    if (state.apiDown) throw new Error('API down');
+    queued.push({ updateId: event.updateId, ...options });
+    return 'queued';
+  };
+  return { queued, state };
+}
+
 /** A sink that records events and answers `replies` (or what `answer` returns). */
 function recordingSink(answer: (event: BotEvent) => Promise<BotReply[]> | BotReply[] = () => []) {
   const events: BotEvent[] = [];
@@ -37,7 +59,8 @@ function recordingSink(answer: (event: BotEvent) => Promise<BotReply[]> | BotRep
       return { replies: await answer(event) };
     },
   };
-  return { sink, events };
+  const { queued, state } = outboxOf(sink);
+  return { sink, events, queued, state };
 }
 
 async function setup(
@@ -421,7 +444,8 @@ describe('ZaloChannel re-delivery', () => {
         throw new Error('API timed out');
       },
     };
-    return { sink, events };
+    const { queued, state } = outboxOf(sink);
+    return { sink, events, queued, state };
   }
   const fast = { ackAfterMs: 50, redelivery: { firstDelayMs: 50, resendWindowMs: 200 } };
 
@@ -481,16 +505,22 @@ describe('ZaloChannel re-delivery', () => {
     expect(await stopCount(sut)).toBe(0);
   });
 
-  it('sends again, later, only the replies a temporary failure held back: nobody is answered twice', async () => {
-    const { sink, events } = scriptedSink([[text('Một'), text('Hai'), text('Ba')]]);
-    const { zalo, webhookUrl } = await setup({ sink, channel: fast });
+  it('hands the replies a temporary failure held back to the API’s outbox, with the count sent: nobody is answered twice', async () => {
+    const replies = [text('Một'), text('Hai'), text('Ba')];
+    const { sink, events, queued } = scriptedSink([replies]);
+    const { zalo, webhookUrl, sut } = await setup({ sink, channel: fast });
     zalo.failNextSends({ kind: 'pass' });
     zalo.failNextSends({ kind: 'server-error', status: 502 });
 
-    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-23', text: 'hi' })));
+    await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-23', text: 'hi', msgId: 'held-1' })),
+    );
+    await until(() => queued.length === 1);
+    // What the outbox worker of any instance then does with the item the API queued.
+    await sut.send('u-23', replies, { alreadySent: queued[0].sentParts });
 
-    await until(() => zalo.delivered.length === 3);
-    expect(zalo.delivered.map((m) => m.message.text)).toEqual(['Một', 'Hai', 'Ba']);
+    expect(queued).toEqual([{ updateId: 'held-1', sentParts: 1, retryAfterSeconds: undefined }]);
     expect(zalo.messages.map((m) => [m.message.text, m.answeredError])).toEqual([
       ['Một', 0],
       ['Hai', -1],
@@ -498,20 +528,81 @@ describe('ZaloChannel re-delivery', () => {
       ['Ba', 0],
     ]);
     expect(events).toHaveLength(1);
+    expect(await stopCount(sut)).toBe(0);
   });
 
-  it('waits the minute Zalo’s -32 asks for, and says at stop how many events were still waiting', async () => {
-    const { sink } = scriptedSink([[text('Xin chào')]]);
+  it('queues replies that met Zalo’s -32 for the minute it asks for, and keeps nothing in memory', async () => {
+    const { sink, queued } = scriptedSink([[text('Xin chào')]]);
     const { zalo, webhookUrl, logger, sut } = await setup({ sink, channel: fast });
     zalo.failNextSends({ kind: 'rate-limited' });
 
-    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-24', text: 'hi' })));
+    await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-24', text: 'hi', msgId: 'minute-1' })),
+    );
 
-    await until(() => logger.warn.mock.calls.some(([m]) => m.includes('trying again in 60 s')));
+    await until(() => queued.length === 1);
+    expect(queued).toEqual([{ updateId: 'minute-1', sentParts: 0, retryAfterSeconds: 60 }]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('queued in the outbox to go in 60 s, after the 0 message(s) sent'),
+    );
+    expect(await stopCount(sut)).toBe(0);
+  });
+
+  it('keeps the replies in memory only while the API cannot take them, and says at stop how many were waiting', async () => {
+    const { sink, queued, state } = scriptedSink([[text('Xin chào')], [text('Chào lại')]]);
+    const { zalo, webhookUrl, logger, sut } = await setup({ sink, channel: fast });
+    state.apiDown = true;
+    zalo.failNextSends({ kind: 'server-error', status: 502 }, 2);
+
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-29', text: 'a' })));
+    await until(() =>
+      logger.warn.mock.calls.some(([m]) => m.includes('the API could not queue them')),
+    );
+    state.apiDown = false;
+    await until(() => queued.length === 1);
+    expect(queued[0]).toMatchObject({ sentParts: 0 });
+
+    state.apiDown = true;
+    await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-29', text: 'b' })));
+    await until(
+      () =>
+        logger.warn.mock.calls.filter(([m]) => m.includes('the API could not queue them')).length >=
+        2,
+    );
     expect(await stopCount(sut)).toBe(1);
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringContaining('stopping with 1 answered event(s) still waiting'),
     );
+  });
+
+  it('sends the messages of one reply a second apart, as the channel guide says (the welcome’s three)', async () => {
+    const lines = ['Xin chào!', 'Kênh này trả lời…', 'Chọn chủ đề:'];
+    const { sink } = recordingSink(() => lines.map((line) => text(line)));
+    const { zalo, webhookUrl } = await setup({ sink });
+
+    await post(webhookUrl, zalo.signedEvent(zaloChatNowEvent({ userId: 'u-30' })));
+
+    await until(() => zalo.delivered.length === 3, 5_000);
+    const at = zalo.delivered.map((m) => m.at);
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(950);
+    expect(at[2] - at[1]).toBeGreaterThanOrEqual(950);
+    expect(zalo.delivered.map((m) => m.message.text)).toEqual(lines);
+  });
+
+  it('hands replies still waiting for a sending slot to the outbox when the bot stops, rather than losing them', async () => {
+    const { sink, queued } = scriptedSink([[text('Một'), text('Hai')]]);
+    const { zalo, webhookUrl, sut } = await setup({ sink });
+    sut.limiter.holdChat('u-31', 3_600_000);
+
+    await post(
+      webhookUrl,
+      zalo.signedEvent(zaloTextEvent({ userId: 'u-31', text: 'a', msgId: 'stop-1' })),
+    );
+
+    expect(await stopCount(sut)).toBe(0);
+    expect(queued).toEqual([{ updateId: 'stop-1', sentParts: 0, retryAfterSeconds: undefined }]);
+    expect(zalo.messages).toEqual([]);
   });
 
   it('drops replies the person cannot receive, with an error in the log, and does not retry', async () => {
@@ -540,22 +631,22 @@ describe('ZaloChannel re-delivery', () => {
   });
 
   it('answers the person’s next message at once after an OA-side failure (-200): the chat is not held', async () => {
-    const sink = recordingSink((event) => [
+    const { sink, queued } = recordingSink((event) => [
       text(`trả lời ${'text' in event ? event.text : ''}`),
-    ]).sink;
-    const { zalo, webhookUrl, logger } = await setup({ sink, channel: fast });
+    ]);
+    const { zalo, webhookUrl } = await setup({ sink, channel: fast });
     zalo.failNextSends({ kind: 'permanent', error: -200, message: 'Gửi tin thất bại' }, 1, 'u-27');
 
     await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-27', text: 'a' })));
-    await until(() => logger.warn.mock.calls.some(([m]) => m.includes('trying again in 60 s')));
+    await until(() => queued.length === 1);
     await post(webhookUrl, zalo.signedEvent(zaloTextEvent({ userId: 'u-27', text: 'b' })));
 
     await until(() => zalo.delivered.length === 1, 2000);
     expect(zalo.delivered[0]).toMatchObject({ userId: 'u-27', message: { text: 'trả lời b' } });
   });
 
-  it('puts a reply that gets no sending slot in time into the re-delivery queue, not blocking the chat', async () => {
-    const { sink } = scriptedSink([[text('Một')], [text('Hai')]]);
+  it('hands a reply that gets no sending slot in time to the outbox, not blocking the chat', async () => {
+    const { sink, queued } = scriptedSink([[text('Một')], [text('Hai')]]);
     const channel = {
       ...fast,
       redelivery: { ...fast.redelivery, firstDelayMs: 60_000, slotWaitMs: 100 },
@@ -571,7 +662,8 @@ describe('ZaloChannel re-delivery', () => {
       2000,
     );
     expect(zalo.messages).toEqual([]);
-    expect(await stopCount(sut)).toBe(2);
+    expect(queued).toHaveLength(2);
+    expect(await stopCount(sut)).toBe(0);
   });
 });
 

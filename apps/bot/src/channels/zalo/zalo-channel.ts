@@ -9,18 +9,20 @@
 import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESEND_AFTER_SECONDS, type BotEvent, type BotReply } from '@gcm/domain';
-import { isRefusedForGood } from '../../api/api-sink';
+import { isApiUnavailable, isRefusedForGood } from '../../api/api-sink';
 import {
   DeliveryError,
   type Channel,
   type ChannelLimits,
   type EventSink,
+  type HandledEvent,
   type SendOptions,
 } from '../channel';
-import { NoSlotError, RateLimiter } from '../rate-limiter';
+import { NoSlotError, RateLimiter, type SlotOptions } from '../rate-limiter';
 import { ZaloClient, type ZaloLogger } from './zalo-client';
 import {
   ZaloRedelivery,
+  type Failure,
   type PendingEvent,
   type TryResult,
   type ZaloRedeliveryOptions,
@@ -39,9 +41,9 @@ const DEFAULT_ACK_AFTER_MS = 1500;
  */
 export const ZALO_RESEND_WINDOW_MS = (RESEND_AFTER_SECONDS + 5) * 1000;
 /**
- * A webhook reply waits at most this long for a sending slot in the chat (the limiter the outbox
- * shares: a chat held for Zalo's -32 or the person's quota). One that cannot have a slot by then
- * goes to the re-delivery queue instead of keeping the chat's later replies waiting behind it.
+ * A webhook reply's message waits at most this long for a sending slot in the chat (the limiter
+ * the outbox shares: a chat held for Zalo's -32 or the person's quota). What cannot have a slot by
+ * then goes to the API's outbox instead of keeping the chat's later replies waiting behind it.
  */
 const DEFAULT_SLOT_WAIT_MS = 10_000;
 
@@ -95,7 +97,8 @@ export class ZaloChannel implements Channel {
   readonly limits: ChannelLimits = { perSecond: 10, perChatPerSecond: 1 };
   /**
    * Shared by the webhook replies and the outbox's sends, so together they keep the limits;
-   * webhook replies go first.
+   * webhook replies go first. Each message of a reply takes its own slot: a reply of three
+   * messages (the welcome) goes out over two seconds, one a second, as the channel guide says.
    */
   readonly limiter = new RateLimiter(this.limits);
   readonly client: ZaloClient;
@@ -224,15 +227,14 @@ export class ZaloChannel implements Channel {
     const alreadySent = options.alreadySent ?? 0;
     const messages = renderReplies(replies).slice(alreadySent);
     if (messages.length === 0) return;
-    const slot = await this.limiter.acquire(chatId, messages.length, {
+    const progress = { sent: 0 };
+    const slots: SlotOptions = {
       priority: options.priority ?? 'outbox',
       deadline: options.deadline,
       signal: options.signal,
-    });
-    if (slot !== 'ready') throw new NoSlotError(slot, alreadySent);
-    const progress = { sent: 0 };
+    };
     try {
-      await this.inChatOrder(chatId, () => this.sendMessages(chatId, messages, progress));
+      await this.inChatOrder(chatId, () => this.sendMessages(chatId, messages, progress, slots));
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
       // Only a wait about this person holds their chat (see `deliver`).
@@ -258,8 +260,10 @@ export class ZaloChannel implements Channel {
    *   in the background, then send the replies. If it then fails, Zalo will not send the event
    *   again: it goes to the re-delivery queue, which posts it to the API again later.
    *
-   * Replies that cannot be sent for a reason that passes (Zalo's -32, a 5xx, token trouble)
-   * go to the re-delivery queue too, with the messages not sent yet. Waiting longer than
+   * Replies that cannot be sent for a reason that passes (Zalo's -32, a 5xx, token trouble, no
+   * sending slot in time) are handed to the API's outbox (`redeliver`) with the count of messages
+   * sent, so that any bot instance, after a restart too, sends the rest; only while the API
+   * cannot take them do they wait in the re-delivery queue, in memory. Waiting longer than
    * 1.5 s would not help: past 2 s Zalo treats the webhook as failing whatever we answer (and
    * too many of those get the webhook switched off). A slow Zalo send never counts against
    * the webhook: the 200 goes at `ackAfterMs` whatever is still being sent. Replies that went
@@ -280,11 +284,11 @@ export class ZaloChannel implements Channel {
       const work = Promise.resolve()
         .then(() => sink.handle(event))
         .then(
-          async ({ replies }) => {
+          async (handled) => {
             // Sent before the 200 when they go out within the budget (the timer answers at
             // ackAfterMs regardless): a bot that dies meanwhile leaves the event to Zalo's
             // retry instead of taking its replies with it.
-            await this.deliverOrKeep(event, replies);
+            await this.deliverOrKeep(event, handled);
             respond(200, { ok: true });
           },
           (error: unknown) => {
@@ -295,9 +299,13 @@ export class ZaloChannel implements Channel {
               );
               respond(200, { ok: true, refused: true });
             } else if (!answered) {
-              this.logger.warn(
-                `Zalo: event ${event.updateId} not handled, asking Zalo to retry: ${text(error)}`,
-              );
+              // The API away or its database: the sink says so once for all events (when it
+              // starts and when it ends, with a count), not once per refused delivery.
+              if (!isApiUnavailable(error)) {
+                this.logger.warn(
+                  `Zalo: event ${event.updateId} not handled, asking Zalo to retry: ${text(error)}`,
+                );
+              }
               respond(503, { error: 'not handled, try again' });
             } else {
               this.redelivery.add(
@@ -311,11 +319,25 @@ export class ZaloChannel implements Channel {
     });
   }
 
-  /** Sends an event's replies; what cannot go now waits in the re-delivery queue. */
-  private async deliverOrKeep(event: BotEvent, replies: BotReply[]): Promise<void> {
-    const messages = this.rendered(event, replies);
-    const result = messages ? await this.deliver(event, messages) : { done: true as const };
+  /** Sends an event's replies; what cannot go now goes to the outbox (see `keep`). */
+  private async deliverOrKeep(event: BotEvent, handled: HandledEvent): Promise<void> {
+    const result = await this.deliverReplies(event, handled);
     if (!result.done) this.redelivery.add(result.next, result);
+  }
+
+  /**
+   * Sends the replies after the `sentParts` messages an earlier delivery sent; hands what cannot
+   * go now to the API's outbox.
+   */
+  private async deliverReplies(
+    event: BotEvent,
+    { replies, sentParts = 0 }: HandledEvent,
+  ): Promise<TryResult> {
+    const messages = this.rendered(event, replies);
+    if (!messages) return { done: true };
+    const result = await this.deliver(event, messages.slice(sentParts));
+    if (result.done) return result;
+    return this.keep(event, sentParts + result.sent, result);
   }
 
   /** The messages for an event's replies, or undefined (logged) for a reply we cannot send. */
@@ -329,72 +351,103 @@ export class ZaloChannel implements Channel {
   }
 
   /**
-   * One try of the re-delivery queue. An event whose replies are unknown is posted to the API
-   * again: the API processes it if it never recorded it, and otherwise hands out the replies
-   * it stored (see ZALO_RESEND_WINDOW_MS) — never delivered, since the replies of this event
-   * never reached us. Replies known already are not asked again: only the messages that did not
-   * go out are sent, so nobody gets an answer twice.
+   * Replies of an event answered 200 that could not all be sent: the API queues them in its
+   * outbox, after the `sentParts` messages that went out, not before the wait the failure asked
+   * for. Every bot instance delivers the outbox, so they survive this bot's stop and reach the
+   * person whichever instance is running. When the API cannot take them now, a result to try
+   * handing them over again later.
    */
-  private async tryAgain(pending: PendingEvent): Promise<TryResult> {
-    const { event } = pending;
-    let messages = pending.messages;
-    if (!messages) {
-      const sink = this.sink;
-      if (!sink || this.stopping) return { done: false, next: pending, reason: 'channel stopped' };
-      let replies: BotReply[];
-      try {
-        ({ replies } = await sink.handle(event));
-      } catch (error) {
-        if (isRefusedForGood(error)) {
-          this.logger.error(
-            `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
-          );
-          return { done: true };
-        }
-        return { done: false, next: pending, reason: `the API failed again: ${text(error)}` };
-      }
-      messages = this.rendered(event, replies);
-      if (!messages) return { done: true };
-      if (messages.length === 0 && !pending.answeredEmpty) {
-        return {
-          done: false,
-          next: { event, answeredEmpty: true },
-          reason: 'the API has no replies to hand out yet',
-          retryAfterSeconds: this.resendWindowMs / 1000,
-        };
-      }
+  private async keep(event: BotEvent, sentParts: number, failure: Failure): Promise<TryResult> {
+    const sink = this.sink;
+    if (!sink?.redeliver) {
+      this.logger.error(
+        `Zalo: replies to ${event.updateId} not delivered and nowhere to keep them: ${failure.reason}`,
+      );
+      return { done: true };
     }
-    return this.deliver(event, messages);
+    try {
+      const outcome = await sink.redeliver(event, {
+        sentParts,
+        retryAfterSeconds: failure.retryAfterSeconds,
+      });
+      if (outcome === 'queued') {
+        const after = failure.retryAfterSeconds ? ` in ${failure.retryAfterSeconds} s` : '';
+        this.logger.warn(
+          `Zalo: replies to event ${event.updateId} not delivered (${failure.reason}); ` +
+            `queued in the outbox to go${after}, after the ${sentParts} message(s) sent`,
+        );
+      }
+      return { done: true };
+    } catch (error) {
+      return {
+        done: false,
+        next: { event, sentParts },
+        reason: `${failure.reason}; the API could not queue them: ${text(error)}`,
+        retryAfterSeconds: failure.retryAfterSeconds,
+      };
+    }
   }
 
   /**
-   * Sends messages for an event within the channel's limits, in the chat's order. Done when
-   * they all went out or failed for good (logged); otherwise the messages not sent yet, to try
-   * again. A chat with no sending slot within `slotWaitMs` (held for a limit about it) is not
-   * waited for: the messages go back to the re-delivery queue. Only a failure whose wait is about
-   * this chat holds it; one about the OA (token trouble, -200, an OA not allowed to send) does
-   * not, so the person's next replies are not kept waiting behind it.
+   * One try of the re-delivery queue. Replies known already (`sentParts`) are handed to the
+   * API's outbox again. An event whose replies are unknown is posted to the API again: the API
+   * processes it if it never recorded it, and otherwise hands out the replies it stored (see
+   * ZALO_RESEND_WINDOW_MS), with the count of messages an earlier delivery sent, which are
+   * skipped, so nobody gets an answer twice.
    */
-  private async deliver(event: BotEvent, messages: ZaloOutgoing[]): Promise<TryResult> {
+  private async tryAgain(pending: PendingEvent): Promise<TryResult> {
+    const { event } = pending;
+    if (pending.sentParts !== undefined) {
+      return this.keep(event, pending.sentParts, { reason: 'kept while the API was away' });
+    }
+    const sink = this.sink;
+    if (!sink || this.stopping) return { done: false, next: pending, reason: 'channel stopped' };
+    let handled: HandledEvent;
+    try {
+      handled = await sink.handle(event);
+    } catch (error) {
+      if (isRefusedForGood(error)) {
+        this.logger.error(
+          `Zalo: event ${event.updateId} refused by the API and dropped: ${text(error)}`,
+        );
+        return { done: true };
+      }
+      return { done: false, next: pending, reason: `the API failed again: ${text(error)}` };
+    }
+    if (handled.replies.length === 0 && !pending.answeredEmpty) {
+      return {
+        done: false,
+        next: { event, answeredEmpty: true },
+        reason: 'the API has no replies to hand out yet',
+        retryAfterSeconds: this.resendWindowMs / 1000,
+      };
+    }
+    return this.deliverReplies(event, handled);
+  }
+
+  /**
+   * Sends messages for an event within the channel's limits, in the chat's order, one a second.
+   * Done when they all went out or failed for good (logged); otherwise how many went out and
+   * why the rest did not. A message with no sending slot within `slotWaitMs` (the chat held for
+   * a limit about it) is not waited for. Only a failure whose wait is about this chat holds it;
+   * one about the OA (token trouble, -200, an OA not allowed to send) does not, so the person's
+   * next replies are not kept waiting behind it.
+   */
+  private async deliver(
+    event: BotEvent,
+    messages: ZaloOutgoing[],
+  ): Promise<{ done: true } | ({ done: false; sent: number } & Failure)> {
     if (messages.length === 0) return { done: true };
     const { chatId } = event;
     const progress = { sent: 0 };
     try {
-      await this.inChatOrder(chatId, async () => {
-        const slot = await this.limiter.acquire(chatId, messages.length, {
+      await this.inChatOrder(chatId, () =>
+        this.sendMessages(chatId, messages, progress, {
           priority: 'reply',
           signal: this.stopSignal.signal,
           deadline: Date.now() + this.slotWaitMs,
-        });
-        if (slot === 'too-late') {
-          throw new DeliveryError(
-            `no sending slot for the chat within ${Math.round(this.slotWaitMs / 1000)} s`,
-            'retry',
-          );
-        }
-        if (slot !== 'ready') throw new DeliveryError('the channel is stopping', 'retry');
-        await this.sendMessages(chatId, messages, progress);
-      });
+        }),
+      );
       this.sink?.delivered?.(event);
       return { done: true };
     } catch (error) {
@@ -407,25 +460,30 @@ export class ZaloChannel implements Channel {
       if (retryAfterSeconds && error instanceof DeliveryError && error.scope === 'chat') {
         this.limiter.holdChat(chatId, retryAfterSeconds * 1000);
       }
-      return {
-        done: false,
-        next: { event, messages: messages.slice(progress.sent) },
-        reason: text(error),
-        retryAfterSeconds,
-      };
+      const reason =
+        error instanceof NoSlotError && error.reason === 'too-late'
+          ? `no sending slot for the chat within ${Math.round(this.slotWaitMs / 1000)} s`
+          : text(error);
+      return { done: false, sent: progress.sent, reason, retryAfterSeconds };
     }
   }
 
-  /** Sends messages one after another, counting those that went out. Throws DeliveryError. */
+  /**
+   * Sends messages one after another, each in its own slot of the limiter (one a second in the
+   * chat), counting those that went out. Throws DeliveryError (NoSlotError without a slot).
+   */
   private async sendMessages(
     chatId: string,
     messages: ZaloOutgoing[],
     progress: { sent: number },
+    slots: SlotOptions,
   ): Promise<void> {
-    for (const message of messages) {
-      await this.client.sendText(chatId, message.text, message.buttons);
-      progress.sent += 1;
-    }
+    await this.limiter.deliver(chatId, slots, async (send) => {
+      for (const message of messages) {
+        await send(() => this.client.sendText(chatId, message.text, message.buttons));
+        progress.sent += 1;
+      }
+    });
   }
 
   /** Runs `job` after the jobs already queued for this chat, so replies keep their order. */

@@ -68,14 +68,14 @@ describe('ZaloRedelivery', () => {
     const { sut } = setup(async (pending) => {
       seen.push(pending);
       return seen.length === 1
-        ? { done: false, next: { event, messages: [{ text: 'Hai' }] }, reason: 'Zalo HTTP 502' }
+        ? { done: false, next: { event, sentParts: 1 }, reason: 'Zalo HTTP 502' }
         : { done: true };
     });
 
     sut.add({ event }, { reason: 'API timed out' });
     await vi.advanceTimersByTimeAsync(15_000);
 
-    expect(seen).toEqual([{ event }, { event, messages: [{ text: 'Hai' }] }]);
+    expect(seen).toEqual([{ event }, { event, sentParts: 1 }]);
     expect(sut.size).toBe(0);
   });
 

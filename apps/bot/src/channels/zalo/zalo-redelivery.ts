@@ -1,27 +1,31 @@
 /**
- * The Zalo channel's second chance for an event it has already answered 200: the API failed on
- * it after the 1.5 s answer budget, or its replies could not be sent for a reason that passes
- * (Zalo's per-minute limit -32, a 5xx, the network, token trouble). Zalo will not send such an
- * event again, so the channel keeps it here and tries again in the background: 5 s, then twice
- * as long each time up to 5 minutes (or what the failure asked for, e.g. a minute for -32), and
- * gives up with an error in the log when the next try would come more than an hour after the
- * first failure.
+ * The Zalo channel's second chance for an event it has already answered 200 while the API could
+ * not be reached: the API failed on it after the 1.5 s answer budget, or its replies could not be
+ * sent and the API could not take them for its outbox either. Zalo will not send such an event
+ * again, so the channel keeps it here and tries again in the background: 5 s, then twice as long
+ * each time up to 5 minutes (or what the failure asked for, e.g. a minute for -32), and gives up
+ * with an error in the log when the next try would come more than an hour after the first
+ * failure.
  *
  * What a try does is the channel's business (`tryAgain`): post the event to the API again, or
- * send the replies still to go. This class only keeps the time. It lives in memory: a stopping
- * bot says in the log how many events were still waiting, and those are lost. It holds at most
- * `maxEvents` (1000) events: beyond that the one waiting longest is dropped, with an error in the
- * log, to make room (the newest replies are the ones a person is still waiting for).
+ * hand the replies still to go to the API's outbox. Replies the API has taken live in its
+ * database, not here (any bot instance delivers them, after a restart too); this queue holds only
+ * what the API could not take yet, in memory: a stopping bot says in the log how many events were
+ * still waiting, and those are lost. It holds at most `maxEvents` (1000) events: beyond that the
+ * one waiting longest is dropped, with an error in the log, to make room (the newest replies are
+ * the ones a person is still waiting for).
  */
 import type { BotEvent } from '@gcm/domain';
 import type { ZaloLogger } from './zalo-client';
-import type { ZaloOutgoing } from './zalo-render';
 
 /** An event answered 200 whose replies have not reached the person yet. */
 export interface PendingEvent {
   event: BotEvent;
-  /** The messages still to send, when the API's replies are known; otherwise ask the API again. */
-  messages?: ZaloOutgoing[];
+  /**
+   * Set when the API's replies are known and this many of their messages went out: the rest are
+   * to be handed to the API's outbox. Otherwise the event is posted to the API again.
+   */
+  sentParts?: number;
   /** The API already answered a re-post of it with nothing to send once (see ZaloChannel). */
   answeredEmpty?: boolean;
 }
