@@ -37,6 +37,9 @@ export interface InScopeCounts {
   /** Offered choices, none of them right. */
   choicesWrong: number;
   noAnswer: number;
+  /** The right FAQ ranked first / among the first three of `nearest`, whatever the outcome. */
+  rankedFirst: number;
+  rankedTop3: number;
 }
 
 export interface OutOfScopeCounts {
@@ -66,11 +69,16 @@ const emptyInScope = (): InScopeCounts => ({
   choicesRight: 0,
   choicesWrong: 0,
   noAnswer: 0,
+  rankedFirst: 0,
+  rankedTop3: 0,
 });
 
 /** How one result counts for a question that expects `expect` (not null). */
 function countInScope(counts: InScopeCounts, result: MatchResult, expect: string): string {
   counts.total++;
+  const rank = (result.nearest ?? []).findIndex((n) => n.id === expect);
+  if (rank === 0) counts.rankedFirst++;
+  if (rank >= 0 && rank < 3) counts.rankedTop3++;
   if (result.status === 'answered') {
     if (result.best?.id === expect) {
       counts.right++;
@@ -233,7 +241,10 @@ export function formatReport(title: string, report: QaReport): string[] {
       `right among choices ${pct(s.choicesRight, s.total)}, choices without it ${pct(s.choicesWrong, s.total)}, ` +
       `no answer ${pct(s.noAnswer, s.total)}`,
     `    right answered or among choices ${pct(s.right + s.choicesRight, s.total)}; ` +
-      `seen as outside the field ${report.inScopeOutsideField}`,
+      `seen as outside the field ${report.inScopeOutsideField}` +
+      (s.rankedTop3 > 0
+        ? `; ranked first ${pct(s.rankedFirst, s.total)}, among first three ${pct(s.rankedTop3, s.total)}`
+        : ''),
     `  out of scope (${o.total}): answered directly ${pct(o.answered, o.total)}, choices ${pct(o.choices, o.total)}, ` +
       `refused ${pct(o.refused, o.total)} (outside the field, not forwarded: ${o.outsideField})`,
   ];
@@ -253,6 +264,6 @@ export function formatLeaveOut(report: LeaveOutReport): string[] {
     `  orphaned questions (${o.total}): answered directly ${pct(o.answered, o.total)}, choices ${pct(o.choices, o.total)}, ` +
       `no answer ${pct(o.refused, o.total)}`,
     `  other questions (${k.total}): answered right ${pct(k.right, k.total)}, answered wrong ${pct(k.wrong, k.total)}, ` +
-      `right among choices ${pct(k.choicesRight, k.total)}`,
+      `right among choices ${pct(k.choicesRight, k.total)}, ranked first ${pct(k.rankedFirst, k.total)}`,
   ];
 }
