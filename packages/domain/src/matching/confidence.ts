@@ -62,7 +62,7 @@ export const DEFAULT_DECISION: Decision = {
   ambiguityMargin: 0.4,
   choiceThreshold: 0.2,
   choiceFloor: 0.1,
-  minPhrasing: 0.3,
+  minPhrasing: 0.4,
   minCoverage: 0.5,
   fieldThreshold: 0.4,
   maxSuggestions: 3,

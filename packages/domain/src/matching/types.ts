@@ -53,7 +53,7 @@ export interface MatcherOptions {
   choiceThreshold?: number;
   /** Confidence another of the best-ranked FAQs needs to be offered beside it. Default 0.1. */
   choiceFloor?: number;
-  /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.3. */
+  /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.4. */
   minPhrasing?: number;
   /** Share of the question the FAQ must explain to be answered directly. Default 0.5. */
   minCoverage?: number;
