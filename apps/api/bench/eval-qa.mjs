@@ -3,13 +3,16 @@
 // faqs.json into a fresh database (published), asks every question over HTTP and prints the
 // three outcomes: answered right, answered wrong, right among the choices, no answer; out-of-scope
 // questions answered directly or refused; per kind. Then, in process with the same matcher and
-// dictionaries, the leave-FAQs-out run (questions whose FAQ is removed must not be answered) and
-// the learning run (half of each FAQ's questions added as alternates, measured on the other half).
+// dictionaries, how often the right FAQ is ranked first or among the first three, the
+// leave-FAQs-out run (questions whose FAQ is removed must not be answered) and
+// the learning run (half of each FAQ's questions, drawn with a fixed seed, added as alternates,
+// measured on the other half).
 //   pnpm eval:qa            (QA_DIRS=dir1,dir2 overrides the sets)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   evaluateQuestions,
+  evaluateSet,
   formatLeaveOut,
   formatReport,
   learningRun,
@@ -80,6 +83,13 @@ for (const dir of dirs) {
     faqs: faqs.map((f) => ({ ...f, id: String(f.id), alternates: f.alternates ?? [] })),
     questions,
   };
+  // The ranking, whatever the outcome: how often the right FAQ comes first, or in the first three.
+  const { inScope: ranked } = evaluateSet(set, dictionaries);
+  const share = (n) => `${((100 * n) / ranked.total).toFixed(1)}%`;
+  console.log(
+    `Ranking (in process, ${ranked.total} in-scope questions): right FAQ first ${share(ranked.rankedFirst)}, ` +
+      `among the first three ${share(ranked.rankedTop3)}`,
+  );
   console.log(formatLeaveOut(leaveOut(set, dictionaries)).join('\n'));
   console.log(
     formatReport(

@@ -93,12 +93,13 @@ function sweep(): void {
   );
   const settings: MatcherOptions[] = [];
   for (const threshold of [0.4, 0.45, 0.5, 0.55, 0.6]) {
-    for (const ambiguityMargin of [0.05, 0.1, 0.15, 0.2]) {
+    for (const ambiguityMargin of [0.2, 0.3, 0.4, 0.5]) {
       settings.push({ threshold, ambiguityMargin });
     }
   }
   for (const minPhrasing of [0, 0.3, 0.4, 0.5, 0.6]) settings.push({ minPhrasing });
   for (const minCoverage of [0, 0.5, 0.6, 0.7, 0.8]) settings.push({ minCoverage });
+  for (const choiceFloor of [0.05, 0.1, 0.15, 0.2]) settings.push({ choiceFloor });
   for (const choiceThreshold of [0.15, 0.2, 0.25, 0.3]) {
     for (const fieldThreshold of [0.3, 0.4, 0.5, 0.6])
       settings.push({ choiceThreshold, fieldThreshold });

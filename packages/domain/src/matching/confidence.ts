@@ -17,9 +17,13 @@
  * mostly the FAQ that explains most of the question, and among FAQs that explain about as much,
  * the one whose own phrasing the question matches best (ranking by confidence alone would pick,
  * among twenty partial matches of an unanswerable question, whichever short phrasing it happens
- * to cover, and answer it too readily). It is given as the answer when its confidence reaches the
- * threshold, and the result is `ambiguous` when another candidate's confidence is within the
- * margin of it, or higher.
+ * to cover, and answer it too readily).
+ *
+ * It is given as the answer when its confidence reaches the threshold and it leads the runner-up
+ * by a share of its own confidence (the margin is relative: 0.6 against 0.3 is a clear lead, 0.9
+ * against 0.75 is not), whatever the number of FAQs. Otherwise, when it is confident enough to be
+ * offered, the person chooses among the (up to) three best-ranked FAQs that reach the choices'
+ * floor: the right FAQ is much more often among the first three than first.
  */
 import type { ScoredCandidate } from './scoring';
 import type { MatchResult, ScoredFaq } from './types';
@@ -27,10 +31,15 @@ import type { MatchResult, ScoredFaq } from './types';
 export interface Decision {
   /** Confidence the best FAQ needs to be given as the answer directly. */
   readonly threshold: number;
-  /** ...and by how much it must lead the runner-up; closer, the person chooses. */
+  /**
+   * ...and by how much it must lead the runner-up, as a share of its own confidence; closer, the
+   * person chooses.
+   */
   readonly ambiguityMargin: number;
-  /** Confidence a FAQ needs to be offered as a choice. */
+  /** Confidence the best FAQ needs for choices to be offered at all (else: no answer). */
   readonly choiceThreshold: number;
+  /** Confidence another FAQ among the best-ranked needs to be offered beside it. */
+  readonly choiceFloor: number;
   /**
    * Share of the FAQ's own phrasing the question must account for to be answered directly: a
    * short question all of whose words a FAQ has ("làm hộ chiếu ở đâu") is not yet that FAQ's
@@ -50,10 +59,11 @@ export interface Decision {
 
 export const DEFAULT_DECISION: Decision = {
   threshold: 0.5,
-  ambiguityMargin: 0.15,
+  ambiguityMargin: 0.4,
   choiceThreshold: 0.2,
+  choiceFloor: 0.1,
   minPhrasing: 0.4,
-  minCoverage: 0.55,
+  minCoverage: 0.5,
   fieldThreshold: 0.4,
   maxSuggestions: 3,
 };
@@ -114,12 +124,14 @@ export function decide(
       nearest,
     };
   }
-  const runnersUp = others
-    .filter((c) => c.confidence >= decision.choiceThreshold)
-    .sort((a, b) => b.confidence - a.confidence || b.rank - a.rank);
-  const suggestions = [first, ...runnersUp].slice(0, decision.maxSuggestions).map(toFaq);
-  // Sure enough, and no other FAQ about as good (or better): the answer. Else the person chooses.
-  const lead = first.confidence - (runnersUp[0]?.confidence ?? 0);
+  // The choices: the best-ranked FAQs, in their order, that are close enough to be offered.
+  const shown = ranked
+    .slice(0, decision.maxSuggestions)
+    .filter((c) => c === first || c.confidence >= decision.choiceFloor);
+  const suggestions = shown.map(toFaq);
+  // Sure enough, and clearly ahead of every other FAQ: the answer. Else the person chooses.
+  const runnerUp = Math.max(0, ...others.map((c) => c.confidence));
+  const lead = first.confidence > 0 ? (first.confidence - runnerUp) / first.confidence : 0;
   const sure =
     first.confidence >= decision.threshold &&
     lead >= decision.ambiguityMargin &&

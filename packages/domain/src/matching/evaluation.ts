@@ -37,6 +37,9 @@ export interface InScopeCounts {
   /** Offered choices, none of them right. */
   choicesWrong: number;
   noAnswer: number;
+  /** The right FAQ ranked first / among the first three of `nearest`, whatever the outcome. */
+  rankedFirst: number;
+  rankedTop3: number;
 }
 
 export interface OutOfScopeCounts {
@@ -66,11 +69,16 @@ const emptyInScope = (): InScopeCounts => ({
   choicesRight: 0,
   choicesWrong: 0,
   noAnswer: 0,
+  rankedFirst: 0,
+  rankedTop3: 0,
 });
 
 /** How one result counts for a question that expects `expect` (not null). */
 function countInScope(counts: InScopeCounts, result: MatchResult, expect: string): string {
   counts.total++;
+  const rank = (result.nearest ?? []).findIndex((n) => n.id === expect);
+  if (rank === 0) counts.rankedFirst++;
+  if (rank >= 0 && rank < 3) counts.rankedTop3++;
   if (result.status === 'answered') {
     if (result.best?.id === expect) {
       counts.right++;
@@ -188,29 +196,54 @@ export function leaveOut(
   return { orphans, kept };
 }
 
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a seeded split is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Seed of the learning run's split: fixed, so the figures can be compared from run to run. */
+export const LEARNING_SEED = 14;
+
 /**
- * Learning from use: half of each FAQ's questions (every other one, in the set's order) are
- * recorded as alternates, as an editor would from the question log; the matcher is measured on
- * the other half and on every out-of-scope question.
+ * Learning from use: half of each FAQ's questions, drawn at random with a fixed seed (not by the
+ * set's order, where the kinds come in a pattern), are recorded as alternates, as an editor would
+ * from the question log; the matcher is measured on the other half and on every out-of-scope
+ * question.
  */
 export function learningRun(
   set: QaSet,
   dictionaries: Dictionaries,
   options?: MatcherOptions,
+  seed = LEARNING_SEED,
 ): QaReport {
-  const seen = new Map<string, number>();
-  const learnt = new Map<string, string[]>();
+  const random = seededRandom(seed);
+  const byFaq = new Map<string, QaQuestion[]>();
   const held: QaQuestion[] = [];
   for (const question of set.questions) {
-    if (question.expect === null) {
-      held.push(question);
-      continue;
+    if (question.expect === null) held.push(question);
+    else byFaq.set(question.expect, [...(byFaq.get(question.expect) ?? []), question]);
+  }
+  const learnt = new Map<string, string[]>();
+  for (const [id, questions] of byFaq) {
+    // Fisher–Yates shuffle, then the first half (rounded up) is learnt.
+    const order = [...questions];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
     }
-    const n = seen.get(question.expect) ?? 0;
-    seen.set(question.expect, n + 1);
-    if (n % 2 === 0)
-      learnt.set(question.expect, [...(learnt.get(question.expect) ?? []), question.q]);
-    else held.push(question);
+    const half = Math.ceil(order.length / 2);
+    learnt.set(
+      id,
+      order.slice(0, half).map((q) => q.q),
+    );
+    held.push(...order.slice(half));
   }
   const matcher: FaqMatcher = createMatcher({ faqs: set.faqs, ...dictionaries, options });
   // Added one by one, as the API does when an editor records an alternate.
@@ -233,7 +266,10 @@ export function formatReport(title: string, report: QaReport): string[] {
       `right among choices ${pct(s.choicesRight, s.total)}, choices without it ${pct(s.choicesWrong, s.total)}, ` +
       `no answer ${pct(s.noAnswer, s.total)}`,
     `    right answered or among choices ${pct(s.right + s.choicesRight, s.total)}; ` +
-      `seen as outside the field ${report.inScopeOutsideField}`,
+      `seen as outside the field ${report.inScopeOutsideField}` +
+      (s.rankedTop3 > 0
+        ? `; ranked first ${pct(s.rankedFirst, s.total)}, among first three ${pct(s.rankedTop3, s.total)}`
+        : ''),
     `  out of scope (${o.total}): answered directly ${pct(o.answered, o.total)}, choices ${pct(o.choices, o.total)}, ` +
       `refused ${pct(o.refused, o.total)} (outside the field, not forwarded: ${o.outsideField})`,
   ];
@@ -253,6 +289,6 @@ export function formatLeaveOut(report: LeaveOutReport): string[] {
     `  orphaned questions (${o.total}): answered directly ${pct(o.answered, o.total)}, choices ${pct(o.choices, o.total)}, ` +
       `no answer ${pct(o.refused, o.total)}`,
     `  other questions (${k.total}): answered right ${pct(k.right, k.total)}, answered wrong ${pct(k.wrong, k.total)}, ` +
-      `right among choices ${pct(k.choicesRight, k.total)}`,
+      `right among choices ${pct(k.choicesRight, k.total)}, ranked first ${pct(k.rankedFirst, k.total)}`,
   ];
 }

@@ -9,13 +9,17 @@
  * share, so it does not grow with the number of FAQs either.
  */
 import { stemEnglish } from './english';
-import type { Query } from './query-types';
-import { DOCUMENT_LIMITS, tokenise } from '../text';
+import { QUALITY, type Query, type Slot } from './query-types';
+import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
 import type { PhrasingTexts } from './phrasings';
 import type { FaqEntry } from './types';
 
 // Slots weighing at least this much (stop factor) are content words.
 const CONTENT_STOP_FACTOR = 0.5;
+// Typed without diacritics, a syllable's letters stand for several words ("gia" is "gia", "giá",
+// "già"...): known letters alone, or a typo's reading, count half; next to a neighbour the field writes beside
+// them ("gia han", "ho chieu") they count fully.
+const UNACCENTED_ALONE = 0.5;
 
 /** The texts whose words are the field's: question, topic, tags, English question. */
 export function fieldTextsOf(faq: FaqEntry): PhrasingTexts {
@@ -36,10 +40,11 @@ export class FieldVocabulary {
     this.remove(id);
     const words = new Set<string>();
     for (const tokens of texts.vietnamese) {
-      for (const t of tokens) {
+      tokens.forEach((t, i) => {
         words.add(`v:${t.folded}`);
         words.add(`x:${t.exact}`);
-      }
+        if (i > 0) words.add(pairWord(tokens[i - 1], t));
+      });
     }
     for (const tokens of texts.english) {
       for (const t of tokens) words.add(`e:${stemEnglish(t.folded)}`);
@@ -63,11 +68,34 @@ export class FieldVocabulary {
   }
 }
 
+const pairWord = (first: Token, second: Token): string => `p:${first.folded} ${second.folded}`;
+
+/** The syllables of a slot as typed, when it was typed in Vietnamese. */
+function typedTokens(slot: Slot | undefined): readonly Token[] {
+  const literal = slot?.alternatives.find((alt) => alt.quality === QUALITY.literal);
+  return literal?.lang === 'vi' ? literal.tokens : [];
+}
+
 /** Share of the question's content words the field knows, in [0, 1]; 0 for no content word. */
 export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
   let content = 0;
   let known = 0;
-  for (const slot of query.slots) {
+  // A question typed with diacritics has its syllables read exactly (query.ts), marked; a
+  // dictionary phrase's reading has the dictionary's diacritics, whatever was typed.
+  const unaccented = !query.slots.some(
+    (slot) => slot.massFrom !== 'readings' && typedTokens(slot).some((t) => t.marked),
+  );
+  // Whether the field writes `own` (the slot's syllables as typed or respelled) next to what the
+  // question has before or after it.
+  const pairedInField = (i: number, own: readonly Token[]): boolean => {
+    const before = typedTokens(query.slots[i - 1]);
+    const after = typedTokens(query.slots[i + 1]);
+    return (
+      (before.length > 0 && vocabulary.has(pairWord(before[before.length - 1], own[0]))) ||
+      (after.length > 0 && vocabulary.has(pairWord(own[own.length - 1], after[0])))
+    );
+  };
+  for (const [i, slot] of query.slots.entries()) {
     if (slot.stopFactor < CONTENT_STOP_FACTOR) continue;
     content += slot.stopFactor;
     // A phrase of the dictionary or glossary is the field's, not a chat spelling of an everyday
@@ -89,7 +117,17 @@ export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
         alt.lang === 'vi'
           ? alt.tokens.map((t) => (t.marked ? `x:${t.exact}` : `v:${t.folded}`))
           : alt.stems.map((s) => `e:${s}`);
-      if (words.every((w) => vocabulary.has(w))) best = alt.quality;
+      if (!words.every((w) => vocabulary.has(w))) continue;
+      const paired = alt.lang === 'vi' && pairedInField(i, alt.tokens);
+      // Without diacritics, letters stand for several words, and a respelling (a typo's reading)
+      // is a guess: either is sure only where it makes a pair the field writes ("gia han", "ket
+      // hom" → "kết hôn"; not "gia vang", "hom nay" → "hôn nay").
+      const ambiguousLetters =
+        unaccented &&
+        alt.lang === 'vi' &&
+        alt.tokens.every((t) => isVietnameseSyllable(t.folded)) &&
+        !paired;
+      best = Math.max(best, alt.quality * (ambiguousLetters ? UNACCENTED_ALONE : 1));
     }
     known += slot.stopFactor * best;
   }

@@ -307,6 +307,13 @@ describe('createMatcher: three outcomes', () => {
     expect(inside.inField).toBe(true);
   });
 
+  it('tells it typed without diacritics too, where "gia" may be the field’s "gia hạn"', () => {
+    for (const text of ['gia vang hom nay', 'gia vang hom nay bao nhieu']) {
+      expect(matcher.match(text)).toMatchObject({ status: 'no_answer', inField: false });
+    }
+    expect(matcher.match('gia han thi thuc o han quoc').inField).toBe(true);
+  });
+
   it('answers at once a phrasing an editor recorded as an alternate', () => {
     const sut = matcherWith([...BASE, KEPT_PASSPORT]);
     const text = 'ông chủ cầm passport của em không trả';

@@ -141,7 +141,10 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
         coverage,
         phrasingCoverage: phrasingCoverage(read[i], readings, index),
       }));
-      const result = decide(assessed, fieldShare(query, vocabulary), decision);
+      const share = fieldShare(query, vocabulary);
+      const debug = (globalThis as { __matchDebug?: (a: unknown) => void }).__matchDebug;
+      if (debug) debug({ assessed, share });
+      const result = decide(assessed, share, decision);
       const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
       return { ...result, locale: answerInEnglish ? 'en' : 'vi' };
     },

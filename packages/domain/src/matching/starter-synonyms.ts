@@ -120,6 +120,16 @@ const TEENCODE: SynonymEntry[] = [
   abbreviation('tgian', 'thời gian'),
   abbreviation('check', 'kiểm tra', 'tra cứu'),
   abbreviation('online', 'trực tuyến', 'qua mạng'),
+  abbreviation('cx', 'cũng'),
+  abbreviation('cg', 'cũng'),
+  abbreviation('lun', 'luôn'),
+  abbreviation('oy', 'rồi'),
+  abbreviation('ik', 'đi'),
+  abbreviation('trog', 'trong'),
+  abbreviation('qđ', 'quy định'),
+  abbreviation('qd', 'quy định'),
+  abbreviation('vđ', 'vấn đề'),
+  abbreviation('vde', 'vấn đề'),
 ];
 
 /** Field abbreviations: documents, agencies, programmes. */
@@ -285,6 +295,34 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   equivalents('bị nhốt', 'bị giam lỏng', 'bị giam giữ'),
   equivalents('bắt cóc', 'bị bắt cóc'),
   equivalents('tiền chuộc', 'đòi tiền chuộc'),
+  // The field's topics as people name them: procedures, money, programmes, family, help.
+  equivalents('hợp pháp', 'chính ngạch', 'đúng luật', 'đúng pháp luật'),
+  equivalents('bất hợp pháp', 'trái phép', 'không hợp pháp', 'trái pháp luật'),
+  equivalents('hoàn lại tiền', 'hoàn tiền', 'trả lại tiền', 'lấy lại tiền', 'đòi lại tiền'),
+  equivalents('học nghề', 'đào tạo nghề'),
+  equivalents('qua đời', 'tử vong'),
+  equivalents('mất liên lạc', 'không liên lạc được', 'bặt tin', 'bặt vô âm tín'),
+  equivalents('bạo hành', 'bạo lực gia đình'),
+  equivalents('trục xuất', 'bị đuổi về nước', 'bị trả về nước'),
+  equivalents('con nuôi', 'nhận nuôi', 'xin con nuôi'),
+  equivalents('không quốc tịch', 'vô quốc tịch'),
+  equivalents(
+    'xác nhận tình trạng hôn nhân',
+    'xác nhận độc thân',
+    'giấy độc thân',
+    'giấy xác nhận độc thân',
+  ),
+  equivalents('đường dây nóng', 'hotline'),
+  equivalents('sòng bài', 'sòng bạc'),
+  equivalents('lao động thời vụ', 'lao động mùa vụ', 'làm thời vụ', 'làm mùa vụ'),
+  equivalents('kỹ năng đặc định', 'tokutei'),
+  equivalents('dân tộc thiểu số', 'đồng bào dân tộc', 'người dân tộc'),
+  equivalents('nợ nần', 'mắc nợ', 'vỡ nợ'),
+  equivalents('bỏ trốn', 'trốn ra ngoài', 'bỏ ra ngoài làm'),
+  equivalents('tiền ký quỹ', 'ký quỹ'),
+  equivalents('tiền dịch vụ', 'phí dịch vụ'),
+  equivalents('bồi dưỡng kiến thức cần thiết', 'giáo dục định hướng', 'học định hướng'),
+  equivalents('bảo hộ công dân', 'bảo hộ người việt'),
 ];
 
 /**

@@ -12,7 +12,10 @@ import { ENGLISH_STOP_WORDS } from './english';
 // elsewhere ("người" in "mọi người" vs "người lao động").
 const FACTORS: ReadonlyArray<readonly [number, string]> = [
   // Sentence particles, greetings, politeness.
-  [0.05, 'ạ ơi à ư nhé nha nhỉ hả hở hen ha dạ vâng ừ ok oke nè xin_chào cảm_ơn cám_ơn'],
+  [
+    0.05,
+    'ạ ơi à ư nhé nha nhỉ hả hở hen ha dạ vâng ừ ok oke nè xin_chào cảm_ơn cám_ơn chứ đấy nhá nhen nghen ôi trời huhu hic ad admin',
+  ],
   // Pronouns and address terms.
   [0.05, 'tôi tớ tao mình em bạn ta họ chúng mọi ai ông bà cậu mọi_người người_ta'],
   [0.2, 'anh chị cô chú'],
@@ -21,7 +24,7 @@ const FACTORS: ReadonlyArray<readonly [number, string]> = [
     0.05,
     'thì là mà và của các những nhưng cái chiếc vậy thế đây đó này kia ấy hoặc rất lắm cũng nữa',
   ],
-  [0.15, 'cho với để nếu khi rồi đã sẽ quá thôi luôn hay từ tại trong bên'],
+  [0.15, 'cho với để nếu khi rồi đã sẽ quá thôi luôn hay từ tại trong bên giùm dùm nhờ thử coi'],
   // Question words and phrases.
   [0.05, 'gì nào sao như chi thế_nào như_thế_nào làm_sao ra_sao làm_thế_nào cái_gì là_gì'],
   [0.2, 'bao nhiêu mấy bao_nhiêu bao_giờ bây_giờ cho_hỏi xin_hỏi'],

@@ -44,13 +44,18 @@ export interface GlossaryEntry {
 export interface MatcherOptions {
   /** Confidence the best FAQ needs to be the answer directly. Default 0.5 (see confidence.ts). */
   threshold?: number;
-  /** How far the best FAQ must lead the runner-up to be the answer directly. Default 0.15. */
+  /**
+   * How far the best FAQ must lead the runner-up to be the answer directly, as a share of its
+   * own confidence. Default 0.4.
+   */
   ambiguityMargin?: number;
-  /** Confidence a FAQ needs to be offered as a choice. Default 0.2. */
+  /** Confidence the best FAQ needs for choices to be offered. Default 0.2. */
   choiceThreshold?: number;
-  /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.5. */
+  /** Confidence another of the best-ranked FAQs needs to be offered beside it. Default 0.1. */
+  choiceFloor?: number;
+  /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.4. */
   minPhrasing?: number;
-  /** Share of the question the FAQ must explain to be answered directly. Default 0.55. */
+  /** Share of the question the FAQ must explain to be answered directly. Default 0.5. */
   minCoverage?: number;
   /** Share of the question's content words the field must know (field.ts). Default 0.4. */
   fieldThreshold?: number;
