@@ -46,8 +46,6 @@ describe('importErrorText', () => {
   });
 
   it('speaks English in the English console', () => {
-    expect(importErrorText('topic is required', translator('en-US'))).toBe(
-      'The topic is missing.',
-    );
+    expect(importErrorText('topic is required', translator('en-US'))).toBe('The topic is missing.');
   });
 });

@@ -26,7 +26,11 @@ const PATTERNS: [RegExp, string, string[]][] = [
   [/^id must be 1–64 /, 'idFormat', []],
   [/^(\w+) is required$/, 'required', ['field']],
   [/^(\w+) must be at least (\d+) characters$/, 'tooShort', ['field', 'n']],
-  [/^each value in (\w+) must be shorter than or equal to (\d+) characters$/, 'itemTooLong', ['field', 'n']],
+  [
+    /^each value in (\w+) must be shorter than or equal to (\d+) characters$/,
+    'itemTooLong',
+    ['field', 'n'],
+  ],
   [/^(\w+) must be shorter than or equal to (\d+) characters$/, 'tooLong', ['field', 'n']],
   [/^(\w+) must contain no more than (\d+) elements$/, 'tooMany', ['field', 'n']],
   [/^(\w+) must be a list of texts$/, 'notList', ['field']],
