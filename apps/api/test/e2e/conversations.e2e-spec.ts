@@ -987,7 +987,7 @@ describe('conversations through the bot endpoint', () => {
       await botRequest(t.url)
         .claim({ channels: ['telegram'], limit: 100, leaseSeconds: 30 })
         .expect(200)
-    ).body.items as { chatId: string; kind: string }[];
+    ).body.items as { id: string; claimId: string; chatId: string; kind: string }[];
     const itemOf = (chatId: string) =>
       items.find((i) => i.kind === 'broadcast' && i.chatId === chatId)!;
     // far-1 blocked the bot; far-2's message was refused as such (the person can still be reached).
