@@ -339,7 +339,7 @@ describe('createApiClient: inbox, broadcasts, statistics', () => {
       topicId: null,
       localityId: 'u-1',
       createdAt: '2026-11-02T03:00:00.000Z',
-      counts: { queued: 2, sending: 0, sent: 5, failed: 1, total: 8 },
+      counts: { queued: 2, sending: 0, sent: 5, failed: 1, unreachable: 1, total: 9 },
     };
     const sut = createApiClient({ baseUrl });
 

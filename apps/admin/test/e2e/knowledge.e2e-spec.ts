@@ -353,9 +353,11 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     await page.getByRole('button', { name: k.transfer.dryRun, exact: true }).click();
     await page.getByText(k.transfer.dryRunNote).waitFor();
     await expect.poll(() => page.locator('.transfer__report tbody tr').count()).toBe(2);
-    expect(await page.locator('.transfer__report tbody tr').nth(1).innerText()).toContain(
-      k.transfer.outcomes.rejected,
-    );
+    const rejected = await page.locator('.transfer__report tbody tr').nth(1).innerText();
+    expect(rejected).toContain(k.transfer.outcomes.rejected);
+    // The API's reasons, said in Vietnamese.
+    expect(rejected).toContain('Câu hỏi phải có ít nhất 5 ký tự.');
+    expect(rejected).toContain('Câu trả lời phải có ít nhất 10 ký tự.');
     await screenshot(page, '32-knowledge-import-dry-run');
   });
 });

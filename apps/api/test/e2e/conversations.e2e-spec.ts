@@ -917,6 +917,7 @@ describe('conversations through the bot endpoint', () => {
       sending: expect.any(Number),
       sent: expect.any(Number),
       failed: expect.any(Number),
+      unreachable: expect.any(Number),
       total: expect.any(Number),
     });
     const next = (
@@ -947,6 +948,72 @@ describe('conversations through the bot endpoint', () => {
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(
       expect.arrayContaining(['channel', 'updateId', 'user.id', 'text']),
     );
+  });
+
+  it('counts a broadcast’s unreachable recipients apart, and shows the inbox the person’s locality', async () => {
+    const tree = await createUnitTree(t);
+    for (const chatId of ['far-1', 'far-2']) {
+      await postEvent(t.url, commandEvent(chatId, 'dangky')).expect(200);
+      await postEvent(t.url, actionEvent(chatId, `sub:t:${topicId}`)).expect(200);
+      await postEvent(t.url, actionEvent(chatId, `sub:l:${tree.wardB.id}`)).expect(200);
+      await postEvent(t.url, actionEvent(chatId, 'sub:ok')).expect(200);
+    }
+    const article = (
+      await editor
+        .post('/api/v1/knowledge/articles')
+        .send({
+          kind: 'article',
+          title: 'Tin cho phường Sông Cầu',
+          body: 'Nội dung tin cho phường.',
+          status: 'published',
+        })
+        .expect(201)
+    ).body;
+    const broadcast = (
+      await coordinator
+        .post('/api/v1/broadcasts')
+        .send({ articleId: article.id, localityId: tree.wardB.id })
+        .expect(201)
+    ).body;
+    expect(broadcast.counts).toEqual({
+      queued: 2,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+      total: 2,
+    });
+    const items = (
+      await botRequest(t.url)
+        .claim({ channels: ['telegram'], limit: 100, leaseSeconds: 30 })
+        .expect(200)
+    ).body.items as { id: string; claimId: string; chatId: string; kind: string }[];
+    const itemOf = (chatId: string) =>
+      items.find((i) => i.kind === 'broadcast' && i.chatId === chatId)!;
+    // far-1 blocked the bot; far-2's message was refused as such (the person can still be reached).
+    await botRequest(t.url)
+      .report(itemOf('far-1'), { outcome: 'failed', error: '403: bot was blocked by the user' })
+      .expect(204);
+    await botRequest(t.url)
+      .report(itemOf('far-2'), { outcome: 'rejected', error: '400: message is too long' })
+      .expect(204);
+    expect(
+      (await coordinator.get(`/api/v1/broadcasts/${broadcast.id}`).expect(200)).body.counts,
+    ).toEqual({ queued: 0, sending: 0, sent: 0, failed: 1, unreachable: 1, total: 2 });
+
+    // far-2 asks for staff: the inbox item names the ward they subscribed with.
+    await postEvent(t.url, textEvent('far-2', 'Tôi muốn hỏi về hộ chiếu cho con')).expect(200);
+    await postEvent(t.url, actionEvent('far-2', 'handoff')).expect(200);
+    await postEvent(t.url, textEvent('no-sub-1', 'Tôi muốn hỏi về thẻ tạm trú')).expect(200);
+    await postEvent(t.url, actionEvent('no-sub-1', 'handoff')).expect(200);
+    const inbox = (
+      await coordinator.get('/api/v1/assistant/handoffs').query({ pageSize: 100 }).expect(200)
+    ).body.items as { question: string; locality: unknown }[];
+    expect(inbox.find((i) => i.question.includes('hộ chiếu cho con'))?.locality).toEqual({
+      id: tree.wardB.id,
+      name: 'Phường Sông Cầu',
+    });
+    expect(inbox.find((i) => i.question.includes('thẻ tạm trú'))?.locality).toBeNull();
   });
 });
 

@@ -38,6 +38,44 @@ describe('knowledge screens in the console', () => {
     expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([passport]);
   });
 
+  it('ranks a search by the bot’s matcher: best match first, other word orders and abbreviations too', async () => {
+    // Drafts (editors search them too), so that the viewer's lists in other tests stay as they are.
+    const papers = await createTopic(editor, 'Hộ chiếu và thị thực');
+    const general = (
+      await createFaq(editor, papers, {
+        question: 'Hộ chiếu phổ thông là gì?',
+        answer: 'Là giấy tờ để công dân Việt Nam xuất cảnh, nhập cảnh, có giá trị 10 năm.',
+        status: 'draft',
+      })
+    ).id;
+    const renewal = (
+      await createFaq(editor, papers, {
+        question: 'Đang làm việc ở Hàn Quốc mà hộ chiếu sắp hết hạn thì gia hạn thế nào?',
+        answer: 'Nộp hồ sơ tại Đại sứ quán Việt Nam ở Seoul, kèm ảnh và hộ chiếu cũ.',
+        status: 'draft',
+      })
+    ).id;
+    const found = async (search: string) =>
+      (
+        await editor.get('/api/v1/knowledge/faqs').query({ search, pageSize: 100 }).expect(200)
+      ).body.items.map((f: { id: string }) => f.id) as string[];
+
+    // Newest first without a search; with one, the closest first, every "hộ chiếu" FAQ found.
+    const ranked = await found('ho chieu la gi');
+    expect(ranked[0]).toBe(general);
+    expect(await found('ho chieu')).toEqual(expect.arrayContaining([general, renewal, passport]));
+    expect((await found('ho chieu het han gia han'))[0]).toBe(renewal);
+    // Another word order than the question's, and the dictionary's abbreviation, as the bot reads them.
+    expect((await found('gia han ho chieu han quoc'))[0]).toBe(renewal);
+    expect(await found('gia han hc')).toContain(renewal);
+    // Other filters still apply, and the total counts what the search found.
+    const res = await editor
+      .get('/api/v1/knowledge/faqs')
+      .query({ search: 'ho chieu het han', pageSize: 1, topicId: papers })
+      .expect(200);
+    expect(res.body).toMatchObject({ total: 1, items: [{ id: renewal }] });
+  });
+
   it('sorts the list by question or topic, and refuses an unknown order', async () => {
     const questions = async (sort: string) =>
       (await viewer.get('/api/v1/knowledge/faqs').query({ sort }).expect(200)).body.items.map(

@@ -224,6 +224,11 @@ export interface HandoffItemResponse {
   status: HandoffStatus;
   /** The staff member handling it (GET /assistant/handoffs/assignees), or nobody. */
   assigneeId: string | null;
+  /**
+   * The person's commune or ward from their warnings subscription (the current one first, else
+   * the latest cancelled one), or null when they never chose one.
+   */
+  locality: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

@@ -14,11 +14,15 @@ export interface CreateBroadcastRequest {
   localityId?: string;
 }
 
+/** Each recipient counts once: queued + sending + sent + failed + unreachable = total. */
 export interface BroadcastCounts {
   queued: number;
   sending: number;
   sent: number;
+  /** Given up for another reason (the platform refused the message itself, retries ran out). */
   failed: number;
+  /** Refused by the platform because of the person: blocked the bot, unfollowed, gone. */
+  unreachable: number;
   total: number;
 }
 

@@ -382,3 +382,25 @@ describe('createMatcher: the closest FAQs, for staff', () => {
     expect(unanswered.nearest?.length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('createMatcher: ranking for a search', () => {
+  const PASSPORT = faq('passport', 'Làm hộ chiếu cho con ở đâu?', 'Tại phòng xuất nhập cảnh.');
+  const PASSPORT_LOST = faq(
+    'passport-lost',
+    'Mất hộ chiếu ở nước ngoài thì làm gì?',
+    'Báo công an nơi mất và liên hệ cơ quan đại diện.',
+  );
+  const RESIDENCE = faq('residence', 'Đăng ký hộ khẩu thế nào?', 'Nộp hồ sơ tại công an xã.');
+  const matcher = createMatcher({ faqs: [RESIDENCE, PASSPORT, PASSPORT_LOST] });
+
+  it('puts the FAQs with both words first, typed without diacritics', () => {
+    const ranked = matcher.rank('mat ho chieu').map((r) => r.id);
+    expect(ranked[0]).toBe('passport-lost');
+    expect(ranked.slice(0, 2)).toContain('passport');
+    expect(ranked.indexOf('residence')).toBeGreaterThan(1);
+  });
+
+  it('ranks nothing for words no FAQ has', () => {
+    expect(matcher.rank('bitcoin')).toEqual([]);
+  });
+});

@@ -44,6 +44,11 @@ export interface MatcherConfig {
 export interface FaqMatcher {
   /** Finds the FAQ that answers `text`, or says honestly that none does. Never throws. */
   match(text: unknown, options?: MatchRequestOptions): MatchResult;
+  /**
+   * Every FAQ sharing a word (or a dictionary reading of one) with `text`, best first by the
+   * same score `match` starts from: for staff searching the knowledge base, not for answering.
+   */
+  rank(text: unknown, options?: MatchRequestOptions): { id: string; score: number }[];
   /** Adds a FAQ or replaces the one with the same id; cost proportional to that FAQ's length. */
   upsert(faq: FaqEntry): void;
   /** Removes a FAQ; returns false when the id was unknown. */
@@ -111,26 +116,32 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     return read;
   };
 
+  const understand = (text: unknown, options: MatchRequestOptions | undefined) => {
+    const tokens = tokenise(text);
+    const english = options?.locale
+      ? options.locale === 'en'
+      : looksEnglish(tokens, (folded) => lexicon.isAbbreviation(folded));
+    return { english, query: queryOf(tokens, english) };
+  };
+  const queryOf = (tokens: ReturnType<typeof tokenise>, english: boolean) =>
+    buildQuery(tokens, english, {
+      lexicon,
+      foldedTypos,
+      exactTypos,
+      inVocabulary: (folded) => index.df(foldedKey(folded)) > 0,
+      exactInVocabulary: (exact) => index.df(exactKey(exact)) > 0,
+      pairInVocabulary: (first, second, anchor) => {
+        const pair = index.saturations(bigramKey(first.folded, second.folded)).docs;
+        const neighbour = anchor === 0 ? first : second;
+        if (!neighbour.marked) return pair.length > 0;
+        const withAccents = new Set(index.saturations(exactKey(neighbour.exact)).docs);
+        return pair.some((doc) => withAccents.has(doc));
+      },
+    });
+
   return {
     match(text, options) {
-      const tokens = tokenise(text);
-      const english = options?.locale
-        ? options.locale === 'en'
-        : looksEnglish(tokens, (folded) => lexicon.isAbbreviation(folded));
-      const query = buildQuery(tokens, english, {
-        lexicon,
-        foldedTypos,
-        exactTypos,
-        inVocabulary: (folded) => index.df(foldedKey(folded)) > 0,
-        exactInVocabulary: (exact) => index.df(exactKey(exact)) > 0,
-        pairInVocabulary: (first, second, anchor) => {
-          const pair = index.saturations(bigramKey(first.folded, second.folded)).docs;
-          const neighbour = anchor === 0 ? first : second;
-          if (!neighbour.marked) return pair.length > 0;
-          const withAccents = new Set(index.saturations(exactKey(neighbour.exact)).docs);
-          return pair.some((doc) => withAccents.has(doc));
-        },
-      });
+      const { english, query } = understand(text, options);
       const candidates = scoreQuery(query, index, ASSESSED_CANDIDATES);
       const read = candidates.map((c) => phrasingsFor(c.id));
       // After the candidates' phrasings are read: a reading no phrasing has cannot match.
@@ -147,6 +158,13 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
       const result = decide(assessed, share, decision);
       const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
       return { ...result, locale: answerInEnglish ? 'en' : 'vi' };
+    },
+    rank(text, options) {
+      const { query } = understand(text, options);
+      return scoreQuery(query, index, Math.max(1, index.size)).map(({ id, score }) => ({
+        id,
+        score,
+      }));
     },
     upsert,
     remove(id) {

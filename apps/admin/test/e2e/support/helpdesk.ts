@@ -32,6 +32,8 @@ export interface Helpdesk {
   claimTelegram(): Promise<OutboxItem[]>;
   /** Reports a claimed item as delivered. */
   reportSent(item: OutboxItem): Promise<void>;
+  /** Reports a claimed item as refused for good by the person's side (blocked the bot). */
+  reportBlocked(item: OutboxItem): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,13 @@ export async function startHelpdesk(admin: { email: string; password: string }):
       ).items,
     reportSent: async (item) => {
       await asBot(`/outbox/${item.id}/result`, { claimId: item.claimId, outcome: 'sent' });
+    },
+    reportBlocked: async (item) => {
+      await asBot(`/outbox/${item.id}/result`, {
+        claimId: item.claimId,
+        outcome: 'failed',
+        error: '403: Forbidden: bot was blocked by the user',
+      });
     },
     async stop() {
       await stopProcess(bot);

@@ -86,8 +86,11 @@ export class AssistantController {
   @Roles(...INBOX_WORKERS)
   async handoffs(@Query() query: HandoffListQueryDto): Promise<Page<HandoffItemResponse>> {
     const [items, total] = await this.assistant.handoffs(query);
+    const localities = await this.assistant.localities(items);
     return {
-      items: items.map(toHandoffItemResponse),
+      items: items.map((item) =>
+        toHandoffItemResponse(item, localities.get(item.conversationId ?? '') ?? null),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -101,7 +104,9 @@ export class AssistantController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateHandoffDto,
   ): Promise<HandoffItemResponse> {
-    return toHandoffItemResponse(await this.assistant.updateHandoff(actor, id, body));
+    const item = await this.assistant.updateHandoff(actor, id, body);
+    const localities = await this.assistant.localities([item]);
+    return toHandoffItemResponse(item, localities.get(item.conversationId ?? '') ?? null);
   }
 
   /** Who an inbox item may be assigned to: active staff whose role works the inbox. */

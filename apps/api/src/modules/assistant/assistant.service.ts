@@ -215,6 +215,26 @@ export class AssistantService {
     });
   }
 
+  /**
+   * The commune or ward of each item's person, by conversation: from their current warnings
+   * subscription with an area, else the latest cancelled one (still where they said they live).
+   */
+  async localities(
+    items: readonly HandoffItemEntity[],
+  ): Promise<Map<string, { id: string; name: string }>> {
+    const ids = [...new Set(items.map((i) => i.conversationId).filter((id) => id !== null))];
+    if (ids.length === 0) return new Map();
+    const rows: { conversation_id: string; id: string; name: string }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (s.conversation_id) s.conversation_id, u.id, u.name
+         FROM subscriptions s JOIN units u ON u.id = s.locality_id
+         WHERE s.conversation_id = ANY($1::uuid[])
+         ORDER BY s.conversation_id, (s.cancelled_at IS NULL) DESC, s.consented_at DESC`,
+        [ids],
+      );
+    return new Map(rows.map((r) => [r.conversation_id, { id: r.id, name: r.name }]));
+  }
+
   /** Staff an inbox item may be assigned to: active accounts whose role works the inbox. */
   async assignees(): Promise<HandoffAssigneeResponse[]> {
     const users = await this.dataSource.getRepository(UserEntity).find({

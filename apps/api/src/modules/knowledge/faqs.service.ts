@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, type FaqSort } from '@gcm/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { createMatcher, Role, type FaqSort } from '@gcm/domain';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { escapeLike } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { DictionaryService } from './dictionary.service';
 import { CreateFaqDto, FaqListQueryDto, UpdateFaqDto } from './dto/faq.dto';
 import { FaqEntity } from './faq.entity';
 import { FaqVersionEntity } from './faq-version.entity';
@@ -48,6 +49,7 @@ export class FaqsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly dictionary: DictionaryService,
   ) {}
 
   list(user: AuthUser, query: FaqListQueryDto): Promise<[FaqEntity[], number]> {
@@ -65,17 +67,67 @@ export class FaqsService {
     if (query.reviewOverdue) {
       qb.andWhere(`f.review_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`);
     }
-    if (query.search) {
-      const s = `%${escapeLike(query.search.normalize('NFC'))}%`;
-      qb.andWhere(
-        `(unaccent(f.question) ILIKE unaccent(:s) OR unaccent(array_to_string(f.alternates, ' ')) ILIKE unaccent(:s) OR f.key ILIKE :s)`,
-        { s },
-      );
-    }
+    if (query.search) return this.search(qb, query, query.search.normalize('NFC'));
     return qb
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
+  }
+
+  /**
+   * A search, ranked by the bot's own matcher (its dictionary too: "hc" finds "hộ chiếu") over
+   * the questions and other phrasings of the FAQs the other filters keep. Found: those whose
+   * question, other phrasing or key contains the words (diacritics optional), and those the bot
+   * would answer with or offer as a choice. Best match first: what the bot would offer, then by
+   * the matcher's score, then in the order asked for.
+   */
+  private async search(
+    qb: SelectQueryBuilder<FaqEntity>,
+    query: FaqListQueryDto,
+    search: string,
+  ): Promise<[FaqEntity[], number]> {
+    const like = `%${escapeLike(search)}%`;
+    const [candidates, contains, dictionaries] = await Promise.all([
+      qb.clone().getMany(),
+      qb
+        .clone()
+        .orderBy()
+        .select('f.id', 'id')
+        .andWhere(
+          `(unaccent(f.question) ILIKE unaccent(:like) OR unaccent(array_to_string(f.alternates, ' ')) ILIKE unaccent(:like) OR f.key ILIKE :like)`,
+          { like },
+        )
+        .getRawMany<{ id: string }>(),
+      this.dictionary.forMatcher(),
+    ]);
+    const matcher = createMatcher({
+      faqs: candidates.map((faq) => ({
+        id: faq.id,
+        question: faq.question,
+        alternates: faq.alternates,
+        // The questions only: a search in the answers would find most of the knowledge base.
+        answer: '',
+        tags: faq.tags,
+        questionEn: faq.questionEn ?? undefined,
+        alternatesEn: faq.alternatesEn,
+      })),
+      ...dictionaries,
+    });
+    const result = matcher.match(search);
+    const offered = [result.best, ...result.suggestions].flatMap((c) => (c ? [c.id] : []));
+    const score = new Map(matcher.rank(search).map((r) => [r.id, r.score]));
+    const found = new Set([...offered, ...contains.map((r) => r.id)]);
+    const position = new Map(candidates.map((faq, i) => [faq.id, i]));
+    const rest = [...found]
+      .filter((id) => !offered.includes(id))
+      .sort(
+        (a, b) =>
+          (score.get(b) ?? -1) - (score.get(a) ?? -1) || position.get(a)! - position.get(b)!,
+      );
+    const ordered = [...new Set(offered), ...rest];
+    const byId = new Map(candidates.map((faq) => [faq.id, faq]));
+    const page = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    return [page.map((id) => byId.get(id)!), ordered.length];
   }
 
   async get(user: AuthUser, id: string): Promise<FaqEntity> {

@@ -172,7 +172,8 @@ const WITH_COUNTS = `b.id, b.article_id, b.topic_id, b.locality_id, b.created_at
   count(o.id) FILTER (WHERE o.status = 'pending')::int AS queued,
   count(o.id) FILTER (WHERE o.status = 'sending')::int AS sending,
   count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
-  count(o.id) FILTER (WHERE o.status = 'failed')::int AS failed,
+  count(o.id) FILTER (WHERE o.status = 'failed' AND NOT o.unreachable)::int AS failed,
+  count(o.id) FILTER (WHERE o.status = 'failed' AND o.unreachable)::int AS unreachable,
   count(o.id)::int AS total`;
 
 interface BroadcastRow {
@@ -185,6 +186,7 @@ interface BroadcastRow {
   sending: number;
   sent: number;
   failed: number;
+  unreachable: number;
   total: number;
 }
 
@@ -200,6 +202,7 @@ function toBroadcastResponse(row: BroadcastRow): BroadcastResponse {
       sending: row.sending,
       sent: row.sent,
       failed: row.failed,
+      unreachable: row.unreachable,
       total: row.total,
     },
   };

@@ -44,6 +44,10 @@ export class OutboxEntity {
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
 
+  /** Failed because of the person (blocked the bot, unfollowed, gone): counted apart. */
+  @Column({ type: 'boolean', default: false })
+  unreachable: boolean;
+
   @Column({ name: 'broadcast_id', type: 'uuid', nullable: true })
   broadcastId: string | null;
 

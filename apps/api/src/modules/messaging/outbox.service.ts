@@ -139,7 +139,12 @@ export class OutboxService {
         result.outcome === 'rejected' ||
         item.attempts >= MAX_ATTEMPTS
       ) {
-        await manager.update(OutboxEntity, id, { ...done, status: 'failed', lastError: error });
+        await manager.update(OutboxEntity, id, {
+          ...done,
+          status: 'failed',
+          lastError: error,
+          unreachable: result.outcome === 'failed',
+        });
         if (result.outcome === 'retry') this.warnGivenUp({ ...item, lastError: error });
         // Only the person's side (blocked, gone) makes the chat unreachable; a message the
         // platform refused as malformed fails alone.

@@ -12,12 +12,8 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -34,7 +30,8 @@ import {
 } from '@gcm/domain';
 import type { Response } from 'express';
 import { Actor, CurrentActor, CurrentUser, Roles } from '../../common/decorators/access.decorators';
-import { ErrorBodyDto, pageOf } from '../../common/dto/openapi.dto';
+import { ApiErrors } from '../../common/decorators/openapi.decorators';
+import { pageOf } from '../../common/dto/openapi.dto';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import type { AuthUser } from '../auth/auth-user';
 import {
@@ -61,7 +58,7 @@ const page = <T>(items: T[], total: number, query: PaginationQueryDto): Page<T> 
 });
 
 @ApiTags('plan')
-@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Role not allowed' })
+@ApiErrors([403, 'Role not allowed'])
 @Controller('plans')
 export class PlansController {
   constructor(private readonly plan: PlanService) {}
@@ -80,7 +77,7 @@ export class PlansController {
     type: PlanResponseDto,
     description: "Groups in order with their tasks; a unit reporter gets its unit's tasks only",
   })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   get(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -90,10 +87,7 @@ export class PlansController {
 }
 
 @ApiTags('plan')
-@ApiForbiddenResponse({
-  type: ErrorBodyDto,
-  description: "Role not allowed, or (plan_task_not_your_unit) not the unit reporter's task",
-})
+@ApiErrors([403, "Role not allowed, or (plan_task_not_your_unit) not the unit reporter's task"])
 @Controller('tasks')
 export class TasksController {
   constructor(
@@ -107,7 +101,7 @@ export class TasksController {
     type: pageOf(PlanTaskResponseDto),
     description: "In plan order; a unit reporter gets its unit's tasks only",
   })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: PlanTaskListQueryDto,
@@ -119,7 +113,7 @@ export class TasksController {
   @Get(':id')
   @Roles(...ROLES)
   @ApiOkResponse({ type: PlanTaskResponseDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   get(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -130,8 +124,7 @@ export class TasksController {
   @Post()
   @Roles(...PLAN_WRITERS)
   @ApiCreatedResponse({ type: PlanTaskResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'plan_task_code_taken' })
+  @ApiErrors(400, [409, 'plan_task_code_taken'])
   create(@CurrentActor() actor: Actor, @Body() body: CreatePlanTaskDto): Promise<PlanTaskResponse> {
     return this.plan.createTask(actor, body);
   }
@@ -139,9 +132,7 @@ export class TasksController {
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   @ApiOkResponse({ type: PlanTaskResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'plan_task_code_taken' })
+  @ApiErrors(400, 404, [409, 'plan_task_code_taken'])
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -154,8 +145,7 @@ export class TasksController {
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'plan_task_has_updates' })
+  @ApiErrors(404, [409, 'plan_task_has_updates'])
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.plan.removeTask(actor, id);
   }
@@ -163,8 +153,7 @@ export class TasksController {
   @Post(':id/updates')
   @Roles(...TASK_UPDATE_POSTERS)
   @ApiCreatedResponse({ type: TaskUpdateResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(400, 404)
   postUpdate(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -176,7 +165,7 @@ export class TasksController {
   @Get(':id/updates')
   @Roles(...ROLES)
   @ApiOkResponse({ type: pageOf(TaskUpdateResponseDto), description: 'Newest first' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   async listUpdates(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -188,10 +177,7 @@ export class TasksController {
 }
 
 @ApiTags('plan')
-@ApiForbiddenResponse({
-  type: ErrorBodyDto,
-  description: "Role not allowed, or (plan_task_not_your_unit) not the unit reporter's unit",
-})
+@ApiErrors([403, "Role not allowed, or (plan_task_not_your_unit) not the unit reporter's unit"])
 @Controller('task-updates')
 export class TaskUpdatesController {
   constructor(private readonly updates: TaskUpdatesService) {}
@@ -202,7 +188,7 @@ export class TaskUpdatesController {
     type: pageOf(TaskUpdateResponseDto),
     description: "Newest first: one unit's (a unit reporter's own by default) or every unit's",
   })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: TaskUpdateListQueryDto,
@@ -216,10 +202,7 @@ export class TaskUpdatesController {
   @Roles(...ROLES)
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file, with its MIME type and name' })
-  @ApiNotFoundResponse({
-    type: ErrorBodyDto,
-    description: 'task_update_not_found, or attachment_not_stored when the file is a fileRef',
-  })
+  @ApiErrors([404, 'task_update_not_found, or attachment_not_stored when the file is a fileRef'])
   async attachment(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -10,16 +10,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Page,
   REPORT_FILLERS,
@@ -37,7 +28,8 @@ import {
   ROLES,
 } from '@gcm/domain';
 import { Actor, CurrentActor, Roles } from '../../common/decorators/access.decorators';
-import { ErrorBodyDto, pageOf } from '../../common/dto/openapi.dto';
+import { ApiErrors } from '../../common/decorators/openapi.decorators';
+import { pageOf } from '../../common/dto/openapi.dto';
 import {
   CreateReportTemplateDto,
   OpenSubmissionDto,
@@ -67,7 +59,7 @@ import { SubmissionQueriesService } from './submission-queries.service';
 import { SubmissionReviewService } from './submission-review.service';
 
 @ApiTags('reporting')
-@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Role not allowed' })
+@ApiErrors([403, 'Role not allowed'])
 @Controller('reporting/templates')
 export class ReportTemplatesController {
   constructor(
@@ -85,8 +77,7 @@ export class ReportTemplatesController {
   @Post()
   @Roles(...REPORT_TEMPLATE_WRITERS)
   @ApiCreatedResponse({ type: ReportTemplateResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'details under definition.<path>' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'report_template_code_taken' })
+  @ApiErrors([400, 'details under definition.<path>'], [409, 'report_template_code_taken'])
   create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateReportTemplateDto,
@@ -99,7 +90,7 @@ export class ReportTemplatesController {
   @HttpCode(200)
   @Roles(...REPORT_TEMPLATE_WRITERS)
   @ApiOkResponse({ type: ReportTemplatePreviewResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   previewDraft(@Body() body: UpdateReportTemplateDto): ReportTemplatePreviewResponse {
     return this.templates.previewDraft(body.definition);
   }
@@ -107,7 +98,7 @@ export class ReportTemplatesController {
   @Get(':id')
   @Roles(...ROLES)
   @ApiOkResponse({ type: ReportTemplateResponseDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ReportTemplateResponse> {
     return this.templates.get(id);
   }
@@ -116,8 +107,7 @@ export class ReportTemplatesController {
   @Put(':id')
   @Roles(...REPORT_TEMPLATE_WRITERS)
   @ApiOkResponse({ type: ReportTemplateResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(400, 404)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -129,7 +119,7 @@ export class ReportTemplatesController {
   @Get(':id/versions/:version')
   @Roles(...ROLES)
   @ApiOkResponse({ type: ReportTemplateVersionResponseDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   version(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('version', ParseIntPipe) version: number,
@@ -140,7 +130,7 @@ export class ReportTemplatesController {
   @Get(':id/preview')
   @Roles(...ROLES)
   @ApiOkResponse({ type: ReportTemplatePreviewResponseDto, description: 'As the bot asks it' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   preview(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PreviewTemplateQueryDto,
@@ -151,7 +141,7 @@ export class ReportTemplatesController {
   @Get(':id/periods')
   @Roles(...ROLES)
   @ApiOkResponse({ type: [ReportPeriodResponseDto], description: 'Newest first' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   periodList(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReportPeriodListQueryDto,
@@ -164,7 +154,7 @@ export class ReportTemplatesController {
   @HttpCode(204)
   @Roles(...REPORT_PERIOD_ADMINS)
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   lock(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -177,7 +167,7 @@ export class ReportTemplatesController {
   @HttpCode(204)
   @Roles(...REPORT_PERIOD_ADMINS)
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   unlock(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -188,10 +178,7 @@ export class ReportTemplatesController {
 }
 
 @ApiTags('reporting')
-@ApiForbiddenResponse({
-  type: ErrorBodyDto,
-  description: "Role not allowed, or (report_not_your_unit) another unit's report",
-})
+@ApiErrors([403, "Role not allowed, or (report_not_your_unit) another unit's report"])
 @Controller('reporting/submissions')
 export class ReportSubmissionsController {
   constructor(
@@ -206,7 +193,7 @@ export class ReportSubmissionsController {
     type: pageOf(ReportSubmissionSummaryResponseDto),
     description: "A unit reporter gets its unit's only",
   })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   list(
     @CurrentActor() actor: Actor,
     @Query() query: ReportSubmissionListQueryDto,
@@ -219,8 +206,7 @@ export class ReportSubmissionsController {
   @HttpCode(200)
   @Roles(...REPORT_FILLERS)
   @ApiOkResponse({ type: ReportSubmissionResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'report_not_owed, report_period_locked' })
+  @ApiErrors(400, [409, 'report_not_owed, report_period_locked'])
   open(
     @CurrentActor() actor: Actor,
     @Body() body: OpenSubmissionDto,
@@ -231,7 +217,7 @@ export class ReportSubmissionsController {
   @Get(':id')
   @Roles(...ROLES)
   @ApiOkResponse({ type: ReportSubmissionResponseDto, description: 'With its history' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiErrors(404)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -243,12 +229,13 @@ export class ReportSubmissionsController {
   @Put(':id/values')
   @Roles(...REPORT_FILLERS)
   @ApiOkResponse({ type: ReportSubmissionResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'details name values.<field>' })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description:
+  @ApiErrors(
+    [400, 'details name values.<field>'],
+    [
+      409,
       'report_draft_stale (details: ReportDraftConflict with the current values), report_period_locked, report_action_not_allowed',
-  })
+    ],
+  )
   save(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -263,8 +250,7 @@ export class ReportSubmissionsController {
   @HttpCode(200)
   @Roles(...REPORT_FILLERS)
   @ApiOkResponse({ type: ReportSubmissionResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Missing answers or broken rules' })
-  @ApiConflictResponse({ type: ErrorBodyDto })
+  @ApiErrors([400, 'Missing answers or broken rules'], 409)
   submit(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -277,7 +263,7 @@ export class ReportSubmissionsController {
   @HttpCode(200)
   @Roles(...REPORT_REVIEWERS)
   @ApiOkResponse({ type: ReportSubmissionResponseDto })
-  @ApiConflictResponse({ type: ErrorBodyDto })
+  @ApiErrors(409)
   accept(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -290,8 +276,7 @@ export class ReportSubmissionsController {
   @HttpCode(200)
   @Roles(...REPORT_REVIEWERS)
   @ApiOkResponse({ type: ReportSubmissionResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto })
+  @ApiErrors(400, 409)
   returnForCorrection(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -302,7 +287,7 @@ export class ReportSubmissionsController {
 }
 
 @ApiTags('reporting')
-@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Role not allowed' })
+@ApiErrors([403, 'Role not allowed'])
 @Controller('reporting/reminder-schedule')
 export class ReminderScheduleController {
   constructor(private readonly reminders: RemindersService) {}
@@ -317,7 +302,7 @@ export class ReminderScheduleController {
   @Put()
   @Roles(...REPORT_PERIOD_ADMINS)
   @ApiOkResponse({ type: ReminderScheduleResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto })
+  @ApiErrors(400)
   set(
     @CurrentActor() actor: Actor,
     @Body() body: SetReminderScheduleDto,

@@ -88,7 +88,10 @@ export class UpdateHandoffDto implements UpdateHandoffRequest {
   assigneeId?: string | null;
 }
 
-export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse => ({
+export const toHandoffItemResponse = (
+  h: HandoffItemEntity,
+  locality: HandoffItemResponse['locality'] = null,
+): HandoffItemResponse => ({
   id: h.id,
   channel: h.channel,
   question: h.question,
@@ -96,6 +99,7 @@ export const toHandoffItemResponse = (h: HandoffItemEntity): HandoffItemResponse
   createdAt: h.createdAt.toISOString(),
   updatedAt: h.updatedAt.toISOString(),
   assigneeId: h.assigneeId,
+  locality,
   closedAt: h.closedAt?.toISOString() ?? null,
 });
 
