@@ -1,6 +1,12 @@
 import type { PlanGroupResponse, PlanTaskResponse, TaskUpdateResponse } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
-import { attachmentView, filterGroups, planUnits, readAttachment } from './use-plan-view';
+import {
+  attachmentView,
+  filterGroups,
+  planUnits,
+  readAttachment,
+  unitsSummary,
+} from './use-plan-view';
 
 const unit = (id: string, name: string) => ({ id, code: id.toUpperCase(), name });
 const police = unit('ca', 'Công an thành phố');
@@ -8,11 +14,22 @@ const labour = unit('ld', 'Phòng Lao động');
 const ward = unit('pa', 'Phường An Hòa');
 
 function task(id: string, lead: typeof police, coordinating: (typeof police)[]): PlanTaskResponse {
-  return { id, code: id, title: id, leadUnit: lead, coordinatingUnits: coordinating } as PlanTaskResponse;
+  return {
+    id,
+    code: id,
+    title: id,
+    leadUnit: lead,
+    coordinatingUnits: coordinating,
+  } as PlanTaskResponse;
 }
 
 const groups: PlanGroupResponse[] = [
-  { id: 'g1', ordinal: 1, title: 'Tuyên truyền', tasks: [task('1.1', labour, [ward]), task('1.2', police, [])] },
+  {
+    id: 'g1',
+    ordinal: 1,
+    title: 'Tuyên truyền',
+    tasks: [task('1.1', labour, [ward]), task('1.2', police, [])],
+  },
   { id: 'g2', ordinal: 2, title: 'Quản lý', tasks: [task('2.1', police, [labour])] },
 ];
 
@@ -34,6 +51,14 @@ describe('plan view', () => {
       'Phòng Lao động',
       'Phường An Hòa',
     ]);
+  });
+
+  it('sums a long list of coordinating units up for a table cell', () => {
+    expect(unitsSummary([police, labour, ward, police, labour])).toBe(
+      'Công an thành phố, Phòng Lao động, Phường An Hòa và 2 đơn vị khác',
+    );
+    expect(unitsSummary([police])).toBe('Công an thành phố');
+    expect(unitsSummary([])).toBe('—');
   });
 
   it('shows a stored photo as a thumbnail, a document as a link, a chat file by name', () => {

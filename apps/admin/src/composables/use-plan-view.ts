@@ -24,6 +24,17 @@ export function filterGroups(
     .filter((group) => group.tasks.length > 0);
 }
 
+/** A list of units in a table cell: the first `shown` names, then "và N đơn vị khác". */
+export function unitsSummary(units: readonly { name: string }[], shown = 3): string {
+  if (units.length === 0) return '—';
+  const names = units
+    .slice(0, shown)
+    .map((unit) => unit.name)
+    .join(', ');
+  const rest = units.length - shown;
+  return rest > 0 ? `${names} và ${rest} đơn vị khác` : names;
+}
+
 /** Every unit named by the plan's tasks, once each, by name: the unit filter's choices. */
 export function planUnits(groups: readonly PlanGroupResponse[]) {
   const units = new Map<string, { id: string; code: string; name: string }>();
@@ -58,7 +69,15 @@ export function taskUnits(task: PlanTaskResponse) {
 export async function readAttachment(
   file: File,
 ): Promise<
-  | { ok: true; value: { kind: 'photo' | 'document'; fileName: string; mimeType?: string; contentBase64: string } }
+  | {
+      ok: true;
+      value: {
+        kind: 'photo' | 'document';
+        fileName: string;
+        mimeType?: string;
+        contentBase64: string;
+      };
+    }
   | { ok: false; message: string }
 > {
   if (file.size > TASK_UPDATE_LIMITS.fileBytes) {

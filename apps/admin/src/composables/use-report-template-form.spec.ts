@@ -1,4 +1,8 @@
-import { POLICE_MIGRATION_STATISTICS_TEMPLATE, validateTemplate, type ReportTemplateInput } from '@gcm/domain';
+import {
+  POLICE_MIGRATION_STATISTICS_TEMPLATE,
+  validateTemplate,
+  type ReportTemplateInput,
+} from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
 import {
   builderErrorsFrom,
@@ -32,7 +36,10 @@ function smallForm(): TemplateForm {
   Object.assign(second, { label: 'Số nạn nhân', key: 'nan_nhan', min: '0', max: '1000' });
   form.sections[0]!.fields.push(second);
   const rule = emptyRule();
-  Object.assign(rule, { expression: 'nan_nhan >= so_vu', message: 'Mỗi vụ có ít nhất một nạn nhân.' });
+  Object.assign(rule, {
+    expression: 'nan_nhan >= so_vu',
+    message: 'Mỗi vụ có ít nhất một nạn nhân.',
+  });
   form.rules.push(rule);
   return form;
 }
@@ -57,7 +64,9 @@ describe('template builder form', () => {
   it('round-trips the seeded police template through the form unchanged', () => {
     const { version: _version, ...saved } = POLICE_MIGRATION_STATISTICS_TEMPLATE;
 
-    expect(toTemplateInput(formFromDefinition(POLICE_MIGRATION_STATISTICS_TEMPLATE))).toEqual(saved);
+    expect(toTemplateInput(formFromDefinition(POLICE_MIGRATION_STATISTICS_TEMPLATE))).toEqual(
+      saved,
+    );
   });
 
   it('names each wrong part of the builder in Vietnamese, by path', () => {
@@ -123,7 +132,9 @@ describe('checkRule', () => {
 
   it('refuses fields the template lacks and fields that are not numbers', () => {
     const form = smallForm();
-    form.sections[0]!.fields.push(Object.assign(emptyField('text'), { label: 'Ghi chú', key: 'ghi_chu' }));
+    form.sections[0]!.fields.push(
+      Object.assign(emptyField('text'), { label: 'Ghi chú', key: 'ghi_chu' }),
+    );
 
     const unknown = checkRule('so_nguoi <= so_vu', form);
     const text = checkRule('ghi_chu > 0', form);
@@ -139,7 +150,9 @@ describe('versions', () => {
     const edited = smallForm();
     edited.sections[0]!.fields[0]!.label = 'Số vụ';
     edited.sections[0]!.fields[1]!.required = false;
-    edited.sections[0]!.fields.push(Object.assign(emptyField('yes_no'), { label: 'Có phối hợp?', key: 'phoi_hop' }));
+    edited.sections[0]!.fields.push(
+      Object.assign(emptyField('yes_no'), { label: 'Có phối hợp?', key: 'phoi_hop' }),
+    );
     edited.rules = [];
     const after: ReportTemplateInput = toTemplateInput(edited);
 

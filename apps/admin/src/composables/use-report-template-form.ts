@@ -280,7 +280,9 @@ function numberOrText(value: string): number | string | undefined {
 const optionalText = (value: string) => (value.trim() ? value.trim() : undefined);
 
 /** Choices from the lines typed: a saved choice keeps its value while its label stays. */
-export function choicesFrom(field: Pick<FieldForm, 'choicesText' | 'savedChoices'>): ChoiceOption[] {
+export function choicesFrom(
+  field: Pick<FieldForm, 'choicesText' | 'savedChoices'>,
+): ChoiceOption[] {
   const labels = field.choicesText
     .split('\n')
     .map((line) => line.normalize('NFC').trim())
@@ -528,10 +530,7 @@ export function nextVersionPeriod(
 }
 
 /** What a new version changes, for a person: one Vietnamese sentence per change. */
-export function templateChanges(
-  before: ReportTemplateInput,
-  after: ReportTemplateInput,
-): string[] {
+export function templateChanges(before: ReportTemplateInput, after: ReportTemplateInput): string[] {
   const changes: string[] = [];
   if (before.title !== after.title) changes.push(`Tên mẫu: “${before.title}” → “${after.title}”.`);
   if ((before.description ?? '') !== (after.description ?? '')) changes.push('Mô tả đã sửa.');

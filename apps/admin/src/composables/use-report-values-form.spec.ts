@@ -37,7 +37,9 @@ const definition: ReportTemplateDefinition = {
       ],
     },
   ],
-  rules: [{ key: 'r1', expression: 'nan_nhan >= so_vu', message: 'Số nạn nhân không ít hơn số vụ.' }],
+  rules: [
+    { key: 'r1', expression: 'nan_nhan >= so_vu', message: 'Số nạn nhân không ít hơn số vụ.' },
+  ],
 };
 
 describe('report values in the console', () => {
@@ -95,7 +97,10 @@ describe('report values in the console', () => {
 
   it('sends only the fields that changed', () => {
     expect(
-      changedValues({ so_vu: 5, nan_nhan: 2 }, { so_vu: 5, nan_nhan: 7, ty_le: null, co_hop: true }),
+      changedValues(
+        { so_vu: 5, nan_nhan: 2 },
+        { so_vu: 5, nan_nhan: 7, ty_le: null, co_hop: true },
+      ),
     ).toEqual({ nan_nhan: 7, co_hop: true });
   });
 

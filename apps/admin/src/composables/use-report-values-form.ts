@@ -27,7 +27,10 @@ function numberText(value: number): string {
   return String(value).replace('.', ',');
 }
 
-export function controlValue(field: ReportField, value: FieldValue | null | undefined): ControlValue {
+export function controlValue(
+  field: ReportField,
+  value: FieldValue | null | undefined,
+): ControlValue {
   if (value === null || value === undefined) {
     if (field.type === 'multiple_choice') return [];
     if (field.type === 'yes_no') return null;
@@ -118,7 +121,10 @@ export function changedValues(
 /** The API's field errors (`values.<key>`) by field key. */
 export function valueErrorsFrom(fieldErrors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(fieldErrors).map(([field, message]) => [field.replace(/^values\./, ''), message]),
+    Object.entries(fieldErrors).map(([field, message]) => [
+      field.replace(/^values\./, ''),
+      message,
+    ]),
   );
 }
 
@@ -137,7 +143,11 @@ export function historyChanges(
   return Object.entries(entry.changes).map(([key, change]) => {
     const field = fields.find((candidate) => candidate.key === key);
     if (!field) {
-      return { label: key, before: String(change.before ?? '—'), after: String(change.after ?? '—') };
+      return {
+        label: key,
+        before: String(change.before ?? '—'),
+        after: String(change.after ?? '—'),
+      };
     }
     return {
       label: field.label,

@@ -53,11 +53,7 @@ describe('navItemsFor', () => {
       ['reports', 4],
       ['admin', 5],
     ]);
-    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual([
-      'qa',
-      'reports',
-      'admin',
-    ]);
+    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['qa', 'reports', 'admin']);
   });
 
   it('links only to routes that exist, with the same roles as the route', () => {

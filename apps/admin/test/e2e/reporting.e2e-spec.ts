@@ -147,7 +147,9 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     // Saved with nothing in it: the builder says what is missing, beside each field.
     await page.getByRole('button', { name: r.builder.save }).click();
     const titleItem = page.locator('.el-form-item').filter({ hasText: r.builder.templateTitle });
-    await expect.poll(() => titleItem.locator('.field__error').innerText()).toMatch(/Tên mẫu báo cáo/);
+    await expect
+      .poll(() => titleItem.locator('.field__error').innerText())
+      .toMatch(/Tên mẫu báo cáo/);
     await page.getByRole('alert').filter({ hasText: r.builder.hasErrors }).waitFor();
 
     await page.getByLabel(r.builder.templateTitle).fill(TEMPLATE.title);
@@ -216,7 +218,9 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     expect(submitted.status).toBe('submitted');
 
     // The administrator finds it in the list and returns it with a comment.
-    await page.goto(`/reporting/submissions?templateId=${templateId}&periodKey=${submitted.periodKey}`);
+    await page.goto(
+      `/reporting/submissions?templateId=${templateId}&periodKey=${submitted.periodKey}`,
+    );
     await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
     await page.getByRole('link', { name: ward.name }).click();
     await page.waitForURL(`**/reporting/submissions/${draft.id}`);
