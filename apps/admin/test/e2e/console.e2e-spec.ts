@@ -563,9 +563,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       390,
     );
     await page.getByRole('button', { name: text.nav.openMenu }).click();
-    await nav(page).getByRole('link', { name: text.nav.units }).waitFor();
+    await nav(page).getByRole('link', { name: text.nav.units, exact: true }).waitFor();
     await screenshot(page, '14-phone-menu');
-    await nav(page).getByRole('link', { name: text.nav.units }).click();
+    await nav(page).getByRole('link', { name: text.nav.units, exact: true }).click();
     await expect.poll(() => heading(page).innerText()).toBe(text.units.title);
     await screenshot(page, '15-phone-units');
   });

@@ -102,7 +102,9 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
   afterEach(async () => {
     for (const context of contexts) await context.close();
     contexts = [];
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    const errors = pageErrors;
+    pageErrors = [];
+    expect(errors, 'uncaught errors in the page').toEqual([]);
   });
 
   async function openConsole(): Promise<Page> {
