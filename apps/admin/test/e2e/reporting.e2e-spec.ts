@@ -43,6 +43,9 @@ const TEMPLATE = {
   rule: 'so_nguoi_duoc_ho_tro >= so_vu_viec_phat_hien',
   ruleMessage: 'Số người được hỗ trợ không ít hơn số vụ việc.',
 };
+/** A 1×1 PNG. */
+const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const COMMENT = 'Số người được hỗ trợ chưa khớp sổ theo dõi, đề nghị kiểm tra lại.';
 
 /** Signs in through the API; the client sends the session token as a bearer token. */
@@ -294,7 +297,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     expect(locked.allowedActions).toEqual([]);
   });
 
-  it('shows the plan with its tasks and the units’ reports', async () => {
+  it('shows the plan, posts a progress update with a photo, lists the units’ reports', async () => {
     const page = await openConsole();
     await signIn(page, admin);
     await page.goto('/reporting/plan');
@@ -302,6 +305,30 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     const tasks = page.locator('.plan__group .el-table__body tbody tr');
     await expect.poll(() => tasks.count()).toBeGreaterThan(5);
     await screenshot(page, 'reporting-plan');
+
+    // A progress update with a photo: posted from the console, shown as a thumbnail the API serves.
+    const first = tasks.first();
+    await first.getByRole('button', { name: r.plan.post.open }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: r.plan.post.submit }).click();
+    await dialog.getByText(r.plan.post.textRequired).waitFor();
+    await dialog
+      .getByLabel(r.plan.post.text)
+      .fill('Đã tổ chức 2 buổi tuyên truyền tại khu dân cư.');
+    await dialog.getByLabel(r.plan.post.file).setInputFiles({
+      name: 'buoi-tuyen-truyen.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_1X1, 'base64'),
+    });
+    await dialog.getByRole('button', { name: r.plan.post.submit }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(r.plan.post.done);
+    await first.locator('.el-table__expand-icon').click();
+    const thumb = page.getByRole('img', { name: 'buoi-tuyen-truyen.png' });
+    await thumb.waitFor();
+    await expect
+      .poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(1);
+    await page.getByText('Đã tổ chức 2 buổi tuyên truyền tại khu dân cư.').waitFor();
 
     await page.goto('/reporting/submissions');
     await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
