@@ -66,9 +66,7 @@ export function taskUnits(task: PlanTaskResponse) {
 }
 
 /** A file chosen in the browser, read for the API (`contentBase64`); a message when too big. */
-export async function readAttachment(
-  file: File,
-): Promise<
+export async function readAttachment(file: File): Promise<
   | {
       ok: true;
       value: {
