@@ -66,7 +66,7 @@ describe('console navigation', () => {
     expect(sut.currentRoute.value.query.redirect).toBe('/users?search=an');
   });
 
-  it('opens the dashboard from / for a signed-in user who may read it, else the units', async () => {
+  it('opens the dashboard from / for a signed-in user who may read it, a unit officer its reports', async () => {
     const api = fakeApi(userFactory({ role: 'viewer' }));
     const sut = await startRouter();
 
@@ -78,7 +78,7 @@ describe('console navigation', () => {
     fakeApi(userFactory({ role: 'unit_reporter', unitId: 'u-1' }));
     const reporter = await startRouter();
     await reporter.push('/');
-    expect(reporter.currentRoute.value.name).toBe('units');
+    expect(reporter.currentRoute.value.name).toBe('reporting-submissions');
   });
 
   it('refuses admin pages to other roles', async () => {

@@ -11,6 +11,10 @@ describe('navItemsFor', () => {
       'knowledge-faqs',
       'broadcasts',
       'simulator',
+      'reporting-plan',
+      'reporting-submissions',
+      'reporting-templates',
+      'reporting-periods',
       'units',
       'users',
       'audit',
@@ -23,12 +27,19 @@ describe('navItemsFor', () => {
       'question-log',
       'knowledge-faqs',
       'broadcasts',
+      'reporting-plan',
+      'reporting-submissions',
+      'reporting-templates',
+      'reporting-periods',
       'units',
       'sessions',
       'change-password',
     ]);
+    // A unit's officer follows its own tasks and reports; templates and periods are the office's.
     expect(navItemsFor('unit_reporter').map((i) => i.route)).toEqual([
       'knowledge-faqs',
+      'reporting-plan',
+      'reporting-submissions',
       'units',
       'sessions',
       'change-password',
@@ -39,9 +50,10 @@ describe('navItemsFor', () => {
     expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
       ['overview', 1],
       ['qa', 5],
+      ['reports', 4],
       ['admin', 5],
     ]);
-    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['qa', 'admin']);
+    expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['qa', 'reports', 'admin']);
   });
 
   it('links only to routes that exist, with the same roles as the route', () => {

@@ -21,6 +21,7 @@ import enInbox from './en-US/inbox.json';
 import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
 import enQuestions from './en-US/questions.json';
+import enReporting from './en-US/reporting.json';
 import enSessions from './en-US/sessions.json';
 import enSimulator from './en-US/simulator.json';
 import enUnits from './en-US/units.json';
@@ -34,6 +35,7 @@ import viInbox from './vi-VN/inbox.json';
 import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
 import viQuestions from './vi-VN/questions.json';
+import viReporting from './vi-VN/reporting.json';
 import viSessions from './vi-VN/sessions.json';
 import viSimulator from './vi-VN/simulator.json';
 import viUnits from './vi-VN/units.json';
@@ -57,6 +59,7 @@ const viVN = {
   knowledge: viKnowledge,
   broadcasts: viBroadcasts,
   simulator: viSimulator,
+  reporting: viReporting,
   auth: viAuth,
   units: viUnits,
   users: viUsers,
@@ -79,6 +82,7 @@ const enUS = {
   knowledge: enKnowledge,
   broadcasts: enBroadcasts,
   simulator: enSimulator,
+  reporting: enReporting,
   auth: enAuth,
   units: enUnits,
   users: enUsers,

@@ -30,7 +30,7 @@ describe('decideAccess', () => {
       name: 'dashboard',
     });
     expect(decideAccess(route('home'), userFactory({ role: 'unit_reporter' }))).toEqual({
-      name: 'units',
+      name: 'reporting-submissions',
     });
   });
 

@@ -7,8 +7,12 @@ export const LOGIN_ROUTE = 'login';
 export const CHANGE_PASSWORD_ROUTE = 'change-password';
 export const FORBIDDEN_ROUTE = 'forbidden';
 
-/** The landing page after sign-in: the dashboard for those who may read it, else the units. */
+/**
+ * The landing page after sign-in: the dashboard for those who may read it, a unit's reports for
+ * its reporting officer, else the units.
+ */
 export function homeRouteFor(role: Role | null | undefined): string {
+  if (role === 'unit_reporter') return 'reporting-submissions';
   return role && QUESTION_LOG_READERS.includes(role) ? 'dashboard' : 'units';
 }
 

@@ -206,6 +206,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(await nav(page).getByRole('heading').allTextContents()).toEqual([
       text.nav.groups.overview,
       text.nav.groups.qa,
+      text.nav.groups.reports,
       text.nav.groups.admin,
     ]);
     expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
@@ -215,6 +216,10 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       text.knowledge.nav,
       text.nav.broadcasts,
       text.nav.simulator,
+      text.nav.reportingPlan,
+      text.nav.reportingSubmissions,
+      text.nav.reportingTemplates,
+      text.nav.reportingPeriods,
       text.nav.units,
       text.nav.users,
       text.nav.audit,
@@ -558,9 +563,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       390,
     );
     await page.getByRole('button', { name: text.nav.openMenu }).click();
-    await nav(page).getByRole('link', { name: text.nav.units }).waitFor();
+    await nav(page).getByRole('link', { name: text.nav.units, exact: true }).waitFor();
     await screenshot(page, '14-phone-menu');
-    await nav(page).getByRole('link', { name: text.nav.units }).click();
+    await nav(page).getByRole('link', { name: text.nav.units, exact: true }).click();
     await expect.poll(() => heading(page).innerText()).toBe(text.units.title);
     await screenshot(page, '15-phone-units');
   });

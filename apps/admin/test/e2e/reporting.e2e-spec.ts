@@ -1,0 +1,338 @@
+/// <reference types="node" />
+// Runs in Node; the console's tsconfig (browser types) also checks test/.
+/**
+ * The reporting screens in headless Chromium against the built API with its demo data: an
+ * administrator builds a small template in the builder (a wrong one first, told in Vietnamese
+ * beside the field), sees it in the preview as the bot will ask it and saves it; a ward's
+ * reporting officer (through the API) submits the report; the administrator returns it with a
+ * comment; the officer sees the comment in the console, corrects the figure (a wrong value is
+ * refused beside its field) and resubmits; the administrator accepts it and locks the period.
+ * The plan, the reports list and the periods pages are photographed at 1366×768 too.
+ *
+ * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createApiClient, isApiError, type ApiClient } from '@gcm/api-client';
+import { unitKindLabelsVi, type UnitResponse } from '@gcm/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '@/locales/messages';
+import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { hasChromium, launchChromium } from './support/chromium';
+
+const text = messages['vi-VN'];
+const r = text.reporting;
+const admin = { email: 'bao.cao.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const reporter = {
+  email: 'can.bo.phuong.e2e@example.gov.vn',
+  password: 'Mat-khau-phuong-2025',
+  fullName: 'Trần Thị Báo Cáo',
+};
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+const TEMPLATE = {
+  title: 'Báo cáo thử nghiệm hỗ trợ người di cư',
+  code: 'bao_cao_thu_nghiem_di_cu',
+  section: 'Số liệu trong năm',
+  cases: 'Số vụ việc phát hiện',
+  supported: 'Số người được hỗ trợ',
+  rule: 'so_nguoi_duoc_ho_tro >= so_vu_viec_phat_hien',
+  ruleMessage: 'Số người được hỗ trợ không ít hơn số vụ việc.',
+};
+/** A 1×1 PNG. */
+const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const COMMENT = 'Số người được hỗ trợ chưa khớp sổ theo dõi, đề nghị kiểm tra lại.';
+
+/** Signs in through the API; the client sends the session token as a bearer token. */
+async function apiAs(baseUrl: string, email: string, password: string): Promise<ApiClient> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const cookie = res.headers.getSetCookie()[0] ?? '';
+  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
+  return createApiClient({ baseUrl, token });
+}
+
+describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  let pageErrors: string[] = [];
+  let office: ApiClient;
+  let ward: UnitResponse;
+
+  beforeAll(async () => {
+    requireBuilds();
+    [api, browser] = await Promise.all([
+      startApi({ adminEmail: admin.email, adminPassword: admin.password }),
+      launchChromium(),
+    ]);
+    office = await apiAs(api.baseUrl, admin.email, admin.password);
+    if ((await office.auth.me()).mustChangePassword) {
+      throw new Error('the first administrator must not have to change the password');
+    }
+    const units = await office.units.list({ kind: 'commune', pageSize: 5 });
+    ward = units.items[0]!;
+    expect(ward, 'a ward in the demo data').toBeDefined();
+    await office.users.create({
+      email: reporter.email,
+      fullName: reporter.fullName,
+      role: 'unit_reporter',
+      unitId: ward.id,
+      password: 'Tam-thoi-phuong-2025',
+    });
+    // An account made by an administrator must change its password before anything else.
+    const first = await apiAs(api.baseUrl, reporter.email, 'Tam-thoi-phuong-2025');
+    await first.auth.changePassword({
+      currentPassword: 'Tam-thoi-phuong-2025',
+      newPassword: reporter.password,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    for (const context of contexts) await context.close();
+    contexts = [];
+    const errors = pageErrors;
+    pageErrors = [];
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function openConsole(): Promise<Page> {
+    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
+    const context = await browser.newContext({
+      baseURL: api.baseUrl,
+      locale: 'en-US',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  async function signIn(page: Page, who: { email: string; password: string }) {
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(who.email);
+    await page.getByLabel(text.auth.login.password).fill(who.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  const flash = (page: Page) => page.locator('.alert--success');
+  const field = (page: Page, n: number) =>
+    page.getByRole('group', { name: r.builder.fieldN.replace('{n}', String(n)) });
+  const confirmWith = (page: Page, name: string) =>
+    page.locator('.el-message-box').getByRole('button', { name, exact: true }).click();
+
+  it('builds a template, previews it, reviews a ward’s report and locks the period', async () => {
+    // The administrator builds the template.
+    const page = await openConsole();
+    await signIn(page, admin);
+    await page.goto('/reporting/templates');
+    await expect.poll(() => heading(page).innerText()).toBe(r.templates.title);
+    await page.getByRole('link', { name: r.templates.add }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(r.builder.createTitle);
+
+    // Saved with nothing in it: the builder says what is missing, beside each field.
+    await page.getByRole('button', { name: r.builder.save }).click();
+    const titleItem = page.locator('.el-form-item').filter({ hasText: r.builder.templateTitle });
+    await expect
+      .poll(() => titleItem.locator('.field__error').innerText())
+      .toMatch(/Tên mẫu báo cáo/);
+    await page.getByRole('alert').filter({ hasText: r.builder.hasErrors }).waitFor();
+
+    await page.getByLabel(r.builder.templateTitle).fill(TEMPLATE.title);
+    await page.getByLabel(r.builder.code, { exact: true }).fill(TEMPLATE.code);
+    await page.locator('.el-checkbox').filter({ hasText: unitKindLabelsVi.commune }).click();
+    await page.getByLabel(r.builder.dueDay).fill('31');
+    await page.getByLabel(r.builder.dueMonth).fill('12');
+    await page.getByLabel(r.builder.sectionTitle).fill(TEMPLATE.section);
+    await field(page, 1).getByLabel(r.builder.fieldLabel).fill(TEMPLATE.cases);
+    await field(page, 1).getByLabel(r.builder.fieldLabel).blur();
+    // The key is made from the label, ready for the rules.
+    await expect
+      .poll(() => field(page, 1).getByLabel(r.builder.fieldKey).inputValue())
+      .toBe('so_vu_viec_phat_hien');
+    await page.getByRole('button', { name: r.builder.addField }).click();
+    await field(page, 2).getByLabel(r.builder.fieldLabel).fill(TEMPLATE.supported);
+    await field(page, 2).getByLabel(r.builder.fieldLabel).blur();
+    await field(page, 2).getByLabel(r.builder.help).fill('Kể cả người được hỗ trợ học nghề.');
+
+    // A rule naming a field that does not exist is caught; the right one names its fields.
+    await page.getByRole('button', { name: r.builder.addRule }).click();
+    const rule = page.getByRole('group', { name: r.builder.ruleN.replace('{n}', '1') });
+    await rule.getByLabel(r.builder.expression).fill('so_nguoi >= so_vu_viec_phat_hien');
+    await rule.getByText('Mẫu chưa có trường “so_nguoi”.').waitFor();
+    await rule.getByLabel(r.builder.expression).fill(TEMPLATE.rule);
+    await rule.getByLabel(r.builder.ruleMessage).fill(TEMPLATE.ruleMessage);
+    await expect
+      .poll(() => rule.locator('.builder__rule-check').innerText())
+      .toBe(
+        `✓ ${r.builder.ruleUses} “${TEMPLATE.supported}” (so_nguoi_duoc_ho_tro), “${TEMPLATE.cases}” (so_vu_viec_phat_hien)`,
+      );
+
+    // The preview, as the bot will ask it.
+    await page.getByRole('button', { name: r.builder.preview }).click();
+    const preview = page.getByRole('region', { name: r.preview.label });
+    await preview.waitFor();
+    const bubbles = preview.locator('.bot-preview__bubble');
+    await expect.poll(() => bubbles.count()).toBe(2);
+    expect(await bubbles.nth(0).innerText()).toContain(TEMPLATE.cases);
+    expect(await bubbles.nth(0).innerText()).toMatch(/số nguyên không âm/i);
+    expect(await bubbles.nth(1).innerText()).toContain('Kể cả người được hỗ trợ học nghề.');
+    expect(await preview.innerText()).toContain(TEMPLATE.ruleMessage);
+    await screenshot(page, 'reporting-template-builder');
+
+    await page.getByRole('button', { name: r.builder.save }).click();
+    await page.waitForURL(/\/reporting\/templates\/[0-9a-f-]{36}$/);
+    await expect.poll(() => flash(page).innerText()).toMatch(/^Đã lưu phiên bản 1, áp dụng từ /);
+    const templateId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { name: r.builder.versions }).waitFor();
+
+    // The ward's officer submits the report through the API; the rule is enforced there too.
+    const unit = await apiAs(api!.baseUrl, reporter.email, reporter.password);
+    const draft = await unit.reports.open({ templateId });
+    const broken = await unit.reports
+      .submit(draft.id, {
+        version: draft.version,
+        values: { so_vu_viec_phat_hien: 3, so_nguoi_duoc_ho_tro: 2 },
+      })
+      .catch((error: unknown) => error);
+    expect(isApiError(broken) && broken.status).toBe(400);
+    const current = await unit.reports.get(draft.id);
+    const submitted = await unit.reports.submit(draft.id, {
+      version: current.version,
+      values: { so_vu_viec_phat_hien: 3, so_nguoi_duoc_ho_tro: 4 },
+    });
+    expect(submitted.status).toBe('submitted');
+
+    // The administrator finds it in the list and returns it with a comment.
+    await page.goto(
+      `/reporting/submissions?templateId=${templateId}&periodKey=${submitted.periodKey}`,
+    );
+    await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
+    await page.getByRole('link', { name: ward.name }).click();
+    await page.waitForURL(`**/reporting/submissions/${draft.id}`);
+    await expect.poll(() => heading(page).innerText()).toBe(TEMPLATE.title);
+    await page.getByText('4', { exact: true }).waitFor();
+    await page.getByRole('button', { name: r.submission.return }).click();
+    const dialog = page.getByRole('dialog', { name: r.submission.returnTitle });
+    await dialog.getByRole('button', { name: r.submission.returnSubmit, exact: true }).click();
+    await dialog.getByText(r.submission.commentRequired).waitFor();
+    await dialog.getByLabel(r.submission.comment).fill(COMMENT);
+    await dialog.getByRole('button', { name: r.submission.returnSubmit, exact: true }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(r.submission.returned);
+    await page.locator('.submission__status').getByText(r.status.returned).waitFor();
+    expect((await unit.reports.get(draft.id)).returnComment).toBe(COMMENT);
+
+    // The officer opens it in the console: the comment first, then corrects and resubmits.
+    const unitPage = await openConsole();
+    await signIn(unitPage, reporter);
+    expect(new URL(unitPage.url()).pathname).toBe('/reporting/submissions');
+    await unitPage.goto(`/reporting/submissions/${draft.id}`);
+    await expect
+      .poll(() => unitPage.locator('.submission__comment').innerText())
+      .toContain(COMMENT);
+    await unitPage.getByLabel(TEMPLATE.supported).fill('-1');
+    await unitPage.getByRole('button', { name: r.submission.submit }).click();
+    const supportedItem = unitPage.locator('.report-field').filter({ hasText: TEMPLATE.supported });
+    await expect
+      .poll(() => supportedItem.locator('.field__error').innerText())
+      .toMatch(/số nguyên không âm/i);
+    await unitPage.getByLabel(TEMPLATE.supported).fill('2');
+    await unitPage.getByRole('button', { name: r.submission.submit }).click();
+    await expect
+      .poll(() => supportedItem.locator('.field__error').innerText())
+      .toBe(TEMPLATE.ruleMessage);
+    await unitPage.getByLabel(TEMPLATE.supported).fill('6');
+    await unitPage.getByRole('button', { name: r.submission.submit }).click();
+    await expect.poll(() => flash(unitPage).innerText()).toBe(r.submission.submitted);
+    await screenshot(unitPage, 'reporting-submission-unit');
+    // A unit's officer has no review buttons and no template pages.
+    expect(await unitPage.getByRole('button', { name: r.submission.accept }).count()).toBe(0);
+
+    // The administrator accepts the corrected report; the history says who changed what, where.
+    await page.reload();
+    await page.getByText('6', { exact: true }).waitFor();
+    const history = page.getByRole('region', { name: r.submission.history });
+    await history.getByText(`${TEMPLATE.supported}: 4 → 6`).waitFor();
+    expect(await history.innerText()).toContain(r.channels.console);
+    expect(await history.innerText()).toContain(reporter.fullName);
+    expect(await history.innerText()).toContain(COMMENT);
+    await page.getByRole('button', { name: r.submission.accept }).click();
+    await confirmWith(page, r.submission.accept);
+    await expect.poll(() => flash(page).innerText()).toBe(r.submission.accepted);
+    await page.locator('.submission__status').getByText(r.status.accepted).waitFor();
+    await screenshot(page, 'reporting-submission');
+
+    // And locks the period.
+    await page.goto(`/reporting/periods?templateId=${templateId}`);
+    await expect.poll(() => heading(page).innerText()).toBe(r.periods.title);
+    const row = page.locator('.el-table__body tbody tr').filter({ hasText: submitted.periodLabel });
+    await row.getByRole('button', { name: r.periods.lock }).click();
+    await confirmWith(page, r.periods.lock);
+    await expect
+      .poll(() => flash(page).innerText())
+      .toBe(r.periods.lockedDone.replace('{period}', submitted.periodLabel));
+    await row.getByRole('button', { name: r.periods.unlock }).waitFor();
+    await screenshot(page, 'reporting-periods');
+    const locked = await unit.reports.get(draft.id);
+    expect(locked.locked).toBe(true);
+    expect(locked.allowedActions).toEqual([]);
+  });
+
+  it('shows the plan, posts a progress update with a photo, lists the units’ reports', async () => {
+    const page = await openConsole();
+    await signIn(page, admin);
+    await page.goto('/reporting/plan');
+    await expect.poll(() => heading(page).innerText()).toBe(r.plan.title);
+    const tasks = page.locator('.plan__group .el-table__body tbody tr');
+    await expect.poll(() => tasks.count()).toBeGreaterThan(5);
+    await screenshot(page, 'reporting-plan');
+
+    // A progress update with a photo: posted from the console, shown as a thumbnail the API serves.
+    const first = tasks.first();
+    await first.getByRole('button', { name: r.plan.post.open }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: r.plan.post.submit }).click();
+    await dialog.getByText(r.plan.post.textRequired).waitFor();
+    await dialog
+      .getByLabel(r.plan.post.text)
+      .fill('Đã tổ chức 2 buổi tuyên truyền tại khu dân cư.');
+    await dialog.getByLabel(r.plan.post.file).setInputFiles({
+      name: 'buoi-tuyen-truyen.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_1X1, 'base64'),
+    });
+    await dialog.getByRole('button', { name: r.plan.post.submit }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(r.plan.post.done);
+    await first.locator('.el-table__expand-icon').click();
+    const thumb = page.getByRole('img', { name: 'buoi-tuyen-truyen.png' });
+    await thumb.waitFor();
+    await expect
+      .poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(1);
+    await page.getByText('Đã tổ chức 2 buổi tuyên truyền tại khu dân cư.').waitFor();
+
+    await page.goto('/reporting/submissions');
+    await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
+    await expect.poll(() => page.locator('.el-table__body tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'reporting-submissions');
+  });
+});
