@@ -50,6 +50,11 @@ export interface ReportDraftView extends OwedReportView {
   /** Bumped by every save: an answer given at an older version is refused. */
   version: number;
   returnComment: string | null;
+  /**
+   * While a submitted report is corrected (`withCorrection`): the values as submitted; `values`
+   * then holds them with the person's corrections not yet sent.
+   */
+  savedValues?: ReportValues;
 }
 
 /** Where a person is in a report (kept in the conversation's state). */
@@ -66,6 +71,13 @@ export interface ReportCursor {
   fix?: number[];
   /** The draft's version when the question was asked; the answer is saved against it. */
   version: number;
+  /**
+   * A submitted report being corrected: the answers are held here (by field key, null: left
+   * empty) and sent together with "Gửi lại báo cáo", checked as a whole like a submission.
+   */
+  correction?: Record<string, FieldValue | null>;
+  /** The options ticked so far on a multiple-choice field (by index), until "Xong". */
+  picked?: { field: number; options: number[] };
 }
 
 export type ReportIntent =
@@ -73,6 +85,9 @@ export type ReportIntent =
   | { kind: 'report_open'; ref: string }
   | { kind: 'report_answer'; text: string }
   | { kind: 'report_choice'; field: number; option: number }
+  | { kind: 'report_toggle'; field: number; option: number }
+  | { kind: 'report_done'; field: number }
+  | { kind: 'report_discard' }
   | { kind: 'report_skip'; field: number }
   | { kind: 'report_back' }
   | { kind: 'report_review' }
@@ -84,6 +99,9 @@ export const ReportAction = {
   list: 'rp',
   open: (ref: string) => `rp:o:${ref}`,
   choice: (field: number, option: number) => `rp:v:${field}:${option}`,
+  toggle: (field: number, option: number) => `rp:t:${field}:${option}`,
+  done: (field: number) => `rp:d:${field}`,
+  discard: 'rp:x',
   skip: (field: number) => `rp:s:${field}`,
   back: 'rp:b',
   review: 'rp:r',
@@ -102,6 +120,19 @@ export const REPORT_TEXTS = {
   submittedAlready: (status: SubmissionStatus) =>
     `Báo cáo này ở trạng thái **${submissionStatusLabelsVi[status]}**, không sửa qua bot được. ` +
     'Nếu cần điều chỉnh, bạn vui lòng liên hệ Văn phòng điều phối.',
+  correctable:
+    'Báo cáo này **đã gửi**, đang chờ Văn phòng điều phối duyệt. Bạn vẫn có thể sửa cho đến khi ' +
+    'báo cáo được duyệt hoặc kỳ báo cáo bị khóa: bấm **Sửa một mục** hoặc gõ số thứ tự của mục cần sửa.',
+  correctionHint:
+    'Bấm **Gửi lại báo cáo** để gửi các thay đổi, hoặc gõ số thứ tự của mục cần sửa (ví dụ 3).',
+  correctionNone: 'Bạn chưa sửa mục nào. Chọn mục cần sửa, hoặc quay lại danh sách báo cáo.',
+  changedFrom: (before: string) => `(đã sửa, trước đây: ${before})`,
+  corrected: (title: string, period: string, changes: string[]) =>
+    `Đã gửi lại báo cáo **${title}** – ${period} với ${changes.length} mục đã sửa:\n` +
+    `${changes.join('\n')}\nMọi thay đổi được ghi lại (người sửa, thời điểm, giá trị trước và sau).`,
+  discarded: 'Đã hủy các thay đổi chưa gửi; báo cáo đã gửi giữ nguyên.',
+  pickHint: 'Bấm vào các lựa chọn để đánh dấu ✅ (bấm lại để bỏ dấu), rồi bấm **Xong**.',
+  pickOne: 'Bạn vui lòng chọn ít nhất một lựa chọn rồi bấm **Xong**.',
   returned: (comment: string) =>
     `Báo cáo đã bị **trả lại để chỉnh sửa**. Ý kiến của Văn phòng điều phối:\n“${comment}”\n` +
     'Các giá trị đã nhập vẫn được giữ; bạn sửa các mục cần thiết rồi gửi lại.',
@@ -141,10 +172,20 @@ export const REPORT_TEXTS = {
   skipButton: 'Bỏ qua',
   reviewButton: 'Xem lại',
   submitButton: 'Gửi báo cáo',
+  resubmitButton: 'Gửi lại báo cáo',
+  discardButton: 'Hủy thay đổi',
+  doneButton: 'Xong',
   editButton: 'Sửa một mục',
   moreFields: 'Các mục tiếp ›',
   firstFields: '‹ Các mục đầu',
   listButton: 'Danh sách báo cáo',
+  openReturnedButton: 'Mở báo cáo để sửa',
+  returnedNotice: (title: string, period: string, unit: string, comment: string) =>
+    `↩️ Báo cáo “${title}” (${period}) của ${unit} được trả lại để chỉnh sửa.\n` +
+    `Lý do: ${comment}\n` +
+    'Gõ /baocao rồi chọn báo cáo này để sửa và nộp lại; ý kiến của Văn phòng điều phối được hiện trước.',
+  acceptedNotice: (title: string, period: string, unit: string) =>
+    `✅ Báo cáo “${title}” (${period}) của ${unit} đã được duyệt.`,
 } as const;
 
 const say = (body: string, buttons?: ReplyButton[][]): TextReply => ({
@@ -199,13 +240,27 @@ export function openReport(view: ReportDraftView): {
 } {
   const fields = templateFields(view.template);
   if (view.locked) return { cursor: null, replies: [say(REPORT_TEXTS.locked)] };
-  if (view.status === 'submitted' || view.status === 'accepted') {
+  if (view.status === 'accepted') {
     return {
       cursor: null,
       replies: [say(REPORT_TEXTS.submittedAlready(view.status)), ...summaryReplies(view, false)],
     };
   }
   const base = { ref: view.ref, trail: [], version: view.version };
+  if (view.status === 'submitted') {
+    // Correctable until accepted or locked: the answers wait in the cursor for "Gửi lại".
+    const cursor: ReportCursor = {
+      ...base,
+      step: 'review',
+      field: 0,
+      resumeAt: fields.length,
+      correction: {},
+    };
+    return {
+      cursor,
+      replies: [say(REPORT_TEXTS.correctable), ...reviewReplies(withCorrection(view, cursor))],
+    };
+  }
   if (view.status === 'returned') {
     const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
     return {
@@ -226,6 +281,43 @@ export function openReport(view: ReportDraftView): {
   return { cursor, replies: [say(intro), ...askFieldReplies(view, cursor)] };
 }
 
+/**
+ * The report as the person correcting it sees it: the submitted values with their corrections
+ * not yet sent (`savedValues` keeps the submitted ones). Any other cursor: the view as it is.
+ */
+export function withCorrection(view: ReportDraftView, cursor: ReportCursor): ReportDraftView {
+  if (!cursor.correction) return view;
+  return { ...view, savedValues: view.values, values: { ...view.values, ...cursor.correction } };
+}
+
+/**
+ * A correction answered (`value` read from the person's input): kept in the cursor, or dropped
+ * when it puts back the submitted value.
+ */
+export function holdCorrection(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  field: number,
+  value: FieldValue | null,
+): ReportCursor {
+  const key = templateFields(view.template)[field]?.key;
+  const saved = view.savedValues ?? view.values;
+  if (!key) return cursor;
+  const correction = { ...cursor.correction };
+  if (sameValue(saved[key], value)) delete correction[key];
+  else correction[key] = value;
+  return { ...cursor, correction };
+}
+
+/** The corrections that change something (field keys), in the template's order. */
+export function correctedFields(view: ReportDraftView, cursor: ReportCursor): string[] {
+  const saved = view.savedValues ?? view.values;
+  return templateFields(view.template)
+    .map((f) => f.key)
+    .filter((key) => cursor.correction && key in cursor.correction)
+    .filter((key) => !sameValue(saved[key], cursor.correction![key]));
+}
+
 // --- one field --------------------------------------------------------------------------------
 
 /** The question for the cursor's field: its place, section, label, help, how to answer, buttons. */
@@ -236,12 +328,17 @@ export function askFieldReplies(view: ReportDraftView, cursor: ReportCursor): Bo
   const section = view.template.sections.find((s) => s.fields.some((f) => f.key === field.key));
   const current = view.values[field.key];
   const options = fieldOptions(field);
+  const picked = pickedOptions(view, cursor);
   const lines = [
     REPORT_TEXTS.question(cursor.field + 1, fields.length, section?.title ?? ''),
     `**${field.label}**`,
     ...(field.help ? [`_${field.help}_`] : []),
     ...(field.type === 'multiple_choice'
-      ? [`${REPORT_TEXTS.options}:`, ...options.map((o, i) => `${i + 1}. ${o.label}`)]
+      ? [
+          `${REPORT_TEXTS.options}:`,
+          ...options.map((o, i) => `${i + 1}. ${picked.includes(i) ? '✅ ' : ''}${o.label}`),
+          REPORT_TEXTS.pickHint,
+        ]
       : []),
     fieldHintVi(field),
     ...(isEmpty(current)
@@ -253,7 +350,17 @@ export function askFieldReplies(view: ReportDraftView, cursor: ReportCursor): Bo
       ? options.map((o, i) => [
           { label: cut(o.label, BUTTON_LABEL), action: ReportAction.choice(cursor.field, i) },
         ])
-      : [];
+      : field.type === 'multiple_choice'
+        ? [
+            ...options.map((o, i) => [
+              {
+                label: cut(`${picked.includes(i) ? '✅ ' : ''}${o.label}`, BUTTON_LABEL),
+                action: ReportAction.toggle(cursor.field, i),
+              },
+            ]),
+            [{ label: REPORT_TEXTS.doneButton, action: ReportAction.done(cursor.field) }],
+          ]
+        : [];
   const nav: ReplyButton[] = [
     ...(cursor.trail.length > 0
       ? [{ label: REPORT_TEXTS.backButton, action: ReportAction.back }]
@@ -288,7 +395,7 @@ export function readReportText(
     if (index >= 0 && index < fields.length) return { kind: 'edit', field: index };
     return {
       kind: 'replies',
-      replies: [say(REPORT_TEXTS.reviewNumber(fields.length), reviewButtons())],
+      replies: [say(REPORT_TEXTS.reviewNumber(fields.length), reviewButtons(view))],
     };
   }
   const field = fields[cursor.field];
@@ -298,16 +405,32 @@ export function readReportText(
   return { kind: 'save', field: cursor.field, value: result.value };
 }
 
-/** A pressed option (`rp:v:field:option`) or skip (`rp:s:field`) on the cursor's field. */
+/**
+ * A pressed option (`rp:v:field:option`), skip (`rp:s:field`) or "Xong" under a multiple
+ * choice (`rp:d:field`: the options ticked) on the cursor's field.
+ */
 export function readReportButton(
   view: ReportDraftView,
   cursor: ReportCursor,
-  press: { field: number; option?: number },
+  press: { field: number; option?: number; done?: boolean },
 ): FieldInputOutcome {
   const field = templateFields(view.template)[press.field];
   // A button of an earlier question (or a forged one): ask the current question again.
   if (cursor.step !== 'field' || press.field !== cursor.field || !field) {
     return { kind: 'replies', replies: resumeReplies(view, cursor) };
+  }
+  if (press.done && field.type === 'multiple_choice') {
+    const options = fieldOptions(field);
+    const chosen = pickedOptions(view, cursor)
+      .sort((a, b) => a - b)
+      .map((i) => options[i]?.value)
+      .filter((v): v is string => typeof v === 'string');
+    if (chosen.length > 0) return { kind: 'save', field: press.field, value: chosen };
+    if (!field.required) return { kind: 'save', field: press.field, value: null };
+    return {
+      kind: 'replies',
+      replies: [say(REPORT_TEXTS.pickOne), ...askFieldReplies(view, cursor)],
+    };
   }
   if (press.option === undefined) {
     if (field.required) return { kind: 'replies', replies: askFieldReplies(view, cursor) };
@@ -316,6 +439,44 @@ export function readReportButton(
   const option = fieldOptions(field)[press.option];
   if (!option) return { kind: 'replies', replies: askFieldReplies(view, cursor) };
   return { kind: 'save', field: press.field, value: option.value };
+}
+
+/**
+ * An option of a multiple choice pressed (`rp:t:field:option`): ticked, or unticked when it
+ * was; nothing is saved before "Xong". The question again, its buttons showing the ticks.
+ */
+export function toggleOption(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  press: { field: number; option: number },
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const field = templateFields(view.template)[press.field];
+  if (
+    cursor.step !== 'field' ||
+    press.field !== cursor.field ||
+    field?.type !== 'multiple_choice' ||
+    !fieldOptions(field)[press.option]
+  ) {
+    return { cursor, replies: resumeReplies(view, cursor) };
+  }
+  const current = pickedOptions(view, cursor);
+  const options = current.includes(press.option)
+    ? current.filter((i) => i !== press.option)
+    : [...current, press.option].sort((a, b) => a - b);
+  const next: ReportCursor = { ...cursor, picked: { field: press.field, options } };
+  return { cursor: next, replies: askFieldReplies(view, next) };
+}
+
+/** The options ticked on the cursor's field: those pressed so far, else the value saved. */
+function pickedOptions(view: ReportDraftView, cursor: ReportCursor): number[] {
+  if (cursor.picked?.field === cursor.field) return [...cursor.picked.options];
+  const field = templateFields(view.template)[cursor.field];
+  if (field?.type !== 'multiple_choice') return [];
+  const value = view.values[field.key];
+  const chosen = Array.isArray(value) ? value : [];
+  return fieldOptions(field)
+    .map((o, i) => (chosen.includes(o.value as string) ? i : -1))
+    .filter((i) => i >= 0);
 }
 
 function retryReplies(view: ReportDraftView, cursor: ReportCursor, message: string): BotReply[] {
@@ -338,7 +499,7 @@ export function afterAnswer(
   const resumeAt = Math.max(cursor.resumeAt, answered + 1);
   const pending = (cursor.fix ?? []).filter((f) => f !== answered);
   const broken = failedRules(view.template, view.values).find((r) => key && r.fields.includes(key));
-  const base = { ref: cursor.ref, trail, resumeAt, version: view.version };
+  const base = { ref: cursor.ref, trail, resumeAt, version: view.version, ...corrections(cursor) };
   if (broken && pending.length > 0) {
     const next: ReportCursor = { ...base, step: 'field', field: pending[0], fix: pending };
     return { cursor: next, replies: askFieldReplies(view, next) };
@@ -450,21 +611,37 @@ export function reviewReplies(view: ReportDraftView): BotReply[] {
 function summaryReplies(view: ReportDraftView, editable: boolean): BotReply[] {
   let number = 0;
   const lines = [REPORT_TEXTS.review(view.title, view.periodLabel)];
+  const shown = (field: ReportField, value: FieldValue | null | undefined) =>
+    isEmpty(value) ? REPORT_TEXTS.empty : formatFieldValue(field, value);
   for (const section of view.template.sections) {
     lines.push(`\n**${section.title}**`);
     for (const field of section.fields) {
       number += 1;
       const value = view.values[field.key];
+      const before = view.savedValues?.[field.key];
+      const changed = view.savedValues !== undefined && !sameValue(before, value);
       lines.push(
-        `${number}. ${field.label}: ${isEmpty(value) ? REPORT_TEXTS.empty : formatFieldValue(field, value)}`,
+        `${number}. ${field.label}: ${shown(field, value)}` +
+          (changed ? ` ${REPORT_TEXTS.changedFrom(shown(field, before))}` : ''),
       );
     }
   }
-  if (editable) lines.push(`\n${REPORT_TEXTS.reviewHint}`);
-  return [say(lines.join('\n'), editable ? reviewButtons() : undefined)];
+  const correcting = view.savedValues !== undefined;
+  if (editable)
+    lines.push(`\n${correcting ? REPORT_TEXTS.correctionHint : REPORT_TEXTS.reviewHint}`);
+  return [say(lines.join('\n'), editable ? reviewButtons(view) : undefined)];
 }
 
-function reviewButtons(): ReplyButton[][] {
+function reviewButtons(view: ReportDraftView): ReplyButton[][] {
+  if (view.savedValues !== undefined) {
+    return [
+      [{ label: REPORT_TEXTS.resubmitButton, action: ReportAction.submit }],
+      [
+        { label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) },
+        { label: REPORT_TEXTS.discardButton, action: ReportAction.discard },
+      ],
+    ];
+  }
   return [
     [{ label: REPORT_TEXTS.submitButton, action: ReportAction.submit }],
     [
@@ -472,6 +649,33 @@ function reviewButtons(): ReplyButton[][] {
       { label: REPORT_TEXTS.backButton, action: ReportAction.back },
     ],
   ];
+}
+
+/**
+ * "Gửi lại báo cáo" with no correction that changes anything: said so, with the fields to
+ * choose from.
+ */
+export function nothingCorrectedReplies(): BotReply[] {
+  return [
+    say(REPORT_TEXTS.correctionNone, [
+      [{ label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) }],
+      [{ label: REPORT_TEXTS.listButton, action: ReportAction.list }],
+    ]),
+  ];
+}
+
+/** The corrections sent: each field with its value before and after. */
+export function correctedReplies(view: ReportDraftView, keys: string[]): BotReply[] {
+  const fields = templateFields(view.template);
+  const saved = view.savedValues ?? {};
+  const changes = keys.map((key) => {
+    const index = fields.findIndex((f) => f.key === key);
+    const field = fields[index];
+    const show = (v: FieldValue | null | undefined) =>
+      isEmpty(v) ? REPORT_TEXTS.empty : formatFieldValue(field, v);
+    return `- ${index + 1}. ${field.label}: ${show(saved[key])} → **${show(view.values[key])}**`;
+  });
+  return [say(REPORT_TEXTS.corrected(view.title, view.periodLabel, changes))];
 }
 
 /** The fields as buttons to edit one, a page at a time on a channel with few buttons. */
@@ -521,7 +725,12 @@ export function checkBeforeSubmit(
     'submit',
   );
   if (problems.length === 0) return null;
-  const base = { ref: cursor.ref, trail: cursor.trail, version: view.version };
+  const base = {
+    ref: cursor.ref,
+    trail: cursor.trail,
+    version: view.version,
+    ...corrections(cursor),
+  };
   const missing = problems.filter(
     (p) => p.kind === 'missing_required' || p.kind === 'invalid_value',
   );
@@ -557,6 +766,27 @@ export function submittedReplies(
   late: boolean,
 ): BotReply[] {
   return [say(REPORT_TEXTS.submitted(view.title, view.periodLabel, late))];
+}
+
+/**
+ * The office returned a report: sent to the unit's linked members through the outbox. The text
+ * alone says what to do (type /baocao), for a channel or client that shows no buttons; the
+ * button opens the report at once, with the office's comment first.
+ */
+export function returnedNoticeReplies(
+  ref: string,
+  title: string,
+  period: string,
+  unit: string,
+  comment: string,
+): BotReply[] {
+  return [
+    {
+      type: 'text',
+      text: REPORT_TEXTS.returnedNotice(title, period, unit, comment),
+      buttons: [[{ label: REPORT_TEXTS.openReturnedButton, action: ReportAction.open(ref) }]],
+    },
+  ];
 }
 
 /** A sentence of the catalogue, with the way back to the list of reports. */
@@ -600,6 +830,19 @@ export function reportActionIntent(action: string): ReportIntent | undefined {
         ? { kind: 'report_choice', field, option }
         : { kind: 'reports' };
     }
+    case 't': {
+      const field = index(b);
+      const option = index(c);
+      return field !== undefined && option !== undefined
+        ? { kind: 'report_toggle', field, option }
+        : { kind: 'reports' };
+    }
+    case 'd': {
+      const field = index(b);
+      return field !== undefined ? { kind: 'report_done', field } : { kind: 'reports' };
+    }
+    case 'x':
+      return { kind: 'report_discard' };
     case 's': {
       const field = index(b);
       return field !== undefined ? { kind: 'report_skip', field } : { kind: 'reports' };
@@ -635,6 +878,14 @@ function indexesOf(fields: ReportField[], keys: string[]): number[] {
   return fields
     .map((field, index) => (keys.includes(field.key) ? index : -1))
     .filter((index) => index >= 0);
+}
+
+function corrections(cursor: ReportCursor): Pick<ReportCursor, 'correction'> {
+  return cursor.correction ? { correction: cursor.correction } : {};
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function isEmpty(value: unknown): boolean {

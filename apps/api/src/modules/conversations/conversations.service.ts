@@ -401,11 +401,18 @@ export class ConversationsService {
         return sayReplies(locale, 'handoffEnded');
       case 'cancel': {
         const reportOpen = state.report !== undefined;
+        // Corrections of a submitted report are not saved before "Gửi lại": they are dropped.
+        const correcting = state.report?.correction !== undefined;
         delete state.subscription;
         leaveUnitFlows(state);
-        return reportOpen
-          ? [{ type: 'text', text: REPORT_TEXTS.paused, format: 'markdown' }]
-          : sayReplies(locale, 'cancelled');
+        if (!reportOpen) return sayReplies(locale, 'cancelled');
+        return [
+          {
+            type: 'text',
+            text: correcting ? REPORT_TEXTS.discarded : REPORT_TEXTS.paused,
+            format: 'markdown',
+          },
+        ];
       }
       case 'link':
       case 'unlink':
@@ -422,6 +429,9 @@ export class ConversationsService {
       case 'report_open':
       case 'report_answer':
       case 'report_choice':
+      case 'report_toggle':
+      case 'report_done':
+      case 'report_discard':
       case 'report_skip':
       case 'report_back':
       case 'report_review':

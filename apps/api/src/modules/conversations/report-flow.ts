@@ -2,23 +2,30 @@ import {
   afterAnswer,
   BotReply,
   checkBeforeSubmit,
+  correctedFields,
+  correctedReplies,
   editField,
   fieldListReplies,
   goBack,
+  holdCorrection,
   Intent,
   needsLinkReplies,
+  nothingCorrectedReplies,
   openReport,
   readReportButton,
   readReportText,
   REPORT_TEXTS,
   reportListReplies,
   reportNoticeReplies,
+  resumeReplies,
   type ReportCursor,
   type ReportDraftView,
   staleAnswerReplies,
   submittedReplies,
   templateFields,
+  toggleOption,
   toReview,
+  withCorrection,
 } from '@gcm/domain';
 import { MENU_PAGE_SIZE } from './conversation-lists';
 import type { Turn } from './turn';
@@ -32,6 +39,9 @@ type ReportIntent = Extract<
       | 'report_open'
       | 'report_answer'
       | 'report_choice'
+      | 'report_toggle'
+      | 'report_done'
+      | 'report_discard'
       | 'report_skip'
       | 'report_back'
       | 'report_review'
@@ -73,13 +83,17 @@ export async function reportStep(
   }
   const cursor = state.report;
   if (!cursor) return reportListReplies(await drafts.owed(manager, account, new Date()));
-  const view = await drafts.open(manager, account, cursor.ref);
-  if (!view) return gone(turn, account, drafts);
-  if (view.locked || view.status === 'submitted' || view.status === 'accepted') {
-    const reopened = openReport(view);
+  const saved = await drafts.open(manager, account, cursor.ref);
+  if (!saved) return gone(turn, account, drafts);
+  // A draft that was submitted, accepted or locked meanwhile, or a correction of a report
+  // that is no longer submitted (accepted, returned, locked): opened again as it is now.
+  const fillable = saved.status !== 'submitted' && saved.status !== 'accepted';
+  if (saved.locked || (cursor.correction ? saved.status !== 'submitted' : !fillable)) {
+    const reopened = openReport(saved);
     setCursor(turn, reopened.cursor);
     return reopened.replies;
   }
+  const view = withCorrection(saved, cursor);
   switch (intent.kind) {
     case 'report_answer': {
       const read = readReportText(view, cursor, intent.text, new Date());
@@ -88,14 +102,22 @@ export async function reportStep(
       return save(turn, account, drafts, view, cursor, read.field, read.value);
     }
     case 'report_choice':
+    case 'report_done':
     case 'report_skip': {
       const press = readReportButton(view, cursor, {
         field: intent.field,
         ...(intent.kind === 'report_choice' ? { option: intent.option } : {}),
+        ...(intent.kind === 'report_done' ? { done: true } : {}),
       });
       if (press.kind === 'replies') return press.replies;
       return save(turn, account, drafts, view, cursor, press.field, press.value);
     }
+    case 'report_toggle':
+      return move(turn, toggleOption(view, cursor, intent));
+    case 'report_discard':
+      if (!cursor.correction) return resumeReplies(view, cursor);
+      delete turn.state.report;
+      return reportNoticeReplies(REPORT_TEXTS.discarded);
     case 'report_back':
       return move(turn, goBack(view, cursor));
     case 'report_review':
@@ -118,6 +140,11 @@ async function save(
   field: number,
   value: Parameters<ReportDrafts['saveAnswer']>[4],
 ): Promise<BotReply[]> {
+  if (cursor.correction) {
+    // A correction waits for "Gửi lại báo cáo"; nothing is written before.
+    const next = holdCorrection(view, cursor, field, value);
+    return move(turn, afterAnswer(withCorrection(unCorrected(view), next), next, field));
+  }
   const key = templateFields(view.template)[field].key;
   const saved = await drafts.saveAnswer(
     turn.manager,
@@ -143,6 +170,7 @@ async function submit(
   view: ReportDraftView,
   cursor: ReportCursor,
 ): Promise<BotReply[]> {
+  if (cursor.correction) return resubmit(turn, account, drafts, view, cursor);
   // Someone else saved since this person last saw the draft: show them what they would send.
   if (view.version !== cursor.version) {
     return move(turn, staleAnswerReplies(view, { ...cursor, step: 'review' }));
@@ -156,6 +184,43 @@ async function submit(
   if (!submitted.ok) return reportNoticeReplies(submitted.message);
   delete turn.state.report;
   return submittedReplies(view, submitted.late);
+}
+
+/**
+ * "Gửi lại báo cáo" on a submitted report: the corrections checked as a whole (a required
+ * field left empty or a broken rule is asked again), then saved in one correction at the
+ * version the person saw; the API keeps each change with its value before and after.
+ */
+async function resubmit(
+  turn: Turn,
+  account: LinkedAccount,
+  drafts: ReportDrafts,
+  view: ReportDraftView,
+  cursor: ReportCursor,
+): Promise<BotReply[]> {
+  const keys = correctedFields(view, cursor);
+  if (keys.length === 0) return nothingCorrectedReplies();
+  if (view.version !== cursor.version) {
+    return move(turn, staleAnswerReplies(view, { ...cursor, step: 'review' }));
+  }
+  const blocked = checkBeforeSubmit(view, cursor);
+  if (blocked) return move(turn, blocked);
+  const values = Object.fromEntries(keys.map((key) => [key, view.values[key] ?? null]));
+  const saved = await drafts.saveAnswers(turn.manager, account, cursor.ref, values, cursor.version);
+  if (!saved.ok && saved.reason === 'stale') {
+    const next = { ...cursor, step: 'review' as const };
+    return move(turn, staleAnswerReplies(withCorrection(saved.view, next), next));
+  }
+  if (!saved.ok) return reportNoticeReplies(saved.message);
+  delete turn.state.report;
+  return correctedReplies(view, keys);
+}
+
+/** The view as submitted, without the person's corrections. */
+function unCorrected(view: ReportDraftView): ReportDraftView {
+  if (!view.savedValues) return view;
+  const { savedValues, ...rest } = view;
+  return { ...rest, values: savedValues };
 }
 
 function move(turn: Turn, next: { cursor: ReportCursor; replies: BotReply[] }): BotReply[] {

@@ -139,11 +139,21 @@ export class ReportingDrafts implements ReportDrafts {
     value: FieldValue | null,
     expectedVersion: number,
   ) {
+    return this.saveAnswers(manager, account, ref, { [field]: value }, expectedVersion);
+  }
+
+  async saveAnswers(
+    manager: EntityManager,
+    account: LinkedAccount,
+    ref: string,
+    values: Record<string, FieldValue | null>,
+    expectedVersion: number,
+  ) {
     try {
       const response = await this.submissions.saveValues(
         actorOf(account),
         ref,
-        { version: expectedVersion, values: { [field]: value } },
+        { version: expectedVersion, values },
         manager,
       );
       return { ok: true as const, view: toDraftView(response) };

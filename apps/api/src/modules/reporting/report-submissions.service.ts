@@ -14,6 +14,7 @@ import {
 } from '@gcm/domain';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { AuditService } from '../audit/audit.service';
 import type { ReportActor } from './report-actor';
 import { ReportTemplatesService } from './report-templates.service';
 import { ReportingErrors } from './reporting.errors';
@@ -59,6 +60,7 @@ export class ReportSubmissionsService {
   constructor(
     private readonly store: SubmissionStore,
     private readonly templates: ReportTemplatesService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -301,6 +303,18 @@ export class ReportSubmissionsService {
       if (await this.store.periodLocked(m, row.templateId, row.periodKey))
         throw ReportingErrors.periodLocked(row.periodKey);
       throw ReportingErrors.submissionNotFound();
+    }
+    if (save.action === 'correct') {
+      // A submitted report changed (console or bot): in the audit log too, before and after.
+      const pick = (side: 'before' | 'after') =>
+        Object.fromEntries(Object.entries(save.changes).map(([k, c]) => [k, c[side]]));
+      await this.audit.record(m, actor, {
+        action: 'report_submission.correct',
+        entityType: 'report_submission',
+        entityId: row.id,
+        before: { values: pick('before'), version: row.version },
+        after: { values: pick('after'), version: save.version },
+      });
     }
     Object.assign(row, {
       values: save.values,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { periodByKey, ReportSubmissionResponse, Role } from '@gcm/domain';
+import {
+  periodByKey,
+  REPORT_TEXTS,
+  ReportSubmissionResponse,
+  returnedNoticeReplies,
+  Role,
+} from '@gcm/domain';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
@@ -80,7 +86,7 @@ export class SubmissionReviewService {
         m,
         row.unitId,
         'report_review',
-        textReply(`✅ Báo cáo “${title}” (${label}) của ${loaded.unit.name} đã được duyệt.`),
+        textReply(REPORT_TEXTS.acceptedNotice(title, label, loaded.unit.name)),
       );
       return;
     }
@@ -88,11 +94,7 @@ export class SubmissionReviewService {
       m,
       row.unitId,
       'correction',
-      textReply(
-        `↩️ Báo cáo “${title}” (${label}) của ${loaded.unit.name} được trả lại để chỉnh sửa.\n` +
-          `Lý do: ${row.returnComment}\n` +
-          'Gõ /baocao để sửa và nộp lại.',
-      ),
+      returnedNoticeReplies(row.id, title, label, loaded.unit.name, row.returnComment ?? ''),
     );
   }
 }
