@@ -506,6 +506,44 @@ describe(
         attachment: { kind: 'photo', fileRef: 'ph-1280' },
       });
     });
+
+    it('speaks English to an officer who chose it with /lang; Vietnamese stays the default', async (ctx) => {
+      ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
+      await tg(chat, telegramUpdates.text(chat, '/lang'), (m) =>
+        m.text.includes('Choose a language'),
+      );
+      await tg(chat, telegramUpdates.callback(chat, 'lang:en'), (m) =>
+        m.text.includes('Switched to English'),
+      );
+      const list = await tg(chat, telegramUpdates.text(chat, '/baocao'), (m) =>
+        m.text.includes('Reports your unit has to send'),
+      );
+      expect(lastOf(list).text).toMatch(
+        /Số liệu liên quan đến di cư 6 tháng.*\n\s*due \d\d\/\d\d\/\d{4} · Accepted/,
+      );
+      const open = lastOf(list).buttons.find((b) => b.text.includes('Rà soát công tác'));
+      const review = await tg(chat, telegramUpdates.callback(chat, open!.callback_data!), (m) =>
+        m.text.startsWith('Review the report'),
+      );
+      expect(lastOf(review).buttons.map((b) => b.text)).toEqual([
+        'Send report',
+        'Edit a field',
+        '‹ Back',
+      ]);
+      const tasks = await tg(chat, telegramUpdates.text(chat, '/capnhat'));
+      expect(tasks[0].text).toMatch(/^Which task would you like to report progress on/);
+      expect(tasks[0].buttons.some((b) => b.text.includes('(lead'))).toBe(true);
+
+      await tg(chat, telegramUpdates.text(chat, '/lang'), (m) =>
+        m.text.includes('Choose a language'),
+      );
+      await tg(chat, telegramUpdates.callback(chat, 'lang:vi'));
+      const again = await tg(chat, telegramUpdates.text(chat, '/baocao'), (m) =>
+        m.text.includes('Các báo cáo đơn vị cần gửi'),
+      );
+      expect(lastOf(again).text).toContain('Đã duyệt');
+    });
   },
 );
 

@@ -350,4 +350,29 @@ describe('the report flow', () => {
     expect(reportActionIntent('rp:d:2')).toEqual({ kind: 'report_done', field: 2 });
     expect(reportActionIntent('rp:x')).toEqual({ kind: 'report_discard' });
   });
+
+  it('speaks English to an officer who chose it, the report keeping its own words', () => {
+    const opened = openReport(draft({}, { locale: 'en' }));
+    expect(textOf(opened.replies)).toContain(
+      'The report has 3 fields; the bot asks them one by one',
+    );
+    expect(textOf(opened.replies)).toContain('Field 1/3 · Di cư trái phép\n**Số vụ**');
+    const submitted = openReport(
+      draft({ cases: 2, people: 3 }, { status: 'submitted', locale: 'en' }),
+    );
+    expect(textOf(submitted.replies)).toMatch(/^This report has been \*\*submitted\*\*/);
+    expect(
+      submitted.replies.flatMap((r) =>
+        r.type === 'text' ? (r.buttons ?? []).flat().map((b) => b.label) : [],
+      ),
+    ).toEqual(['Resubmit report', 'Edit a field', 'Discard changes']);
+    expect(
+      textOf(reportListReplies([{ ...draft(), status: 'returned', timeliness: 'overdue' }], 'en')),
+    ).toContain('due 05/07/2026 · Returned for correction · Overdue, not submitted');
+    expect(textOf(returnedNoticeReplies('s1', 'T', 'P', 'U', 'C', 'en'))).toContain(
+      'Type /baocao and choose this report',
+    );
+    // Vietnamese stays the default.
+    expect(textOf(openReport(draft()).replies)).toContain('Mục 1/3');
+  });
 });

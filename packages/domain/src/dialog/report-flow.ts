@@ -1,4 +1,4 @@
-import type { BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
 import { fieldHintVi, formatFieldValue, parseFieldInput } from '../reporting/field-input';
 import { formatDateVi, type IsoDate } from '../reporting/local-time';
 import { checkReport, failedRules } from '../reporting/report-values';
@@ -55,6 +55,8 @@ export interface ReportDraftView extends OwedReportView {
    * then holds them with the person's corrections not yet sent.
    */
   savedValues?: ReportValues;
+  /** The language of the conversation (Vietnamese when not set). */
+  locale?: BotLocale;
 }
 
 /** Where a person is in a report (kept in the conversation's state). */
@@ -188,6 +190,126 @@ export const REPORT_TEXTS = {
     `✅ Báo cáo “${title}” (${period}) của ${unit} đã được duyệt.`,
 } as const;
 
+/** The catalogue's shape: the same sentences in every language. */
+type ReportTexts = {
+  [K in keyof typeof REPORT_TEXTS]: (typeof REPORT_TEXTS)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
+};
+
+const STATUS_LABELS: Record<BotLocale, Record<SubmissionStatus, string>> = {
+  vi: submissionStatusLabelsVi,
+  en: {
+    not_started: 'Not started',
+    draft: 'Draft',
+    submitted: 'Submitted',
+    returned: 'Returned for correction',
+    accepted: 'Accepted',
+  },
+};
+
+const TIMELINESS_LABELS: Record<BotLocale, Record<SubmissionTimeliness, string>> = {
+  vi: submissionTimelinessLabelsVi,
+  en: {
+    on_time: 'On time',
+    late: 'Late',
+    overdue: 'Overdue, not submitted',
+    not_due: 'Not due yet',
+  },
+};
+
+/**
+ * The flow in English, for an officer who chose English with /lang. The report itself (its
+ * title, sections, field labels and help, period names) is the office's text and stays as
+ * written; so do the hints and messages about a value (packages/domain/src/reporting/field-input.ts).
+ */
+export const REPORT_TEXTS_EN: ReportTexts = {
+  owed: 'Reports your unit has to send:',
+  noneOwed: 'Your unit has no reports to send at the moment.',
+  choose: 'Choose a report to fill in or review.',
+  due: 'due',
+  locked:
+    'This reporting period is locked and can no longer be changed. If something needs to be ' +
+    'corrected, please contact the coordinating office.',
+  submittedAlready: (status: SubmissionStatus) =>
+    `This report is **${STATUS_LABELS.en[status]}** and cannot be changed through the bot. ` +
+    'If something needs to be corrected, please contact the coordinating office.',
+  correctable:
+    'This report has been **submitted** and is waiting for the coordinating office. You can ' +
+    'still correct it until it is accepted or the period is locked: press **Edit a field** or ' +
+    'type the number of the field to correct.',
+  correctionHint:
+    'Press **Resubmit report** to send your changes, or type the number of a field to correct (e.g. 3).',
+  correctionNone:
+    'You have not changed any field. Choose a field to correct, or go back to the list.',
+  changedFrom: (before: string) => `(changed, was: ${before})`,
+  corrected: (title: string, period: string, changes: string[]) =>
+    `Resubmitted **${title}** – ${period} with ${changes.length} corrected field(s):\n` +
+    `${changes.join('\n')}\nEvery change is recorded (who, when, the value before and after).`,
+  discarded: 'Your unsent changes were discarded; the submitted report is unchanged.',
+  pickHint: 'Press the options to tick them ✅ (press again to untick), then press **Done**.',
+  pickOne: 'Please tick at least one option, then press **Done**.',
+  returned: (comment: string) =>
+    `The report was **returned for correction**. The coordinating office's comment:\n“${comment}”\n` +
+    'The values already entered are kept; correct what is needed and submit again.',
+  started: (title: string, period: string, count: number) =>
+    `**${title}** – ${period}\nThe report has ${count} fields; the bot asks them one by one. ` +
+    'Each answer is saved at once: you can stop at any time and go on later (on the console too).',
+  resumed: (title: string, period: string) =>
+    `**${title}** – ${period}\nGoing on from the first unanswered field. Your answers are kept.`,
+  question: (position: number, count: number, section: string) =>
+    `Field ${position}/${count} · ${section}`,
+  current: 'Saved value',
+  options: 'Options',
+  retry: 'Please enter it again.',
+  firstField: 'This is the first field of the report.',
+  ruleBroken: 'The figures do not agree:',
+  fixBoth: 'Please check these fields and enter them again.',
+  missing: (labels: string[]) =>
+    `Not sent yet: ${labels.length} required field(s) unanswered (${labels.map((l) => `“${l}”`).join(', ')}).`,
+  stale: (label: string, value: string) =>
+    'Another officer of your unit has just updated this report, so your answer was not saved. ' +
+    `Current value of “${label}”: **${value}**. You can keep it (press Review) or enter a new value.`,
+  staleSubmit:
+    'Another officer of your unit has just updated this report. Please review the current values, then send.',
+  review: (title: string, period: string) => `**Review the report: ${title}** – ${period}`,
+  reviewHint: 'Press **Send report** to send it, or type the number of a field to change (e.g. 3).',
+  reviewNumber: (count: number) =>
+    `Please type the number of the field to change, from 1 to ${count}, or press **Send report**.`,
+  chooseField: 'Choose the field to change:',
+  submitted: (title: string, period: string, late: boolean) =>
+    `Sent **${title}** – ${period}${late ? ' (after the due date)' : ''}. Thank you! ` +
+    'The coordinating office will review it; if anything needs correcting, the bot will tell you.',
+  gone: 'This report is no longer in your unit’s list. Please choose again.',
+  paused: 'Your draft report is saved. Type /baocao to go on at any time.',
+  empty: '(empty)',
+  backButton: '‹ Back',
+  skipButton: 'Skip',
+  reviewButton: 'Review',
+  submitButton: 'Send report',
+  resubmitButton: 'Resubmit report',
+  discardButton: 'Discard changes',
+  doneButton: 'Done',
+  editButton: 'Edit a field',
+  moreFields: 'More fields ›',
+  firstFields: '‹ First fields',
+  listButton: 'List of reports',
+  openReturnedButton: 'Open the report',
+  returnedNotice: (title: string, period: string, unit: string, comment: string) =>
+    `↩️ The report “${title}” (${period}) of ${unit} was returned for correction.\n` +
+    `Reason: ${comment}\n` +
+    'Type /baocao and choose this report to correct and resubmit it; the office’s comment is shown first.',
+  acceptedNotice: (title: string, period: string, unit: string) =>
+    `✅ The report “${title}” (${period}) of ${unit} was accepted.`,
+};
+
+/** The flow's sentences in `locale` (Vietnamese unless English was chosen). */
+export function reportTexts(locale: BotLocale | undefined): ReportTexts {
+  return locale === 'en' ? REPORT_TEXTS_EN : REPORT_TEXTS;
+}
+
+const tx = (view: { locale?: BotLocale }) => reportTexts(view.locale);
+
 const say = (body: string, buttons?: ReplyButton[][]): TextReply => ({
   type: 'text',
   text: body,
@@ -202,21 +324,22 @@ const BUTTON_LABEL = 60;
 
 // --- the list -------------------------------------------------------------------------------
 
-export function reportListReplies(reports: OwedReportView[]): BotReply[] {
-  if (reports.length === 0) return [say(REPORT_TEXTS.noneOwed)];
+export function reportListReplies(reports: OwedReportView[], locale: BotLocale = 'vi'): BotReply[] {
+  const t = reportTexts(locale);
+  if (reports.length === 0) return [say(t.noneOwed)];
   const lines = reports.map((r, index) => {
     const when = r.timeliness === 'overdue' || r.timeliness === 'late';
     const flags = [
-      submissionStatusLabelsVi[r.status],
-      ...(when ? [submissionTimelinessLabelsVi[r.timeliness]] : []),
+      STATUS_LABELS[locale][r.status],
+      ...(when ? [TIMELINESS_LABELS[locale][r.timeliness]] : []),
     ];
     return (
       `${index + 1}. **${r.title}** – ${r.periodLabel}\n` +
-      `   ${REPORT_TEXTS.due} ${formatDateVi(r.dueOn)} · ${flags.join(' · ')}`
+      `   ${t.due} ${formatDateVi(r.dueOn)} · ${flags.join(' · ')}`
     );
   });
   return [
-    say(`${REPORT_TEXTS.owed}\n${lines.join('\n')}\n${REPORT_TEXTS.choose}`, [
+    say(`${t.owed}\n${lines.join('\n')}\n${t.choose}`, [
       ...reports.map((r, index) => [
         {
           label: cut(`${index + 1}. ${r.periodLabel} – ${r.title}`, BUTTON_LABEL),
@@ -239,11 +362,11 @@ export function openReport(view: ReportDraftView): {
   replies: BotReply[];
 } {
   const fields = templateFields(view.template);
-  if (view.locked) return { cursor: null, replies: [say(REPORT_TEXTS.locked)] };
+  if (view.locked) return { cursor: null, replies: [say(tx(view).locked)] };
   if (view.status === 'accepted') {
     return {
       cursor: null,
-      replies: [say(REPORT_TEXTS.submittedAlready(view.status)), ...summaryReplies(view, false)],
+      replies: [say(tx(view).submittedAlready(view.status)), ...summaryReplies(view, false)],
     };
   }
   const base = { ref: view.ref, trail: [], version: view.version };
@@ -258,21 +381,21 @@ export function openReport(view: ReportDraftView): {
     };
     return {
       cursor,
-      replies: [say(REPORT_TEXTS.correctable), ...reviewReplies(withCorrection(view, cursor))],
+      replies: [say(tx(view).correctable), ...reviewReplies(withCorrection(view, cursor))],
     };
   }
   if (view.status === 'returned') {
     const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
     return {
       cursor,
-      replies: [say(REPORT_TEXTS.returned(view.returnComment ?? '')), ...reviewReplies(view)],
+      replies: [say(tx(view).returned(view.returnComment ?? '')), ...reviewReplies(view)],
     };
   }
   const first = nextUnanswered(view, 0);
   const answered = fields.some((f) => !isEmpty(view.values[f.key]));
   const intro = answered
-    ? REPORT_TEXTS.resumed(view.title, view.periodLabel)
-    : REPORT_TEXTS.started(view.title, view.periodLabel, fields.length);
+    ? tx(view).resumed(view.title, view.periodLabel)
+    : tx(view).started(view.title, view.periodLabel, fields.length);
   if (first < 0) {
     const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
     return { cursor, replies: reviewReplies(view) };
@@ -330,20 +453,18 @@ export function askFieldReplies(view: ReportDraftView, cursor: ReportCursor): Bo
   const options = fieldOptions(field);
   const picked = pickedOptions(view, cursor);
   const lines = [
-    REPORT_TEXTS.question(cursor.field + 1, fields.length, section?.title ?? ''),
+    tx(view).question(cursor.field + 1, fields.length, section?.title ?? ''),
     `**${field.label}**`,
     ...(field.help ? [`_${field.help}_`] : []),
     ...(field.type === 'multiple_choice'
       ? [
-          `${REPORT_TEXTS.options}:`,
+          `${tx(view).options}:`,
           ...options.map((o, i) => `${i + 1}. ${picked.includes(i) ? '✅ ' : ''}${o.label}`),
-          REPORT_TEXTS.pickHint,
+          tx(view).pickHint,
         ]
       : []),
     fieldHintVi(field),
-    ...(isEmpty(current)
-      ? []
-      : [`${REPORT_TEXTS.current}: **${formatFieldValue(field, current)}**`]),
+    ...(isEmpty(current) ? [] : [`${tx(view).current}: **${formatFieldValue(field, current)}**`]),
   ];
   const choiceRows =
     field.type === 'yes_no' || field.type === 'single_choice'
@@ -358,17 +479,15 @@ export function askFieldReplies(view: ReportDraftView, cursor: ReportCursor): Bo
                 action: ReportAction.toggle(cursor.field, i),
               },
             ]),
-            [{ label: REPORT_TEXTS.doneButton, action: ReportAction.done(cursor.field) }],
+            [{ label: tx(view).doneButton, action: ReportAction.done(cursor.field) }],
           ]
         : [];
   const nav: ReplyButton[] = [
-    ...(cursor.trail.length > 0
-      ? [{ label: REPORT_TEXTS.backButton, action: ReportAction.back }]
-      : []),
+    ...(cursor.trail.length > 0 ? [{ label: tx(view).backButton, action: ReportAction.back }] : []),
     ...(field.required
       ? []
-      : [{ label: REPORT_TEXTS.skipButton, action: ReportAction.skip(cursor.field) }]),
-    { label: REPORT_TEXTS.reviewButton, action: ReportAction.review },
+      : [{ label: tx(view).skipButton, action: ReportAction.skip(cursor.field) }]),
+    { label: tx(view).reviewButton, action: ReportAction.review },
   ];
   return [say(lines.join('\n'), [...choiceRows, nav])];
 }
@@ -395,7 +514,7 @@ export function readReportText(
     if (index >= 0 && index < fields.length) return { kind: 'edit', field: index };
     return {
       kind: 'replies',
-      replies: [say(REPORT_TEXTS.reviewNumber(fields.length), reviewButtons(view))],
+      replies: [say(tx(view).reviewNumber(fields.length), reviewButtons(view))],
     };
   }
   const field = fields[cursor.field];
@@ -429,7 +548,7 @@ export function readReportButton(
     if (!field.required) return { kind: 'save', field: press.field, value: null };
     return {
       kind: 'replies',
-      replies: [say(REPORT_TEXTS.pickOne), ...askFieldReplies(view, cursor)],
+      replies: [say(tx(view).pickOne), ...askFieldReplies(view, cursor)],
     };
   }
   if (press.option === undefined) {
@@ -480,7 +599,7 @@ function pickedOptions(view: ReportDraftView, cursor: ReportCursor): number[] {
 }
 
 function retryReplies(view: ReportDraftView, cursor: ReportCursor, message: string): BotReply[] {
-  return [say(`${message} ${REPORT_TEXTS.retry}`), ...askFieldReplies(view, cursor)];
+  return [say(`${message} ${tx(view).retry}`), ...askFieldReplies(view, cursor)];
 }
 
 /**
@@ -534,7 +653,7 @@ export function goBack(
   const trail = [...cursor.trail];
   const previous = trail.pop();
   if (previous === undefined) {
-    return { cursor, replies: [say(REPORT_TEXTS.firstField), ...resumeReplies(view, cursor)] };
+    return { cursor, replies: [say(tx(view).firstField), ...resumeReplies(view, cursor)] };
   }
   const next: ReportCursor = {
     ...cursor,
@@ -587,12 +706,12 @@ export function staleAnswerReplies(
   const field = templateFields(view.template)[cursor.field];
   const next = { ...cursor, version: view.version };
   if (!field || cursor.step !== 'field') {
-    return { cursor: next, replies: [say(REPORT_TEXTS.staleSubmit), ...reviewReplies(view)] };
+    return { cursor: next, replies: [say(tx(view).staleSubmit), ...reviewReplies(view)] };
   }
   const shown = formatFieldValue(field, view.values[field.key]);
   return {
     cursor: next,
-    replies: [say(REPORT_TEXTS.stale(field.label, shown)), ...askFieldReplies(view, next)],
+    replies: [say(tx(view).stale(field.label, shown)), ...askFieldReplies(view, next)],
   };
 }
 
@@ -610,9 +729,9 @@ export function reviewReplies(view: ReportDraftView): BotReply[] {
 
 function summaryReplies(view: ReportDraftView, editable: boolean): BotReply[] {
   let number = 0;
-  const lines = [REPORT_TEXTS.review(view.title, view.periodLabel)];
+  const lines = [tx(view).review(view.title, view.periodLabel)];
   const shown = (field: ReportField, value: FieldValue | null | undefined) =>
-    isEmpty(value) ? REPORT_TEXTS.empty : formatFieldValue(field, value);
+    isEmpty(value) ? tx(view).empty : formatFieldValue(field, value);
   for (const section of view.template.sections) {
     lines.push(`\n**${section.title}**`);
     for (const field of section.fields) {
@@ -622,31 +741,30 @@ function summaryReplies(view: ReportDraftView, editable: boolean): BotReply[] {
       const changed = view.savedValues !== undefined && !sameValue(before, value);
       lines.push(
         `${number}. ${field.label}: ${shown(field, value)}` +
-          (changed ? ` ${REPORT_TEXTS.changedFrom(shown(field, before))}` : ''),
+          (changed ? ` ${tx(view).changedFrom(shown(field, before))}` : ''),
       );
     }
   }
   const correcting = view.savedValues !== undefined;
-  if (editable)
-    lines.push(`\n${correcting ? REPORT_TEXTS.correctionHint : REPORT_TEXTS.reviewHint}`);
+  if (editable) lines.push(`\n${correcting ? tx(view).correctionHint : tx(view).reviewHint}`);
   return [say(lines.join('\n'), editable ? reviewButtons(view) : undefined)];
 }
 
 function reviewButtons(view: ReportDraftView): ReplyButton[][] {
   if (view.savedValues !== undefined) {
     return [
-      [{ label: REPORT_TEXTS.resubmitButton, action: ReportAction.submit }],
+      [{ label: tx(view).resubmitButton, action: ReportAction.submit }],
       [
-        { label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) },
-        { label: REPORT_TEXTS.discardButton, action: ReportAction.discard },
+        { label: tx(view).editButton, action: ReportAction.fields(0) },
+        { label: tx(view).discardButton, action: ReportAction.discard },
       ],
     ];
   }
   return [
-    [{ label: REPORT_TEXTS.submitButton, action: ReportAction.submit }],
+    [{ label: tx(view).submitButton, action: ReportAction.submit }],
     [
-      { label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) },
-      { label: REPORT_TEXTS.backButton, action: ReportAction.back },
+      { label: tx(view).editButton, action: ReportAction.fields(0) },
+      { label: tx(view).backButton, action: ReportAction.back },
     ],
   ];
 }
@@ -655,11 +773,12 @@ function reviewButtons(view: ReportDraftView): ReplyButton[][] {
  * "Gửi lại báo cáo" with no correction that changes anything: said so, with the fields to
  * choose from.
  */
-export function nothingCorrectedReplies(): BotReply[] {
+export function nothingCorrectedReplies(locale: BotLocale = 'vi'): BotReply[] {
+  const t = reportTexts(locale);
   return [
-    say(REPORT_TEXTS.correctionNone, [
-      [{ label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) }],
-      [{ label: REPORT_TEXTS.listButton, action: ReportAction.list }],
+    say(t.correctionNone, [
+      [{ label: t.editButton, action: ReportAction.fields(0) }],
+      [{ label: t.listButton, action: ReportAction.list }],
     ]),
   ];
 }
@@ -672,10 +791,10 @@ export function correctedReplies(view: ReportDraftView, keys: string[]): BotRepl
     const index = fields.findIndex((f) => f.key === key);
     const field = fields[index];
     const show = (v: FieldValue | null | undefined) =>
-      isEmpty(v) ? REPORT_TEXTS.empty : formatFieldValue(field, v);
+      isEmpty(v) ? tx(view).empty : formatFieldValue(field, v);
     return `- ${index + 1}. ${field.label}: ${show(saved[key])} → **${show(view.values[key])}**`;
   });
-  return [say(REPORT_TEXTS.corrected(view.title, view.periodLabel, changes))];
+  return [say(tx(view).corrected(view.title, view.periodLabel, changes))];
 }
 
 /** The fields as buttons to edit one, a page at a time on a channel with few buttons. */
@@ -698,14 +817,14 @@ export function fieldListReplies(
     pages > 1
       ? [
           shown + 1 < pages
-            ? { label: REPORT_TEXTS.moreFields, action: ReportAction.fields(shown + 1) }
-            : { label: REPORT_TEXTS.firstFields, action: ReportAction.fields(0) },
+            ? { label: tx(view).moreFields, action: ReportAction.fields(shown + 1) }
+            : { label: tx(view).firstFields, action: ReportAction.fields(0) },
         ]
       : [];
   return [
-    say(REPORT_TEXTS.chooseField, [
+    say(tx(view).chooseField, [
       ...rows,
-      [...more, { label: REPORT_TEXTS.reviewButton, action: ReportAction.review }],
+      [...more, { label: tx(view).reviewButton, action: ReportAction.review }],
     ]),
   ];
 }
@@ -743,7 +862,7 @@ export function checkBeforeSubmit(
     const labels = indexes.map((i) => fields[i].label);
     return {
       cursor: next,
-      replies: [say(REPORT_TEXTS.missing(labels)), ...askFieldReplies(view, next)],
+      replies: [say(tx(view).missing(labels)), ...askFieldReplies(view, next)],
     };
   }
   const broken = problems.find((p) => p.kind === 'rule_failed');
@@ -762,10 +881,10 @@ export function checkBeforeSubmit(
 }
 
 export function submittedReplies(
-  view: Pick<OwedReportView, 'title' | 'periodLabel'>,
+  view: Pick<ReportDraftView, 'title' | 'periodLabel' | 'locale'>,
   late: boolean,
 ): BotReply[] {
-  return [say(REPORT_TEXTS.submitted(view.title, view.periodLabel, late))];
+  return [say(tx(view).submitted(view.title, view.periodLabel, late))];
 }
 
 /**
@@ -779,19 +898,21 @@ export function returnedNoticeReplies(
   period: string,
   unit: string,
   comment: string,
+  locale: BotLocale = 'vi',
 ): BotReply[] {
+  const t = reportTexts(locale);
   return [
     {
       type: 'text',
-      text: REPORT_TEXTS.returnedNotice(title, period, unit, comment),
-      buttons: [[{ label: REPORT_TEXTS.openReturnedButton, action: ReportAction.open(ref) }]],
+      text: t.returnedNotice(title, period, unit, comment),
+      buttons: [[{ label: t.openReturnedButton, action: ReportAction.open(ref) }]],
     },
   ];
 }
 
 /** A sentence of the catalogue, with the way back to the list of reports. */
-export function reportNoticeReplies(text: string): BotReply[] {
-  return [say(text, [[{ label: REPORT_TEXTS.listButton, action: ReportAction.list }]])];
+export function reportNoticeReplies(text: string, locale: BotLocale = 'vi'): BotReply[] {
+  return [say(text, [[{ label: reportTexts(locale).listButton, action: ReportAction.list }]])];
 }
 
 function ruleReply(
@@ -803,9 +924,7 @@ function ruleReply(
     const field = fields[i];
     return `- ${i + 1}. ${field.label}: **${formatFieldValue(field, view.values[field.key])}**`;
   });
-  return say(
-    `${REPORT_TEXTS.ruleBroken} ${broken.message}\n${named.join('\n')}\n${REPORT_TEXTS.fixBoth}`,
-  );
+  return say(`${tx(view).ruleBroken} ${broken.message}\n${named.join('\n')}\n${tx(view).fixBoth}`);
 }
 
 // --- reading buttons ------------------------------------------------------------------------

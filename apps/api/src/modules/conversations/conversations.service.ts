@@ -19,7 +19,7 @@ import {
   interpret,
   languageReplies,
   leaveUnitFlows,
-  REPORT_TEXTS,
+  reportTexts,
   unitHelpReplies,
   unitMenuReply,
   menuReply,
@@ -336,7 +336,7 @@ export class ConversationsService {
         ];
       case 'help':
         if (channel === 'web') return sayReplies(locale, 'helpWeb');
-        return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn));
+        return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn), locale);
       case 'menu':
         leaveUnitFlows(state);
         return [
@@ -409,7 +409,7 @@ export class ConversationsService {
         return [
           {
             type: 'text',
-            text: correcting ? REPORT_TEXTS.discarded : REPORT_TEXTS.paused,
+            text: correcting ? reportTexts(locale).discarded : reportTexts(locale).paused,
             format: 'markdown',
           },
         ];
@@ -547,7 +547,7 @@ export class ConversationsService {
   /** A linked account's own buttons (reports, task updates, the link), after the topic menu. */
   private async unitMenu(turn: Turn): Promise<BotReply[]> {
     const account = await this.account(turn);
-    return account ? [unitMenuReply(account)] : [];
+    return account ? [unitMenuReply(account, turn.state.locale)] : [];
   }
 
   /** The topic menu after a button that no longer leads anywhere. */

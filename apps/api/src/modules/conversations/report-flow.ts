@@ -14,9 +14,10 @@ import {
   openReport,
   readReportButton,
   readReportText,
-  REPORT_TEXTS,
   reportListReplies,
   reportNoticeReplies,
+  reportTexts,
+  type BotLocale,
   resumeReplies,
   type ReportCursor,
   type ReportDraftView,
@@ -61,17 +62,18 @@ export async function reportStep(
   turn: Turn,
   intent: ReportIntent,
   account: LinkedAccount | null,
-  drafts: ReportDrafts,
+  anyLocaleDrafts: ReportDrafts,
 ): Promise<BotReply[]> {
   const { manager, state } = turn;
+  const drafts = localised(anyLocaleDrafts, state.locale);
   if (!account) {
     delete state.report;
-    return needsLinkReplies();
+    return needsLinkReplies(state.locale);
   }
   if (intent.kind === 'reports') {
     delete state.report;
     delete state.taskUpdate;
-    return reportListReplies(await drafts.owed(manager, account, new Date()));
+    return reportListReplies(await drafts.owed(manager, account, new Date()), state.locale);
   }
   if (intent.kind === 'report_open') {
     delete state.taskUpdate;
@@ -82,7 +84,8 @@ export async function reportStep(
     return opened.replies;
   }
   const cursor = state.report;
-  if (!cursor) return reportListReplies(await drafts.owed(manager, account, new Date()));
+  if (!cursor)
+    return reportListReplies(await drafts.owed(manager, account, new Date()), state.locale);
   const saved = await drafts.open(manager, account, cursor.ref);
   if (!saved) return gone(turn, account, drafts);
   // A draft that was submitted, accepted or locked meanwhile, or a correction of a report
@@ -117,7 +120,7 @@ export async function reportStep(
     case 'report_discard':
       if (!cursor.correction) return resumeReplies(view, cursor);
       delete turn.state.report;
-      return reportNoticeReplies(REPORT_TEXTS.discarded);
+      return reportNoticeReplies(reportTexts(state.locale).discarded, state.locale);
     case 'report_back':
       return move(turn, goBack(view, cursor));
     case 'report_review':
@@ -158,7 +161,7 @@ async function save(
     return move(turn, staleAnswerReplies(saved.view, cursor));
   if (!saved.ok) {
     delete turn.state.report;
-    return reportNoticeReplies(saved.message);
+    return reportNoticeReplies(saved.message, turn.state.locale);
   }
   return move(turn, afterAnswer(saved.view, cursor, field));
 }
@@ -181,7 +184,7 @@ async function submit(
   if (!submitted.ok && submitted.reason === 'stale') {
     return move(turn, staleAnswerReplies(submitted.view, { ...cursor, step: 'review' }));
   }
-  if (!submitted.ok) return reportNoticeReplies(submitted.message);
+  if (!submitted.ok) return reportNoticeReplies(submitted.message, turn.state.locale);
   delete turn.state.report;
   return submittedReplies(view, submitted.late);
 }
@@ -199,7 +202,7 @@ async function resubmit(
   cursor: ReportCursor,
 ): Promise<BotReply[]> {
   const keys = correctedFields(view, cursor);
-  if (keys.length === 0) return nothingCorrectedReplies();
+  if (keys.length === 0) return nothingCorrectedReplies(turn.state.locale);
   if (view.version !== cursor.version) {
     return move(turn, staleAnswerReplies(view, { ...cursor, step: 'review' }));
   }
@@ -211,7 +214,7 @@ async function resubmit(
     const next = { ...cursor, step: 'review' as const };
     return move(turn, staleAnswerReplies(withCorrection(saved.view, next), next));
   }
-  if (!saved.ok) return reportNoticeReplies(saved.message);
+  if (!saved.ok) return reportNoticeReplies(saved.message, turn.state.locale);
   delete turn.state.report;
   return correctedReplies(view, keys);
 }
@@ -236,7 +239,25 @@ function setCursor(turn: Turn, cursor: ReportCursor | null): void {
 async function gone(turn: Turn, account: LinkedAccount, drafts: ReportDrafts): Promise<BotReply[]> {
   delete turn.state.report;
   return [
-    { type: 'text', text: REPORT_TEXTS.gone, format: 'markdown' },
-    ...reportListReplies(await drafts.owed(turn.manager, account, new Date())),
+    { type: 'text', text: reportTexts(turn.state.locale).gone, format: 'markdown' },
+    ...reportListReplies(await drafts.owed(turn.manager, account, new Date()), turn.state.locale),
   ];
+}
+
+/** The drafts port, its views in the conversation's language. */
+function localised(drafts: ReportDrafts, locale: BotLocale): ReportDrafts {
+  const withLocale = <T extends object>(outcome: T): T =>
+    'view' in outcome && outcome.view
+      ? { ...outcome, view: { ...(outcome.view as ReportDraftView), locale } }
+      : outcome;
+  return {
+    owed: (m, account, now) => drafts.owed(m, account, now),
+    open: async (m, account, ref) => {
+      const view = await drafts.open(m, account, ref);
+      return view && { ...view, locale };
+    },
+    saveAnswer: async (...args) => withLocale(await drafts.saveAnswer(...args)),
+    saveAnswers: async (...args) => withLocale(await drafts.saveAnswers(...args)),
+    submit: async (...args) => withLocale(await drafts.submit(...args)),
+  };
 }

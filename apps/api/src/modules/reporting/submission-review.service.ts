@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   periodByKey,
-  REPORT_TEXTS,
+  reportTexts,
   ReportSubmissionResponse,
   returnedNoticeReplies,
   Role,
@@ -82,19 +82,16 @@ export class SubmissionReviewService {
     const title = version.definition.title;
     const label = periodByKey(version.definition.schedule, row.periodKey)?.label ?? row.periodKey;
     if (row.status === 'accepted') {
-      await notifyUnitMembers(
-        m,
-        row.unitId,
-        'report_review',
-        textReply(REPORT_TEXTS.acceptedNotice(title, label, loaded.unit.name)),
-      );
+      await notifyUnitMembers(m, row.unitId, 'report_review', {
+        vi: textReply(reportTexts('vi').acceptedNotice(title, label, loaded.unit.name)),
+        en: textReply(reportTexts('en').acceptedNotice(title, label, loaded.unit.name)),
+      });
       return;
     }
-    await notifyUnitMembers(
-      m,
-      row.unitId,
-      'correction',
-      returnedNoticeReplies(row.id, title, label, loaded.unit.name, row.returnComment ?? ''),
-    );
+    const comment = row.returnComment ?? '';
+    await notifyUnitMembers(m, row.unitId, 'correction', {
+      vi: returnedNoticeReplies(row.id, title, label, loaded.unit.name, comment, 'vi'),
+      en: returnedNoticeReplies(row.id, title, label, loaded.unit.name, comment, 'en'),
+    });
   }
 }
