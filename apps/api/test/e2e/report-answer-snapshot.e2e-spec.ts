@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@gcm/domain';
+import type { EntityManager } from 'typeorm';
 import { ManualClock } from '../../src/common/clock/clock';
 import { AppError } from '../../src/common/errors/app-error';
 import { ReportSubmissionsService } from '../../src/modules/reporting/report-submissions.service';
@@ -63,11 +64,7 @@ describe('saving a bot answer on the row read earlier in the transaction', () =>
   afterAll(() => t?.close());
 
   /** Another officer's save of `field`, committed after the snapshot was read (same transaction here). */
-  const otherOfficerSets = (
-    m: Parameters<Parameters<TestApp['dataSource']['transaction']>[0]>[0],
-    field: string,
-    value: number,
-  ) =>
+  const otherOfficerSets = (m: EntityManager, field: string, value: number) =>
     m.query(
       `UPDATE report_submissions
           SET values = values || jsonb_build_object($2::text, $3::int),
