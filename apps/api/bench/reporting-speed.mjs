@@ -7,6 +7,10 @@
 //     guard): once on its own (its own transaction, so BEGIN and COMMIT included) and once inside
 //     a caller's transaction, as the bot's /baocao dialog calls it (the conversation's BEGIN and
 //     COMMIT are not the save's). Also the HTTP round trip (PUT …/values), for reference.
+//     And the whole of the bot's part in one answer (ReportingDrafts.open, to read the person's
+//     input against the draft, then ReportingDrafts.saveAnswer), in the conversation's
+//     transaction, with its database round trips: what "saving one answer in a bot
+//     conversation" costs the API besides the conversation's own reads and writes.
 //     Each draft is saved once per measure; the first WARM_UP saves of each are not counted.
 // A benchmark, not a test: it prints figures and fails nothing. Build first (pnpm build).
 //   pnpm --filter @gcm/api bench:reporting            (embedded PGlite)
@@ -15,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { ManualClock } from '../dist/common/clock/clock.js';
 import { ReportSubmissionsService } from '../dist/modules/reporting/report-submissions.service.js';
 import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
+import { REPORT_DRAFTS } from '../dist/modules/conversations/unit-ports.js';
 import { UsersService } from '../dist/modules/users/users.service.js';
 import { DataSource } from 'typeorm';
 import { percentile, startBenchApp } from './harness.mjs';
@@ -157,7 +162,7 @@ try {
 
   const drafts = await db.query(
     `SELECT id, version FROM report_submissions WHERE period_key = '2026-H2' AND status = 'draft' LIMIT $1`,
-    [(SAVE_RUNS + WARM_UP) * 3 + 1],
+    [(SAVE_RUNS + WARM_UP) * 4 + 2],
   );
   const draftsOf = (measure) =>
     drafts.slice(measure * (SAVE_RUNS + WARM_UP), (measure + 1) * (SAVE_RUNS + WARM_UP));
@@ -183,7 +188,34 @@ try {
     );
     inTransaction = statements;
   });
+  // The bot's part of one answer: the draft read, then the answer saved, as /baocao does.
+  const botDrafts = bench.app.get(REPORT_DRAFTS, { strict: false });
+  const account = {
+    userId: admin.user.id,
+    role: 'admin',
+    fullName: 'Bench admin',
+    email: 'bench-admin@gcm.local',
+    unitId: null,
+    unitName: 'Bench',
+    channel: 'telegram',
+    chatId: 'bench',
+    active: true,
+  };
+  const botAnswer = async (manager, id, field, value) => {
+    const view = await botDrafts.open(manager, account, id);
+    const saved = await botDrafts.saveAnswer(manager, account, id, field, value, view.version);
+    if (!saved.ok) throw new Error(`the bot's save was refused: ${JSON.stringify(saved)}`);
+  };
+  let botStatements = 0;
+  await db.transaction(async (manager) => {
+    statements = 0;
+    await botAnswer(manager, drafts.at(-2).id, 'field_3', 1);
+    botStatements = statements;
+  });
   db.logger.logQuery = logQuery;
+  console.log(
+    `The bot's part of one answer (draft read + answer saved), database round trips: ${botStatements}`,
+  );
   console.log(
     `Saving one answer, database round trips: ${ownTransaction} on its own (BEGIN and COMMIT included), ${inTransaction} inside the caller's transaction`,
   );
@@ -218,6 +250,20 @@ try {
   report(
     "Saving one answer, API time inside the caller's transaction (as the bot's /baocao)",
     inTransactionTimes,
+    5,
+  );
+
+  const botTimes = [];
+  for (const [i, draft] of draftsOf(3).entries()) {
+    await db.transaction(async (manager) => {
+      const t0 = performance.now();
+      await botAnswer(manager, draft.id, 'field_27', 10 + (i % 3));
+      if (i >= WARM_UP) botTimes.push(performance.now() - t0);
+    });
+  }
+  report(
+    "Saving one answer in a bot conversation, API time (ReportingDrafts.open + saveAnswer, in the conversation's transaction)",
+    botTimes,
     5,
   );
 

@@ -271,6 +271,70 @@ describe(
 
       const submitted = await currentSubmission(police, 'police_migration_statistics');
       expect(submitted.status).toBe('submitted');
+
+      // Submitted, not yet accepted: the officer opens it again, corrects one field and sends
+      // the correction; the change is kept with its value before and after.
+      const reopened = await tg(chat, telegramUpdates.text(chat, '/baocao'));
+      expect(reopened[0].text).toMatch(/Số liệu liên quan đến di cư 6 tháng.*\n.*Đã nộp/);
+      const openSubmitted = reopened[0].buttons.find((b) =>
+        b.text.includes('Số liệu liên quan đến di cư'),
+      );
+      replies = await tg(chat, telegramUpdates.callback(chat, openSubmitted!.callback_data!), (m) =>
+        m.text.startsWith('Xem lại báo cáo'),
+      );
+      expect(replies[0].text).toMatch(/^Báo cáo này đã gửi, đang chờ Văn phòng điều phối duyệt/);
+      expect(lastOf(replies).text).toContain('7. Số người di cư trái phép được phát hiện: 2 người');
+      expect(lastOf(replies).buttons.map((b) => b.text)).toEqual([
+        'Gửi lại báo cáo',
+        'Sửa một mục',
+        'Hủy thay đổi',
+      ]);
+      replies = await tg(chat, telegramUpdates.text(chat, '18'), asks(18));
+      expect(lastOf(replies).text).toContain('Giá trị đang lưu: 4 người');
+      replies = await tg(chat, telegramUpdates.text(chat, '5'), (m) =>
+        m.text.startsWith('Xem lại báo cáo'),
+      );
+      expect(lastOf(replies).text).toContain(
+        '18. Số người di cư trở về được hỗ trợ tái hòa nhập cộng đồng: 5 người (đã sửa, trước đây: 4 người)',
+      );
+      // Nothing is written before "Gửi lại báo cáo".
+      const held = await api.staffJson<{ version: number }>(
+        `/reporting/submissions/${submitted.id}`,
+      );
+      expect(held.version).toBe(submitted.version);
+      replies = await tg(
+        chat,
+        telegramUpdates.callback(chat, button(lastOf(replies), 'rp:ok')!.callback_data!),
+      );
+      expect(lastOf(replies).text).toMatch(
+        /^Đã gửi lại báo cáo Số liệu liên quan đến di cư 6 tháng.* với 1 mục đã sửa:/,
+      );
+      expect(lastOf(replies).text).toContain(
+        '18. Số người di cư trở về được hỗ trợ tái hòa nhập cộng đồng: 4 người → 5 người',
+      );
+      const corrected = await api.staffJson<{
+        status: string;
+        history: {
+          action: string;
+          channel: string;
+          actor: { fullName: string } | null;
+          changes: Record<string, { before: unknown; after: unknown }>;
+        }[];
+      }>(`/reporting/submissions/${submitted.id}`);
+      expect(corrected.status).toBe('submitted');
+      expect(corrected.history.at(-1)).toMatchObject({
+        action: 'correct',
+        channel: 'telegram',
+        actor: { fullName: 'Hoàng Văn Minh' },
+      });
+      expect(Object.values(corrected.history.at(-1)!.changes)).toEqual([{ before: 4, after: 5 }]);
+      const audit = await api.staffJson<{
+        items: { action: string; before: unknown; after: unknown }[];
+      }>(`/audit?entityType=report_submission&entityId=${submitted.id}`);
+      const entry = audit.items.find((a) => a.action === 'report_submission.correct');
+      expect(JSON.stringify(entry?.before)).toContain(':4}');
+      expect(JSON.stringify(entry?.after)).toContain(':5}');
+
       await api.staffJson(`/reporting/submissions/${submitted.id}/accept`, { body: {} });
       expect((await currentSubmission(police, 'police_migration_statistics')).status).toBe(
         'accepted',
@@ -278,6 +342,130 @@ describe(
 
       const after = await tg(chat, telegramUpdates.text(chat, '/baocao'));
       expect(after[0].text).toMatch(/Số liệu liên quan đến di cư 6 tháng.*\n.*Đã duyệt/);
+      // Accepted: shown, no longer correctable.
+      const accepted = after[0].buttons.find((b) => b.text.includes('Số liệu liên quan đến di cư'));
+      replies = await tg(chat, telegramUpdates.callback(chat, accepted!.callback_data!), (m) =>
+        m.text.startsWith('Xem lại báo cáo'),
+      );
+      expect(lastOf(replies).buttons).toEqual([]);
+      expect(replies[0].text).toMatch(/Đã duyệt, không sửa qua bot được/);
+    });
+
+    it('answers multiple-choice fields with toggle buttons and "Xong", or typed numbers', async (ctx) => {
+      ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
+      const day = (offset: number) =>
+        new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const choices = [
+        { value: 'meeting', label: 'Họp dân' },
+        { value: 'radio', label: 'Loa phát thanh' },
+        { value: 'leaflet', label: 'Tờ rơi' },
+        { value: 'social', label: 'Mạng xã hội' },
+      ];
+      await api.staffJson(
+        '/reporting/templates',
+        {
+          body: {
+            definition: {
+              code: 'police_outreach_review',
+              title: 'Rà soát công tác tuyên truyền',
+              owedBy: ['police'],
+              schedule: {
+                kind: 'once',
+                firstDay: day(-10),
+                lastDay: day(10),
+                dueDate: day(20),
+                label: 'Đợt rà soát',
+              },
+              sections: [
+                {
+                  key: 'outreach',
+                  title: 'Tuyên truyền',
+                  fields: [
+                    {
+                      key: 'forms',
+                      label: 'Hình thức tuyên truyền đã sử dụng',
+                      type: 'multiple_choice',
+                      required: true,
+                      choices,
+                    },
+                    {
+                      key: 'planned',
+                      label: 'Hình thức dự kiến năm tới',
+                      type: 'multiple_choice',
+                      required: true,
+                      choices,
+                    },
+                  ],
+                },
+              ],
+              rules: [],
+            },
+          },
+        },
+        201,
+      );
+      const list = await tg(chat, telegramUpdates.text(chat, '/baocao'), (m) =>
+        m.text.includes('Các báo cáo'),
+      );
+      const open = lastOf(list).buttons.find((b) => b.text.includes('Rà soát công tác'));
+      let replies = await tg(chat, telegramUpdates.callback(chat, open!.callback_data!), (m) =>
+        m.text.startsWith('Mục 1/2'),
+      );
+      let question = lastOf(replies);
+      expect(question.text).toContain('Bấm vào các lựa chọn để đánh dấu ✅');
+      expect(question.buttons.map((b) => b.text).slice(0, 5)).toEqual([
+        'Họp dân',
+        'Loa phát thanh',
+        'Tờ rơi',
+        'Mạng xã hội',
+        'Xong',
+      ]);
+      // "Xong" with nothing ticked: asked to choose at least one.
+      replies = await tg(
+        chat,
+        telegramUpdates.callback(chat, button(question, 'rp:d:')!.callback_data!),
+        (m) => m.text.startsWith('Mục 1/2'),
+      );
+      expect(replies[0].text).toMatch(/chọn ít nhất một lựa chọn/);
+      // Tick "Tờ rơi" and "Họp dân", tick and untick "Loa phát thanh".
+      for (const label of ['Tờ rơi', 'Họp dân', 'Loa phát thanh', '✅ Loa phát thanh']) {
+        const press = question.buttons.find((b) => b.text === label);
+        expect(
+          press,
+          `${label} in ${question.buttons.map((b) => b.text).join(' | ')}`,
+        ).toBeDefined();
+        replies = await tg(chat, telegramUpdates.callback(chat, press!.callback_data!), (m) =>
+          m.text.startsWith('Mục 1/2'),
+        );
+        question = lastOf(replies);
+      }
+      expect(question.buttons.map((b) => b.text).slice(0, 4)).toEqual([
+        '✅ Họp dân',
+        'Loa phát thanh',
+        '✅ Tờ rơi',
+        'Mạng xã hội',
+      ]);
+      replies = await tg(
+        chat,
+        telegramUpdates.callback(chat, button(question, 'rp:d:')!.callback_data!),
+        (m) => m.text.startsWith('Mục 2/2'),
+      );
+      // The second one typed: numbers, separated by commas.
+      replies = await tg(chat, telegramUpdates.text(chat, '2, 4'), (m) =>
+        m.text.startsWith('Xem lại báo cáo'),
+      );
+      expect(lastOf(replies).text).toContain(
+        '1. Hình thức tuyên truyền đã sử dụng: Họp dân, Tờ rơi',
+      );
+      expect(lastOf(replies).text).toContain(
+        '2. Hình thức dự kiến năm tới: Loa phát thanh, Mạng xã hội',
+      );
+      const saved = await currentSubmission(police, 'police_outreach_review');
+      const { values } = await api.staffJson<{ values: Record<string, unknown> }>(
+        `/reporting/submissions/${saved.id}`,
+      );
+      expect(values).toEqual({ forms: ['meeting', 'leaflet'], planned: ['radio', 'social'] });
     });
 
     it('posts a progress update on a task of the unit, with a photo', async (ctx) => {
@@ -317,6 +505,44 @@ describe(
         author: { fullName: 'Hoàng Văn Minh' },
         attachment: { kind: 'photo', fileRef: 'ph-1280' },
       });
+    });
+
+    it('speaks English to an officer who chose it with /lang; Vietnamese stays the default', async (ctx) => {
+      ctx.onTestFailed(dumpOnFailure('bot', () => bot.output()));
+      ctx.onTestFailed(dumpOnFailure('api', () => api.output()));
+      await tg(chat, telegramUpdates.text(chat, '/lang'), (m) =>
+        m.text.includes('Choose a language'),
+      );
+      await tg(chat, telegramUpdates.callback(chat, 'lang:en'), (m) =>
+        m.text.includes('Switched to English'),
+      );
+      const list = await tg(chat, telegramUpdates.text(chat, '/baocao'), (m) =>
+        m.text.includes('Reports your unit has to send'),
+      );
+      expect(lastOf(list).text).toMatch(
+        /Số liệu liên quan đến di cư 6 tháng.*\n\s*due \d\d\/\d\d\/\d{4} · Accepted/,
+      );
+      const open = lastOf(list).buttons.find((b) => b.text.includes('Rà soát công tác'));
+      const review = await tg(chat, telegramUpdates.callback(chat, open!.callback_data!), (m) =>
+        m.text.startsWith('Review the report'),
+      );
+      expect(lastOf(review).buttons.map((b) => b.text)).toEqual([
+        'Send report',
+        'Edit a field',
+        '‹ Back',
+      ]);
+      const tasks = await tg(chat, telegramUpdates.text(chat, '/capnhat'));
+      expect(tasks[0].text).toMatch(/^Which task would you like to report progress on/);
+      expect(tasks[0].buttons.some((b) => b.text.includes('(lead'))).toBe(true);
+
+      await tg(chat, telegramUpdates.text(chat, '/lang'), (m) =>
+        m.text.includes('Choose a language'),
+      );
+      await tg(chat, telegramUpdates.callback(chat, 'lang:vi'));
+      const again = await tg(chat, telegramUpdates.text(chat, '/baocao'), (m) =>
+        m.text.includes('Các báo cáo đơn vị cần gửi'),
+      );
+      expect(lastOf(again).text).toContain('Đã duyệt');
     });
   },
 );
@@ -375,7 +601,25 @@ describe(
 
       const submitted = await currentSubmission(ward, 'gcm_plan_yearly_report');
       const comment = 'Đề nghị bổ sung số tin, bài đã đăng tải.';
+      const beforeReturn = zalo.delivered.filter((m) => m.userId === user).length;
       await api.staffJson(`/reporting/submissions/${submitted.id}/return`, { body: { comment } });
+
+      // The notice comes through the outbox; its words alone say what to do.
+      const notices = () => zalo.delivered.filter((m) => m.userId === user).slice(beforeReturn);
+      await waitFor(
+        () => notices().some((m) => (m.message.text ?? '').includes('được trả lại')),
+        15_000,
+        'the return notice on Zalo',
+      );
+      const notice = zaloText(notices());
+      expect(notice).toContain(
+        '↩️ Báo cáo “Báo cáo tình hình thực hiện Kế hoạch triển khai Thỏa thuận GCM',
+      );
+      expect(notice).toContain(
+        `của UBND phường Nguyễn Thị Minh Khai được trả lại để chỉnh sửa.\nLý do: ${comment}`,
+      );
+      expect(notice).toContain('Gõ /baocao rồi chọn báo cáo này để sửa và nộp lại');
+      expect(zaloActions(notices())).toEqual([`rp:o:${submitted.id}`]);
 
       const reopened = await zaloSay(user, '/baocao', (m) =>
         (m.message.text ?? '').includes('Các báo cáo'),

@@ -1,4 +1,4 @@
-import type { BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
 import { normaliseLinkCode } from '../reporting/link-codes';
 
 /**
@@ -86,6 +86,70 @@ export const LINK_TEXTS = {
   } satisfies Record<LinkRefusal, string>,
 } as const;
 
+type LinkTexts = {
+  [K in keyof typeof LINK_TEXTS]: K extends 'refused'
+    ? Record<LinkRefusal, string>
+    : (typeof LINK_TEXTS)[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : string;
+};
+
+/** The flow in English, for an officer who chose English with /lang. */
+export const LINK_TEXTS_EN: LinkTexts = {
+  linkButton: 'Link a unit account',
+  askCode:
+    'To link this account to your unit, please type the 8-character **link code** the ' +
+    'coordinating office gave you (e.g. ABCD-EFGH). A code works once and expires.',
+  linked: (a: LinkedAccountView) =>
+    `This account is now linked to officer **${a.fullName}**, unit **${a.unitName}**.\n` +
+    'You can now send periodic reports (/baocao) and task progress updates (/capnhat) right ' +
+    'here. Other questions are answered as usual.\n' +
+    'If this is not you or your unit, press **Unlink**.',
+  alreadyLinked: (a: LinkedAccountView) =>
+    `This account is already linked to officer **${a.fullName}**, unit **${a.unitName}**. ` +
+    'To link it to someone else, unlink it first.',
+  account: (a: LinkedAccountView) =>
+    `This account is linked to officer **${a.fullName}**, unit **${a.unitName}**.`,
+  notLinked:
+    'This account is not linked to any unit. Type /lienket and the link code from the ' +
+    'coordinating office to link it.',
+  needsLink:
+    'This is for unit officers. Link your account first: type /lienket and the link code from ' +
+    'the coordinating office.',
+  confirmUnlink: (a: LinkedAccountView) =>
+    `Unlink this account from officer **${a.fullName}** (${a.unitName})? ` +
+    'A draft report stays saved in the system.',
+  unlinked: 'Unlinked. This account can no longer send reports or progress updates for the unit.',
+  unlinkButton: 'Unlink',
+  unlinkConfirmButton: 'Yes, unlink',
+  keepButton: 'Keep the link',
+  unitMenu: (a: LinkedAccountView) => `Tasks of unit **${a.unitName}**:`,
+  reportsButton: 'Periodic reports',
+  taskUpdateButton: 'Task progress update',
+  accountButton: 'Linked account',
+  cancelButton: 'Cancel',
+  refused: {
+    malformed:
+      'The link code is not in the right form: 8 letters and digits, e.g. ABCD-EFGH. Please type it again.',
+    unknown:
+      'The link code is wrong. Please check it (mind the look-alike characters) or ask the ' +
+      'coordinating office for a new one.',
+    used: 'This link code has already been used. Each code works once; please ask the coordinating office for a new one.',
+    expired: 'This link code has expired. Please ask the coordinating office for a new one.',
+    revoked: 'This link code was revoked. Please ask the coordinating office for a new one.',
+    too_many_attempts:
+      'Too many wrong codes. Please wait a few minutes and try again, or contact the coordinating office.',
+    inactive_user:
+      'The officer account this code is for has been deactivated. Please contact the coordinating office.',
+    other_account: 'This code is for another account. Please contact the coordinating office.',
+  },
+};
+
+/** The flow's sentences in `locale` (Vietnamese unless English was chosen). */
+export function linkTexts(locale: BotLocale | undefined): LinkTexts {
+  return locale === 'en' ? LINK_TEXTS_EN : LINK_TEXTS;
+}
+
 /** A typed code in canonical form, or null when it cannot be one. */
 export function readLinkCode(text: string | undefined): string | null {
   return text ? normaliseLinkCode(text.trim()) : null;
@@ -98,38 +162,56 @@ const say = (body: string, buttons?: ReplyButton[][]): TextReply => ({
   ...(buttons?.length ? { buttons } : {}),
 });
 
-const cancelButton: ReplyButton = { label: LINK_TEXTS.cancelButton, action: 'cancel' };
-const unlinkButton: ReplyButton = { label: LINK_TEXTS.unlinkButton, action: LinkAction.unlink };
+const cancelButton = (t: LinkTexts): ReplyButton => ({ label: t.cancelButton, action: 'cancel' });
+const unlinkButton = (t: LinkTexts): ReplyButton => ({
+  label: t.unlinkButton,
+  action: LinkAction.unlink,
+});
 
-export function askLinkCodeReplies(): BotReply[] {
-  return [say(LINK_TEXTS.askCode, [[cancelButton]])];
+export function askLinkCodeReplies(locale: BotLocale = 'vi'): BotReply[] {
+  const t = linkTexts(locale);
+  return [say(t.askCode, [[cancelButton(t)]])];
 }
 
-export function linkedReplies(account: LinkedAccountView): BotReply[] {
-  return [say(LINK_TEXTS.linked(account), [[unlinkButton]]), unitMenuReply(account)];
+export function linkedReplies(account: LinkedAccountView, locale: BotLocale = 'vi'): BotReply[] {
+  const t = linkTexts(locale);
+  return [say(t.linked(account), [[unlinkButton(t)]]), unitMenuReply(account, locale)];
 }
 
-export function alreadyLinkedReplies(account: LinkedAccountView): BotReply[] {
-  return [say(LINK_TEXTS.alreadyLinked(account), [[unlinkButton]])];
+export function alreadyLinkedReplies(
+  account: LinkedAccountView,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  const t = linkTexts(locale);
+  return [say(t.alreadyLinked(account), [[unlinkButton(t)]])];
 }
 
 /** A code that was not taken: why, and (when typing it again may help) a way out. */
-export function linkRefusedReplies(reason: LinkRefusal): BotReply[] {
+export function linkRefusedReplies(reason: LinkRefusal, locale: BotLocale = 'vi'): BotReply[] {
+  const t = linkTexts(locale);
   const retry = reason === 'malformed' || reason === 'unknown';
-  return [say(LINK_TEXTS.refused[reason], retry ? [[cancelButton]] : undefined)];
+  return [say(t.refused[reason], retry ? [[cancelButton(t)]] : undefined)];
 }
 
-export function accountReplies(account: LinkedAccountView | null): BotReply[] {
-  if (!account) return [say(LINK_TEXTS.notLinked)];
-  return [say(LINK_TEXTS.account(account), [[unlinkButton]])];
+export function accountReplies(
+  account: LinkedAccountView | null,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  const t = linkTexts(locale);
+  if (!account) return [say(t.notLinked)];
+  return [say(t.account(account), [[unlinkButton(t)]])];
 }
 
-export function confirmUnlinkReplies(account: LinkedAccountView): BotReply[] {
+export function confirmUnlinkReplies(
+  account: LinkedAccountView,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  const t = linkTexts(locale);
   return [
-    say(LINK_TEXTS.confirmUnlink(account), [
+    say(t.confirmUnlink(account), [
       [
-        { label: LINK_TEXTS.unlinkConfirmButton, action: LinkAction.unlinkConfirm },
-        { label: LINK_TEXTS.keepButton, action: 'cancel' },
+        { label: t.unlinkConfirmButton, action: LinkAction.unlinkConfirm },
+        { label: t.keepButton, action: 'cancel' },
       ],
     ]),
   ];
@@ -139,26 +221,32 @@ export function confirmUnlinkReplies(account: LinkedAccountView): BotReply[] {
  * The help on Telegram and Zalo: the citizens' help, with the unit's buttons for a linked
  * account, or the "Liên kết tài khoản đơn vị" button for an officer yet to link.
  */
-export function unitHelpReplies(help: BotReply[], account: LinkedAccountView | null): BotReply[] {
-  if (account) return [...help, unitMenuReply(account)];
+export function unitHelpReplies(
+  help: BotReply[],
+  account: LinkedAccountView | null,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  if (account) return [...help, unitMenuReply(account, locale)];
   const [first, ...rest] = help;
   if (!first || first.type !== 'text') return help;
-  const link = [{ label: LINK_TEXTS.linkButton, action: LinkAction.link }];
+  const link = [{ label: linkTexts(locale).linkButton, action: LinkAction.link }];
   return [{ ...first, buttons: [...(first.buttons ?? []), link] }, ...rest];
 }
 
-export function needsLinkReplies(): BotReply[] {
-  return [say(LINK_TEXTS.needsLink, [[{ label: LINK_TEXTS.linkButton, action: LinkAction.link }]])];
+export function needsLinkReplies(locale: BotLocale = 'vi'): BotReply[] {
+  const t = linkTexts(locale);
+  return [say(t.needsLink, [[{ label: t.linkButton, action: LinkAction.link }]])];
 }
 
 /**
  * The unit's own buttons, shown to a linked account after the topic menu: three buttons in one
  * message, so they fit a Zalo message too. Citizens never see it.
  */
-export function unitMenuReply(account: LinkedAccountView): TextReply {
-  return say(LINK_TEXTS.unitMenu(account), [
-    [{ label: LINK_TEXTS.reportsButton, action: 'rp' }],
-    [{ label: LINK_TEXTS.taskUpdateButton, action: 'tu' }],
-    [{ label: LINK_TEXTS.accountButton, action: LinkAction.account }],
+export function unitMenuReply(account: LinkedAccountView, locale: BotLocale = 'vi'): TextReply {
+  const t = linkTexts(locale);
+  return say(t.unitMenu(account), [
+    [{ label: t.reportsButton, action: 'rp' }],
+    [{ label: t.taskUpdateButton, action: 'tu' }],
+    [{ label: t.accountButton, action: LinkAction.account }],
   ]);
 }

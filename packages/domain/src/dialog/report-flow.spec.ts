@@ -7,9 +7,12 @@ import { interpret } from './intent';
 import {
   afterAnswer,
   checkBeforeSubmit,
+  correctedFields,
+  correctedReplies,
   editField,
   fieldListReplies,
   goBack,
+  holdCorrection,
   openReport,
   readReportButton,
   readReportText,
@@ -18,7 +21,10 @@ import {
   reportListReplies,
   type ReportCursor,
   type ReportDraftView,
+  returnedNoticeReplies,
   staleAnswerReplies,
+  toggleOption,
+  withCorrection,
 } from './report-flow';
 
 const NOW = new Date('2026-07-01T03:00:00Z');
@@ -233,5 +239,140 @@ describe('the report flow', () => {
     expect(interpret(INITIAL_STATE, { ...event, type: 'command', command: 'baocao' })).toEqual({
       kind: 'reports',
     });
+  });
+
+  it('corrects a submitted report: the values shown, a field changed and marked, sent together', () => {
+    const submitted = draft({ cases: 2, people: 3 }, { status: 'submitted', version: 4 });
+    const opened = openReport(submitted);
+    expect(opened.cursor).toMatchObject({ step: 'review', correction: {}, version: 4 });
+    expect(textOf(opened.replies)).toMatch(/^Báo cáo này \*\*đã gửi\*\*/);
+    expect(textOf(opened.replies)).toContain('3. Số người: 3 người');
+    expect(actionsOf(opened.replies)).toEqual(['rp:ok', 'rp:l:0', 'rp:x']);
+    let cursor = opened.cursor!;
+
+    // "3" on the review asks field 3; the answer is held, not saved, and back to the review.
+    const view = withCorrection(submitted, cursor);
+    expect(readReportText(view, cursor, '3', NOW)).toEqual({ kind: 'edit', field: 2 });
+    const edit = editField(view, cursor, 2);
+    cursor = holdCorrection(view, edit.cursor, 2, 5);
+    expect(cursor.correction).toEqual({ people: 5 });
+    const corrected = withCorrection(submitted, cursor);
+    const back = afterAnswer(corrected, cursor, 2);
+    expect(back.cursor).toMatchObject({ step: 'review', correction: { people: 5 } });
+    expect(textOf(back.replies)).toContain('3. Số người: 5 người (đã sửa, trước đây: 3 người)');
+    expect(correctedFields(corrected, back.cursor)).toEqual(['people']);
+    expect(textOf(correctedReplies(corrected, ['people']))).toContain(
+      '- 3. Số người: 3 người → **5 người**',
+    );
+    // Putting the submitted value back drops the correction.
+    expect(holdCorrection(corrected, cursor, 2, 3).correction).toEqual({});
+
+    // A correction that breaks a rule is asked again before anything is sent.
+    const broken = holdCorrection(corrected, cursor, 0, 9);
+    const check = checkBeforeSubmit(withCorrection(submitted, broken), broken);
+    expect(textOf(check!.replies)).toContain('Số vụ không thể nhiều hơn số người.');
+    expect(check!.cursor.correction).toEqual({ people: 5, cases: 9 });
+
+    // Accepted: shown, not correctable.
+    const accepted = openReport({ ...submitted, status: 'accepted' });
+    expect(accepted.cursor).toBeNull();
+    expect(textOf(accepted.replies)).toMatch(/Đã duyệt.*không sửa qua bot được/);
+  });
+
+  it('ticks multiple-choice options with buttons until "Xong", and takes typed numbers too', () => {
+    const template: ReportDraftView['template'] = {
+      sections: [
+        {
+          key: 's',
+          title: 'Tuyên truyền',
+          fields: [
+            {
+              key: 'forms',
+              label: 'Hình thức tuyên truyền',
+              type: 'multiple_choice',
+              required: true,
+              choices: [
+                { value: 'meeting', label: 'Họp dân' },
+                { value: 'radio', label: 'Loa phát thanh' },
+                { value: 'leaflet', label: 'Tờ rơi' },
+              ],
+            },
+          ],
+        },
+      ],
+      rules: [],
+    };
+    const view = draft({}, { template });
+    const opened = openReport(view);
+    let cursor = opened.cursor!;
+    expect(actionsOf(opened.replies)).toEqual([
+      'rp:t:0:0',
+      'rp:t:0:1',
+      'rp:t:0:2',
+      'rp:d:0',
+      'rp:r',
+    ]);
+    // "Xong" with nothing ticked on a required field: asked to choose.
+    const none = readReportButton(view, cursor, { field: 0, done: true });
+    expect(textOf((none as { replies: BotReply[] }).replies)).toMatch(/chọn ít nhất một/);
+
+    let toggled = toggleOption(view, cursor, { field: 0, option: 2 });
+    toggled = toggleOption(view, toggled.cursor, { field: 0, option: 0 });
+    toggled = toggleOption(view, toggled.cursor, { field: 0, option: 1 });
+    toggled = toggleOption(view, toggled.cursor, { field: 0, option: 1 });
+    cursor = toggled.cursor;
+    const labels = toggled.replies.flatMap((r) =>
+      r.type === 'text' ? (r.buttons ?? []).flat().map((b) => b.label) : [],
+    );
+    expect(labels.slice(0, 4)).toEqual(['✅ Họp dân', 'Loa phát thanh', '✅ Tờ rơi', 'Xong']);
+    expect(readReportButton(view, cursor, { field: 0, done: true })).toEqual({
+      kind: 'save',
+      field: 0,
+      value: ['meeting', 'leaflet'],
+    });
+    // Typed instead: "1, 2".
+    expect(readReportText(view, cursor, '1, 2', NOW)).toEqual({
+      kind: 'save',
+      field: 0,
+      value: ['meeting', 'radio'],
+    });
+    // A saved answer shows its ticks when the field is asked again.
+    const saved = draft({ forms: ['radio'] }, { template });
+    const again = editField(saved, { ...cursor, picked: undefined, step: 'review' }, 0);
+    expect(textOf(again.replies)).toContain('2. ✅ Loa phát thanh');
+  });
+
+  it('tells the unit a report was returned in words that work without buttons', () => {
+    const [notice] = returnedNoticeReplies('s1', 'Báo cáo năm', 'Năm 2026', 'Phường 1', 'Bổ sung');
+    expect(notice.type === 'text' && notice.text).toMatch(/Lý do: Bổ sung\nGõ \/baocao/);
+    expect(actionsOf([notice])).toEqual(['rp:o:s1']);
+    expect(reportActionIntent('rp:t:2:1')).toEqual({ kind: 'report_toggle', field: 2, option: 1 });
+    expect(reportActionIntent('rp:d:2')).toEqual({ kind: 'report_done', field: 2 });
+    expect(reportActionIntent('rp:x')).toEqual({ kind: 'report_discard' });
+  });
+
+  it('speaks English to an officer who chose it, the report keeping its own words', () => {
+    const opened = openReport(draft({}, { locale: 'en' }));
+    expect(textOf(opened.replies)).toContain(
+      'The report has 3 fields; the bot asks them one by one',
+    );
+    expect(textOf(opened.replies)).toContain('Field 1/3 · Di cư trái phép\n**Số vụ**');
+    const submitted = openReport(
+      draft({ cases: 2, people: 3 }, { status: 'submitted', locale: 'en' }),
+    );
+    expect(textOf(submitted.replies)).toMatch(/^This report has been \*\*submitted\*\*/);
+    expect(
+      submitted.replies.flatMap((r) =>
+        r.type === 'text' ? (r.buttons ?? []).flat().map((b) => b.label) : [],
+      ),
+    ).toEqual(['Resubmit report', 'Edit a field', 'Discard changes']);
+    expect(
+      textOf(reportListReplies([{ ...draft(), status: 'returned', timeliness: 'overdue' }], 'en')),
+    ).toContain('due 05/07/2026 · Returned for correction · Overdue, not submitted');
+    expect(textOf(returnedNoticeReplies('s1', 'T', 'P', 'U', 'C', 'en'))).toContain(
+      'Type /baocao and choose this report',
+    );
+    // Vietnamese stays the default.
+    expect(textOf(openReport(draft()).replies)).toContain('Mục 1/3');
   });
 });

@@ -1,4 +1,4 @@
-import type { BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
 import { fieldHintVi, formatFieldValue, parseFieldInput } from '../reporting/field-input';
 import { formatDateVi, type IsoDate } from '../reporting/local-time';
 import { checkReport, failedRules } from '../reporting/report-values';
@@ -50,6 +50,13 @@ export interface ReportDraftView extends OwedReportView {
   /** Bumped by every save: an answer given at an older version is refused. */
   version: number;
   returnComment: string | null;
+  /**
+   * While a submitted report is corrected (`withCorrection`): the values as submitted; `values`
+   * then holds them with the person's corrections not yet sent.
+   */
+  savedValues?: ReportValues;
+  /** The language of the conversation (Vietnamese when not set). */
+  locale?: BotLocale;
 }
 
 /** Where a person is in a report (kept in the conversation's state). */
@@ -66,6 +73,13 @@ export interface ReportCursor {
   fix?: number[];
   /** The draft's version when the question was asked; the answer is saved against it. */
   version: number;
+  /**
+   * A submitted report being corrected: the answers are held here (by field key, null: left
+   * empty) and sent together with "Gửi lại báo cáo", checked as a whole like a submission.
+   */
+  correction?: Record<string, FieldValue | null>;
+  /** The options ticked so far on a multiple-choice field (by index), until "Xong". */
+  picked?: { field: number; options: number[] };
 }
 
 export type ReportIntent =
@@ -73,6 +87,9 @@ export type ReportIntent =
   | { kind: 'report_open'; ref: string }
   | { kind: 'report_answer'; text: string }
   | { kind: 'report_choice'; field: number; option: number }
+  | { kind: 'report_toggle'; field: number; option: number }
+  | { kind: 'report_done'; field: number }
+  | { kind: 'report_discard' }
   | { kind: 'report_skip'; field: number }
   | { kind: 'report_back' }
   | { kind: 'report_review' }
@@ -84,6 +101,9 @@ export const ReportAction = {
   list: 'rp',
   open: (ref: string) => `rp:o:${ref}`,
   choice: (field: number, option: number) => `rp:v:${field}:${option}`,
+  toggle: (field: number, option: number) => `rp:t:${field}:${option}`,
+  done: (field: number) => `rp:d:${field}`,
+  discard: 'rp:x',
   skip: (field: number) => `rp:s:${field}`,
   back: 'rp:b',
   review: 'rp:r',
@@ -102,6 +122,19 @@ export const REPORT_TEXTS = {
   submittedAlready: (status: SubmissionStatus) =>
     `Báo cáo này ở trạng thái **${submissionStatusLabelsVi[status]}**, không sửa qua bot được. ` +
     'Nếu cần điều chỉnh, bạn vui lòng liên hệ Văn phòng điều phối.',
+  correctable:
+    'Báo cáo này **đã gửi**, đang chờ Văn phòng điều phối duyệt. Bạn vẫn có thể sửa cho đến khi ' +
+    'báo cáo được duyệt hoặc kỳ báo cáo bị khóa: bấm **Sửa một mục** hoặc gõ số thứ tự của mục cần sửa.',
+  correctionHint:
+    'Bấm **Gửi lại báo cáo** để gửi các thay đổi, hoặc gõ số thứ tự của mục cần sửa (ví dụ 3).',
+  correctionNone: 'Bạn chưa sửa mục nào. Chọn mục cần sửa, hoặc quay lại danh sách báo cáo.',
+  changedFrom: (before: string) => `(đã sửa, trước đây: ${before})`,
+  corrected: (title: string, period: string, changes: string[]) =>
+    `Đã gửi lại báo cáo **${title}** – ${period} với ${changes.length} mục đã sửa:\n` +
+    `${changes.join('\n')}\nMọi thay đổi được ghi lại (người sửa, thời điểm, giá trị trước và sau).`,
+  discarded: 'Đã hủy các thay đổi chưa gửi; báo cáo đã gửi giữ nguyên.',
+  pickHint: 'Bấm vào các lựa chọn để đánh dấu ✅ (bấm lại để bỏ dấu), rồi bấm **Xong**.',
+  pickOne: 'Bạn vui lòng chọn ít nhất một lựa chọn rồi bấm **Xong**.',
   returned: (comment: string) =>
     `Báo cáo đã bị **trả lại để chỉnh sửa**. Ý kiến của Văn phòng điều phối:\n“${comment}”\n` +
     'Các giá trị đã nhập vẫn được giữ; bạn sửa các mục cần thiết rồi gửi lại.',
@@ -141,11 +174,141 @@ export const REPORT_TEXTS = {
   skipButton: 'Bỏ qua',
   reviewButton: 'Xem lại',
   submitButton: 'Gửi báo cáo',
+  resubmitButton: 'Gửi lại báo cáo',
+  discardButton: 'Hủy thay đổi',
+  doneButton: 'Xong',
   editButton: 'Sửa một mục',
   moreFields: 'Các mục tiếp ›',
   firstFields: '‹ Các mục đầu',
   listButton: 'Danh sách báo cáo',
+  openReturnedButton: 'Mở báo cáo để sửa',
+  returnedNotice: (title: string, period: string, unit: string, comment: string) =>
+    `↩️ Báo cáo “${title}” (${period}) của ${unit} được trả lại để chỉnh sửa.\n` +
+    `Lý do: ${comment}\n` +
+    'Gõ /baocao rồi chọn báo cáo này để sửa và nộp lại; ý kiến của Văn phòng điều phối được hiện trước.',
+  acceptedNotice: (title: string, period: string, unit: string) =>
+    `✅ Báo cáo “${title}” (${period}) của ${unit} đã được duyệt.`,
 } as const;
+
+/** The catalogue's shape: the same sentences in every language. */
+type ReportTexts = {
+  [K in keyof typeof REPORT_TEXTS]: (typeof REPORT_TEXTS)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
+};
+
+const STATUS_LABELS: Record<BotLocale, Record<SubmissionStatus, string>> = {
+  vi: submissionStatusLabelsVi,
+  en: {
+    not_started: 'Not started',
+    draft: 'Draft',
+    submitted: 'Submitted',
+    returned: 'Returned for correction',
+    accepted: 'Accepted',
+  },
+};
+
+const TIMELINESS_LABELS: Record<BotLocale, Record<SubmissionTimeliness, string>> = {
+  vi: submissionTimelinessLabelsVi,
+  en: {
+    on_time: 'On time',
+    late: 'Late',
+    overdue: 'Overdue, not submitted',
+    not_due: 'Not due yet',
+  },
+};
+
+/**
+ * The flow in English, for an officer who chose English with /lang. The report itself (its
+ * title, sections, field labels and help, period names) is the office's text and stays as
+ * written; so do the hints and messages about a value (packages/domain/src/reporting/field-input.ts).
+ */
+export const REPORT_TEXTS_EN: ReportTexts = {
+  owed: 'Reports your unit has to send:',
+  noneOwed: 'Your unit has no reports to send at the moment.',
+  choose: 'Choose a report to fill in or review.',
+  due: 'due',
+  locked:
+    'This reporting period is locked and can no longer be changed. If something needs to be ' +
+    'corrected, please contact the coordinating office.',
+  submittedAlready: (status: SubmissionStatus) =>
+    `This report is **${STATUS_LABELS.en[status]}** and cannot be changed through the bot. ` +
+    'If something needs to be corrected, please contact the coordinating office.',
+  correctable:
+    'This report has been **submitted** and is waiting for the coordinating office. You can ' +
+    'still correct it until it is accepted or the period is locked: press **Edit a field** or ' +
+    'type the number of the field to correct.',
+  correctionHint:
+    'Press **Resubmit report** to send your changes, or type the number of a field to correct (e.g. 3).',
+  correctionNone:
+    'You have not changed any field. Choose a field to correct, or go back to the list.',
+  changedFrom: (before: string) => `(changed, was: ${before})`,
+  corrected: (title: string, period: string, changes: string[]) =>
+    `Resubmitted **${title}** – ${period} with ${changes.length} corrected field(s):\n` +
+    `${changes.join('\n')}\nEvery change is recorded (who, when, the value before and after).`,
+  discarded: 'Your unsent changes were discarded; the submitted report is unchanged.',
+  pickHint: 'Press the options to tick them ✅ (press again to untick), then press **Done**.',
+  pickOne: 'Please tick at least one option, then press **Done**.',
+  returned: (comment: string) =>
+    `The report was **returned for correction**. The coordinating office's comment:\n“${comment}”\n` +
+    'The values already entered are kept; correct what is needed and submit again.',
+  started: (title: string, period: string, count: number) =>
+    `**${title}** – ${period}\nThe report has ${count} fields; the bot asks them one by one. ` +
+    'Each answer is saved at once: you can stop at any time and go on later (on the console too).',
+  resumed: (title: string, period: string) =>
+    `**${title}** – ${period}\nGoing on from the first unanswered field. Your answers are kept.`,
+  question: (position: number, count: number, section: string) =>
+    `Field ${position}/${count} · ${section}`,
+  current: 'Saved value',
+  options: 'Options',
+  retry: 'Please enter it again.',
+  firstField: 'This is the first field of the report.',
+  ruleBroken: 'The figures do not agree:',
+  fixBoth: 'Please check these fields and enter them again.',
+  missing: (labels: string[]) =>
+    `Not sent yet: ${labels.length} required field(s) unanswered (${labels.map((l) => `“${l}”`).join(', ')}).`,
+  stale: (label: string, value: string) =>
+    'Another officer of your unit has just updated this report, so your answer was not saved. ' +
+    `Current value of “${label}”: **${value}**. You can keep it (press Review) or enter a new value.`,
+  staleSubmit:
+    'Another officer of your unit has just updated this report. Please review the current values, then send.',
+  review: (title: string, period: string) => `**Review the report: ${title}** – ${period}`,
+  reviewHint: 'Press **Send report** to send it, or type the number of a field to change (e.g. 3).',
+  reviewNumber: (count: number) =>
+    `Please type the number of the field to change, from 1 to ${count}, or press **Send report**.`,
+  chooseField: 'Choose the field to change:',
+  submitted: (title: string, period: string, late: boolean) =>
+    `Sent **${title}** – ${period}${late ? ' (after the due date)' : ''}. Thank you! ` +
+    'The coordinating office will review it; if anything needs correcting, the bot will tell you.',
+  gone: 'This report is no longer in your unit’s list. Please choose again.',
+  paused: 'Your draft report is saved. Type /baocao to go on at any time.',
+  empty: '(empty)',
+  backButton: '‹ Back',
+  skipButton: 'Skip',
+  reviewButton: 'Review',
+  submitButton: 'Send report',
+  resubmitButton: 'Resubmit report',
+  discardButton: 'Discard changes',
+  doneButton: 'Done',
+  editButton: 'Edit a field',
+  moreFields: 'More fields ›',
+  firstFields: '‹ First fields',
+  listButton: 'List of reports',
+  openReturnedButton: 'Open the report',
+  returnedNotice: (title: string, period: string, unit: string, comment: string) =>
+    `↩️ The report “${title}” (${period}) of ${unit} was returned for correction.\n` +
+    `Reason: ${comment}\n` +
+    'Type /baocao and choose this report to correct and resubmit it; the office’s comment is shown first.',
+  acceptedNotice: (title: string, period: string, unit: string) =>
+    `✅ The report “${title}” (${period}) of ${unit} was accepted.`,
+};
+
+/** The flow's sentences in `locale` (Vietnamese unless English was chosen). */
+export function reportTexts(locale: BotLocale | undefined): ReportTexts {
+  return locale === 'en' ? REPORT_TEXTS_EN : REPORT_TEXTS;
+}
+
+const tx = (view: { locale?: BotLocale }) => reportTexts(view.locale);
 
 const say = (body: string, buttons?: ReplyButton[][]): TextReply => ({
   type: 'text',
@@ -161,21 +324,22 @@ const BUTTON_LABEL = 60;
 
 // --- the list -------------------------------------------------------------------------------
 
-export function reportListReplies(reports: OwedReportView[]): BotReply[] {
-  if (reports.length === 0) return [say(REPORT_TEXTS.noneOwed)];
+export function reportListReplies(reports: OwedReportView[], locale: BotLocale = 'vi'): BotReply[] {
+  const t = reportTexts(locale);
+  if (reports.length === 0) return [say(t.noneOwed)];
   const lines = reports.map((r, index) => {
     const when = r.timeliness === 'overdue' || r.timeliness === 'late';
     const flags = [
-      submissionStatusLabelsVi[r.status],
-      ...(when ? [submissionTimelinessLabelsVi[r.timeliness]] : []),
+      STATUS_LABELS[locale][r.status],
+      ...(when ? [TIMELINESS_LABELS[locale][r.timeliness]] : []),
     ];
     return (
       `${index + 1}. **${r.title}** – ${r.periodLabel}\n` +
-      `   ${REPORT_TEXTS.due} ${formatDateVi(r.dueOn)} · ${flags.join(' · ')}`
+      `   ${t.due} ${formatDateVi(r.dueOn)} · ${flags.join(' · ')}`
     );
   });
   return [
-    say(`${REPORT_TEXTS.owed}\n${lines.join('\n')}\n${REPORT_TEXTS.choose}`, [
+    say(`${t.owed}\n${lines.join('\n')}\n${t.choose}`, [
       ...reports.map((r, index) => [
         {
           label: cut(`${index + 1}. ${r.periodLabel} – ${r.title}`, BUTTON_LABEL),
@@ -198,32 +362,83 @@ export function openReport(view: ReportDraftView): {
   replies: BotReply[];
 } {
   const fields = templateFields(view.template);
-  if (view.locked) return { cursor: null, replies: [say(REPORT_TEXTS.locked)] };
-  if (view.status === 'submitted' || view.status === 'accepted') {
+  if (view.locked) return { cursor: null, replies: [say(tx(view).locked)] };
+  if (view.status === 'accepted') {
     return {
       cursor: null,
-      replies: [say(REPORT_TEXTS.submittedAlready(view.status)), ...summaryReplies(view, false)],
+      replies: [say(tx(view).submittedAlready(view.status)), ...summaryReplies(view, false)],
     };
   }
   const base = { ref: view.ref, trail: [], version: view.version };
+  if (view.status === 'submitted') {
+    // Correctable until accepted or locked: the answers wait in the cursor for "Gửi lại".
+    const cursor: ReportCursor = {
+      ...base,
+      step: 'review',
+      field: 0,
+      resumeAt: fields.length,
+      correction: {},
+    };
+    return {
+      cursor,
+      replies: [say(tx(view).correctable), ...reviewReplies(withCorrection(view, cursor))],
+    };
+  }
   if (view.status === 'returned') {
     const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
     return {
       cursor,
-      replies: [say(REPORT_TEXTS.returned(view.returnComment ?? '')), ...reviewReplies(view)],
+      replies: [say(tx(view).returned(view.returnComment ?? '')), ...reviewReplies(view)],
     };
   }
   const first = nextUnanswered(view, 0);
   const answered = fields.some((f) => !isEmpty(view.values[f.key]));
   const intro = answered
-    ? REPORT_TEXTS.resumed(view.title, view.periodLabel)
-    : REPORT_TEXTS.started(view.title, view.periodLabel, fields.length);
+    ? tx(view).resumed(view.title, view.periodLabel)
+    : tx(view).started(view.title, view.periodLabel, fields.length);
   if (first < 0) {
     const cursor: ReportCursor = { ...base, step: 'review', field: 0, resumeAt: fields.length };
     return { cursor, replies: reviewReplies(view) };
   }
   const cursor: ReportCursor = { ...base, step: 'field', field: first, resumeAt: first };
   return { cursor, replies: [say(intro), ...askFieldReplies(view, cursor)] };
+}
+
+/**
+ * The report as the person correcting it sees it: the submitted values with their corrections
+ * not yet sent (`savedValues` keeps the submitted ones). Any other cursor: the view as it is.
+ */
+export function withCorrection(view: ReportDraftView, cursor: ReportCursor): ReportDraftView {
+  if (!cursor.correction) return view;
+  return { ...view, savedValues: view.values, values: { ...view.values, ...cursor.correction } };
+}
+
+/**
+ * A correction answered (`value` read from the person's input): kept in the cursor, or dropped
+ * when it puts back the submitted value.
+ */
+export function holdCorrection(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  field: number,
+  value: FieldValue | null,
+): ReportCursor {
+  const key = templateFields(view.template)[field]?.key;
+  const saved = view.savedValues ?? view.values;
+  if (!key) return cursor;
+  const correction = { ...cursor.correction };
+  if (sameValue(saved[key], value)) delete correction[key];
+  else correction[key] = value;
+  return { ...cursor, correction };
+}
+
+/** The corrections that change something (field keys), in the template's order. */
+export function correctedFields(view: ReportDraftView, cursor: ReportCursor): string[] {
+  const saved = view.savedValues ?? view.values;
+  return templateFields(view.template)
+    .map((f) => f.key)
+    .filter((key) => cursor.correction && key in cursor.correction)
+    .filter((key) => !sameValue(saved[key], cursor.correction![key]));
 }
 
 // --- one field --------------------------------------------------------------------------------
@@ -236,32 +451,43 @@ export function askFieldReplies(view: ReportDraftView, cursor: ReportCursor): Bo
   const section = view.template.sections.find((s) => s.fields.some((f) => f.key === field.key));
   const current = view.values[field.key];
   const options = fieldOptions(field);
+  const picked = pickedOptions(view, cursor);
   const lines = [
-    REPORT_TEXTS.question(cursor.field + 1, fields.length, section?.title ?? ''),
+    tx(view).question(cursor.field + 1, fields.length, section?.title ?? ''),
     `**${field.label}**`,
     ...(field.help ? [`_${field.help}_`] : []),
     ...(field.type === 'multiple_choice'
-      ? [`${REPORT_TEXTS.options}:`, ...options.map((o, i) => `${i + 1}. ${o.label}`)]
+      ? [
+          `${tx(view).options}:`,
+          ...options.map((o, i) => `${i + 1}. ${picked.includes(i) ? '✅ ' : ''}${o.label}`),
+          tx(view).pickHint,
+        ]
       : []),
     fieldHintVi(field),
-    ...(isEmpty(current)
-      ? []
-      : [`${REPORT_TEXTS.current}: **${formatFieldValue(field, current)}**`]),
+    ...(isEmpty(current) ? [] : [`${tx(view).current}: **${formatFieldValue(field, current)}**`]),
   ];
   const choiceRows =
     field.type === 'yes_no' || field.type === 'single_choice'
       ? options.map((o, i) => [
           { label: cut(o.label, BUTTON_LABEL), action: ReportAction.choice(cursor.field, i) },
         ])
-      : [];
+      : field.type === 'multiple_choice'
+        ? [
+            ...options.map((o, i) => [
+              {
+                label: cut(`${picked.includes(i) ? '✅ ' : ''}${o.label}`, BUTTON_LABEL),
+                action: ReportAction.toggle(cursor.field, i),
+              },
+            ]),
+            [{ label: tx(view).doneButton, action: ReportAction.done(cursor.field) }],
+          ]
+        : [];
   const nav: ReplyButton[] = [
-    ...(cursor.trail.length > 0
-      ? [{ label: REPORT_TEXTS.backButton, action: ReportAction.back }]
-      : []),
+    ...(cursor.trail.length > 0 ? [{ label: tx(view).backButton, action: ReportAction.back }] : []),
     ...(field.required
       ? []
-      : [{ label: REPORT_TEXTS.skipButton, action: ReportAction.skip(cursor.field) }]),
-    { label: REPORT_TEXTS.reviewButton, action: ReportAction.review },
+      : [{ label: tx(view).skipButton, action: ReportAction.skip(cursor.field) }]),
+    { label: tx(view).reviewButton, action: ReportAction.review },
   ];
   return [say(lines.join('\n'), [...choiceRows, nav])];
 }
@@ -288,7 +514,7 @@ export function readReportText(
     if (index >= 0 && index < fields.length) return { kind: 'edit', field: index };
     return {
       kind: 'replies',
-      replies: [say(REPORT_TEXTS.reviewNumber(fields.length), reviewButtons())],
+      replies: [say(tx(view).reviewNumber(fields.length), reviewButtons(view))],
     };
   }
   const field = fields[cursor.field];
@@ -298,16 +524,32 @@ export function readReportText(
   return { kind: 'save', field: cursor.field, value: result.value };
 }
 
-/** A pressed option (`rp:v:field:option`) or skip (`rp:s:field`) on the cursor's field. */
+/**
+ * A pressed option (`rp:v:field:option`), skip (`rp:s:field`) or "Xong" under a multiple
+ * choice (`rp:d:field`: the options ticked) on the cursor's field.
+ */
 export function readReportButton(
   view: ReportDraftView,
   cursor: ReportCursor,
-  press: { field: number; option?: number },
+  press: { field: number; option?: number; done?: boolean },
 ): FieldInputOutcome {
   const field = templateFields(view.template)[press.field];
   // A button of an earlier question (or a forged one): ask the current question again.
   if (cursor.step !== 'field' || press.field !== cursor.field || !field) {
     return { kind: 'replies', replies: resumeReplies(view, cursor) };
+  }
+  if (press.done && field.type === 'multiple_choice') {
+    const options = fieldOptions(field);
+    const chosen = pickedOptions(view, cursor)
+      .sort((a, b) => a - b)
+      .map((i) => options[i]?.value)
+      .filter((v): v is string => typeof v === 'string');
+    if (chosen.length > 0) return { kind: 'save', field: press.field, value: chosen };
+    if (!field.required) return { kind: 'save', field: press.field, value: null };
+    return {
+      kind: 'replies',
+      replies: [say(tx(view).pickOne), ...askFieldReplies(view, cursor)],
+    };
   }
   if (press.option === undefined) {
     if (field.required) return { kind: 'replies', replies: askFieldReplies(view, cursor) };
@@ -318,8 +560,46 @@ export function readReportButton(
   return { kind: 'save', field: press.field, value: option.value };
 }
 
+/**
+ * An option of a multiple choice pressed (`rp:t:field:option`): ticked, or unticked when it
+ * was; nothing is saved before "Xong". The question again, its buttons showing the ticks.
+ */
+export function toggleOption(
+  view: ReportDraftView,
+  cursor: ReportCursor,
+  press: { field: number; option: number },
+): { cursor: ReportCursor; replies: BotReply[] } {
+  const field = templateFields(view.template)[press.field];
+  if (
+    cursor.step !== 'field' ||
+    press.field !== cursor.field ||
+    field?.type !== 'multiple_choice' ||
+    !fieldOptions(field)[press.option]
+  ) {
+    return { cursor, replies: resumeReplies(view, cursor) };
+  }
+  const current = pickedOptions(view, cursor);
+  const options = current.includes(press.option)
+    ? current.filter((i) => i !== press.option)
+    : [...current, press.option].sort((a, b) => a - b);
+  const next: ReportCursor = { ...cursor, picked: { field: press.field, options } };
+  return { cursor: next, replies: askFieldReplies(view, next) };
+}
+
+/** The options ticked on the cursor's field: those pressed so far, else the value saved. */
+function pickedOptions(view: ReportDraftView, cursor: ReportCursor): number[] {
+  if (cursor.picked?.field === cursor.field) return [...cursor.picked.options];
+  const field = templateFields(view.template)[cursor.field];
+  if (field?.type !== 'multiple_choice') return [];
+  const value = view.values[field.key];
+  const chosen = Array.isArray(value) ? value : [];
+  return fieldOptions(field)
+    .map((o, i) => (chosen.includes(o.value as string) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
 function retryReplies(view: ReportDraftView, cursor: ReportCursor, message: string): BotReply[] {
-  return [say(`${message} ${REPORT_TEXTS.retry}`), ...askFieldReplies(view, cursor)];
+  return [say(`${message} ${tx(view).retry}`), ...askFieldReplies(view, cursor)];
 }
 
 /**
@@ -338,7 +618,7 @@ export function afterAnswer(
   const resumeAt = Math.max(cursor.resumeAt, answered + 1);
   const pending = (cursor.fix ?? []).filter((f) => f !== answered);
   const broken = failedRules(view.template, view.values).find((r) => key && r.fields.includes(key));
-  const base = { ref: cursor.ref, trail, resumeAt, version: view.version };
+  const base = { ref: cursor.ref, trail, resumeAt, version: view.version, ...corrections(cursor) };
   if (broken && pending.length > 0) {
     const next: ReportCursor = { ...base, step: 'field', field: pending[0], fix: pending };
     return { cursor: next, replies: askFieldReplies(view, next) };
@@ -373,7 +653,7 @@ export function goBack(
   const trail = [...cursor.trail];
   const previous = trail.pop();
   if (previous === undefined) {
-    return { cursor, replies: [say(REPORT_TEXTS.firstField), ...resumeReplies(view, cursor)] };
+    return { cursor, replies: [say(tx(view).firstField), ...resumeReplies(view, cursor)] };
   }
   const next: ReportCursor = {
     ...cursor,
@@ -426,12 +706,12 @@ export function staleAnswerReplies(
   const field = templateFields(view.template)[cursor.field];
   const next = { ...cursor, version: view.version };
   if (!field || cursor.step !== 'field') {
-    return { cursor: next, replies: [say(REPORT_TEXTS.staleSubmit), ...reviewReplies(view)] };
+    return { cursor: next, replies: [say(tx(view).staleSubmit), ...reviewReplies(view)] };
   }
   const shown = formatFieldValue(field, view.values[field.key]);
   return {
     cursor: next,
-    replies: [say(REPORT_TEXTS.stale(field.label, shown)), ...askFieldReplies(view, next)],
+    replies: [say(tx(view).stale(field.label, shown)), ...askFieldReplies(view, next)],
   };
 }
 
@@ -449,29 +729,72 @@ export function reviewReplies(view: ReportDraftView): BotReply[] {
 
 function summaryReplies(view: ReportDraftView, editable: boolean): BotReply[] {
   let number = 0;
-  const lines = [REPORT_TEXTS.review(view.title, view.periodLabel)];
+  const lines = [tx(view).review(view.title, view.periodLabel)];
+  const shown = (field: ReportField, value: FieldValue | null | undefined) =>
+    isEmpty(value) ? tx(view).empty : formatFieldValue(field, value);
   for (const section of view.template.sections) {
     lines.push(`\n**${section.title}**`);
     for (const field of section.fields) {
       number += 1;
       const value = view.values[field.key];
+      const before = view.savedValues?.[field.key];
+      const changed = view.savedValues !== undefined && !sameValue(before, value);
       lines.push(
-        `${number}. ${field.label}: ${isEmpty(value) ? REPORT_TEXTS.empty : formatFieldValue(field, value)}`,
+        `${number}. ${field.label}: ${shown(field, value)}` +
+          (changed ? ` ${tx(view).changedFrom(shown(field, before))}` : ''),
       );
     }
   }
-  if (editable) lines.push(`\n${REPORT_TEXTS.reviewHint}`);
-  return [say(lines.join('\n'), editable ? reviewButtons() : undefined)];
+  const correcting = view.savedValues !== undefined;
+  if (editable) lines.push(`\n${correcting ? tx(view).correctionHint : tx(view).reviewHint}`);
+  return [say(lines.join('\n'), editable ? reviewButtons(view) : undefined)];
 }
 
-function reviewButtons(): ReplyButton[][] {
+function reviewButtons(view: ReportDraftView): ReplyButton[][] {
+  if (view.savedValues !== undefined) {
+    return [
+      [{ label: tx(view).resubmitButton, action: ReportAction.submit }],
+      [
+        { label: tx(view).editButton, action: ReportAction.fields(0) },
+        { label: tx(view).discardButton, action: ReportAction.discard },
+      ],
+    ];
+  }
   return [
-    [{ label: REPORT_TEXTS.submitButton, action: ReportAction.submit }],
+    [{ label: tx(view).submitButton, action: ReportAction.submit }],
     [
-      { label: REPORT_TEXTS.editButton, action: ReportAction.fields(0) },
-      { label: REPORT_TEXTS.backButton, action: ReportAction.back },
+      { label: tx(view).editButton, action: ReportAction.fields(0) },
+      { label: tx(view).backButton, action: ReportAction.back },
     ],
   ];
+}
+
+/**
+ * "Gửi lại báo cáo" with no correction that changes anything: said so, with the fields to
+ * choose from.
+ */
+export function nothingCorrectedReplies(locale: BotLocale = 'vi'): BotReply[] {
+  const t = reportTexts(locale);
+  return [
+    say(t.correctionNone, [
+      [{ label: t.editButton, action: ReportAction.fields(0) }],
+      [{ label: t.listButton, action: ReportAction.list }],
+    ]),
+  ];
+}
+
+/** The corrections sent: each field with its value before and after. */
+export function correctedReplies(view: ReportDraftView, keys: string[]): BotReply[] {
+  const fields = templateFields(view.template);
+  const saved = view.savedValues ?? {};
+  const changes = keys.map((key) => {
+    const index = fields.findIndex((f) => f.key === key);
+    const field = fields[index];
+    const show = (v: FieldValue | null | undefined) =>
+      isEmpty(v) ? tx(view).empty : formatFieldValue(field, v);
+    return `- ${index + 1}. ${field.label}: ${show(saved[key])} → **${show(view.values[key])}**`;
+  });
+  return [say(tx(view).corrected(view.title, view.periodLabel, changes))];
 }
 
 /** The fields as buttons to edit one, a page at a time on a channel with few buttons. */
@@ -494,14 +817,14 @@ export function fieldListReplies(
     pages > 1
       ? [
           shown + 1 < pages
-            ? { label: REPORT_TEXTS.moreFields, action: ReportAction.fields(shown + 1) }
-            : { label: REPORT_TEXTS.firstFields, action: ReportAction.fields(0) },
+            ? { label: tx(view).moreFields, action: ReportAction.fields(shown + 1) }
+            : { label: tx(view).firstFields, action: ReportAction.fields(0) },
         ]
       : [];
   return [
-    say(REPORT_TEXTS.chooseField, [
+    say(tx(view).chooseField, [
       ...rows,
-      [...more, { label: REPORT_TEXTS.reviewButton, action: ReportAction.review }],
+      [...more, { label: tx(view).reviewButton, action: ReportAction.review }],
     ]),
   ];
 }
@@ -521,7 +844,12 @@ export function checkBeforeSubmit(
     'submit',
   );
   if (problems.length === 0) return null;
-  const base = { ref: cursor.ref, trail: cursor.trail, version: view.version };
+  const base = {
+    ref: cursor.ref,
+    trail: cursor.trail,
+    version: view.version,
+    ...corrections(cursor),
+  };
   const missing = problems.filter(
     (p) => p.kind === 'missing_required' || p.kind === 'invalid_value',
   );
@@ -534,7 +862,7 @@ export function checkBeforeSubmit(
     const labels = indexes.map((i) => fields[i].label);
     return {
       cursor: next,
-      replies: [say(REPORT_TEXTS.missing(labels)), ...askFieldReplies(view, next)],
+      replies: [say(tx(view).missing(labels)), ...askFieldReplies(view, next)],
     };
   }
   const broken = problems.find((p) => p.kind === 'rule_failed');
@@ -553,15 +881,38 @@ export function checkBeforeSubmit(
 }
 
 export function submittedReplies(
-  view: Pick<OwedReportView, 'title' | 'periodLabel'>,
+  view: Pick<ReportDraftView, 'title' | 'periodLabel' | 'locale'>,
   late: boolean,
 ): BotReply[] {
-  return [say(REPORT_TEXTS.submitted(view.title, view.periodLabel, late))];
+  return [say(tx(view).submitted(view.title, view.periodLabel, late))];
+}
+
+/**
+ * The office returned a report: sent to the unit's linked members through the outbox. The text
+ * alone says what to do (type /baocao), for a channel or client that shows no buttons; the
+ * button opens the report at once, with the office's comment first.
+ */
+export function returnedNoticeReplies(
+  ref: string,
+  title: string,
+  period: string,
+  unit: string,
+  comment: string,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  const t = reportTexts(locale);
+  return [
+    {
+      type: 'text',
+      text: t.returnedNotice(title, period, unit, comment),
+      buttons: [[{ label: t.openReturnedButton, action: ReportAction.open(ref) }]],
+    },
+  ];
 }
 
 /** A sentence of the catalogue, with the way back to the list of reports. */
-export function reportNoticeReplies(text: string): BotReply[] {
-  return [say(text, [[{ label: REPORT_TEXTS.listButton, action: ReportAction.list }]])];
+export function reportNoticeReplies(text: string, locale: BotLocale = 'vi'): BotReply[] {
+  return [say(text, [[{ label: reportTexts(locale).listButton, action: ReportAction.list }]])];
 }
 
 function ruleReply(
@@ -573,9 +924,7 @@ function ruleReply(
     const field = fields[i];
     return `- ${i + 1}. ${field.label}: **${formatFieldValue(field, view.values[field.key])}**`;
   });
-  return say(
-    `${REPORT_TEXTS.ruleBroken} ${broken.message}\n${named.join('\n')}\n${REPORT_TEXTS.fixBoth}`,
-  );
+  return say(`${tx(view).ruleBroken} ${broken.message}\n${named.join('\n')}\n${tx(view).fixBoth}`);
 }
 
 // --- reading buttons ------------------------------------------------------------------------
@@ -600,6 +949,19 @@ export function reportActionIntent(action: string): ReportIntent | undefined {
         ? { kind: 'report_choice', field, option }
         : { kind: 'reports' };
     }
+    case 't': {
+      const field = index(b);
+      const option = index(c);
+      return field !== undefined && option !== undefined
+        ? { kind: 'report_toggle', field, option }
+        : { kind: 'reports' };
+    }
+    case 'd': {
+      const field = index(b);
+      return field !== undefined ? { kind: 'report_done', field } : { kind: 'reports' };
+    }
+    case 'x':
+      return { kind: 'report_discard' };
     case 's': {
       const field = index(b);
       return field !== undefined ? { kind: 'report_skip', field } : { kind: 'reports' };
@@ -635,6 +997,14 @@ function indexesOf(fields: ReportField[], keys: string[]): number[] {
   return fields
     .map((field, index) => (keys.includes(field.key) ? index : -1))
     .filter((index) => index >= 0);
+}
+
+function corrections(cursor: ReportCursor): Pick<ReportCursor, 'correction'> {
+  return cursor.correction ? { correction: cursor.correction } : {};
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function isEmpty(value: unknown): boolean {

@@ -1,4 +1,10 @@
-import type { BotReply, FileEvent, ReplyButton, TextReply } from '../messages/bot-message';
+import type {
+  BotLocale,
+  BotReply,
+  FileEvent,
+  ReplyButton,
+  TextReply,
+} from '../messages/bot-message';
 import type { AttachmentKind } from '../plan/task-update';
 import { TASK_UPDATE_LIMITS } from '../plan/task-update';
 
@@ -70,9 +76,9 @@ export const TASK_UPDATE_TEXTS = {
     `nhập ${length.toLocaleString('vi-VN')} ký tự. Vui lòng rút gọn rồi gửi lại.`,
   textEmpty: 'Bạn vui lòng gõ nội dung cập nhật bằng chữ.',
   fileFirst: 'Đã nhận tệp. Bạn vui lòng gõ thêm nội dung cập nhật tiến độ cho nhiệm vụ này.',
-  summary: (draft: TaskUpdateDraft) =>
+  summary: (draft: TaskUpdateDraft, attachment: string) =>
     `Bạn kiểm tra lại cập nhật tiến độ:\n- Nhiệm vụ: **${draft.taskLabel ?? ''}**\n` +
-    `- Nội dung: ${draft.text ?? ''}\n- Tệp kèm: ${attachmentLabel(draft.attachment)}\n` +
+    `- Nội dung: ${draft.text ?? ''}\n- Tệp kèm: ${attachment}\n` +
     'Bấm **Gửi cập nhật** để gửi.',
   sent: (task: string) =>
     `Đã gửi cập nhật tiến độ nhiệm vụ **${task}**. Cảm ơn bạn! Văn phòng điều phối sẽ xem ` +
@@ -91,11 +97,74 @@ export const TASK_UPDATE_TEXTS = {
   lead: 'chủ trì',
   coordinating: 'phối hợp',
   overdue: 'quá hạn',
+  noAttachment: 'không',
+  photo: 'ảnh',
+  document: 'tài liệu',
 } as const;
 
-function attachmentLabel(attachment: ChatAttachment | undefined): string {
-  if (!attachment) return 'không';
-  const kind = attachment.kind === 'photo' ? 'ảnh' : 'tài liệu';
+type TaskUpdateTexts = {
+  [K in keyof typeof TASK_UPDATE_TEXTS]: (typeof TASK_UPDATE_TEXTS)[K] extends (
+    ...args: infer A
+  ) => string
+    ? (...args: A) => string
+    : string;
+};
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** The flow in English, for an officer who chose English with /lang (tasks keep their titles). */
+export const TASK_UPDATE_TEXTS_EN: TaskUpdateTexts = {
+  chooseTask:
+    'Which task would you like to report progress on? These are the tasks your unit leads or supports:',
+  noTasks:
+    'Your unit has no task in the plan (leading or supporting). If this is wrong, please tell ' +
+    'the coordinating office.',
+  askText: (task: string) =>
+    `Task **${task}**.\nPlease type the progress update: what was done, results, difficulties if ` +
+    `any (at most ${count(TASK_UPDATE_LIMITS.text)} characters). You may send a photo or ` +
+    'document with the text as its caption.',
+  askAttachment:
+    'Would you like to attach **one** photo or document (minutes, pictures of the activity…)? ' +
+    'Send the file now, or press **No file**.',
+  textTooLong: (length: number) =>
+    `The text is too long: at most ${count(TASK_UPDATE_LIMITS.text)} characters, you typed ` +
+    `${count(length)}. Please shorten it and send it again.`,
+  textEmpty: 'Please type the progress update in words.',
+  fileFirst: 'File received. Please also type the progress update for this task.',
+  summary: (draft: TaskUpdateDraft, attachment: string) =>
+    `Please check the progress update:\n- Task: **${draft.taskLabel ?? ''}**\n` +
+    `- Text: ${draft.text ?? ''}\n- Attachment: ${attachment}\n` +
+    'Press **Send update** to send it.',
+  sent: (task: string) =>
+    `Progress update on task **${task}** sent. Thank you! The coordinating office will see it ` +
+    'on the console.',
+  notYourTask:
+    'Your unit neither leads nor supports this task, so it cannot post an update on it. ' +
+    'Please choose another task.',
+  taskGone: 'This task is no longer in the plan. Please choose again.',
+  badAttachment: (reason: string) =>
+    `This file cannot be attached (${reason}). Please send another file or press **No file**.`,
+  noFileButton: 'No file',
+  sendButton: 'Send update',
+  moreTasks: 'More tasks ›',
+  firstTasks: '‹ First tasks',
+  cancelButton: 'Cancel',
+  lead: 'lead',
+  coordinating: 'support',
+  overdue: 'overdue',
+  noAttachment: 'none',
+  photo: 'photo',
+  document: 'document',
+};
+
+/** The flow's sentences in `locale` (Vietnamese unless English was chosen). */
+export function taskUpdateTexts(locale: BotLocale | undefined): TaskUpdateTexts {
+  return locale === 'en' ? TASK_UPDATE_TEXTS_EN : TASK_UPDATE_TEXTS;
+}
+
+function attachmentLabel(t: TaskUpdateTexts, attachment: ChatAttachment | undefined): string {
+  if (!attachment) return t.noAttachment;
+  const kind = attachment.kind === 'photo' ? t.photo : t.document;
   return attachment.fileName ? `${kind} ${attachment.fileName}` : kind;
 }
 
@@ -127,13 +196,14 @@ export function taskLabel(task: Pick<TaskChoice, 'code' | 'title'>): string {
 export function takeTaskUpdateText(
   draft: TaskUpdateDraft,
   raw: string,
+  locale: BotLocale = 'vi',
 ): { ok: true; draft: TaskUpdateDraft } | { ok: false; replies: BotReply[] } {
+  const t = taskUpdateTexts(locale);
   const text = raw.normalize('NFC').trim();
-  if (!/[\p{L}\p{N}]/u.test(text))
-    return { ok: false, replies: [say(TASK_UPDATE_TEXTS.textEmpty)] };
+  if (!/[\p{L}\p{N}]/u.test(text)) return { ok: false, replies: [say(t.textEmpty)] };
   const length = [...text].length;
   if (length > TASK_UPDATE_LIMITS.text) {
-    return { ok: false, replies: [say(TASK_UPDATE_TEXTS.textTooLong(length), [[cancel]])] };
+    return { ok: false, replies: [say(t.textTooLong(length), [[cancel(t)]])] };
   }
   return {
     ok: true,
@@ -148,7 +218,7 @@ const say = (body: string, buttons?: ReplyButton[][]): TextReply => ({
   ...(buttons?.length ? { buttons } : {}),
 });
 
-const cancel: ReplyButton = { label: TASK_UPDATE_TEXTS.cancelButton, action: 'cancel' };
+const cancel = (t: TaskUpdateTexts): ReplyButton => ({ label: t.cancelButton, action: 'cancel' });
 
 /** Longest task label on a button (Zalo cuts long titles anyway). */
 const BUTTON_LABEL = 60;
@@ -158,13 +228,15 @@ export function chooseTaskReplies(
   tasks: TaskChoice[],
   pageSize = tasks.length,
   page = 0,
+  locale: BotLocale = 'vi',
 ): BotReply[] {
-  if (tasks.length === 0) return [say(TASK_UPDATE_TEXTS.noTasks)];
+  const t = taskUpdateTexts(locale);
+  if (tasks.length === 0) return [say(t.noTasks)];
   const pages = Math.max(1, Math.ceil(tasks.length / Math.max(1, pageSize)));
   const shown = Math.min(Math.max(0, page), pages - 1);
   const rows = tasks.slice(shown * pageSize, (shown + 1) * pageSize).map((task) => {
-    const part = task.role === 'lead' ? TASK_UPDATE_TEXTS.lead : TASK_UPDATE_TEXTS.coordinating;
-    const flags = task.overdue ? `${part}, ${TASK_UPDATE_TEXTS.overdue}` : part;
+    const part = task.role === 'lead' ? t.lead : t.coordinating;
+    const flags = task.overdue ? `${part}, ${t.overdue}` : part;
     const label = cut(`${taskLabel(task)}`, BUTTON_LABEL - flags.length - 3);
     return [{ label: `${label} (${flags})`, action: TaskUpdateAction.task(task.id) }];
   });
@@ -172,45 +244,55 @@ export function chooseTaskReplies(
     pages > 1
       ? [
           shown + 1 < pages
-            ? { label: TASK_UPDATE_TEXTS.moreTasks, action: TaskUpdateAction.page(shown + 1) }
-            : { label: TASK_UPDATE_TEXTS.firstTasks, action: TaskUpdateAction.start },
-          cancel,
+            ? { label: t.moreTasks, action: TaskUpdateAction.page(shown + 1) }
+            : { label: t.firstTasks, action: TaskUpdateAction.start },
+          cancel(t),
         ]
-      : [cancel];
-  return [say(TASK_UPDATE_TEXTS.chooseTask, [...rows, more])];
+      : [cancel(t)];
+  return [say(t.chooseTask, [...rows, more])];
 }
 
-export function askTaskUpdateTextReplies(draft: TaskUpdateDraft): BotReply[] {
-  return [say(TASK_UPDATE_TEXTS.askText(draft.taskLabel ?? ''), [[cancel]])];
+export function askTaskUpdateTextReplies(
+  draft: TaskUpdateDraft,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  const t = taskUpdateTexts(locale);
+  return [say(t.askText(draft.taskLabel ?? ''), [[cancel(t)]])];
 }
 
-export function askAttachmentReplies(): BotReply[] {
+export function askAttachmentReplies(locale: BotLocale = 'vi'): BotReply[] {
+  const t = taskUpdateTexts(locale);
   return [
-    say(TASK_UPDATE_TEXTS.askAttachment, [
-      [{ label: TASK_UPDATE_TEXTS.noFileButton, action: TaskUpdateAction.noFile }, cancel],
-    ]),
+    say(t.askAttachment, [[{ label: t.noFileButton, action: TaskUpdateAction.noFile }, cancel(t)]]),
   ];
 }
 
-export function taskUpdateSummaryReplies(draft: TaskUpdateDraft): BotReply[] {
+export function taskUpdateSummaryReplies(
+  draft: TaskUpdateDraft,
+  locale: BotLocale = 'vi',
+): BotReply[] {
+  const t = taskUpdateTexts(locale);
   return [
-    say(TASK_UPDATE_TEXTS.summary(draft), [
-      [{ label: TASK_UPDATE_TEXTS.sendButton, action: TaskUpdateAction.send }, cancel],
+    say(t.summary(draft, attachmentLabel(t, draft.attachment)), [
+      [{ label: t.sendButton, action: TaskUpdateAction.send }, cancel(t)],
     ]),
   ];
 }
 
 /** The next question for a draft, by its step (after a restart, a stale button, a stray message). */
-export function taskUpdateStepReplies(draft: TaskUpdateDraft): BotReply[] {
+export function taskUpdateStepReplies(
+  draft: TaskUpdateDraft,
+  locale: BotLocale = 'vi',
+): BotReply[] {
   switch (draft.step) {
     case 'text':
       return draft.attachment
-        ? [say(TASK_UPDATE_TEXTS.fileFirst, [[cancel]])]
-        : askTaskUpdateTextReplies(draft);
+        ? [say(taskUpdateTexts(locale).fileFirst, [[cancel(taskUpdateTexts(locale))]])]
+        : askTaskUpdateTextReplies(draft, locale);
     case 'attach':
-      return askAttachmentReplies();
+      return askAttachmentReplies(locale);
     case 'confirm':
-      return taskUpdateSummaryReplies(draft);
+      return taskUpdateSummaryReplies(draft, locale);
     case 'task':
       return [];
   }

@@ -169,3 +169,42 @@ describe('a progress update on a task', () => {
     expect(left).toEqual(INITIAL_STATE);
   });
 });
+
+describe('the unit flows in English', () => {
+  it('links, refuses a code, and offers the unit buttons in English; Vietnamese by default', () => {
+    const linked = linkedReplies(ACCOUNT, 'en');
+    expect(textOf(linked)).toContain(
+      'This account is now linked to officer **Nguyễn Văn An**, unit **Công an thành phố**.',
+    );
+    expect(
+      linked.flatMap((r) =>
+        r.type === 'text' ? (r.buttons ?? []).flat().map((b) => b.label) : [],
+      ),
+    ).toEqual(['Unlink', 'Periodic reports', 'Task progress update', 'Linked account']);
+    expect(textOf(linkRefusedReplies('expired', 'en'))).toBe(
+      'This link code has expired. Please ask the coordinating office for a new one.',
+    );
+    expect(textOf(accountReplies(null, 'en'))).toMatch(/^This account is not linked/);
+    expect(textOf(linkedReplies(ACCOUNT))).toMatch(/^Đã liên kết tài khoản này/);
+  });
+
+  it('walks a task update in English, the task keeping its title', () => {
+    const tasks: TaskChoice[] = [
+      { id: 't1', code: '1.1', title: 'Tuyên truyền', role: 'lead', overdue: true },
+    ];
+    const chosen = chooseTaskReplies(tasks, 10, 0, 'en');
+    expect(textOf(chosen)).toMatch(/^Which task would you like/);
+    expect(
+      chosen.flatMap((r) =>
+        r.type === 'text' ? (r.buttons ?? []).flat().map((b) => b.label) : [],
+      ),
+    ).toEqual(['1.1 Tuyên truyền (lead, overdue)', 'Cancel']);
+    const summary = taskUpdateSummaryReplies(
+      { step: 'confirm', taskId: 't1', taskLabel: '1.1 Tuyên truyền', text: 'Đã họp dân.' },
+      'en',
+    );
+    expect(textOf(summary)).toContain('- Attachment: none');
+    const empty = takeTaskUpdateText({ step: 'text', taskId: 't1' }, '...', 'en');
+    expect(!empty.ok && textOf(empty.replies)).toBe('Please type the progress update in words.');
+  });
+});

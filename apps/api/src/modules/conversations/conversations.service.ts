@@ -19,7 +19,7 @@ import {
   interpret,
   languageReplies,
   leaveUnitFlows,
-  REPORT_TEXTS,
+  reportTexts,
   unitHelpReplies,
   unitMenuReply,
   menuReply,
@@ -385,7 +385,7 @@ export class ConversationsService {
         ];
       case 'help':
         if (channel === 'web') return sayReplies(locale, 'helpWeb');
-        return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn));
+        return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn), locale);
       case 'menu':
         leaveUnitFlows(state);
         return [
@@ -450,11 +450,18 @@ export class ConversationsService {
         return sayReplies(locale, 'handoffEnded');
       case 'cancel': {
         const reportOpen = state.report !== undefined;
+        // Corrections of a submitted report are not saved before "Gửi lại": they are dropped.
+        const correcting = state.report?.correction !== undefined;
         delete state.subscription;
         leaveUnitFlows(state);
-        return reportOpen
-          ? [{ type: 'text', text: REPORT_TEXTS.paused, format: 'markdown' }]
-          : sayReplies(locale, 'cancelled');
+        if (!reportOpen) return sayReplies(locale, 'cancelled');
+        return [
+          {
+            type: 'text',
+            text: correcting ? reportTexts(locale).discarded : reportTexts(locale).paused,
+            format: 'markdown',
+          },
+        ];
       }
       case 'link':
       case 'unlink':
@@ -471,6 +478,9 @@ export class ConversationsService {
       case 'report_open':
       case 'report_answer':
       case 'report_choice':
+      case 'report_toggle':
+      case 'report_done':
+      case 'report_discard':
       case 'report_skip':
       case 'report_back':
       case 'report_review':
@@ -586,7 +596,7 @@ export class ConversationsService {
   /** A linked account's own buttons (reports, task updates, the link), after the topic menu. */
   private async unitMenu(turn: Turn): Promise<BotReply[]> {
     const account = await this.account(turn);
-    return account ? [unitMenuReply(account)] : [];
+    return account ? [unitMenuReply(account, turn.state.locale)] : [];
   }
 
   /** The topic menu after a button that no longer leads anywhere. */

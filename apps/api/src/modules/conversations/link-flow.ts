@@ -5,8 +5,8 @@ import {
   BotReply,
   confirmUnlinkReplies,
   Intent,
-  LINK_TEXTS,
   linkedReplies,
+  linkTexts,
   linkRefusedReplies,
   readLinkCode,
 } from '@gcm/domain';
@@ -28,41 +28,42 @@ export async function linkStep(
 ): Promise<BotReply[]> {
   const { manager, state, event, conversation } = turn;
   const { channel, chatId } = conversation;
+  const { locale } = state;
   // The web chat has no lasting identity: it links nothing.
   const current = channel === 'web' ? null : await accounts.find(manager, channel, chatId);
   switch (intent.kind) {
     case 'account':
-      return accountReplies(current);
+      return accountReplies(current, locale);
     case 'unlink':
-      if (!current) return accountReplies(null);
-      if (!intent.confirmed) return confirmUnlinkReplies(current);
+      if (!current) return accountReplies(null, locale);
+      if (!intent.confirmed) return confirmUnlinkReplies(current, locale);
       await accounts.unlink(manager, channel, chatId);
       delete state.report;
       delete state.taskUpdate;
-      return [{ type: 'text', text: LINK_TEXTS.unlinked, format: 'markdown' }];
+      return [{ type: 'text', text: linkTexts(locale).unlinked, format: 'markdown' }];
     case 'link': {
       if (current) {
         delete state.awaitingLinkCode;
-        return alreadyLinkedReplies(current);
+        return alreadyLinkedReplies(current, locale);
       }
       if (intent.code === undefined) {
         state.awaitingLinkCode = true;
-        return askLinkCodeReplies();
+        return askLinkCodeReplies(locale);
       }
       const code = readLinkCode(intent.code);
       if (!code) {
         state.awaitingLinkCode = true;
-        return linkRefusedReplies('malformed');
+        return linkRefusedReplies('malformed', locale);
       }
       const outcome = await accounts.redeem(manager, code, channel, chatId, event.user.displayName);
       if (!outcome.ok) {
         // A wrong code may be a typing slip: the next message is read as a code again.
         if (outcome.reason === 'unknown') state.awaitingLinkCode = true;
         else delete state.awaitingLinkCode;
-        return linkRefusedReplies(outcome.reason);
+        return linkRefusedReplies(outcome.reason, locale);
       }
       delete state.awaitingLinkCode;
-      return linkedReplies(outcome.account);
+      return linkedReplies(outcome.account, locale);
     }
   }
 }

@@ -21,6 +21,7 @@ import {
 import { chatActor } from '../reporting/report-actor';
 import { ReportSubmissionsService } from '../reporting/report-submissions.service';
 import { SubmissionQueriesService } from '../reporting/submission-queries.service';
+import type { LoadedSubmission } from '../reporting/submission-store';
 import type {
   DraftRefusal,
   LinkedAccount,
@@ -98,6 +99,13 @@ const NOT_STARTED = /^([0-9a-f-]{36})\/([0-9A-Za-z-]{1,20})$/i;
 
 @Injectable()
 export class ReportingDrafts implements ReportDrafts {
+  /**
+   * The rows `open` read, by transaction and submission: an answer saved next in the same
+   * transaction is written on that row in one statement (ReportSubmissionsService.saveValues
+   * with `snapshot`), instead of reading it again. Gone with the transaction's manager.
+   */
+  private readonly snapshots = new WeakMap<EntityManager, Map<string, LoadedSubmission>>();
+
   constructor(
     private readonly submissions: ReportSubmissionsService,
     private readonly queries: SubmissionQueriesService,
@@ -116,13 +124,16 @@ export class ReportingDrafts implements ReportDrafts {
     const actor = actorOf(account);
     try {
       const notStarted = NOT_STARTED.exec(ref);
-      const response = notStarted
-        ? await this.submissions.open(
-            actor,
-            { templateId: notStarted[1], periodKey: notStarted[2] },
-            manager,
-          )
-        : await this.submissions.get(actor, ref, manager);
+      if (notStarted) {
+        const response = await this.submissions.open(
+          actor,
+          { templateId: notStarted[1], periodKey: notStarted[2] },
+          manager,
+        );
+        return toDraftView(response);
+      }
+      const { response, snapshot } = await this.submissions.getDraft(actor, ref, manager);
+      this.keep(manager, snapshot);
       return toDraftView(response);
     } catch (error) {
       // Not the unit's, gone, not owed, or locked before it was opened: "no longer in the list".
@@ -139,13 +150,27 @@ export class ReportingDrafts implements ReportDrafts {
     value: FieldValue | null,
     expectedVersion: number,
   ) {
+    return this.saveAnswers(manager, account, ref, { [field]: value }, expectedVersion);
+  }
+
+  async saveAnswers(
+    manager: EntityManager,
+    account: LinkedAccount,
+    ref: string,
+    values: Record<string, FieldValue | null>,
+    expectedVersion: number,
+  ) {
     try {
+      const snapshot = this.snapshots.get(manager)?.get(ref);
       const response = await this.submissions.saveValues(
         actorOf(account),
         ref,
-        { version: expectedVersion, values: { [field]: value } },
+        { version: expectedVersion, values },
         manager,
+        snapshot ? { snapshot } : {},
       );
+      // The snapshot was used (and updated) or is out of date: not used again.
+      this.snapshots.get(manager)?.delete(ref);
       return { ok: true as const, view: toDraftView(response) };
     } catch (error) {
       return { ok: false as const, ...(await this.refusal(manager, account, ref, error)) };
@@ -159,6 +184,12 @@ export class ReportingDrafts implements ReportDrafts {
     } catch (error) {
       return { ok: false as const, ...(await this.refusal(manager, account, ref, error)) };
     }
+  }
+
+  private keep(manager: EntityManager, snapshot: LoadedSubmission): void {
+    const kept = this.snapshots.get(manager) ?? new Map<string, LoadedSubmission>();
+    kept.set(snapshot.row.id, snapshot);
+    this.snapshots.set(manager, kept);
   }
 
   /** A refusal the person can read: the current draft when another officer saved first. */

@@ -4,12 +4,12 @@ import {
   chooseTaskReplies,
   Intent,
   needsLinkReplies,
-  TASK_UPDATE_TEXTS,
   TaskChoice,
   taskLabel,
   takeTaskUpdateText,
   taskUpdateStepReplies,
   taskUpdateSummaryReplies,
+  taskUpdateTexts,
   vietnamToday,
 } from '@gcm/domain';
 import type { EntityManager } from 'typeorm';
@@ -47,9 +47,11 @@ export async function taskUpdateStep(
   taskUpdates: TaskUpdatesService,
 ): Promise<BotReply[]> {
   const { manager, state, conversation } = turn;
+  const { locale } = state;
+  const t = taskUpdateTexts(locale);
   if (!account) {
     delete state.taskUpdate;
-    return needsLinkReplies();
+    return needsLinkReplies(locale);
   }
   const pageSize = MENU_PAGE_SIZE[conversation.channel];
   const draft = state.taskUpdate;
@@ -57,45 +59,51 @@ export async function taskUpdateStep(
     case 'task_update':
       delete state.report;
       state.taskUpdate = { step: 'task' };
-      return chooseTaskReplies(await unitTasks(manager, account.unitId), pageSize, intent.page);
+      return chooseTaskReplies(
+        await unitTasks(manager, account.unitId),
+        pageSize,
+        intent.page,
+        locale,
+      );
     case 'task_update_task': {
       const task = (await unitTasks(manager, account.unitId)).find((t) => t.id === intent.taskId);
       if (!task) {
         state.taskUpdate = { step: 'task' };
         return [
-          ...say(TASK_UPDATE_TEXTS.taskGone),
-          ...chooseTaskReplies(await unitTasks(manager, account.unitId), pageSize),
+          ...say(t.taskGone),
+          ...chooseTaskReplies(await unitTasks(manager, account.unitId), pageSize, 0, locale),
         ];
       }
       delete state.report;
       state.taskUpdate = { step: 'text', taskId: task.id, taskLabel: taskLabel(task) };
-      return askTaskUpdateTextReplies(state.taskUpdate);
+      return askTaskUpdateTextReplies(state.taskUpdate, locale);
     }
     case 'task_update_text': {
       if (!draft || draft.step === 'task') return startOver(turn, account);
-      const taken = takeTaskUpdateText(draft, intent.text);
+      const taken = takeTaskUpdateText(draft, intent.text, locale);
       if (!taken.ok) return taken.replies;
       state.taskUpdate = taken.draft;
-      return taskUpdateStepReplies(taken.draft);
+      return taskUpdateStepReplies(taken.draft, locale);
     }
     case 'task_update_file': {
       if (!draft || draft.step === 'task') return startOver(turn, account);
       const next = { ...draft, attachment: intent.attachment };
       if (intent.caption && !draft.text) {
-        const taken = takeTaskUpdateText(next, intent.caption);
+        const taken = takeTaskUpdateText(next, intent.caption, locale);
         state.taskUpdate = taken.ok ? taken.draft : { ...next, step: 'text' };
-        return taken.ok ? taskUpdateSummaryReplies(taken.draft) : taken.replies;
+        return taken.ok ? taskUpdateSummaryReplies(taken.draft, locale) : taken.replies;
       }
       state.taskUpdate = { ...next, step: next.text ? 'confirm' : 'text' };
-      return taskUpdateStepReplies(state.taskUpdate);
+      return taskUpdateStepReplies(state.taskUpdate, locale);
     }
     case 'task_update_no_file':
-      if (!draft?.text) return draft ? taskUpdateStepReplies(draft) : startOver(turn, account);
+      if (!draft?.text)
+        return draft ? taskUpdateStepReplies(draft, locale) : startOver(turn, account);
       state.taskUpdate = { ...draft, attachment: undefined, step: 'confirm' };
-      return taskUpdateSummaryReplies(state.taskUpdate);
+      return taskUpdateSummaryReplies(state.taskUpdate, locale);
     case 'task_update_send': {
       if (!draft?.taskId || !draft.text) {
-        return draft ? taskUpdateStepReplies(draft) : startOver(turn, account);
+        return draft ? taskUpdateStepReplies(draft, locale) : startOver(turn, account);
       }
       try {
         await taskUpdates.postIn(
@@ -114,17 +122,17 @@ export async function taskUpdateStep(
         state.taskUpdate = { step: 'task' };
         const reason =
           error.status === 403
-            ? TASK_UPDATE_TEXTS.notYourTask
+            ? t.notYourTask
             : error.status === 404
-              ? TASK_UPDATE_TEXTS.taskGone
-              : TASK_UPDATE_TEXTS.badAttachment(error.message);
+              ? t.taskGone
+              : t.badAttachment(error.message);
         return [
           ...say(reason),
-          ...chooseTaskReplies(await unitTasks(manager, account.unitId), pageSize),
+          ...chooseTaskReplies(await unitTasks(manager, account.unitId), pageSize, 0, locale),
         ];
       }
       delete state.taskUpdate;
-      return say(TASK_UPDATE_TEXTS.sent(draft.taskLabel ?? ''));
+      return say(t.sent(draft.taskLabel ?? ''));
     }
   }
 }
@@ -134,6 +142,8 @@ async function startOver(turn: Turn, account: LinkedAccount): Promise<BotReply[]
   return chooseTaskReplies(
     await unitTasks(turn.manager, account.unitId),
     MENU_PAGE_SIZE[turn.conversation.channel],
+    0,
+    turn.state.locale,
   );
 }
 

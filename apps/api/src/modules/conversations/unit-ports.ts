@@ -71,6 +71,17 @@ export interface ReportDrafts {
     value: FieldValue | null,
     expectedVersion: number,
   ): Promise<{ ok: true; view: ReportDraftView } | ({ ok: false } & DraftRefusal)>;
+  /**
+   * Saves several answers at once at `expectedVersion`: on a submitted report, one correction
+   * (the whole report checked as for a submission, each change kept with before and after).
+   */
+  saveAnswers(
+    manager: EntityManager,
+    account: LinkedAccount,
+    ref: string,
+    values: Record<string, FieldValue | null>,
+    expectedVersion: number,
+  ): Promise<{ ok: true; view: ReportDraftView } | ({ ok: false } & DraftRefusal)>;
   /** Submits the draft; whether it came in after the due date. */
   submit(
     manager: EntityManager,

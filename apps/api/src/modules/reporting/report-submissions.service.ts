@@ -14,6 +14,7 @@ import {
 } from '@gcm/domain';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { AuditService } from '../audit/audit.service';
 import type { ReportActor } from './report-actor';
 import { ReportTemplatesService } from './report-templates.service';
 import { ReportingErrors } from './reporting.errors';
@@ -59,6 +60,7 @@ export class ReportSubmissionsService {
   constructor(
     private readonly store: SubmissionStore,
     private readonly templates: ReportTemplatesService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -144,6 +146,23 @@ export class ReportSubmissionsService {
   }
 
   /**
+   * The report without its history, in one database read (the period's lock joined), and the
+   * row as read: the bot reads the draft this way before each answer, and hands `snapshot` to
+   * `saveValues` in the same transaction so that the save needs no read of its own.
+   */
+  async getDraft(
+    actor: ReportActor,
+    id: string,
+    manager: EntityManager,
+  ): Promise<{ response: SavedSubmissionResponse; snapshot: LoadedSubmission }> {
+    const snapshot = await this.store.load(manager, actor, id);
+    return {
+      response: this.store.responseWithoutHistory(actor, snapshot, this.clock.now()),
+      snapshot,
+    };
+  }
+
+  /**
    * Saves answers to a draft (a returned report stays returned), or corrects a submitted report
    * (then the whole report must still pass the submission checks). 400 naming each invalid field
    * (nothing saved), 409 `report_draft_stale`, `report_period_locked` or
@@ -154,12 +173,18 @@ export class ReportSubmissionsService {
    * is two statements: the row read and locked, then one that updates it unless the period is
    * locked and writes the history entry (`write`); the lock is read on its own only when
    * nothing is written (refusal, no change) or the write found the period locked.
+   *
+   * With `snapshot` (the row as `getDraft` read it earlier in the same transaction), a save
+   * that changes something is one statement: planned on the snapshot and written only if the
+   * row still has the snapshot's version (every write bumps it) and the period is not locked.
+   * When it has moved on, or the snapshot's save would be refused, the save goes the usual way.
    */
   saveValues(
     actor: ReportActor,
     id: string,
     input: SaveValuesInput,
     manager?: EntityManager,
+    options?: { snapshot?: LoadedSubmission },
   ): Promise<SavedSubmissionResponse>;
   saveValues(
     actor: ReportActor,
@@ -173,11 +198,16 @@ export class ReportSubmissionsService {
     id: string,
     input: SaveValuesInput,
     manager?: EntityManager,
-    options: { history?: boolean } = {},
+    options: { history?: boolean; snapshot?: LoadedSubmission } = {},
   ): Promise<SavedSubmissionResponse | ReportSubmissionResponse> {
     const now = this.clock.now();
     return this.store.run(manager, async (m) => {
       requireFiller(actor);
+      const fast =
+        options.snapshot?.row.id === id && !options.history
+          ? await this.writeOnSnapshot(m, actor, options.snapshot, input, now)
+          : null;
+      if (fast) return this.store.responseWithoutHistory(actor, fast, now);
       const loaded = await this.store.load(m, actor, id, true, false);
       const save = await this.prepare(m, loaded, input, now);
       if (save) await this.write(m, actor, loaded, save, now);
@@ -229,6 +259,34 @@ export class ReportSubmissionsService {
   }
 
   /**
+   * A save planned on a row read earlier in this transaction, written in one statement if the
+   * row is still at that version: the row after it, or null when nothing was written (no
+   * change, a refusal, a stale field, a locked period, or the row moved on).
+   */
+  private async writeOnSnapshot(
+    m: EntityManager,
+    actor: ReportActor,
+    snapshot: LoadedSubmission,
+    input: SaveValuesInput,
+    now: Date,
+  ): Promise<LoadedSubmission | null> {
+    if (snapshot.locked) return null;
+    const loaded: LoadedSubmission = {
+      ...snapshot,
+      row: Object.assign(Object.create(Object.getPrototypeOf(snapshot.row)), snapshot.row),
+    };
+    let plan: PlannedSave;
+    try {
+      plan = planSave(this.store, loaded, input, now);
+    } catch {
+      return null;
+    }
+    if (plan.stale.length > 0 || plan.changed.length === 0) return null;
+    const written = await this.write(m, actor, loaded, plan, now, snapshot.row.version);
+    return written ? loaded : null;
+  }
+
+  /**
    * The save to write, or null when it changes nothing; throws the refusal otherwise. `loaded`
    * comes without the period's lock: a save that would be written leaves the lock to `write`;
    * any other outcome reads the lock first and is decided with it, as if read at load.
@@ -265,13 +323,16 @@ export class ReportSubmissionsService {
     loaded: LoadedSubmission,
     save: PlannedSave,
     now: Date,
-  ): Promise<void> {
+    /** Only if the row is still at this version; else nothing is written (false). */
+    expectedVersion?: number,
+  ): Promise<boolean> {
     const { row } = loaded;
+    const guarded = expectedVersion !== undefined;
     const written: { id: string }[] = await m.query(
       `WITH saved AS (
          UPDATE report_submissions s SET values = $2, field_versions = $3, version = $4,
                 status = $5, submitted_at = $6, answered_count = $7, updated_by = $8, updated_at = $9
-          WHERE s.id = $1 AND NOT EXISTS (
+          WHERE s.id = $1 ${guarded ? 'AND s.version = $13' : ''} AND NOT EXISTS (
                 SELECT 1 FROM report_periods p
                  WHERE p.template_id = s.template_id AND p.period_key = s.period_key
                    AND p.locked_at IS NOT NULL)
@@ -294,13 +355,27 @@ export class ReportSubmissionsService {
         save.action,
         actor.channel,
         JSON.stringify(save.changes),
+        ...(guarded ? [expectedVersion] : []),
       ],
     );
+    if (written.length === 0 && guarded) return false;
     if (written.length === 0) {
       // The row is locked by this transaction: the period's lock stopped the update.
       if (await this.store.periodLocked(m, row.templateId, row.periodKey))
         throw ReportingErrors.periodLocked(row.periodKey);
       throw ReportingErrors.submissionNotFound();
+    }
+    if (save.action === 'correct') {
+      // A submitted report changed (console or bot): in the audit log too, before and after.
+      const pick = (side: 'before' | 'after') =>
+        Object.fromEntries(Object.entries(save.changes).map(([k, c]) => [k, c[side]]));
+      await this.audit.record(m, actor, {
+        action: 'report_submission.correct',
+        entityType: 'report_submission',
+        entityId: row.id,
+        before: { values: pick('before'), version: row.version },
+        after: { values: pick('after'), version: save.version },
+      });
     }
     Object.assign(row, {
       values: save.values,
@@ -312,6 +387,7 @@ export class ReportSubmissionsService {
       updatedBy: actor.user.id,
       updatedAt: now,
     });
+    return true;
   }
 
   /** The current values of the stale fields, who last changed them and when. */

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { periodByKey, ReportSubmissionResponse, Role } from '@gcm/domain';
+import {
+  periodByKey,
+  reportTexts,
+  ReportSubmissionResponse,
+  returnedNoticeReplies,
+  Role,
+} from '@gcm/domain';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
@@ -76,23 +82,16 @@ export class SubmissionReviewService {
     const title = version.definition.title;
     const label = periodByKey(version.definition.schedule, row.periodKey)?.label ?? row.periodKey;
     if (row.status === 'accepted') {
-      await notifyUnitMembers(
-        m,
-        row.unitId,
-        'report_review',
-        textReply(`✅ Báo cáo “${title}” (${label}) của ${loaded.unit.name} đã được duyệt.`),
-      );
+      await notifyUnitMembers(m, row.unitId, 'report_review', {
+        vi: textReply(reportTexts('vi').acceptedNotice(title, label, loaded.unit.name)),
+        en: textReply(reportTexts('en').acceptedNotice(title, label, loaded.unit.name)),
+      });
       return;
     }
-    await notifyUnitMembers(
-      m,
-      row.unitId,
-      'correction',
-      textReply(
-        `↩️ Báo cáo “${title}” (${label}) của ${loaded.unit.name} được trả lại để chỉnh sửa.\n` +
-          `Lý do: ${row.returnComment}\n` +
-          'Gõ /baocao để sửa và nộp lại.',
-      ),
-    );
+    const comment = row.returnComment ?? '';
+    await notifyUnitMembers(m, row.unitId, 'correction', {
+      vi: returnedNoticeReplies(row.id, title, label, loaded.unit.name, comment, 'vi'),
+      en: returnedNoticeReplies(row.id, title, label, loaded.unit.name, comment, 'en'),
+    });
   }
 }

@@ -65,20 +65,27 @@ export class SubmissionStore {
     forUpdate = false,
     readLock = true,
   ): Promise<LoadedSubmission> {
+    // A plain read takes the period's lock in the same statement (one round trip); a read for
+    // update reads it after the row lock, in a statement of its own, so that a lock committed
+    // while this transaction waited for the row is seen.
+    const joinLock = readLock && !forUpdate;
     const [raw]: SubmissionRow[] = await manager.query(
       `SELECT s.*, t.code AS template_code, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind
+              ${joinLock ? ', p.locked_at IS NOT NULL AS period_locked' : ''}
          FROM report_submissions s
          JOIN report_templates t ON t.id = s.template_id
          JOIN units u ON u.id = s.unit_id
+         ${joinLock ? 'LEFT JOIN report_periods p ON p.template_id = s.template_id AND p.period_key = s.period_key' : ''}
         WHERE s.id = $1 ${forUpdate ? 'FOR UPDATE OF s' : ''}`,
       [id],
     );
     if (!raw) throw ReportingErrors.submissionNotFound();
     this.checkUnit(actor, raw.unit_id);
-    // Read after the row lock, in a statement of its own: a lock committed meanwhile is seen.
-    const locked = readLock
-      ? await this.periodLocked(manager, raw.template_id, raw.period_key)
-      : false;
+    const locked = joinLock
+      ? raw.period_locked === true
+      : readLock
+        ? await this.periodLocked(manager, raw.template_id, raw.period_key)
+        : false;
     return {
       row: toEntity(raw),
       locked,
@@ -314,6 +321,7 @@ interface SubmissionRow {
   unit_code: string;
   unit_name: string;
   unit_kind: UnitKind;
+  period_locked?: boolean;
 }
 
 function toEntity(raw: SubmissionRow): ReportSubmissionEntity {
