@@ -21,6 +21,7 @@ import enInbox from './en-US/inbox.json';
 import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
 import enQuestions from './en-US/questions.json';
+import enReportingTracking from './en-US/reporting-tracking.json';
 import enSessions from './en-US/sessions.json';
 import enSimulator from './en-US/simulator.json';
 import enUnits from './en-US/units.json';
@@ -34,6 +35,7 @@ import viInbox from './vi-VN/inbox.json';
 import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
 import viQuestions from './vi-VN/questions.json';
+import viReportingTracking from './vi-VN/reporting-tracking.json';
 import viSessions from './vi-VN/sessions.json';
 import viSimulator from './vi-VN/simulator.json';
 import viUnits from './vi-VN/units.json';
@@ -62,6 +64,7 @@ const viVN = {
   users: viUsers,
   audit: viAudit,
   sessions: viSessions,
+  reportingTracking: viReportingTracking,
   roles: roleLabelsVi,
   unitKinds: unitKindLabelsVi,
   passwordProblems: passwordProblemsVi,
@@ -84,6 +87,7 @@ const enUS = {
   users: enUsers,
   audit: enAudit,
   sessions: enSessions,
+  reportingTracking: enReportingTracking,
   passwordProblems: passwordProblemsEn,
   ...enDomain,
 };

@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard';
 import { inboxRoutes } from './inbox';
 import { knowledgeRoutes } from './knowledge';
 import { questionRoutes } from './questions';
+import { reportingTrackingRoutes } from './reporting-tracking';
 import { unitRoutes } from './units';
 import { userRoutes } from './users';
 
@@ -17,6 +18,7 @@ export const featureRoutes: RouteRecordRaw[] = [
   ...questionRoutes,
   ...knowledgeRoutes,
   ...inboxRoutes,
+  ...reportingTrackingRoutes,
   ...unitRoutes,
   ...userRoutes,
   ...auditRoutes,

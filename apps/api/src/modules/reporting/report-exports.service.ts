@@ -37,6 +37,8 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 
 /** Units' reports read per query while the workbook streams out. */
 const EXPORT_BATCH = 500;
+/** Most units with a sheet of their own in the workbook (see writeXlsx). */
+export const MAX_UNIT_SHEETS = 500;
 const FONT = 'Times New Roman';
 
 /** Font sizes of Decree 30/2020/ND-CP, in half-points (docx) */
@@ -162,6 +164,13 @@ export class ReportExportsService {
     }
     sheet.commit();
 
+    // A sheet per unit while a person can still page through them; beyond MAX_UNIT_SHEETS units
+    // one sheet with a row per unit (ten thousand tabs open slowly and help no one).
+    const reporting = treeOrder(totals.nodes)
+      .filter((n) => n.depth === 0)
+      .reduce((n, root) => n + root.node.reports, 0);
+    const perUnitSheets = reporting <= MAX_UNIT_SHEETS;
+    let detail: ExcelJS.Worksheet | null = null;
     let after = '';
     for (;;) {
       const batch: {
@@ -183,38 +192,79 @@ export class ReportExportsService {
         [totals.template.id, totals.period.key, after, EXPORT_BATCH],
       );
       for (const unit of batch) {
+        const fields = (
+          unit.definition as { sections: { fields: ReportField[] }[] }
+        ).sections.flatMap((section) => section.fields);
+        const submittedOn = unit.first_submitted_at
+          ? formatDateVi(new Date(unit.first_submitted_at))
+          : '';
+        if (!perUnitSheets) {
+          if (!detail) {
+            detail = workbook.addWorksheet('Số liệu từng đơn vị', {
+              views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+            });
+            detail.columns = [
+              { width: 14 },
+              { width: 36 },
+              { width: 16 },
+              { width: 14 },
+              { width: 14 },
+              ...fields.map(() => ({ width: 16 })),
+            ];
+            styled(
+              detail.addRow([
+                'Mã đơn vị',
+                'Tên đơn vị',
+                'Loại đơn vị',
+                'Trạng thái',
+                'Gửi lần đầu',
+                ...fields.map((f) => ('unit' in f && f.unit ? `${f.label} (${f.unit})` : f.label)),
+              ]),
+              bold,
+              true,
+            );
+          }
+          styled(
+            detail.addRow([
+              unit.code,
+              unit.name,
+              unitKindLabelsVi[unit.kind],
+              statusLabelsVi[unit.status] ?? unit.status,
+              submittedOn,
+              ...fields.map((f) => cellValue(f, unit.values[f.key])),
+            ]),
+            font,
+          );
+          continue;
+        }
         const ws = workbook.addWorksheet(sheetName(unit.code));
         ws.columns = [{ width: 6 }, { width: 60 }, { width: 20 }, { width: 14 }];
         styled(ws.addRow([unit.name]), { ...bold, size: 13 });
         styled(
           ws.addRow([
             `${unitKindLabelsVi[unit.kind]} — ${statusLabelsVi[unit.status] ?? unit.status}` +
-              (unit.first_submitted_at
-                ? `, gửi lần đầu ngày ${formatDateVi(new Date(unit.first_submitted_at))}`
-                : ''),
+              (submittedOn ? `, gửi lần đầu ngày ${submittedOn}` : ''),
           ]),
           font,
         );
         styled(ws.addRow(['STT', 'Chỉ tiêu', 'Số liệu, nội dung', 'Đơn vị tính']), bold, true);
-        const definition = unit.definition as { sections: { fields: ReportField[] }[] };
-        let n = 0;
-        for (const field of definition.sections.flatMap((s) => s.fields)) {
-          n += 1;
+        fields.forEach((field, i) =>
           styled(
             ws.addRow([
-              n,
+              i + 1,
               field.label,
               cellValue(field, unit.values[field.key]),
               'unit' in field ? (field.unit ?? '') : '',
             ]),
             font,
-          );
-        }
+          ),
+        );
         ws.commit();
       }
       if (batch.length < EXPORT_BATCH) break;
       after = batch[batch.length - 1].code;
     }
+    detail?.commit();
     await workbook.commit();
   }
 
@@ -225,9 +275,8 @@ export class ReportExportsService {
 
   docx(totals: ReportTotalsResponse, query: ReportDocxQuery): Document {
     const today = localDateOf(this.clock.now());
-    const roots = totals.nodes.filter(
-      (n) => !n.parentId || !totals.nodes.some((p) => p.unit.id === n.parentId),
-    );
+    const ids = new Set(totals.nodes.map((n) => n.unit.id));
+    const roots = totals.nodes.filter((n) => !n.parentId || !ids.has(n.parentId));
     const top = roots.length === 1 ? roots[0] : null;
     const issuerName = query.issuer?.trim() || top?.unit.name || 'Cơ quan báo cáo';
     const issuer = issuerName.toUpperCase();
