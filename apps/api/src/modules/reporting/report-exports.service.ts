@@ -17,7 +17,7 @@ import {
 import ExcelJS from 'exceljs';
 import {
   CompletenessRow,
-  findField,
+  templateFields,
   formatDateVi,
   localDateOf,
   ReportDocxQuery,
@@ -97,13 +97,10 @@ export class ReportExportsService {
     const font = { name: FONT };
 
     const sheet = workbook.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 4 }] });
-    sheet.columns = [
-      { width: 14 },
-      { width: 44 },
-      { width: 24 },
-      { width: 12 },
-      ...totals.fields.map(() => ({ width: 16 })),
-    ];
+    sheet.columns = [14, 44, 24, 12, ...totals.fields.map(() => 16)].map((width) => ({
+      width,
+      style: { font },
+    }));
     styled(sheet.addRow([totals.template.title]), { ...bold, size: 14 });
     styled(
       sheet.addRow([
@@ -131,8 +128,9 @@ export class ReportExportsService {
         node.reports,
         ...totals.fields.map((f) => node.sums[f.key]),
       ]);
-      row.getCell(2).alignment = { indent: depth };
-      styled(row, depth === 0 ? bold : font);
+      if (depth > 0) row.getCell(2).alignment = { indent: Math.min(depth, 15) };
+      if (depth === 0) styled(row, bold);
+      else row.commit();
     }
     sheet.addRow([]).commit();
     styled(sheet.addRow(['Tình hình gửi báo cáo theo loại đơn vị']), bold);
@@ -171,6 +169,8 @@ export class ReportExportsService {
       .reduce((n, root) => n + root.node.reports, 0);
     const perUnitSheets = reporting <= MAX_UNIT_SHEETS;
     let detail: ExcelJS.Worksheet | null = null;
+    /** The fields of each template version, by version id (read once). */
+    const fieldsOf = new Map<string, ReportField[]>();
     let after = '';
     for (;;) {
       const batch: {
@@ -180,21 +180,28 @@ export class ReportExportsService {
         status: string;
         first_submitted_at: Date | null;
         values: ReportValues;
-        definition: Parameters<typeof findField>[0];
+        template_version_id: string;
       }[] = await this.store.dataSource.query(
-        `SELECT u.code, u.name, u.kind, s.status, s.first_submitted_at, s.values, v.definition
+        `SELECT u.code, u.name, u.kind, s.status, s.first_submitted_at, s.values,
+                s.template_version_id
            FROM report_submissions s
            JOIN units u ON u.id = s.unit_id
-           JOIN report_template_versions v ON v.id = s.template_version_id
           WHERE s.template_id = $1 AND s.period_key = $2 AND s.status IN ('submitted', 'accepted')
             AND u.deleted_at IS NULL AND u.code > $3
           ORDER BY u.code LIMIT $4`,
         [totals.template.id, totals.period.key, after, EXPORT_BATCH],
       );
+      const missing = [...new Set(batch.map((b) => b.template_version_id))].filter(
+        (id) => !fieldsOf.has(id),
+      );
+      if (missing.length > 0)
+        for (const [id, version] of await this.store.versionsById(
+          this.store.dataSource.manager,
+          missing,
+        ))
+          fieldsOf.set(id, templateFields(version.definition));
       for (const unit of batch) {
-        const fields = (
-          unit.definition as { sections: { fields: ReportField[] }[] }
-        ).sections.flatMap((section) => section.fields);
+        const fields = fieldsOf.get(unit.template_version_id) ?? [];
         const submittedOn = unit.first_submitted_at
           ? formatDateVi(new Date(unit.first_submitted_at))
           : '';
@@ -203,14 +210,11 @@ export class ReportExportsService {
             detail = workbook.addWorksheet('Số liệu từng đơn vị', {
               views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
             });
-            detail.columns = [
-              { width: 14 },
-              { width: 36 },
-              { width: 16 },
-              { width: 14 },
-              { width: 14 },
-              ...fields.map(() => ({ width: 16 })),
-            ];
+            // The columns carry the font, so that each of thousands of rows needs no styling.
+            detail.columns = [14, 36, 16, 14, 14, ...fields.map(() => 16)].map((width) => ({
+              width,
+              style: { font },
+            }));
             styled(
               detail.addRow([
                 'Mã đơn vị',
@@ -224,17 +228,16 @@ export class ReportExportsService {
               true,
             );
           }
-          styled(
-            detail.addRow([
+          detail
+            .addRow([
               unit.code,
               unit.name,
               unitKindLabelsVi[unit.kind],
               statusLabelsVi[unit.status] ?? unit.status,
               submittedOn,
               ...fields.map((f) => cellValue(f, unit.values[f.key])),
-            ]),
-            font,
-          );
+            ])
+            .commit();
           continue;
         }
         const ws = workbook.addWorksheet(sheetName(unit.code));
