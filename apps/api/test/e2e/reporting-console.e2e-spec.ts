@@ -302,6 +302,24 @@ describe('reporting console: tracking matrix, reminder, totals, exports', () => 
     });
   });
 
+  it('documents the routes with their answers in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/api/docs/openapi.json').expect(200)).body;
+    const base = '/api/v1/reporting/templates/{id}/periods/{periodKey}';
+    const schema = (path: string, method: string) =>
+      doc.paths[`${base}/${path}`][method].responses['200'].content['application/json'].schema.$ref;
+    expect(schema('tracking', 'get')).toMatch(/TrackingMatrixResponseDto$/);
+    expect(schema('totals', 'get')).toMatch(/ReportTotalsResponseDto$/);
+    expect(schema('remind', 'post')).toMatch(/SendPeriodReminderResponseDto$/);
+    expect(doc.paths[`${base}/remind`].post.responses['409']).toBeDefined();
+    expect(Object.keys(doc.paths[`${base}/export.docx`].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+    const matrix = doc.components.schemas.TrackingMatrixResponseDto.properties;
+    expect(Object.keys(matrix)).toEqual(
+      expect.arrayContaining(['counts', 'groups', 'rows', 'lastReminderAt']),
+    );
+  });
+
   describe('exports', () => {
     it('writes an XLSX workbook: totals, then a sheet per ward, numbers as numbers', async () => {
       const res = await as.viewer.get(path('export.xlsx')).buffer(true).parse(binary).expect(200);
