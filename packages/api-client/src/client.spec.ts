@@ -579,8 +579,11 @@ describe('createApiClient: reporting', () => {
       path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/tracking',
       query: { status: 'submitted_late', page: '2' },
     });
-    await sut.reportTracking.totals('tpl-1', '2026-H1');
-    expect(api.last.path).toBe('/api/v1/reporting/templates/tpl-1/periods/2026-H1/totals');
+    await sut.reportTracking.totals('tpl-1', '2026-H1', { scope: 'top' });
+    expect(api.last).toMatchObject({
+      path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/totals',
+      query: { scope: 'top' },
+    });
 
     api.answer({
       status: 409,

@@ -91,6 +91,7 @@ import type {
   SubmitReportRequest,
   UpdateReportTemplateRequest,
   ReportDocxQuery,
+  ReportTotalsQuery,
   ReportTotalsResponse,
   SendPeriodReminderResponse,
   TrackingMatrixResponse,
@@ -575,12 +576,14 @@ export function createApiClient(options: ApiClientOptions) {
         ),
       }),
     /** Sums up the hierarchy, text answers, completeness per kind and over the periods. */
-    totals: (templateId: string, periodKey: string) =>
+    /** `{ scope: 'top' }`: the top levels; `{ parentId }`: the units under one (lazy rows). */
+    totals: (templateId: string, periodKey: string, query: ReportTotalsQuery = {}) =>
       request<ReportTotalsResponse>({
         method: 'GET',
         path: v1(
           `/reporting/templates/${segment(templateId)}/periods/${segment(periodKey)}/totals`,
         ),
+        query,
       }),
     /** Where to download the XLSX workbook with the session cookie; relative to `baseUrl`. */
     xlsxPath: (templateId: string, periodKey: string) =>

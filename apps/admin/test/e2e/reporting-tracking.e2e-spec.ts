@@ -108,6 +108,13 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
       .poll(() => completeness.locator('.el-table__body tr').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
     await page.locator('canvas').first().waitFor();
+    // The city's wards load when its row is opened.
+    const totalsTable = page.getByTestId('totals-table');
+    await totalsTable
+      .locator('tr', { hasText: 'UBND thành phố Bắc Kạn' })
+      .locator('.el-table__expand-icon')
+      .click();
+    await totalsTable.getByText('UBND phường Đức Xuân').waitFor();
     await page.screenshot({
       path: path.join(GUIDE_IMAGES, 'reporting-totals.png'),
       fullPage: true,

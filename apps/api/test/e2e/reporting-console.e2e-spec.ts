@@ -320,6 +320,19 @@ describe('reporting console: tracking matrix, reminder, totals, exports', () => 
     );
   });
 
+  it('lists the top levels of the totals, then the units under one', async () => {
+    const top = await as.viewer.get(path('totals')).query({ scope: 'top' }).expect(200);
+    const codes = (body: { nodes: { unit: { code: string } }[] }) =>
+      body.nodes.map((n) => n.unit.code);
+    expect(codes(top.body)).toEqual(['PY', 'SC', 'TH']);
+    expect(top.body.nodes.every((n: { hasChildren: boolean }) => n.hasChildren)).toBe(true);
+    expect(top.body.completeness[0].expected).toBe(6);
+    const under = await as.viewer.get(path('totals')).query({ parentId: unit.SC }).expect(200);
+    expect(codes(under.body)).toEqual(['W1', 'W2']);
+    expect(under.body.nodes[1]).toMatchObject({ hasChildren: false, sums: { people: 20 } });
+    await as.viewer.get(path('totals')).query({ scope: 'some' }).expect(400);
+  });
+
   describe('exports', () => {
     it('writes an XLSX workbook: totals, then a sheet per ward, numbers as numbers', async () => {
       const res = await as.viewer.get(path('export.xlsx')).buffer(true).parse(binary).expect(200);

@@ -123,6 +123,16 @@ export interface TotalsNode {
   reports: number;
   /** By numeric field key; null when no report below answered it. */
   sums: Record<string, number | null>;
+  /** Units with figures sit under it (the console loads them when the row is opened). */
+  hasChildren: boolean;
+}
+
+/** Which units of the hierarchy the totals list (completeness and texts are always whole). */
+export interface ReportTotalsQuery {
+  /** `all` (default): every unit with figures; `top`: the top units and the level below them. */
+  scope?: 'all' | 'top';
+  /** Only the units directly under this one (a row opened in the console). */
+  parentId?: string;
 }
 
 export interface TotalsText {
@@ -157,7 +167,7 @@ export interface ReportTotalsResponse {
   template: { id: string; code: string; title: string };
   period: ReportPeriodRef;
   fields: TotalsField[];
-  /** Every unit with a counted report or one below it, roots first, then by code. */
+  /** The units with a counted report or one below it (see ReportTotalsQuery), by code. */
   nodes: TotalsNode[];
   texts: TotalsText[];
   completeness: CompletenessRow[];

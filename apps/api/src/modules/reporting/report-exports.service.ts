@@ -527,6 +527,7 @@ function mergeRoots(roots: TotalsNode[], totals: ReportTotalsResponse): TotalsNo
   return {
     unit: roots[0].unit,
     parentId: null,
+    hasChildren: true,
     reports: roots.reduce((n, r) => n + r.reports, 0),
     sums: Object.fromEntries(
       totals.fields.map((f) => {

@@ -21,6 +21,7 @@ import { Actor, CurrentActor, Roles } from '../../common/decorators/access.decor
 import { ErrorBodyDto } from '../../common/dto/openapi.dto';
 import {
   ReportDocxQueryDto,
+  ReportTotalsQueryDto,
   ReportTotalsResponseDto,
   SendPeriodReminderResponseDto,
   TrackingMatrixResponseDto,
@@ -86,8 +87,9 @@ export class ReportTrackingController {
   totals(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('periodKey') periodKey: string,
+    @Query() query: ReportTotalsQueryDto,
   ): Promise<ReportTotalsResponse> {
-    return this.tracking.totals(id, periodKey);
+    return this.tracking.totals(id, periodKey, query);
   }
 
   /** A sheet of totals, then a sheet per unit (streamed). */

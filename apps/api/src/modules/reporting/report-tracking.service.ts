@@ -9,6 +9,7 @@ import {
   parseIsoDate,
   reminderMessageVi,
   ReportPeriodRef,
+  ReportTotalsQuery,
   ReportTotalsResponse,
   SendPeriodReminderResponse,
   templateFields,
@@ -291,7 +292,11 @@ export class ReportTrackingService {
    * unit above it, by the parent chain), text answers per unit, completeness per unit kind and
    * the completeness of each of the template's periods: one SQL statement.
    */
-  async totals(templateId: string, periodKey: string): Promise<ReportTotalsResponse> {
+  async totals(
+    templateId: string,
+    periodKey: string,
+    query: ReportTotalsQuery = {},
+  ): Promise<ReportTotalsResponse> {
     const { template, version, period, versions } = await this.resolve(templateId, periodKey);
     const fields = templateFields(version.definition);
     const numeric = fields.filter(isNumericField);
@@ -324,6 +329,9 @@ export class ReportTrackingService {
           )
           .join(', ')}]::float8[]`
       : `ARRAY[]::float8[]`;
+    params.push(query.parentId ?? null, query.scope === 'top');
+    const parent = `$${params.length - 1}::uuid`;
+    const top = `$${params.length}::boolean`;
     const sums = `ARRAY[${numeric.map((_, i) => `sum(l.v[${i + 1}])`).join(', ')}]::float8[]`;
     const [row]: {
       nodes: {
@@ -334,6 +342,7 @@ export class ReportTrackingService {
         parentId: string | null;
         reports: number;
         sums: (number | null)[];
+        hasChildren: boolean;
       }[];
       texts: {
         id: string;
@@ -373,9 +382,14 @@ export class ReportTrackingService {
          (SELECT coalesce(json_agg(json_build_object(
              'id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind, 'parentId', u.parent_id,
              'reports', x.reports,
-             'sums', to_json(x.sums))
+             'sums', to_json(x.sums),
+             'hasChildren', EXISTS (SELECT 1 FROM units cu JOIN sums cx ON cx.id = cu.id
+                                     WHERE cu.parent_id = u.id))
            ORDER BY u.code), '[]'::json)
-           FROM sums x JOIN units u ON u.id = x.id) AS nodes,
+           FROM sums x JOIN units u ON u.id = x.id LEFT JOIN units pu ON pu.id = u.parent_id
+          WHERE CASE WHEN ${parent} IS NOT NULL THEN u.parent_id = ${parent}
+                     WHEN ${top} THEN u.parent_id IS NULL OR pu.parent_id IS NULL
+                     ELSE true END) AS nodes,
          (SELECT coalesce(json_agg(json_build_object(
              'id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind, 'field', k.key,
              'text', c.values ->> k.key) ORDER BY u.code, k.ord), '[]'::json)
@@ -420,6 +434,7 @@ export class ReportTrackingService {
         parentId: n.parentId,
         reports: n.reports,
         sums: Object.fromEntries(numeric.map((f, i) => [f.key, n.sums[i] ?? null])),
+        hasChildren: n.hasChildren,
       })),
       texts: row.texts.map((t): TotalsText => ({
         unit: { id: t.id, code: t.code, name: t.name, kind: t.kind },

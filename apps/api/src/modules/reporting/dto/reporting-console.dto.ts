@@ -6,6 +6,7 @@ import {
   FieldType,
   ReportDocxQuery,
   ReportPeriodRef,
+  ReportTotalsQuery,
   ReportTotalsResponse,
   SendPeriodReminderResponse,
   TotalsField,
@@ -63,6 +64,22 @@ export class TrackingQueryDto implements TrackingQuery {
     message: `pageSize must be a whole number from 1 to ${MAX_TRACKING_PAGE_SIZE}`,
   })
   pageSize?: number;
+}
+
+export class ReportTotalsQueryDto implements ReportTotalsQuery {
+  @ApiPropertyOptional({
+    enum: ['all', 'top'],
+    default: 'all',
+    description: 'all: every unit with figures; top: the top units and the level below them',
+  })
+  @Optional()
+  @IsIn(['all', 'top'], { message: 'scope must be all or top' })
+  scope?: 'all' | 'top';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the units directly under this one' })
+  @Optional()
+  @IsUUID('all', { message: 'parentId must be a unit id (UUID)' })
+  parentId?: string;
 }
 
 export class ReportDocxQueryDto implements ReportDocxQuery {
@@ -190,6 +207,7 @@ class TotalsNodeDto implements TotalsNode {
     description: 'By numeric field key',
   })
   sums: Record<string, number | null>;
+  @ApiProperty({ description: 'Units with figures sit under it' }) hasChildren: boolean;
 }
 
 class TotalsTextDto implements TotalsText {
