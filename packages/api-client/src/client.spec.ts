@@ -570,6 +570,47 @@ describe('createApiClient: reporting', () => {
     expect(api.last.query).toEqual({ templateId: 'tpl-1', periodKey: '2026-H1', late: 'true' });
   });
 
+  it('reads the tracking matrix and the totals, reminds, and gives the export addresses', async () => {
+    api.answer({ status: 200, body: { rows: [], counts: {} } });
+    const sut = createApiClient({ baseUrl });
+    await sut.reportTracking.matrix('tpl-1', '2026-H1', { status: 'submitted_late', page: 2 });
+    expect(api.last).toMatchObject({
+      method: 'GET',
+      path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/tracking',
+      query: { status: 'submitted_late', page: '2' },
+    });
+    await sut.reportTracking.totals('tpl-1', '2026-H1', { scope: 'top' });
+    expect(api.last).toMatchObject({
+      path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/totals',
+      query: { scope: 'top' },
+    });
+
+    api.answer({
+      status: 409,
+      body: {
+        code: 'report_reminder_sent_today',
+        message: 'reminded today',
+        details: { sentAt: '2026-07-10T03:00:00.000Z' },
+      },
+    });
+    await expect(sut.reportTracking.remind('tpl-1', '2026-H1')).rejects.toMatchObject({
+      status: 409,
+      code: 'report_reminder_sent_today',
+      details: { sentAt: '2026-07-10T03:00:00.000Z' },
+    });
+    expect(api.last).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/reporting/templates/tpl-1/periods/2026-H1/remind',
+    });
+
+    expect(sut.reportTracking.xlsxPath('tpl-1', '2026-H1')).toBe(
+      '/api/v1/reporting/templates/tpl-1/periods/2026-H1/export.xlsx',
+    );
+    expect(sut.reportTracking.docxPath('tpl-1', '2026-H1', { place: 'Sông Cầu', issuer: '' })).toBe(
+      '/api/v1/reporting/templates/tpl-1/periods/2026-H1/export.docx?place=S%C3%B4ng+C%E1%BA%A7u',
+    );
+  });
+
   it('gives the current values of a stale save in the error', async () => {
     const conflict: ReportDraftConflict = {
       version: 3,

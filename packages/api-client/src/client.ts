@@ -91,6 +91,12 @@ import type {
   SaveSubmissionValuesRequest,
   SubmitReportRequest,
   UpdateReportTemplateRequest,
+  ReportDocxQuery,
+  ReportTotalsQuery,
+  ReportTotalsResponse,
+  SendPeriodReminderResponse,
+  TrackingMatrixResponse,
+  TrackingQuery,
   BroadcastAudienceQuery,
   BroadcastAudienceResponse,
   BroadcastResponse,
@@ -545,6 +551,57 @@ export function createApiClient(options: ApiClientOptions) {
       }),
   };
 
+  /**
+   * The office's view of one period of a template (issue 13): the tracking matrix, the
+   * once-a-day reminder, the totals and the export files. Unit reporters are refused (403).
+   */
+  const reportTracking = {
+    /** Every owing unit × its status, grouped by parent unit and kind, with counts. */
+    matrix: (templateId: string, periodKey: string, query: TrackingQuery = {}) =>
+      request<TrackingMatrixResponse>({
+        method: 'GET',
+        path: v1(
+          `/reporting/templates/${segment(templateId)}/periods/${segment(periodKey)}/tracking`,
+        ),
+        query,
+      }),
+    /**
+     * Reminds the units that have not submitted, through their linked chat accounts. ApiError
+     * 409 `report_reminder_sent_today` (details.sentAt) on a second call the same day.
+     */
+    remind: (templateId: string, periodKey: string) =>
+      request<SendPeriodReminderResponse>({
+        method: 'POST',
+        path: v1(
+          `/reporting/templates/${segment(templateId)}/periods/${segment(periodKey)}/remind`,
+        ),
+      }),
+    /** Sums up the hierarchy, text answers, completeness per kind and over the periods. */
+    /** `{ scope: 'top' }`: the top levels; `{ parentId }`: the units under one (lazy rows). */
+    totals: (templateId: string, periodKey: string, query: ReportTotalsQuery = {}) =>
+      request<ReportTotalsResponse>({
+        method: 'GET',
+        path: v1(
+          `/reporting/templates/${segment(templateId)}/periods/${segment(periodKey)}/totals`,
+        ),
+        query,
+      }),
+    /** Where to download the XLSX workbook with the session cookie; relative to `baseUrl`. */
+    xlsxPath: (templateId: string, periodKey: string) =>
+      v1(`/reporting/templates/${segment(templateId)}/periods/${segment(periodKey)}/export.xlsx`),
+    /** Where to download the DOCX report (Decree 30/2020/ND-CP format); relative to `baseUrl`. */
+    docxPath: (templateId: string, periodKey: string, query: ReportDocxQuery = {}) => {
+      const params = new URLSearchParams(
+        Object.entries(query).filter(
+          (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+        ),
+      ).toString();
+      return v1(
+        `/reporting/templates/${segment(templateId)}/periods/${segment(periodKey)}/export.docx${params ? `?${params}` : ''}`,
+      );
+    },
+  };
+
   /** One-time link codes for a unit's members, and the chat accounts linked with them. */
   const linkedAccounts = {
     /** The code is in this answer only (`ABCD-EFGH`), valid 72 hours, once. */
@@ -650,6 +707,7 @@ export function createApiClient(options: ApiClientOptions) {
     taskUpdates,
     reportTemplates,
     reports,
+    reportTracking,
     linkedAccounts,
     audit,
     knowledge,

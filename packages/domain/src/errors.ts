@@ -52,6 +52,7 @@ export const ErrorCode = {
   ReportNotYourUnit: 'report_not_your_unit',
   ReportDraftStale: 'report_draft_stale',
   ReportActionNotAllowed: 'report_action_not_allowed',
+  ReportReminderSentToday: 'report_reminder_sent_today',
   LinkCodeNotFound: 'link_code_not_found',
   LinkCodeExpired: 'link_code_expired',
   LinkCodeUsed: 'link_code_used',
@@ -133,6 +134,8 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   report_draft_stale:
     'Có người khác vừa sửa mục này của báo cáo. Hãy xem giá trị hiện tại rồi nhập lại nếu cần.',
   report_action_not_allowed: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của báo cáo.',
+  report_reminder_sent_today:
+    'Hôm nay đã nhắc các đơn vị chưa nộp kỳ này; mỗi ngày chỉ nhắc một lần, có thể nhắc lại từ ngày mai.',
   link_code_not_found: 'Mã liên kết không đúng. Vui lòng kiểm tra lại mã cán bộ điều phối đã gửi.',
   link_code_expired: 'Mã liên kết đã hết hạn. Vui lòng xin cán bộ điều phối cấp mã mới.',
   link_code_used: 'Mã liên kết đã được sử dụng. Mỗi mã chỉ dùng được một lần.',

@@ -22,6 +22,7 @@ import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
 import enQuestions from './en-US/questions.json';
 import enReporting from './en-US/reporting.json';
+import enReportingTracking from './en-US/reporting-tracking.json';
 import enSessions from './en-US/sessions.json';
 import enSimulator from './en-US/simulator.json';
 import enUnits from './en-US/units.json';
@@ -36,6 +37,7 @@ import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
 import viQuestions from './vi-VN/questions.json';
 import viReporting from './vi-VN/reporting.json';
+import viReportingTracking from './vi-VN/reporting-tracking.json';
 import viSessions from './vi-VN/sessions.json';
 import viSimulator from './vi-VN/simulator.json';
 import viUnits from './vi-VN/units.json';
@@ -65,6 +67,7 @@ const viVN = {
   users: viUsers,
   audit: viAudit,
   sessions: viSessions,
+  reportingTracking: viReportingTracking,
   roles: roleLabelsVi,
   unitKinds: unitKindLabelsVi,
   passwordProblems: passwordProblemsVi,
@@ -88,6 +91,7 @@ const enUS = {
   users: enUsers,
   audit: enAudit,
   sessions: enSessions,
+  reportingTracking: enReportingTracking,
   passwordProblems: passwordProblemsEn,
   ...enDomain,
 };

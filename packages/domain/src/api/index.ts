@@ -5,3 +5,4 @@ export * from './messaging';
 export * from './channel-tokens';
 export * from './bot-updates';
 export * from './reporting';
+export * from './reporting-console';

@@ -6,6 +6,7 @@ import { inboxRoutes } from './inbox';
 import { knowledgeRoutes } from './knowledge';
 import { questionRoutes } from './questions';
 import { reportingRoutes } from './reporting';
+import { reportingTrackingRoutes } from './reporting-tracking';
 import { unitRoutes } from './units';
 import { userRoutes } from './users';
 
@@ -19,6 +20,7 @@ export const featureRoutes: RouteRecordRaw[] = [
   ...knowledgeRoutes,
   ...inboxRoutes,
   ...reportingRoutes,
+  ...reportingTrackingRoutes,
   ...unitRoutes,
   ...userRoutes,
   ...auditRoutes,

@@ -11,6 +11,7 @@ import { Reporting1765500000000 } from './1765500000000-reporting';
 import { AnswersPeopleCanTrust1765700000000 } from './1765700000000-answers-people-can-trust';
 import { HandoffAssignee1765800000000 } from './1765800000000-handoff-assignee';
 import { FaqReviewDate1765900000000 } from './1765900000000-faq-review-date';
+import { PeriodReminders1766000000000 } from './1766000000000-period-reminders';
 import { WebhookRepliesKept1766200000000 } from './1766200000000-webhook-replies-kept';
 import { OutboxUnreachable1766600000000 } from './1766600000000-outbox-unreachable';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   AnswersPeopleCanTrust1765700000000,
   HandoffAssignee1765800000000,
   FaqReviewDate1765900000000,
+  PeriodReminders1766000000000,
   WebhookRepliesKept1766200000000,
   OutboxUnreachable1766600000000,
 ];

@@ -140,12 +140,8 @@ export class ReportPeriodsService {
     });
   }
 
-  /** The period keys to list, newest first. */
-  private keys(
-    versions: ReportTemplateVersionEntity[],
-    now: Date,
-    query: ReportPeriodListQuery,
-  ): string[] {
+  /** The period keys to list, newest first (also the totals' completeness series). */
+  keys(versions: ReportTemplateVersionEntity[], now: Date, query: ReportPeriodListQuery): string[] {
     const latest = versions[versions.length - 1].definition.schedule;
     if (latest.kind === 'once') return ['once'];
     const first = query.from ?? versions[0].effectiveFrom;

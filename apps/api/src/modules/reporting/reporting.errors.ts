@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  formatDateTimeVi,
   FieldError,
   ReportDraftConflict,
   ReportProblem,
@@ -31,6 +32,13 @@ export const ReportingErrors = {
       ErrorCode.ReportPeriodLocked,
       409,
       `The period ${periodKey} is locked: its reports can no longer change.`,
+    ),
+  reminderSentToday: (sentAt: Date) =>
+    new AppError(
+      ErrorCode.ReportReminderSentToday,
+      409,
+      `The units that have not submitted this period were reminded today at ${formatDateTimeVi(sentAt)} (Vietnam time): once a day at most, so the next reminder can go tomorrow.`,
+      { sentAt: sentAt.toISOString() },
     ),
   actionRefused: (message: string) => new AppError(ErrorCode.ReportActionNotAllowed, 409, message),
   stale: (conflict: ReportDraftConflict) =>

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReminderJob } from './reminder-job';
 import { RemindersService } from './reminders.service';
+import { ReportExportsService } from './report-exports.service';
 import { ReportPeriodsService } from './report-periods.service';
 import { ReportSubmissionsService } from './report-submissions.service';
 import { ReportTemplatesService } from './report-templates.service';
+import { ReportTrackingController } from './report-tracking.controller';
+import { ReportTrackingService } from './report-tracking.service';
 import {
   ReminderScheduleController,
   ReportSubmissionsController,
@@ -18,7 +21,12 @@ import { SubmissionStore } from './submission-store';
  * review, reminders. The bot's dialogs use the exported services directly.
  */
 @Module({
-  controllers: [ReportTemplatesController, ReportSubmissionsController, ReminderScheduleController],
+  controllers: [
+    ReportTemplatesController,
+    ReportSubmissionsController,
+    ReminderScheduleController,
+    ReportTrackingController,
+  ],
   providers: [
     SubmissionStore,
     ReportTemplatesService,
@@ -28,6 +36,8 @@ import { SubmissionStore } from './submission-store';
     SubmissionReviewService,
     RemindersService,
     ReminderJob,
+    ReportTrackingService,
+    ReportExportsService,
   ],
   exports: [
     ReportTemplatesService,

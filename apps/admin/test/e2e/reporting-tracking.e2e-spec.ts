@@ -1,0 +1,138 @@
+/// <reference types="node" />
+// Runs in Node; the console's tsconfig (browser types) also checks test/.
+/**
+ * The coordinating office's reporting screens (issue 13) with the demo data: the tracking
+ * matrix of the yearly plan report, then its totals, and both export files downloaded. Screenshots
+ * of both screens go to docs/guides/images for the staff guide.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '@/locales/messages';
+import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+
+const text = messages['vi-VN'];
+const tracking = text.reportingTracking;
+const admin = { email: 'quan.tri.bao.cao@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const GUIDE_IMAGES = path.resolve(__dirname, '../../../../docs/guides/images');
+
+if (!hasChromium) {
+  console.warn(`Reporting browser tests SKIPPED: ${CHROMIUM_PATH} not found.`);
+}
+
+describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuilds();
+    [api, browser] = await Promise.all([
+      startApi({ adminEmail: admin.email, adminPassword: admin.password }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function signedIn(): Promise<Page> {
+    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
+    pageErrors = [];
+    context = await browser.newContext({
+      baseURL: api.baseUrl,
+      locale: 'en-US',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1366, height: 900 },
+      reducedMotion: 'reduce',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(admin.email);
+    await page.getByLabel(text.auth.login.password).fill(admin.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    return page;
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  const nav = (page: Page) => page.getByRole('navigation', { name: text.nav.label });
+
+  it('shows who has reported, with the overdue units, and downloads the totals as XLSX and DOCX', async () => {
+    const page = await signedIn();
+    await nav(page).getByRole('link', { name: text.nav.reportingTracking, exact: true }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(tracking.matrix.title);
+
+    // The yearly plan report of the demo data: one unit in each state.
+    const table = page.getByTestId('matrix-table');
+    await expect
+      .poll(() => table.locator('[data-status]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(3);
+    const statuses = await table.locator('[data-status]').allInnerTexts();
+    for (const status of ['accepted', 'returned', 'draft', 'not_started'] as const)
+      expect(statuses).toContain(tracking.statuses[status]);
+    const accepted = await page.getByTestId('count-accepted').innerText();
+    expect(accepted).toBe(`${tracking.statuses.accepted}: 1`);
+    // A unit with a report links to it; the report of the accepted unit is one click away.
+    const link = table.getByRole('link', { name: 'Phòng Văn hóa và Thông tin', exact: true });
+    expect(await link.getAttribute('href')).toMatch(/^\/reporting\/submissions\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: tracking.matrix.remind }).waitFor();
+    await page.screenshot({
+      path: path.join(GUIDE_IMAGES, 'reporting-tracking.png'),
+      fullPage: true,
+    });
+
+    // Filtering by a status count narrows the table to it.
+    await page.getByTestId('count-returned').click();
+    await expect
+      .poll(() => table.locator('[data-status]').allInnerTexts())
+      .toEqual([tracking.statuses.returned]);
+
+    await nav(page).getByRole('link', { name: text.nav.reportingTotals, exact: true }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(tracking.totals.title);
+    const completeness = page.getByTestId('completeness-table');
+    await expect
+      .poll(() => completeness.locator('.el-table__body tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await page.locator('canvas').first().waitFor();
+    // The city's wards load when its row is opened.
+    const totalsTable = page.getByTestId('totals-table');
+    await totalsTable
+      .locator('tr', { hasText: 'UBND thành phố Bắc Kạn' })
+      .locator('.el-table__expand-icon')
+      .click();
+    await totalsTable.getByText('UBND phường Đức Xuân').waitFor();
+    await page.screenshot({
+      path: path.join(GUIDE_IMAGES, 'reporting-totals.png'),
+      fullPage: true,
+    });
+
+    for (const [testId, extension, magic] of [
+      ['download-xlsx', 'xlsx', 'PK'],
+      ['download-docx', 'docx', 'PK'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(testId).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^bao-cao-.+\\.${extension}$`));
+      const file = await download.path();
+      const bytes = readFileSync(file);
+      expect(bytes.subarray(0, 2).toString()).toBe(magic);
+      expect(bytes.length).toBeGreaterThan(3000);
+    }
+  });
+});

@@ -1,0 +1,209 @@
+// The reporting console benchmark of issue 13 ("Speed"): 10,000 wards under 100 cities under one
+// province, two years of half-yearly submissions of 30 fields (about 36,000 reports). Prints
+//   - the p50/p95 of the tracking matrix of one period (GET …/periods/2026-H1/tracking, every
+//     unit counted and grouped, 500 rows a page, with and without filters), target p95 < 300 ms;
+//   - the p50/p95 of the totals of one period (GET …/periods/2026-H1/totals: sums up the
+//     hierarchy, completeness per kind and over the periods), as the screen asks it
+//     (?scope=top) and for every unit, target p95 < 300 ms;
+//   - the time of the XLSX export of one period (a sheet of totals and a sheet per unit, read to
+//     the end over HTTP), target < 5 s, and of the DOCX export, target < 3 s.
+// A benchmark, not a test: it prints figures and fails nothing. Build first (pnpm build).
+//   pnpm --filter @gcm/api bench:reporting-console            (embedded PGlite)
+//   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @gcm/api bench:reporting-console
+import { performance } from 'node:perf_hooks';
+import { ManualClock } from '../dist/common/clock/clock.js';
+import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
+import { UsersService } from '../dist/modules/users/users.service.js';
+import { DataSource } from 'typeorm';
+import { percentile, startBenchApp } from './harness.mjs';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
+const CITIES = 100;
+const FIELDS = 30;
+const PERIODS = ['2025-H1', '2025-H2', '2026-H1', '2026-H2'];
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
+const WARM_UP = 5;
+
+const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
+const bench = await startBenchApp(undefined, { clock });
+const db = bench.app.get(DataSource);
+try {
+  const started = performance.now();
+  const admin = await bench.app.get(UsersService).create(null, {
+    email: 'bench-admin@gcm.local',
+    fullName: 'Bench admin',
+    role: 'admin',
+    password: 'Quiet-ledger-2026',
+  });
+  const actor = { user: { ...admin.user, sessionId: '' }, ip: null, channel: 'api' };
+  const template = await bench.app.get(ReportTemplatesService).create(
+    actor,
+    {
+      code: 'bench_statistics',
+      title: 'Số liệu 6 tháng (benchmark)',
+      owedBy: ['commune'],
+      schedule: {
+        kind: 'half_yearly',
+        due: { firstHalf: { day: 5, month: 7 }, secondHalf: { day: 5, month: 1, yearOffset: 1 } },
+      },
+      sections: [
+        {
+          key: 'numbers',
+          title: 'Số liệu',
+          fields: Array.from({ length: FIELDS }, (_, i) => ({
+            key: `field_${i + 1}`,
+            label: `Chỉ tiêu ${i + 1}`,
+            type: 'count',
+            required: true,
+            unit: 'người',
+          })),
+        },
+      ],
+      rules: [],
+    },
+    PERIODS[0],
+  );
+  const [{ id: provinceId }] = await db.query(
+    `INSERT INTO units (code, name, kind) VALUES ('T-00', 'Tỉnh benchmark', 'province') RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO units (code, name, kind, parent_id)
+     SELECT 'H-' || lpad(i::text, 3, '0'), 'Thành phố số ' || i, 'district', $1
+       FROM generate_series(1, $2) i`,
+    [provinceId, CITIES],
+  );
+  await db.query(
+    `INSERT INTO units (code, name, kind, parent_id)
+     SELECT 'X-' || lpad(i::text, 5, '0'), 'Phường số ' || i, 'commune',
+            (SELECT id FROM units WHERE code = 'H-' || lpad((1 + i % $2)::text, 3, '0'))
+       FROM generate_series(1, $1) i`,
+    [UNITS, CITIES],
+  );
+  const values = Object.fromEntries(
+    Array.from({ length: FIELDS }, (_, i) => [`field_${i + 1}`, 100 - i]),
+  );
+  const fieldVersions = Object.fromEntries(Object.keys(values).map((k) => [k, 1]));
+  const [{ id: versionId }] = await db.query(
+    `SELECT id FROM report_template_versions WHERE template_id = $1`,
+    [template.id],
+  );
+  const dues = {
+    '2025-H1': '2025-07-05',
+    '2025-H2': '2026-01-05',
+    '2026-H1': '2026-07-05',
+    '2026-H2': '2027-01-05',
+  };
+  for (const period of PERIODS) {
+    // Most units accepted or submitted (some late), a few returned, drafts, and ~10% not started.
+    await db.query(
+      `INSERT INTO report_submissions (template_id, template_version_id, unit_id, period_key, due_at,
+         status, values, field_versions, version, answered_count, first_submitted_at, submitted_at)
+       SELECT $1, $2, u.id, $3, ($4::date + interval '1 day' - interval '7 hours' - interval '1 ms'),
+              s.status, $5::jsonb, $6::jsonb, 3, $7,
+              CASE WHEN s.status = 'draft' THEN NULL ELSE $4::date - (n % 20 - 3) * interval '1 day' END,
+              CASE WHEN s.status = 'draft' THEN NULL ELSE $4::date - (n % 20 - 3) * interval '1 day' END
+         FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM units WHERE kind = 'commune') u
+         CROSS JOIN LATERAL (SELECT CASE
+              WHEN $3 = '2026-H2' AND n % 10 < 4 THEN 'draft'
+              WHEN n % 10 = 0 THEN NULL WHEN n % 10 = 1 THEN 'draft' WHEN n % 10 = 2 THEN 'returned'
+              WHEN n % 10 < 6 THEN 'submitted' ELSE 'accepted' END AS status) s
+        WHERE s.status IS NOT NULL`,
+      [
+        template.id,
+        versionId,
+        period,
+        dues[period],
+        JSON.stringify(values),
+        JSON.stringify(fieldVersions),
+        FIELDS,
+      ],
+    );
+  }
+  await db.query('ANALYZE');
+  const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM report_submissions`);
+  console.log(
+    `Set up ${UNITS} wards under ${CITIES} cities and one province, ${count} submissions of ${FIELDS} fields (${bench.mode} database) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const login = await fetch(`${bench.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench-admin@gcm.local', password: 'Quiet-ledger-2026' }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const base = `/api/v1/reporting/templates/${template.id}/periods/2026-H1`;
+  const call = async (path, as = 'json') => {
+    const t0 = performance.now();
+    const res = await fetch(`${bench.url}${path}`, { headers: { cookie } });
+    const body = as === 'json' ? await res.json() : Buffer.from(await res.arrayBuffer());
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${body}`);
+    return { ms: performance.now() - t0, body };
+  };
+
+  const matrixTimes = [];
+  for (let i = -WARM_UP; i < RUNS; i += 1) {
+    const filters = ['', '?status=not_started', '?page=3', '?kind=commune&status=submitted_late'][
+      (i + WARM_UP) % 4
+    ];
+    const { ms, body } = await call(`${base}/tracking${filters}`);
+    if (filters === '' && body.counts.total !== UNITS)
+      throw new Error(`expected ${UNITS} units, got ${body.counts.total}`);
+    if (i >= 0) matrixTimes.push(ms);
+  }
+  report(
+    'Tracking matrix of one period (10,000 units, 500 rows a page, with counts and groups)',
+    matrixTimes,
+    300,
+  );
+
+  // What the totals screen asks first (the top units and the level below), then the whole
+  // hierarchy (every ward's sums, as the exports read it).
+  for (const [query, label] of [
+    ['?scope=top', 'top levels, as the screen asks'],
+    ['', 'every unit'],
+  ]) {
+    const totalsTimes = [];
+    let nodes = 0;
+    for (let i = -WARM_UP; i < RUNS; i += 1) {
+      const { ms, body } = await call(`${base}/totals${query}`);
+      nodes = body.nodes.length;
+      if (i >= 0) totalsTimes.push(ms);
+    }
+    report(
+      `Totals of one period, ${label} (${nodes} units with sums of ${FIELDS} fields, completeness, series)`,
+      totalsTimes,
+      300,
+    );
+  }
+
+  const xlsxTimes = [];
+  let xlsxBytes = 0;
+  for (let i = 0; i < EXPORT_RUNS; i += 1) {
+    const { ms, body } = await call(`${base}/export.xlsx`, 'binary');
+    xlsxBytes = body.length;
+    xlsxTimes.push(ms);
+  }
+  report(
+    `XLSX export of one period (${(xlsxBytes / 1e6).toFixed(1)} MB, a sheet per reporting unit)`,
+    xlsxTimes,
+    5000,
+  );
+
+  const docxTimes = [];
+  for (let i = 0; i < EXPORT_RUNS; i += 1)
+    docxTimes.push((await call(`${base}/export.docx`, 'binary')).ms);
+  report('DOCX export of one period', docxTimes, 3000);
+} finally {
+  await bench.close();
+}
+
+function report(label, times, targetMs) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50).toFixed(1);
+  const p95 = percentile(sorted, 95).toFixed(1);
+  const met = percentile(sorted, 95) < targetMs ? 'met' : 'NOT met';
+  console.log(
+    `${label}: n=${times.length} p50 ${p50} ms, p95 ${p95} ms  (target < ${targetMs} ms: ${met})`,
+  );
+}
