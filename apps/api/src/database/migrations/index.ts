@@ -11,6 +11,7 @@ import { Reporting1765500000000 } from './1765500000000-reporting';
 import { AnswersPeopleCanTrust1765700000000 } from './1765700000000-answers-people-can-trust';
 import { HandoffAssignee1765800000000 } from './1765800000000-handoff-assignee';
 import { FaqReviewDate1765900000000 } from './1765900000000-faq-review-date';
+import { SupportContacts1766100000000 } from './1766100000000-support-contacts';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AnswersPeopleCanTrust1765700000000,
   HandoffAssignee1765800000000,
   FaqReviewDate1765900000000,
+  SupportContacts1766100000000,
 ];

@@ -1,0 +1,2 @@
+export * from './support-contact';
+export * from './locality-search';
