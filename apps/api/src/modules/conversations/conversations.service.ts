@@ -49,6 +49,7 @@ import {
 import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
 import type { LockedConversation, Turn } from './turn';
 import { TaskUpdatesService } from '../plan/task-updates.service';
+import { helpNearbyStep, helpTopicOf } from './help-nearby-flow';
 import { linkStep } from './link-flow';
 import { reportStep } from './report-flow';
 import { taskUpdateStep } from './task-update-flow';
@@ -330,6 +331,7 @@ export class ConversationsService {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
         leaveUnitFlows(state);
+        delete state.nearby;
         return [
           ...welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]),
           ...(await this.unitMenu(turn)),
@@ -339,6 +341,7 @@ export class ConversationsService {
         return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn));
       case 'menu':
         leaveUnitFlows(state);
+        delete state.nearby;
         return [
           menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page),
           ...(intent.page ? [] : await this.unitMenu(turn)),
@@ -352,7 +355,11 @@ export class ConversationsService {
       case 'show_faq': {
         const faq = this.index.faq(intent.faqId);
         if (!faq) return this.staleMenu(turn);
-        return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
+        return faqReplies(
+          locale,
+          { id: faq.id, ...inLocale(faq, locale) },
+          await helpTopicOf(manager, faq.id),
+        );
       }
       case 'pick_choice': {
         const faq = this.index.faq(intent.faqId);
@@ -367,7 +374,11 @@ export class ConversationsService {
           );
           delete state.choices;
         }
-        return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
+        return faqReplies(
+          locale,
+          { id: faq.id, ...inLocale(faq, locale) },
+          await helpTopicOf(manager, faq.id),
+        );
       }
       case 'topic':
         if (!(await exists(manager, TOPIC_EXISTS, intent.topicId))) {
@@ -399,9 +410,17 @@ export class ConversationsService {
         state.mode = 'idle';
         delete state.handoffId;
         return sayReplies(locale, 'handoffEnded');
+      case 'find_help':
+      case 'find_help_place':
+      case 'find_help_text': {
+        const replies = await helpNearbyStep(turn, intent);
+        // A long text that names no place is a question after all.
+        return replies ?? this.ask(turn, intent.kind === 'find_help_text' ? intent.text : '');
+      }
       case 'cancel': {
         const reportOpen = state.report !== undefined;
         delete state.subscription;
+        delete state.nearby;
         leaveUnitFlows(state);
         return reportOpen
           ? [{ type: 'text', text: REPORT_TEXTS.paused, format: 'markdown' }]
@@ -479,6 +498,9 @@ export class ConversationsService {
       locale,
       result,
       result.status === 'no_answer' ? await emergency() : undefined,
+      result.status === 'answered' && result.faq
+        ? await helpTopicOf(turn.manager, result.faq.id)
+        : undefined,
     );
   }
 
