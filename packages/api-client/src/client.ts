@@ -1,4 +1,8 @@
 import type {
+  SupportContactImportResponse,
+  SupportContactListQuery,
+  SupportContactRequest,
+  SupportContactResponse,
   AuditEntryResponse,
   AuditListQuery,
   ChangePasswordRequest,
@@ -174,6 +178,47 @@ export function createApiClient(options: ApiClientOptions) {
       request<UnitImportResponse>({
         method: 'POST',
         path: v1('/units/import'),
+        query: { dryRun },
+        text: csv,
+        contentType: 'text/csv; charset=utf-8',
+      }),
+  };
+
+  /** The support directory: hotlines and offices by the units they serve. */
+  const directory = {
+    list: (query: SupportContactListQuery = {}) =>
+      request<Page<SupportContactResponse>>({
+        method: 'GET',
+        path: v1('/directory/contacts'),
+        query,
+      }),
+    get: (id: string) =>
+      request<SupportContactResponse>({
+        method: 'GET',
+        path: v1(`/directory/contacts/${segment(id)}`),
+      }),
+    create: (body: SupportContactRequest) =>
+      request<SupportContactResponse>({
+        method: 'POST',
+        path: v1('/directory/contacts'),
+        json: body,
+      }),
+    update: (id: string, body: Partial<SupportContactRequest>) =>
+      request<SupportContactResponse>({
+        method: 'PATCH',
+        path: v1(`/directory/contacts/${segment(id)}`),
+        json: body,
+      }),
+    remove: (id: string) =>
+      request<void>({ method: 'DELETE', path: v1(`/directory/contacts/${segment(id)}`) }),
+    /**
+     * Imports contacts from CSV text (header `name,kind,phone,address,opening_hours,notes,units,
+     * topics,review_due_on,sample`). A bad file throws ApiError `csv_invalid` with its lines.
+     */
+    importCsv: (csv: string, { dryRun }: { dryRun: boolean }) =>
+      request<SupportContactImportResponse>({
+        method: 'POST',
+        path: v1('/directory/contacts/import'),
         query: { dryRun },
         text: csv,
         contentType: 'text/csv; charset=utf-8',
@@ -637,6 +682,7 @@ export function createApiClient(options: ApiClientOptions) {
     auth,
     users,
     units,
+    directory,
     plans,
     tasks,
     taskUpdates,

@@ -9,6 +9,7 @@ import {
   passwordProblemsEn,
   passwordProblemsVi,
   roleLabelsVi,
+  supportContactKindLabelsVi,
   unitKindLabelsVi,
 } from '@gcm/domain';
 import enAudit from './en-US/audit.json';
@@ -17,6 +18,7 @@ import enBroadcasts from './en-US/broadcasts.json';
 import enCommon from './en-US/common.json';
 import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
+import enHelpNearby from './en-US/help-nearby.json';
 import enInbox from './en-US/inbox.json';
 import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
@@ -30,6 +32,7 @@ import viAuth from './vi-VN/auth.json';
 import viBroadcasts from './vi-VN/broadcasts.json';
 import viCommon from './vi-VN/common.json';
 import viDashboard from './vi-VN/dashboard.json';
+import viHelpNearby from './vi-VN/help-nearby.json';
 import viInbox from './vi-VN/inbox.json';
 import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
@@ -55,6 +58,7 @@ const viVN = {
   questions: viQuestions,
   inbox: viInbox,
   knowledge: viKnowledge,
+  helpNearby: { ...viHelpNearby, kinds: supportContactKindLabelsVi },
   broadcasts: viBroadcasts,
   simulator: viSimulator,
   auth: viAuth,
@@ -77,6 +81,7 @@ const enUS = {
   questions: enQuestions,
   inbox: enInbox,
   knowledge: enKnowledge,
+  helpNearby: enHelpNearby,
   broadcasts: enBroadcasts,
   simulator: enSimulator,
   auth: enAuth,
