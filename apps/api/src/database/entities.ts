@@ -3,6 +3,10 @@ import { HandoffItemEntity } from '../modules/assistant/handoff-item.entity';
 import { QuestionLogEntity } from '../modules/assistant/question-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { ChannelTokensEntity } from '../modules/channel-tokens/channel-tokens.entity';
+import {
+  CompanyListEntity,
+  LicensedCompanyEntity,
+} from '../modules/companies/licensed-company.entity';
 import { SupportContactEntity } from '../modules/directory/support-contact.entity';
 import { ConversationEntity } from '../modules/conversations/conversation.entity';
 import { OutboxEntity } from '../modules/messaging/outbox.entity';
@@ -65,4 +69,6 @@ export const ENTITIES = [
   LinkCodeFailureEntity,
   LinkedAccountEntity,
   SupportContactEntity,
+  CompanyListEntity,
+  LicensedCompanyEntity,
 ];

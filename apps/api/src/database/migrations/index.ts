@@ -12,6 +12,7 @@ import { AnswersPeopleCanTrust1765700000000 } from './1765700000000-answers-peop
 import { HandoffAssignee1765800000000 } from './1765800000000-handoff-assignee';
 import { FaqReviewDate1765900000000 } from './1765900000000-faq-review-date';
 import { SupportContacts1766100000000 } from './1766100000000-support-contacts';
+import { LicensedCompanies1766100000001 } from './1766100000001-licensed-companies';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   HandoffAssignee1765800000000,
   FaqReviewDate1765900000000,
   SupportContacts1766100000000,
+  LicensedCompanies1766100000001,
 ];
