@@ -176,4 +176,57 @@ describe('find help nearby, on Telegram and Zalo', { timeout: 60_000 }, () => {
     expect(text).toContain('☎ 0000 000 001');
     expect(text).not.toContain('tel:');
   });
+
+  it('finds a licensed company asked about without diacritics, with the list’s date and advice', async () => {
+    const chat = 1510;
+    const [reply] = await telegramSays(
+      chat,
+      telegramUpdates.text(
+        chat,
+        'cong ty tnhh nhan luc anh duong co duoc phep dua nguoi di nhat khong',
+      ),
+    );
+    expect(reply.text).toContain(
+      'Công ty TNHH Nhân lực Ánh Dương (mẫu) có trong danh sách doanh nghiệp được cấp phép',
+    );
+    expect(reply.text).toContain('Tình trạng: Đang được phép hoạt động.');
+    expect(reply.text).toContain('không nộp tiền cho người môi giới');
+    expect(reply.text).toMatch(/Theo danh sách đưa lên hệ thống ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(reply.text).toContain('dữ liệu mẫu');
+  });
+
+  it('answers an unknown company carefully, with where to get help', async () => {
+    const chat = 1511;
+    const [menu] = await telegramSays(chat, telegramUpdates.text(chat, '/menu'));
+    expect(menu.buttons.find((b) => b.text === 'Kiểm tra doanh nghiệp')?.callback_data).toBe('co');
+    const [ask] = await telegramSays(chat, telegramUpdates.callback(chat, 'co'));
+    expect(ask.text).toContain('tên doanh nghiệp');
+    const [reply] = await telegramSays(chat, telegramUpdates.text(chat, 'Công ty XYZ Toàn Cầu'));
+    expect(reply.text).toContain('Không tìm thấy doanh nghiệp “Công ty XYZ Toàn Cầu”');
+    expect(reply.text).toContain('chưa có nghĩa là doanh nghiệp lừa đảo');
+    expect(reply.buttons.map((b) => b.callback_data)).toEqual(['near', 'handoff']);
+  });
+
+  it('says plainly that a company whose licence was revoked may not send workers, on Zalo too', async () => {
+    const chat = 1512;
+    await telegramSays(chat, telegramUpdates.text(chat, '/kiemtra'));
+    const [byLicence] = await telegramSays(chat, telegramUpdates.text(chat, 'mau-003/gp'));
+    expect(byLicence.text).toContain('Công ty TNHH Cung ứng Nhân lực Hoàng Gia (mẫu)');
+    expect(byLicence.text).toContain('Đã bị thu hồi giấy phép');
+    expect(byLicence.text).toContain('không được phép đưa người đi làm việc ở nước ngoài');
+
+    const user = '15013';
+    await fetch(`${bot.url}/webhooks/zalo`, {
+      method: 'POST',
+      ...zalo.signedEvent(zaloTextEvent({ userId: user, text: 'kiem tra cong ty hoang gia' })),
+    });
+    await waitFor(
+      () => zalo.delivered.some((m) => m.userId === user),
+      10_000,
+      'the answer on Zalo',
+    );
+    const text = zalo.delivered.find((m) => m.userId === user)?.message.text ?? '';
+    expect(text).toContain('Đã bị thu hồi giấy phép');
+    expect(text).not.toContain('**');
+  });
 });

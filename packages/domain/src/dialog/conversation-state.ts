@@ -18,6 +18,8 @@ export interface ConversationState {
   nearby?: HelpNearbyState;
   /** The area the person chose for "Tìm nơi hỗ trợ": not asked again. */
   helpPlaceId?: string;
+  /** "Kiểm tra doanh nghiệp": the next text is a company's name or licence number. */
+  companyCheck?: { lastTyped?: string };
   /** The "link" button was pressed: the next text is read as a link code. */
   awaitingLinkCode?: boolean;
   /** A progress update on a plan task being written (a linked account's `/capnhat`). */

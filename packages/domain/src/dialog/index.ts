@@ -7,3 +7,4 @@ export * from './task-update-flow';
 export * from './report-flow';
 export * from './danger';
 export * from './help-nearby';
+export * from './company-check';

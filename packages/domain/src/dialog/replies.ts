@@ -1,6 +1,7 @@
 import type { AskResponse } from '../api/knowledge';
 import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
 import { botText } from './bot-texts';
+import { companyCheckButton } from './company-check';
 import { helpNearbyButton } from './help-nearby';
 import { Action } from './intent';
 
@@ -49,7 +50,8 @@ export function menuReply(
       .slice(shown * pageSize, (shown + 1) * pageSize)
       .map((t) => [{ label: t.name, action: Action.topic(t.id) }]),
     ...more,
-    [helpNearbyButton(locale), handoffButton(locale)],
+    [helpNearbyButton(locale), companyCheckButton(locale)],
+    [handoffButton(locale)],
   ]);
 }
 

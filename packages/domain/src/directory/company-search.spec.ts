@@ -63,3 +63,10 @@ describe('parseCompanyStatus', () => {
     expect(parseCompanyStatus('???')).toBeNull();
   });
 });
+
+describe('companyInQuestion, general questions', () => {
+  it('reads no company out of a question about companies in general', () => {
+    expect(companyInQuestion('công ty xuất khẩu lao động có được phép thu phí không')).toBeNull();
+    expect(companyInQuestion('cty nay co uy tin ko')).toBeNull();
+  });
+});

@@ -113,6 +113,9 @@ export function searchCompanies<T extends CompanyCandidate>(
   return { match: null, candidates: scored.slice(0, 3).map((s) => s.company) };
 }
 
+const GENERIC_WORDS =
+  /\b(?:xuat khau lao dong|xkld|moi gioi|dich vu|nay|do|kia|ay|ma|cua|toi|em|minh|ben|o|tai|nao)\b/g;
+
 /**
  * The company named in a question such as "công ty ABC có được phép đưa người đi Nhật không",
  * "cty xyz co uy tin ko", "kiểm tra công ty ABC": the name, or null when the text asks no such
@@ -129,7 +132,12 @@ export function companyInQuestion(text: string): string | null {
       folded,
     );
   const name = check?.[1]?.trim();
-  return name && name.length >= 2 ? name : null;
+  // "công ty xuất khẩu lao động có được phép thu phí không" names no company: a general question.
+  const distinctive = companyKey(name ?? '')
+    .replace(GENERIC_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name && distinctive.length >= 2 ? name : null;
 }
 
 export interface CompanyListInfo {

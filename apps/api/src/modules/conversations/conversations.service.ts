@@ -49,6 +49,8 @@ import {
 import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
 import type { LockedConversation, Turn } from './turn';
 import { TaskUpdatesService } from '../plan/task-updates.service';
+import { CompaniesService } from '../companies/companies.service';
+import { companyStep } from './company-flow';
 import { helpNearbyStep, helpTopicOf } from './help-nearby-flow';
 import { linkStep } from './link-flow';
 import { reportStep } from './report-flow';
@@ -85,6 +87,7 @@ export class ConversationsService {
     private readonly index: FaqIndexService,
     private readonly assistant: AssistantService,
     private readonly taskUpdates: TaskUpdatesService,
+    private readonly companies: CompaniesService,
     @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
     @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
@@ -332,6 +335,7 @@ export class ConversationsService {
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
         leaveUnitFlows(state);
         delete state.nearby;
+        delete state.companyCheck;
         return [
           ...welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]),
           ...(await this.unitMenu(turn)),
@@ -342,6 +346,7 @@ export class ConversationsService {
       case 'menu':
         leaveUnitFlows(state);
         delete state.nearby;
+        delete state.companyCheck;
         return [
           menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page),
           ...(intent.page ? [] : await this.unitMenu(turn)),
@@ -417,10 +422,17 @@ export class ConversationsService {
         // A long text that names no place is a question after all.
         return replies ?? this.ask(turn, intent.kind === 'find_help_text' ? intent.text : '');
       }
+      case 'check_company':
+      case 'check_company_text':
+      case 'check_company_pick':
+      case 'check_company_none':
+        delete state.nearby;
+        return companyStep(turn, intent, this.companies);
       case 'cancel': {
         const reportOpen = state.report !== undefined;
         delete state.subscription;
         delete state.nearby;
+        delete state.companyCheck;
         leaveUnitFlows(state);
         return reportOpen
           ? [{ type: 'text', text: REPORT_TEXTS.paused, format: 'markdown' }]

@@ -39,6 +39,7 @@ export async function helpNearbyStep(
 ): Promise<BotReply[] | null> {
   const { manager, state } = turn;
   const { locale } = state;
+  delete state.companyCheck;
   switch (intent.kind) {
     case 'find_help': {
       const topicId = intent.topicId && isUuid(intent.topicId) ? intent.topicId : null;
