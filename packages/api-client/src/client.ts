@@ -1,4 +1,8 @@
 import type {
+  CompanyCheckResponse,
+  CompanyImportResponse,
+  CompanyListInfo,
+  LicensedCompanyResponse,
   SupportContactImportResponse,
   SupportContactListQuery,
   SupportContactRequest,
@@ -222,6 +226,34 @@ export function createApiClient(options: ApiClientOptions) {
         query: { dryRun },
         text: csv,
         contentType: 'text/csv; charset=utf-8',
+      }),
+  };
+
+  /** The list of enterprises licensed to send workers abroad. */
+  const companies = {
+    list: (query: { search?: string; page?: number; pageSize?: number } = {}) =>
+      request<Page<LicensedCompanyResponse> & { list: CompanyListInfo | null }>({
+        method: 'GET',
+        path: v1('/companies'),
+        query,
+      }),
+    check: (q: string) =>
+      request<CompanyCheckResponse>({ method: 'GET', path: v1('/companies/check'), query: { q } }),
+    /**
+     * Replaces the list with a CSV text or an XLSX file (`contentType`); `listDate` dd/mm/yyyy.
+     * A bad file throws ApiError `csv_invalid` with its lines, and the current list stays.
+     */
+    import: (
+      file: string | Blob,
+      contentType: string,
+      query: { listDate?: string; source?: string; dryRun?: boolean },
+    ) =>
+      request<CompanyImportResponse>({
+        method: 'POST',
+        path: v1('/companies/import'),
+        query,
+        text: file,
+        contentType,
       }),
   };
 
@@ -683,6 +715,7 @@ export function createApiClient(options: ApiClientOptions) {
     users,
     units,
     directory,
+    companies,
     plans,
     tasks,
     taskUpdates,

@@ -10,3 +10,8 @@ export const updateContact = (id: string, body: SupportContactRequest) =>
 export const deleteContact = (id: string) => api.directory.remove(id);
 export const importContactsCsv = (csv: string, dryRun: boolean) =>
   api.directory.importCsv(csv, { dryRun });
+
+/** The licensed enterprises list (Kiểm tra doanh nghiệp). */
+export const listCompanies = (query: { search?: string; page?: number; pageSize?: number }) =>
+  api.companies.list(query);
+export const importCompanies = api.companies.import;

@@ -116,4 +116,33 @@ describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
     expect(shown).toContain('Phòng Lao động – Thương binh và Xã hội thành phố (dữ liệu mẫu)');
     expect(shown).toContain('Công an – số khẩn cấp 113');
   });
+
+  it('shows the licensed companies list with its date, and replaces it from a checked file', async () => {
+    const page = await signedIn();
+    await page.goto('/help-nearby/companies');
+    const current = page.locator('.companies__current');
+    await expect.poll(() => current.textContent()).toContain(h.companies.sample);
+    await expect
+      .poll(async () => (await rows(page).allTextContents()).join('\n'))
+      .toContain('Công ty TNHH Nhân lực Ánh Dương (mẫu)');
+
+    const csv = [
+      'STT,Tên doanh nghiệp,Số giấy phép,Ngày cấp,Tình trạng',
+      '1,Công ty TNHH Hợp tác Quốc tế Bình Minh,301/GP,02/05/2021,Đang hoạt động',
+    ].join('\n');
+    await page
+      .getByLabel(h.companies.file, { exact: true })
+      .setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const replace = page.getByRole('button', { name: h.companies.replace });
+    expect(await replace.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: h.importPage.dryRun, exact: true }).click();
+    await page.getByText(h.companies.checkedResult.replace('{count}', '1')).waitFor();
+    await replace.click();
+    await page.getByText(h.companies.importedResult.replace('{count}', '1')).waitFor();
+    await expect
+      .poll(async () => (await rows(page).allTextContents()).join('\n'))
+      .toContain('Công ty TNHH Hợp tác Quốc tế Bình Minh');
+    expect((await rows(page).allTextContents()).join('\n')).not.toContain('Ánh Dương');
+    expect(await current.textContent()).not.toContain(h.companies.sample);
+  });
 });

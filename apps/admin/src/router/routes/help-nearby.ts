@@ -34,4 +34,13 @@ export const helpNearbyRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'helpNearby.form.editTitle', roles: DIRECTORY_WRITERS },
   },
+  {
+    path: 'help-nearby/companies',
+    name: 'help-nearby-companies',
+    component: () => import('@/views/help-nearby/companies.vue'),
+    meta: {
+      titleKey: 'helpNearby.companies.title',
+      nav: { group: 'qa', order: 46, labelKey: 'helpNearby.nav.companies' },
+    },
+  },
 ];
