@@ -5,6 +5,7 @@
  *
  * Build first (turbo run test does): the API and the bot.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -175,6 +176,23 @@ describe('find help nearby, on Telegram and Zalo', { timeout: 60_000 }, () => {
     expect(text).toContain(WARD_POLICE);
     expect(text).toContain('☎ 0000 000 001');
     expect(text).not.toContain('tel:');
+  });
+
+  it('links the numbers for a tap to call in the web chat', async () => {
+    const sessionId = randomUUID();
+    const say = async (text: string) => {
+      const res = await fetch(`${bot.url}/web/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { replies: { text: string }[] }).replies;
+    };
+    await say('/hotro');
+    const [contacts] = await say('Đức Xuân');
+    expect(contacts.text).toContain('[0000 000 001](tel:0000000001)');
+    expect(contacts.text).toContain('[113](tel:113)');
   });
 
   it('finds a licensed company asked about without diacritics, with the list’s date and advice', async () => {
