@@ -59,6 +59,7 @@ export async function createApp(
   app.use(cookieParser());
   // Body parsers skip a body already parsed, so the import route's larger limits come first.
   app.use(`/${API_PREFIX}/knowledge/faqs/import`, ...importBodyParsers(env.IMPORT_LIMIT_KB));
+  app.use(`/${API_PREFIX}/companies/import`, ...importBodyParsers(env.IMPORT_LIMIT_KB));
   app.use(...bodyParsers(env.BODY_LIMIT_KB));
   app.use(bodyParserErrors);
   if (env.CORS_ORIGINS) {

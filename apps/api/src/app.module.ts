@@ -17,6 +17,8 @@ import { ChannelTokensModule } from './modules/channel-tokens/channel-tokens.mod
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CompaniesModule } from './modules/companies/companies.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { LinkedAccountsModule } from './modules/linked-accounts/linked-accounts.module';
@@ -58,6 +60,8 @@ export class AppModule {
         LinkedAccountsModule,
         ReportingModule,
         KnowledgeModule,
+        DirectoryModule,
+        CompaniesModule,
         AssistantModule,
         MessagingModule,
         ConversationsModule,

@@ -1,4 +1,12 @@
 import type {
+  CompanyCheckResponse,
+  CompanyImportResponse,
+  CompanyListInfo,
+  LicensedCompanyResponse,
+  SupportContactImportResponse,
+  SupportContactListQuery,
+  SupportContactRequest,
+  SupportContactResponse,
   AuditEntryResponse,
   AuditListQuery,
   ChangePasswordRequest,
@@ -184,6 +192,75 @@ export function createApiClient(options: ApiClientOptions) {
         query: { dryRun },
         text: csv,
         contentType: 'text/csv; charset=utf-8',
+      }),
+  };
+
+  /** The support directory: hotlines and offices by the units they serve. */
+  const directory = {
+    list: (query: SupportContactListQuery = {}) =>
+      request<Page<SupportContactResponse>>({
+        method: 'GET',
+        path: v1('/directory/contacts'),
+        query,
+      }),
+    get: (id: string) =>
+      request<SupportContactResponse>({
+        method: 'GET',
+        path: v1(`/directory/contacts/${segment(id)}`),
+      }),
+    create: (body: SupportContactRequest) =>
+      request<SupportContactResponse>({
+        method: 'POST',
+        path: v1('/directory/contacts'),
+        json: body,
+      }),
+    update: (id: string, body: Partial<SupportContactRequest>) =>
+      request<SupportContactResponse>({
+        method: 'PATCH',
+        path: v1(`/directory/contacts/${segment(id)}`),
+        json: body,
+      }),
+    remove: (id: string) =>
+      request<void>({ method: 'DELETE', path: v1(`/directory/contacts/${segment(id)}`) }),
+    /**
+     * Imports contacts from CSV text (header `name,kind,phone,address,opening_hours,notes,units,
+     * topics,review_due_on,sample`). A bad file throws ApiError `csv_invalid` with its lines.
+     */
+    importCsv: (csv: string, { dryRun }: { dryRun: boolean }) =>
+      request<SupportContactImportResponse>({
+        method: 'POST',
+        path: v1('/directory/contacts/import'),
+        query: { dryRun },
+        text: csv,
+        contentType: 'text/csv; charset=utf-8',
+      }),
+  };
+
+  /** The list of enterprises licensed to send workers abroad. */
+  const companies = {
+    list: (query: { search?: string; page?: number; pageSize?: number } = {}) =>
+      request<Page<LicensedCompanyResponse> & { list: CompanyListInfo | null }>({
+        method: 'GET',
+        path: v1('/companies'),
+        query,
+      }),
+    check: (q: string) =>
+      request<CompanyCheckResponse>({ method: 'GET', path: v1('/companies/check'), query: { q } }),
+    /**
+     * Replaces the list with a CSV text or an XLSX file (`contentType`); `listDate` dd/mm/yyyy.
+     * A bad file throws ApiError `csv_invalid` with its lines, and the current list stays.
+     */
+    import: (
+      file: string | Blob,
+      contentType: string,
+      query: { listDate?: string; source?: string; dryRun?: boolean },
+    ) =>
+      request<CompanyImportResponse>({
+        method: 'POST',
+        path: v1('/companies/import'),
+        query,
+        text: file,
+        contentType,
       }),
   };
 
@@ -702,6 +779,8 @@ export function createApiClient(options: ApiClientOptions) {
     auth,
     users,
     units,
+    directory,
+    companies,
     plans,
     tasks,
     taskUpdates,

@@ -28,6 +28,8 @@ export const ErrorCode = {
   UnitParentInvalid: 'unit_parent_invalid',
   UnitHasChildren: 'unit_has_children',
   CsvInvalid: 'csv_invalid',
+  SupportContactNotFound: 'support_contact_not_found',
+  SupportContactInvalid: 'support_contact_invalid',
   UserNotFound: 'user_not_found',
   FaqNotFound: 'faq_not_found',
   FaqKeyTaken: 'faq_key_taken',
@@ -80,6 +82,9 @@ export interface ErrorBody {
 }
 
 export const errorMessagesVi: Record<ErrorCode, string> = {
+  support_contact_not_found: 'Không tìm thấy nơi hỗ trợ này (có thể đã bị xóa).',
+  support_contact_invalid:
+    'Thông tin nơi hỗ trợ chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
   validation_failed: 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
   malformed_json: 'Nội dung gửi lên không phải JSON hợp lệ.',
   payload_too_large: 'Nội dung gửi lên quá lớn.',

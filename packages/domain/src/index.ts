@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './auth';
 export * from './units';
+export * from './directory';
 export * from './plan';
 export * from './api';
 export * from './text';

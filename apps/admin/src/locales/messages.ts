@@ -8,7 +8,9 @@ import {
   errorMessagesVi,
   passwordProblemsEn,
   passwordProblemsVi,
+  companyStatusLabelsVi,
   roleLabelsVi,
+  supportContactKindLabelsVi,
   unitKindLabelsVi,
 } from '@gcm/domain';
 import enAudit from './en-US/audit.json';
@@ -17,6 +19,7 @@ import enBroadcasts from './en-US/broadcasts.json';
 import enCommon from './en-US/common.json';
 import enDashboard from './en-US/dashboard.json';
 import enDomain from './en-US/domain.json';
+import enHelpNearby from './en-US/help-nearby.json';
 import enInbox from './en-US/inbox.json';
 import enKnowledge from './en-US/knowledge.json';
 import enNav from './en-US/nav.json';
@@ -32,6 +35,7 @@ import viAuth from './vi-VN/auth.json';
 import viBroadcasts from './vi-VN/broadcasts.json';
 import viCommon from './vi-VN/common.json';
 import viDashboard from './vi-VN/dashboard.json';
+import viHelpNearby from './vi-VN/help-nearby.json';
 import viInbox from './vi-VN/inbox.json';
 import viKnowledge from './vi-VN/knowledge.json';
 import viNav from './vi-VN/nav.json';
@@ -59,6 +63,11 @@ const viVN = {
   questions: viQuestions,
   inbox: viInbox,
   knowledge: viKnowledge,
+  helpNearby: {
+    ...viHelpNearby,
+    kinds: supportContactKindLabelsVi,
+    companyStatus: companyStatusLabelsVi,
+  },
   broadcasts: viBroadcasts,
   simulator: viSimulator,
   reporting: viReporting,
@@ -83,6 +92,7 @@ const enUS = {
   questions: enQuestions,
   inbox: enInbox,
   knowledge: enKnowledge,
+  helpNearby: enHelpNearby,
   broadcasts: enBroadcasts,
   simulator: enSimulator,
   reporting: enReporting,

@@ -1,5 +1,5 @@
 import { isApiError } from '@gcm/api-client';
-import { UNIT_WRITERS, type Role, type UserResponse } from '@gcm/domain';
+import { DIRECTORY_WRITERS, UNIT_WRITERS, type Role, type UserResponse } from '@gcm/domain';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as authApi from '@/api/auth';
@@ -13,6 +13,9 @@ export const useSessionStore = defineStore('session', () => {
   const role = computed<Role | null>(() => user.value?.role ?? null);
   const isAdmin = computed(() => role.value === 'admin');
   const canWriteUnits = computed(() => role.value !== null && UNIT_WRITERS.includes(role.value));
+  const canWriteDirectory = computed(
+    () => role.value !== null && DIRECTORY_WRITERS.includes(role.value),
+  );
   const mustChangePassword = computed(() => user.value?.mustChangePassword === true);
 
   function hasRole(roles: readonly Role[] | undefined): boolean {
@@ -70,6 +73,7 @@ export const useSessionStore = defineStore('session', () => {
     role,
     isAdmin,
     canWriteUnits,
+    canWriteDirectory,
     mustChangePassword,
     hasRole,
     ensureLoaded,

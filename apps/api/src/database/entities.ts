@@ -3,6 +3,11 @@ import { HandoffItemEntity } from '../modules/assistant/handoff-item.entity';
 import { QuestionLogEntity } from '../modules/assistant/question-log.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { ChannelTokensEntity } from '../modules/channel-tokens/channel-tokens.entity';
+import {
+  CompanyListEntity,
+  LicensedCompanyEntity,
+} from '../modules/companies/licensed-company.entity';
+import { SupportContactEntity } from '../modules/directory/support-contact.entity';
 import { ConversationEntity } from '../modules/conversations/conversation.entity';
 import { OutboxEntity } from '../modules/messaging/outbox.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -63,4 +68,7 @@ export const ENTITIES = [
   LinkCodeEntity,
   LinkCodeFailureEntity,
   LinkedAccountEntity,
+  SupportContactEntity,
+  CompanyListEntity,
+  LicensedCompanyEntity,
 ];

@@ -29,3 +29,6 @@ export const BROADCAST_READERS: readonly Role[] = [
 
 /** Writing the knowledge base (FAQs, articles, dictionary, import and export). */
 export const KNOWLEDGE_WRITERS: readonly Role[] = [Role.Admin, Role.Editor];
+
+/** Roles that keep the support directory (contacts by locality) and the licensed company list. */
+export const DIRECTORY_WRITERS: readonly Role[] = [Role.Admin, Role.Coordinator];

@@ -9,11 +9,15 @@ export const BOT_TEXTS = {
       'hoặc bấm **Gặp cán bộ** để được cán bộ trả lời.',
     help:
       'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
-      '- /menu: xem các chủ đề\n- /dangky: nhận cảnh báo, thông tin mới\n- /huy: thôi nhận cảnh báo\n' +
+      '- /menu: xem các chủ đề\n- /hotro: tìm nơi hỗ trợ ở xã, phường của bạn\n' +
+      '- /kiemtra: kiểm tra doanh nghiệp có được cấp phép đưa người đi làm việc ở nước ngoài\n' +
+      '- /dangky: nhận cảnh báo, thông tin mới\n- /huy: thôi nhận cảnh báo\n' +
       '- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n- Gõ "gặp cán bộ" để nói chuyện với cán bộ',
     helpWeb:
       'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
-      '- /menu: xem các chủ đề\n- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n' +
+      '- /menu: xem các chủ đề\n- /hotro: tìm nơi hỗ trợ ở xã, phường của bạn\n' +
+      '- /kiemtra: kiểm tra doanh nghiệp có được cấp phép đưa người đi làm việc ở nước ngoài\n' +
+      '- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n' +
       '- Gõ "gặp cán bộ" để nói chuyện với cán bộ\n' +
       'Tin cảnh báo và thông tin mới được gửi qua Zalo và Telegram.',
     menu: 'Bạn muốn tìm hiểu chủ đề nào?',
@@ -90,7 +94,7 @@ export const BOT_TEXTS = {
       'Type a question, choose a topic below, or press **Talk to staff** to get an answer from a staff member.',
     help:
       'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +
-      '- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +
+      '- /hotro: find help in your commune or ward\n- /kiemtra: check whether a company is licensed to send workers abroad\n- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +
       '- Type "talk to staff" to reach a staff member',
     helpWeb:
       'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +

@@ -1,4 +1,5 @@
 import type { BotLocale } from '../messages/bot-message';
+import type { HelpNearbyState } from './help-nearby';
 import type { ReportCursor } from './report-flow';
 import type { TaskUpdateDraft } from './task-update-flow';
 
@@ -13,6 +14,12 @@ export interface ConversationState {
   handoffId?: string;
   /** A subscription being set up: the topic chosen, waiting for the locality and consent. */
   subscription?: { topicId: string | null; localityId?: string | null };
+  /** "Tìm nơi hỗ trợ": the bot waits for the name of the person's commune or ward. */
+  nearby?: HelpNearbyState;
+  /** The area the person chose for "Tìm nơi hỗ trợ": not asked again. */
+  helpPlaceId?: string;
+  /** "Kiểm tra doanh nghiệp": the next text is a company's name or licence number. */
+  companyCheck?: { lastTyped?: string };
   /** The "link" button was pressed: the next text is read as a link code. */
   awaitingLinkCode?: boolean;
   /** A progress update on a plan task being written (a linked account's `/capnhat`). */

@@ -6,3 +6,5 @@ export * from './link-flow';
 export * from './task-update-flow';
 export * from './report-flow';
 export * from './danger';
+export * from './help-nearby';
+export * from './company-check';

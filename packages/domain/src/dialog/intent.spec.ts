@@ -229,20 +229,24 @@ describe('the topic menu in pages', () => {
       'topic:t0',
       'topic:t1',
       'menu:1',
+      'near',
+      'co',
       'handoff',
     ]);
     expect(actionsOf(menuReply('vi', topics, 2, 1))).toEqual([
       'topic:t2',
       'topic:t3',
       'menu:2',
+      'near',
+      'co',
       'handoff',
     ]);
     const last = menuReply('vi', topics, 2, 2);
-    expect(actionsOf(last)).toEqual(['topic:t4', 'menu', 'handoff']);
+    expect(actionsOf(last)).toEqual(['topic:t4', 'menu', 'near', 'co', 'handoff']);
     expect(last.buttons?.[1][0].label).toBe('‹ Các chủ đề đầu');
     // A page past the end (the topics changed since the button was sent) shows the last one.
     expect(actionsOf(menuReply('vi', topics, 2, 9))).toEqual(actionsOf(last));
-    expect(actionsOf(menuReply('vi', topics))).toHaveLength(6);
+    expect(actionsOf(menuReply('vi', topics))).toHaveLength(8);
   });
 
   it('reads the page buttons, and anything odd as the first page', () => {

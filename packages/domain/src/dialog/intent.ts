@@ -1,6 +1,13 @@
+import { companyInQuestion } from '../directory/company-search';
 import { normaliseText, foldDiacritics } from '../text';
 import type { BotEvent, FileEvent } from '../messages/bot-message';
 import type { ConversationState } from './conversation-state';
+import {
+  COMPANY_CHECK_PHRASES,
+  companyActionIntent,
+  type CompanyCheckIntent,
+} from './company-check';
+import { HELP_NEARBY_PHRASES, helpNearbyActionIntent, type HelpNearbyIntent } from './help-nearby';
 import { LinkAction } from './link-flow';
 import { reportActionIntent, type ReportIntent } from './report-flow';
 import { attachmentOf, taskUpdateActionIntent, type TaskUpdateIntent } from './task-update-flow';
@@ -36,7 +43,9 @@ export type Intent =
   | { kind: 'account' }
   | { kind: 'unlink'; confirmed: boolean }
   | TaskUpdateIntent
-  | ReportIntent;
+  | ReportIntent
+  | HelpNearbyIntent
+  | CompanyCheckIntent;
 
 /** Button payloads the bot offers; kept short (Telegram allows 64 bytes). */
 export const Action = {
@@ -77,6 +86,11 @@ const COMMANDS: Record<string, Intent['kind']> = {
   taikhoan: 'account',
   baocao: 'reports',
   capnhat: 'task_update',
+  hotro: 'find_help',
+  noihotro: 'find_help',
+  timnoihotro: 'find_help',
+  kiemtra: 'check_company',
+  doanhnghiep: 'check_company',
 };
 
 /** Phrases that ask for a person, typed in any way ("gặp cán bộ", "gap can bo", "nói chuyện với cán bộ"). */
@@ -176,7 +190,11 @@ function commandIntent(command: string, argument?: string): Intent {
 function actionIntent(action: string): Intent {
   const parts = action.split(':');
   const [head, a, b] = parts;
-  const unit = reportActionIntent(action) ?? taskUpdateActionIntent(parts);
+  const unit =
+    reportActionIntent(action) ??
+    taskUpdateActionIntent(parts) ??
+    helpNearbyActionIntent(parts) ??
+    companyActionIntent(parts);
   if (unit) return unit;
   switch (head) {
     case LinkAction.link:
@@ -222,12 +240,20 @@ function textIntent(state: ConversationState, raw: string): Intent {
     .replace(/\s+/g, ' ')
     .trim();
   if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
+  if (HELP_NEARBY_PHRASES.includes(folded)) return { kind: 'find_help' };
+  if (COMPANY_CHECK_PHRASES.includes(folded)) return { kind: 'check_company' };
   // A unit flow under way reads the text as its answer, before staff or the matcher.
   if (state.awaitingLinkCode) return { kind: 'link', code: text };
   if (state.report) return { kind: 'report_answer', text };
   if (state.taskUpdate && state.taskUpdate.step !== 'task')
     return { kind: 'task_update_text', text };
   if (state.mode === 'handoff') return { kind: 'handoff_message', text };
+  // The name of a commune or ward, asked for by "Tìm nơi hỗ trợ".
+  if (state.nearby) return { kind: 'find_help_text', text };
+  if (state.companyCheck) return { kind: 'check_company_text', text };
+  // "công ty ABC có được phép đưa người đi Nhật không": checked against the licensed list.
+  const company = companyInQuestion(text);
+  if (company) return { kind: 'check_company', name: company };
   if (isGreeting(folded)) return { kind: 'start' };
   return { kind: 'ask', text };
 }

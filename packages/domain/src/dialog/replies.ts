@@ -1,6 +1,8 @@
 import type { AskResponse } from '../api/knowledge';
 import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
 import { botText } from './bot-texts';
+import { companyCheckButton } from './company-check';
+import { helpNearbyButton } from './help-nearby';
 import { Action } from './intent';
 
 /** Builders of the bot's replies; the API fills them with data, adapters render them. */
@@ -48,6 +50,7 @@ export function menuReply(
       .slice(shown * pageSize, (shown + 1) * pageSize)
       .map((t) => [{ label: t.name, action: Action.topic(t.id) }]),
     ...more,
+    [helpNearbyButton(locale), companyCheckButton(locale)],
     [handoffButton(locale)],
   ]);
 }
@@ -74,8 +77,10 @@ export function answerReplies(
   locale: BotLocale,
   result: AskResponse,
   emergency?: string,
+  helpTopicId?: string,
 ): BotReply[] {
-  if (result.status === 'answered' && result.faq) return faqReplies(locale, result.faq);
+  if (result.status === 'answered' && result.faq)
+    return faqReplies(locale, result.faq, helpTopicId);
   if (result.status === 'ambiguous') {
     return [
       text(botText(locale, 'didYouMean'), [
@@ -141,6 +146,8 @@ export function outOfScopeReplies(
 export function faqReplies(
   locale: BotLocale,
   faq: { id: string; question: string; answer: string },
+  /** The answer's topic when support contacts help with it: a "Tìm nơi hỗ trợ" button. */
+  helpTopicId?: string,
 ): BotReply[] {
   // One message: the feedback buttons sit under the answer they rate, and a chat platform
   // carries the answer in one call instead of two.
@@ -150,7 +157,9 @@ export function faqReplies(
         { label: botText(locale, 'useful'), action: Action.feedback(faq.id, true) },
         { label: botText(locale, 'notUseful'), action: Action.feedback(faq.id, false) },
       ],
-      [handoffButton(locale)],
+      helpTopicId
+        ? [helpNearbyButton(locale, helpTopicId), handoffButton(locale)]
+        : [handoffButton(locale)],
     ]),
   ];
 }

@@ -3,7 +3,8 @@
  * Zalo adapter and by the console's broadcast preview, so that both show the same text.
  *
  * The small Markdown subset of TextReply (**bold**, _italic_, [links](url), lists, headings)
- * as plain text: emphasis marks dropped, links as "title: url", list items as "• item".
+ * as plain text: emphasis marks dropped, links as "title: url", list items as "• item". A phone
+ * link ([0209 111](tel:0209111)) is its number alone: the chat app makes a number tappable itself.
  * URLs are left untouched (an underscore in a URL is not emphasis).
  */
 export function markdownToPlain(source: string): string {
@@ -19,7 +20,7 @@ export function markdownToPlain(source: string): string {
   const linked = lines
     .join('\n')
     .replace(/\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?\s*\)/g, (_match, title: string, url: string) =>
-      title.trim() === url ? url : `${title.trim()}: ${url}`,
+      /^tel:/i.test(url) ? title.trim() : title.trim() === url ? url : `${title.trim()}: ${url}`,
     );
   return linked
     .split(/(https?:\/\/[^\s)]+)/)

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import { accountRoutes } from './account';
 import { auditRoutes } from './audit';
 import { dashboardRoutes } from './dashboard';
+import { helpNearbyRoutes } from './help-nearby';
 import { inboxRoutes } from './inbox';
 import { knowledgeRoutes } from './knowledge';
 import { questionRoutes } from './questions';
@@ -18,6 +19,7 @@ export const featureRoutes: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...questionRoutes,
   ...knowledgeRoutes,
+  ...helpNearbyRoutes,
   ...inboxRoutes,
   ...reportingRoutes,
   ...reportingTrackingRoutes,

@@ -12,6 +12,8 @@ import { AnswersPeopleCanTrust1765700000000 } from './1765700000000-answers-peop
 import { HandoffAssignee1765800000000 } from './1765800000000-handoff-assignee';
 import { FaqReviewDate1765900000000 } from './1765900000000-faq-review-date';
 import { PeriodReminders1766000000000 } from './1766000000000-period-reminders';
+import { SupportContacts1766100000000 } from './1766100000000-support-contacts';
+import { LicensedCompanies1766100000001 } from './1766100000001-licensed-companies';
 import { WebhookRepliesKept1766200000000 } from './1766200000000-webhook-replies-kept';
 import { OutboxUnreachable1766600000000 } from './1766600000000-outbox-unreachable';
 
@@ -31,6 +33,8 @@ export const MIGRATIONS = [
   HandoffAssignee1765800000000,
   FaqReviewDate1765900000000,
   PeriodReminders1766000000000,
+  SupportContacts1766100000000,
+  LicensedCompanies1766100000001,
   WebhookRepliesKept1766200000000,
   OutboxUnreachable1766600000000,
 ];

@@ -14,6 +14,8 @@ import { UsersService } from '../../modules/users/users.service';
 import type { DatabaseMode } from '../data-source-options';
 import { DATABASE_MODE } from '../database.tokens';
 import starterFaqs from './data/starter-faqs.json';
+import { loadDemoCompanies } from './demo-companies';
+import { loadDemoContacts } from './demo-contacts';
 import { loadDemoPlan } from './demo-plan';
 import { loadDemoReporting } from './demo-reporting';
 import { DEMO_UNITS } from './demo-units';
@@ -40,7 +42,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@gcm.local';
  * ADMIN_PASSWORD, or on the embedded default one with a one-time password), the starter FAQs
  * (marked for review) and, unless DEMO_DATA=false, the demo data: the units of seed 002, its
  * plan with its tasks and a few progress updates, and its two report templates with a few
- * reports of the current periods in different states.
+ * reports of the current periods in different states, a sample support directory and a sample list of licensed companies.
  *
  * Nobody has reviewed the starter FAQs on a new installation, so citizens must not read them
  * before staff do: they load as drafts that staff publish once checked. Only the demo, which is
@@ -117,10 +119,12 @@ export class FirstRunService {
       }
       const plan = await loadDemoPlan(manager, ids);
       const reporting = await loadDemoReporting(manager, ids, this.clock.now());
-      return { ...plan, reports: reporting.submissions };
+      const contacts = await loadDemoContacts(manager, ids);
+      const companies = await loadDemoCompanies(manager);
+      return { ...plan, reports: reporting.submissions, contacts, companies };
     });
     this.logger.log(
-      `Demo data loaded: ${DEMO_UNITS.length} units, the city plan with ${plan.tasks} tasks and ${plan.updates} progress updates, the two report templates with ${plan.reports} reports of their current periods`,
+      `Demo data loaded: ${DEMO_UNITS.length} units, the city plan with ${plan.tasks} tasks and ${plan.updates} progress updates, the two report templates with ${plan.reports} reports of their current periods, ${plan.contacts} support contacts (sample data but 113) and a sample list of ${plan.companies} licensed companies`,
     );
     return true;
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssistantModule } from '../assistant/assistant.module';
+import { CompaniesModule } from '../companies/companies.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { PlanModule } from '../plan/plan.module';
@@ -12,7 +13,14 @@ import { ReportingDrafts, ReportingUnitAccounts } from './reporting-adapters';
 import { REPORT_DRAFTS, UNIT_ACCOUNTS } from './unit-ports';
 
 @Module({
-  imports: [AssistantModule, MessagingModule, PlanModule, ReportingModule, LinkedAccountsModule],
+  imports: [
+    AssistantModule,
+    CompaniesModule,
+    MessagingModule,
+    PlanModule,
+    ReportingModule,
+    LinkedAccountsModule,
+  ],
   controllers: [BotController, HandoffRepliesController],
   providers: [
     ConversationsService,

@@ -50,6 +50,9 @@ import { isSubscriptionIntent, subscriptionStep } from './subscription-flow';
 import type { LockedConversation, Turn } from './turn';
 import { TaskUpdatesService } from '../plan/task-updates.service';
 import { OutboxService } from '../messaging/outbox.service';
+import { CompaniesService } from '../companies/companies.service';
+import { companyStep } from './company-flow';
+import { helpNearbyStep, helpTopicOf } from './help-nearby-flow';
 import { linkStep } from './link-flow';
 import { reportStep } from './report-flow';
 import { taskUpdateStep } from './task-update-flow';
@@ -86,6 +89,7 @@ export class ConversationsService {
     private readonly assistant: AssistantService,
     private readonly taskUpdates: TaskUpdatesService,
     private readonly outbox: OutboxService,
+    private readonly companies: CompaniesService,
     @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
     @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
@@ -379,6 +383,8 @@ export class ConversationsService {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
         leaveUnitFlows(state);
+        delete state.nearby;
+        delete state.companyCheck;
         return [
           ...welcomeReplies(locale, await topics(turn), MENU_PAGE_SIZE[channel]),
           ...(await this.unitMenu(turn)),
@@ -388,6 +394,8 @@ export class ConversationsService {
         return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn), locale);
       case 'menu':
         leaveUnitFlows(state);
+        delete state.nearby;
+        delete state.companyCheck;
         return [
           menuReply(locale, await topics(turn), MENU_PAGE_SIZE[channel], intent.page),
           ...(intent.page ? [] : await this.unitMenu(turn)),
@@ -401,7 +409,11 @@ export class ConversationsService {
       case 'show_faq': {
         const faq = this.index.faq(intent.faqId);
         if (!faq) return this.staleMenu(turn);
-        return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
+        return faqReplies(
+          locale,
+          { id: faq.id, ...inLocale(faq, locale) },
+          await helpTopicOf(manager, faq.id),
+        );
       }
       case 'pick_choice': {
         const faq = this.index.faq(intent.faqId);
@@ -416,7 +428,11 @@ export class ConversationsService {
           );
           delete state.choices;
         }
-        return faqReplies(locale, { id: faq.id, ...inLocale(faq, locale) });
+        return faqReplies(
+          locale,
+          { id: faq.id, ...inLocale(faq, locale) },
+          await helpTopicOf(manager, faq.id),
+        );
       }
       case 'topic':
         if (!(await exists(manager, TOPIC_EXISTS, intent.topicId))) {
@@ -448,11 +464,26 @@ export class ConversationsService {
         state.mode = 'idle';
         delete state.handoffId;
         return sayReplies(locale, 'handoffEnded');
+      case 'find_help':
+      case 'find_help_place':
+      case 'find_help_text': {
+        const replies = await helpNearbyStep(turn, intent);
+        // A long text that names no place is a question after all.
+        return replies ?? this.ask(turn, intent.kind === 'find_help_text' ? intent.text : '');
+      }
+      case 'check_company':
+      case 'check_company_text':
+      case 'check_company_pick':
+      case 'check_company_none':
+        delete state.nearby;
+        return companyStep(turn, intent, this.companies);
       case 'cancel': {
         const reportOpen = state.report !== undefined;
         // Corrections of a submitted report are not saved before "Gửi lại": they are dropped.
         const correcting = state.report?.correction !== undefined;
         delete state.subscription;
+        delete state.nearby;
+        delete state.companyCheck;
         leaveUnitFlows(state);
         if (!reportOpen) return sayReplies(locale, 'cancelled');
         return [
@@ -538,6 +569,9 @@ export class ConversationsService {
       locale,
       result,
       result.status === 'no_answer' ? await emergency() : undefined,
+      result.status === 'answered' && result.faq
+        ? await helpTopicOf(turn.manager, result.faq.id)
+        : undefined,
     );
   }
 

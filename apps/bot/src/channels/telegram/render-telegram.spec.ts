@@ -29,6 +29,12 @@ describe('renderTelegramText', () => {
     ]);
   });
 
+  it('shows a phone link as its number, which Telegram makes tappable (it links no tel: URL)', () => {
+    expect(markdown('**Công an** · ☎ [0000 000 001](tel:0000000001)')).toEqual([
+      '<b>Công an</b> · ☎ 0000 000 001',
+    ]);
+  });
+
   it('nests formatting inside a link and italic inside bold', () => {
     expect(
       markdown('[**Đường dây nóng** 111](https://example.vn) và **rất _quan trọng_**'),

@@ -102,7 +102,7 @@ function isWebUrl(url: string): boolean {
 // --- Markdown subset → runs -------------------------------------------------------------------
 
 const LIST_ITEM = /^(\s*)[-*+]\s+(.*)$/;
-const LINK = /\[([^[\]\n]+)\]\((https?:\/\/[^\s()<>"]+)\)/y;
+const LINK = /\[([^[\]\n]+)\]\((https?:\/\/[^\s()<>"]+|tel:\+?[0-9]+)\)/y;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 
@@ -152,7 +152,9 @@ function parseInline(text: string, style: Style, out: Run[]): void {
       const link = LINK.exec(text);
       if (link) {
         flush();
-        parseInline(link[1], { ...style, href: link[2] }, out);
+        // Telegram links no tel: URL, but makes a phone number in the text tappable itself.
+        const linked = link[2].startsWith('tel:') ? style : { ...style, href: link[2] };
+        parseInline(link[1], linked, out);
         i += link[0].length;
         continue;
       }

@@ -1,0 +1,148 @@
+/// <reference types="node" />
+// Runs in Node; the console's tsconfig (browser types) also checks test/.
+/**
+ * The support directory screen as a coordinator uses it, in headless Chromium against the built
+ * API with its demo data (the sample directory of Bắc Kạn city): the sample entries are marked,
+ * a new contact for a ward is added and found by the ward it serves, and one is deleted.
+ *
+ * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '@/locales/messages';
+import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { hasChromium, launchChromium } from './support/chromium';
+
+const text = messages['vi-VN'];
+const h = text.helpNearby;
+const admin = { email: 'dieu.phoi.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+
+describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuilds();
+    [api, browser] = await Promise.all([
+      startApi({ adminEmail: admin.email, adminPassword: admin.password }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function signedIn(): Promise<Page> {
+    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
+    pageErrors = [];
+    context = await browser.newContext({
+      baseURL: api.baseUrl,
+      locale: 'vi-VN',
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(admin.email);
+    await page.getByLabel(text.auth.login.password).fill(admin.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    return page;
+  }
+
+  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
+
+  async function choose(page: Page, label: string, option: string) {
+    const select = page.getByRole('combobox', { name: label, exact: true });
+    await select.click({ force: true });
+    const list = await select.getAttribute('aria-controls');
+    await page
+      .locator(`[id="${list}"] .el-select-dropdown__item`)
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  it('marks the sample entries, adds a contact for a ward and finds it by that ward', async () => {
+    const page = await signedIn();
+    await page
+      .getByRole('navigation', { name: text.nav.label })
+      .getByRole('link', { name: h.nav.contacts })
+      .click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(h.contacts.title);
+    const sampleRow = rows(page).filter({ hasText: 'Công an phường Đức Xuân (dữ liệu mẫu)' });
+    await expect.poll(() => sampleRow.count()).toBe(1);
+    expect(await sampleRow.textContent()).toContain(h.contacts.sample);
+    const emergency = rows(page).filter({ hasText: 'Công an – số khẩn cấp 113' });
+    expect(await emergency.textContent()).toContain(h.contacts.nationwide);
+    expect(await emergency.textContent()).not.toContain(h.contacts.sample);
+
+    await page.getByRole('link', { name: h.contacts.add }).click();
+    await page.getByLabel(h.form.name, { exact: true }).fill('Hội Phụ nữ phường Sông Cầu');
+    await choose(page, h.form.kind, h.kinds.womens_union);
+    await page.getByLabel(h.form.phone, { exact: true }).fill('gọi 113');
+    await page.getByRole('button', { name: text.common.save }).click();
+    await page.getByText(h.form.phoneInvalid).waitFor();
+    await page.getByLabel(h.form.phone, { exact: true }).fill('0000 000 050');
+    await choose(page, h.form.units, 'UBND phường Sông Cầu');
+    await page.getByRole('button', { name: text.common.save }).click();
+    await page.waitForURL('**/help-nearby/contacts');
+    await page
+      .getByText(h.contacts.createdDone.replace('{name}', 'Hội Phụ nữ phường Sông Cầu'))
+      .waitFor();
+
+    await choose(page, h.contacts.unitLabel, 'UBND phường Sông Cầu');
+    await page.getByRole('button', { name: text.common.search, exact: true }).click();
+    // The list reloads filtered: the other ward's police leave it.
+    await expect
+      .poll(async () => (await rows(page).allTextContents()).join('\n'))
+      .not.toContain('Công an phường Đức Xuân');
+    const shown = (await rows(page).allTextContents()).join('\n');
+    expect(shown).toContain('Hội Phụ nữ phường Sông Cầu');
+    // The ward's own contact, the city's and the nationwide ones; not another ward's.
+    expect(shown).toContain('Phòng Lao động – Thương binh và Xã hội thành phố (dữ liệu mẫu)');
+    expect(shown).toContain('Công an – số khẩn cấp 113');
+  });
+
+  it('shows the licensed companies list with its date, and replaces it from a checked file', async () => {
+    const page = await signedIn();
+    await page.goto('/help-nearby/companies');
+    const current = page.locator('.companies__current');
+    await expect.poll(() => current.textContent()).toContain(h.companies.sample);
+    await expect
+      .poll(async () => (await rows(page).allTextContents()).join('\n'))
+      .toContain('Công ty TNHH Nhân lực Ánh Dương (mẫu)');
+
+    const csv = [
+      'STT,Tên doanh nghiệp,Số giấy phép,Ngày cấp,Tình trạng',
+      '1,Công ty TNHH Hợp tác Quốc tế Bình Minh,301/GP,02/05/2021,Đang hoạt động',
+    ].join('\n');
+    await page
+      .getByLabel(h.companies.file, { exact: true })
+      .setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const replace = page.getByRole('button', { name: h.companies.replace });
+    expect(await replace.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: h.importPage.dryRun, exact: true }).click();
+    await page.getByText(h.companies.checkedResult.replace('{count}', '1')).waitFor();
+    await replace.click();
+    await page.getByText(h.companies.importedResult.replace('{count}', '1')).waitFor();
+    await expect
+      .poll(async () => (await rows(page).allTextContents()).join('\n'))
+      .toContain('Công ty TNHH Hợp tác Quốc tế Bình Minh');
+    expect((await rows(page).allTextContents()).join('\n')).not.toContain('Ánh Dương');
+    expect(await current.textContent()).not.toContain(h.companies.sample);
+  });
+});

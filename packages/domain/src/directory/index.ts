@@ -1,0 +1,3 @@
+export * from './support-contact';
+export * from './locality-search';
+export * from './company-search';
