@@ -10,9 +10,13 @@ describe('navItemsFor', () => {
       'question-log',
       'knowledge-faqs',
       'broadcasts',
+      'help-nearby-contacts',
+      'help-nearby-companies',
       'simulator',
       'reporting-plan',
       'reporting-submissions',
+      'reporting-tracking',
+      'reporting-totals',
       'reporting-templates',
       'reporting-periods',
       'units',
@@ -27,8 +31,12 @@ describe('navItemsFor', () => {
       'question-log',
       'knowledge-faqs',
       'broadcasts',
+      'help-nearby-contacts',
+      'help-nearby-companies',
       'reporting-plan',
       'reporting-submissions',
+      'reporting-tracking',
+      'reporting-totals',
       'reporting-templates',
       'reporting-periods',
       'units',
@@ -38,6 +46,8 @@ describe('navItemsFor', () => {
     // A unit's officer follows its own tasks and reports; templates and periods are the office's.
     expect(navItemsFor('unit_reporter').map((i) => i.route)).toEqual([
       'knowledge-faqs',
+      'help-nearby-contacts',
+      'help-nearby-companies',
       'reporting-plan',
       'reporting-submissions',
       'units',
@@ -49,8 +59,8 @@ describe('navItemsFor', () => {
   it('groups the links and leaves out groups without any', () => {
     expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
       ['overview', 1],
-      ['qa', 5],
-      ['reports', 4],
+      ['qa', 7],
+      ['reports', 6],
       ['admin', 5],
     ]);
     expect(navSectionsFor('unit_reporter').map((s) => s.group)).toEqual(['qa', 'reports', 'admin']);
