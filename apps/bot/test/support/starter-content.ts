@@ -37,14 +37,18 @@ export const AMBIGUOUS_CANDIDATES = ['du hoc', 'ho chieu', 'chi phi', 'vay von']
  * they go to staff. A question outside the field ("giá vé xe khách") does not.
  */
 export const NO_ANSWER_CANDIDATES = [
-  'Gia hạn thẻ tạm trú cho vợ thế nào?',
   'Thẻ tạm trú của vợ hết hạn thì làm gì?',
+  'Thẻ tạm trú hết hạn thì làm gì?',
+  'Gia hạn thẻ tạm trú cho vợ thế nào?',
 ];
 
-/** The same, for a second conversation (its inbox item must be its own). */
+/**
+ * The same, for a second conversation: none of NO_ANSWER_CANDIDATES, so that its inbox item is
+ * its own whichever of either list the matcher leaves without an answer.
+ */
 export const OTHER_NO_ANSWER_CANDIDATES = [
-  'Thẻ tạm trú của vợ hết hạn thì làm gì?',
-  'Gia hạn thẻ tạm trú cho vợ thế nào?',
+  'Thẻ tạm trú của con rể hết hạn thì làm gì?',
+  'Thẻ tạm trú của mẹ vợ hết hạn thì làm gì?',
 ];
 
 /** A question outside the field: told what the channel answers, not sent to staff. */
