@@ -158,6 +158,13 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     );
   }
   const rowOf = (page: Page, name: string) => rows(page).filter({ hasText: name });
+  /** How far the page's list table reaches past its frame, in pixels (0: no sideways scroll). */
+  const tableOverflow = (page: Page) =>
+    page
+      .locator('.el-table__body-wrapper .el-scrollbar__wrap')
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+
   const cellsOf = (row: Locator) => row.locator('td').allInnerTexts();
   /** The confirmation at the top of the page ("Đã lưu …"). */
   const flash = (page: Page) => page.locator('.alert--success');
@@ -559,6 +566,24 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await screenshot(page, '13-audit-details');
   });
 
+  it('fits the lists in a 1280 px wide window, the actions column in sight', async () => {
+    const page = await openConsole({ width: 1280, height: 800 });
+    await signIn(page);
+    for (const [path_, title] of [
+      ['/questions', text.questions.title],
+      ['/units', text.units.title],
+      ['/users', text.users.title],
+    ]) {
+      await page.goto(path_);
+      await expect.poll(() => heading(page).innerText(), { message: path_ }).toBe(title);
+      await page.waitForLoadState('networkidle');
+      expect(await tableOverflow(page), path_).toBeLessThanOrEqual(1);
+      const actions = page.getByRole('columnheader', { name: text.common.actions });
+      const box = await actions.boundingBox();
+      expect(box!.x + box!.width, path_).toBeLessThanOrEqual(1280);
+    }
+  });
+
   it('fits a phone: the navigation opens from the menu button', async () => {
     const page = await openConsole({ width: 390, height: 844 });
     await signIn(page);
@@ -572,6 +597,21 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await nav(page).getByRole('link', { name: text.nav.units, exact: true }).click();
     await expect.poll(() => heading(page).innerText()).toBe(text.units.title);
     await screenshot(page, '15-phone-units');
+
+    // The question log: each question with its time, channel and outcome under it, and its action.
+    await page.goto('/questions');
+    await expect.poll(() => heading(page).innerText()).toBe(text.questions.title);
+    await page.waitForLoadState('networkidle');
+    expect(await tableOverflow(page)).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const columns = await page.getByRole('columnheader').allInnerTexts();
+    expect(columns.map((c) => c.trim())).toEqual([
+      text.questions.columns.text,
+      text.common.actions,
+    ]);
+    await screenshot(page, '16-phone-question-log');
   });
 
   it('keeps what was typed when the session expires, through signing in again', async () => {

@@ -125,6 +125,11 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     const transcript = page.getByRole('list', { name: text.inbox.transcript });
     await expect.poll(() => transcript.innerText()).toContain(UNANSWERED);
     expect(await page.getByText(`${text.inbox.channel}: Telegram`).count()).toBe(1);
+    // The press on the button to staff reads as what the person did, with the label they saw
+    // ("Không phải, gặp cán bộ" under the choices offered), not as the button's payload.
+    const said = await transcript.innerText();
+    expect(said).toMatch(/Bấm nút: (Không phải, g|G)ặp cán bộ/);
+    expect(said).not.toContain('[handoff]');
 
     // Taking the item: the assignee shows the signed-in administrator.
     await page.getByRole('button', { name: text.inbox.assignToMe }).click();

@@ -108,6 +108,17 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
       .poll(() => completeness.locator('.el-table__body tr').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
     await page.locator('canvas').first().waitFor();
+    // The five counts fit their half of the page: "Chưa nộp" without scrolling sideways.
+    expect(
+      await completeness
+        .locator('.el-scrollbar__wrap')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBeLessThanOrEqual(1);
+    const missing = completeness.getByRole('columnheader', { name: tracking.totals.missing });
+    const card = await completeness.boundingBox();
+    const header = await missing.boundingBox();
+    expect(header!.x + header!.width).toBeLessThanOrEqual(card!.x + card!.width + 1);
     // The city's wards load when its row is opened.
     const totalsTable = page.getByTestId('totals-table');
     await totalsTable
