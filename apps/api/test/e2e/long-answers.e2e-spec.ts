@@ -44,15 +44,22 @@ describe('long answers through the bot endpoint', () => {
 
   it('sends a long answer as its first part with "Xem thêm"; the button gives the rest, and 👍/👎 still count', async () => {
     const res = (
-      await postEvent(t.url, textEvent('long-1', 'điều kiện để đi làm việc ở nước ngoài theo hợp đồng'))
-        .expect(200)
+      await postEvent(
+        t.url,
+        textEvent('long-1', 'điều kiện để đi làm việc ở nước ngoài theo hợp đồng'),
+      ).expect(200)
     ).body;
     const [first] = texts(res);
     expect(first).toContain(`**${QUESTION}**`);
     expect(first).toContain('chưa được xuất cảnh.\n\nCâu trả lời này có hữu ích không?');
     expect(first).not.toContain('Mỗi nước');
     expect(res.replies[0].buttons[0]).toEqual([{ label: 'Xem thêm', action: `more:${faqId}` }]);
-    expect(actions(res)).toEqual([`more:${faqId}`, `fb:up:${faqId}`, `fb:down:${faqId}`, 'handoff']);
+    expect(actions(res)).toEqual([
+      `more:${faqId}`,
+      `fb:up:${faqId}`,
+      `fb:down:${faqId}`,
+      'handoff',
+    ]);
 
     const more = (await postEvent(t.url, actionEvent('long-1', `more:${faqId}`)).expect(200)).body;
     expect(texts(more)).toEqual([
@@ -62,14 +69,12 @@ describe('long answers through the bot endpoint', () => {
     ]);
     expect(actions(more)).toEqual([`fb:up:${faqId}`, `fb:down:${faqId}`, 'handoff']);
 
-    const thanks = (
-      await postEvent(t.url, actionEvent('long-1', `fb:up:${faqId}`)).expect(200)
-    ).body;
+    const thanks = (await postEvent(t.url, actionEvent('long-1', `fb:up:${faqId}`)).expect(200))
+      .body;
     expect(texts(thanks)[0]).toMatch(/^Cảm ơn bạn/);
-    const [row] = await t.dataSource.query(
-      `SELECT useful FROM answer_feedback WHERE faq_id = $1`,
-      [faqId],
-    );
+    const [row] = await t.dataSource.query(`SELECT useful FROM answer_feedback WHERE faq_id = $1`, [
+      faqId,
+    ]);
     expect(row.useful).toBe(true);
   });
 
@@ -86,7 +91,8 @@ describe('long answers through the bot endpoint', () => {
   });
 
   it('lists a long question whole in the topic, with a short numbered button', async () => {
-    const res = (await postEvent(t.url, actionEvent('long-3', `topic:${topicId}`)).expect(200)).body;
+    const res = (await postEvent(t.url, actionEvent('long-3', `topic:${topicId}`)).expect(200))
+      .body;
     expect(texts(res)[0]).toContain(`. ${QUESTION}`);
     const labels: string[] = res.replies[0].buttons.flat().map((b: { label: string }) => b.label);
     expect(labels.every((label) => [...label].length <= 40)).toBe(true);

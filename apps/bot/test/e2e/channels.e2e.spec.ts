@@ -170,7 +170,10 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     expect(answer.text).not.toContain(LICENCE_ANSWER_END);
     expect(answer.text.endsWith(`\n\n${TEXT.askUseful}`)).toBe(true);
     const [more, up, down] = answer.buttons;
-    expect(more).toMatchObject({ text: TEXT.readMore, callback_data: expect.stringMatching(/^more:/) });
+    expect(more).toMatchObject({
+      text: TEXT.readMore,
+      callback_data: expect.stringMatching(/^more:/),
+    });
     expect(up).toMatchObject({ text: '👍 Có', callback_data: expect.stringMatching(/^fb:up:/) });
     expect(down).toMatchObject({
       text: '👎 Không',

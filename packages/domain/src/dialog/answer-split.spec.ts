@@ -27,7 +27,9 @@ const PLAN =
 
 describe('splitAnswer', () => {
   it('sends an answer of 80 words or fewer whole', () => {
-    const short = 'Hộ chiếu phổ thông cấp cho người từ đủ 14 tuổi có thời hạn 10 năm. '.repeat(5).trim();
+    const short = 'Hộ chiếu phổ thông cấp cho người từ đủ 14 tuổi có thời hạn 10 năm. '
+      .repeat(5)
+      .trim();
     expect(words(short)).toBeLessThanOrEqual(80);
     expect(splitAnswer(short)).toEqual({ first: short });
   });
@@ -76,7 +78,11 @@ describe('splitAnswer', () => {
 });
 
 describe('the answer with "Xem thêm"', () => {
-  const faq = { id: '11111111-1111-4111-8111-111111111111', question: 'Điều kiện?', answer: CONDITIONS };
+  const faq = {
+    id: '11111111-1111-4111-8111-111111111111',
+    question: 'Điều kiện?',
+    answer: CONDITIONS,
+  };
 
   it('sends the first part with "Xem thêm", the feedback buttons and "Gặp cán bộ"', () => {
     const [reply] = faqReplies('vi', faq) as TextReply[];
@@ -86,14 +92,16 @@ describe('the answer with "Xem thêm"', () => {
     expect(labels).toEqual([['Xem thêm'], ['👍 Có', '👎 Không'], ['Gặp cán bộ']]);
     const more = reply?.buttons?.[0]?.[0]?.action ?? '';
     expect(Buffer.byteLength(more)).toBeLessThanOrEqual(64);
-    expect(interpret(INITIAL_STATE, {
-      type: 'action',
-      action: more,
-      channel: 'telegram',
-      updateId: '1',
-      chatId: 'c',
-      user: { id: 'u' },
-    })).toEqual({ kind: 'show_more', faqId: faq.id });
+    expect(
+      interpret(INITIAL_STATE, {
+        type: 'action',
+        action: more,
+        channel: 'telegram',
+        updateId: '1',
+        chatId: 'c',
+        user: { id: 'u' },
+      }),
+    ).toEqual({ kind: 'show_more', faqId: faq.id });
   });
 
   it('"Xem thêm" gives the rest, still with the feedback buttons', () => {
@@ -122,12 +130,18 @@ describe('questions as buttons', () => {
   it('lists long questions whole in the message, numbered like their short buttons', () => {
     const faqs = [
       { id: 'a', question: 'Thỏa thuận GCM là gì?' },
-      { id: 'b', question: 'Người lao động cần điều kiện gì để đi làm việc ở nước ngoài theo hợp đồng?' },
+      {
+        id: 'b',
+        question: 'Người lao động cần điều kiện gì để đi làm việc ở nước ngoài theo hợp đồng?',
+      },
     ];
     const [topic] = topicReplies('vi', faqs) as TextReply[];
     expect(topic?.text).toContain(`2. ${faqs[1]?.question}`);
     const labels = topic?.buttons?.flat().map((b) => b.label) ?? [];
-    expect(labels.slice(0, 2)).toEqual(['1. Thỏa thuận GCM là gì?', '2. Người lao động cần điều kiện gì để…']);
+    expect(labels.slice(0, 2)).toEqual([
+      '1. Thỏa thuận GCM là gì?',
+      '2. Người lao động cần điều kiện gì để…',
+    ]);
     expect(labels.every((l) => [...l].length <= 40)).toBe(true);
 
     const [choices] = answerReplies('vi', {
@@ -141,7 +155,9 @@ describe('questions as buttons', () => {
   });
 
   it('keeps short questions as they are, without a list', () => {
-    const [topic] = topicReplies('vi', [{ id: 'a', question: 'Thỏa thuận GCM là gì?' }]) as TextReply[];
+    const [topic] = topicReplies('vi', [
+      { id: 'a', question: 'Thỏa thuận GCM là gì?' },
+    ]) as TextReply[];
     expect(topic?.text).toBe('Các câu hỏi thường gặp về chủ đề này:');
     expect(topic?.buttons?.[0]?.[0]?.label).toBe('Thỏa thuận GCM là gì?');
   });
