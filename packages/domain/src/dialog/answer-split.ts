@@ -81,7 +81,7 @@ function wordCount(text: string): number {
  * sentence; "số 402/QĐ-TTg" or a URL has no space after its dots).
  */
 function* boundaries(text: string): Generator<{ at: number; line: boolean }> {
-  const pattern = /\n+|[.!?…]["”')]*[ \t]+(?=[\p{Lu}\p{N}*_"“(\[])/gu;
+  const pattern = /\n+|[.!?…]["”')]*[ \t]+(?=[\p{Lu}\p{N}*_"“([])/gu;
   for (const match of text.matchAll(pattern)) {
     const end = match.index + match[0].length;
     if (end >= text.length) continue;
