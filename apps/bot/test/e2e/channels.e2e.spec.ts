@@ -35,10 +35,13 @@ import {
 import { dumpOnFailure, startBuiltBot, type RunningBotProcess } from '../support/run-built-bot';
 import {
   AMBIGUOUS_CANDIDATES,
+  LICENCE_ANSWER_END,
   LICENCE_FAQ,
+  LICENCE_FIRST_PART_END,
   LICENCE_QUESTION,
   NO_ANSWER_CANDIDATES,
   OTHER_NO_ANSWER_CANDIDATES,
+  questionOfButton,
   TEXT,
 } from '../support/starter-content';
 import {
@@ -157,25 +160,38 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     expect(menu.buttons.map((b) => b.callback_data)).toContain('handoff');
   });
 
-  it('answers a question typed without diacritics, with 👍/👎, and takes the 👍', async () => {
+  it('answers a question typed without diacritics: its first part, "Xem thêm" for the rest, and 👍/👎 under both', async () => {
     push(telegramUpdates.text(102, LICENCE_QUESTION));
 
     const [answer] = await waitForChat(telegram, 102, 1);
 
     expect(answer.text.startsWith(LICENCE_FAQ)).toBe(true);
-    expect(answer.text.length).toBeGreaterThan(LICENCE_FAQ.length + 50);
+    expect(answer.text).toContain(LICENCE_FIRST_PART_END);
+    expect(answer.text).not.toContain(LICENCE_ANSWER_END);
     expect(answer.text.endsWith(`\n\n${TEXT.askUseful}`)).toBe(true);
-    const [up, down] = answer.buttons;
+    const [more, up, down] = answer.buttons;
+    expect(more).toMatchObject({
+      text: TEXT.readMore,
+      callback_data: expect.stringMatching(/^more:/),
+    });
     expect(up).toMatchObject({ text: '👍 Có', callback_data: expect.stringMatching(/^fb:up:/) });
     expect(down).toMatchObject({
       text: '👎 Không',
       callback_data: expect.stringMatching(/^fb:down:/),
     });
 
+    push(telegramUpdates.callback(102, more.callback_data!));
+    const [, rest] = await waitForChat(telegram, 102, 2);
+    expect(rest.text).toContain(LICENCE_ANSWER_END);
+    expect(rest.text).not.toContain(LICENCE_FIRST_PART_END);
+    expect(rest.text.endsWith(`\n\n${TEXT.askUseful}`)).toBe(true);
+    // The same buttons as under the first part, but "Xem thêm".
+    expect(rest.buttons).toEqual(answer.buttons.slice(1));
+
     const press = telegramUpdates.callback(102, up.callback_data!);
     push(press);
-    const after = await waitForChat(telegram, 102, 2);
-    expect(after[1].text).toBe(TEXT.thanks);
+    const after = await waitForChat(telegram, 102, 3);
+    expect(after[2].text).toBe(TEXT.thanks);
     const answered = telegram.callsTo('answerCallbackQuery');
     expect(answered.map((c) => c.params.callback_query_id)).toContain(
       (press.callback_query as { id: string }).id,
@@ -232,12 +248,12 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
 
     const [choice] = await waitForChat(telegram, 103, 1);
 
-    expect(choice.text).toBe(TEXT.didYouMean);
+    expect(choice.text.startsWith(TEXT.didYouMean)).toBe(true);
     const faqs = choice.buttons.filter((b) => b.callback_data?.startsWith('pick:'));
     expect(faqs.length).toBeGreaterThanOrEqual(2);
     push(telegramUpdates.callback(103, faqs[1].callback_data!));
     const [, answer] = await waitForChat(telegram, 103, 2);
-    expect(answer.text.startsWith(faqs[1].text)).toBe(true);
+    expect(answer.text.startsWith(questionOfButton(choice.text, faqs[1].text))).toBe(true);
     expect(answer.text.endsWith(TEXT.askUseful)).toBe(true);
   });
 

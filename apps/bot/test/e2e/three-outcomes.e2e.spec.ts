@@ -22,10 +22,13 @@ import type { RunningBotProcess } from '../support/run-built-bot';
 import {
   AMBIGUOUS_CANDIDATES,
   DANGER_MESSAGE,
+  LICENCE_ANSWER_END,
   LICENCE_FAQ,
+  LICENCE_FIRST_PART_END,
   LICENCE_QUESTION,
   NO_ANSWER_CANDIDATES,
   OUT_OF_SCOPE_QUESTION,
+  questionOfButton,
   TEXT,
 } from '../support/starter-content';
 import { postTelegramWebhook, sentTo, startWebhookBot } from '../support/telegram-chat';
@@ -82,15 +85,26 @@ describe('three outcomes, on Telegram and the web chat', { timeout: 60_000 }, ()
     const [answer] = await telegramSays(301, telegramUpdates.text(301, LICENCE_QUESTION));
     expect(answer.text.split('\n')[0]).toBe(LICENCE_FAQ);
     expect(answer.text.endsWith(TEXT.askUseful)).toBe(true);
-    const [web] = await webSays(randomUUID(), { text: LICENCE_QUESTION });
+    const session = randomUUID();
+    const [web] = await webSays(session, { text: LICENCE_QUESTION });
     expect(web.text).toContain(LICENCE_FAQ);
+    // A long answer: its first part, and "Xem thêm" for the rest, with 👍/👎 under both.
+    expect(web.text).toContain(LICENCE_FIRST_PART_END);
+    expect(web.text).not.toContain(LICENCE_ANSWER_END);
+    const more = web.buttons.find((b) => b.label === TEXT.readMore);
+    expect(more?.action).toMatch(/^more:/);
+    const [rest] = await webSays(session, { action: more!.action });
+    expect(rest.text).toContain(LICENCE_ANSWER_END);
+    expect(rest.buttons.map((b) => b.action)).toContain(
+      web.buttons.find((b) => b.action.startsWith('fb:up:'))?.action,
+    );
   });
 
   it('offers choices with "Không phải, gặp cán bộ", and answers the one picked', async () => {
     const question = await firstWithStatus(api, AMBIGUOUS_CANDIDATES, 'ambiguous');
     expect(question, 'no ambiguous question among the candidates').toBeDefined();
     const [choice] = await telegramSays(302, telegramUpdates.text(302, question!));
-    expect(choice.text).toBe(TEXT.didYouMean);
+    expect(choice.text.startsWith(TEXT.didYouMean)).toBe(true);
     expect(choice.buttons.at(-1)).toMatchObject({ text: TEXT.notThese, callback_data: 'handoff' });
     const picks = choice.buttons.filter((b) => b.callback_data?.startsWith('pick:'));
     expect(picks.length).toBeGreaterThanOrEqual(1);
@@ -99,11 +113,12 @@ describe('three outcomes, on Telegram and the web chat', { timeout: 60_000 }, ()
       302,
       telegramUpdates.callback(302, picks[0].callback_data!),
     );
-    expect(answer.text.startsWith(picks[0].text)).toBe(true);
+    expect(answer.text.startsWith(questionOfButton(choice.text, picks[0].text))).toBe(true);
+    expect([...picks[0].text].length).toBeLessThanOrEqual(40);
 
     const session = randomUUID();
     const [web] = await webSays(session, { text: question! });
-    expect(web.text).toBe(TEXT.didYouMean);
+    expect(web.text.startsWith(TEXT.didYouMean)).toBe(true);
     expect(web.buttons.at(-1)).toEqual({ label: TEXT.notThese, action: 'handoff' });
     const [toStaff] = await webSays(session, { action: 'handoff' });
     expect(toStaff.text).toMatch(/cán bộ/);

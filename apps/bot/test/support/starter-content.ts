@@ -8,6 +8,7 @@
 export const TEXT = {
   welcome: 'Xin chào!',
   askUseful: 'Câu trả lời này có hữu ích không?',
+  readMore: 'Xem thêm',
   didYouMean: 'Có phải bạn muốn hỏi:',
   toStaff: 'chuyển đến cán bộ',
   notThese: 'Không phải, gặp cán bộ',
@@ -28,6 +29,22 @@ export const LICENCE_FAQ = 'Làm sao biết công ty đưa người đi làm vi�
 export const LICENCE_QUESTION = 'lam sao biet cong ty xuat khau lao dong co giay phep khong';
 /** The last paragraph of that FAQ's answer: plain text, so Telegram shows it unchanged. */
 export const LICENCE_ANSWER_END = 'Nếu còn nghi ngờ, hãy hỏi Sở Nội vụ trước khi nộp hồ sơ.';
+/**
+ * The answer runs past 80 words: it is sent up to the end of this list item, with "Xem thêm"
+ * for the rest (its last list item and {@link LICENCE_ANSWER_END}).
+ */
+export const LICENCE_FIRST_PART_END = 'không chỉ gặp ở quán nước hay qua điện thoại;';
+
+/**
+ * The whole question behind a choice's button. A label too long for a button is cut ("…"),
+ * and then every label is numbered ("2. …") and the message lists the questions whole.
+ */
+export function questionOfButton(message: string, label: string): string {
+  const number = /^(\d+)\. /.exec(label)?.[1];
+  if (!number) return label;
+  const line = message.split('\n').find((l) => l.startsWith(`${number}. `));
+  return line ? line.slice(number.length + 2) : label;
+}
 
 /** Short questions several starter FAQs answer about as well (the first found ambiguous is used). */
 export const AMBIGUOUS_CANDIDATES = ['du hoc', 'ho chieu', 'chi phi', 'vay von'];

@@ -23,6 +23,8 @@ export type Intent =
   | { kind: 'choose_language'; locale?: 'vi' | 'en' }
   | { kind: 'ask'; text: string }
   | { kind: 'show_faq'; faqId: string }
+  /** "Xem thêm" under the first part of a long answer: the rest of it. */
+  | { kind: 'show_more'; faqId: string }
   /** One of the choices offered for a question ("Có phải bạn muốn hỏi…") picked. */
   | { kind: 'pick_choice'; faqId: string }
   | { kind: 'topic'; topicId: string }
@@ -50,6 +52,8 @@ export type Intent =
 /** Button payloads the bot offers; kept short (Telegram allows 64 bytes). */
 export const Action = {
   faq: (id: string) => `faq:${id}`,
+  /** The rest of a long answer ("Xem thêm"). */
+  more: (faqId: string) => `more:${faqId}`,
   /** A FAQ picked among the choices offered for a question: a proposed alternate. */
   pick: (id: string) => `pick:${id}`,
   topic: (id: string) => `topic:${id}`,
@@ -205,6 +209,8 @@ function actionIntent(action: string): Intent {
       return { kind: 'unlink', confirmed: a === 'ok' };
     case 'faq':
       return a ? { kind: 'show_faq', faqId: a } : { kind: 'menu' };
+    case 'more':
+      return a ? { kind: 'show_more', faqId: a } : { kind: 'menu' };
     case 'pick':
       return a ? { kind: 'pick_choice', faqId: a } : { kind: 'menu' };
     case 'topic':

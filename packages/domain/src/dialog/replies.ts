@@ -1,5 +1,6 @@
 import type { AskResponse } from '../api/knowledge';
 import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import { buttonLabel, splitAnswer } from './answer-split';
 import { botText } from './bot-texts';
 import { companyCheckButton } from './company-check';
 import { helpNearbyButton } from './help-nearby';
@@ -60,12 +61,30 @@ export function topicReplies(
   faqs: { id: string; question: string }[],
 ): BotReply[] {
   if (faqs.length === 0) return [text(botText(locale, 'topicEmpty'), [[menuButton(locale)]])];
-  return [
-    text(botText(locale, 'topicFaqs'), [
-      ...faqs.map((f) => [{ label: f.question, action: Action.faq(f.id) }]),
-      [menuButton(locale)],
+  const { intro, buttons } = questionButtons(botText(locale, 'topicFaqs'), faqs, Action.faq);
+  return [text(intro, [...buttons, [menuButton(locale)]])];
+}
+
+/**
+ * FAQ questions as buttons, one a row. Labels are kept short (Telegram shows about 30–40
+ * characters a line, Zalo wraps little): a question too long for one is cut at a word with "…",
+ * and then the message lists the questions whole, numbered like their buttons.
+ */
+function questionButtons(
+  intro: string,
+  faqs: { id: string; question: string }[],
+  action: (id: string) => string,
+): { intro: string; buttons: ReplyButton[][] } {
+  const whole = faqs.every((f) => buttonLabel(f.question) === f.question);
+  if (whole) {
+    return { intro, buttons: faqs.map((f) => [{ label: f.question, action: action(f.id) }]) };
+  }
+  return {
+    intro: [intro, ...faqs.map((f, i) => `${i + 1}. ${f.question}`)].join('\n'),
+    buttons: faqs.map((f, i) => [
+      { label: buttonLabel(`${i + 1}. ${f.question}`), action: action(f.id) },
     ]),
-  ];
+  };
 }
 
 /**
@@ -82,9 +101,10 @@ export function answerReplies(
   if (result.status === 'answered' && result.faq)
     return faqReplies(locale, result.faq, helpTopicId);
   if (result.status === 'ambiguous') {
+    const choices = questionButtons(botText(locale, 'didYouMean'), result.suggestions, Action.pick);
     return [
-      text(botText(locale, 'didYouMean'), [
-        ...result.suggestions.map((s) => [{ label: s.question, action: Action.pick(s.id) }]),
+      text(choices.intro, [
+        ...choices.buttons,
         [{ label: botText(locale, 'notThese'), action: Action.handoff }],
       ]),
     ];
@@ -150,17 +170,42 @@ export function faqReplies(
   helpTopicId?: string,
 ): BotReply[] {
   // One message: the feedback buttons sit under the answer they rate, and a chat platform
-  // carries the answer in one call instead of two.
+  // carries the answer in one call instead of two. A long answer: its first part, with
+  // "Xem thêm" for the rest (see answer-split.ts); the person may rate it at once.
+  const { first, rest } = splitAnswer(faq.answer);
   return [
-    text(`**${faq.question}**\n\n${faq.answer}\n\n${botText(locale, 'askUseful')}`, [
-      [
-        { label: botText(locale, 'useful'), action: Action.feedback(faq.id, true) },
-        { label: botText(locale, 'notUseful'), action: Action.feedback(faq.id, false) },
-      ],
-      helpTopicId
-        ? [helpNearbyButton(locale, helpTopicId), handoffButton(locale)]
-        : [handoffButton(locale)],
+    text(`**${faq.question}**\n\n${first}\n\n${botText(locale, 'askUseful')}`, [
+      ...(rest ? [[{ label: botText(locale, 'readMore'), action: Action.more(faq.id) }]] : []),
+      ...answerButtons(locale, faq.id, helpTopicId),
     ]),
+  ];
+}
+
+/**
+ * The rest of a long answer ("Xem thêm"), with the same feedback buttons. An answer edited
+ * since into one that is no longer cut: sent whole.
+ */
+export function moreReplies(
+  locale: BotLocale,
+  faq: { id: string; question: string; answer: string },
+  helpTopicId?: string,
+): BotReply[] {
+  const { rest } = splitAnswer(faq.answer);
+  if (!rest) return faqReplies(locale, faq, helpTopicId);
+  return [
+    text(`${rest}\n\n${botText(locale, 'askUseful')}`, answerButtons(locale, faq.id, helpTopicId)),
+  ];
+}
+
+function answerButtons(locale: BotLocale, faqId: string, helpTopicId?: string): ReplyButton[][] {
+  return [
+    [
+      { label: botText(locale, 'useful'), action: Action.feedback(faqId, true) },
+      { label: botText(locale, 'notUseful'), action: Action.feedback(faqId, false) },
+    ],
+    helpTopicId
+      ? [helpNearbyButton(locale, helpTopicId), handoffButton(locale)]
+      : [handoffButton(locale)],
   ];
 }
 

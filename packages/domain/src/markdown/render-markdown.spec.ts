@@ -63,4 +63,11 @@ describe('renderMarkdown', () => {
   it('normalises to NFC', () => {
     expect(renderMarkdown('Hộ chiếu'.normalize('NFD'))).toBe('<p>Hộ chiếu</p>\n');
   });
+
+  it('drops a FAQ answer\'s "Xem thêm" marker line, but shows any other HTML comment as text', () => {
+    expect(renderMarkdown('Ngắn gọn.\n<!-- more -->\nChi tiết.')).toBe(
+      '<p>Ngắn gọn.</p>\n<p>Chi tiết.</p>\n',
+    );
+    expect(renderMarkdown('<!-- ghi chú -->')).toContain('&lt;!-- ghi chú --&gt;');
+  });
 });

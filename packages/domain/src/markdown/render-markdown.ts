@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { withoutMoreMarker } from '../dialog/answer-split';
 
 /**
  * Renders staff-written Markdown (FAQ answers, articles) to HTML that is safe to insert in a
@@ -60,5 +61,6 @@ function insideLink(tokens: Token[], idx: number): boolean {
 
 export function renderMarkdown(source: string): string {
   renderer ??= createRenderer();
-  return renderer.render(source.normalize('NFC'));
+  // A FAQ answer's "Xem thêm" cut (`<!-- more -->`) is ours, not HTML to show as text.
+  return renderer.render(withoutMoreMarker(source.normalize('NFC')));
 }

@@ -23,6 +23,7 @@ import {
   unitHelpReplies,
   unitMenuReply,
   menuReply,
+  moreReplies,
   outOfScopeReplies,
   ReplyDelivery,
   RESEND_AFTER_SECONDS,
@@ -410,6 +411,15 @@ export class ConversationsService {
         const faq = this.index.faq(intent.faqId);
         if (!faq) return this.staleMenu(turn);
         return faqReplies(
+          locale,
+          { id: faq.id, ...inLocale(faq, locale) },
+          await helpTopicOf(manager, faq.id),
+        );
+      }
+      case 'show_more': {
+        const faq = this.index.faq(intent.faqId);
+        if (!faq) return this.staleMenu(turn);
+        return moreReplies(
           locale,
           { id: faq.id, ...inLocale(faq, locale) },
           await helpTopicOf(manager, faq.id),
