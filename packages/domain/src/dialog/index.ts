@@ -8,3 +8,4 @@ export * from './report-flow';
 export * from './danger';
 export * from './help-nearby';
 export * from './company-check';
+export * from './tip-flow';
