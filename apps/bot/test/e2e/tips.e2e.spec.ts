@@ -25,6 +25,11 @@ const SECRET = 'Một người tên Tùng ở tổ 3 tuyển con gái đi làm �
 const TIP_KEYS = `e2e:${Buffer.alloc(32, 9).toString('base64')}`;
 
 type Staff = (path: string, body?: unknown) => Promise<Response>;
+interface TipRead {
+  anonymous: boolean;
+  contact: string | null;
+  entries: { kind: string; text: string | null }[];
+}
 
 describe('a confidential report to the police, on Telegram', { timeout: 90_000 }, () => {
   let telegram: FakeTelegramServer;
@@ -131,12 +136,14 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
 
     // The police of Đức Xuân read it; the police of another ward and the administrator only
     // see that it exists.
-    const listed = await (await wardOfficer('/tips')).json();
-    const tip = listed.items.find((i: { code: string }) => i.code === shownCode.replace(/-/g, ''));
+    const listed = (await (await wardOfficer('/tips')).json()) as {
+      items: { id: string; code: string; canRead: boolean; status: string }[];
+    };
+    const tip = listed.items.find((i) => i.code === shownCode.replace(/-/g, ''))!;
     expect(tip).toMatchObject({ canRead: true, status: 'new' });
-    const read = await (await wardOfficer(`/tips/${tip.id}`)).json();
+    const read = (await (await wardOfficer(`/tips/${tip.id}`)).json()) as TipRead;
     expect(read).toMatchObject({ anonymous: true, contact: null });
-    expect(read.entries.map((e: { text: string }) => e.text)).toEqual([SECRET, 'Ảnh giấy hẹn']);
+    expect(read.entries.map((e) => e.text)).toEqual([SECRET, 'Ảnh giấy hẹn']);
     const other = await otherOfficer(`/tips/${tip.id}`);
     expect(other.status).toBe(403);
     expect(await other.text()).not.toContain('Tùng');
@@ -159,12 +166,8 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
     const [added] = await telegramSays(chat, telegramUpdates.photo(chat, 'Ảnh xe của Tùng'));
     expect(added.text).toContain(`Đã thêm vào tin báo ${shownCode}`);
     await telegramSays(chat, telegramUpdates.callback(chat, 'tip:done'));
-    const again = await (await wardOfficer(`/tips/${tip.id}`)).json();
-    expect(again.entries.map((e: { kind: string }) => e.kind)).toEqual([
-      'description',
-      'photo',
-      'photo',
-    ]);
+    const again = (await (await wardOfficer(`/tips/${tip.id}`)).json()) as TipRead;
+    expect(again.entries.map((e) => e.kind)).toEqual(['description', 'photo', 'photo']);
 
     // The police reply; the bot delivers it from the outbox.
     const before = sentTo(telegram, chat).length;
