@@ -6,6 +6,7 @@ import {
   actionEvent,
   actions,
   BOT_TOKEN,
+  botRequest,
   commandEvent,
   postEvent,
   textEvent,
@@ -241,6 +242,32 @@ describe('confidential reports (tips)', () => {
     expect(JSON.stringify(audit.after)).not.toContain('cảm ơn');
   });
 
+  it('on the web chat, the police reply is a message of the conversation the page reads', async () => {
+    const web = (e: BotEvent): BotEvent => ({ ...e, channel: 'web' });
+    await postEvent(t.url, web(commandEvent('web-1', 'baotin'))).expect(200);
+    await postEvent(t.url, web(textEvent('web-1', 'Có người rủ đi làm việc ở Campuchia'))).expect(
+      200,
+    );
+    await postEvent(t.url, web(actionEvent('web-1', 'tip:next'))).expect(200);
+    await postEvent(t.url, web(actionEvent('web-1', 'tip:anon'))).expect(200);
+    await postEvent(t.url, web(textEvent('web-1', 'duc xuan'))).expect(200);
+    await postEvent(t.url, web(actionEvent('web-1', 'tip:send'))).expect(200);
+    const [row] = await t.dataSource.query(`SELECT id FROM tips WHERE channel = 'web'`);
+    await users.wardPolice.agent
+      .post(`/api/v1/tips/${row.id}/replies`)
+      .send({ text: 'Cảm ơn bạn, Công an phường sẽ xác minh.' })
+      .expect(201);
+    const messages = await botRequest(t.url).messages('web', 'web-1').expect(200);
+    const items = messages.body.items as { text?: string; reply?: { text: string } }[];
+    expect(items.at(-1)?.reply?.text).toContain('Cảm ơn bạn, Công an phường sẽ xác minh.');
+    // What the person typed shows in their own transcript only as a placeholder.
+    expect(JSON.stringify(items)).not.toContain('Campuchia');
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE chat_id = 'web-1'`,
+    );
+    expect(n).toBe(0);
+  });
+
   it('asks first when words such as "tố giác" are typed; "Không" goes to the questions, and the menu offers "Báo tin"', async () => {
     const offer = await postEvent(
       t.url,
@@ -279,8 +306,8 @@ describe('confidential reports (tips)', () => {
     expect((await retention.runOnce()).contentDeleted).toBe(0);
     await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
     clock.advance(2 * 24 * 3600 * 1000);
-    // Both reports of the day (the anonymous one and the one with a contact).
-    expect((await retention.runOnce()).contentDeleted).toBe(2);
+    // The three reports of that day (anonymous, with a contact, from the web chat).
+    expect((await retention.runOnce()).contentDeleted).toBe(3);
     const gone = await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(410);
     expect(gone.body.code).toBe('tip_content_deleted');
     const list = await users.admin.agent.get('/api/v1/tips').expect(200);
