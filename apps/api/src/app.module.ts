@@ -25,6 +25,7 @@ import { LinkedAccountsModule } from './modules/linked-accounts/linked-accounts.
 import { PlanModule } from './modules/plan/plan.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
+import { TipsModule } from './modules/tips/tips.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -62,6 +63,7 @@ export class AppModule {
         KnowledgeModule,
         DirectoryModule,
         CompaniesModule,
+        TipsModule,
         AssistantModule,
         MessagingModule,
         ConversationsModule,

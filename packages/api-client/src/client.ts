@@ -1,4 +1,8 @@
 import type {
+  TipDetailResponse,
+  TipEntryResponse,
+  TipListQuery,
+  TipSummaryResponse,
   CompanyCheckResponse,
   CompanyImportResponse,
   CompanyListInfo,
@@ -261,6 +265,23 @@ export function createApiClient(options: ApiClientOptions) {
         query,
         text: file,
         contentType,
+      }),
+  };
+
+  /**
+   * Confidential reports: every staff role lists them (that they exist); the content and replies
+   * are for the police serving the area (403 `tip_content_forbidden` otherwise). Each read is audited.
+   */
+  const tips = {
+    list: (query: TipListQuery = {}) =>
+      request<Page<TipSummaryResponse>>({ method: 'GET', path: v1('/tips'), query }),
+    read: (id: string) =>
+      request<TipDetailResponse>({ method: 'GET', path: v1(`/tips/${segment(id)}`) }),
+    reply: (id: string, text: string) =>
+      request<TipEntryResponse>({
+        method: 'POST',
+        path: v1(`/tips/${segment(id)}/replies`),
+        json: { text },
       }),
   };
 
@@ -781,6 +802,7 @@ export function createApiClient(options: ApiClientOptions) {
     units,
     directory,
     companies,
+    tips,
     plans,
     tasks,
     taskUpdates,

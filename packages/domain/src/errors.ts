@@ -62,6 +62,11 @@ export const ErrorCode = {
   LinkCodeRateLimited: 'link_code_rate_limited',
   ChatAccountAlreadyLinked: 'chat_account_already_linked',
   LinkedAccountNotFound: 'linked_account_not_found',
+  TipNotFound: 'tip_not_found',
+  TipsNotConfigured: 'tips_not_configured',
+  TipContentForbidden: 'tip_content_forbidden',
+  TipContentDeleted: 'tip_content_deleted',
+  TipNotReachable: 'tip_not_reachable',
   DatabaseUnavailable: 'database_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -149,6 +154,14 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   chat_account_already_linked:
     'Tài khoản chat này đã được liên kết với một cán bộ. Hãy hủy liên kết cũ trước.',
   linked_account_not_found: 'Không tìm thấy tài khoản chat đã liên kết.',
+  tip_not_found: 'Không tìm thấy tin báo.',
+  tips_not_configured:
+    'Chức năng tin báo chưa được bật: quản trị hệ thống cần đặt khóa mã hóa TIPS_ENCRYPTION_KEYS.',
+  tip_content_forbidden:
+    'Chỉ cán bộ Công an phụ trách địa bàn của tin báo mới được xem nội dung và trả lời.',
+  tip_content_deleted: 'Nội dung tin báo đã được xóa vì quá thời hạn lưu giữ.',
+  tip_not_reachable:
+    'Không gửi được trả lời: người báo tin đã chặn hoặc bỏ theo dõi kênh, hoặc kênh không còn.',
   database_unavailable: 'Cơ sở dữ liệu tạm thời không sẵn sàng.',
   internal_error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
 };

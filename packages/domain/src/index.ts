@@ -2,6 +2,7 @@ export * from './errors';
 export * from './auth';
 export * from './units';
 export * from './directory';
+export * from './tips';
 export * from './plan';
 export * from './api';
 export * from './text';

@@ -12,6 +12,7 @@ describe('navItemsFor', () => {
       'broadcasts',
       'help-nearby-contacts',
       'help-nearby-companies',
+      'tips',
       'simulator',
       'reporting-plan',
       'reporting-submissions',
@@ -33,6 +34,7 @@ describe('navItemsFor', () => {
       'broadcasts',
       'help-nearby-contacts',
       'help-nearby-companies',
+      'tips',
       'reporting-plan',
       'reporting-submissions',
       'reporting-tracking',
@@ -48,6 +50,7 @@ describe('navItemsFor', () => {
       'knowledge-faqs',
       'help-nearby-contacts',
       'help-nearby-companies',
+      'tips',
       'reporting-plan',
       'reporting-submissions',
       'units',
@@ -59,7 +62,7 @@ describe('navItemsFor', () => {
   it('groups the links and leaves out groups without any', () => {
     expect(navSectionsFor('admin').map((s) => [s.group, s.items.length])).toEqual([
       ['overview', 1],
-      ['qa', 7],
+      ['qa', 8],
       ['reports', 6],
       ['admin', 5],
     ]);

@@ -11,6 +11,7 @@ import {
   companyStatusLabelsVi,
   roleLabelsVi,
   supportContactKindLabelsVi,
+  tipStatusLabelsVi,
   unitKindLabelsVi,
 } from '@gcm/domain';
 import enAudit from './en-US/audit.json';
@@ -28,6 +29,7 @@ import enReporting from './en-US/reporting.json';
 import enReportingTracking from './en-US/reporting-tracking.json';
 import enSessions from './en-US/sessions.json';
 import enSimulator from './en-US/simulator.json';
+import enTips from './en-US/tips.json';
 import enUnits from './en-US/units.json';
 import enUsers from './en-US/users.json';
 import viAudit from './vi-VN/audit.json';
@@ -44,6 +46,7 @@ import viReporting from './vi-VN/reporting.json';
 import viReportingTracking from './vi-VN/reporting-tracking.json';
 import viSessions from './vi-VN/sessions.json';
 import viSimulator from './vi-VN/simulator.json';
+import viTips from './vi-VN/tips.json';
 import viUnits from './vi-VN/units.json';
 import viUsers from './vi-VN/users.json';
 
@@ -68,6 +71,7 @@ const viVN = {
     kinds: supportContactKindLabelsVi,
     companyStatus: companyStatusLabelsVi,
   },
+  tips: { ...viTips, statuses: tipStatusLabelsVi },
   broadcasts: viBroadcasts,
   simulator: viSimulator,
   reporting: viReporting,
@@ -93,6 +97,7 @@ const enUS = {
   inbox: enInbox,
   knowledge: enKnowledge,
   helpNearby: enHelpNearby,
+  tips: enTips,
   broadcasts: enBroadcasts,
   simulator: enSimulator,
   reporting: enReporting,

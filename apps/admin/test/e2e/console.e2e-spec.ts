@@ -224,6 +224,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       text.nav.broadcasts,
       text.helpNearby.nav.contacts,
       text.helpNearby.nav.companies,
+      text.tips.nav,
       text.nav.simulator,
       text.nav.reportingPlan,
       text.nav.reportingSubmissions,

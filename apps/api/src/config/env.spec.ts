@@ -54,6 +54,31 @@ describe('loadEnv', () => {
     );
   });
 
+  it('reads the keys of confidential reports and says which one is wrong', () => {
+    const k = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    expect(loadEnv({}).TIPS_ENCRYPTION).toBeNull();
+    expect(loadEnv({ TIPS_ENCRYPTION_KEYS: `a:${k(1)}` }).TIPS_ENCRYPTION).toEqual({
+      currentKeyId: 'a',
+      keys: { a: k(1) },
+    });
+    const rotated = loadEnv({
+      TIPS_ENCRYPTION_KEYS: `old:${k(1)}, new:${k(2)}`,
+      TIPS_ENCRYPTION_KEY_ID: 'new',
+    });
+    expect(rotated.TIPS_ENCRYPTION?.currentKeyId).toBe('new');
+    expect(() => loadEnv({ TIPS_ENCRYPTION_KEYS: `a:${k(1)},b:${k(2)}` })).toThrow(
+      /TIPS_ENCRYPTION_KEY_ID: must name the key/,
+    );
+    expect(() => loadEnv({ TIPS_ENCRYPTION_KEYS: `a:${k(1).slice(4)}` })).toThrow(
+      /TIPS_ENCRYPTION_KEYS: the key a must be 32 bytes/,
+    );
+    expect(() => loadEnv({ TIPS_ENCRYPTION_KEYS: k(1) })).toThrow(/id:base64/);
+    expect(() =>
+      loadEnv({ TIPS_ENCRYPTION_KEYS: `a:${k(1)}`, TIPS_ENCRYPTION_KEY_ID: 'b' }),
+    ).toThrow(/TIPS_ENCRYPTION_KEY_ID: names no key/);
+    expect(() => loadEnv({ TIPS_RETENTION_DAYS: '0' })).toThrow(/TIPS_RETENTION_DAYS/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -24,6 +24,8 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 
+const TIP_KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
 /** Where the bot's web chat is in development: its default BOT_PORT on this machine. */
 export const DEV_WEB_CHAT_URL = 'http://localhost:3001';
 
@@ -73,6 +75,28 @@ const schema = z
       .min(0, 'must be 0 (off) or more')
       .max(86_400, 'must be at most 86400 (a day)')
       .default(300),
+    /**
+     * Keys that encrypt confidential reports (tips) at rest: `id:base64` pairs, comma-separated,
+     * each key 32 random bytes (openssl rand -base64 32). Without any, the feature is off.
+     */
+    TIPS_ENCRYPTION_KEYS: z.string().optional(),
+    /** The key that encrypts new content (needed when there are several). */
+    TIPS_ENCRYPTION_KEY_ID: z
+      .string()
+      .regex(TIP_KEY_ID, 'must be a key id: letters, digits, _ or -, up to 32')
+      .optional(),
+    TIPS_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a number of days' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(3650, 'must be at most 3650 (ten years)')
+      .default(365),
+    TIPS_RETENTION_INTERVAL_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(86_400, 'must be at most 86400 (a day)')
+      .default(3600),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('warn'),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
@@ -89,14 +113,80 @@ const schema = z
       });
     }
   })
+  .superRefine((e, ctx) => {
+    const problem = tipKeysProblem(e.TIPS_ENCRYPTION_KEYS, e.TIPS_ENCRYPTION_KEY_ID);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+  })
   .transform((e) => ({
     ...e,
+    TIPS_ENCRYPTION: tipKeyring(e.TIPS_ENCRYPTION_KEYS, e.TIPS_ENCRYPTION_KEY_ID),
     COOKIE_SECURE: e.COOKIE_SECURE ?? servedOverHttps(e),
     // Outside production the bot runs beside the API on its default port (pnpm start, pnpm dev).
     WEB_CHAT_URL: e.WEB_CHAT_URL ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEB_CHAT_URL),
   }));
 
 export type Env = Readonly<z.infer<typeof schema>>;
+
+/** The keys of confidential reports: the one new content is encrypted with, and every key by id. */
+export interface TipKeyring {
+  currentKeyId: string;
+  /** Key id → the key's 32 bytes, base64. */
+  keys: Readonly<Record<string, string>>;
+}
+
+function parseTipKeys(raw: string): { id: string; key: string }[] {
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf(':');
+      return at < 0 ? { id: '', key: part } : { id: part.slice(0, at), key: part.slice(at + 1) };
+    });
+}
+
+function tipKeysProblem(
+  raw: string | undefined,
+  currentId: string | undefined,
+): { path: string; message: string } | null {
+  const path = 'TIPS_ENCRYPTION_KEYS';
+  if (!raw) {
+    return currentId
+      ? { path: 'TIPS_ENCRYPTION_KEY_ID', message: 'is set but TIPS_ENCRYPTION_KEYS is not' }
+      : null;
+  }
+  const keys = parseTipKeys(raw);
+  if (keys.length === 0) return { path, message: 'must list at least one id:base64 key' };
+  const seen = new Set<string>();
+  for (const { id, key } of keys) {
+    if (!TIP_KEY_ID.test(id))
+      return { path, message: 'each key must be id:base64, the id letters, digits, _ or -' };
+    if (seen.has(id)) return { path, message: `the key id ${id} is listed twice` };
+    seen.add(id);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key) || Buffer.from(key, 'base64').length !== 32)
+      return {
+        path,
+        message: `the key ${id} must be 32 bytes in base64 (openssl rand -base64 32)`,
+      };
+  }
+  if (currentId && !seen.has(currentId))
+    return { path: 'TIPS_ENCRYPTION_KEY_ID', message: `names no key of TIPS_ENCRYPTION_KEYS` };
+  if (!currentId && keys.length > 1)
+    return {
+      path: 'TIPS_ENCRYPTION_KEY_ID',
+      message: 'must name the key for new content when TIPS_ENCRYPTION_KEYS lists several',
+    };
+  return null;
+}
+
+function tipKeyring(raw: string | undefined, currentId: string | undefined): TipKeyring | null {
+  if (!raw) return null;
+  const keys = parseTipKeys(raw);
+  return Object.freeze({
+    currentKeyId: currentId ?? keys[0].id,
+    keys: Object.freeze(Object.fromEntries(keys.map((k) => [k.id, k.key]))),
+  });
+}
 
 /** Whether people reach the API over HTTPS, as its PUBLIC_URL says (Secure cookie, HSTS). */
 export function servedOverHttps(env: { PUBLIC_URL?: string }): boolean {

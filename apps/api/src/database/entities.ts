@@ -34,6 +34,7 @@ import {
   ReportingSettingsEntity,
   ReportReminderEntity,
 } from '../modules/reporting/report-reminder.entity';
+import { TipEntity, TipEntryEntity } from '../modules/tips/tip.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -71,4 +72,6 @@ export const ENTITIES = [
   SupportContactEntity,
   CompanyListEntity,
   LicensedCompanyEntity,
+  TipEntity,
+  TipEntryEntity,
 ];

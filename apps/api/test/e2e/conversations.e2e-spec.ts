@@ -73,7 +73,7 @@ describe('conversations through the bot endpoint', () => {
     ).body;
     expect(res.handoffOpened).toBe(false);
     expect(texts(res)[0]).toMatch(/^Kênh này trả lời các câu hỏi về \*\*di cư an toàn/);
-    expect(actions(res)).toEqual([`topic:${topicId}`, 'near', 'co', 'handoff']);
+    expect(actions(res)).toEqual([`topic:${topicId}`, 'near', 'co', 'tip', 'handoff']);
     const [open] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id WHERE c.chat_id = 'oos-1'`,
     );
@@ -116,7 +116,7 @@ describe('conversations through the bot endpoint', () => {
     const res = (await postEvent(t.url, commandEvent('c1', 'start')).expect(200)).body;
     expect(res.duplicate).toBe(false);
     expect(texts(res)[0]).toMatch(/^Xin chào!/);
-    expect(actions(res)).toEqual([`topic:${topicId}`, 'near', 'co', 'handoff']);
+    expect(actions(res)).toEqual([`topic:${topicId}`, 'near', 'co', 'tip', 'handoff']);
   });
 
   it('answers a question and records whether it helped', async () => {
@@ -612,17 +612,19 @@ describe('conversations through the bot endpoint', () => {
     const subscribe = (await postEvent(t.url, commandEvent('menu-1', 'dangky')).expect(200)).body;
     expect(shown(subscribe)).toEqual(expected);
 
-    // Zalo shows five buttons a message: the menu goes in pages of 6, the subscription list
-    // offers the first 13 besides "all topics".
+    // Zalo shows five buttons a message: the menu goes in pages of 5 (with "more", "Tìm nơi hỗ
+    // trợ", "Kiểm tra doanh nghiệp", "Báo tin cho Công an" and staff: two messages), the
+    // subscription list offers the first 13 besides "all topics".
     const zalo = (event: BotEvent): BotEvent => ({ ...event, channel: 'zalo' });
     const first = (await postEvent(t.url, zalo(commandEvent('menu-z', 'menu'))).expect(200)).body;
-    expect(shown(first)).toEqual(expected.slice(0, 6));
+    expect(shown(first)).toEqual(expected.slice(0, 5));
     expect(actions(first)).toContain('menu:1');
+    expect(actions(first)).toContain('tip');
     const second = (await postEvent(t.url, zalo(actionEvent('menu-z', 'menu:1'))).expect(200)).body;
-    expect(shown(second)).toEqual(expected.slice(6, 12));
+    expect(shown(second)).toEqual(expected.slice(5, 10));
     expect(actions(second)).toContain('menu:2');
     const last = (await postEvent(t.url, zalo(actionEvent('menu-z', 'menu:2'))).expect(200)).body;
-    expect(shown(last)).toEqual(expected.slice(12));
+    expect(shown(last)).toEqual(expected.slice(10));
     expect(actions(last)).toContain('menu');
     const zaloSubscribe = (
       await postEvent(t.url, zalo(commandEvent('menu-z', 'dangky'))).expect(200)

@@ -36,6 +36,13 @@ const QUIET: NodeJS.ProcessEnv = {
   ADMIN_DIST_DIR: '/nonexistent',
   // Tests drive the reminder job themselves (RemindersService.runOnce).
   REPORT_REMINDER_INTERVAL_SECONDS: '0',
+  // Tests drive the retention of confidential reports themselves (TipsRetentionService.runOnce).
+  TIPS_RETENTION_INTERVAL_SECONDS: '0',
+};
+
+/** A key for confidential reports (`TIPS_ENCRYPTION_KEYS`), for the tests that use them. */
+export const TEST_TIP_KEYS = {
+  TIPS_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
 };
 
 /**

@@ -32,3 +32,17 @@ export const KNOWLEDGE_WRITERS: readonly Role[] = [Role.Admin, Role.Editor];
 
 /** Roles that keep the support directory (contacts by locality) and the licensed company list. */
 export const DIRECTORY_WRITERS: readonly Role[] = [Role.Admin, Role.Coordinator];
+
+/**
+ * Confidential reports (`/tips`): every staff role sees that a report exists (code, area, date,
+ * status). Its content is read, and answered, only by these roles when their unit is a police
+ * unit serving the report's area (its territorial parent is the area or above it).
+ */
+export const TIP_LIST_READERS: readonly Role[] = [
+  Role.Admin,
+  Role.Editor,
+  Role.Coordinator,
+  Role.UnitReporter,
+  Role.Viewer,
+];
+export const TIP_CONTENT_ROLES: readonly Role[] = [Role.UnitReporter];

@@ -11,12 +11,14 @@ export const BOT_TEXTS = {
       'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
       '- /menu: xem các chủ đề\n- /hotro: tìm nơi hỗ trợ ở xã, phường của bạn\n' +
       '- /kiemtra: kiểm tra doanh nghiệp có được cấp phép đưa người đi làm việc ở nước ngoài\n' +
+      '- /baotin: báo tin bí mật cho Công an về mua bán người, môi giới trái phép\n' +
       '- /dangky: nhận cảnh báo, thông tin mới\n- /huy: thôi nhận cảnh báo\n' +
       '- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n- Gõ "gặp cán bộ" để nói chuyện với cán bộ',
     helpWeb:
       'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
       '- /menu: xem các chủ đề\n- /hotro: tìm nơi hỗ trợ ở xã, phường của bạn\n' +
       '- /kiemtra: kiểm tra doanh nghiệp có được cấp phép đưa người đi làm việc ở nước ngoài\n' +
+      '- /baotin: báo tin bí mật cho Công an về mua bán người, môi giới trái phép\n' +
       '- /lang: đổi ngôn ngữ (Tiếng Việt / English)\n' +
       '- Gõ "gặp cán bộ" để nói chuyện với cán bộ\n' +
       'Tin cảnh báo và thông tin mới được gửi qua Zalo và Telegram.',
@@ -95,7 +97,7 @@ export const BOT_TEXTS = {
       'Type a question, choose a topic below, or press **Talk to staff** to get an answer from a staff member.',
     help:
       'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +
-      '- /hotro: find help in your commune or ward\n- /kiemtra: check whether a company is licensed to send workers abroad\n- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +
+      '- /hotro: find help in your commune or ward\n- /kiemtra: check whether a company is licensed to send workers abroad\n- /baotin: a confidential report to the police\n- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +
       '- Type "talk to staff" to reach a staff member',
     helpWeb:
       'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +

@@ -2,6 +2,7 @@ import type { BotLocale } from '../messages/bot-message';
 import type { HelpNearbyState } from './help-nearby';
 import type { ReportCursor } from './report-flow';
 import type { TaskUpdateDraft } from './task-update-flow';
+import type { TipDraftState } from './tip-flow';
 
 /**
  * What the API remembers of a conversation between two messages (stored as JSON beside the
@@ -26,6 +27,13 @@ export interface ConversationState {
   taskUpdate?: TaskUpdateDraft;
   /** A report being filled in (`/baocao`): where the person is; the values live in the API. */
   report?: ReportCursor;
+  /**
+   * "Báo tin": a report to the police being written, or information being added to one sent.
+   * Only ids and the step: everything the person gives is stored sealed in the API at once.
+   */
+  tip?: TipDraftState;
+  /** Words such as "tố giác" were typed: the bot asked whether to report; the text, until answered. */
+  tipOffer?: { text: string };
   /** The question the last choices were offered for: a pick among them proposes it as an alternate. */
   choices?: { questionLogId: string; text: string };
   /** Flood control: start of the current minute window and messages in it. */

@@ -9,3 +9,4 @@ export * from './danger';
 export * from './help-nearby';
 export * from './company-check';
 export * from './answer-split';
+export * from './tip-flow';

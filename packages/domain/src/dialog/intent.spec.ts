@@ -231,6 +231,7 @@ describe('the topic menu in pages', () => {
       'menu:1',
       'near',
       'co',
+      'tip',
       'handoff',
     ]);
     expect(actionsOf(menuReply('vi', topics, 2, 1))).toEqual([
@@ -239,14 +240,15 @@ describe('the topic menu in pages', () => {
       'menu:2',
       'near',
       'co',
+      'tip',
       'handoff',
     ]);
     const last = menuReply('vi', topics, 2, 2);
-    expect(actionsOf(last)).toEqual(['topic:t4', 'menu', 'near', 'co', 'handoff']);
+    expect(actionsOf(last)).toEqual(['topic:t4', 'menu', 'near', 'co', 'tip', 'handoff']);
     expect(last.buttons?.[1][0].label).toBe('‹ Các chủ đề đầu');
     // A page past the end (the topics changed since the button was sent) shows the last one.
     expect(actionsOf(menuReply('vi', topics, 2, 9))).toEqual(actionsOf(last));
-    expect(actionsOf(menuReply('vi', topics))).toHaveLength(8);
+    expect(actionsOf(menuReply('vi', topics))).toHaveLength(9);
   });
 
   it('reads the page buttons, and anything odd as the first page', () => {

@@ -11,6 +11,13 @@ import { HELP_NEARBY_PHRASES, helpNearbyActionIntent, type HelpNearbyIntent } fr
 import { LinkAction } from './link-flow';
 import { reportActionIntent, type ReportIntent } from './report-flow';
 import { attachmentOf, taskUpdateActionIntent, type TaskUpdateIntent } from './task-update-flow';
+import {
+  soundsLikeTip,
+  TIP_START_PHRASES,
+  tipActionIntent,
+  tipFileIntent,
+  type TipIntent,
+} from './tip-flow';
 
 /**
  * What a person wants, read from one event and the conversation's state. Pure: the API
@@ -47,7 +54,8 @@ export type Intent =
   | TaskUpdateIntent
   | ReportIntent
   | HelpNearbyIntent
-  | CompanyCheckIntent;
+  | CompanyCheckIntent
+  | TipIntent;
 
 /** Button payloads the bot offers; kept short (Telegram allows 64 bytes). */
 export const Action = {
@@ -95,6 +103,8 @@ const COMMANDS: Record<string, Intent['kind']> = {
   timnoihotro: 'find_help',
   kiemtra: 'check_company',
   doanhnghiep: 'check_company',
+  baotin: 'tip_start',
+  tinbao: 'tip_start',
 };
 
 /** Phrases that ask for a person, typed in any way ("gặp cán bộ", "gap can bo", "nói chuyện với cán bộ"). */
@@ -141,6 +151,8 @@ export function interpret(state: ConversationState, event: BotEvent): Intent {
     case 'text':
       return textIntent(state, event.text);
     case 'contact':
+      // A phone number shared while the bot asks how to reach a person reporting.
+      if (state.tip?.step === 'contact_text') return { kind: 'tip_text', text: event.phone };
       return { kind: 'unsupported', what: 'contact' };
     case 'file':
       return fileIntent(state, event);
@@ -157,6 +169,8 @@ export function interpret(state: ConversationState, event: BotEvent): Intent {
  */
 function fileIntent(state: ConversationState, event: FileEvent): Intent {
   const caption = event.caption?.normalize('NFC').trim() ?? '';
+  // A photo of a report being written, or added to one sent (with its code).
+  if (state.tip) return tipFileIntent(event);
   const draft = state.taskUpdate;
   if (draft && (draft.step === 'text' || draft.step === 'attach' || draft.step === 'confirm')) {
     return {
@@ -186,6 +200,7 @@ function commandIntent(command: string, argument?: string): Intent {
   }
   if (kind === 'handoff') return { kind, text: argument?.trim() || undefined };
   if (kind === 'link') return { kind, code: argument?.trim() || undefined };
+  if (kind === 'tip_start') return { kind, code: argument?.trim() || undefined };
   if (kind === 'unlink') return { kind, confirmed: false };
   if (kind) return { kind } as Intent;
   return { kind: 'help' };
@@ -198,7 +213,8 @@ function actionIntent(action: string): Intent {
     reportActionIntent(action) ??
     taskUpdateActionIntent(parts) ??
     helpNearbyActionIntent(parts) ??
-    companyActionIntent(parts);
+    companyActionIntent(parts) ??
+    tipActionIntent(parts);
   if (unit) return unit;
   switch (head) {
     case LinkAction.link:
@@ -248,15 +264,20 @@ function textIntent(state: ConversationState, raw: string): Intent {
   if (HANDOFF_PHRASES.includes(folded)) return { kind: 'handoff' };
   if (HELP_NEARBY_PHRASES.includes(folded)) return { kind: 'find_help' };
   if (COMPANY_CHECK_PHRASES.includes(folded)) return { kind: 'check_company' };
+  if (TIP_START_PHRASES.includes(folded)) return { kind: 'tip_start' };
   // A unit flow under way reads the text as its answer, before staff or the matcher.
   if (state.awaitingLinkCode) return { kind: 'link', code: text };
   if (state.report) return { kind: 'report_answer', text };
   if (state.taskUpdate && state.taskUpdate.step !== 'task')
     return { kind: 'task_update_text', text };
+  // A report to the police being written: every text is part of it (or the step's answer).
+  if (state.tip) return { kind: 'tip_text', text };
   if (state.mode === 'handoff') return { kind: 'handoff_message', text };
   // The name of a commune or ward, asked for by "Tìm nơi hỗ trợ".
   if (state.nearby) return { kind: 'find_help_text', text };
   if (state.companyCheck) return { kind: 'check_company_text', text };
+  // "Tôi muốn tố giác…", "báo công an": asked first whether they want to send a report.
+  if (soundsLikeTip(folded)) return { kind: 'tip_offer', text };
   // "công ty ABC có được phép đưa người đi Nhật không": checked against the licensed list.
   const company = companyInQuestion(text);
   if (company) return { kind: 'check_company', name: company };

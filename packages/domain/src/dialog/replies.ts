@@ -4,6 +4,7 @@ import { buttonLabel, splitAnswer } from './answer-split';
 import { botText } from './bot-texts';
 import { companyCheckButton } from './company-check';
 import { helpNearbyButton } from './help-nearby';
+import { tipMenuButton } from './tip-flow';
 import { Action } from './intent';
 
 /** Builders of the bot's replies; the API fills them with data, adapters render them. */
@@ -52,7 +53,7 @@ export function menuReply(
       .map((t) => [{ label: t.name, action: Action.topic(t.id) }]),
     ...more,
     [helpNearbyButton(locale), companyCheckButton(locale)],
-    [handoffButton(locale)],
+    [tipMenuButton(locale), handoffButton(locale)],
   ]);
 }
 

@@ -4,7 +4,7 @@ import type { BotReply, Channel } from './bot-message';
  * Why the API wants a message sent on its own initiative: a staff reply, a broadcast, a report's
  * reminder, a report returned for correction (`correction`) or accepted (`report_review`), or the
  * bot's own replies to an update it could not send at once after answering the webhook (`reply`,
- * POST /bot/updates/redeliver).
+ * POST /bot/updates/redeliver), or the police answering a confidential report (`tip_reply`).
  */
 export const OUTBOX_KINDS = [
   'staff_reply',
@@ -13,6 +13,7 @@ export const OUTBOX_KINDS = [
   'correction',
   'report_review',
   'reply',
+  'tip_reply',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -8,6 +8,7 @@ import { knowledgeRoutes } from './knowledge';
 import { questionRoutes } from './questions';
 import { reportingRoutes } from './reporting';
 import { reportingTrackingRoutes } from './reporting-tracking';
+import { tipRoutes } from './tips';
 import { unitRoutes } from './units';
 import { userRoutes } from './users';
 
@@ -20,6 +21,7 @@ export const featureRoutes: RouteRecordRaw[] = [
   ...questionRoutes,
   ...knowledgeRoutes,
   ...helpNearbyRoutes,
+  ...tipRoutes,
   ...inboxRoutes,
   ...reportingRoutes,
   ...reportingTrackingRoutes,

@@ -18,6 +18,8 @@ export const ADMIN_DIST = path.join(REPO_ROOT, 'apps/admin/dist');
 export interface ApiOptions {
   adminEmail: string;
   adminPassword: string;
+  /** More variables for the API (a feature's keys). */
+  vars?: Record<string, string>;
 }
 
 export type { RunningApi };
@@ -30,7 +32,7 @@ export function requireBuilds(): void {
   );
 }
 
-export function startApi({ adminEmail, adminPassword }: ApiOptions): Promise<RunningApi> {
+export function startApi({ adminEmail, adminPassword, vars }: ApiOptions): Promise<RunningApi> {
   return startBuiltApi({
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
@@ -38,5 +40,6 @@ export function startApi({ adminEmail, adminPassword }: ApiOptions): Promise<Run
     ADMIN_DIST_DIR: ADMIN_DIST,
     // Every test signs in through the form; the default (5 a minute) would refuse the later ones.
     LOGIN_RATE_LIMIT: '100',
+    ...vars,
   });
 }

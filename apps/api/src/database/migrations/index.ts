@@ -16,6 +16,7 @@ import { SupportContacts1766100000000 } from './1766100000000-support-contacts';
 import { LicensedCompanies1766100000001 } from './1766100000001-licensed-companies';
 import { WebhookRepliesKept1766200000000 } from './1766200000000-webhook-replies-kept';
 import { OutboxUnreachable1766600000000 } from './1766600000000-outbox-unreachable';
+import { Tips1766800000000 } from './1766800000000-tips';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   LicensedCompanies1766100000001,
   WebhookRepliesKept1766200000000,
   OutboxUnreachable1766600000000,
+  Tips1766800000000,
 ];

@@ -11,14 +11,14 @@ export const MAX_MENU_TOPICS = 90;
 
 /**
  * Zalo shows at most five buttons under a message, and each further message of a long list
- * takes a second of the chat's rate: its topic menu goes in pages of 6 (two messages with the
- * "more", "Tìm nơi hỗ trợ", "Kiểm tra doanh nghiệp" and staff buttons), and its subscription list offers the first 13 topics besides "all
+ * takes a second of the chat's rate: its topic menu goes in pages of 5 (two messages with the
+ * "more", "Tìm nơi hỗ trợ", "Kiểm tra doanh nghiệp", "Báo tin cho Công an" and staff buttons), and its subscription list offers the first 13 topics besides "all
  * topics" (three messages).
  */
 export const MENU_PAGE_SIZE: Record<Channel, number> = {
   telegram: MAX_MENU_TOPICS,
   web: MAX_MENU_TOPICS,
-  zalo: 6,
+  zalo: 5,
 };
 const SUBSCRIPTION_TOPICS: Record<Channel, number> = {
   telegram: MAX_MENU_TOPICS,

@@ -5,6 +5,7 @@ import { MessagingModule } from '../messaging/messaging.module';
 import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { PlanModule } from '../plan/plan.module';
 import { ReportingModule } from '../reporting/reporting.module';
+import { TipsModule } from '../tips/tips.module';
 import { BotUpdatesRetention } from './bot-updates-retention';
 import { BotController, HandoffRepliesController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
@@ -20,6 +21,7 @@ import { REPORT_DRAFTS, UNIT_ACCOUNTS } from './unit-ports';
     PlanModule,
     ReportingModule,
     LinkedAccountsModule,
+    TipsModule,
   ],
   controllers: [BotController, HandoffRepliesController],
   providers: [

@@ -9,6 +9,7 @@ import {
   Channel,
   dangerReplies,
   ConversationMessage,
+  type ConversationState,
   countMessage,
   ErrorCode,
   faqReplies,
@@ -29,6 +30,7 @@ import {
   RESEND_AFTER_SECONDS,
   sayReplies,
   staleChoiceReplies,
+  tipReplies,
   topicReplies,
   welcomeReplies,
 } from '@gcm/domain';
@@ -57,6 +59,10 @@ import { helpNearbyStep, helpTopicOf } from './help-nearby-flow';
 import { linkStep } from './link-flow';
 import { reportStep } from './report-flow';
 import { taskUpdateStep } from './task-update-flow';
+import { leaveTip, tipStep } from './tip-flow';
+import { TipsService } from '../tips/tips.service';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
 import { REPORT_DRAFTS, type ReportDrafts, UNIT_ACCOUNTS, type UnitAccounts } from './unit-ports';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
 
@@ -91,6 +97,8 @@ export class ConversationsService {
     private readonly taskUpdates: TaskUpdatesService,
     private readonly outbox: OutboxService,
     private readonly companies: CompaniesService,
+    private readonly tips: TipsService,
+    @InjectEnv() private readonly env: Env,
     @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
     @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
@@ -165,6 +173,7 @@ export class ConversationsService {
       outcomes.set(conversation.id, outcome);
       outcome.reachable = event.type !== 'unfollow';
       const handoffBefore = outcome.state.handoffId;
+      const tipBefore = reportingTip(outcome.state);
       const replies = await this.turn({
         manager,
         conversation,
@@ -173,9 +182,12 @@ export class ConversationsService {
         writes,
       });
       const { state } = outcome;
+      // What a person tells the police is stored sealed in `tips` only: the transcript and the
+      // stored update say that something was sent, not what.
+      const confidential = tipBefore || reportingTip(state);
       writes.update(
-        { event, conversationId: conversation.id, replies },
-        inboundText(event),
+        { event: confidential ? redacted(event) : event, conversationId: conversation.id, replies },
+        confidential ? inboundTipText(event) : inboundText(event),
         state.mode === 'handoff' ? (state.handoffId ?? null) : null,
       );
       // Both ways into the inbox (asking for staff, a question without an answer) give a new id.
@@ -198,6 +210,8 @@ export class ConversationsService {
       }
     }
     const intent = interpret(state, turn.event);
+    // The question "Có phải bạn muốn báo tin…" is answered by its buttons or not at all.
+    if (!intent.kind.startsWith('tip_')) delete state.tipOffer;
     // Questions are logged with the batch; anything else may read what earlier updates of the
     // batch wrote (the transcript, an inbox item just opened), so those go in first.
     if (intent.kind !== 'ask' && turn.writes.pending) await turn.writes.flush(turn.manager);
@@ -383,6 +397,7 @@ export class ConversationsService {
     switch (intent.kind) {
       case 'start':
         state.mode = state.mode === 'handoff' ? 'handoff' : 'idle';
+        await leaveTip(turn, this.tips);
         leaveUnitFlows(state);
         delete state.nearby;
         delete state.companyCheck;
@@ -394,6 +409,7 @@ export class ConversationsService {
         if (channel === 'web') return sayReplies(locale, 'helpWeb');
         return unitHelpReplies(sayReplies(locale, 'help'), await this.account(turn), locale);
       case 'menu':
+        await leaveTip(turn, this.tips);
         leaveUnitFlows(state);
         delete state.nearby;
         delete state.companyCheck;
@@ -488,6 +504,7 @@ export class ConversationsService {
         delete state.nearby;
         return companyStep(turn, intent, this.companies);
       case 'cancel': {
+        if (await leaveTip(turn, this.tips)) return tipReplies(locale, { kind: 'cancelled' });
         const reportOpen = state.report !== undefined;
         // Corrections of a submitted report are not saved before "Gửi lại": they are dropped.
         const correcting = state.report?.correction !== undefined;
@@ -529,6 +546,20 @@ export class ConversationsService {
       case 'report_fields':
       case 'report_submit':
         return reportStep(turn, intent, await this.account(turn), this.drafts);
+      case 'tip_start':
+      case 'tip_offer':
+      case 'tip_offer_no':
+      case 'tip_text':
+      case 'tip_file':
+      case 'tip_next':
+      case 'tip_anonymous':
+      case 'tip_give_contact':
+      case 'tip_place':
+      case 'tip_send':
+      case 'tip_done': {
+        const outcome = await tipStep(turn, intent, this.tips, this.env.TIPS_RETENTION_DAYS);
+        return Array.isArray(outcome) ? outcome : this.ask(turn, outcome.ask);
+      }
       case 'unfollow':
         // Marked unreachable with the new state at the end of the batch: nothing more is sent.
         return [];
@@ -696,6 +727,46 @@ function inboundText(event: BotEvent): string | null {
       return `[${event.what}]`;
     default:
       return null;
+  }
+}
+
+/** Whether the conversation is in "Báo tin" (writing, adding, or asked whether to report). */
+function reportingTip(state: ConversationState): boolean {
+  return state.tip !== undefined || state.tipOffer !== undefined;
+}
+
+/** A step of "Báo tin" as the transcript shows it: that something was sent, never what. */
+function inboundTipText(event: BotEvent): string | null {
+  switch (event.type) {
+    case 'text':
+    case 'contact':
+      return '[báo tin: nội dung được mã hóa]';
+    case 'file':
+      return '[báo tin: tệp]';
+    case 'command':
+      return `/${event.command}`;
+    default:
+      return inboundText(event);
+  }
+}
+
+/** The event as `bot_updates` keeps it during "Báo tin": without what the person typed or sent. */
+function redacted(event: BotEvent): BotEvent {
+  switch (event.type) {
+    case 'text':
+      return { ...event, text: '[báo tin]' };
+    case 'contact':
+      return { ...event, phone: '[báo tin]' };
+    case 'file': {
+      const { caption: _caption, fileName: _name, ...rest } = event;
+      return { ...rest, fileRef: '[báo tin]' };
+    }
+    case 'command': {
+      const { argument: _argument, ...rest } = event;
+      return rest;
+    }
+    default:
+      return event;
   }
 }
 

@@ -21,7 +21,7 @@ const PLACES_SHOWN = 4;
 /** Words in a text read as a question rather than a place name (left to the matcher). */
 const QUESTION_WORDS = 6;
 
-interface Place {
+export interface Place {
   id: string;
   name: string;
   parent: string | null;
@@ -105,7 +105,7 @@ async function contacts(
 }
 
 /** "UBND phường Đức Xuân (UBND thành phố Bắc Kạn)": two wards of one name told apart. */
-function label(place: Place): string {
+export function label(place: Place): string {
   const text = place.parent ? `${place.name} (${place.parent})` : place.name;
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
@@ -128,7 +128,7 @@ async function knownPlace(turn: Turn): Promise<Place | null> {
   return row ? placeById(manager, row.locality_id) : null;
 }
 
-async function placeById(manager: EntityManager, id: string): Promise<Place | null> {
+export async function placeById(manager: EntityManager, id: string): Promise<Place | null> {
   const [row]: Place[] = await manager.query(
     `SELECT u.id, u.name, p.name AS parent FROM units u LEFT JOIN units p ON p.id = u.parent_id
      WHERE u.id = $1 AND u.deleted_at IS NULL AND u.kind IN ('commune', 'district')`,
@@ -141,7 +141,7 @@ async function placeById(manager: EntityManager, id: string): Promise<Place | nu
  * Communes and districts whose name holds every word typed, compared without diacritics by the
  * database (a first sift); searchLocalities then ranks them by whole words.
  */
-async function placesNamed(manager: EntityManager, typed: string): Promise<Place[]> {
+export async function placesNamed(manager: EntityManager, typed: string): Promise<Place[]> {
   const words = localityKey(typed).split(' ').filter(Boolean).slice(0, 6);
   if (words.length === 0) return [];
   const conditions = words.map(

@@ -1,0 +1,183 @@
+/// <reference types="node" />
+// Runs in Node; the console's tsconfig (browser types) also checks test/.
+/**
+ * The screen of confidential reports in headless Chromium against the built API (demo data, a
+ * key for the reports): a report sent through the bot's route is listed to the administrator
+ * without its content, and read and answered by the officer of the ward's police; the read is in
+ * the audit log.
+ *
+ * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
+ */
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '@/locales/messages';
+import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { hasChromium, launchChromium } from './support/chromium';
+
+const text = messages['vi-VN'];
+const tt = text.tips;
+const admin = { email: 'quan.tri.tips@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const officer = { email: 'ca.ducxuan@example.gov.vn', password: 'Mat-khau-Cong-an-2026' };
+const BOT_TOKEN = 'console-e2e-bot-token-0123456789abcdef';
+const SECRET = 'Bà Hoa ở tổ 7 nhận tiền đặt cọc để đưa người sang Đài Loan';
+
+describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let pageErrors: string[] = [];
+  let code = '';
+
+  beforeAll(async () => {
+    requireBuilds();
+    [api, browser] = await Promise.all([
+      startApi({
+        adminEmail: admin.email,
+        adminPassword: admin.password,
+        vars: {
+          BOT_SERVICE_TOKEN: BOT_TOKEN,
+          TIPS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
+        },
+      }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function openConsole(): Promise<Page> {
+    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
+    pageErrors = [];
+    context = await browser.newContext({
+      baseURL: api.baseUrl,
+      locale: 'vi-VN',
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  async function signIn(page: Page, who: { email: string; password: string }) {
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).fill(who.email);
+    await page.getByLabel(text.auth.login.password).fill(who.password);
+    await page.getByRole('button', { name: text.auth.login.submit }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
+
+  /** The report of a person on Telegram, through the bot's route, as the bot sends it. */
+  async function report(request: APIRequestContext) {
+    let n = 0;
+    const send = async (fields: Record<string, unknown>) => {
+      const res = await request.post('/api/v1/bot/events', {
+        headers: { authorization: `Bearer ${BOT_TOKEN}` },
+        data: {
+          channel: 'telegram',
+          updateId: `tip-${n++}`,
+          chatId: '777',
+          user: { id: '777' },
+          ...fields,
+        },
+      });
+      expect(res.status()).toBe(200);
+      return (await res.json()) as { replies: { text: string }[] };
+    };
+    await send({ type: 'command', command: 'baotin' });
+    await send({ type: 'text', text: SECRET });
+    await send({ type: 'action', action: 'tip:next' });
+    await send({ type: 'action', action: 'tip:anon' });
+    await send({ type: 'text', text: 'duc xuan' });
+    const sent = await send({ type: 'action', action: 'tip:send' });
+    return /\*\*([A-Z0-9-]{12})\*\*/.exec(sent.replies[0].text)![1].replace(/-/g, '');
+  }
+
+  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
+
+  it('shows the administrator that a report exists, never its content', async () => {
+    const page = await openConsole();
+    const request = page.request;
+    await request.post('/api/v1/auth/login', { data: admin });
+    const ward = await (await request.get('/api/v1/units?search=Đức Xuân')).json();
+    const police = await request.post('/api/v1/units', {
+      data: {
+        code: 'CA-DX',
+        name: 'Công an phường Đức Xuân',
+        kind: 'police',
+        parentId: ward.items[0].id,
+      },
+    });
+    expect(police.status()).toBe(201);
+    const created = await request.post('/api/v1/users', {
+      data: {
+        email: officer.email,
+        fullName: 'Trung úy Nguyễn Văn An',
+        role: 'unit_reporter',
+        unitId: (await police.json()).id,
+        password: 'Tam-thoi-2026-abc',
+      },
+    });
+    expect(created.status()).toBe(201);
+    code = await report(request);
+
+    // Signed in by the requests above (they share the page's cookies).
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: text.nav.label })
+      .getByRole('link', { name: tt.nav })
+      .click();
+    const row = rows(page).filter({ hasText: code });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('UBND phường Đức Xuân');
+    expect(await row.textContent()).toContain(tt.list.notYours);
+    expect(await row.getByRole('link', { name: tt.list.read }).count()).toBe(0);
+    expect(await page.content()).not.toContain('Bà Hoa');
+  });
+
+  it('lets the ward police officer read the report (audited) and answer it', async () => {
+    const page = await openConsole();
+    await page.request.post('/api/v1/auth/login', {
+      data: { email: officer.email, password: 'Tam-thoi-2026-abc' },
+    });
+    const changed = await page.request.post('/api/v1/auth/change-password', {
+      data: { currentPassword: 'Tam-thoi-2026-abc', newPassword: officer.password },
+    });
+    expect(changed.ok()).toBe(true);
+    await page.request.post('/api/v1/auth/logout');
+
+    await signIn(page, officer);
+    await page.goto('/tips');
+    const row = rows(page).filter({ hasText: code });
+    await row.getByRole('link', { name: tt.list.read }).click();
+    await page.getByText(SECRET).waitFor();
+    await page.getByText(tt.detail.audited).waitFor();
+    await page.getByText(tt.detail.anonymous).waitFor();
+
+    await page.getByLabel(tt.detail.replyLabel).fill('Công an phường đã tiếp nhận, cảm ơn bạn.');
+    await page.getByRole('button', { name: tt.detail.send }).click();
+    await page.getByText(tt.detail.sent).waitFor();
+    await page.getByText('Công an phường đã tiếp nhận, cảm ơn bạn.').waitFor();
+    expect(await page.getByText(tt.detail.kinds.reply).count()).toBe(1);
+
+    await page.request.post('/api/v1/auth/logout');
+    await page.request.post('/api/v1/auth/login', { data: admin });
+    const audit = await (await page.request.get('/api/v1/audit?entityType=tip')).json();
+    const actions = audit.items.map((e: { action: string; actorEmail: string }) => [
+      e.action,
+      e.actorEmail,
+    ]);
+    expect(actions).toContainEqual(['tip.read', officer.email]);
+    expect(actions).toContainEqual(['tip.reply', officer.email]);
+    expect(JSON.stringify(audit)).not.toContain('Bà Hoa');
+  });
+});

@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
+import { AuditService } from '../audit/audit.service';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Keeps a report's content only TIPS_RETENTION_DAYS after it was sent: then its messages,
+ * photos and replies, and how to reach the person, are deleted; the code, area, dates and status
+ * stay (the police's records say a report existed). Drafts left for a day are deleted whole, and
+ * police replies the outbox is done with lose their text.
+ */
+@Injectable()
+export class TipsRetentionService {
+  private readonly logger = new Logger('TipsRetention');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectEnv() private readonly env: Env,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async runOnce(): Promise<{ contentDeleted: number; draftsDeleted: number }> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - this.env.TIPS_RETENTION_DAYS * DAY_MS);
+    return this.dataSource.transaction(async (manager) => {
+      const expired: { id: string }[] = await manager.query(
+        `SELECT id FROM tips WHERE status <> 'draft' AND content_deleted_at IS NULL
+           AND submitted_at < $1 FOR UPDATE`,
+        [cutoff],
+      );
+      const ids = expired.map((t) => t.id);
+      if (ids.length > 0) {
+        await manager.query(`DELETE FROM tip_entries WHERE tip_id = ANY($1::uuid[])`, [ids]);
+        await manager.query(
+          `UPDATE tips SET contact = NULL, conversation_id = NULL, content_deleted_at = $2
+           WHERE id = ANY($1::uuid[])`,
+          [ids, now],
+        );
+        await this.audit.record(manager, null, {
+          action: 'tip.content_deleted',
+          entityType: 'tip',
+          entityId: null,
+          after: { tips: ids.length, retentionDays: this.env.TIPS_RETENTION_DAYS },
+        });
+      }
+      const drafts: { id: string }[] = await manager.query(
+        `WITH gone AS (DELETE FROM tips WHERE status = 'draft' AND created_at < $1 RETURNING id)
+         SELECT id FROM gone`,
+        [new Date(now.getTime() - DAY_MS)],
+      );
+      await manager.query(
+        `UPDATE outbox SET replies = '[]'::jsonb
+         WHERE kind = 'tip_reply' AND status IN ('sent', 'failed') AND replies <> '[]'::jsonb`,
+      );
+      if (ids.length > 0) this.logger.log(`Deleted the content of ${ids.length} report(s)`);
+      return { contentDeleted: ids.length, draftsDeleted: drafts.length };
+    });
+  }
+}
+
+/** Runs the retention every TIPS_RETENTION_INTERVAL_SECONDS (0: never; tests call runOnce). */
+@Injectable()
+export class TipsRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TipsRetention');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    @InjectEnv() private readonly env: Env,
+    private readonly retention: TipsRetentionService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.env.TIPS_RETENTION_INTERVAL_SECONDS;
+    if (seconds <= 0) return;
+    this.timer = setInterval(() => void this.tick(), seconds * 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.retention.runOnce().catch((error: unknown) => {
+      this.logger.error(`Retention run failed: ${(error as Error).message}`);
+    });
+    await this.running;
+    this.running = null;
+  }
+}

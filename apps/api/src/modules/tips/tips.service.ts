@@ -1,0 +1,402 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type Channel,
+  INITIAL_STATE,
+  TIP_CODE_ALPHABET,
+  TIP_CODE_LENGTH,
+  TIP_LIMITS,
+  type TipDetailResponse,
+  type TipEntryKind,
+  type TipEntryResponse,
+  type TipStatus,
+  type TipSummaryResponse,
+  tipReplyReplies,
+} from '@gcm/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import type { Actor } from '../../common/decorators/access.decorators';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { OutboxService } from '../messaging/outbox.service';
+import { isWithin, servedArea, SUBTREE } from './tip-access';
+import { TipCipher, TipKeyMissingError } from './tip-cipher';
+import type { TipListQueryDto } from './dto/tip.dto';
+import { TipsErrors } from './tips.errors';
+
+/** A photo's reference on the chat platform, sealed as JSON in its entry. */
+export interface TipPhoto {
+  fileRef: string;
+  fileName?: string;
+  mimeType?: string;
+  caption?: string;
+}
+
+interface SummaryRow {
+  id: string;
+  code: string;
+  status: TipStatus;
+  submitted_at: Date;
+  content_deleted_at: Date | null;
+  area_id: string;
+  area_name: string;
+  can_read: boolean;
+}
+
+/**
+ * Confidential reports: written through the bot (the `…In` methods run in the conversation's
+ * transaction), listed to every staff role without their content, read and answered only by
+ * the police serving their area (every read audited), sealed at rest with `TipCipher`.
+ */
+@Injectable()
+export class TipsService implements OnModuleInit {
+  private readonly logger = new Logger('Tips');
+  private readonly cipherOrNull: TipCipher | null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectEnv() env: Env,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {
+    this.cipherOrNull = env.TIPS_ENCRYPTION ? new TipCipher(env.TIPS_ENCRYPTION) : null;
+  }
+
+  onModuleInit(): void {
+    if (!this.cipherOrNull) {
+      this.logger.warn(
+        'Confidential reports ("Báo tin") are off: TIPS_ENCRYPTION_KEYS is not set (docs/configuration.md).',
+      );
+    }
+  }
+
+  get enabled(): boolean {
+    return this.cipherOrNull !== null;
+  }
+
+  private assertEnabled(): void {
+    if (!this.cipherOrNull) throw TipsErrors.notConfigured();
+  }
+
+  private get cipher(): TipCipher {
+    if (!this.cipherOrNull) throw TipsErrors.notConfigured();
+    return this.cipherOrNull;
+  }
+
+  // ---- The bot's side, inside the conversation's transaction --------------------------------
+
+  async createDraftIn(
+    manager: EntityManager,
+    conversation: { id: string; channel: Channel },
+  ): Promise<string> {
+    this.assertEnabled();
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO tips (channel, conversation_id) VALUES ($1, $2) RETURNING id`,
+      [conversation.channel, conversation.id],
+    );
+    return row.id;
+  }
+
+  /** Adds a message or a photo; false when the report is full (TIP_LIMITS.entries). */
+  async addEntryIn(
+    manager: EntityManager,
+    tipId: string,
+    kind: Exclude<TipEntryKind, 'reply'>,
+    content: string | TipPhoto,
+  ): Promise<boolean> {
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM tip_entries WHERE tip_id = $1`,
+      [tipId],
+    );
+    if (count >= TIP_LIMITS.entries) return false;
+    await this.insertEntry(manager, tipId, kind, content, null);
+    await manager.query(`UPDATE tips SET last_added_at = $2 WHERE id = $1 AND status <> 'draft'`, [
+      tipId,
+      this.clock.now(),
+    ]);
+    return true;
+  }
+
+  async setContactIn(manager: EntityManager, tipId: string, contact: string | null) {
+    const sealed = contact === null ? null : this.cipher.seal(contact, `tip:${tipId}:contact`);
+    await manager.query(`UPDATE tips SET contact = $2, anonymous = $3 WHERE id = $1`, [
+      tipId,
+      sealed,
+      contact === null,
+    ]);
+  }
+
+  /** What a draft holds so far, for the summary before sending (never the content itself). */
+  async draftCountsIn(manager: EntityManager, tipId: string) {
+    const [row]: { texts: number; photos: number; anonymous: boolean }[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE e.kind IN ('description','addition'))::int AS texts,
+              count(*) FILTER (WHERE e.kind = 'photo')::int AS photos, t.anonymous
+       FROM tips t LEFT JOIN tip_entries e ON e.tip_id = t.id
+       WHERE t.id = $1 AND t.status = 'draft' GROUP BY t.id`,
+      [tipId],
+    );
+    return row ?? null;
+  }
+
+  /** Sends a draft to the police of `areaId`: its reference code, or null if the draft is gone. */
+  async submitIn(manager: EntityManager, tipId: string, areaId: string): Promise<string | null> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = newTipCode();
+      const rows: { code: string }[] = await manager.query(
+        `WITH sent AS (
+           UPDATE tips SET code = $2, status = 'new', area_unit_id = $3, submitted_at = $4
+           WHERE id = $1 AND status = 'draft'
+             AND NOT EXISTS (SELECT 1 FROM tips WHERE code = $2)
+           RETURNING code
+         ) SELECT code FROM sent`,
+        [tipId, code, areaId, this.clock.now()],
+      );
+      if (rows.length > 0) return rows[0].code;
+      const [draft] = await manager.query(`SELECT 1 FROM tips WHERE id = $1 AND status = 'draft'`, [
+        tipId,
+      ]);
+      if (!draft) return null;
+    }
+    throw new Error('No free tip code after 5 draws');
+  }
+
+  async discardDraftIn(manager: EntityManager, tipId: string): Promise<void> {
+    await manager.query(`DELETE FROM tips WHERE id = $1 AND status = 'draft'`, [tipId]);
+  }
+
+  /** A sent report whose content is still kept, by its code as typed. */
+  async findByCodeIn(manager: EntityManager, code: string): Promise<{ id: string } | null> {
+    const [row]: { id: string }[] = await manager.query(
+      `SELECT id FROM tips WHERE code = $1 AND status <> 'draft' AND content_deleted_at IS NULL`,
+      [code],
+    );
+    return row ?? null;
+  }
+
+  // ---- Staff ------------------------------------------------------------------------------
+
+  async list(user: AuthUser, query: TipListQueryDto) {
+    const manager = this.dataSource.manager;
+    const root = await servedArea(manager, user);
+    const params: unknown[] = [root];
+    const where = [`t.status <> 'draft'`];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`t.status = $${params.length}`);
+    }
+    if (query.areaId) {
+      params.push(query.areaId);
+      where.push(`t.area_unit_id IN ${SUBTREE(`$${params.length}::uuid`)}`);
+    }
+    if (query.readable) where.push(`t.area_unit_id IN (SELECT id FROM served)`);
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    const rows: (SummaryRow & { total: number })[] = await manager.query(
+      `WITH RECURSIVE served AS (
+         SELECT id FROM units WHERE id = $1::uuid
+         UNION SELECT u.id FROM units u JOIN served s ON u.parent_id = s.id
+       )
+       SELECT t.id, t.code, t.status, t.submitted_at, t.content_deleted_at,
+              a.id AS area_id, a.name AS area_name,
+              t.area_unit_id IN (SELECT id FROM served) AS can_read,
+              (count(*) OVER ())::int AS total
+       FROM tips t JOIN units a ON a.id = t.area_unit_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY t.submitted_at DESC, t.id
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return {
+      items: rows.map(toSummary),
+      total: rows[0]?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /**
+   * A report's content, for the police serving its area; the read is audited in the same
+   * transaction, and the first one marks the report read.
+   */
+  async read(actor: Actor, id: string): Promise<TipDetailResponse> {
+    try {
+      return await this.readSealed(actor, id);
+    } catch (error) {
+      if (!(error instanceof TipKeyMissingError)) throw error;
+      this.logger.error(error.message);
+      throw TipsErrors.keyMissing(error.keyId);
+    }
+  }
+
+  private async readSealed(actor: Actor, id: string): Promise<TipDetailResponse> {
+    const cipher = this.cipher;
+    return this.dataSource.transaction(async (manager) => {
+      const tip = await this.readableTip(manager, actor.user, id);
+      const entries: {
+        id: string;
+        kind: TipEntryKind;
+        content: Buffer;
+        created_at: Date;
+        author_id: string | null;
+        author_name: string | null;
+      }[] = await manager.query(
+        `SELECT e.id, e.kind, e.content, e.created_at, e.author_id, u.full_name AS author_name
+         FROM tip_entries e LEFT JOIN users u ON u.id = e.author_id
+         WHERE e.tip_id = $1 ORDER BY e.seq`,
+        [id],
+      );
+      if (tip.status === 'new') {
+        await manager.query(`UPDATE tips SET status = 'read' WHERE id = $1`, [id]);
+        tip.status = 'read';
+      }
+      await this.audit.record(manager, actor, {
+        action: 'tip.read',
+        entityType: 'tip',
+        entityId: id,
+        after: { code: tip.code, entries: entries.length },
+      });
+      return {
+        ...toSummary({ ...tip, can_read: true }),
+        anonymous: tip.anonymous,
+        contact: tip.contact ? cipher.open(tip.contact, `tip:${id}:contact`) : null,
+        channel: tip.channel,
+        canReply: tip.reachable,
+        entries: entries.map((e): TipEntryResponse => {
+          const plain = cipher.open(e.content, `tip_entry:${e.id}`);
+          const photo = e.kind === 'photo' ? (JSON.parse(plain) as TipPhoto) : null;
+          return {
+            id: e.id,
+            kind: e.kind,
+            text: photo ? (photo.caption ?? null) : plain,
+            photo: photo
+              ? {
+                  fileName: photo.fileName ?? null,
+                  mimeType: photo.mimeType ?? null,
+                  channel: tip.channel,
+                }
+              : null,
+            author: e.author_id ? { id: e.author_id, fullName: e.author_name ?? '' } : null,
+            createdAt: new Date(e.created_at).toISOString(),
+          };
+        }),
+      };
+    });
+  }
+
+  /** The police answer the person: sealed as an entry, delivered through the outbox (or the web chat). */
+  async reply(actor: Actor, id: string, body: string): Promise<TipEntryResponse> {
+    this.assertEnabled();
+    return this.dataSource.transaction(async (manager) => {
+      const tip = await this.readableTip(manager, actor.user, id, true);
+      if (!tip.reachable || !tip.conversation_id) throw TipsErrors.notReachable();
+      const text = body.normalize('NFC').trim();
+      const entryId = await this.insertEntry(manager, id, 'reply', text, actor.user.id);
+      const [conversation]: { channel: Channel; chat_id: string; locale: string | null }[] =
+        await manager.query(
+          `SELECT channel, chat_id, state->>'locale' AS locale FROM conversations WHERE id = $1`,
+          [tip.conversation_id],
+        );
+      const locale = conversation.locale === 'en' ? 'en' : INITIAL_STATE.locale;
+      const replies = tipReplyReplies(locale, tip.code, text);
+      if (conversation.channel === 'web') {
+        // The web chat reads its conversation's messages itself.
+        await manager.query(
+          `INSERT INTO conversation_messages (conversation_id, direction, reply) VALUES ($1, 'out', $2)`,
+          [tip.conversation_id, JSON.stringify(replies[0])],
+        );
+      } else {
+        await this.outbox.enqueue(manager, [
+          {
+            kind: 'tip_reply',
+            channel: conversation.channel,
+            chatId: conversation.chat_id,
+            replies,
+          },
+        ]);
+      }
+      await manager.query(`UPDATE tips SET status = 'replied' WHERE id = $1`, [id]);
+      // The reply's text is content: the audit log says that a reply went, not what it said.
+      await this.audit.record(manager, actor, {
+        action: 'tip.reply',
+        entityType: 'tip',
+        entityId: id,
+        before: { status: tip.status },
+        after: { status: 'replied', code: tip.code },
+      });
+      const [user]: { full_name: string }[] = await manager.query(
+        `SELECT full_name FROM users WHERE id = $1`,
+        [actor.user.id],
+      );
+      return {
+        id: entryId,
+        kind: 'reply',
+        text,
+        photo: null,
+        author: { id: actor.user.id, fullName: user?.full_name ?? '' },
+        createdAt: this.clock.now().toISOString(),
+      };
+    });
+  }
+
+  private async readableTip(manager: EntityManager, user: AuthUser, id: string, lock = false) {
+    const [tip]: (SummaryRow & {
+      anonymous: boolean;
+      contact: Buffer | null;
+      channel: Channel;
+      conversation_id: string | null;
+      reachable: boolean;
+    })[] = await manager.query(
+      `SELECT t.id, t.code, t.status, t.submitted_at, t.content_deleted_at, t.anonymous,
+              t.contact, t.channel, t.conversation_id, a.id AS area_id, a.name AS area_name,
+              (c.id IS NOT NULL AND c.unreachable_at IS NULL) AS reachable
+       FROM tips t JOIN units a ON a.id = t.area_unit_id
+       LEFT JOIN conversations c ON c.id = t.conversation_id
+       WHERE t.id = $1 AND t.status <> 'draft'${lock ? ' FOR UPDATE OF t' : ''}`,
+      [id],
+    );
+    if (!tip) throw TipsErrors.notFound();
+    if (!(await isWithin(manager, tip.area_id, await servedArea(manager, user))))
+      throw TipsErrors.contentForbidden();
+    if (tip.content_deleted_at) throw TipsErrors.contentDeleted();
+    return tip;
+  }
+
+  private async insertEntry(
+    manager: EntityManager,
+    tipId: string,
+    kind: TipEntryKind,
+    content: string | TipPhoto,
+    authorId: string | null,
+  ): Promise<string> {
+    const id = randomUUID();
+    const plain = typeof content === 'string' ? content : JSON.stringify(content);
+    await manager.query(
+      `INSERT INTO tip_entries (id, tip_id, kind, author_id, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, tipId, kind, authorId, this.cipher.seal(plain, `tip_entry:${id}`), this.clock.now()],
+    );
+    return id;
+  }
+}
+
+/** 10 letters drawn with node:crypto from an alphabet without look-alikes. */
+export function newTipCode(): string {
+  let code = '';
+  for (let i = 0; i < TIP_CODE_LENGTH; i++)
+    code += TIP_CODE_ALPHABET[randomInt(TIP_CODE_ALPHABET.length)];
+  return code;
+}
+
+function toSummary(row: SummaryRow): TipSummaryResponse {
+  return {
+    id: row.id,
+    code: row.code,
+    area: { id: row.area_id, name: row.area_name },
+    status: row.status,
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    canRead: row.can_read,
+    contentDeleted: row.content_deleted_at !== null,
+  };
+}

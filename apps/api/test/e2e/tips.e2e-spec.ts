@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BotEvent, Role } from '@gcm/domain';
+import { ManualClock } from '../../src/common/clock/clock';
+import { TipsRetentionService } from '../../src/modules/tips/tips-retention';
+import {
+  actionEvent,
+  actions,
+  BOT_TOKEN,
+  botRequest,
+  commandEvent,
+  postEvent,
+  textEvent,
+  texts,
+} from '../support/bot-factories';
+import {
+  createUnit,
+  createUnitTree,
+  signedInAs,
+  startTestApp,
+  TEST_TIP_KEYS,
+  TestAgent,
+  TestApp,
+} from '../support/test-app';
+
+const SECRET = 'Ông Hùng ở tổ 5 tuyển người đi Nhật, thu 80 triệu';
+
+function photoEvent(chatId: string, fileRef: string): BotEvent {
+  return {
+    channel: 'telegram',
+    updateId: `photo-${Math.random()}`,
+    chatId,
+    user: { id: chatId },
+    type: 'file',
+    fileRef,
+    mimeType: 'image/jpeg',
+    caption: 'Ảnh hợp đồng của Hùng',
+  };
+}
+
+/** Sends an anonymous report from a chat through the bot's events; returns its code. */
+async function reportFrom(t: TestApp, chatId: string, area: string, body = SECRET) {
+  const intro = await postEvent(t.url, commandEvent(chatId, 'baotin')).expect(200);
+  expect(texts(intro.body).join()).toContain('113');
+  await postEvent(t.url, textEvent(chatId, body)).expect(200);
+  const photo = await postEvent(t.url, photoEvent(chatId, `ph-${chatId}`)).expect(200);
+  expect(texts(photo.body).join()).toContain('Đã nhận ảnh');
+  await postEvent(t.url, actionEvent(chatId, 'tip:next')).expect(200);
+  await postEvent(t.url, actionEvent(chatId, 'tip:anon')).expect(200);
+  // A place that does not exist: asked again, and what was told is kept.
+  const wrong = await postEvent(t.url, textEvent(chatId, 'khong co noi nay')).expect(200);
+  expect(texts(wrong.body).join()).toContain('Những gì bạn kể vẫn được giữ');
+  const confirm = await postEvent(t.url, textEvent(chatId, area)).expect(200);
+  expect(texts(confirm.body).join()).toContain('1 tin nhắn, 1 ảnh');
+  expect(texts(confirm.body).join()).toContain('ẩn danh');
+  const sent = await postEvent(t.url, actionEvent(chatId, 'tip:send')).expect(200);
+  const code = /\*\*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})\*\*/.exec(texts(sent.body).join())![1];
+  return code.replace(/-/g, '');
+}
+
+describe('confidential reports (tips)', () => {
+  const clock = new ManualClock(new Date('2026-12-01T03:00:00Z'));
+  let t: TestApp;
+  let tree: Awaited<ReturnType<typeof createUnitTree>>;
+  let users: Record<string, { agent: TestAgent; userId: string }>;
+  let tipId: string;
+  let code: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN, ...TEST_TIP_KEYS }, { clock });
+    tree = await createUnitTree(t);
+    const wardPolice = await createUnit(t, { kind: 'police', parentId: tree.wardA.id });
+    const cityPolice = await createUnit(t, { kind: 'police', parentId: tree.city.id });
+    const otherPolice = await createUnit(t, { kind: 'police', parentId: tree.wardB.id });
+    const as = (role: Role, unitId?: string) => signedInAs(t, role, { unitId });
+    users = {
+      wardPolice: await as('unit_reporter', wardPolice.id),
+      cityPolice: await as('unit_reporter', cityPolice.id),
+      otherWardPolice: await as('unit_reporter', otherPolice.id),
+      policeViewer: await as('viewer', wardPolice.id),
+      wardCommittee: await as('unit_reporter', tree.wardA.id),
+      admin: await as('admin'),
+      editor: await as('editor'),
+      coordinator: await as('coordinator'),
+      viewer: await as('viewer'),
+    };
+    code = await reportFrom(t, 'tip-1', 'duc xuan');
+    const [row] = await t.dataSource.query(`SELECT id FROM tips WHERE code = $1`, [code]);
+    tipId = row.id;
+  });
+  afterAll(() => t.close());
+
+  const readers = ['wardPolice', 'cityPolice'];
+
+  it('every role sees that the report exists; only the police serving its area read it (HTTP, each role)', async () => {
+    for (const [name, { agent }] of Object.entries(users)) {
+      const list = await agent.get('/api/v1/tips').expect(200);
+      const item = list.body.items.find((i: { id: string }) => i.id === tipId);
+      expect(item, name).toMatchObject({
+        code,
+        area: { id: tree.wardA.id, name: 'Phường Đức Xuân' },
+        canRead: readers.includes(name),
+        contentDeleted: false,
+      });
+      expect(JSON.stringify(list.body), name).not.toContain('Hùng');
+      const read = await agent.get(`/api/v1/tips/${tipId}`);
+      if (readers.includes(name)) {
+        expect(read.status, name).toBe(200);
+        expect(read.body.entries.map((e: { text: string }) => e.text)).toEqual([
+          SECRET,
+          'Ảnh hợp đồng của Hùng',
+        ]);
+        expect(read.body).toMatchObject({ anonymous: true, contact: null, canReply: true });
+      } else {
+        expect(read.status, name).toBe(403);
+        expect(JSON.stringify(read.body)).not.toContain('Hùng');
+      }
+    }
+    await t.http.get('/api/v1/tips').expect(401);
+    await t.http.get(`/api/v1/tips/${tipId}`).expect(401);
+  });
+
+  it('every read of the content is audited, with who read it and never the content', async () => {
+    const before = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'tip.read' AND entity_id = $1`,
+      [tipId],
+    );
+    await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
+    await users.cityPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
+    await users.admin.agent.get(`/api/v1/tips/${tipId}`).expect(403);
+    const rows: { actor_id: string; after: unknown }[] = await t.dataSource.query(
+      `SELECT actor_id, after FROM audit_log WHERE action = 'tip.read' AND entity_id = $1
+       ORDER BY created_at DESC LIMIT 2`,
+      [tipId],
+    );
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'tip.read' AND entity_id = $1`,
+      [tipId],
+    );
+    expect(n).toBe(before[0].n + 2);
+    expect(rows.map((r) => r.actor_id).sort()).toEqual(
+      [users.wardPolice.userId, users.cityPolice.userId].sort(),
+    );
+    expect(JSON.stringify(rows)).not.toContain('Hùng');
+  });
+
+  it('stores the content sealed: no column holds what the person wrote', async () => {
+    const entries: { content: Uint8Array }[] = await t.dataSource.query(
+      `SELECT content FROM tip_entries WHERE tip_id = $1`,
+      [tipId],
+    );
+    expect(entries).toHaveLength(2);
+    for (const e of entries) {
+      const stored = Buffer.from(e.content);
+      expect(stored.length).toBeGreaterThan(28);
+      expect(stored.includes(Buffer.from('Hùng'))).toBe(false);
+      expect(stored.includes(Buffer.from('ph-tip-1'))).toBe(false);
+    }
+    const [leaks] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM conversation_messages WHERE text LIKE '%Hùng%')::int AS messages,
+              (SELECT count(*) FROM bot_updates WHERE event::text LIKE '%Hùng%' OR event::text LIKE '%ph-tip-1%')::int AS updates,
+              (SELECT count(*) FROM question_log WHERE text LIKE '%Hùng%')::int AS questions`,
+    );
+    expect(leaks).toEqual({ messages: 0, updates: 0, questions: 0 });
+  });
+
+  it('a report with a contact: the police of the city above the ward read it, the column holds it sealed', async () => {
+    await postEvent(t.url, commandEvent('tip-5', 'baotin')).expect(200);
+    await postEvent(t.url, textEvent('tip-5', 'Có người môi giới đi Hàn Quốc ở Sông Cầu')).expect(
+      200,
+    );
+    await postEvent(t.url, actionEvent('tip-5', 'tip:next')).expect(200);
+    await postEvent(t.url, actionEvent('tip-5', 'tip:contact')).expect(200);
+    const tooLong = await postEvent(t.url, textEvent('tip-5', '0'.repeat(201))).expect(200);
+    expect(texts(tooLong.body).join()).toContain('Những gì bạn kể vẫn được giữ');
+    await postEvent(t.url, textEvent('tip-5', 'Gọi 0912 345 678 sau 17 giờ')).expect(200);
+    const confirm = await postEvent(t.url, textEvent('tip-5', 'song cau')).expect(200);
+    expect(texts(confirm.body).join()).toContain('có để lại cách liên lạc');
+    await postEvent(t.url, actionEvent('tip-5', 'tip:send')).expect(200);
+    const [row] = await t.dataSource.query(
+      `SELECT id, contact FROM tips WHERE area_unit_id = $1 AND status = 'new'`,
+      [tree.wardB.id],
+    );
+    expect(Buffer.from(row.contact).includes(Buffer.from('0912 345 678'))).toBe(false);
+    const read = await users.cityPolice.agent.get(`/api/v1/tips/${row.id}`).expect(200);
+    expect(read.body).toMatchObject({ anonymous: false, contact: 'Gọi 0912 345 678 sau 17 giờ' });
+    await users.otherWardPolice.agent.get(`/api/v1/tips/${row.id}`).expect(200);
+    await users.wardPolice.agent.get(`/api/v1/tips/${row.id}`).expect(403);
+  });
+
+  it('the reporter adds a photo and a message with the code; the police reply reaches the chat through the outbox', async () => {
+    const wrong = await postEvent(t.url, commandEvent('tip-2', 'baotin', 'AAAA-AAAA-AA')).expect(
+      200,
+    );
+    expect(texts(wrong.body).join()).toContain('Không tìm thấy tin báo');
+    const adding = await postEvent(
+      t.url,
+      commandEvent('tip-2', 'baotin', code.toLowerCase()),
+    ).expect(200);
+    expect(texts(adding.body).join()).toContain('gửi thêm thông tin');
+    await postEvent(t.url, photoEvent('tip-2', 'ph-more')).expect(200);
+    const added = await postEvent(t.url, textEvent('tip-2', 'Hùng đi xe biển 97A')).expect(200);
+    expect(texts(added.body).join()).toContain('Đã thêm vào tin báo');
+    await postEvent(t.url, actionEvent('tip-2', 'tip:done')).expect(200);
+
+    const read = await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
+    expect(read.body.entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'description',
+      'photo',
+      'photo',
+      'addition',
+    ]);
+
+    await users.otherWardPolice.agent
+      .post(`/api/v1/tips/${tipId}/replies`)
+      .send({ text: 'Không được' })
+      .expect(403);
+    await users.admin.agent
+      .post(`/api/v1/tips/${tipId}/replies`)
+      .send({ text: 'Không được' })
+      .expect(403);
+    const bad = await users.wardPolice.agent
+      .post(`/api/v1/tips/${tipId}/replies`)
+      .send({ text: '' })
+      .expect(400);
+    expect(bad.body.message).toBeTruthy();
+    await users.wardPolice.agent
+      .post(`/api/v1/tips/${tipId}/replies`)
+      .send({ text: 'Công an phường đã nhận tin, cảm ơn bạn.' })
+      .expect(201);
+    const [outbox] = await t.dataSource.query(
+      `SELECT kind, chat_id, replies FROM outbox WHERE kind = 'tip_reply'`,
+    );
+    expect(outbox.chat_id).toBe('tip-1');
+    expect(outbox.replies[0].text).toContain('Công an phường đã nhận tin');
+    expect(outbox.replies[0].buttons.flat()[0].action).toBe(`tip:add:${code}`);
+    const list = await users.viewer.agent.get('/api/v1/tips').expect(200);
+    expect(list.body.items.find((i: { id: string }) => i.id === tipId).status).toBe('replied');
+    const [audit] = await t.dataSource.query(
+      `SELECT after FROM audit_log WHERE action = 'tip.reply' AND entity_id = $1`,
+      [tipId],
+    );
+    expect(JSON.stringify(audit.after)).not.toContain('cảm ơn');
+  });
+
+  it('on the web chat, the police reply is a message of the conversation the page reads', async () => {
+    const web = (e: BotEvent): BotEvent => ({ ...e, channel: 'web' });
+    await postEvent(t.url, web(commandEvent('web-1', 'baotin'))).expect(200);
+    await postEvent(t.url, web(textEvent('web-1', 'Có người rủ đi làm việc ở Campuchia'))).expect(
+      200,
+    );
+    await postEvent(t.url, web(actionEvent('web-1', 'tip:next'))).expect(200);
+    await postEvent(t.url, web(actionEvent('web-1', 'tip:anon'))).expect(200);
+    await postEvent(t.url, web(textEvent('web-1', 'duc xuan'))).expect(200);
+    await postEvent(t.url, web(actionEvent('web-1', 'tip:send'))).expect(200);
+    const [row] = await t.dataSource.query(`SELECT id FROM tips WHERE channel = 'web'`);
+    await users.wardPolice.agent
+      .post(`/api/v1/tips/${row.id}/replies`)
+      .send({ text: 'Cảm ơn bạn, Công an phường sẽ xác minh.' })
+      .expect(201);
+    const messages = await botRequest(t.url).messages('web', 'web-1').expect(200);
+    const items = messages.body.items as { text?: string; reply?: { text: string } }[];
+    expect(items.at(-1)?.reply?.text).toContain('Cảm ơn bạn, Công an phường sẽ xác minh.');
+    // What the person typed shows in their own transcript only as a placeholder.
+    expect(JSON.stringify(items)).not.toContain('Campuchia');
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE chat_id = 'web-1'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('asks first when words such as "tố giác" are typed; "Không" goes to the questions, and the menu offers "Báo tin"', async () => {
+    const offer = await postEvent(
+      t.url,
+      textEvent('tip-3', 'Tôi muốn tố giác một đường dây'),
+    ).expect(200);
+    expect(texts(offer.body).join()).toContain('báo tin cho Công an');
+    expect(actions(offer.body)).toEqual(['tip:yes', 'tip:no']);
+    await postEvent(t.url, actionEvent('tip-3', 'tip:no')).expect(200);
+    const [{ asked }] = await t.dataSource.query(
+      `SELECT count(*)::int AS asked FROM question_log WHERE text = 'Tôi muốn tố giác một đường dây'`,
+    );
+    expect(asked).toBe(1);
+    const [topic] = await t.dataSource.query(
+      `INSERT INTO topics (name) VALUES ('Mua bán người') RETURNING id`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO faqs (topic_id, question, answer, status) VALUES ($1, 'Mua bán người là gì?', 'Là…', 'published')`,
+      [topic.id],
+    );
+    const menu = await postEvent(t.url, commandEvent('tip-3', 'menu')).expect(200);
+    expect(actions(menu.body)).toContain('tip');
+    const cancel = await postEvent(t.url, commandEvent('tip-3', 'baotin')).expect(200);
+    expect(texts(cancel.body).join()).toContain('Báo tin cho Công an');
+    await postEvent(t.url, textEvent('tip-3', 'Một việc cần báo')).expect(200);
+    const cancelled = await postEvent(t.url, actionEvent('tip-3', 'cancel')).expect(200);
+    expect(texts(cancelled.body).join()).toContain('Đã hủy');
+    const [{ drafts }] = await t.dataSource.query(
+      `SELECT count(*)::int AS drafts FROM tips WHERE status = 'draft'`,
+    );
+    expect(drafts).toBe(0);
+  });
+
+  it('deletes the content after TIPS_RETENTION_DAYS; the report stays listed, its content gone', async () => {
+    const retention = t.app.get(TipsRetentionService);
+    clock.advance(364 * 24 * 3600 * 1000);
+    expect((await retention.runOnce()).contentDeleted).toBe(0);
+    await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
+    clock.advance(2 * 24 * 3600 * 1000);
+    // The three reports of that day (anonymous, with a contact, from the web chat).
+    expect((await retention.runOnce()).contentDeleted).toBe(3);
+    const gone = await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(410);
+    expect(gone.body.code).toBe('tip_content_deleted');
+    const list = await users.admin.agent.get('/api/v1/tips').expect(200);
+    expect(list.body.items.find((i: { id: string }) => i.id === tipId)).toMatchObject({
+      code,
+      contentDeleted: true,
+    });
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM tip_entries WHERE tip_id = $1`,
+      [tipId],
+    );
+    expect(n).toBe(0);
+    const [outbox] = await t.dataSource.query(
+      `SELECT replies FROM outbox WHERE kind = 'tip_reply'`,
+    );
+    // Not delivered yet: kept for the bot until it is.
+    expect(outbox.replies).toHaveLength(1);
+    const adding = await postEvent(t.url, commandEvent('tip-4', 'baotin', code)).expect(200);
+    expect(texts(adding.body).join()).toContain('Không tìm thấy tin báo');
+  });
+});
+
+describe('confidential reports without a key', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN });
+  });
+  afterAll(() => t.close());
+
+  it('the bot says the feature is not ready and gives 113; the API says which setting is missing', async () => {
+    const off = await postEvent(t.url, commandEvent('off-1', 'baotin')).expect(200);
+    expect(texts(off.body).join()).toContain('chưa sẵn sàng');
+    expect(texts(off.body).join()).toContain('113');
+    const { agent } = await signedInAs(t, 'unit_reporter', {
+      unitId: (await createUnit(t, { kind: 'police' })).id,
+    });
+    const read = await agent.get('/api/v1/tips/00000000-0000-4000-8000-000000000000').expect(503);
+    expect(read.body).toMatchObject({ code: 'tips_not_configured' });
+    expect(read.body.message).toContain('TIPS_ENCRYPTION_KEYS');
+  });
+});
