@@ -436,13 +436,18 @@ export class ReportTrackingService {
         type: f.type,
         unit: f.unit ?? null,
       })),
-      nodes: row.nodes.map((n): TotalsNode => ({
-        unit: { id: n.id, code: n.code, name: n.name, kind: n.kind },
-        parentId: n.parentId,
-        reports: n.reports,
-        sums: Object.fromEntries(numeric.map((f, i) => [f.key, n.sums[i] ?? null])),
-        hasChildren: n.hasChildren,
-      })),
+      nodes: row.nodes.map((n): TotalsNode => {
+        // A plain loop: Object.fromEntries here was the heaviest JavaScript of a 10,000-unit answer.
+        const sums: TotalsNode['sums'] = {};
+        for (let i = 0; i < numeric.length; i++) sums[numeric[i].key] = n.sums[i] ?? null;
+        return {
+          unit: { id: n.id, code: n.code, name: n.name, kind: n.kind },
+          parentId: n.parentId,
+          reports: n.reports,
+          sums,
+          hasChildren: n.hasChildren,
+        };
+      }),
       texts: row.texts.map((t): TotalsText => ({
         unit: { id: t.id, code: t.code, name: t.name, kind: t.kind },
         field: t.field,
