@@ -2,10 +2,11 @@
 // Runs in Node; the console's tsconfig (browser types) also checks test/.
 /**
  * The coordinating office's reporting screens (issue 13) with the demo data: the tracking
- * matrix of the yearly plan report, then its totals, and both export files downloaded. Screenshots
- * of both screens go to docs/guides/images for the staff guide.
+ * matrix of the yearly plan report, then its totals, and both export files downloaded. Both
+ * screens are photographed into test-results/screenshots (the staff guide's pictures come from
+ * test/guide/screens.ts).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,8 @@ import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 const text = messages['vi-VN'];
 const tracking = text.reportingTracking;
 const admin = { email: 'quan.tri.bao.cao@example.gov.vn', password: 'Mat-khau-e2e-2025' };
-const GUIDE_IMAGES = path.resolve(__dirname, '../../../../docs/guides/images');
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 if (!hasChromium) {
   console.warn(`Reporting browser tests SKIPPED: ${CHROMIUM_PATH} not found.`);
@@ -91,7 +93,7 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
     expect(await link.getAttribute('href')).toMatch(/^\/reporting\/submissions\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: tracking.matrix.remind }).waitFor();
     await page.screenshot({
-      path: path.join(GUIDE_IMAGES, 'reporting-tracking.png'),
+      path: path.join(SCREENSHOTS, 'reporting-tracking.png'),
       fullPage: true,
     });
 
@@ -127,7 +129,7 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
       .click();
     await totalsTable.getByText('UBND phường Đức Xuân').waitFor();
     await page.screenshot({
-      path: path.join(GUIDE_IMAGES, 'reporting-totals.png'),
+      path: path.join(SCREENSHOTS, 'reporting-totals.png'),
       fullPage: true,
     });
 

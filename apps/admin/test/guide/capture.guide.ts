@@ -101,7 +101,20 @@ describe('staff guide screenshots', () => {
     const faqs = (await api('/knowledge/faqs?status=published&pageSize=1&sort=question')) as {
       items: { id: string }[];
     };
-    return { inboxQuestion: INBOX_QUESTION, faqId: faqs.items[0].id } satisfies GuideData;
+    // The demo data's reports: the first template, and a ward's report that was submitted.
+    const templates = (await api('/reporting/templates')) as { id: string }[];
+    const reports = (await api('/reporting/submissions?pageSize=50')) as {
+      items: { id: string | null; status: string }[];
+    };
+    const report =
+      reports.items.find((s) => s.id && s.status === 'accepted') ??
+      reports.items.find((s) => s.id && s.status !== 'draft');
+    return {
+      inboxQuestion: INBOX_QUESTION,
+      faqId: faqs.items[0].id,
+      templateId: templates[0].id,
+      submissionId: report!.id!,
+    } satisfies GuideData;
   }
 
   it('saves every screen of the guide', { timeout: 300_000 }, async () => {

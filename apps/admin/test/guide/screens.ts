@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { messages } from '@/locales/messages';
 
 const text = messages['vi-VN'];
+const r = text.reporting;
 
 /** What capture.guide.ts set up before the screenshots, for the screens that show it. */
 export interface GuideData {
@@ -19,6 +20,10 @@ export interface GuideData {
   inboxQuestion: string;
   /** A published FAQ (the editor's screenshot). */
   faqId: string;
+  /** A report template of the demo data (the builder's screenshot). */
+  templateId: string;
+  /** A ward's report of the demo data, submitted or reviewed (one report's screenshot). */
+  submissionId: string;
 }
 
 export interface GuideScreen {
@@ -85,4 +90,54 @@ export const GUIDE_SCREENS: GuideScreen[] = [
   },
   { file: 'units', path: '/units' },
   { file: 'users', path: '/users' },
+  // The reporting screens (issue 13), in the order of sections 12 and 13 of the guide.
+  {
+    file: 'reporting-plan',
+    path: '/reporting/plan',
+    show: async (page) => {
+      await page.locator('.plan__group .el-table__body tbody tr').first().waitFor();
+    },
+  },
+  {
+    file: 'reporting-template-builder',
+    path: '/reporting/templates/{templateId}',
+    show: async (page) => {
+      await page.getByRole('button', { name: r.builder.preview }).click();
+      await page
+        .getByRole('region', { name: r.preview.label })
+        .locator('.bot-preview__bubble')
+        .first()
+        .waitFor();
+    },
+  },
+  { file: 'reporting-periods', path: '/reporting/periods' },
+  {
+    file: 'reporting-submissions',
+    path: '/reporting/submissions',
+    show: async (page) => {
+      await page.locator('.el-table__body tbody tr').first().waitFor();
+    },
+  },
+  {
+    file: 'reporting-submission',
+    path: '/reporting/submissions/{submissionId}',
+    show: async (page) => {
+      await page.getByRole('region', { name: r.submission.history }).waitFor();
+    },
+  },
+  {
+    file: 'reporting-tracking',
+    path: '/reporting/tracking',
+    show: async (page) => {
+      await page.getByTestId('matrix-table').locator('[data-status]').first().waitFor();
+    },
+  },
+  {
+    file: 'reporting-totals',
+    path: '/reporting/totals',
+    show: async (page) => {
+      await page.getByTestId('completeness-table').locator('.el-table__body tr').first().waitFor();
+      await page.locator('canvas').first().waitFor();
+    },
+  },
 ];

@@ -361,6 +361,14 @@ describe('reporting console: tracking matrix, reminder, totals, exports', () => 
       expect(rows.find((r) => r[1] === 'Xã, phường')).toEqual(
         expect.arrayContaining([6, 4, 3, 1, 2]),
       );
+      // Every written cell in Times New Roman, the units below the top indented by their level.
+      const fonts = new Set<string | undefined>();
+      for (const ws of workbook.worksheets)
+        ws.eachRow((row) => row.eachCell((cell) => fonts.add(cell.font?.name)));
+      expect([...fonts]).toEqual(['Times New Roman']);
+      const cityRow = sheet.getRow(totalsRowOf(sheet, 'SC'));
+      expect(cityRow.getCell(2).alignment?.indent).toBe(1);
+      expect(sheet.getRow(totalsRowOf(sheet, 'PY')).getCell(1).font?.bold).toBe(true);
       const w2 = workbook.getWorksheet('W2')!;
       expect(w2.getCell('A1').value).toBe('Phường Xuân Yên');
       const people = (w2.getSheetValues() as unknown[][]).find(
@@ -433,6 +441,15 @@ describe('reporting console: tracking matrix, reminder, totals, exports', () => 
     }, 120_000);
   });
 });
+
+/** The number of the totals sheet's row of the unit `code`. */
+function totalsRowOf(sheet: ExcelJS.Worksheet, code: string): number {
+  let found = 0;
+  sheet.eachRow((row, n) => {
+    if (row.getCell(1).value === code) found = n;
+  });
+  return found;
+}
 
 function hasSoffice(): boolean {
   try {

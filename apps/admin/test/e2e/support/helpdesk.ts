@@ -37,7 +37,15 @@ export interface Helpdesk {
   stop(): Promise<void>;
 }
 
-export async function startHelpdesk(admin: { email: string; password: string }): Promise<Helpdesk> {
+/**
+ * `botVars` adds variables to the bot's: a Telegram channel against the fake Bot API
+ * (apps/bot/test/support/fake-telegram-server.ts) with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT,
+ * say; its outbox worker then delivers the Telegram items, so claimTelegram finds none.
+ */
+export async function startHelpdesk(
+  admin: { email: string; password: string },
+  botVars: Record<string, string> = {},
+): Promise<Helpdesk> {
   requireBuilt([BOT_MAIN], 'npx pnpm@10.34.8 --filter @gcm/bot build');
   const botPort = await freePort();
   const botUrl = `http://127.0.0.1:${botPort}`;
@@ -59,6 +67,7 @@ export async function startHelpdesk(admin: { email: string; password: string }):
       DATA_DIR: dataDir,
       // The console's origin, as docs/configuration.md tells operators to set it.
       WEB_CHAT_ORIGINS: api.baseUrl,
+      ...botVars,
     });
   } catch (error) {
     await api.stop();

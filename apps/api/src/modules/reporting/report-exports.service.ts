@@ -95,18 +95,40 @@ export class ReportExportsService {
     workbook.created = this.clock.now();
     const bold = { name: FONT, bold: true };
     const font = { name: FONT };
+    // One style object per look, shared by every cell that has it: exceljs works a style's entry
+    // in styles.xml out once per style object (it remembers them by identity), whereas setting
+    // `cell.font` gives each cell a style of its own to work out, on hundreds of thousands of cells.
+    const look = {
+      body: { font } as Partial<ExcelJS.Style>,
+      bold: { font: bold } as Partial<ExcelJS.Style>,
+      title: { font: { ...bold, size: 14 } } as Partial<ExcelJS.Style>,
+      unitTitle: { font: { ...bold, size: 13 } } as Partial<ExcelJS.Style>,
+      header: {
+        font: bold,
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } },
+        alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+        border: { bottom: { style: 'thin' } },
+      } as Partial<ExcelJS.Style>,
+    };
+    const indents = new Map<number, Partial<ExcelJS.Style>>();
+    const indented = (depth: number) => {
+      const level = Math.min(depth, 15);
+      let style = indents.get(level);
+      if (!style) indents.set(level, (style = { font, alignment: { indent: level } }));
+      return style;
+    };
 
     const sheet = workbook.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 4 }] });
     sheet.columns = [14, 44, 24, 12, ...totals.fields.map(() => 16)].map((width) => ({
       width,
-      style: { font },
+      style: look.body,
     }));
-    styled(sheet.addRow([totals.template.title]), { ...bold, size: 14 });
+    styled(sheet.addRow([totals.template.title]), look.title);
     styled(
       sheet.addRow([
         `Kỳ báo cáo: ${totals.period.label} — hạn nộp ${formatDateVi(totals.period.dueDate)}`,
       ]),
-      font,
+      look.body,
     );
     sheet.addRow([]).commit();
     styled(
@@ -117,8 +139,7 @@ export class ReportExportsService {
         'Số báo cáo',
         ...totals.fields.map((f) => (f.unit ? `${f.label} (${f.unit})` : f.label)),
       ]),
-      { ...bold },
-      true,
+      look.header,
     );
     for (const { node, depth } of treeOrder(totals.nodes)) {
       const row = sheet.addRow([
@@ -128,16 +149,13 @@ export class ReportExportsService {
         node.reports,
         ...totals.fields.map((f) => node.sums[f.key]),
       ]);
-      if (depth > 0) row.getCell(2).alignment = { indent: Math.min(depth, 15) };
-      if (depth === 0) styled(row, bold);
-      else row.commit();
+      styled(row, depth === 0 ? look.bold : look.body, depth > 0 ? indented(depth) : undefined);
     }
     sheet.addRow([]).commit();
-    styled(sheet.addRow(['Tình hình gửi báo cáo theo loại đơn vị']), bold);
+    styled(sheet.addRow(['Tình hình gửi báo cáo theo loại đơn vị']), look.bold);
     styled(
       sheet.addRow(['Loại đơn vị', '', 'Phải gửi', 'Đã gửi', 'Đúng hạn', 'Muộn', 'Chưa gửi']),
-      bold,
-      true,
+      look.header,
     );
     for (const c of totals.completeness) {
       styled(
@@ -150,15 +168,15 @@ export class ReportExportsService {
           c.late,
           c.missing,
         ]),
-        font,
+        look.body,
       );
     }
     if (totals.texts.length > 0) {
       sheet.addRow([]).commit();
-      styled(sheet.addRow(['Ý kiến, nội dung bằng lời của các đơn vị']), bold);
-      styled(sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Nội dung', 'Trả lời']), bold, true);
+      styled(sheet.addRow(['Ý kiến, nội dung bằng lời của các đơn vị']), look.bold);
+      styled(sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Nội dung', 'Trả lời']), look.header);
       for (const t of totals.texts)
-        styled(sheet.addRow([t.unit.code, t.unit.name, t.label, t.text]), font);
+        styled(sheet.addRow([t.unit.code, t.unit.name, t.label, t.text]), look.body);
     }
     sheet.commit();
 
@@ -210,10 +228,9 @@ export class ReportExportsService {
             detail = workbook.addWorksheet('Số liệu từng đơn vị', {
               views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
             });
-            // The columns carry the font, so that each of thousands of rows needs no styling.
             detail.columns = [14, 36, 16, 14, 14, ...fields.map(() => 16)].map((width) => ({
               width,
-              style: { font },
+              style: look.body,
             }));
             styled(
               detail.addRow([
@@ -224,33 +241,33 @@ export class ReportExportsService {
                 'Gửi lần đầu',
                 ...fields.map((f) => ('unit' in f && f.unit ? `${f.label} (${f.unit})` : f.label)),
               ]),
-              bold,
-              true,
+              look.header,
             );
           }
-          detail
-            .addRow([
+          styled(
+            detail.addRow([
               unit.code,
               unit.name,
               unitKindLabelsVi[unit.kind],
               statusLabelsVi[unit.status] ?? unit.status,
               submittedOn,
               ...fields.map((f) => cellValue(f, unit.values[f.key])),
-            ])
-            .commit();
+            ]),
+            look.body,
+          );
           continue;
         }
         const ws = workbook.addWorksheet(sheetName(unit.code));
         ws.columns = [{ width: 6 }, { width: 60 }, { width: 20 }, { width: 14 }];
-        styled(ws.addRow([unit.name]), { ...bold, size: 13 });
+        styled(ws.addRow([unit.name]), look.unitTitle);
         styled(
           ws.addRow([
             `${unitKindLabelsVi[unit.kind]} — ${statusLabelsVi[unit.status] ?? unit.status}` +
               (submittedOn ? `, gửi lần đầu ngày ${submittedOn}` : ''),
           ]),
-          font,
+          look.body,
         );
-        styled(ws.addRow(['STT', 'Chỉ tiêu', 'Số liệu, nội dung', 'Đơn vị tính']), bold, true);
+        styled(ws.addRow(['STT', 'Chỉ tiêu', 'Số liệu, nội dung', 'Đơn vị tính']), look.header);
         fields.forEach((field, i) =>
           styled(
             ws.addRow([
@@ -259,7 +276,7 @@ export class ReportExportsService {
               cellValue(field, unit.values[field.key]),
               'unit' in field ? (field.unit ?? '') : '',
             ]),
-            font,
+            look.body,
           ),
         );
         ws.commit();
@@ -538,14 +555,17 @@ function mergeRoots(roots: TotalsNode[], totals: ReportTotalsResponse): TotalsNo
   };
 }
 
-function styled(row: ExcelJS.Row, font: Partial<ExcelJS.Font>, header = false): void {
-  row.eachCell((cell) => {
-    cell.font = font;
-    if (header) {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-      cell.border = { bottom: { style: 'thin' } };
-    }
+/**
+ * Gives each written cell of `row` the shared `style` (`second`: the second column's, for the
+ * indented unit names) and commits the row.
+ */
+function styled(
+  row: ExcelJS.Row,
+  style: Partial<ExcelJS.Style>,
+  second: Partial<ExcelJS.Style> = style,
+): void {
+  row.eachCell((cell, column) => {
+    cell.style = column === 2 ? second : style;
   });
   row.commit();
 }
