@@ -302,6 +302,11 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     const frame = page.frameLocator('[data-test="simulator-frame"]');
     await frame.locator('textarea').fill(LICENCE_QUESTION);
     await frame.getByRole('button', { name: 'Gửi', exact: true }).click();
+    // A long answer comes in two parts: the first, then the rest on "Xem thêm".
+    const more = frame.getByRole('button', { name: 'Xem thêm', exact: true });
+    await more.waitFor({ timeout: 20_000 });
+    expect(await frame.getByRole('log').innerText()).not.toContain(LICENCE_ANSWER_END);
+    await more.click();
     await expect
       .poll(() => frame.getByRole('log').innerText(), { timeout: 20_000 })
       .toContain(LICENCE_ANSWER_END);
