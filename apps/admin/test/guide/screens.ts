@@ -85,6 +85,10 @@ export const GUIDE_SCREENS: GuideScreen[] = [
       const frame = page.frameLocator('[data-test="simulator-frame"]');
       await frame.locator('textarea').fill('lam sao biet cong ty xuat khau lao dong co giay phep');
       await frame.getByRole('button', { name: 'Gửi', exact: true }).click();
+      // The answer's first part, then the rest on "Xem thêm".
+      const more = frame.getByRole('button', { name: 'Xem thêm', exact: true });
+      await more.waitFor({ timeout: 20_000 });
+      await more.click();
       await frame.getByRole('log').getByText('Sở Nội vụ').first().waitFor({ timeout: 20_000 });
     },
   },
