@@ -16,11 +16,10 @@ import { ReportTemplatesService } from '../dist/modules/reporting/report-templat
 import { UsersService } from '../dist/modules/users/users.service.js';
 import { DataSource } from 'typeorm';
 import { percentile, startBenchApp } from './harness.mjs';
+import { FIELDS, PERIODS, seedSubmissions } from './reporting-seed.mjs';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
 const CITIES = 100;
-const FIELDS = 30;
-const PERIODS = ['2025-H1', '2025-H2', '2026-H1', '2026-H2'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const WARM_UP = 5;
@@ -80,47 +79,7 @@ try {
        FROM generate_series(1, $1) i`,
     [UNITS, CITIES],
   );
-  const values = Object.fromEntries(
-    Array.from({ length: FIELDS }, (_, i) => [`field_${i + 1}`, 100 - i]),
-  );
-  const fieldVersions = Object.fromEntries(Object.keys(values).map((k) => [k, 1]));
-  const [{ id: versionId }] = await db.query(
-    `SELECT id FROM report_template_versions WHERE template_id = $1`,
-    [template.id],
-  );
-  const dues = {
-    '2025-H1': '2025-07-05',
-    '2025-H2': '2026-01-05',
-    '2026-H1': '2026-07-05',
-    '2026-H2': '2027-01-05',
-  };
-  for (const period of PERIODS) {
-    // Most units accepted or submitted (some late), a few returned, drafts, and ~10% not started.
-    await db.query(
-      `INSERT INTO report_submissions (template_id, template_version_id, unit_id, period_key, due_at,
-         status, values, field_versions, version, answered_count, first_submitted_at, submitted_at)
-       SELECT $1, $2, u.id, $3, ($4::date + interval '1 day' - interval '7 hours' - interval '1 ms'),
-              s.status, $5::jsonb, $6::jsonb, 3, $7,
-              CASE WHEN s.status = 'draft' THEN NULL ELSE $4::date - (n % 20 - 3) * interval '1 day' END,
-              CASE WHEN s.status = 'draft' THEN NULL ELSE $4::date - (n % 20 - 3) * interval '1 day' END
-         FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM units WHERE kind = 'commune') u
-         CROSS JOIN LATERAL (SELECT CASE
-              WHEN $3 = '2026-H2' AND n % 10 < 4 THEN 'draft'
-              WHEN n % 10 = 0 THEN NULL WHEN n % 10 = 1 THEN 'draft' WHEN n % 10 = 2 THEN 'returned'
-              WHEN n % 10 < 6 THEN 'submitted' ELSE 'accepted' END AS status) s
-        WHERE s.status IS NOT NULL`,
-      [
-        template.id,
-        versionId,
-        period,
-        dues[period],
-        JSON.stringify(values),
-        JSON.stringify(fieldVersions),
-        FIELDS,
-      ],
-    );
-  }
-  await db.query('ANALYZE');
+  await seedSubmissions(db, template.id);
   const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM report_submissions`);
   console.log(
     `Set up ${UNITS} wards under ${CITIES} cities and one province, ${count} submissions of ${FIELDS} fields (${bench.mode} database) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
