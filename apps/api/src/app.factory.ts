@@ -4,12 +4,18 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { TIP_LIMITS } from '@gcm/domain';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock/clock';
-import { bodyParserErrors, bodyParsers, importBodyParsers } from './common/http/body-parsers';
+import {
+  bodyParserErrors,
+  bodyParsers,
+  fileBodyParser,
+  importBodyParsers,
+} from './common/http/body-parsers';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { APP_VERSION } from './config/app-info';
 import { servedOverHttps, type Env } from './config/env';
@@ -60,6 +66,8 @@ export async function createApp(
   // Body parsers skip a body already parsed, so the import route's larger limits come first.
   app.use(`/${API_PREFIX}/knowledge/faqs/import`, ...importBodyParsers(env.IMPORT_LIMIT_KB));
   app.use(`/${API_PREFIX}/companies/import`, ...importBodyParsers(env.IMPORT_LIMIT_KB));
+  // The bot uploads the bytes of the files it fetches (a report's photos) as they are.
+  app.use(`/${API_PREFIX}/bot/files`, fileBodyParser(TIP_LIMITS.photoBytes));
   app.use(...bodyParsers(env.BODY_LIMIT_KB));
   app.use(bodyParserErrors);
   if (env.CORS_ORIGINS) {

@@ -67,6 +67,8 @@ export const ErrorCode = {
   TipContentForbidden: 'tip_content_forbidden',
   TipContentDeleted: 'tip_content_deleted',
   TipNotReachable: 'tip_not_reachable',
+  TipPhotoInvalid: 'tip_photo_invalid',
+  TipPhotoNotStored: 'tip_photo_not_stored',
   DatabaseUnavailable: 'database_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -162,6 +164,9 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   tip_content_deleted: 'Nội dung tin báo đã được xóa vì quá thời hạn lưu giữ.',
   tip_not_reachable:
     'Không gửi được trả lời: người báo tin đã chặn hoặc bỏ theo dõi kênh, hoặc kênh không còn.',
+  tip_photo_invalid: 'Tệp gửi lên không phải ảnh JPEG, PNG hoặc WebP.',
+  tip_photo_not_stored:
+    'Ảnh này chưa có trên hệ thống: đang được tải từ kênh chat, hoặc không tải được.',
   database_unavailable: 'Cơ sở dữ liệu tạm thời không sẵn sàng.',
   internal_error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
 };

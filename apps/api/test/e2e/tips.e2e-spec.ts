@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotEvent, Role } from '@gcm/domain';
 import { ManualClock } from '../../src/common/clock/clock';
@@ -23,6 +24,17 @@ import {
 } from '../support/test-app';
 
 const SECRET = 'Ông Hùng ở tổ 5 tuyển người đi Nhật, thu 80 triệu';
+/** A real 4×4 PNG: what the bot fetched from the chat platform. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IacBRwzEcQDBAxDhtIruDgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+interface PhotoEntry {
+  id: string;
+  kind: string;
+  photo: { state: string; mimeType: string | null; sizeBytes: number | null } | null;
+}
 
 function photoEvent(chatId: string, fileRef: string): BotEvent {
   return {
@@ -163,6 +175,119 @@ describe('confidential reports (tips)', () => {
     expect(leaks).toEqual({ messages: 0, updates: 0, questions: 0 });
   });
 
+  it('a photo reaches the API through a bot instance, is stored sealed, and the police of the area view it (each view audited)', async () => {
+    const bot = botRequest(t.url);
+    const photoOf = async () =>
+      (await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200)).body.entries.find(
+        (e: PhotoEntry) => e.kind === 'photo',
+      ) as PhotoEntry;
+    const entry = await photoOf();
+    expect(entry.photo).toMatchObject({ state: 'pending', sizeBytes: null });
+    // A bot instance claims the fetch like any outbox item: the key names the entry, not a chat.
+    const claimed = await bot
+      .claim({ channels: ['telegram'], limit: 10, leaseSeconds: 60 })
+      .expect(200);
+    const item = claimed.body.items.find((i: { kind: string }) => i.kind === 'fetch_file');
+    const key = `tip_photo:${entry.id}`;
+    expect(item).toMatchObject({ channel: 'telegram', chatId: key, replies: [] });
+
+    // Only the bot reads the platform's reference and uploads.
+    await request(t.url).get(`/api/v1/bot/files/${key}`).expect(401);
+    await request(t.url)
+      .put(`/api/v1/bot/files/${key}`)
+      .set('Content-Type', 'image/png')
+      .send(PHOTO)
+      .expect(401);
+    const source = await bot.fileSource(key).expect(200);
+    expect(source.body).toEqual({ fileRef: 'ph-tip-1', maxBytes: 10 * 1024 * 1024 });
+    await bot.fileSource('tip_photo:not-an-id').expect(404);
+
+    // What is not a JPEG, PNG or WebP image by its bytes is refused, whatever it says it is.
+    const gif = await bot.uploadFile(key, Buffer.from('GIF89a\x01\x00\x01\x00'), 'image/jpeg');
+    expect(gif.status).toBe(400);
+    expect(gif.body).toMatchObject({ code: 'tip_photo_invalid' });
+    expect(gif.body.message).toContain('not a JPEG, PNG or WebP image');
+    const html = await bot.uploadFile(key, Buffer.from('<html><script>alert(1)</script>'));
+    expect(html.body.code).toBe('tip_photo_invalid');
+    const lying = await bot.uploadFile(key, PHOTO, 'image/jpeg').expect(400);
+    expect(lying.body.message).toContain('declared as image/jpeg but its bytes are image/png');
+    const empty = await bot.uploadFile(key, Buffer.alloc(0)).expect(400);
+    expect(empty.body.message).toContain("Send the photo's bytes");
+    const huge = Buffer.concat([PHOTO, Buffer.alloc(10 * 1024 * 1024)]);
+    const tooBig = await bot.uploadFile(key, huge).expect(413);
+    expect(tooBig.body.code).toBe('payload_too_large');
+    expect((await photoOf()).photo?.state).toBe('pending');
+
+    await bot.uploadFile(key, PHOTO).expect(204);
+    await bot.report(item, { outcome: 'sent' }).expect(204);
+    // Once stored, the platform's reference is gone and there is nothing more to fetch; an
+    // upload retried after it went through changes nothing.
+    await bot.fileSource(key).expect(404);
+    await bot.uploadFile(key, PHOTO).expect(204);
+    expect((await photoOf()).photo).toMatchObject({
+      state: 'stored',
+      mimeType: 'image/png',
+      sizeBytes: PHOTO.length,
+    });
+
+    // Sealed at rest: the row holds neither the image nor its header.
+    const [row] = await t.dataSource.query(
+      `SELECT mime_type, size_bytes, content FROM tip_photos WHERE entry_id = $1`,
+      [entry.id],
+    );
+    const sealed = Buffer.from(row.content);
+    expect(row).toMatchObject({ mime_type: 'image/png', size_bytes: PHOTO.length });
+    expect(sealed.includes(PHOTO.subarray(0, 8))).toBe(false);
+    expect(sealed.includes(PHOTO.subarray(16, 40))).toBe(false);
+    const [entryRow] = await t.dataSource.query(`SELECT content FROM tip_entries WHERE id = $1`, [
+      entry.id,
+    ]);
+    expect(Buffer.from(entryRow.content).includes(Buffer.from('ph-tip-1'))).toBe(false);
+
+    // The police of the area see the photo itself, never cached, never sniffed.
+    const path = `/api/v1/tips/${tipId}/photos/${entry.id}`;
+    for (const reader of ['wardPolice', 'cityPolice']) {
+      const view = await users[reader].agent
+        .get(path)
+        .buffer(true)
+        .parse((res, done) => {
+          const parts: Buffer[] = [];
+          res.on('data', (part: Buffer) => parts.push(part));
+          res.on('end', () => done(null, Buffer.concat(parts)));
+        })
+        .expect(200);
+      expect(Buffer.compare(view.body as Buffer, PHOTO), reader).toBe(0);
+      expect(view.headers).toMatchObject({
+        'content-type': 'image/png',
+        'cache-control': 'no-store',
+        'content-disposition': 'inline',
+        'x-content-type-options': 'nosniff',
+      });
+    }
+    // Everyone else is refused, as for the content.
+    for (const name of ['otherWardPolice', 'policeViewer', 'wardCommittee', 'admin', 'viewer']) {
+      const refused = await users[name].agent.get(path);
+      expect(refused.status, name).toBe(403);
+      expect(refused.body.code, name).toBe('tip_content_forbidden');
+    }
+    await t.http.get(path).expect(401);
+    const other = await users.wardPolice.agent
+      .get(`/api/v1/tips/${tipId}/photos/${tipId}`)
+      .expect(404);
+    expect(other.body.code).toBe('tip_photo_not_stored');
+
+    const views: { actor_id: string; after: { entry: string } }[] = await t.dataSource.query(
+      `SELECT actor_id, after FROM audit_log WHERE action = 'tip.photo_viewed' AND entity_id = $1
+       ORDER BY created_at`,
+      [tipId],
+    );
+    expect(views.map((v) => v.actor_id)).toEqual([
+      users.wardPolice.userId,
+      users.cityPolice.userId,
+    ]);
+    expect(views[0].after.entry).toBe(entry.id);
+  });
+
   it('a report with a contact: the police of the city above the ward read it, the column holds it sealed', async () => {
     await postEvent(t.url, commandEvent('tip-5', 'baotin')).expect(200);
     await postEvent(t.url, textEvent('tip-5', 'Có người môi giới đi Hàn Quốc ở Sông Cầu')).expect(
@@ -208,6 +333,24 @@ describe('confidential reports (tips)', () => {
       'photo',
       'photo',
       'addition',
+    ]);
+    // The platform no longer has the second photo: the bot says so, and the entry says it.
+    const bot = botRequest(t.url);
+    const { body: claimed } = await bot
+      .claim({ channels: ['telegram'], limit: 10, leaseSeconds: 60 })
+      .expect(200);
+    const fetch = claimed.items.find((i: { kind: string }) => i.kind === 'fetch_file');
+    expect(fetch.chatId).toBe(`tip_photo:${read.body.entries[2].id}`);
+    await bot.fileSource(fetch.chatId).expect(200);
+    await bot
+      .report(fetch, { outcome: 'rejected', error: 'Bad Request: wrong file_id' })
+      .expect(204);
+    const after = await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
+    expect(after.body.entries.map((e: PhotoEntry) => e.photo?.state ?? null)).toEqual([
+      null,
+      'stored',
+      'failed',
+      null,
     ]);
 
     await users.otherWardPolice.agent
@@ -320,6 +463,11 @@ describe('confidential reports (tips)', () => {
       [tipId],
     );
     expect(n).toBe(0);
+    const [photos] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM tip_photos)::int AS stored,
+              (SELECT count(*) FROM outbox WHERE kind = 'fetch_file' AND status = 'pending')::int AS fetches`,
+    );
+    expect(photos).toEqual({ stored: 0, fetches: 0 });
     const [outbox] = await t.dataSource.query(
       `SELECT replies FROM outbox WHERE kind = 'tip_reply'`,
     );

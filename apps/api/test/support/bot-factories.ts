@@ -73,6 +73,13 @@ export function botRequest(url: string) {
     tokens: (channel: string) => auth(request(url).get(`/api/v1/bot/channels/${channel}/tokens`)),
     saveTokens: (channel: string, body: object) =>
       auth(request(url).put(`/api/v1/bot/channels/${channel}/tokens`)).send(body),
+    /** The platform's reference of a file to fetch (outbox `fetch_file`). */
+    fileSource: (key: string) => auth(request(url).get(`/api/v1/bot/files/${key}`)),
+    /** Uploads a fetched file's bytes, as the bot does. */
+    uploadFile: (key: string, bytes: Buffer, type = 'application/octet-stream') =>
+      auth(request(url).put(`/api/v1/bot/files/${key}`))
+        .set('Content-Type', type)
+        .send(bytes),
   };
 }
 

@@ -5,6 +5,11 @@ import type { BotReply, Channel } from './bot-message';
  * reminder, a report returned for correction (`correction`) or accepted (`report_review`), or the
  * bot's own replies to an update it could not send at once after answering the webhook (`reply`,
  * POST /bot/updates/redeliver), or the police answering a confidential report (`tip_reply`).
+ *
+ * `fetch_file` is no message: its "delivery" is fetching a file a person sent (a photo of a
+ * confidential report) from the chat platform and uploading its bytes to the API. Its `chatId`
+ * is the file's key (`tip_photo:<entry id>`, see `fileKey`), not a chat, and `replies` is empty:
+ * the bot asks GET /bot/files/:key for the platform's reference and PUTs the bytes there.
  */
 export const OUTBOX_KINDS = [
   'staff_reply',
@@ -14,6 +19,7 @@ export const OUTBOX_KINDS = [
   'report_review',
   'reply',
   'tip_reply',
+  'fetch_file',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -88,3 +94,14 @@ export interface ConversationMessage {
   /** Staff replies on Telegram and Zalo in the inbox transcript: how the delivery is going. */
   delivery?: ReplyDelivery;
 }
+
+/** The platform's reference of a file to fetch (GET /api/v1/bot/files/:key). */
+export interface FileSourceResponse {
+  /** Telegram's file_id, or the URL Zalo gave. */
+  fileRef: string;
+  /** Bytes the API takes at most (PUT /api/v1/bot/files/:key answers 413 above). */
+  maxBytes: number;
+}
+
+/** The outbox key of the photo of a confidential report's entry. */
+export const tipPhotoFileKey = (entryId: string) => `tip_photo:${entryId}`;

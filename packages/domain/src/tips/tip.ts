@@ -31,7 +31,21 @@ export const TIP_LIMITS = {
   entries: 100,
   contact: 200,
   reply: 2000,
+  /** Bytes of one photo the API stores (Telegram lets bots download up to 20 MB). */
+  photoBytes: 10 * 1024 * 1024,
 } as const;
+
+/** The images the API stores for a report, recognised by their first bytes. */
+export const TIP_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type TipPhotoType = (typeof TIP_PHOTO_TYPES)[number];
+
+/**
+ * Where a report's photo is: `stored` (sealed in the API, GET /tips/:id/photos/:entryId shows
+ * it), `pending` (a bot is fetching it from the chat platform), `failed` (the platform no
+ * longer had it, it was too large or not a JPEG, PNG or WebP image).
+ */
+export const TIP_PHOTO_STATES = ['stored', 'pending', 'failed'] as const;
+export type TipPhotoState = (typeof TIP_PHOTO_STATES)[number];
 
 /**
  * A reference code's letters: capitals and digits without the ones read alike (0/O, 1/I/L, 5/S,
@@ -72,8 +86,17 @@ export interface TipEntryResponse {
   kind: TipEntryKind;
   /** The text (description, addition, reply) or a photo's caption. */
   text: string | null;
-  /** A photo: it stays on the chat platform; its name and type when the platform gave them. */
-  photo: { fileName: string | null; mimeType: string | null; channel: Channel } | null;
+  /**
+   * A photo: its name and type when the platform gave them, and whether the API has it yet
+   * (`state`; when `stored`, `mimeType` is the stored image's and `sizeBytes` its size).
+   */
+  photo: {
+    fileName: string | null;
+    mimeType: string | null;
+    channel: Channel;
+    state: TipPhotoState;
+    sizeBytes: number | null;
+  } | null;
   /** For a reply: who wrote it. */
   author: { id: string; fullName: string } | null;
   createdAt: string;

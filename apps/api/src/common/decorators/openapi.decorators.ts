@@ -3,7 +3,7 @@ import { ApiResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../dto/openapi.dto';
 
 /** The error answers the OpenAPI document lists: bad input, forbidden, not found, conflict, gone, off. */
-export type ApiErrorStatus = 400 | 403 | 404 | 409 | 410 | 503;
+export type ApiErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 503;
 
 /**
  * The error answers a route (or every route of a controller) may give, each with the API's error

@@ -36,6 +36,11 @@ export function importBodyParsers(limitKb: number): RequestHandler[] {
   ];
 }
 
+/** A file uploaded as the body itself, whatever its declared type (the route checks its bytes). */
+export function fileBodyParser(limitBytes: number): RequestHandler {
+  return express.raw({ type: () => true, limit: limitBytes });
+}
+
 /** An error the body parser passes on with this `type`, for bodyParserErrors to answer. */
 function bodyError(type: string): Error {
   return Object.assign(new Error(type), { type });

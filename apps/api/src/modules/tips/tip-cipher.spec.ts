@@ -31,4 +31,12 @@ describe('TipCipher', () => {
     const dropped = new TipCipher({ currentKeyId: 'k3', keys: { k3: key() } });
     expect(() => dropped.open(sealed, 'a')).toThrow(/key "k1"/);
   });
+
+  it('seals bytes (a photo) bound to their row, and opens them unchanged', () => {
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(2000)]);
+    const sealed = sut.sealBytes(photo, 'tip_photo:1');
+    expect(sealed.includes(photo.subarray(0, 64))).toBe(false);
+    expect(sut.openBytes(sealed, 'tip_photo:1').equals(photo)).toBe(true);
+    expect(() => sut.openBytes(sealed, 'tip_photo:2')).toThrow();
+  });
 });

@@ -9,7 +9,7 @@ const TAG_BYTES = 16;
  * AES-256-GCM for the content of confidential reports. A sealed value is one `bytea`:
  * `[version 1][key id length][key id][12-byte IV][16-byte tag][ciphertext]`, so each value says
  * which key sealed it and keys can be rotated (docs/configuration.md). The associated data binds
- * a value to its row and column (`tip:<id>:contact`, `tip_entry:<id>`): a value copied into
+ * a value to its row and column (`tip:<id>:contact`, `tip_entry:<id>`, `tip_photo:<entry id>`): a value copied into
  * another row does not open.
  */
 export class TipCipher {
@@ -26,11 +26,20 @@ export class TipCipher {
   }
 
   seal(plaintext: string, associatedData: string): Buffer {
+    return this.sealBytes(Buffer.from(plaintext, 'utf8'), associatedData);
+  }
+
+  open(sealed: Uint8Array, associatedData: string): string {
+    return this.openBytes(sealed, associatedData).toString('utf8');
+  }
+
+  /** Seals bytes (a photo) the same way as text. */
+  sealBytes(plaintext: Uint8Array, associatedData: string): Buffer {
     const keyId = Buffer.from(this.keyring.currentKeyId, 'utf8');
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.keyring.currentKeyId)!, iv);
     cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
     return Buffer.concat([
       Buffer.from([VERSION, keyId.length]),
       keyId,
@@ -40,14 +49,14 @@ export class TipCipher {
     ]);
   }
 
-  open(sealed: Uint8Array, associatedData: string): string {
+  openBytes(sealed: Uint8Array, associatedData: string): Buffer {
     const { keyId, iv, tag, body } = parse(sealed);
     const key = this.keys.get(keyId);
     if (!key) throw new TipKeyMissingError(keyId);
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(body), decipher.final()]);
   }
 
   /** The id of the key that sealed a value (for rotation). */

@@ -10,8 +10,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Keeps a report's content only TIPS_RETENTION_DAYS after it was sent: then its messages,
- * photos and replies, and how to reach the person, are deleted; the code, area, dates and status
- * stay (the police's records say a report existed). Drafts left for a day are deleted whole, and
+ * photos (the stored images of `tip_photos` with their entries, and any fetch still queued) and
+ * replies, and how to reach the person, are deleted; the code, area, dates and status stay (the
+ * police's records say a report existed). Drafts left for a day are deleted whole, and
  * police replies the outbox is done with lose their text.
  */
 @Injectable()
@@ -36,6 +37,12 @@ export class TipsRetentionService {
       );
       const ids = expired.map((t) => t.id);
       if (ids.length > 0) {
+        // Photos still to fetch are not fetched; the stored ones go with their entries.
+        await manager.query(
+          `DELETE FROM outbox WHERE kind = 'fetch_file' AND chat_id IN (
+             SELECT 'tip_photo:' || id FROM tip_entries WHERE tip_id = ANY($1::uuid[]))`,
+          [ids],
+        );
         await manager.query(`DELETE FROM tip_entries WHERE tip_id = ANY($1::uuid[])`, [ids]);
         await manager.query(
           `UPDATE tips SET contact = NULL, conversation_id = NULL, content_deleted_at = $2

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   type Page,
   TIP_CONTENT_ROLES,
@@ -10,8 +10,10 @@ import {
 } from '@gcm/domain';
 import { Actor, CurrentActor, CurrentUser, Roles } from '../../common/decorators/access.decorators';
 import { ApiErrors } from '../../common/decorators/openapi.decorators';
+import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { TipListQueryDto, TipReplyDto } from './dto/tip.dto';
+import { TipPhotosService } from './tip-photos.service';
 import { TipsService } from './tips.service';
 
 /**
@@ -21,7 +23,10 @@ import { TipsService } from './tips.service';
 @ApiTags('tips')
 @Controller('tips')
 export class TipsController {
-  constructor(private readonly tips: TipsService) {}
+  constructor(
+    private readonly tips: TipsService,
+    private readonly photos: TipPhotosService,
+  ) {}
 
   @Get()
   @Roles(...TIP_LIST_READERS)
@@ -64,5 +69,32 @@ export class TipsController {
     @Body() body: TipReplyDto,
   ): Promise<TipEntryResponse> {
     return this.tips.reply(actor, id, body.text);
+  }
+
+  /** A photo of the report, shown inline in the console; never cached, each view audited. */
+  @Get(':id/photos/:entryId')
+  @Roles(...TIP_LIST_READERS)
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'The photo, with its type' })
+  @ApiErrors(
+    [403, 'tip_content_forbidden'],
+    [404, 'tip_not_found, or tip_photo_not_stored while it is fetched or when it failed'],
+    [410, 'tip_content_deleted'],
+    [503, 'tips_not_configured'],
+  )
+  async photo(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('entryId', ParseUUIDPipe) entryId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const photo = await this.photos.view(actor, id, entryId);
+    res
+      .status(200)
+      .setHeader('Content-Type', photo.mimeType)
+      .setHeader('Content-Disposition', 'inline')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .end(photo.content);
   }
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@gcm/domain';
+import { ErrorCode, TIP_LIMITS } from '@gcm/domain';
 import { AppError } from '../../common/errors/app-error';
 
 export const TipsErrors = {
@@ -32,5 +32,35 @@ export const TipsErrors = {
       ErrorCode.TipNotReachable,
       409,
       'The reply cannot reach the person: their chat is gone, or they blocked or unfollowed the bot.',
+    ),
+  photoNotStored: () =>
+    new AppError(
+      ErrorCode.TipPhotoNotStored,
+      404,
+      "This photo is not stored: it is still being fetched from the chat platform, or could not be fetched (see the entry's photo.state).",
+    ),
+  photoNothingToFetch: () =>
+    new AppError(
+      ErrorCode.NotFound,
+      404,
+      'No photo to fetch under this key: the entry is gone (retention, a discarded draft) or its photo is stored already.',
+    ),
+  photoMissing: () =>
+    new AppError(
+      ErrorCode.TipPhotoInvalid,
+      400,
+      "Send the photo's bytes as the request body (Content-Type image/jpeg, image/png, image/webp or application/octet-stream).",
+    ),
+  photoTooLarge: () =>
+    new AppError(
+      ErrorCode.PayloadTooLarge,
+      413,
+      `The photo is larger than ${TIP_LIMITS.photoBytes} bytes (10 MB), the most the API stores.`,
+    ),
+  photoInvalid: (why: string) =>
+    new AppError(
+      ErrorCode.TipPhotoInvalid,
+      400,
+      `The file is not stored: ${why}. Only JPEG, PNG and WebP photos are kept.`,
     ),
 };

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '../messaging/messaging.module';
+import { BotFilesController } from './tip-photos.controller';
+import { TipPhotosService } from './tip-photos.service';
 import { TipsController } from './tips.controller';
 import { TipsRetentionJob, TipsRetentionService } from './tips-retention';
 import { TipsService } from './tips.service';
 
 @Module({
   imports: [MessagingModule],
-  controllers: [TipsController],
-  providers: [TipsService, TipsRetentionService, TipsRetentionJob],
+  controllers: [TipsController, BotFilesController],
+  providers: [TipsService, TipPhotosService, TipsRetentionService, TipsRetentionJob],
   exports: [TipsService, TipsRetentionService],
 })
 export class TipsModule {}

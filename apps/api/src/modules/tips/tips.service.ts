@@ -10,8 +10,10 @@ import {
   type TipDetailResponse,
   type TipEntryKind,
   type TipEntryResponse,
+  type TipPhotoState,
   type TipStatus,
   type TipSummaryResponse,
+  tipPhotoFileKey,
   tipReplyReplies,
 } from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,9 +29,12 @@ import { TipCipher, TipKeyMissingError } from './tip-cipher';
 import type { TipListQueryDto } from './dto/tip.dto';
 import { TipsErrors } from './tips.errors';
 
-/** A photo's reference on the chat platform, sealed as JSON in its entry. */
+/**
+ * A photo's reference on the chat platform, sealed as JSON in its entry; the reference is
+ * dropped once the API stores the photo itself (`tip_photos`).
+ */
 export interface TipPhoto {
-  fileRef: string;
+  fileRef?: string;
   fileName?: string;
   mimeType?: string;
   caption?: string;
@@ -82,7 +87,8 @@ export class TipsService implements OnModuleInit {
     if (!this.cipherOrNull) throw TipsErrors.notConfigured();
   }
 
-  private get cipher(): TipCipher {
+  /** The tips' cipher; 503 `tips_not_configured` when there is no key. */
+  get cipher(): TipCipher {
     if (!this.cipherOrNull) throw TipsErrors.notConfigured();
     return this.cipherOrNull;
   }
@@ -101,19 +107,29 @@ export class TipsService implements OnModuleInit {
     return row.id;
   }
 
-  /** Adds a message or a photo; false when the report is full (TIP_LIMITS.entries). */
+  /**
+   * Adds a message or a photo; false when the report is full (TIP_LIMITS.entries). A photo on
+   * Telegram or Zalo is queued for a bot instance to fetch from the platform (outbox kind
+   * `fetch_file`), so that the police see it in the console.
+   */
   async addEntryIn(
     manager: EntityManager,
     tipId: string,
     kind: Exclude<TipEntryKind, 'reply'>,
     content: string | TipPhoto,
   ): Promise<boolean> {
-    const [{ count }]: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM tip_entries WHERE tip_id = $1`,
+    const [{ count, channel }]: { count: number; channel: Channel }[] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM tip_entries WHERE tip_id = $1) AS count, channel
+       FROM tips WHERE id = $1`,
       [tipId],
     );
     if (count >= TIP_LIMITS.entries) return false;
-    await this.insertEntry(manager, tipId, kind, content, null);
+    const entryId = await this.insertEntry(manager, tipId, kind, content, null);
+    if (kind === 'photo' && channel !== 'web') {
+      await this.outbox.enqueue(manager, [
+        { kind: 'fetch_file', channel, chatId: tipPhotoFileKey(entryId), replies: [] },
+      ]);
+    }
     await manager.query(`UPDATE tips SET last_added_at = $2 WHERE id = $1 AND status <> 'draft'`, [
       tipId,
       this.clock.now(),
@@ -242,9 +258,19 @@ export class TipsService implements OnModuleInit {
         created_at: Date;
         author_id: string | null;
         author_name: string | null;
+        photo_type: string | null;
+        photo_bytes: number | null;
+        fetch_status: string | null;
       }[] = await manager.query(
-        `SELECT e.id, e.kind, e.content, e.created_at, e.author_id, u.full_name AS author_name
+        `SELECT e.id, e.kind, e.content, e.created_at, e.author_id, u.full_name AS author_name,
+                p.mime_type AS photo_type, p.size_bytes AS photo_bytes, f.status AS fetch_status
          FROM tip_entries e LEFT JOIN users u ON u.id = e.author_id
+         LEFT JOIN tip_photos p ON p.entry_id = e.id
+         LEFT JOIN LATERAL (
+           SELECT o.status FROM outbox o
+           WHERE e.kind = 'photo' AND o.kind = 'fetch_file' AND o.chat_id = 'tip_photo:' || e.id
+           ORDER BY o.created_at DESC LIMIT 1
+         ) f ON true
          WHERE e.tip_id = $1 ORDER BY e.seq`,
         [id],
       );
@@ -274,8 +300,10 @@ export class TipsService implements OnModuleInit {
             photo: photo
               ? {
                   fileName: photo.fileName ?? null,
-                  mimeType: photo.mimeType ?? null,
+                  mimeType: e.photo_type ?? photo.mimeType ?? null,
                   channel: tip.channel,
+                  state: photoState(e.photo_type !== null, e.fetch_status),
+                  sizeBytes: e.photo_bytes,
                 }
               : null,
             author: e.author_id ? { id: e.author_id, fullName: e.author_name ?? '' } : null,
@@ -341,7 +369,11 @@ export class TipsService implements OnModuleInit {
     });
   }
 
-  private async readableTip(manager: EntityManager, user: AuthUser, id: string, lock = false) {
+  /**
+   * A sent report whose content `user` may read (404, 403 `tip_content_forbidden`, 410
+   * `tip_content_deleted` otherwise): the one check of every route that shows content.
+   */
+  async readableTip(manager: EntityManager, user: AuthUser, id: string, lock = false) {
     const [tip]: (SummaryRow & {
       anonymous: boolean;
       contact: Buffer | null;
@@ -387,6 +419,12 @@ export function newTipCode(): string {
   for (let i = 0; i < TIP_CODE_LENGTH; i++)
     code += TIP_CODE_ALPHABET[randomInt(TIP_CODE_ALPHABET.length)];
   return code;
+}
+
+/** Stored; else how its fetch from the platform goes (none queued, such as on the web chat: failed). */
+function photoState(stored: boolean, fetchStatus: string | null): TipPhotoState {
+  if (stored) return 'stored';
+  return fetchStatus === 'pending' || fetchStatus === 'sending' ? 'pending' : 'failed';
 }
 
 function toSummary(row: SummaryRow): TipSummaryResponse {
