@@ -68,6 +68,7 @@ import type {
   ConversationMessage,
   OutboxClaimRequest,
   OutboxItem,
+  FileSourceResponse,
   OutboxResultRequest,
   RedeliverBotUpdateRequest,
   ReleaseBotUpdateRequest,
@@ -282,6 +283,16 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'POST',
         path: v1(`/tips/${segment(id)}/replies`),
         json: { text },
+      }),
+    /**
+     * A stored photo of the report (`photo.state` `stored`), as a Blob to show through an object
+     * URL; each view is audited. ApiError 404 `tip_photo_not_stored` while it is fetched.
+     */
+    photo: (id: string, entryId: string) =>
+      request<Blob>({
+        method: 'GET',
+        path: v1(`/tips/${segment(id)}/photos/${segment(entryId)}`),
+        responseType: 'blob',
       }),
   };
 
@@ -770,6 +781,20 @@ export function createApiClient(options: ApiClientOptions) {
       request<void>({ method: 'POST', path: v1('/bot/updates/delivered'), json: body }),
     reportOutbox: (id: string, body: OutboxResultRequest) =>
       request<void>({ method: 'POST', path: v1(`/bot/outbox/${segment(id)}/result`), json: body }),
+    /** The platform's reference of a file to fetch (an outbox `fetch_file` item's key); 404: none. */
+    fileSource: (key: string) =>
+      request<FileSourceResponse>({ method: 'GET', path: v1(`/bot/files/${segment(key)}`) }),
+    /**
+     * Uploads the bytes of a fetched file; the API decides its type by its bytes. ApiError 400
+     * `tip_photo_invalid` (not a JPEG, PNG or WebP image), 413 (too large), 404 (nothing to fetch).
+     */
+    uploadFile: (key: string, bytes: Blob) =>
+      request<void>({
+        method: 'PUT',
+        path: v1(`/bot/files/${segment(key)}`),
+        text: bytes,
+        contentType: 'application/octet-stream',
+      }),
     /** Messages of one conversation after `after` (the web chat's polling). */
     messages: (channel: Channel, chatId: string, after = 0) =>
       request<{ items: ConversationMessage[] }>({

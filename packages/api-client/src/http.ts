@@ -23,6 +23,8 @@ export interface FetchResponse {
   readonly status: number;
   readonly ok: boolean;
   text(): Promise<string>;
+  /** Needed only for requests that want a Blob back (`responseType: 'blob'`). */
+  blob?(): Promise<Blob>;
 }
 
 export type FetchFn = (url: string, init: FetchInit) => Promise<FetchResponse>;
@@ -57,6 +59,8 @@ export interface RequestSpec {
    * (`{ code }`): /health answers 503 with a health report when the database is down.
    */
   acceptStatuses?: readonly number[];
+  /** `blob`: a 2xx answer is returned as a Blob (an image); errors are read as JSON as usual. */
+  responseType?: 'blob';
 }
 
 /** A JSON object that is not an error body. */
@@ -117,6 +121,9 @@ export function createRequester(options: HttpOptions): Requester {
     let text: string;
     try {
       response = await fetchFn(url, init);
+      if (spec.responseType === 'blob' && response.ok && response.blob) {
+        return (await response.blob()) as T;
+      }
       text = await response.text();
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);

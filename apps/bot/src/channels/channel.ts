@@ -145,4 +145,16 @@ export interface Channel {
    * whose `sent` says how many platform messages went out.
    */
   send(chatId: string, replies: BotReply[], options?: SendOptions): Promise<void>;
+  /**
+   * Downloads a file a person sent, by the `fileRef` of its file event, at most `maxBytes` (the
+   * outbox's `fetch_file`: a photo of a confidential report, for the API to keep). Throws
+   * DeliveryError: `rejected` when the platform will never give it (gone, too large), `retry`
+   * when it might later. Chat platforms only.
+   */
+  fetchFile?(fileRef: string, options: FetchFileOptions): Promise<Buffer>;
+}
+
+export interface FetchFileOptions {
+  maxBytes: number;
+  signal?: AbortSignal;
 }

@@ -16,7 +16,7 @@
  * already hold it.
  */
 import { setMaxListeners } from 'node:events';
-import type { ApiClient } from '@gcm/api-client';
+import { isApiError, type ApiClient } from '@gcm/api-client';
 import type { OutboxItem, OutboxResultRequest } from '@gcm/domain';
 import { withRetry } from '../api/retry';
 import { DeliveryError, type Channel, type ChannelName } from '../channels/channel';
@@ -24,7 +24,10 @@ import { NoSlotError } from '../channels/rate-limiter';
 import { errorMessage, silentLogger, type Logger } from '../common/logger';
 import { sleep } from '../common/sleep';
 
-export type OutboxApi = Pick<ApiClient['bot'], 'claimOutbox' | 'reportOutbox'>;
+export type OutboxApi = Pick<
+  ApiClient['bot'],
+  'claimOutbox' | 'reportOutbox' | 'fileSource' | 'uploadFile'
+>;
 /** How one delivery went, before it is reported under the item's claim. */
 type Delivery = Omit<OutboxResultRequest, 'claimId'>;
 /** An item with the end of the lease it was claimed under. */
@@ -49,6 +52,8 @@ export interface OutboxWorkerOptions {
  * wait. Not 0: the API reads a wait of 0 or less as none given and backs off instead.
  */
 const HAND_BACK_SECONDS = 1;
+/** The API's answers to a file fetch that trying again will not change. */
+const REFUSED_FILE_STATUSES = [400, 404, 410, 413];
 /** Hand an item back this long before its lease ends rather than risk sending it twice. */
 const MAX_LEASE_MARGIN_MS = 5_000;
 
@@ -198,6 +203,7 @@ export class OutboxWorker {
     if (!channel) {
       return { outcome: 'retry', error: `channel ${item.channel} is not running on this instance` };
     }
+    if (item.kind === 'fetch_file') return this.fetchFile(item, channel);
     const margin = Math.min(MAX_LEASE_MARGIN_MS, (this.options.leaseSeconds * 1000) / 4);
     const alreadySent = item.sentParts ?? 0;
     try {
@@ -233,6 +239,39 @@ export class OutboxWorker {
         error: error.message,
         ...parts,
       };
+    }
+  }
+
+  /**
+   * A `fetch_file` item: the file's platform reference from the API, the file from the platform,
+   * its bytes to the API. What the platform or the API refuses for good is `rejected` (the API
+   * then shows the photo as not fetched); the rest is tried again with the outbox's back-off.
+   */
+  private async fetchFile(item: ClaimedItem, channel: Channel): Promise<Delivery> {
+    const { api } = this.options;
+    if (!channel.fetchFile) {
+      return { outcome: 'rejected', error: `channel ${channel.name} cannot fetch files` };
+    }
+    try {
+      const source = await api.fileSource(item.chatId);
+      const bytes = await channel.fetchFile(source.fileRef, {
+        maxBytes: source.maxBytes,
+        signal: this.stopping.signal,
+      });
+      await api.uploadFile(item.chatId, new Blob([bytes]));
+      return { outcome: 'sent' };
+    } catch (error) {
+      if (error instanceof DeliveryError) {
+        return error.kind === 'retry'
+          ? { outcome: 'retry', retryAfterSeconds: error.retryAfterSeconds, error: error.message }
+          : { outcome: 'rejected', error: error.message };
+      }
+      // The API refused the key (404: the report's content is gone) or the file (400, 413);
+      // anything else (our token, the API away) may pass later.
+      if (isApiError(error) && REFUSED_FILE_STATUSES.includes(error.status)) {
+        return { outcome: 'rejected', error: `API ${error.status}: ${error.message}` };
+      }
+      return { outcome: 'retry', error: errorMessage(error) };
     }
   }
 

@@ -1,8 +1,9 @@
 /**
  * "Báo tin" end to end: the built API (demo data, a key for confidential reports) and the built
  * bot as real processes, real telegraf against the fake Bot API. An anonymous report reaches
- * the police officer of the ward chosen and nobody else; the reporter adds a photo with the
- * reference code; the police's reply reaches the chat through the outbox.
+ * the police officer of the ward chosen and nobody else, its photo fetched from Telegram by the
+ * bot and shown to the police; the reporter adds a photo with the reference code; the police's
+ * reply reaches the chat through the outbox.
  *
  * Build first (turbo run test does): the API and the bot.
  */
@@ -19,16 +20,21 @@ import {
   startWebhookBot,
   waitForChat,
 } from '../support/telegram-chat';
-import { quiet } from '../support/wait-for';
+import { quiet, waitFor } from '../support/wait-for';
 
 const SECRET = 'Một người tên Tùng ở tổ 3 tuyển con gái đi làm ở Trung Quốc, giữ giấy tờ';
 const TIP_KEYS = `e2e:${Buffer.alloc(32, 9).toString('base64')}`;
+/** A real 4×4 PNG, the photo the person sends (Telegram's file server has it). */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IacBRwzEcQDBAxDhtIruDgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 type Staff = (path: string, body?: unknown) => Promise<Response>;
 interface TipRead {
   anonymous: boolean;
   contact: string | null;
-  entries: { kind: string; text: string | null }[];
+  entries: { id: string; kind: string; text: string | null; photo: { state: string } | null }[];
 }
 
 describe('a confidential report to the police, on Telegram', { timeout: 90_000 }, () => {
@@ -83,6 +89,7 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
       rmSync(dataDir, { recursive: true, force: true }),
     );
     telegram = await FakeTelegramServer.start();
+    telegram.addFile('ph-1280', PHOTO);
     bot = await startWebhookBot(telegram, api);
     const police = async (code: string, ward: string) =>
       (
@@ -144,6 +151,25 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
     const read = (await (await wardOfficer(`/tips/${tip.id}`)).json()) as TipRead;
     expect(read).toMatchObject({ anonymous: true, contact: null });
     expect(read.entries.map((e) => e.text)).toEqual([SECRET, 'Ảnh giấy hẹn']);
+
+    // The bot fetched the photo from Telegram's file server; the police see the same bytes.
+    const states = async () =>
+      ((await (await wardOfficer(`/tips/${tip.id}`)).json()) as TipRead).entries.map(
+        (e) => e.photo?.state ?? null,
+      );
+    // Polled slowly: every read of the content is audited.
+    const settled = (check: (s: (string | null)[]) => boolean, what: string) =>
+      waitFor(async () => (await quiet(250), check(await states())), 20_000, what);
+    await settled((s) => s[1] === 'stored', 'the photo stored');
+    expect(telegram.callsTo('getFile')[0].params.file_id).toBe('ph-1280');
+    expect(telegram.downloads).toHaveLength(1);
+    const photoUrl = `/tips/${tip.id}/photos/${read.entries[1].id}`;
+    const shown = await wardOfficer(photoUrl);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await shown.arrayBuffer()).equals(PHOTO)).toBe(true);
+    expect((await otherOfficer(photoUrl)).status).toBe(403);
+    expect((await api.staff(photoUrl)).status).toBe(403);
     const other = await otherOfficer(`/tips/${tip.id}`);
     expect(other.status).toBe(403);
     expect(await other.text()).not.toContain('Tùng');
@@ -165,9 +191,13 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
     expect(adding.text).toContain(`tin báo ${shownCode}`);
     const [added] = await telegramSays(chat, telegramUpdates.photo(chat, 'Ảnh xe của Tùng'));
     expect(added.text).toContain(`Đã thêm vào tin báo ${shownCode}`);
+    // A file Telegram no longer has: the entry says it could not be fetched.
+    await telegramSays(chat, telegramUpdates.document(chat, 'giay-to.jpg', 'image/jpeg'));
     await telegramSays(chat, telegramUpdates.callback(chat, 'tip:done'));
     const again = (await (await wardOfficer(`/tips/${tip.id}`)).json()) as TipRead;
-    expect(again.entries.map((e) => e.kind)).toEqual(['description', 'photo', 'photo']);
+    expect(again.entries.map((e) => e.kind)).toEqual(['description', 'photo', 'photo', 'photo']);
+    await settled((s) => !s.includes('pending'), 'every photo fetched or failed');
+    expect(await states()).toEqual([null, 'stored', 'stored', 'failed']);
 
     // The police reply; the bot delivers it from the outbox.
     const before = sentTo(telegram, chat).length;

@@ -2,7 +2,8 @@
  * A fake Telegram Bot API over real HTTP on 127.0.0.1, enough of it for telegraf: getMe,
  * getUpdates (long polling with offsets), sendMessage (checks Telegram HTML, the 4096-character
  * limit and callback_data), sendDocument, answerCallbackQuery (once per query, as Telegram),
- * setWebhook, deleteWebhook, getWebhookInfo. Point the real client at it with `apiRoot`
+ * setWebhook, deleteWebhook, getWebhookInfo, getFile and the file downloads of
+ * `/file/bot<token>/<path>` (files put there with `addFile`). Point the real client at it with `apiRoot`
  * (TELEGRAM_API_ROOT). With `floodLimits` it also refuses sends beyond Telegram's limits with
  * 429 and retry_after, as Telegram does.
  *
@@ -112,6 +113,10 @@ export class FakeTelegramServer {
   private readonly acceptedSends: number[] = [];
   /** When each chat's last accepted send arrived. */
   private readonly lastSendTo = new Map<string, number>();
+  /** Files people sent, by file_id, with the path getFile gives them. */
+  private readonly files = new Map<string, { path: string; bytes: Buffer }>();
+  /** Paths of the files downloaded, in order. */
+  readonly downloads: string[] = [];
 
   private constructor(
     private readonly server: http.Server,
@@ -142,6 +147,14 @@ export class FakeTelegramServer {
   /** The calls that sent something to a chat (sendMessage, sendDocument…). */
   get sent(): RecordedCall[] {
     return this.calls.filter((call) => call.method.startsWith('send'));
+  }
+
+  /**
+   * A file a person sent, as getFile and the file server give it: `telegramUpdates.photo`'s
+   * largest size is `ph-1280`. Unknown file ids get Telegram's 400 "wrong file_id".
+   */
+  addFile(fileId: string, bytes: Buffer): void {
+    this.files.set(fileId, { path: `photos/file_${this.files.size}.jpg`, bytes });
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -241,6 +254,8 @@ export class FakeTelegramServer {
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.local');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) return this.serveFile(download[1], download[2], res);
     const route = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     try {
       if (!route) throw new FakeApiError({ error_code: 404, description: 'Not Found' });
@@ -297,6 +312,17 @@ export class FakeTelegramServer {
         if (params.drop_pending_updates === true || params.drop_pending_updates === 'true')
           this.queue = [];
         return true;
+      case 'getFile': {
+        const id = typeof params.file_id === 'string' ? params.file_id : '';
+        const file = this.files.get(id);
+        if (!file) throw badRequest('wrong file_id or the file is temporarily unavailable');
+        return {
+          file_id: id,
+          file_unique_id: `u-${id}`,
+          file_size: file.bytes.length,
+          file_path: file.path,
+        };
+      }
       case 'getWebhookInfo':
         return {
           url: this.webhook.url,
@@ -309,6 +335,22 @@ export class FakeTelegramServer {
       default:
         throw new FakeApiError({ error_code: 404, description: 'Not Found: method not found' });
     }
+  }
+
+  /** Telegram's file server: the bytes, or 404 for a path getFile never gave. */
+  private serveFile(token: string, filePath: string, res: http.ServerResponse): void {
+    const file = [...this.files.values()].find((f) => f.path === filePath);
+    if (token !== this.token || !file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    this.downloads.push(filePath);
+    res
+      .writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(file.bytes.length),
+      })
+      .end(file.bytes);
   }
 
   /**

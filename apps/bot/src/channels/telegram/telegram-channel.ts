@@ -20,8 +20,10 @@ import {
   type Channel,
   type ChannelLimits,
   type EventSink,
+  type FetchFileOptions,
   type SendOptions,
 } from '../channel';
+import { downloadFile } from '../download-file';
 import { RateLimiter, type PacedSend } from '../rate-limiter';
 import {
   TELEGRAM_ALLOWED_UPDATES,
@@ -191,6 +193,35 @@ export class TelegramChannel implements Channel {
   /** The outbox's path (priority `outbox` unless told). */
   send(chatId: string, replies: BotReply[], options: SendOptions = {}): Promise<void> {
     return this.deliver(chatId, replies, options);
+  }
+
+  /**
+   * getFile, then the file from `<api root>/file/bot<token>/<path>` (telegraf's getFileLink, so
+   * TELEGRAM_API_ROOT counts). Telegram's 400 for a file id it no longer knows is `rejected`.
+   */
+  async fetchFile(fileRef: string, options: FetchFileOptions): Promise<Buffer> {
+    let link: URL;
+    try {
+      const file = await this.bot.telegram.getFile(fileRef);
+      if (file.file_size !== undefined && file.file_size > options.maxBytes) {
+        throw new DeliveryError(
+          `Telegram getFile: the file has ${file.file_size} bytes, more than ${options.maxBytes}`,
+          'rejected',
+        );
+      }
+      link = await this.bot.telegram.getFileLink(file);
+    } catch (error) {
+      const failure = toDeliveryError(error);
+      // A 403 is about a chat when sending; for a file it is the file refused.
+      throw failure.kind === 'permanent' ? new DeliveryError(failure.message, 'rejected') : failure;
+    }
+    if (link.protocol !== 'http:' && link.protocol !== 'https:') {
+      throw new DeliveryError(
+        'Telegram: a local Bot API server gave a path, not a URL',
+        'rejected',
+      );
+    }
+    return downloadFile(link.href, { ...options, label: 'Telegram file download' });
   }
 
   /**

@@ -15,9 +15,11 @@ import {
   type Channel,
   type ChannelLimits,
   type EventSink,
+  type FetchFileOptions,
   type HandledEvent,
   type SendOptions,
 } from '../channel';
+import { downloadFile } from '../download-file';
 import { NoSlotError, RateLimiter, type SlotOptions } from '../rate-limiter';
 import { ZaloClient, type ZaloLogger } from './zalo-client';
 import {
@@ -223,6 +225,20 @@ export class ZaloChannel implements Channel {
    * webhook replies share, after them. The messages an earlier try sent (`alreadySent`) are
    * skipped. Throws DeliveryError, whose `sent` counts the messages gone out.
    */
+  /** A picture or file a person sent: Zalo's event carries its URL (`fileRef`). */
+  async fetchFile(fileRef: string, options: FetchFileOptions): Promise<Buffer> {
+    let url: URL;
+    try {
+      url = new URL(fileRef);
+    } catch {
+      throw new DeliveryError('Zalo: the file reference is not a URL', 'rejected');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new DeliveryError(`Zalo: a file URL must be http(s), not ${url.protocol}`, 'rejected');
+    }
+    return downloadFile(url.href, { ...options, label: 'Zalo file download' });
+  }
+
   async send(chatId: string, replies: BotReply[], options: SendOptions = {}): Promise<void> {
     const alreadySent = options.alreadySent ?? 0;
     const messages = renderReplies(replies).slice(alreadySent);
