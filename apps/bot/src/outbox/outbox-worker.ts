@@ -1,7 +1,9 @@
 /**
  * Delivers the API's outbox (staff replies, broadcasts, reminders, corrections): claims batches
  * for the channels this instance runs, sends each item through its channel, and reports every
- * claimed item exactly once (`sent`, `retry`, `failed` or `rejected`).
+ * claimed item exactly once (`sent`, `retry`, `failed` or `rejected`). A `fetch_file` item is
+ * delivered the other way round: the file a person sent is downloaded from the platform and
+ * uploaded to the API (a confidential report's photo).
  *
  * The channel paces the sends (its limits, shared with its replies to people, which go first).
  * So that the channel always has the next messages at hand, up to two batches are under way:

@@ -1,7 +1,7 @@
 /**
  * A fake Zalo Official Account API over real HTTP on 127.0.0.1, for tests of the real Zalo
- * client: the customer-service message endpoint, the OA token refresh, and correctly signed
- * webhook events. Point the client at `url` as both ZALO_API_BASE and ZALO_OAUTH_BASE.
+ * client: the customer-service message endpoint, the OA token refresh, correctly signed
+ * webhook events, and Zalo's file CDN (the URL of a picture a person sent, `imageUrl`). Point the client at `url` as both ZALO_API_BASE and ZALO_OAUTH_BASE.
  *
  * It behaves like Zalo where the client depends on it: failures are HTTP 200 with a negative
  * `error` (the per-minute rate limit too: `-32`, never an HTTP 429); a refresh needs the app secret in `secret_key` and a form body, answers a new
@@ -76,6 +76,10 @@ export interface FakeZaloServer {
   failNextSends(failure: FakeSendFailure, times?: number, userId?: string): void;
   /** A webhook request signed as Zalo signs it (override `timestamp` inside `event`). */
   signedEvent(event: Record<string, unknown>, options?: { secret?: string }): SignedRequest;
+  /** Serves `bytes` as a picture a person sent; its URL, for a `user_send_image` event. */
+  imageUrl(bytes: Buffer): string;
+  /** Paths of the pictures downloaded, in order. */
+  readonly downloads: string[];
   close(): Promise<void>;
 }
 
@@ -87,6 +91,8 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   const failures: { failure: FakeSendFailure; userId?: string }[] = [];
   const messages: RecordedMessage[] = [];
   const refreshes: RecordedRefresh[] = [];
+  const images = new Map<string, Buffer>();
+  const downloads: string[] = [];
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -99,6 +105,12 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
         res.end(JSON.stringify(value));
       };
 
+      const image = req.method === 'GET' ? images.get(path) : undefined;
+      if (image) {
+        downloads.push(path);
+        res.writeHead(200, { 'Content-Type': 'image/jpeg' });
+        return res.end(image);
+      }
       if (req.method === 'POST' && path === '/v3.0/oa/message/cs') {
         const parsed = safeJson(body) as {
           recipient?: { user_id?: string };
@@ -218,6 +230,12 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
         body,
       };
     },
+    imageUrl(bytes) {
+      const path = `/cdn/photo-${images.size + 1}.jpg`;
+      images.set(path, bytes);
+      return `http://127.0.0.1:${port}${path}`;
+    },
+    downloads,
     close() {
       return new Promise((resolve) => {
         server.closeAllConnections();

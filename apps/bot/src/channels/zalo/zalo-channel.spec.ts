@@ -855,3 +855,26 @@ describe('ZaloChannel.send', () => {
     expect(events[0]).toMatchObject({ type: 'action', action: 'menu.faq', chatId: 'u-3' });
   });
 });
+
+describe('ZaloChannel.fetchFile', () => {
+  it('downloads the picture at the URL a person sent; a URL that is gone or not http(s) is refused for good', async () => {
+    const { sut, zalo } = await setup();
+    const picture = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const url = zalo.imageUrl(picture);
+
+    expect((await sut.fetchFile(url, { maxBytes: 1024 })).equals(picture)).toBe(true);
+    expect(zalo.downloads).toHaveLength(1);
+    await expect(
+      sut.fetchFile(`${zalo.url}/cdn/gone.jpg`, { maxBytes: 1024 }),
+    ).rejects.toMatchObject({
+      kind: 'rejected',
+    });
+    await expect(sut.fetchFile('file:///etc/passwd', { maxBytes: 1024 })).rejects.toMatchObject({
+      kind: 'rejected',
+    });
+    await expect(sut.fetchFile(url, { maxBytes: 4 })).rejects.toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('larger than'),
+    });
+  });
+});
