@@ -56,6 +56,8 @@ export async function createApp(
             ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : []),
           ],
           'connect-src': ["'self'", ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : [])],
+          // A report's photo is fetched with the session and shown through an object URL.
+          'img-src': ["'self'", 'data:', 'blob:'],
         },
       },
       // HSTS over plain HTTP means nothing to a browser, and is wrong for a server that has no TLS.

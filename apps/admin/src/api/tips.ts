@@ -6,3 +6,5 @@ export const listTips = (query: TipListQuery) => api.tips.list(query);
 /** Reads a report's content; the API records the read in the audit log. */
 export const readTip = (id: string) => api.tips.read(id);
 export const replyToTip = (id: string, text: string) => api.tips.reply(id, text);
+/** A stored photo of a report, as a Blob (each view is audited). */
+export const tipPhoto = (id: string, entryId: string) => api.tips.photo(id, entryId);

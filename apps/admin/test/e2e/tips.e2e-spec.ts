@@ -4,10 +4,12 @@
  * The screen of confidential reports in headless Chromium against the built API (demo data, a
  * key for the reports): a report sent through the bot's route is listed to the administrator
  * without its content, and read and answered by the officer of the ward's police; the read is in
- * the audit log.
+ * the audit log. Of its three photos, one was fetched by the bot (its bytes uploaded through the
+ * bot's route, as the bot does) and shows as an image, one is still being fetched, one failed.
  *
  * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
  */
+import type { OutboxItem } from '@gcm/domain';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
@@ -20,6 +22,11 @@ const admin = { email: 'quan.tri.tips@example.gov.vn', password: 'Mat-khau-e2e-2
 const officer = { email: 'ca.ducxuan@example.gov.vn', password: 'Mat-khau-Cong-an-2026' };
 const BOT_TOKEN = 'console-e2e-bot-token-0123456789abcdef';
 const SECRET = 'Bà Hoa ở tổ 7 nhận tiền đặt cọc để đưa người sang Đài Loan';
+/** A real 4×4 PNG: the photo the bot fetched from Telegram. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IacBRwzEcQDBAxDhtIruDgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
   let api: RunningApi | undefined;
@@ -95,11 +102,39 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
     };
     await send({ type: 'command', command: 'baotin' });
     await send({ type: 'text', text: SECRET });
+    for (const fileRef of ['ph-stored', 'ph-pending', 'ph-gone'])
+      await send({ type: 'file', fileRef, mimeType: 'image/jpeg' });
     await send({ type: 'action', action: 'tip:next' });
     await send({ type: 'action', action: 'tip:anon' });
     await send({ type: 'text', text: 'duc xuan' });
     const sent = await send({ type: 'action', action: 'tip:send' });
+    await fetchPhotos(request);
     return /\*\*([A-Z0-9-]{12})\*\*/.exec(sent.replies[0].text)![1].replace(/-/g, '');
+  }
+
+  /** What bot instances do with the photos: the first uploaded, the last gone from Telegram. */
+  async function fetchPhotos(request: APIRequestContext) {
+    const headers = { authorization: `Bearer ${BOT_TOKEN}` };
+    const claim = await request.post('/api/v1/bot/outbox/claim', {
+      headers,
+      data: { channels: ['telegram'], limit: 10, leaseSeconds: 60 },
+    });
+    const items = ((await claim.json()) as { items: OutboxItem[] }).items;
+    expect(items.map((i) => i.kind)).toEqual(['fetch_file', 'fetch_file', 'fetch_file']);
+    const [stored, pending, gone] = items;
+    const upload = await request.put(`/api/v1/bot/files/${stored.chatId}`, {
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      data: PHOTO,
+    });
+    expect(upload.status()).toBe(204);
+    const report = (item: OutboxItem, outcome: string) =>
+      request.post(`/api/v1/bot/outbox/${item.id}/result`, {
+        headers,
+        data: { claimId: item.claimId, outcome, error: 'Bad Request: wrong file_id' },
+      });
+    expect((await report(stored, 'sent')).status()).toBe(204);
+    expect((await report(gone, 'rejected')).status()).toBe(204);
+    expect(pending.kind).toBe('fetch_file');
   }
 
   const rows = (page: Page) => page.locator('.el-table__body tbody tr');
@@ -163,6 +198,22 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
     await page.getByText(tt.detail.audited).waitFor();
     await page.getByText(tt.detail.anonymous).waitFor();
 
+    // The stored photo shows (fetched with the session into an object URL) and opens large;
+    // the others say where they are.
+    const thumb = page.locator('.tip-photo__thumb img');
+    await thumb.waitFor();
+    const loaded = (img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0);
+    await expect.poll(() => thumb.evaluate(loaded)).toBe(4);
+    expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
+    await page.getByText(tt.detail.photoPending).waitFor();
+    await page.getByText(tt.detail.photoFailed.replace('{channel}', 'telegram')).waitFor();
+    await thumb.click();
+    const large = page.locator('.el-image-viewer__img');
+    await large.waitFor();
+    await expect.poll(() => large.evaluate(loaded)).toBe(4);
+    await page.keyboard.press('Escape');
+    await large.waitFor({ state: 'detached' });
+
     await page.getByLabel(tt.detail.replyLabel).fill('Công an phường đã tiếp nhận, cảm ơn bạn.');
     await page.getByRole('button', { name: tt.detail.send }).click();
     await page.getByText(tt.detail.sent).waitFor();
@@ -178,6 +229,7 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
     ]);
     expect(actions).toContainEqual(['tip.read', officer.email]);
     expect(actions).toContainEqual(['tip.reply', officer.email]);
+    expect(actions).toContainEqual(['tip.photo_viewed', officer.email]);
     expect(JSON.stringify(audit)).not.toContain('Bà Hoa');
   });
 });
