@@ -287,3 +287,69 @@ describe('OutboxWorker', () => {
     expect(api.results[0]).toEqual({ id: 'a', outcome: 'sent' });
   });
 });
+
+describe('OutboxWorker, fetch_file items', () => {
+  const key = 'tip_photo:5b0f6a6e-1f7c-4f0e-9a59-3c1f1b7f8d21';
+  const fetchItem = (id: string) =>
+    outboxItem({ id, kind: 'fetch_file', chatId: key, replies: [] });
+
+  it("fetches the file from the platform by the API's reference and uploads its bytes", async () => {
+    const telegram = new RecordingChannel('telegram');
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    telegram.files.set('ph-1280', photo);
+    api.fileRefs.set(key, 'ph-1280');
+    api.pending.push(fetchItem('f'));
+
+    startWorker([telegram]);
+    await waitFor(() => api.results.length === 1);
+
+    expect(api.results).toEqual([{ id: 'f', outcome: 'sent' }]);
+    expect(telegram.fetched).toEqual(['ph-1280']);
+    expect(telegram.sent).toEqual([]);
+    expect(api.uploads).toHaveLength(1);
+    expect(api.uploads[0]).toMatchObject({ key, contentType: 'application/octet-stream' });
+    expect(api.uploads[0].bytes.equals(photo)).toBe(true);
+  });
+
+  it('reports rejected when the platform no longer has the file, or the API refuses it; retry when the API is away', async () => {
+    const telegram = new RecordingChannel('telegram');
+    telegram.files.set(
+      'gone',
+      new DeliveryError('Telegram getFile: 400 Bad Request: wrong file_id', 'rejected'),
+    );
+    telegram.files.set('busy', new DeliveryError('Telegram file download: 502', 'retry', 3));
+    api.fileRefs.set(key, 'gone');
+    api.pending.push(fetchItem('gone'));
+    startWorker([telegram]);
+    await waitFor(() => api.results.length === 1);
+    expect(api.results[0]).toEqual({
+      id: 'gone',
+      outcome: 'rejected',
+      error: 'Telegram getFile: 400 Bad Request: wrong file_id',
+    });
+
+    api.fileRefs.set(key, 'busy');
+    api.pending.push(fetchItem('busy'));
+    await waitFor(() => api.results.length === 2);
+    expect(api.results[1]).toMatchObject({ id: 'busy', outcome: 'retry', retryAfterSeconds: 3 });
+
+    telegram.files.set('ok', Buffer.from('GIF89a'));
+    api.fileRefs.set(key, 'ok');
+    api.reply = (route) =>
+      route === 'uploadFile'
+        ? { status: 400, body: { code: 'tip_photo_invalid', message: 'not a JPEG, PNG or WebP' } }
+        : undefined;
+    api.pending.push(fetchItem('gif'));
+    await waitFor(() => api.results.length === 3);
+    expect(api.results[2]).toMatchObject({ id: 'gif', outcome: 'rejected' });
+    expect(api.results[2].error).toContain('not a JPEG, PNG or WebP');
+
+    api.reply = (route) =>
+      route === 'fileSource'
+        ? { status: 503, body: { code: 'database_unavailable', message: 'down' } }
+        : undefined;
+    api.pending.push(fetchItem('away'));
+    await waitFor(() => api.results.length === 4);
+    expect(api.results[3]).toMatchObject({ id: 'away', outcome: 'retry' });
+  });
+});

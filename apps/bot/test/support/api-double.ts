@@ -1,8 +1,8 @@
 /**
  * A tiny stand-in for the API's bot routes on 127.0.0.1: POST /api/v1/bot/events (and its batch
  * form, which the bot uses), an update's release and the word that updates were delivered, the
- * outbox's claim and result, a conversation's messages, and a channel's stored tokens (with the
- * API's compare-and-set on the revision). It records what the bot asked and answers from plain
+ * outbox's claim and result, a conversation's messages, a channel's stored tokens (with the
+ * API's compare-and-set on the revision), and the file routes of `fetch_file` items. It records what the bot asked and answers from plain
  * arrays that a test fills; `reply` lets a test answer a route its own way (errors). Like the
  * API, it stores each event and its replies as messages of the conversation.
  */
@@ -31,6 +31,9 @@ export interface RecordedRequest {
   path: string;
   authorization?: string;
   body?: unknown;
+  /** The body's bytes, when it is not JSON (an uploaded file). */
+  raw?: Buffer;
+  contentType?: string;
 }
 
 export interface Answer {
@@ -47,7 +50,9 @@ export type RouteName =
   | 'result'
   | 'messages'
   | 'getTokens'
-  | 'saveTokens';
+  | 'saveTokens'
+  | 'fileSource'
+  | 'uploadFile';
 
 export interface ApiDouble {
   url: string;
@@ -68,6 +73,10 @@ export interface ApiDouble {
   conversations: Map<string, ConversationMessage[]>;
   /** Stored tokens by channel. */
   tokens: Map<Channel, ChannelTokensResponse>;
+  /** The platform reference of each file key to fetch (GET /bot/files/:key; 404 otherwise). */
+  fileRefs: Map<string, string>;
+  /** Files uploaded (PUT /bot/files/:key), in order. */
+  uploads: { key: string; bytes: Buffer; contentType?: string }[];
   /** The replies to answer an event with (default: one text echoing it). */
   answerEvent: (event: BotEvent) => BotReply[];
   /** Whether an event opens an inbox item, as the API answers it (default: none does). */
@@ -92,6 +101,8 @@ export async function startApiDouble(): Promise<ApiDouble> {
     results: [],
     conversations: new Map(),
     tokens: new Map(),
+    fileRefs: new Map(),
+    uploads: [],
     answerEvent: (event) => [
       { type: 'text', text: `Đã nhận: ${event.type === 'text' ? event.text : event.type}` },
     ],
@@ -121,6 +132,10 @@ export async function startApiDouble(): Promise<ApiDouble> {
     if (method === 'POST' && /^\/api\/v1\/bot\/outbox\/[^/]+\/result$/.test(path)) return 'result';
     if (method === 'GET' && /^\/api\/v1\/bot\/conversations\/[^/]+\/[^/]+\/messages$/.test(path)) {
       return 'messages';
+    }
+    if (/^\/api\/v1\/bot\/files\/[^/]+$/.test(path)) {
+      if (method === 'GET') return 'fileSource';
+      if (method === 'PUT') return 'uploadFile';
     }
     if (/^\/api\/v1\/bot\/channels\/[^/]+\/tokens$/.test(path)) {
       if (method === 'GET') return 'getTokens';
@@ -234,6 +249,21 @@ export async function startApiDouble(): Promise<ApiDouble> {
         double.tokens.set(channel, stored);
         return { status: 200, body: stored };
       }
+      case 'fileSource': {
+        const fileRef = double.fileRefs.get(segments[5]);
+        return fileRef
+          ? { status: 200, body: { fileRef, maxBytes: 1024 } }
+          : { status: 404, body: { code: 'not_found', message: 'nothing to fetch' } };
+      }
+      case 'uploadFile': {
+        const key = segments[5];
+        double.uploads.push({
+          key,
+          bytes: request.raw ?? Buffer.alloc(0),
+          contentType: request.contentType,
+        });
+        return { status: 204 };
+      }
     }
   };
 
@@ -242,12 +272,16 @@ export async function startApiDouble(): Promise<ApiDouble> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://api.local');
-      const text = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const contentType = req.headers['content-type'];
+      const json = !contentType || contentType.startsWith('application/json');
+      const text = json ? bytes.toString('utf8') : '';
       const request: RecordedRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
         authorization: req.headers.authorization,
         body: text ? (JSON.parse(text) as unknown) : undefined,
+        ...(json ? {} : { raw: bytes, contentType }),
       };
       double.requests.push(request);
       const name = route(request.method, request.path);

@@ -9,6 +9,7 @@ import type {
   ChannelLimits,
   ChannelName,
   EventSink,
+  FetchFileOptions,
   SendOptions,
 } from '../../src/channels/channel';
 import { RateLimiter } from '../../src/channels/rate-limiter';
@@ -30,6 +31,10 @@ export class RecordingChannel implements Channel {
   sendMs = 0;
   sink?: EventSink;
   readonly limiter: RateLimiter;
+  /** Files people sent, by reference: the bytes, or the error fetching it throws. */
+  readonly files = new Map<string, Buffer | Error>();
+  /** The references fetched, in order. */
+  readonly fetched: string[] = [];
 
   constructor(
     readonly name: ChannelName = 'telegram',
@@ -43,6 +48,14 @@ export class RecordingChannel implements Channel {
   }
 
   async stop(): Promise<void> {}
+
+  async fetchFile(fileRef: string, _options: FetchFileOptions): Promise<Buffer> {
+    this.fetched.push(fileRef);
+    const file = this.files.get(fileRef);
+    if (file instanceof Error) throw file;
+    if (!file) throw new Error(`no file ${fileRef}`);
+    return file;
+  }
 
   async send(chatId: string, replies: BotReply[], options: SendOptions = {}): Promise<void> {
     this.options.push(options);
