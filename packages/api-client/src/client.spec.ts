@@ -243,6 +243,37 @@ describe('createApiClient: requests', () => {
   });
 });
 
+describe('createApiClient: photos of confidential reports', () => {
+  it("reads a report's photo as a Blob, and an error as an ApiError", async () => {
+    api.answer({ status: 200, raw: 'not-really-a-png' });
+    const sut = createApiClient({ baseUrl });
+
+    const blob = await sut.tips.photo('t 1', 'e-1');
+
+    expect(api.last).toMatchObject({ method: 'GET', path: '/api/v1/tips/t%201/photos/e-1' });
+    expect(await blob.text()).toBe('not-really-a-png');
+    api.answer({ status: 404, body: { code: 'tip_photo_not_stored', message: 'being fetched' } });
+    await expect(sut.tips.photo('t-1', 'e-1')).rejects.toMatchObject({
+      status: 404,
+      code: 'tip_photo_not_stored',
+    });
+  });
+
+  it("uploads a fetched file's bytes as they are, under its key", async () => {
+    api.answer({ status: 204 });
+    const sut = createApiClient({ baseUrl, token: 'svc' });
+
+    await sut.bot.uploadFile('tip_photo:e-1', new Blob([Buffer.from('PNG bytes')]));
+
+    expect(api.last).toMatchObject({
+      method: 'PUT',
+      path: '/api/v1/bot/files/tip_photo%3Ae-1',
+      body: 'PNG bytes',
+    });
+    expect(api.last.headers['content-type']).toBe('application/octet-stream');
+  });
+});
+
 describe('createApiClient: knowledge and questions', () => {
   it('asks a citizen question and returns the answer as the API gave it', async () => {
     const answer: AskResponse = {
