@@ -36,7 +36,7 @@ interface PhotoEntry {
   photo: { state: string; mimeType: string | null; sizeBytes: number | null } | null;
 }
 
-function photoEvent(chatId: string, fileRef: string): BotEvent {
+function photoEvent(chatId: string, fileRef: string, mimeType = 'image/jpeg'): BotEvent {
   return {
     channel: 'telegram',
     updateId: `photo-${Math.random()}`,
@@ -44,7 +44,7 @@ function photoEvent(chatId: string, fileRef: string): BotEvent {
     user: { id: chatId },
     type: 'file',
     fileRef,
-    mimeType: 'image/jpeg',
+    mimeType,
     caption: 'Ảnh hợp đồng của Hùng',
   };
 }
@@ -323,6 +323,8 @@ describe('confidential reports (tips)', () => {
     ).expect(200);
     expect(texts(adding.body).join()).toContain('gửi thêm thông tin');
     await postEvent(t.url, photoEvent('tip-2', 'ph-more')).expect(200);
+    // A PDF is not fetched: only JPEG, PNG and WebP photos are kept.
+    await postEvent(t.url, photoEvent('tip-2', 'doc-1', 'application/pdf')).expect(200);
     const added = await postEvent(t.url, textEvent('tip-2', 'Hùng đi xe biển 97A')).expect(200);
     expect(texts(added.body).join()).toContain('Đã thêm vào tin báo');
     await postEvent(t.url, actionEvent('tip-2', 'tip:done')).expect(200);
@@ -332,6 +334,7 @@ describe('confidential reports (tips)', () => {
       'description',
       'photo',
       'photo',
+      'photo',
       'addition',
     ]);
     // The platform no longer has the second photo: the bot says so, and the entry says it.
@@ -339,8 +342,11 @@ describe('confidential reports (tips)', () => {
     const { body: claimed } = await bot
       .claim({ channels: ['telegram'], limit: 10, leaseSeconds: 60 })
       .expect(200);
-    const fetch = claimed.items.find((i: { kind: string }) => i.kind === 'fetch_file');
-    expect(fetch.chatId).toBe(`tip_photo:${read.body.entries[2].id}`);
+    const fetches = claimed.items.filter((i: { kind: string }) => i.kind === 'fetch_file');
+    expect(fetches.map((i: { chatId: string }) => i.chatId)).toEqual([
+      `tip_photo:${read.body.entries[2].id}`,
+    ]);
+    const [fetch] = fetches;
     await bot.fileSource(fetch.chatId).expect(200);
     await bot
       .report(fetch, { outcome: 'rejected', error: 'Bad Request: wrong file_id' })
@@ -349,6 +355,7 @@ describe('confidential reports (tips)', () => {
     expect(after.body.entries.map((e: PhotoEntry) => e.photo?.state ?? null)).toEqual([
       null,
       'stored',
+      'failed',
       'failed',
       null,
     ]);

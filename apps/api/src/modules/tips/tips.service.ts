@@ -7,6 +7,7 @@ import {
   TIP_CODE_ALPHABET,
   TIP_CODE_LENGTH,
   TIP_LIMITS,
+  TIP_PHOTO_TYPES,
   type TipDetailResponse,
   type TipEntryKind,
   type TipEntryResponse,
@@ -125,7 +126,7 @@ export class TipsService implements OnModuleInit {
     );
     if (count >= TIP_LIMITS.entries) return false;
     const entryId = await this.insertEntry(manager, tipId, kind, content, null);
-    if (kind === 'photo' && channel !== 'web') {
+    if (kind === 'photo' && channel !== 'web' && mayBePhoto(content)) {
       await this.outbox.enqueue(manager, [
         { kind: 'fetch_file', channel, chatId: tipPhotoFileKey(entryId), replies: [] },
       ]);
@@ -419,6 +420,12 @@ export function newTipCode(): string {
   for (let i = 0; i < TIP_CODE_LENGTH; i++)
     code += TIP_CODE_ALPHABET[randomInt(TIP_CODE_ALPHABET.length)];
   return code;
+}
+
+/** Worth fetching: a file whose type the platform did not give, or one the API stores. */
+function mayBePhoto(content: string | TipPhoto): boolean {
+  const type = typeof content === 'string' ? undefined : content.mimeType?.toLowerCase();
+  return !type || (TIP_PHOTO_TYPES as readonly string[]).includes(type);
 }
 
 /** Stored; else how its fetch from the platform goes (none queued, such as on the web chat: failed). */
