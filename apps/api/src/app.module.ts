@@ -22,6 +22,7 @@ import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { LinkedAccountsModule } from './modules/linked-accounts/linked-accounts.module';
+import { BotFilesModule } from './modules/bot-files/bot-files.module';
 import { PlanModule } from './modules/plan/plan.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
@@ -64,6 +65,7 @@ export class AppModule {
         DirectoryModule,
         CompaniesModule,
         TipsModule,
+        BotFilesModule,
         AssistantModule,
         MessagingModule,
         ConversationsModule,

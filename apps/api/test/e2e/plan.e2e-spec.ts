@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanResponse, PlanTaskResponse, TaskUpdateResponse } from '@gcm/domain';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
+import { BOT_TOKEN, botRequest } from '../support/bot-factories';
 import { signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
 
 type Ref = { code: string };
@@ -16,7 +17,7 @@ describe('plan: tasks and progress updates', () => {
   const task: Record<string, PlanTaskResponse> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({ DEMO_DATA: 'true' }, { firstRun: true });
+    t = await startTestApp({ DEMO_DATA: 'true', BOT_SERVICE_TOKEN: BOT_TOKEN }, { firstRun: true });
     for (const u of await t.dataSource.getRepository(UnitEntity).find()) unit[u.code] = u.id;
     for (const role of ['admin', 'editor', 'coordinator', 'viewer'] as const)
       as[role] = (await signedInAs(t, role)).agent;
@@ -351,6 +352,60 @@ describe('plan: tasks and progress updates', () => {
         .expect(200);
       expect(served.headers['content-type']).toBe('image/png');
       expect(served.headers['x-content-type-options']).toBe('nosniff');
+    });
+
+    it('a file sent from a chat is fetched by a bot instance, then served like an uploaded one', async () => {
+      const bot = botRequest(t.url);
+      const photo = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IacBRwzEcQDBAxDhtIruDgAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const fileRef = 'https://photo-stal.zdn.vn/hoi-nghi-tuyen-truyen.jpg';
+      const sent = await post(as.ward!, '1.3', {
+        text: 'Ảnh hội nghị, gửi từ Zalo.',
+        channel: 'zalo',
+        attachment: { kind: 'photo', fileRef, mimeType: 'image/jpeg' },
+      }).expect(201);
+      const key = `task_update:${sent.body.id}`;
+      const [queued] = await t.dataSource.query(
+        `SELECT channel, status, replies FROM outbox WHERE kind = 'fetch_file' AND chat_id = $1`,
+        [key],
+      );
+      expect(queued).toEqual({ channel: 'zalo', status: 'pending', replies: [] });
+      const source = await bot.fileSource(key).expect(200);
+      expect(source.body).toEqual({ fileRef, maxBytes: 5 * 1024 * 1024 });
+      await bot.fileSource('task_update:not-an-id').expect(404);
+      await bot.fileSource('somewhere:else').expect(404);
+
+      const notImage = await bot.uploadFile(key, Buffer.from('<html>trang tin</html>')).expect(400);
+      expect(notImage.body.message).toContain('not a JPEG, PNG or WebP image');
+      const tooBig = await bot.uploadFile(key, Buffer.alloc(5 * 1024 * 1024 + 1, 0xff));
+      expect(tooBig.status).toBe(413);
+      await bot.uploadFile(key, photo).expect(204);
+      await bot.fileSource(key).expect(404);
+
+      const listed = (
+        await as.coordinator.get(`/api/v1/tasks/${task['1.3']!.id}/updates`).expect(200)
+      ).body.items as TaskUpdateResponse[];
+      expect(listed.find((u) => u.id === sent.body.id)?.attachment).toEqual({
+        kind: 'photo',
+        fileName: null,
+        mimeType: 'image/png',
+        sizeBytes: photo.length,
+        fileRef: null,
+        stored: true,
+      });
+      const served = await as.viewer
+        .get(`/api/v1/task-updates/${sent.body.id}/attachment`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(Buffer.compare(served.body as Buffer, photo)).toBe(0);
+      expect(served.headers['content-type']).toBe('image/png');
     });
   });
 

@@ -480,6 +480,12 @@ describe(
       const text = 'Đã phối hợp kiểm tra 3 cơ sở dịch vụ đưa người đi làm việc ở nước ngoài.';
       replies = await tg(chat, telegramUpdates.text(chat, text));
       expect(lastOf(replies).text).toMatch(/gửi kèm một ảnh hoặc tài liệu/);
+      // A real 4×4 PNG on Telegram's file server.
+      const photo = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IacBRwzEcQDBAxDhtIruDgAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      telegram.addFile('ph-1280', photo);
       replies = await tg(chat, telegramUpdates.photo(chat));
       const summary = lastOf(replies);
       expect(summary.text).toContain(`Nội dung: ${text}`);
@@ -491,20 +497,28 @@ describe(
       );
       expect(lastOf(replies).text).toMatch(/^Đã gửi cập nhật tiến độ nhiệm vụ/);
 
-      const { items } = await api.staffJson<{
-        items: {
-          text: string;
-          channel: string;
-          author: { fullName: string } | null;
-          attachment: { kind: string; fileRef: string } | null;
-        }[];
-      }>(`/task-updates?unitId=${police.id}`);
-      expect(items[0]).toMatchObject({
+      type Update = {
+        id: string;
+        text: string;
+        channel: string;
+        author: { fullName: string } | null;
+        attachment: { kind: string; fileRef: string | null; stored: boolean } | null;
+      };
+      const latest = async () =>
+        (await api.staffJson<{ items: Update[] }>(`/task-updates?unitId=${police.id}`)).items[0];
+      expect(await latest()).toMatchObject({
         text,
         channel: 'telegram',
         author: { fullName: 'Hoàng Văn Minh' },
-        attachment: { kind: 'photo', fileRef: 'ph-1280' },
+        attachment: { kind: 'photo' },
       });
+      // The bot fetches the photo from Telegram into the API: the console shows the photo itself.
+      await waitFor(async () => (await latest()).attachment?.stored === true, 20_000, 'stored');
+      const update = await latest();
+      expect(update.attachment).toMatchObject({ kind: 'photo', fileRef: null, stored: true });
+      const file = await api.staff(`/task-updates/${update.id}/attachment`);
+      expect(file.status).toBe(200);
+      expect(Buffer.from(await file.arrayBuffer()).equals(photo)).toBe(true);
     });
 
     it('speaks English to an officer who chose it with /lang; Vietnamese stays the default', async (ctx) => {

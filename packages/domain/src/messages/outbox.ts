@@ -7,8 +7,9 @@ import type { BotReply, Channel } from './bot-message';
  * POST /bot/updates/redeliver), or the police answering a confidential report (`tip_reply`).
  *
  * `fetch_file` is no message: its "delivery" is fetching a file a person sent (a photo of a
- * confidential report) from the chat platform and uploading its bytes to the API. Its `chatId`
- * is the file's key (`tip_photo:<entry id>`, see `fileKey`), not a chat, and `replies` is empty:
+ * confidential report, the photo or document of a task update) from the chat platform and
+ * uploading its bytes to the API. Its `chatId` is the file's key (`tipPhotoFileKey`,
+ * `taskUpdateFileKey`), not a chat, and `replies` is empty:
  * the bot asks GET /bot/files/:key for the platform's reference and PUTs the bytes there.
  */
 export const OUTBOX_KINDS = [
@@ -105,3 +106,5 @@ export interface FileSourceResponse {
 
 /** The outbox key of the photo of a confidential report's entry. */
 export const tipPhotoFileKey = (entryId: string) => `tip_photo:${entryId}`;
+/** The outbox key of the file of a task's progress update sent from a chat. */
+export const taskUpdateFileKey = (updateId: string) => `task_update:${updateId}`;

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@gcm/domain';
+import { ErrorCode, FieldError, TASK_UPDATE_LIMITS } from '@gcm/domain';
 import { AppError } from '../../common/errors/app-error';
 
 export const PlanErrors = {
@@ -39,4 +39,24 @@ export const PlanErrors = {
   /** 400 `validation_failed` naming the fields, like the validation pipe's answers. */
   invalid: (details: FieldError[]) =>
     AppError.validation(details, details.map((d) => `${d.field}: ${d.message}`).join('; ')),
+  nothingToFetch: () =>
+    new AppError(
+      ErrorCode.NotFound,
+      404,
+      'No file to fetch for this update: it is gone, has no file on a chat platform, or its file is stored already.',
+    ),
+  fileMissing: () =>
+    new AppError(ErrorCode.ValidationFailed, 400, "Send the file's bytes as the request body."),
+  fileTooLarge: () =>
+    new AppError(
+      ErrorCode.PayloadTooLarge,
+      413,
+      `The file is larger than ${TASK_UPDATE_LIMITS.fileBytes} bytes (5 MB), the most an update keeps.`,
+    ),
+  photoNotImage: () =>
+    new AppError(
+      ErrorCode.ValidationFailed,
+      400,
+      "The update's photo is not stored: its bytes are not a JPEG, PNG or WebP image.",
+    ),
 };

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isOwnTask, isTaskUnit, Role, TaskUpdateResponse } from '@gcm/domain';
+import { isOwnTask, isTaskUnit, Role, taskUpdateFileKey, TaskUpdateResponse } from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import type { AuthUser } from '../auth/auth-user';
+import { OutboxService } from '../messaging/outbox.service';
 import {
   CreateTaskUpdateDto,
   TaskUpdateListQueryDto,
@@ -31,6 +32,7 @@ export class TaskUpdatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plan: PlanService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async post(actor: Actor, taskId: string, dto: CreateTaskUpdateDto): Promise<TaskUpdateResponse> {
@@ -74,6 +76,20 @@ export class TaskUpdatesService {
         ...attachment.columns,
       }),
     );
+    // A file sent in a chat is fetched from the platform by a bot instance (TaskUpdateFilesService).
+    if (
+      attachment.columns.attachmentFileRef &&
+      (update.channel === 'telegram' || update.channel === 'zalo')
+    ) {
+      await this.outbox.enqueue(manager, [
+        {
+          kind: 'fetch_file',
+          channel: update.channel,
+          chatId: taskUpdateFileKey(update.id),
+          replies: [],
+        },
+      ]);
+    }
     return update.id;
   }
 

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { TipKeyMissingError } from './tip-cipher';
-import { sniffImageType } from './tip-photo-type';
+import { sniffImageType } from '../../common/files/image-type';
 import { TipsErrors } from './tips.errors';
 import { type TipPhoto, TipsService } from './tips.service';
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '../messaging/messaging.module';
-import { BotFilesController } from './tip-photos.controller';
 import { TipPhotosService } from './tip-photos.service';
 import { TipsController } from './tips.controller';
 import { TipsRetentionJob, TipsRetentionService } from './tips-retention';
@@ -8,8 +7,8 @@ import { TipsService } from './tips.service';
 
 @Module({
   imports: [MessagingModule],
-  controllers: [TipsController, BotFilesController],
+  controllers: [TipsController],
   providers: [TipsService, TipPhotosService, TipsRetentionService, TipsRetentionJob],
-  exports: [TipsService, TipsRetentionService],
+  exports: [TipsService, TipPhotosService, TipsRetentionService],
 })
 export class TipsModule {}

@@ -1,10 +1,11 @@
-import type { TipPhotoType } from '@gcm/domain';
+/** The images the API keeps from chat platforms (a report's photo, a task update's photo). */
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /**
  * The image type of a file by its first bytes (JPEG `FF D8 FF`, PNG's eight-byte signature,
  * WebP's `RIFF….WEBP`), or null: what a file says of itself does not count.
  */
-export function sniffImageType(bytes: Uint8Array): TipPhotoType | null {
+export function sniffImageType(bytes: Uint8Array): ImageType | null {
   const starts = (signature: number[], offset = 0) =>
     bytes.length >= offset + signature.length &&
     signature.every((byte, i) => bytes[offset + i] === byte);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImageType } from './tip-photo-type';
+import { sniffImageType } from './image-type';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
