@@ -36,9 +36,15 @@ export function importBodyParsers(limitKb: number): RequestHandler[] {
   ];
 }
 
-/** A file uploaded as the body itself, whatever its declared type (the route checks its bytes). */
+/**
+ * A file uploaded as the body itself, whatever its declared type (the route checks its bytes).
+ * Only the bot uploads files: a request without a bearer token is left unread, for the route's
+ * guard to refuse (401).
+ */
 export function fileBodyParser(limitBytes: number): RequestHandler {
-  return express.raw({ type: () => true, limit: limitBytes });
+  const raw = express.raw({ type: () => true, limit: limitBytes });
+  return (req, res, next) =>
+    req.headers.authorization?.startsWith('Bearer ') ? raw(req, res, next) : next();
 }
 
 /** An error the body parser passes on with this `type`, for bodyParserErrors to answer. */
