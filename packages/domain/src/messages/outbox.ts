@@ -4,7 +4,9 @@ import type { BotReply, Channel } from './bot-message';
  * Why the API wants a message sent on its own initiative: a staff reply, a broadcast, a report's
  * reminder, a report returned for correction (`correction`) or accepted (`report_review`), or the
  * bot's own replies to an update it could not send at once after answering the webhook (`reply`,
- * POST /bot/updates/redeliver), or the police answering a confidential report (`tip_reply`).
+ * POST /bot/updates/redeliver), the police answering a confidential report (`tip_reply`, its
+ * text sealed at rest), or a police officer's linked chat told that a report or an addition to
+ * one arrived (`tip_notice`, never its content).
  */
 export const OUTBOX_KINDS = [
   'staff_reply',
@@ -14,6 +16,7 @@ export const OUTBOX_KINDS = [
   'report_review',
   'reply',
   'tip_reply',
+  'tip_notice',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -17,6 +17,7 @@ import { LicensedCompanies1766100000001 } from './1766100000001-licensed-compani
 import { WebhookRepliesKept1766200000000 } from './1766200000000-webhook-replies-kept';
 import { OutboxUnreachable1766600000000 } from './1766600000000-outbox-unreachable';
 import { Tips1766800000000 } from './1766800000000-tips';
+import { TipNotices1766950000000 } from './1766950000000-tip-notices';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   WebhookRepliesKept1766200000000,
   OutboxUnreachable1766600000000,
   Tips1766800000000,
+  TipNotices1766950000000,
 ];
