@@ -1,16 +1,14 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { API_PREFIX, consoleIsBuilt, createApp } from './app.factory';
+import { localTipKeyFile, withBotToken, withLocalTipKey } from './config/data-dir-secrets';
 import { Env, EnvError, loadEnv } from './config/env';
 import { openDatabase } from './database/database';
 import { FirstRunService, FirstRunReport } from './database/seeds/first-run.service';
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const env = withBotToken(loadEnv());
+  const env = withLocalTipKey(withBotToken(loadEnv()));
   const database = await openDatabase(env);
   const app = await createApp(env, database);
   const report = await app.get(FirstRunService).run();
@@ -28,6 +26,7 @@ async function main(): Promise<void> {
     database.mode === 'embedded'
       ? `  Database:   embedded PGlite, data folder ${database.dataDir}`
       : `  Database:   PostgreSQL server (DATABASE_URL)`,
+    ...tipKeyLines(env),
     ...firstRunLines(report),
   ];
   // Printed, not logged: operators look for these lines, and the one-time password appears only here.
@@ -44,19 +43,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-/**
- * Without BOT_SERVICE_TOKEN, a token is made once and kept in DATA_DIR/bot-service-token, where
- * the bot started on the same machine finds it: `pnpm start` needs no configuration. Several
- * machines share one token through the variable.
- */
-function withBotToken(env: Env): Env {
-  if (env.BOT_SERVICE_TOKEN) return env;
-  const file = path.join(env.DATA_DIR, 'bot-service-token');
-  if (!existsSync(file)) {
-    mkdirSync(env.DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return Object.freeze({ ...env, BOT_SERVICE_TOKEN: readFileSync(file, 'utf8').trim() });
+function tipKeyLines(env: Env): string[] {
+  if (env.TIPS_ENCRYPTION_KEYS || !env.TIPS_ENCRYPTION) return [];
+  return [
+    `  Báo tin:    sealed with a key made for this data folder (${localTipKeyFile(env)}); set TIPS_ENCRYPTION_KEYS in production`,
+  ];
 }
 
 function firstRunLines(report: FirstRunReport): string[] {

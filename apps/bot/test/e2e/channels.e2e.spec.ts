@@ -542,6 +542,29 @@ describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () =
     expect(deliveredTo(user)).toHaveLength(0);
   });
 
+  it('drops validly signed events 6 hours old, 30 days old or a day ahead, and answers a fresh one', async () => {
+    const user = '3006';
+    const hour = 3_600_000;
+    const sentAt = [Date.now() - 6 * hour, Date.now() - 30 * 24 * hour, Date.now() + 24 * hour];
+
+    for (const at of sentAt) {
+      const event = {
+        ...zaloTextEvent({ userId: user, text: LICENCE_QUESTION }),
+        timestamp: `${at}`,
+      };
+      const res = await post(zalo.signedEvent(event));
+      // 200, or Zalo would deliver the replayed event again for 12 hours.
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ignored: 'stale' });
+    }
+    await quiet(300);
+    expect(deliveredTo(user)).toHaveLength(0);
+
+    await post(zalo.signedEvent(zaloTextEvent({ userId: user, text: LICENCE_QUESTION })));
+    await waitFor(() => deliveredTo(user).length >= 1, 10_000, 'the answer to the fresh event');
+    expect(deliveredTo(user)).toHaveLength(1);
+  });
+
   it('handles a message from a person who unfollowed, without a crash', async () => {
     const user = '3003';
 
