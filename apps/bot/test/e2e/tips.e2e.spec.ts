@@ -125,8 +125,6 @@ describe('a confidential report to the police, on Telegram and Zalo', { timeout:
         DATA_DIR: dataDir,
         TIPS_ENCRYPTION_KEYS: TIP_KEYS,
         PUBLIC_URL: CONSOLE,
-        // The notice of additions waits a second, not five minutes.
-        TIPS_ADDITION_NOTICE_DELAY_SECONDS: '1',
       },
       async () => rmSync(dataDir, { recursive: true, force: true }),
     );

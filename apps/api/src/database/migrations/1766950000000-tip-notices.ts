@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Police officers are told of confidential reports: outbox kind `tip_notice` (a notice to a
- * linked chat, without the report's content), and `tips.addition_notice_at`, when the notice of
- * additions to a report goes out (further additions before then join it). A police reply's text
+ * linked chat, without the report's content), and `tips.addition_notice_at`, when the police
+ * were last told of an addition (cleared when an officer opens the report). A police reply's text
  * is sealed in the outbox (`outbox.sealed_replies`, TipCipher) and erased once delivered.
  */
 export class TipNotices1766950000000 implements MigrationInterface {

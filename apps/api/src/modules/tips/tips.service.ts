@@ -125,14 +125,16 @@ export class TipsService implements OnModuleInit {
   }
 
   /**
-   * An addition to a sent report: its police are told once per burst. The notice waits
-   * TIPS_ADDITION_NOTICE_DELAY_SECONDS in the outbox; additions before it goes out join it (the
-   * report's `addition_notice_at` says when it goes); the first addition after that queues the
-   * next one.
+   * An addition to a sent report: its police are told at once, unless they were told of an
+   * addition to it less than TIPS_ADDITION_NOTICE_WINDOW_SECONDS ago and no officer has opened
+   * it since (that notice covers this one). `tips.addition_notice_at` is when they were last
+   * told; opening the report clears it.
    */
   private async noticeAdditionIn(manager: EntityManager, tipId: string): Promise<void> {
     const now = this.clock.now();
-    const at = new Date(now.getTime() + this.env.TIPS_ADDITION_NOTICE_DELAY_SECONDS * 1000);
+    const windowStart = new Date(
+      now.getTime() - this.env.TIPS_ADDITION_NOTICE_WINDOW_SECONDS * 1000,
+    );
     const due: { id: string }[] = await manager.query(
       `WITH due AS (
          UPDATE tips SET addition_notice_at = $2
@@ -140,9 +142,9 @@ export class TipsService implements OnModuleInit {
            AND (addition_notice_at IS NULL OR addition_notice_at <= $3)
          RETURNING id
        ) SELECT id FROM due`,
-      [tipId, at, now],
+      [tipId, now, windowStart],
     );
-    if (due.length > 0) await this.notifyPoliceIn(manager, tipId, 'addition', at);
+    if (due.length > 0) await this.notifyPoliceIn(manager, tipId, 'addition');
   }
 
   /**
@@ -156,7 +158,6 @@ export class TipsService implements OnModuleInit {
     manager: EntityManager,
     tipId: string,
     kind: 'new' | 'addition',
-    availableAt?: Date,
   ): Promise<number> {
     const [tip]: { code: string; area_id: string; area_name: string }[] = await manager.query(
       `SELECT t.code, a.id AS area_id, a.name AS area_name
@@ -198,7 +199,6 @@ export class TipsService implements OnModuleInit {
         channel: chat.channel,
         chatId: chat.chat_id,
         replies: tipNoticeReplies(chat.locale === 'en' ? 'en' : INITIAL_STATE.locale, notice),
-        ...(availableAt ? { availableAt } : {}),
       })),
     );
     return chats.length;
@@ -338,6 +338,11 @@ export class TipsService implements OnModuleInit {
         await manager.query(`UPDATE tips SET status = 'read' WHERE id = $1`, [id]);
         tip.status = 'read';
       }
+      // Seen up to now: the next addition is told at once.
+      await manager.query(
+        `UPDATE tips SET addition_notice_at = NULL WHERE id = $1 AND addition_notice_at IS NOT NULL`,
+        [id],
+      );
       await this.audit.record(manager, actor, {
         action: 'tip.read',
         entityType: 'tip',
