@@ -100,7 +100,7 @@ describe('"Báo tin" in the dialog', () => {
       type: 'text',
       text:
         'Người báo tin đã gửi thêm thông tin cho tin báo mã ACDE-FGHJ-KM, địa bàn Phường Đức Xuân.\n' +
-        'Xem trong trang quản trị, mục Báo tin.',
+        'Xem trong trang quản trị, mục Hỏi đáp → Tin báo cho Công an.',
     });
     const [english] = tipNoticeReplies('en', { kind: 'new', code: 'ACDEFGHJKM', area: 'X', url });
     expect(english).toMatchObject({ text: expect.stringContaining('A new report to the police') });

@@ -399,14 +399,14 @@ const NOTICE_TEXTS = {
     addition: (code: string, area: string) =>
       `Người báo tin đã gửi thêm thông tin cho tin báo mã ${code}, địa bàn ${area}.`,
     open: (url: string) => `Xem trong trang quản trị: ${url}`,
-    openNoUrl: 'Xem trong trang quản trị, mục Báo tin.',
+    openNoUrl: 'Xem trong trang quản trị, mục Hỏi đáp → Tin báo cho Công an.',
   },
   en: {
     new: (code: string, area: string) => `A new report to the police: code ${code}, area ${area}.`,
     addition: (code: string, area: string) =>
       `The reporter added information to report ${code}, area ${area}.`,
     open: (url: string) => `Open it in the admin console: ${url}`,
-    openNoUrl: 'Open it in the admin console, under Báo tin.',
+    openNoUrl: 'Open it in the admin console, under Reports to the police.',
   },
 } as const;
 
