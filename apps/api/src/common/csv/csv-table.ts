@@ -12,6 +12,19 @@ export function csvInvalid(errors: CsvRowError[]): AppError {
   );
 }
 
+/**
+ * The rows of cells of an uploaded CSV text, read as every import reads it: in NFC, without the
+ * byte-order mark and blank lines, cells trimmed, rows of any length. Throws csv-parse's errors.
+ */
+export function parseCsv(csv: string): string[][] {
+  return parse(csv.normalize('NFC'), {
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
+}
+
 /** What a CSV import accepts: its columns (header names, any case), the ones it needs, how many rows. */
 export interface CsvTableSpec {
   columns: readonly string[];
@@ -42,12 +55,7 @@ export function readCsvTable(csv: unknown, spec: CsvTableSpec): CsvTable {
   }
   let records: string[][];
   try {
-    records = parse(csv.normalize('NFC'), {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
+    records = parseCsv(csv);
   } catch (error) {
     const line =
       error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
