@@ -13,8 +13,9 @@ export function csvInvalid(errors: CsvRowError[]): AppError {
 }
 
 /**
- * The rows of cells of an uploaded CSV text, read as every import reads it: in NFC, without the
- * byte-order mark and blank lines, cells trimmed, rows of any length. Throws csv-parse's errors.
+ * The rows of cells of an uploaded CSV text, as the unit, contact and company imports read it:
+ * in NFC, without the byte-order mark and blank lines, cells trimmed, rows of any length.
+ * Throws csv-parse's errors.
  */
 export function parseCsv(csv: string): string[][] {
   return parse(csv.normalize('NFC'), {
