@@ -11,14 +11,14 @@
 //   pnpm --filter @gcm/api bench:reporting-console            (embedded PGlite)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @gcm/api bench:reporting-console
 import { performance } from 'node:perf_hooks';
-import { ManualClock } from '../dist/common/clock/clock.js';
 import { DataSource } from 'typeorm';
-import { percentile, startBenchApp } from './harness.mjs';
+import { percentile } from './harness.mjs';
 import {
   FIELDS,
   createBenchTemplate,
   seedSubmissions,
   signInBenchAdmin,
+  startReportingBench,
 } from './reporting-seed.mjs';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
@@ -27,8 +27,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const WARM_UP = 5;
 
-const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
-const bench = await startBenchApp(undefined, { clock });
+const bench = await startReportingBench();
 const db = bench.app.get(DataSource);
 try {
   const started = performance.now();

@@ -1,5 +1,7 @@
+import { ManualClock } from '../dist/common/clock/clock.js';
 import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
 import { UsersService } from '../dist/modules/users/users.service.js';
+import { startBenchApp } from './harness.mjs';
 
 /**
  * Two years of half-yearly submissions of `fields` numeric fields for every commune-kind unit,
@@ -51,6 +53,15 @@ export async function seedSubmissions(db, templateId) {
     );
   }
   await db.query('ANALYZE');
+}
+
+/**
+ * The API of startBenchApp on a clock stopped at 10/12/2026 10:00 (Hà Nội): 2026-H2 open for
+ * drafts, the earlier periods past their due days.
+ */
+export function startReportingBench() {
+  const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
+  return startBenchApp(undefined, { clock });
 }
 
 const ADMIN = { email: 'bench-admin@gcm.local', password: 'Quiet-ledger-2026' };

@@ -16,16 +16,16 @@
 //   pnpm --filter @gcm/api bench:reporting            (embedded PGlite)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @gcm/api bench:reporting
 import { performance } from 'node:perf_hooks';
-import { ManualClock } from '../dist/common/clock/clock.js';
 import { ReportSubmissionsService } from '../dist/modules/reporting/report-submissions.service.js';
 import { REPORT_DRAFTS } from '../dist/modules/conversations/unit-ports.js';
 import { DataSource } from 'typeorm';
-import { percentile, startBenchApp } from './harness.mjs';
+import { percentile } from './harness.mjs';
 import {
   FIELDS,
   createBenchTemplate,
   seedSubmissions,
   signInBenchAdmin,
+  startReportingBench,
 } from './reporting-seed.mjs';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
@@ -34,8 +34,7 @@ const SAVE_RUNS = Number(process.env.BENCH_SAVE_RUNS ?? 500);
 /** Runs before measuring (JIT, connection pool, caches), not counted. */
 const WARM_UP = 30;
 
-const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
-const bench = await startBenchApp(undefined, { clock });
+const bench = await startReportingBench();
 const db = bench.app.get(DataSource);
 try {
   const started = performance.now();
