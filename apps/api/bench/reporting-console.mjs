@@ -11,12 +11,15 @@
 //   pnpm --filter @gcm/api bench:reporting-console            (embedded PGlite)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @gcm/api bench:reporting-console
 import { performance } from 'node:perf_hooks';
-import { ManualClock } from '../dist/common/clock/clock.js';
-import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
-import { UsersService } from '../dist/modules/users/users.service.js';
 import { DataSource } from 'typeorm';
-import { percentile, startBenchApp } from './harness.mjs';
-import { FIELDS, PERIODS, seedSubmissions } from './reporting-seed.mjs';
+import { percentile } from './harness.mjs';
+import {
+  FIELDS,
+  createBenchTemplate,
+  seedSubmissions,
+  signInBenchAdmin,
+  startReportingBench,
+} from './reporting-seed.mjs';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
 const CITIES = 100;
@@ -24,45 +27,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const WARM_UP = 5;
 
-const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
-const bench = await startBenchApp(undefined, { clock });
+const bench = await startReportingBench();
 const db = bench.app.get(DataSource);
 try {
   const started = performance.now();
-  const admin = await bench.app.get(UsersService).create(null, {
-    email: 'bench-admin@gcm.local',
-    fullName: 'Bench admin',
-    role: 'admin',
-    password: 'Quiet-ledger-2026',
-  });
-  const actor = { user: { ...admin.user, sessionId: '' }, ip: null, channel: 'api' };
-  const template = await bench.app.get(ReportTemplatesService).create(
-    actor,
-    {
-      code: 'bench_statistics',
-      title: 'Số liệu 6 tháng (benchmark)',
-      owedBy: ['commune'],
-      schedule: {
-        kind: 'half_yearly',
-        due: { firstHalf: { day: 5, month: 7 }, secondHalf: { day: 5, month: 1, yearOffset: 1 } },
-      },
-      sections: [
-        {
-          key: 'numbers',
-          title: 'Số liệu',
-          fields: Array.from({ length: FIELDS }, (_, i) => ({
-            key: `field_${i + 1}`,
-            label: `Chỉ tiêu ${i + 1}`,
-            type: 'count',
-            required: true,
-            unit: 'người',
-          })),
-        },
-      ],
-      rules: [],
-    },
-    PERIODS[0],
-  );
+  const { template } = await createBenchTemplate(bench.app);
   const [{ id: provinceId }] = await db.query(
     `INSERT INTO units (code, name, kind) VALUES ('T-00', 'Tỉnh benchmark', 'province') RETURNING id`,
   );
@@ -85,12 +54,7 @@ try {
     `Set up ${UNITS} wards under ${CITIES} cities and one province, ${count} submissions of ${FIELDS} fields (${bench.mode} database) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const login = await fetch(`${bench.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench-admin@gcm.local', password: 'Quiet-ledger-2026' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const cookie = await signInBenchAdmin(bench.url);
   const base = `/api/v1/reporting/templates/${template.id}/periods/2026-H1`;
   const call = async (path, as = 'json') => {
     const t0 = performance.now();

@@ -1,3 +1,8 @@
+import { ManualClock } from '../dist/common/clock/clock.js';
+import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
+import { UsersService } from '../dist/modules/users/users.service.js';
+import { startBenchApp } from './harness.mjs';
+
 /**
  * Two years of half-yearly submissions of `fields` numeric fields for every commune-kind unit,
  * for the reporting benchmarks: most accepted or submitted (some late), a few returned, drafts,
@@ -48,4 +53,65 @@ export async function seedSubmissions(db, templateId) {
     );
   }
   await db.query('ANALYZE');
+}
+
+/**
+ * The API of startBenchApp on a clock stopped at 10/12/2026 10:00 (Hà Nội): 2026-H2 open for
+ * drafts, the earlier periods past their due days.
+ */
+export function startReportingBench() {
+  const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
+  return startBenchApp(undefined, { clock });
+}
+
+const ADMIN = { email: 'bench-admin@gcm.local', password: 'Quiet-ledger-2026' };
+
+/**
+ * What both reporting benchmarks measure against: an admin (`actor` for service calls) and the
+ * half-yearly template `bench_statistics` owed by communes, one section of FIELDS required
+ * counts, with `rules`, from the first of PERIODS.
+ */
+export async function createBenchTemplate(app, rules = []) {
+  const admin = await app
+    .get(UsersService)
+    .create(null, { ...ADMIN, fullName: 'Bench admin', role: 'admin' });
+  const actor = { user: { ...admin.user, sessionId: '' }, ip: null, channel: 'api' };
+  const template = await app.get(ReportTemplatesService).create(
+    actor,
+    {
+      code: 'bench_statistics',
+      title: 'Số liệu 6 tháng (benchmark)',
+      owedBy: ['commune'],
+      schedule: {
+        kind: 'half_yearly',
+        due: { firstHalf: { day: 5, month: 7 }, secondHalf: { day: 5, month: 1, yearOffset: 1 } },
+      },
+      sections: [
+        {
+          key: 'numbers',
+          title: 'Số liệu',
+          fields: Array.from({ length: FIELDS }, (_, i) => ({
+            key: `field_${i + 1}`,
+            label: `Chỉ tiêu ${i + 1}`,
+            type: 'count',
+            required: true,
+            unit: 'người',
+          })),
+        },
+      ],
+      rules,
+    },
+    PERIODS[0],
+  );
+  return { admin, actor, template };
+}
+
+/** The session cookie of the admin of createBenchTemplate, signed in over HTTP at `url`. */
+export async function signInBenchAdmin(url) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  return login.headers.get('set-cookie').split(';')[0];
 }

@@ -16,14 +16,17 @@
 //   pnpm --filter @gcm/api bench:reporting            (embedded PGlite)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @gcm/api bench:reporting
 import { performance } from 'node:perf_hooks';
-import { ManualClock } from '../dist/common/clock/clock.js';
 import { ReportSubmissionsService } from '../dist/modules/reporting/report-submissions.service.js';
-import { ReportTemplatesService } from '../dist/modules/reporting/report-templates.service.js';
 import { REPORT_DRAFTS } from '../dist/modules/conversations/unit-ports.js';
-import { UsersService } from '../dist/modules/users/users.service.js';
 import { DataSource } from 'typeorm';
-import { percentile, startBenchApp } from './harness.mjs';
-import { FIELDS, PERIODS, seedSubmissions } from './reporting-seed.mjs';
+import { percentile } from './harness.mjs';
+import {
+  FIELDS,
+  createBenchTemplate,
+  seedSubmissions,
+  signInBenchAdmin,
+  startReportingBench,
+} from './reporting-seed.mjs';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
 const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 200);
@@ -31,51 +34,17 @@ const SAVE_RUNS = Number(process.env.BENCH_SAVE_RUNS ?? 500);
 /** Runs before measuring (JIT, connection pool, caches), not counted. */
 const WARM_UP = 30;
 
-const clock = new ManualClock(new Date('2026-12-10T03:00:00Z'));
-const bench = await startBenchApp(undefined, { clock });
+const bench = await startReportingBench();
 const db = bench.app.get(DataSource);
 try {
   const started = performance.now();
-  const admin = await bench.app.get(UsersService).create(null, {
-    email: 'bench-admin@gcm.local',
-    fullName: 'Bench admin',
-    role: 'admin',
-    password: 'Quiet-ledger-2026',
-  });
-  const actor = { user: { ...admin.user, sessionId: '' }, ip: null, channel: 'api' };
-  const template = await bench.app.get(ReportTemplatesService).create(
-    actor,
+  const { admin, actor, template } = await createBenchTemplate(bench.app, [
     {
-      code: 'bench_statistics',
-      title: 'Số liệu 6 tháng (benchmark)',
-      owedBy: ['commune'],
-      schedule: {
-        kind: 'half_yearly',
-        due: { firstHalf: { day: 5, month: 7 }, secondHalf: { day: 5, month: 1, yearOffset: 1 } },
-      },
-      sections: [
-        {
-          key: 'numbers',
-          title: 'Số liệu',
-          fields: Array.from({ length: FIELDS }, (_, i) => ({
-            key: `field_${i + 1}`,
-            label: `Chỉ tiêu ${i + 1}`,
-            type: 'count',
-            required: true,
-            unit: 'người',
-          })),
-        },
-      ],
-      rules: [
-        {
-          key: 'r1',
-          expression: 'field_2 <= field_1',
-          message: 'Chỉ tiêu 2 không vượt chỉ tiêu 1.',
-        },
-      ],
+      key: 'r1',
+      expression: 'field_2 <= field_1',
+      message: 'Chỉ tiêu 2 không vượt chỉ tiêu 1.',
     },
-    PERIODS[0],
-  );
+  ]);
   await db.query(
     `INSERT INTO units (code, name, kind)
      SELECT 'X-' || lpad(i::text, 5, '0'), 'UBND xã số ' || i, 'commune' FROM generate_series(1, $1) i`,
@@ -87,12 +56,7 @@ try {
     `Set up ${UNITS} units and ${count} submissions of ${FIELDS} fields (${bench.mode} database) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const login = await fetch(`${bench.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench-admin@gcm.local', password: 'Quiet-ledger-2026' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const cookie = await signInBenchAdmin(bench.url);
   const call = async (path, init = {}) => {
     const t0 = performance.now();
     const res = await fetch(`${bench.url}${path}`, {

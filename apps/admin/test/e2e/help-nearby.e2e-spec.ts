@@ -117,6 +117,48 @@ describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
     expect(shown).toContain('Công an – số khẩn cấp 113');
   });
 
+  it('imports contacts from a CSV file only once the same text passed a check', async () => {
+    const page = await signedIn();
+    await page.goto('/help-nearby/contacts/import');
+    const imp = h.importPage;
+    const header = 'name,kind,phone,address,opening_hours,notes,units,topics,review_due_on,sample';
+    const line = (kind: string) => `Đường dây nóng phường Sông Cầu,${kind},0000 000 070,,,,,,,`;
+    const run = page.getByRole('button', { name: imp.run, exact: true });
+    const check = page.getByRole('button', { name: imp.dryRun, exact: true });
+
+    // A file saved by a spreadsheet program: its byte-order mark is dropped, its name shown.
+    await page.getByLabel(imp.file, { exact: true }).setInputFiles({
+      name: 'noi-ho-tro.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${header}\n${line('no_such_kind')}\n`),
+    });
+    await page.getByText('noi-ho-tro.csv').waitFor();
+    const content = page.getByLabel(imp.text, { exact: true });
+    expect(await content.inputValue()).toBe(`${header}\n${line('no_such_kind')}\n`);
+
+    await check.click();
+    await page.getByText(imp.errorsCaption.replace('{count}', '1')).waitFor();
+    expect(await rows(page).first().textContent()).toContain('kind');
+    expect(await run.isDisabled()).toBe(true);
+
+    await content.fill(`${header}\n${line('police')}\n`);
+    expect(await page.getByText(imp.errorsCaption.replace('{count}', '1')).count()).toBe(0);
+    await check.click();
+    await page
+      .getByText(imp.dryRunResult.replace('{created}', '1').replace('{updated}', '0'))
+      .waitFor();
+    await run.click();
+    await page
+      .getByText(imp.importResult.replace('{created}', '1').replace('{updated}', '0'))
+      .waitFor();
+    expect(await run.isDisabled()).toBe(true);
+
+    await page.goto('/help-nearby/contacts');
+    await expect
+      .poll(async () => (await rows(page).allTextContents()).join('\n'))
+      .toContain('Đường dây nóng phường Sông Cầu');
+  });
+
   it('shows the licensed companies list with its date, and replaces it from a checked file', async () => {
     const page = await signedIn();
     await page.goto('/help-nearby/companies');

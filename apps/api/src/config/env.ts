@@ -97,6 +97,16 @@ const schema = z
       .min(0, 'must be 0 (off) or more')
       .max(86_400, 'must be at most 86400 (a day)')
       .default(3600),
+    /**
+     * After the police are told of an addition to a report, further additions within this many
+     * seconds are not told again, unless an officer opened the report meanwhile (0: every one).
+     */
+    TIPS_ADDITION_NOTICE_WINDOW_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (every addition told) or more')
+      .max(3600, 'must be at most 3600 (an hour)')
+      .default(300),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('warn'),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {

@@ -69,6 +69,22 @@ async function reportFrom(t: TestApp, chatId: string, area: string, body = SECRE
   return code.replace(/-/g, '');
 }
 
+interface NoticeRow {
+  chat_id: string;
+  replies: { type: string; text: string }[];
+  available_at: Date;
+  status: string;
+}
+
+/** The notices to police officers' chats, oldest first. */
+async function noticesTo(t: TestApp, chatId?: string): Promise<NoticeRow[]> {
+  return t.dataSource.query(
+    `SELECT chat_id, replies, available_at, status FROM outbox
+     WHERE kind = 'tip_notice' AND ($1::text IS NULL OR chat_id = $1) ORDER BY created_at, id`,
+    [chatId ?? null],
+  );
+}
+
 describe('confidential reports (tips)', () => {
   const clock = new ManualClock(new Date('2026-12-01T03:00:00Z'));
   let t: TestApp;
@@ -77,8 +93,25 @@ describe('confidential reports (tips)', () => {
   let tipId: string;
   let code: string;
 
+  /** Links the chat to the user with /lienket, as an officer does (a code the admin issued). */
+  async function link(chat: string, userId: string, unitId: string) {
+    const issued = await users.admin.agent
+      .post(`/api/v1/units/${unitId}/link-codes`)
+      .send({ userId })
+      .expect(201);
+    const linked = await postEvent(t.url, commandEvent(chat, 'lienket', issued.body.code)).expect(
+      200,
+    );
+    expect(texts(linked.body)[0]).toMatch(
+      /^(Đã liên kết tài khoản này|This account is now linked)/,
+    );
+  }
+
   beforeAll(async () => {
-    t = await startTestApp({ BOT_SERVICE_TOKEN: BOT_TOKEN, ...TEST_TIP_KEYS }, { clock });
+    t = await startTestApp(
+      { BOT_SERVICE_TOKEN: BOT_TOKEN, ...TEST_TIP_KEYS, PUBLIC_URL: 'http://canbo.gcm.test/' },
+      { clock },
+    );
     tree = await createUnitTree(t);
     const wardPolice = await createUnit(t, { kind: 'police', parentId: tree.wardA.id });
     const cityPolice = await createUnit(t, { kind: 'police', parentId: tree.city.id });
@@ -95,6 +128,20 @@ describe('confidential reports (tips)', () => {
       coordinator: await as('coordinator'),
       viewer: await as('viewer'),
     };
+    // The officers' own chats: the ward's police (one of them reads English), the city's, the
+    // other ward's, and a ward officer who has left (deactivated).
+    await link('ca-ward', users.wardPolice.userId, wardPolice.id);
+    const english = await as('unit_reporter', wardPolice.id);
+    await postEvent(t.url, commandEvent('ca-ward-en', 'lang', 'en')).expect(200);
+    await link('ca-ward-en', english.userId, wardPolice.id);
+    await link('ca-city', users.cityPolice.userId, cityPolice.id);
+    await link('ca-other', users.otherWardPolice.userId, otherPolice.id);
+    const gone = await as('unit_reporter', wardPolice.id);
+    await link('ca-gone', gone.userId, wardPolice.id);
+    await users.admin.agent
+      .patch(`/api/v1/users/${gone.userId}`)
+      .send({ isActive: false })
+      .expect(200);
     code = await reportFrom(t, 'tip-1', 'duc xuan');
     const [row] = await t.dataSource.query(`SELECT id FROM tips WHERE code = $1`, [code]);
     tipId = row.id;
@@ -129,6 +176,40 @@ describe('confidential reports (tips)', () => {
     }
     await t.http.get('/api/v1/tips').expect(401);
     await t.http.get(`/api/v1/tips/${tipId}`).expect(401);
+  });
+
+  it("tells the ward's police on their linked chats that a report arrived: code, area, the console's address, never the content", async () => {
+    const notices = await noticesTo(t);
+    // Not the city's police (the ward has its own), not another ward's, not a deactivated officer.
+    expect(notices.map((n) => n.chat_id).sort()).toEqual(['ca-ward', 'ca-ward-en']);
+    const shown = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+    const [vi] = await noticesTo(t, 'ca-ward');
+    expect(vi.replies).toEqual([
+      {
+        type: 'text',
+        text:
+          `Có tin báo mới gửi Công an: mã ${shown}, địa bàn Phường Đức Xuân.\n` +
+          `Xem trong trang quản trị: http://canbo.gcm.test/tips/${tipId}`,
+      },
+    ]);
+    const [en] = await noticesTo(t, 'ca-ward-en');
+    expect(en.replies[0].text).toBe(
+      `A new report to the police: code ${shown}, area Phường Đức Xuân.\n` +
+        `Open it in the admin console: http://canbo.gcm.test/tips/${tipId}`,
+    );
+    // Nothing of what the person wrote, nor which chat it came from.
+    for (const leak of ['Hùng', 'Nhật', '80 triệu', 'hợp đồng', 'tip-1', 'ph-tip-1'])
+      expect(JSON.stringify(notices)).not.toContain(leak);
+    // Delivered by the bot like any outbox message.
+    const claimed = await botRequest(t.url)
+      .claim({ channels: ['telegram'], limit: 50, leaseSeconds: 30 })
+      .expect(200);
+    const mine = (claimed.body.items as { kind: string; chatId: string }[]).filter(
+      (i) => i.kind === 'tip_notice',
+    );
+    expect(mine.map((i) => i.chatId).sort()).toEqual(['ca-ward', 'ca-ward-en']);
+    for (const item of claimed.body.items)
+      await botRequest(t.url).report(item, { outcome: 'sent' }).expect(204);
   });
 
   it('every read of the content is audited, with who read it and never the content', async () => {
@@ -310,6 +391,14 @@ describe('confidential reports (tips)', () => {
     expect(read.body).toMatchObject({ anonymous: false, contact: 'Gọi 0912 345 678 sau 17 giờ' });
     await users.otherWardPolice.agent.get(`/api/v1/tips/${row.id}`).expect(200);
     await users.wardPolice.agent.get(`/api/v1/tips/${row.id}`).expect(403);
+    // Sông Cầu's own police are told; the contact left is not in the notice.
+    const [notice] = await noticesTo(t, 'ca-other');
+    expect(notice.replies[0].text).toContain('Phường Sông Cầu');
+    expect(notice.replies[0].text).toContain(`/tips/${row.id}`);
+    expect(JSON.stringify(notice)).not.toContain('0912');
+    expect((await noticesTo(t, 'ca-ward')).map((n) => n.replies[0].text).join()).not.toContain(
+      'Sông Cầu',
+    );
   });
 
   it('the reporter adds a photo and a message with the code; the police reply reaches the chat through the outbox', async () => {
@@ -328,6 +417,16 @@ describe('confidential reports (tips)', () => {
     const added = await postEvent(t.url, textEvent('tip-2', 'Hùng đi xe biển 97A')).expect(200);
     expect(texts(added.body).join()).toContain('Đã thêm vào tin báo');
     await postEvent(t.url, actionEvent('tip-2', 'tip:done')).expect(200);
+
+    // A photo and a message: one notice of an addition per officer, at once.
+    const additions = (await noticesTo(t, 'ca-ward')).filter((n) =>
+      n.replies[0].text.includes('gửi thêm thông tin'),
+    );
+    expect(additions).toHaveLength(1);
+    expect(additions[0].replies[0].text).toContain(`http://canbo.gcm.test/tips/${tipId}`);
+    expect(JSON.stringify(additions)).not.toContain('97A');
+    expect(new Date(additions[0].available_at).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await noticesTo(t, 'ca-city')).toHaveLength(0);
 
     const read = await users.wardPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
     expect(read.body.entries.map((e: { kind: string }) => e.kind)).toEqual([
@@ -377,12 +476,51 @@ describe('confidential reports (tips)', () => {
       .post(`/api/v1/tips/${tipId}/replies`)
       .send({ text: 'Công an phường đã nhận tin, cảm ơn bạn.' })
       .expect(201);
+    // In the database the reply's text is sealed: no column holds it.
     const [outbox] = await t.dataSource.query(
-      `SELECT kind, chat_id, replies FROM outbox WHERE kind = 'tip_reply'`,
+      `SELECT id, kind, chat_id, replies, sealed_replies, row_to_json(o)::text AS whole
+       FROM outbox o WHERE kind = 'tip_reply'`,
     );
     expect(outbox.chat_id).toBe('tip-1');
-    expect(outbox.replies[0].text).toContain('Công an phường đã nhận tin');
-    expect(outbox.replies[0].buttons.flat()[0].action).toBe(`tip:add:${code}`);
+    expect(outbox.replies).toEqual([]);
+    expect(outbox.whole).not.toContain('đã nhận tin');
+    expect(outbox.whole).not.toContain('\\u0111\\u00e3 nh\\u1eadn tin');
+    const sealed = Buffer.from(outbox.sealed_replies);
+    expect(sealed.length).toBeGreaterThan(28);
+    expect(sealed.includes(Buffer.from('đã nhận tin'))).toBe(false);
+    expect(sealed.includes(Buffer.from(code))).toBe(false);
+    // The bot that claims it gets the text.
+    const claimed = await botRequest(t.url)
+      .claim({ channels: ['telegram'], limit: 50, leaseSeconds: 30 })
+      .expect(200);
+    const item = claimed.body.items.find((i: { id: string }) => i.id === outbox.id);
+    expect(item.replies[0].text).toContain('Công an phường đã nhận tin, cảm ơn bạn.');
+    expect(item.replies[0].buttons.flat()[0].action).toBe(`tip:add:${code}`);
+    // A retry keeps it sealed for the next attempt; once sent, the text is gone, the row stays.
+    await botRequest(t.url).report(item, { outcome: 'retry', retryAfterSeconds: 1 }).expect(204);
+    const [waiting] = await t.dataSource.query(`SELECT sealed_replies FROM outbox WHERE id = $1`, [
+      outbox.id,
+    ]);
+    expect(waiting.sealed_replies).not.toBeNull();
+    await t.dataSource.query(`UPDATE outbox SET available_at = now() WHERE id = $1`, [outbox.id]);
+    const again = await botRequest(t.url)
+      .claim({ channels: ['telegram'], limit: 50, leaseSeconds: 30 })
+      .expect(200);
+    const retried = again.body.items.find((i: { id: string }) => i.id === outbox.id);
+    expect(retried.replies[0].text).toContain('Công an phường đã nhận tin, cảm ơn bạn.');
+    for (const claimedItem of again.body.items)
+      await botRequest(t.url).report(claimedItem, { outcome: 'sent' }).expect(204);
+    const [sent] = await t.dataSource.query(
+      `SELECT status, chat_id, replies, sealed_replies, sent_at FROM outbox WHERE id = $1`,
+      [outbox.id],
+    );
+    expect(sent).toMatchObject({
+      status: 'sent',
+      chat_id: 'tip-1',
+      replies: [],
+      sealed_replies: null,
+    });
+    expect(sent.sent_at).not.toBeNull();
     const list = await users.viewer.agent.get('/api/v1/tips').expect(200);
     expect(list.body.items.find((i: { id: string }) => i.id === tipId).status).toBe('replied');
     const [audit] = await t.dataSource.query(
@@ -390,6 +528,37 @@ describe('confidential reports (tips)', () => {
       [tipId],
     );
     expect(JSON.stringify(audit.after)).not.toContain('cảm ơn');
+  });
+
+  it('an addition within five minutes of the last notice joins it, unless the police opened the report since', async () => {
+    const additions = async () =>
+      (await noticesTo(t, 'ca-ward')).filter((n) => n.replies[0].text.includes('gửi thêm'));
+    const add = (text: string) => postEvent(t.url, textEvent('tip-2', text)).expect(200);
+    // The police read the report after the last notice: the next addition is told.
+    await postEvent(t.url, commandEvent('tip-2', 'baotin', code)).expect(200);
+    await add('Hùng hay ngồi quán cà phê đầu ngõ');
+    expect(await additions()).toHaveLength(2);
+    // A minute later, nobody has opened it: joined.
+    clock.advance(60_000);
+    await add('Hùng có hai người đi cùng');
+    expect(await additions()).toHaveLength(2);
+    // Five minutes after the last notice: told again.
+    clock.advance(4 * 60_000 + 1000);
+    await add('Hùng thường đến vào thứ bảy');
+    const told = await additions();
+    expect(told).toHaveLength(3);
+    expect(told[2].replies[0].text).toBe(
+      `Người báo tin đã gửi thêm thông tin cho tin báo mã ${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}, địa bàn Phường Đức Xuân.\n` +
+        `Xem trong trang quản trị: http://canbo.gcm.test/tips/${tipId}`,
+    );
+    // An officer opens it: the very next addition is told, the one after joins it.
+    await users.cityPolice.agent.get(`/api/v1/tips/${tipId}`).expect(200);
+    await add('Hùng vừa đổi số điện thoại');
+    await add('Hùng nói sẽ đi vào tuần sau');
+    expect(await additions()).toHaveLength(4);
+    expect(JSON.stringify(await noticesTo(t))).not.toContain('Hùng');
+    expect((await noticesTo(t, 'ca-ward-en')).length).toBe((await noticesTo(t, 'ca-ward')).length);
+    await postEvent(t.url, actionEvent('tip-2', 'tip:done')).expect(200);
   });
 
   it('on the web chat, the police reply is a message of the conversation the page reads', async () => {
@@ -475,11 +644,18 @@ describe('confidential reports (tips)', () => {
               (SELECT count(*) FROM outbox WHERE kind = 'fetch_file' AND status = 'pending')::int AS fetches`,
     );
     expect(photos).toEqual({ stored: 0, fetches: 0 });
-    const [outbox] = await t.dataSource.query(
-      `SELECT replies FROM outbox WHERE kind = 'tip_reply'`,
+    // What the outbox is done with keeps no text of a reply: a row given up before it could
+    // erase it (written by an older version, in the clear) is emptied by the job.
+    await t.dataSource.query(
+      `INSERT INTO outbox (kind, channel, chat_id, replies, status, sealed_replies)
+       VALUES ('tip_reply', 'telegram', 'tip-9', '[{"type":"text","text":"Cũ"}]', 'failed', '\\x0102')`,
     );
-    // Not delivered yet: kept for the bot until it is.
-    expect(outbox.replies).toHaveLength(1);
+    await retention.runOnce();
+    const left = await t.dataSource.query(
+      `SELECT replies, sealed_replies FROM outbox WHERE kind = 'tip_reply' AND status IN ('sent', 'failed')`,
+    );
+    expect(left).toHaveLength(2);
+    expect(left).toEqual(left.map(() => ({ replies: [], sealed_replies: null })));
     const adding = await postEvent(t.url, commandEvent('tip-4', 'baotin', code)).expect(200);
     expect(texts(adding.body).join()).toContain('Không tìm thấy tin báo');
   });

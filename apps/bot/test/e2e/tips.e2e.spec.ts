@@ -1,9 +1,10 @@
 /**
  * "Báo tin" end to end: the built API (demo data, a key for confidential reports) and the built
- * bot as real processes, real telegraf against the fake Bot API. An anonymous report reaches
- * the police officer of the ward chosen and nobody else, its photo fetched from Telegram by the
- * bot and shown to the police; the reporter adds a photo with the reference code; the police's
- * reply reaches the chat through the outbox.
+ * bot as real processes, real telegraf against the fake Bot API and the real Zalo client against
+ * the fake OA API. An anonymous report reaches the police officer of the ward chosen and nobody
+ * else, and the officer's linked chats are told (without the content); its photo is fetched from
+ * Telegram by the bot and shown to the police; the reporter adds more with the reference code;
+ * the police's reply reaches the chat through the outbox.
  *
  * Build first (turbo run test does): the API and the bot.
  */
@@ -12,6 +13,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegramServer, telegramUpdates } from '../support/fake-telegram-server';
+import {
+  startFakeZaloServer,
+  zaloTextEvent,
+  type FakeZaloServer,
+  type RecordedMessage,
+} from '../support/fake-zalo-server';
 import { startHelpdeskApi, type HelpdeskApi } from '../support/helpdesk-api';
 import type { RunningBotProcess } from '../support/run-built-bot';
 import {
@@ -24,6 +31,11 @@ import { quiet, waitFor } from '../support/wait-for';
 
 const SECRET = 'Một người tên Tùng ở tổ 3 tuyển con gái đi làm ở Trung Quốc, giữ giấy tờ';
 const TIP_KEYS = `e2e:${Buffer.alloc(32, 9).toString('base64')}`;
+const CONSOLE = 'http://canbo.gcm.test';
+/** The officers' own chats: the ward's police on Telegram and Zalo, another ward's on Telegram. */
+const WARD_OFFICER_TELEGRAM = 1690;
+const WARD_OFFICER_ZALO = '7319001';
+const OTHER_OFFICER_TELEGRAM = 1691;
 /** A real 4×4 PNG, the photo the person sends (Telegram's file server has it). */
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IacBRwzEcQDBAxDhtIruDgAAAABJRU5ErkJggg==',
@@ -37,24 +49,53 @@ interface TipRead {
   entries: { id: string; kind: string; text: string | null; photo: { state: string } | null }[];
 }
 
-describe('a confidential report to the police, on Telegram', { timeout: 90_000 }, () => {
+describe('a confidential report to the police, on Telegram and Zalo', { timeout: 90_000 }, () => {
   let telegram: FakeTelegramServer;
+  let zalo: FakeZaloServer;
   let api: HelpdeskApi;
   let bot: RunningBotProcess;
   let updateId = 16_000;
   let wardOfficer: Staff;
   let otherOfficer: Staff;
+  let wardCommittee: Staff;
 
   /** A staff account of `unitId`, signed in with its own password (set after the first one). */
-  async function officer(unitId: string, email: string): Promise<Staff> {
+  async function officer(
+    unitId: string,
+    email: string,
+    link: { telegram?: number; zalo?: string } = {},
+  ): Promise<Staff> {
     const first = 'Mat-khau-tam-Cong-an-2026';
-    await api.staffJson(
+    const created = await api.staffJson<{ user: { id: string } }>(
       '/users',
       {
         body: { email, fullName: 'Cán bộ Công an', role: 'unit_reporter', unitId, password: first },
       },
       201,
     );
+    // The officer links their own chats with /lienket and a code the administrator gives.
+    const linkCode = async () =>
+      (
+        await api.staffJson<{ code: string }>(
+          `/units/${unitId}/link-codes`,
+          { body: { userId: created.user.id } },
+          201,
+        )
+      ).code;
+    if (link.telegram) {
+      const chat = link.telegram;
+      const [linked] = await telegramSays(
+        chat,
+        telegramUpdates.text(chat, `/lienket ${await linkCode()}`),
+      );
+      expect(linked.text).toContain('Đã liên kết tài khoản này với cán bộ');
+    }
+    if (link.zalo) {
+      const linked = await zaloSays(link.zalo, `/lienket ${await linkCode()}`, (m) =>
+        text(m).includes('Đã liên kết'),
+      );
+      expect(text(linked[0])).toContain('Đã liên kết tài khoản này với cán bộ');
+    }
     const login = await fetch(`${api.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -85,12 +126,25 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-tips-'));
-    api = await startHelpdeskApi({ DATA_DIR: dataDir, TIPS_ENCRYPTION_KEYS: TIP_KEYS }, async () =>
-      rmSync(dataDir, { recursive: true, force: true }),
+    api = await startHelpdeskApi(
+      {
+        DATA_DIR: dataDir,
+        TIPS_ENCRYPTION_KEYS: TIP_KEYS,
+        PUBLIC_URL: CONSOLE,
+      },
+      async () => rmSync(dataDir, { recursive: true, force: true }),
     );
     telegram = await FakeTelegramServer.start();
     telegram.addFile('ph-1280', PHOTO);
-    bot = await startWebhookBot(telegram, api);
+    zalo = await startFakeZaloServer();
+    bot = await startWebhookBot(telegram, api, {
+      ZALO_APP_ID: zalo.options.appId,
+      ZALO_OA_SECRET_KEY: zalo.options.oaSecretKey,
+      ZALO_OA_ACCESS_TOKEN: zalo.options.accessToken,
+      ZALO_API_BASE: zalo.url,
+    });
+    // The ward itself (looked up before its police, whose name holds the ward's).
+    const wardId = await unitId('Đức Xuân');
     const police = async (code: string, ward: string) =>
       (
         await api.staffJson<{ id: string }>(
@@ -99,13 +153,21 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
           201,
         )
       ).id;
-    wardOfficer = await officer(await police('CA-DXUAN', 'Đức Xuân'), 'ca.ducxuan@e2e.gcm.vn');
-    otherOfficer = await officer(await police('CA-SCAU', 'Sông Cầu'), 'ca.songcau@e2e.gcm.vn');
+    wardOfficer = await officer(await police('CA-DXUAN', 'Đức Xuân'), 'ca.ducxuan@e2e.gcm.vn', {
+      telegram: WARD_OFFICER_TELEGRAM,
+      zalo: WARD_OFFICER_ZALO,
+    });
+    otherOfficer = await officer(await police('CA-SCAU', 'Sông Cầu'), 'ca.songcau@e2e.gcm.vn', {
+      telegram: OTHER_OFFICER_TELEGRAM,
+    });
+    // Staff of the ward's people's committee: not the police.
+    wardCommittee = await officer(wardId, 'ubnd.ducxuan@e2e.gcm.vn');
   }, 120_000);
 
   afterAll(async () => {
     await bot?.stop();
     await telegram?.close();
+    await zalo?.close();
     await api?.close();
   });
 
@@ -116,6 +178,34 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
     await quiet(300);
     return sentTo(telegram, chat).slice(before);
   }
+
+  const text = (m: RecordedMessage) => m.message.text ?? '';
+  const zaloTo = (user: string) => zalo.delivered.filter((m) => m.userId === user);
+
+  /** A Zalo user's message to the OA; the bot's new messages once one satisfies `until`. */
+  async function zaloSays(
+    user: string,
+    message: string,
+    until: (m: RecordedMessage) => boolean = () => true,
+  ): Promise<RecordedMessage[]> {
+    const before = zaloTo(user).length;
+    const request = zalo.signedEvent(zaloTextEvent({ userId: user, text: message }));
+    const res = await fetch(`${bot.url}/webhooks/zalo`, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+    });
+    expect(res.status).toBe(200);
+    const mine = () => zaloTo(user).slice(before);
+    await waitFor(() => mine().some(until), 15_000, `the bot's answer to ${user} on Zalo`);
+    return mine();
+  }
+
+  /** The actions of the buttons under Zalo messages (their payloads without the prefix). */
+  const zaloActions = (messages: RecordedMessage[]) =>
+    [...JSON.stringify(messages.map((m) => m.message.attachment)).matchAll(/#gcm:([^"\\]+)/g)].map(
+      (match) => match[1],
+    );
 
   it('reaches the police of the ward chosen and nobody else; the reporter adds a photo with the code and gets the reply', async () => {
     const chat = 1601;
@@ -136,10 +226,25 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
     const [confirm] = await telegramSays(chat, telegramUpdates.text(chat, 'duc xuan'));
     expect(confirm.text).toContain('1 tin nhắn, 1 ảnh');
     expect(confirm.text).toContain('ẩn danh');
+    const officerBefore = sentTo(telegram, WARD_OFFICER_TELEGRAM).length;
+    const otherBefore = sentTo(telegram, OTHER_OFFICER_TELEGRAM).length;
     const [sent] = await telegramSays(chat, telegramUpdates.callback(chat, 'tip:send'));
     const shownCode = /Mã tin báo của bạn: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})/.exec(
       sent.text,
     )![1];
+
+    // The ward officer's own Telegram is told: the code, the area, where to read it; not what
+    // was reported. The other ward's officer is told nothing.
+    const notice = (await waitForChat(telegram, WARD_OFFICER_TELEGRAM, officerBefore + 1, 20_000))[
+      officerBefore
+    ];
+    expect(notice.text).toContain(`Có tin báo mới gửi Công an: mã ${shownCode}, địa bàn`);
+    expect(notice.text).toContain('Đức Xuân');
+    expect(notice.text).toMatch(
+      new RegExp(`Xem trong trang quản trị: ${CONSOLE}/tips/[0-9a-f-]{36}$`),
+    );
+    expect(notice.text).not.toContain('Tùng');
+    expect(notice.text).not.toContain(String(chat));
 
     // The police of Đức Xuân read it; the police of another ward and the administrator only
     // see that it exists.
@@ -211,5 +316,107 @@ describe('a confidential report to the police, on Telegram', { timeout: 90_000 }
     expect(answer.text).toContain('Công an phường Đức Xuân đã nhận tin. Cảm ơn bạn.');
     const refused = await otherOfficer(`/tips/${tip.id}/replies`, { text: 'Không được phép' });
     expect(refused.status).toBe(403);
+    expect(notice.text).toContain(`${CONSOLE}/tips/${tip.id}`);
+    // Only the link message, nothing since: no notice for a report of another ward.
+    expect(sentTo(telegram, OTHER_OFFICER_TELEGRAM)).toHaveLength(otherBefore);
+  });
+
+  it('works on Zalo: reported anonymously, added to with the code, read by the ward police only, answered on Zalo', async () => {
+    const user = '7310101';
+    const report = 'Có người ở xóm 2 hứa việc làm lương cao ở Campuchia, đã đưa đi ba cô gái';
+    const more = 'Người đó đi xe máy màu đỏ, hay đến vào buổi tối';
+    const intro = await zaloSays(user, '/baotin', (m) => text(m).includes('113'));
+    expect(intro.map(text).join('\n')).toContain('Báo tin cho Công an');
+    const noted = await zaloSays(user, report);
+    expect(zaloActions(noted)).toContain('tip:next');
+    await zaloSays(user, '#gcm:tip:next', (m) => text(m).includes('ẩn danh'));
+    const area = await zaloSays(user, '#gcm:tip:anon', (m) => text(m).includes('xã, phường nào'));
+    expect(zaloActions(area)).toContain('cancel');
+    // Several places may share a name: the person chooses Đức Xuân from the list if asked.
+    let confirm = await zaloSays(user, 'duc xuan');
+    const place = zaloActions(confirm).find((a) => a.startsWith('tip:place:'));
+    if (place) confirm = await zaloSays(user, `#gcm:${place}`);
+    expect(confirm.map(text).join('\n')).toContain('ẩn danh');
+    expect(zaloActions(confirm)).toContain('tip:send');
+    const before = zaloTo(WARD_OFFICER_ZALO).length;
+    const sent = await zaloSays(user, '#gcm:tip:send', (m) => text(m).includes('Mã tin báo'));
+    const shownCode = /Mã tin báo của bạn: \*{0,2}([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})/.exec(
+      sent.map(text).join('\n'),
+    )![1];
+
+    // The ward officer's Zalo is told, without the content.
+    await waitFor(
+      () => zaloTo(WARD_OFFICER_ZALO).length > before,
+      20_000,
+      "the notice on the officer's Zalo",
+    );
+    const notice = text(zaloTo(WARD_OFFICER_ZALO)[before]);
+    expect(notice).toContain(`Có tin báo mới gửi Công an: mã ${shownCode}`);
+    expect(notice).toContain(`Xem trong trang quản trị: ${CONSOLE}/tips/`);
+    expect(notice).not.toContain('Campuchia');
+    expect(notice).not.toContain(user);
+
+    // More with the code.
+    const adding = await zaloSays(user, `/baotin ${shownCode}`, (m) => text(m).includes(shownCode));
+    expect(text(adding[0])).toContain('gửi thêm thông tin');
+    const added = await zaloSays(user, more, (m) => text(m).includes('Đã thêm vào tin báo'));
+    expect(text(added[0])).toContain(shownCode);
+    await zaloSays(user, '#gcm:tip:done');
+    // The addition is told too (once), still without the content.
+    await waitFor(
+      () =>
+        zaloTo(WARD_OFFICER_ZALO).some((m) =>
+          text(m).includes(`thêm thông tin cho tin báo mã ${shownCode}`),
+        ),
+      20_000,
+      "the addition's notice on the officer's Zalo",
+    );
+    const addition = zaloTo(WARD_OFFICER_ZALO).filter((m) =>
+      text(m).includes(`thêm thông tin cho tin báo mã ${shownCode}`),
+    );
+    expect(addition).toHaveLength(1);
+    expect(text(addition[0])).not.toContain('xe máy');
+
+    // The ward's police read it; another ward's police, the ward's committee and the
+    // administrator may not.
+    const tipId = /\/tips\/([0-9a-f-]{36})/.exec(notice)![1];
+    const read = await wardOfficer(`/tips/${tipId}`);
+    expect(read.status).toBe(200);
+    const tip = (await read.json()) as TipRead & { channel: string; code: string };
+    expect(tip).toMatchObject({ anonymous: true, contact: null, channel: 'zalo' });
+    expect(tip.code).toBe(shownCode.replace(/-/g, ''));
+    expect(tip.entries.map((e) => [e.kind, e.text])).toEqual([
+      ['description', report],
+      ['addition', more],
+    ]);
+    for (const [who, staff] of [
+      ['another ward', otherOfficer],
+      ['committee', wardCommittee],
+    ] as const) {
+      const refused = await staff(`/tips/${tipId}`);
+      expect(refused.status, who).toBe(403);
+      expect(await refused.text(), who).not.toContain('Campuchia');
+    }
+    expect((await api.staff(`/tips/${tipId}`)).status).toBe(403);
+
+    // The police reply reaches the person on Zalo.
+    const replied = await wardOfficer(`/tips/${tipId}/replies`, {
+      text: 'Công an phường Đức Xuân đã nhận tin và đang xác minh.',
+    });
+    expect(replied.status).toBe(201);
+    await waitFor(
+      () => zaloTo(user).some((m) => text(m).includes('đang xác minh')),
+      20_000,
+      'the police reply on Zalo',
+    );
+    const answer = zaloTo(user).find((m) => text(m).includes('đang xác minh'))!;
+    expect(text(answer)).toContain(`Công an trả lời về tin báo ${shownCode}`);
+    expect(zaloActions([answer])).toContain(`tip:add:${tip.code}`);
+    // The officer's Telegram got the notices as well, never the content.
+    const onTelegram = sentTo(telegram, WARD_OFFICER_TELEGRAM)
+      .map((m) => m.text)
+      .join('\n');
+    expect(onTelegram).toContain(shownCode);
+    expect(onTelegram).not.toContain('Campuchia');
   });
 });

@@ -3,7 +3,7 @@ import type { BotEvent } from '../messages/bot-message';
 import { formatTipCode, normaliseTipCode, TIP_CODE_ALPHABET } from '../tips/tip';
 import { INITIAL_STATE } from './conversation-state';
 import { interpret } from './intent';
-import { tipReplies, tipReplyReplies } from './tip-flow';
+import { tipNoticeReplies, tipReplies, tipReplyReplies } from './tip-flow';
 
 const base = { channel: 'telegram' as const, updateId: '1', chatId: 'c1', user: { id: 'u1' } };
 const event = (fields: Record<string, unknown>) => ({ ...base, ...fields }) as BotEvent;
@@ -78,5 +78,33 @@ describe('"Báo tin" in the dialog', () => {
       text: '**Công an trả lời về tin báo ACDE-FGHJ-KM:**\nĐã nhận.',
       buttons: [[{ action: 'tip:add:ACDEFGHJKM' }]],
     });
+  });
+
+  it("tells a police officer's chat the code, the area and the console's link, in plain text", () => {
+    const url = 'https://gcm.example.gov.vn/tips/5b0c2a4e-1f7d-4c3a-9a51-2d6f0e8b7c11';
+    expect(
+      tipNoticeReplies('vi', { kind: 'new', code: 'ACDEFGHJKM', area: 'Phường Đức Xuân', url }),
+    ).toEqual([
+      {
+        type: 'text',
+        text: `Có tin báo mới gửi Công an: mã ACDE-FGHJ-KM, địa bàn Phường Đức Xuân.\nXem trong trang quản trị: ${url}`,
+      },
+    ]);
+    const [addition] = tipNoticeReplies('vi', {
+      kind: 'addition',
+      code: 'ACDEFGHJKM',
+      area: 'Phường Đức Xuân',
+      url: null,
+    });
+    expect(addition).toEqual({
+      type: 'text',
+      text:
+        'Người báo tin đã gửi thêm thông tin cho tin báo mã ACDE-FGHJ-KM, địa bàn Phường Đức Xuân.\n' +
+        'Xem trong trang quản trị, mục Hỏi đáp → Tin báo cho Công an.',
+    });
+    const [english] = tipNoticeReplies('en', { kind: 'new', code: 'ACDEFGHJKM', area: 'X', url });
+    expect(english).toMatchObject({ text: expect.stringContaining('A new report to the police') });
+    for (const reply of [addition, english])
+      expect(reply.type === 'text' && reply.text === reply.text.normalize('NFC')).toBe(true);
   });
 });

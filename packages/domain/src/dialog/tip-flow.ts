@@ -384,6 +384,48 @@ export function tipReplyReplies(locale: BotLocale, code: string, body: string): 
   ];
 }
 
+/** What a police officer's linked chat is told of a report: never its content nor who sent it. */
+export interface TipNoticeView {
+  kind: 'new' | 'addition';
+  code: string;
+  area: string;
+  /** The report in the console (PUBLIC_URL/tips/<id>), or null when PUBLIC_URL is not set. */
+  url: string | null;
+}
+
+const NOTICE_TEXTS = {
+  vi: {
+    new: (code: string, area: string) => `Có tin báo mới gửi Công an: mã ${code}, địa bàn ${area}.`,
+    addition: (code: string, area: string) =>
+      `Người báo tin đã gửi thêm thông tin cho tin báo mã ${code}, địa bàn ${area}.`,
+    open: (url: string) => `Xem trong trang quản trị: ${url}`,
+    openNoUrl: 'Xem trong trang quản trị, mục Hỏi đáp → Tin báo cho Công an.',
+  },
+  en: {
+    new: (code: string, area: string) => `A new report to the police: code ${code}, area ${area}.`,
+    addition: (code: string, area: string) =>
+      `The reporter added information to report ${code}, area ${area}.`,
+    open: (url: string) => `Open it in the admin console: ${url}`,
+    openNoUrl: 'Open it in the admin console, under Reports to the police.',
+  },
+} as const;
+
+/**
+ * The notice to a police officer's linked chat (outbox kind `tip_notice`): that a report, or an
+ * addition to one, arrived, its code, its area and where to read it. Plain text: the address
+ * must reach the chat as it is.
+ */
+export function tipNoticeReplies(locale: BotLocale, notice: TipNoticeView): BotReply[] {
+  const t = NOTICE_TEXTS[locale];
+  const code = formatTipCode(notice.code);
+  return [
+    {
+      type: 'text',
+      text: `${t[notice.kind](code, notice.area)}\n${notice.url ? t.open(notice.url) : t.openNoUrl}`,
+    },
+  ];
+}
+
 /** A code typed after /baotin: the stored form, or null when it cannot be one. */
 export function tipCodeOf(typed: string | undefined): string | null {
   return typed ? normaliseTipCode(typed) : null;

@@ -4,7 +4,9 @@ import type { BotReply, Channel } from './bot-message';
  * Why the API wants a message sent on its own initiative: a staff reply, a broadcast, a report's
  * reminder, a report returned for correction (`correction`) or accepted (`report_review`), or the
  * bot's own replies to an update it could not send at once after answering the webhook (`reply`,
- * POST /bot/updates/redeliver), or the police answering a confidential report (`tip_reply`).
+ * POST /bot/updates/redeliver), the police answering a confidential report (`tip_reply`, its
+ * text sealed at rest), or a police officer's linked chat told that a report or an addition to
+ * one arrived (`tip_notice`, never its content).
  *
  * `fetch_file` is no message: its "delivery" is fetching a file a person sent (a photo of a
  * confidential report, the photo or document of a task update) from the chat platform and
@@ -21,6 +23,7 @@ export const OUTBOX_KINDS = [
   'reply',
   'tip_reply',
   'fetch_file',
+  'tip_notice',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

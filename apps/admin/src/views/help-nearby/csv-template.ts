@@ -1,3 +1,5 @@
+import { csvDataHref } from '@/utils/csv';
+
 /** The columns of the support contact CSV, as the API reads them (`name` and `kind` required). */
 export const CONTACT_CSV_HEADER =
   'name,kind,phone,address,opening_hours,notes,units,topics,review_due_on,sample';
@@ -10,6 +12,5 @@ const EXAMPLE_ROWS = [
 
 /** A template file to download: the header and two example lines. */
 export function contactCsvTemplateHref(): string {
-  const csv = [CONTACT_CSV_HEADER, ...EXAMPLE_ROWS].join('\r\n') + '\r\n';
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  return csvDataHref([CONTACT_CSV_HEADER, ...EXAMPLE_ROWS]);
 }

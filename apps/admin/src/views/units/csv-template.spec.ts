@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNIT_CSV_HEADER, stripBom, unitCsvTemplateHref } from './csv-template';
+import { UNIT_CSV_HEADER, unitCsvTemplateHref } from './csv-template';
 
 describe('unit CSV template', () => {
   it('starts with the header the API expects', () => {
@@ -7,10 +7,5 @@ describe('unit CSV template', () => {
 
     expect(csv.split('\r\n')[0]).toBe(UNIT_CSV_HEADER);
     expect(csv).toContain('UBND phường Minh Khai');
-  });
-
-  it('drops a byte-order mark', () => {
-    expect(stripBom('\uFEFFcode,name')).toBe('code,name');
-    expect(stripBom('code,name')).toBe('code,name');
   });
 });

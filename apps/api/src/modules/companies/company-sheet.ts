@@ -1,6 +1,7 @@
 import { ErrorCode } from '@gcm/domain';
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { parseCsv } from '../../common/csv/csv-table';
 import { AppError } from '../../common/errors/app-error';
 
 const unreadable = (message: string) =>
@@ -12,12 +13,7 @@ export function tableFromCsv(csv: unknown): string[][] {
     throw unreadable('The file is empty: send a header line and the companies.');
   }
   try {
-    return parse(csv.normalize('NFC'), {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
+    return parseCsv(csv);
   } catch (error) {
     const detail = error instanceof CsvError ? error.message : String(error);
     throw unreadable(`The CSV cannot be read here: ${detail}`);

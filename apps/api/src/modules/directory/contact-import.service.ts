@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type CsvRowError, foldDiacritics, type SupportContactImportResponse } from '@gcm/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CsvError, parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
+import { csvInvalid, type CsvTableSpec, readCsvTable } from '../../common/csv/csv-table';
 import type { Actor } from '../../common/decorators/access.decorators';
-import { DirectoryErrors } from './directory.errors';
 import { DirectoryService } from './directory.service';
 import { SupportContactDto } from './dto/support-contact.dto';
 import { SupportContactEntity } from './support-contact.entity';
@@ -28,8 +27,12 @@ export const CONTACT_COLUMNS = [
   'review_due_on',
   'sample',
 ] as const;
-const REQUIRED = ['name', 'kind'];
-const MAX_ROWS = 2_000;
+const CSV_SPEC: CsvTableSpec = {
+  columns: CONTACT_COLUMNS,
+  required: ['name', 'kind'],
+  maxRows: 2_000,
+  rowName: { one: 'contact', many: 'contacts' },
+};
 const YES = new Set(['co', 'yes', 'true', '1', 'x']);
 
 /**
@@ -110,7 +113,7 @@ export class ContactImportService {
         else seen.set(key, line);
         if (errors.length === before) plan.push({ dto, current: byName.get(key) });
       }
-      if (errors.length > 0) throw DirectoryErrors.csvInvalid(errors);
+      if (errors.length > 0) throw csvInvalid(errors);
       const created = plan.filter((p) => !p.current).length;
       if (!dryRun) {
         for (const { dto, current } of plan) {
@@ -141,52 +144,9 @@ function isoDay(value: string | undefined): string | null | undefined {
 }
 
 function readCsv(csv: string): { line: number; raw: Record<string, string | undefined> }[] {
-  if (typeof csv !== 'string' || csv.trim() === '') {
-    throw DirectoryErrors.csvInvalid([
-      { line: 1, message: 'The file is empty: send a header line and at least one contact.' },
-    ]);
-  }
-  let records: string[][];
-  try {
-    records = parse(csv.normalize('NFC'), {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
-  } catch (error) {
-    const line =
-      error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    throw DirectoryErrors.csvInvalid([
-      { line, message: `The CSV cannot be read here: ${(error as Error).message}` },
-    ]);
-  }
-  const [header = [], ...body] = records;
-  const columns = header.map((h) => h.toLowerCase());
-  const known = new Set<string>(CONTACT_COLUMNS);
-  const headerErrors: CsvRowError[] = [
-    ...columns
-      .filter((c) => !known.has(c))
-      .map((c) => ({
-        line: 1,
-        field: c,
-        message: `unknown column "${c}"; allowed: ${CONTACT_COLUMNS.join(', ')}`,
-      })),
-    ...REQUIRED.filter((c) => !columns.includes(c)).map((c) => ({
-      line: 1,
-      field: c,
-      message: `missing required column "${c}"`,
-    })),
-  ];
-  if (headerErrors.length) throw DirectoryErrors.csvInvalid(headerErrors);
-  if (body.length === 0)
-    throw DirectoryErrors.csvInvalid([{ line: 2, message: 'The file has a header but no rows.' }]);
-  if (body.length > MAX_ROWS)
-    throw DirectoryErrors.csvInvalid([
-      { line: MAX_ROWS + 2, message: `At most ${MAX_ROWS} contacts per file.` },
-    ]);
-  return body.map((cells, index) => ({
-    line: index + 2,
+  const { columns, rows } = readCsvTable(csv, CSV_SPEC);
+  return rows.map(({ line, cells }) => ({
+    line,
     raw: Object.fromEntries(columns.map((c, i) => [c, cells[i]])),
   }));
 }

@@ -14,7 +14,6 @@ import {
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   DIRECTORY_WRITERS,
-  ErrorCode,
   Page,
   ROLES,
   SupportContactImportResponse,
@@ -22,7 +21,7 @@ import {
 } from '@gcm/domain';
 import type { Request } from 'express';
 import { Actor, CurrentActor, Roles } from '../../common/decorators/access.decorators';
-import { AppError } from '../../common/errors/app-error';
+import { csvBody } from '../../common/http/csv-body';
 import { ContactImportService } from './contact-import.service';
 import { DirectoryService } from './directory.service';
 import {
@@ -69,14 +68,7 @@ export class DirectoryController {
     @Query() query: SupportContactImportQueryDto,
     @Req() req: Request,
   ): Promise<SupportContactImportResponse> {
-    if (!req.is('text/csv') && !req.is('text/plain')) {
-      throw new AppError(
-        ErrorCode.UnsupportedMediaType,
-        415,
-        'Send the CSV file as the body with Content-Type: text/csv.',
-      );
-    }
-    return this.importer.import(actor, req.body as string, query.dryRun ?? false);
+    return this.importer.import(actor, csvBody(req), query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { ErrorCode, type CsvRowError } from '@gcm/domain';
+import { ErrorCode } from '@gcm/domain';
 import { AppError } from '../../common/errors/app-error';
 
 export const DirectoryErrors = {
@@ -21,12 +21,5 @@ export const DirectoryErrors = {
       400,
       `${field === 'unitIds' ? 'No unit' : 'No topic'} has the id ${ids.join(', ')}; choose from the list.`,
       [{ field, message: `unknown: ${ids.join(', ')}` }],
-    ),
-  csvInvalid: (errors: CsvRowError[]) =>
-    new AppError(
-      ErrorCode.CsvInvalid,
-      400,
-      `The CSV has ${errors.length} problem(s); nothing was imported. Fix the listed lines and try again.`,
-      errors,
     ),
 };

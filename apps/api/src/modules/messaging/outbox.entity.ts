@@ -18,8 +18,13 @@ export class OutboxEntity {
   @Column({ name: 'chat_id', type: 'varchar', length: 128 })
   chatId: string;
 
+  /** Empty for a sealed message: its replies are in `sealedReplies`. */
   @Column({ type: 'jsonb' })
   replies: BotReply[];
+
+  /** A confidential message's replies, sealed (TipCipher, `outbox:<id>`); erased once done. */
+  @Column({ name: 'sealed_replies', type: 'bytea', nullable: true, select: false })
+  sealedReplies?: Buffer | null;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status: OutboxStatus;

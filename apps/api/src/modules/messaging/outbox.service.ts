@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -11,6 +12,9 @@ import {
 } from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
+import type { Env } from '../../config/env';
+import { InjectEnv } from '../../config/env.provider';
+import { TipCipher } from '../tips/tip-cipher';
 import { OutboxEntity } from './outbox.entity';
 
 /** Deliveries tried before a message is given up. */
@@ -30,6 +34,12 @@ export interface OutboxMessage {
   sentParts?: number;
   /** Not delivered before this (default: at once). */
   availableAt?: Date;
+  /**
+   * Confidential (a police reply to a report): `replies` are stored sealed with the reports' key
+   * (TipCipher, associated data `outbox:<id>`), opened only for the bot instance that claims the
+   * row, and erased once the row is sent or given up.
+   */
+  sealed?: boolean;
 }
 
 /**
@@ -38,21 +48,52 @@ export interface OutboxMessage {
  * after the channel's retry_after), and given up after MAX_ATTEMPTS (logged as a warning), a
  * permanent failure (the chat is then marked unreachable) or a rejection (the message alone
  * fails). A row remembers how many platform messages of it went out (`sent_parts`), so a retry
- * sends only the rest.
+ * sends only the rest. A `sealed` message's text is encrypted at rest and erased when done.
  */
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
+  private readonly cipher: TipCipher | null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectEnv() env: Env,
+  ) {
+    this.cipher = env.TIPS_ENCRYPTION ? new TipCipher(env.TIPS_ENCRYPTION) : null;
+  }
 
   /** Queues messages inside the caller's transaction. */
   async enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await manager.insert(
       OutboxEntity,
-      messages.map((m) => ({ ...m, broadcastId: m.broadcastId ?? null })),
+      messages.map(({ sealed, ...m }) => ({
+        ...m,
+        broadcastId: m.broadcastId ?? null,
+        ...(sealed ? this.seal(m.replies) : {}),
+      })),
     );
+  }
+
+  private seal(replies: BotReply[]) {
+    if (!this.cipher) throw new Error('A sealed outbox message needs TIPS_ENCRYPTION_KEYS');
+    const id = randomUUID();
+    const sealedReplies = this.cipher.seal(JSON.stringify(replies), `outbox:${id}`);
+    return { id, replies: [], sealedReplies };
+  }
+
+  /** A claimed row's replies, opened if sealed; null when they cannot be opened. */
+  private open(row: { id: string; replies: BotReply[]; sealedReplies: Uint8Array | null }) {
+    if (!row.sealedReplies) return row.replies;
+    try {
+      if (!this.cipher) throw new Error('TIPS_ENCRYPTION_KEYS is not set');
+      return JSON.parse(this.cipher.open(row.sealedReplies, `outbox:${row.id}`)) as BotReply[];
+    } catch (error) {
+      this.logger.error(
+        `Sealed outbox message ${row.id} cannot be opened: ${(error as Error).message}`,
+      );
+      return null;
+    }
   }
 
   async claim(request: OutboxClaimRequest): Promise<OutboxItem[]> {
@@ -66,7 +107,7 @@ export class OutboxService {
         // sending it kills the instance): given up rather than claimed for ever.
         const [givenUp]: [GivenUpRow[], number] = await manager.query(
           `UPDATE outbox SET status = 'failed', lease_until = NULL, claim_id = NULL,
-             last_error = 'No delivery report after ' || attempts || ' claims: given up.'
+             sealed_replies = NULL, last_error = 'No delivery report after ' || attempts || ' claims: given up.'
            WHERE status = 'sending' AND channel = ANY($1) AND lease_until < now() AND attempts >= $2
            RETURNING id, kind, channel, chat_id AS "chatId", attempts, last_error AS "lastError"`,
           [request.channels, MAX_ATTEMPTS],
@@ -96,15 +137,33 @@ export class OutboxService {
                lease_until = now() + make_interval(secs => $3), claim_id = gen_random_uuid()
              FROM picked WHERE o.id = picked.id
              RETURNING o.id, o.kind, o.channel, o.chat_id AS "chatId", o.replies, o.attempts,
-               o.sent_parts AS "sentParts", o.claim_id AS "claimId", o.created_at
+               o.sent_parts AS "sentParts", o.claim_id AS "claimId", o.created_at,
+               o.sealed_replies AS "sealedReplies"
            )
-           SELECT id, kind, channel, "chatId", replies, attempts, "sentParts", "claimId" FROM claimed
+           SELECT id, kind, channel, "chatId", replies, attempts, "sentParts", "claimId",
+             "sealedReplies" FROM claimed
            ORDER BY created_at, id`,
           [request.channels, request.limit, request.leaseSeconds, MAX_ATTEMPTS],
         );
       },
     );
-    return rows.map((r) => ({ ...r, attempts: r.attempts - 1 }));
+    const items: OutboxItem[] = [];
+    for (const { sealedReplies, ...row } of rows as ClaimedRow[]) {
+      const replies = this.open({ ...row, sealedReplies });
+      if (replies) items.push({ ...row, replies, attempts: row.attempts - 1 });
+      else await this.giveUpSealed(row.id);
+    }
+    return items;
+  }
+
+  /** A sealed message whose key is gone: it fails, its sealed text erased. */
+  private async giveUpSealed(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox SET status = 'failed', lease_until = NULL, claim_id = NULL,
+         sealed_replies = NULL, last_error = 'The sealed text could not be opened (its key is no longer in TIPS_ENCRYPTION_KEYS, or it was altered).'
+       WHERE id = $1`,
+      [id],
+    );
   }
 
   /**
@@ -132,8 +191,18 @@ export class OutboxService {
         claimId: null,
         sentParts: Math.max(item.sentParts, result.sentParts ?? 0),
       };
+      // A sealed text, and a police reply's text, are kept only while they may still go out.
+      const erased = {
+        sealedReplies: null,
+        ...(item.kind === 'tip_reply' ? { replies: [] as BotReply[] } : {}),
+      };
       if (result.outcome === 'sent') {
-        await manager.update(OutboxEntity, id, { ...done, status: 'sent', sentAt: new Date() });
+        await manager.update(OutboxEntity, id, {
+          ...done,
+          ...erased,
+          status: 'sent',
+          sentAt: new Date(),
+        });
       } else if (
         result.outcome === 'failed' ||
         result.outcome === 'rejected' ||
@@ -141,6 +210,7 @@ export class OutboxService {
       ) {
         await manager.update(OutboxEntity, id, {
           ...done,
+          ...erased,
           status: 'failed',
           lastError: error,
           unreachable: result.outcome === 'failed',
@@ -169,6 +239,8 @@ export class OutboxService {
     );
   }
 }
+
+type ClaimedRow = OutboxItem & { sealedReplies: Uint8Array | null };
 
 type GivenUpRow = Pick<OutboxEntity, 'id' | 'kind' | 'channel' | 'chatId' | 'attempts'> & {
   lastError: string | null;

@@ -13,7 +13,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * photos (the stored images of `tip_photos` with their entries, and any fetch still queued) and
  * replies, and how to reach the person, are deleted; the code, area, dates and status stay (the
  * police's records say a report existed). Drafts left for a day are deleted whole, and
- * police replies the outbox is done with lose their text.
+ * police replies the outbox is done with lose their text (sealed or not: the outbox erases it
+ * when it records the delivery; this catches what is left, such as rows given up at a claim).
  */
 @Injectable()
 export class TipsRetentionService {
@@ -62,8 +63,9 @@ export class TipsRetentionService {
         [new Date(now.getTime() - DAY_MS)],
       );
       await manager.query(
-        `UPDATE outbox SET replies = '[]'::jsonb
-         WHERE kind = 'tip_reply' AND status IN ('sent', 'failed') AND replies <> '[]'::jsonb`,
+        `UPDATE outbox SET replies = '[]'::jsonb, sealed_replies = NULL
+         WHERE kind = 'tip_reply' AND status IN ('sent', 'failed')
+           AND (replies <> '[]'::jsonb OR sealed_replies IS NOT NULL)`,
       );
       if (ids.length > 0) this.logger.log(`Deleted the content of ${ids.length} report(s)`);
       return { contentDeleted: ids.length, draftsDeleted: drafts.length };

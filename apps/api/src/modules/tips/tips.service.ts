@@ -14,6 +14,8 @@ import {
   type TipPhotoState,
   type TipStatus,
   type TipSummaryResponse,
+  TIP_CONTENT_ROLES,
+  tipNoticeReplies,
   tipPhotoFileKey,
   tipReplyReplies,
 } from '@gcm/domain';
@@ -64,7 +66,7 @@ export class TipsService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectEnv() env: Env,
+    @InjectEnv() private readonly env: Env,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -135,7 +137,88 @@ export class TipsService implements OnModuleInit {
       tipId,
       this.clock.now(),
     ]);
+    await this.noticeAdditionIn(manager, tipId);
     return true;
+  }
+
+  /**
+   * An addition to a sent report: its police are told at once, unless they were told of an
+   * addition to it less than TIPS_ADDITION_NOTICE_WINDOW_SECONDS ago and no officer has opened
+   * it since (that notice covers this one). `tips.addition_notice_at` is when they were last
+   * told; opening the report clears it.
+   */
+  private async noticeAdditionIn(manager: EntityManager, tipId: string): Promise<void> {
+    const now = this.clock.now();
+    const windowStart = new Date(
+      now.getTime() - this.env.TIPS_ADDITION_NOTICE_WINDOW_SECONDS * 1000,
+    );
+    const due: { id: string }[] = await manager.query(
+      `WITH due AS (
+         UPDATE tips SET addition_notice_at = $2
+         WHERE id = $1 AND status <> 'draft'
+           AND (addition_notice_at IS NULL OR addition_notice_at <= $3)
+         RETURNING id
+       ) SELECT id FROM due`,
+      [tipId, now, windowStart],
+    );
+    if (due.length > 0) await this.notifyPoliceIn(manager, tipId, 'addition');
+  }
+
+  /**
+   * Tells the police serving a report's area that it arrived (or that more was added), on every
+   * linked chat account of their active officers (TIP_CONTENT_ROLES), in each chat's language:
+   * the code, the area and the console's address; never the content nor who sent it. The police
+   * serving an area are the police units under the nearest unit at or above it that has one (a
+   * ward's own police; the city's police where the ward has none). Returns how many.
+   */
+  async notifyPoliceIn(
+    manager: EntityManager,
+    tipId: string,
+    kind: 'new' | 'addition',
+  ): Promise<number> {
+    const [tip]: { code: string; area_id: string; area_name: string }[] = await manager.query(
+      `SELECT t.code, a.id AS area_id, a.name AS area_name
+       FROM tips t JOIN units a ON a.id = t.area_unit_id WHERE t.id = $1 AND t.status <> 'draft'`,
+      [tipId],
+    );
+    if (!tip) return 0;
+    const chats: { channel: Channel; chat_id: string; locale: string | null }[] =
+      await manager.query(
+        `WITH RECURSIVE up AS (
+           SELECT id, parent_id, 0 AS depth FROM units WHERE id = $1
+           UNION SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id
+         ), police AS (
+           SELECT p.id, up.depth FROM units p JOIN up ON p.parent_id = up.id
+           WHERE p.kind = 'police' AND p.deleted_at IS NULL
+         )
+         SELECT la.channel, la.chat_id, c.locale
+         FROM linked_accounts la JOIN users u ON u.id = la.user_id
+         LEFT JOIN LATERAL (
+           SELECT state->>'locale' AS locale FROM conversations
+           WHERE channel = la.channel AND chat_id = la.chat_id LIMIT 1) c ON true
+         WHERE la.unit_id IN (
+             SELECT id FROM police WHERE depth = (SELECT min(depth) FROM police))
+           AND u.unit_id = la.unit_id AND u.is_active AND u.role = ANY($2)
+         ORDER BY la.linked_at, la.id`,
+        [tip.area_id, TIP_CONTENT_ROLES],
+      );
+    const base = this.env.PUBLIC_URL?.replace(/\/+$/, '');
+    const notice = {
+      kind,
+      code: tip.code,
+      area: tip.area_name,
+      url: base ? `${base}/tips/${tipId}` : null,
+    };
+    await this.outbox.enqueue(
+      manager,
+      chats.map((chat) => ({
+        kind: 'tip_notice',
+        channel: chat.channel,
+        chatId: chat.chat_id,
+        replies: tipNoticeReplies(chat.locale === 'en' ? 'en' : INITIAL_STATE.locale, notice),
+      })),
+    );
+    return chats.length;
   }
 
   async setContactIn(manager: EntityManager, tipId: string, contact: string | null) {
@@ -172,7 +255,10 @@ export class TipsService implements OnModuleInit {
          ) SELECT code FROM sent`,
         [tipId, code, areaId, this.clock.now()],
       );
-      if (rows.length > 0) return rows[0].code;
+      if (rows.length > 0) {
+        await this.notifyPoliceIn(manager, tipId, 'new');
+        return rows[0].code;
+      }
       const [draft] = await manager.query(`SELECT 1 FROM tips WHERE id = $1 AND status = 'draft'`, [
         tipId,
       ]);
@@ -279,6 +365,11 @@ export class TipsService implements OnModuleInit {
         await manager.query(`UPDATE tips SET status = 'read' WHERE id = $1`, [id]);
         tip.status = 'read';
       }
+      // Seen up to now: the next addition is told at once.
+      await manager.query(
+        `UPDATE tips SET addition_notice_at = NULL WHERE id = $1 AND addition_notice_at IS NOT NULL`,
+        [id],
+      );
       await this.audit.record(manager, actor, {
         action: 'tip.read',
         entityType: 'tip',
@@ -343,6 +434,8 @@ export class TipsService implements OnModuleInit {
             channel: conversation.channel,
             chatId: conversation.chat_id,
             replies,
+            // The reply's text is content: sealed until a bot claims it, erased once sent.
+            sealed: true,
           },
         ]);
       }

@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvRowError, UnitImportResponse, UnitKind, parentProblem } from '@gcm/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CsvError, parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
+import { csvInvalid, type CsvTableSpec, readCsvTable } from '../../common/csv/csv-table';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { AuditService } from '../audit/audit.service';
 import { CreateUnitDto } from './dto/unit.dto';
 import { UnitEntity } from './unit.entity';
-import { UnitsErrors } from './units.errors';
 
 /** CSV column → DTO field. `code`, `name` and `kind` are required; the rest optional. */
 const COLUMNS: Record<string, keyof CreateUnitDto | 'parentCode'> = {
@@ -22,8 +21,12 @@ const COLUMNS: Record<string, keyof CreateUnitDto | 'parentCode'> = {
   contact_email: 'contactEmail',
   address: 'address',
 };
-const REQUIRED_COLUMNS = ['code', 'name', 'kind'];
-const MAX_ROWS = 5_000;
+const CSV_SPEC: CsvTableSpec = {
+  columns: Object.keys(COLUMNS),
+  required: ['code', 'name', 'kind'],
+  maxRows: 5_000,
+  rowName: { one: 'unit', many: 'units' },
+};
 
 interface ParsedRow {
   line: number;
@@ -107,54 +110,10 @@ export class UnitImportService {
 
 /** Reads the file; a row whose own fields are wrong is reported and left out of `rows`. */
 function parseRows(csv: string): { rows: ParsedRow[]; errors: CsvRowError[] } {
-  if (typeof csv !== 'string' || csv.trim() === '') {
-    throw UnitsErrors.csvInvalid([
-      { line: 1, message: 'The file is empty: send a header line and at least one unit.' },
-    ]);
-  }
-  let records: string[][];
-  try {
-    records = parse(csv.normalize('NFC'), {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
-  } catch (error) {
-    const line =
-      error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    throw UnitsErrors.csvInvalid([
-      { line, message: `The CSV cannot be read here: ${(error as Error).message}` },
-    ]);
-  }
-  const [header = [], ...body] = records;
-  const columns = header.map((h) => h.toLowerCase());
-  const headerErrors: CsvRowError[] = [
-    ...columns
-      .filter((c) => !(c in COLUMNS))
-      .map((c) => ({
-        line: 1,
-        field: c,
-        message: `unknown column "${c}"; allowed: ${Object.keys(COLUMNS).join(', ')}`,
-      })),
-    ...REQUIRED_COLUMNS.filter((c) => !columns.includes(c)).map((c) => ({
-      line: 1,
-      field: c,
-      message: `missing required column "${c}"`,
-    })),
-  ];
-  if (headerErrors.length) throw UnitsErrors.csvInvalid(headerErrors);
-  if (body.length === 0)
-    throw UnitsErrors.csvInvalid([{ line: 2, message: 'The file has a header but no units.' }]);
-  if (body.length > MAX_ROWS)
-    throw UnitsErrors.csvInvalid([
-      { line: MAX_ROWS + 2, message: `At most ${MAX_ROWS} units per file.` },
-    ]);
-
+  const { columns, rows: body } = readCsvTable(csv, CSV_SPEC);
   const errors: CsvRowError[] = [];
   const rows: ParsedRow[] = [];
-  body.forEach((cells, index) => {
-    const line = index + 2;
+  body.forEach(({ line, cells }) => {
     const before = errors.length;
     if (cells.length !== columns.length) {
       errors.push({ line, message: `expected ${columns.length} values, found ${cells.length}` });
@@ -225,7 +184,7 @@ function checkRows(
     if (problem) errors.push({ line: row.line, field: 'parent_code', message: problem });
   }
   const ordered = errors.length ? [] : orderParentsFirst(rows, inFile, errors);
-  if (errors.length) throw UnitsErrors.csvInvalid(errors.sort((a, b) => a.line - b.line));
+  if (errors.length) throw csvInvalid(errors.sort((a, b) => a.line - b.line));
   return ordered;
 }
 

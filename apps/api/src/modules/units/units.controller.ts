@@ -12,17 +12,10 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import {
-  ErrorCode,
-  Page,
-  ROLES,
-  UNIT_WRITERS,
-  UnitImportResponse,
-  UnitResponse,
-} from '@gcm/domain';
+import { Page, ROLES, UNIT_WRITERS, UnitImportResponse, UnitResponse } from '@gcm/domain';
 import type { Request } from 'express';
 import { Actor, CurrentActor, CurrentUser, Roles } from '../../common/decorators/access.decorators';
-import { AppError } from '../../common/errors/app-error';
+import { csvBody } from '../../common/http/csv-body';
 import type { AuthUser } from '../auth/auth-user';
 import {
   CreateUnitDto,
@@ -64,14 +57,7 @@ export class UnitsController {
     @Query() query: UnitImportQueryDto,
     @Req() req: Request,
   ): Promise<UnitImportResponse> {
-    if (!req.is('text/csv') && !req.is('text/plain')) {
-      throw new AppError(
-        ErrorCode.UnsupportedMediaType,
-        415,
-        'Send the CSV file as the body with Content-Type: text/csv.',
-      );
-    }
-    return this.importer.import(actor, req.body as string, query.dryRun ?? false);
+    return this.importer.import(actor, csvBody(req), query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { ErrorCode, CsvRowError } from '@gcm/domain';
+import { ErrorCode } from '@gcm/domain';
 import { AppError } from '../../common/errors/app-error';
 
 export const UnitsErrors = {
@@ -17,12 +17,5 @@ export const UnitsErrors = {
       ErrorCode.UnitHasChildren,
       409,
       'This unit still has units under it; move or delete them first.',
-    ),
-  csvInvalid: (errors: CsvRowError[]) =>
-    new AppError(
-      ErrorCode.CsvInvalid,
-      400,
-      `The CSV has ${errors.length} problem(s); nothing was imported. Fix the listed lines and try again.`,
-      errors,
     ),
 };
