@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegramServer, telegramUpdates } from '../support/fake-telegram-server';
 import {
   startFakeZaloServer,
+  zaloImageEvent,
   zaloTextEvent,
   type FakeZaloServer,
   type RecordedMessage,
@@ -183,13 +184,16 @@ describe('a confidential report to the police, on Telegram and Zalo', { timeout:
   const zaloTo = (user: string) => zalo.delivered.filter((m) => m.userId === user);
 
   /** A Zalo user's message to the OA; the bot's new messages once one satisfies `until`. */
+  /** Sends a text (or another event, such as a picture) from `user` on Zalo. */
   async function zaloSays(
     user: string,
-    message: string,
+    message: string | Record<string, unknown>,
     until: (m: RecordedMessage) => boolean = () => true,
   ): Promise<RecordedMessage[]> {
     const before = zaloTo(user).length;
-    const request = zalo.signedEvent(zaloTextEvent({ userId: user, text: message }));
+    const request = zalo.signedEvent(
+      typeof message === 'string' ? zaloTextEvent({ userId: user, text: message }) : message,
+    );
     const res = await fetch(`${bot.url}/webhooks/zalo`, {
       method: 'POST',
       headers: request.headers,
@@ -361,6 +365,9 @@ describe('a confidential report to the police, on Telegram and Zalo', { timeout:
     expect(text(adding[0])).toContain('gửi thêm thông tin');
     const added = await zaloSays(user, more, (m) => text(m).includes('Đã thêm vào tin báo'));
     expect(text(added[0])).toContain(shownCode);
+    // A picture: Zalo's event carries its URL, which the bot fetches for the police.
+    const picture = zaloImageEvent({ userId: user, url: zalo.imageUrl(PHOTO) });
+    await zaloSays(user, picture, (m) => text(m).includes('Đã thêm vào tin báo'));
     await zaloSays(user, '#gcm:tip:done');
     // The addition is told too (once), still without the content.
     await waitFor(
@@ -388,7 +395,19 @@ describe('a confidential report to the police, on Telegram and Zalo', { timeout:
     expect(tip.entries.map((e) => [e.kind, e.text])).toEqual([
       ['description', report],
       ['addition', more],
+      ['photo', null],
     ]);
+    // The picture came from Zalo's link into the API: the police download the same bytes.
+    const photoUrl = `/tips/${tipId}/photos/${tip.entries[2].id}`;
+    await waitFor(
+      async () => (await quiet(250), (await wardOfficer(photoUrl)).status === 200),
+      20_000,
+      'the Zalo picture stored',
+    );
+    expect(zalo.downloads).toHaveLength(1);
+    const shown = await wardOfficer(photoUrl);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(PHOTO)).toBe(true);
+    expect((await otherOfficer(photoUrl)).status).toBe(403);
     for (const [who, staff] of [
       ['another ward', otherOfficer],
       ['committee', wardCommittee],

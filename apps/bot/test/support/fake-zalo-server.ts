@@ -259,6 +259,20 @@ export function zaloTextEvent(input: { userId?: string; text: string; msgId?: st
   };
 }
 
+/** A user_send_image event as Zalo sends it: the picture's URL (`imageUrl` serves one). */
+export function zaloImageEvent(input: { userId?: string; url: string; msgId?: string }) {
+  return {
+    event_name: 'user_send_image',
+    sender: { id: input.userId ?? '2512523625412515' },
+    recipient: { id: '579745863508352884' },
+    message: {
+      msg_id: input.msgId ?? `m-${Math.random().toString(36).slice(2)}`,
+      attachments: [{ type: 'image', payload: { thumbnail: input.url, url: input.url } }],
+    },
+    user_id_by_app: '552177279717587730',
+  };
+}
+
 /** A follow or unfollow event as Zalo sends it. */
 export function zaloFollowEvent(input: { userId?: string; unfollow?: boolean }) {
   return {
