@@ -1,0 +1,87 @@
+/**
+ * The chance that the best-ranked FAQ is the right answer, from what the ranking shows: a
+ * logistic model over features that do not grow with the number of FAQs or the question's
+ * length (confidences are shares of the question's informative mass, margins are relative).
+ *
+ * The coefficients below are fitted by `packages/domain/scripts/fit-decision.ts` on the tuning
+ * sets only (the dev set and qa-tune, never the frozen set), on four views of each: as it is,
+ * with each FAQ left out once (its questions must not be answered), with half of each FAQ's
+ * questions recorded as alternates (learning), and grown by distractor FAQs; so the same
+ * probability means about the same chance of being right whatever the size of the base and
+ * whether staff recorded alternates. Refit with `npx tsx scripts/fit-decision.ts --write` after
+ * changing the ranking or the confidence.
+ */
+import type { QuestionSignals, Ranked } from './confidence';
+
+export const FEATURE_NAMES = [
+  // Confidence of the best FAQ (confidence.ts).
+  'confidence',
+  // Its lead over the runner-up's confidence, as a share of its own.
+  'lead',
+  // The same lead, absolute.
+  'gap',
+  // Share of the question the best FAQ explains.
+  'coverage',
+  // Share of the best FAQ's own best phrasing the question accounts for.
+  'phrasing',
+  // How much of the question the best other FAQ explains, against the best FAQ.
+  'runnerCoverage',
+  // The runner-up's rank value against the best's.
+  'rankRatio',
+  // Share of the question's content words the field knows (field.ts).
+  'share',
+  // log(1 + number of content words).
+  'length',
+] as const;
+
+export interface DecisionModel {
+  readonly features: readonly string[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
+  readonly bias: number;
+}
+
+/** The features of a ranking, in FEATURE_NAMES order. `ranked` must not be empty. */
+export function decisionFeatures(ranked: readonly Ranked[], signals: QuestionSignals): number[] {
+  const [first, second] = ranked;
+  let runnerConfidence = 0;
+  let runnerCoverage = 0;
+  for (let i = 1; i < ranked.length; i++) {
+    runnerConfidence = Math.max(runnerConfidence, ranked[i].confidence);
+    runnerCoverage = Math.max(runnerCoverage, ranked[i].coverage);
+  }
+  const c = first.confidence;
+  return [
+    c,
+    c > 0 ? (c - runnerConfidence) / c : 0,
+    c - runnerConfidence,
+    first.coverage,
+    first.phrasingCoverage,
+    first.coverage > 0 ? Math.min(1.5, runnerCoverage / first.coverage) : 0,
+    second && first.rank > 0 ? second.rank / first.rank : 0,
+    Math.min(1, signals.share),
+    Math.log1p(signals.contentWords),
+  ];
+}
+
+export function answerProbability(features: readonly number[], model: DecisionModel): number {
+  let z = model.bias;
+  for (let i = 0; i < model.weights.length; i++) {
+    z += (model.weights[i] * (features[i] - model.mean[i])) / model.scale[i];
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+// BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev)
+export const DECISION_MODEL: DecisionModel = {
+  features: FEATURE_NAMES,
+  mean: [0.645788, 0.821249, 0.544905, 0.637564, 0.673457, 0.597076, 0.537111, 0.868086, 1.852665],
+  scale: [0.159801, 0.215753, 0.219666, 0.17627, 0.195088, 0.20599, 0.183444, 0.162001, 0.412699],
+  weights: [
+    0.257616, 0.503647, 1.14583, 0.223734, 0.779389, 0.222158, 0.414748, -0.022904, 0.875186,
+  ],
+  bias: 3.451974,
+};
+export const ANSWER_PROBABILITY = 0.8;
+// END FITTED MODEL
