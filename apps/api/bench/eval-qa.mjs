@@ -1,5 +1,6 @@
 // The question matcher's quality, through the same code path as POST /api/v1/assistant/ask:
-// for each question set (the dev set, and the frozen set when it is there), imports its
+// for each question set (the dev set, the qa-tune set and the frozen set when they are there;
+// the first two labelled "(tuning)", the frozen one "(measurement)"), imports its
 // faqs.json into a fresh database (published), asks every question over HTTP and prints the
 // three outcomes: answered right, answered wrong, right among the choices, no answer; out-of-scope
 // questions answered directly or refused; per kind. Then, in process with the same matcher and
@@ -26,7 +27,7 @@ const fixtures = path.resolve(import.meta.dirname, '../../../packages/domain/tes
 const dirs = (
   process.env.QA_DIRS ??
   process.env.QA_DEV_DIR ??
-  [path.join(fixtures, 'qa-dev'), path.join(fixtures, 'qa-frozen')].join(',')
+  ['qa-dev', 'qa-tune', 'qa-frozen'].map((set) => path.join(fixtures, set)).join(',')
 )
   .split(',')
   .filter((dir) => existsSync(path.join(dir, 'faqs.json')));
@@ -36,6 +37,8 @@ for (const dir of dirs) {
   const faqs = JSON.parse(readFileSync(path.join(dir, 'faqs.json'), 'utf8'));
   const questions = JSON.parse(readFileSync(path.join(dir, 'questions.json'), 'utf8'));
   const name = path.basename(dir);
+  // Only the frozen set measures; the others are for tuning and their misses are printed.
+  const label = `${name} ${name === 'qa-frozen' ? '(measurement)' : '(tuning)'}`;
   const bench = await startBenchApp();
   try {
     const imported = await bench.editorFetch(
@@ -71,7 +74,7 @@ for (const dir of dirs) {
     const http = evaluateQuestions(asResult, questions);
     console.log(
       formatReport(
-        `QA eval, ${name}: ${faqs.length} FAQs, ${questions.length} questions, through POST /assistant/ask (database: ${bench.mode})`,
+        `QA eval, ${label}: ${faqs.length} FAQs, ${questions.length} questions, through POST /assistant/ask (database: ${bench.mode})`,
         http,
       ).join('\n'),
     );
@@ -93,7 +96,7 @@ for (const dir of dirs) {
   console.log(formatLeaveOut(leaveOut(set, dictionaries)).join('\n'));
   console.log(
     formatReport(
-      `Learning run, ${name} (half of each FAQ's questions as alternates, measured on the other half)`,
+      `Learning run, ${label} (half of each FAQ's questions as alternates, measured on the other half)`,
       learningRun(set, dictionaries),
     ).join('\n'),
   );
