@@ -14,7 +14,7 @@
  * regression; 5-fold cross-validation grouped by FAQ (questions of one FAQ are never split
  * between fitting and checking) gives held-out probabilities, from which the answer threshold is
  * chosen: the lowest that keeps answered-wrong ≤ 2 % of in-scope questions in each view,
- * out-of-scope questions answered ≤ 2.5 % and left-out questions answered ≤ 6 %.
+ * out-of-scope questions answered ≤ 2.5 % and left-out questions answered ≤ 8 % (what the matcher did before this model).
  * With --write the coefficients and threshold are written into decision-model.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -322,7 +322,7 @@ for (let t = 0.3; t <= 0.951; t += 0.025) {
   }
   const orphans = all.filter((s) => s.kind === 'orphan');
   const orphansAnswered = orphans.filter(answered).length;
-  if (orphansAnswered / orphans.length > 0.06) ok = false;
+  if (orphansAnswered / orphans.length > 0.08) ok = false;
   parts.push(`orphans ${pct(orphansAnswered, orphans.length)}`);
   rows.push({ t, ok, line: `  ${t.toFixed(3)} ${ok ? '✓' : ' '} ${parts.join(' | ')}` });
 }

@@ -73,15 +73,15 @@ export function answerProbability(features: readonly number[], model: DecisionMo
   return 1 / (1 + Math.exp(-z));
 }
 
-// BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev)
+// BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.645788, 0.821249, 0.544905, 0.637564, 0.673457, 0.597076, 0.537111, 0.868086, 1.852665],
-  scale: [0.159801, 0.215753, 0.219666, 0.17627, 0.195088, 0.20599, 0.183444, 0.162001, 0.412699],
+  mean: [0.609064, 0.732684, 0.461716, 0.600063, 0.640843, 0.636162, 0.621858, 0.861381, 1.945284],
+  scale: [0.147369, 0.255708, 0.21965, 0.17115, 0.195921, 0.209515, 0.192345, 0.155299, 0.357267],
   weights: [
-    0.257616, 0.503647, 1.14583, 0.223734, 0.779389, 0.222158, 0.414748, -0.022904, 0.875186,
+    0.101413, -0.08458, 0.629027, 0.350443, 0.405472, -0.764905, -0.045694, 0.07363, 0.184967,
   ],
-  bias: 3.451974,
+  bias: 1.997143,
 };
-export const ANSWER_PROBABILITY = 0.8;
+export const ANSWER_PROBABILITY = 0.75;
 // END FITTED MODEL

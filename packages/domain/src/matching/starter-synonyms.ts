@@ -100,6 +100,10 @@ const TEENCODE: SynonymEntry[] = [
   abbreviation('ib', 'nhắn tin'),
   abbreviation('inbox', 'nhắn tin'),
   abbreviation('fb', 'facebook'),
+  abbreviation('face', 'facebook'),
+  abbreviation('đky', 'đăng ký'),
+  abbreviation('dky', 'đăng ký'),
+  abbreviation('gthich', 'giải thích'),
   abbreviation('zl', 'zalo'),
   abbreviation('tele', 'telegram'),
   abbreviation('pải', 'phải'),
@@ -149,6 +153,9 @@ const FIELD_ABBREVIATIONS: SynonymEntry[] = [
   abbreviation('hd', 'hợp đồng', 'hướng dẫn'),
   abbreviation('hđlđ', 'hợp đồng lao động'),
   abbreviation('hdld', 'hợp đồng lao động'),
+  abbreviation('đkkh', 'đăng ký kết hôn'),
+  abbreviation('dkkh', 'đăng ký kết hôn'),
+  abbreviation('ltp', 'lý lịch tư pháp'),
   abbreviation('gp', 'giấy phép'),
   abbreviation('gplđ', 'giấy phép lao động'),
   abbreviation('gpld', 'giấy phép lao động'),
@@ -245,6 +252,9 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   ),
   equivalents('công ty', 'doanh nghiệp'),
   equivalents('môi giới', 'trung gian'),
+  // In labour migration a "cò" is an unlicensed broker (also a stork or a trigger elsewhere):
+  // one way, a question with "cò" also looks for "môi giới".
+  abbreviation('cò', 'môi giới'),
   // "tiếng" alone is also a sound or an hour; with "học" or "biết" it is a language.
   equivalents('học ngoại ngữ', 'học tiếng'),
   equivalents('biết ngoại ngữ', 'biết tiếng'),
