@@ -68,7 +68,7 @@ export interface Decision {
 export const DEFAULT_DECISION: Decision = {
   threshold: 0.3,
   answerProbability: ANSWER_PROBABILITY,
-  minPhrasing: 0.3,
+  minPhrasing: 0.4,
   minCoverage: 0.35,
   minLead: 0.1,
   choiceThreshold: 0.2,

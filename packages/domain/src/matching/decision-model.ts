@@ -76,12 +76,12 @@ export function answerProbability(features: readonly number[], model: DecisionMo
 // BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.609064, 0.732684, 0.461716, 0.600063, 0.640843, 0.636162, 0.621858, 0.861381, 1.945284],
-  scale: [0.147369, 0.255708, 0.21965, 0.17115, 0.195921, 0.209515, 0.192345, 0.155299, 0.357267],
+  mean: [0.63371, 0.74487, 0.486007, 0.613198, 0.676734, 0.628976, 0.610476, 0.869719, 1.943241],
+  scale: [0.139945, 0.251972, 0.218164, 0.173389, 0.179189, 0.211421, 0.19127, 0.153772, 0.360965],
   weights: [
-    0.101413, -0.08458, 0.629027, 0.350443, 0.405472, -0.764905, -0.045694, 0.07363, 0.184967,
+    -0.31563, 0.262872, 0.113078, 0.68312, 0.491286, -0.977117, -0.029037, 0.118683, 0.14268,
   ],
-  bias: 1.997143,
+  bias: 2.248523,
 };
-export const ANSWER_PROBABILITY = 0.75;
+export const ANSWER_PROBABILITY = 0.7;
 // END FITTED MODEL
