@@ -76,12 +76,12 @@ export function answerProbability(features: readonly number[], model: DecisionMo
 // BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.63371, 0.74487, 0.486007, 0.613198, 0.676734, 0.628976, 0.610476, 0.869719, 1.943241],
-  scale: [0.139945, 0.251972, 0.218164, 0.173389, 0.179189, 0.211421, 0.19127, 0.153772, 0.360965],
+  mean: [0.633691, 0.744107, 0.485504, 0.613668, 0.676146, 0.630262, 0.611192, 0.871955, 1.941883],
+  scale: [0.139957, 0.2521, 0.218108, 0.173163, 0.179182, 0.212149, 0.191145, 0.152374, 0.358782],
   weights: [
-    -0.31563, 0.262872, 0.113078, 0.68312, 0.491286, -0.977117, -0.029037, 0.118683, 0.14268,
+    -0.342275, 0.12448, 0.20538, 0.635106, 0.472413, -1.025989, -0.069012, 0.137681, 0.105496,
   ],
-  bias: 2.248523,
+  bias: 2.251744,
 };
 export const ANSWER_PROBABILITY = 0.7;
 // END FITTED MODEL

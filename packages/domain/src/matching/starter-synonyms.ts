@@ -136,6 +136,24 @@ const TEENCODE: SynonymEntry[] = [
   abbreviation('vde', 'vấn đề'),
 ];
 
+/**
+ * Southern and everyday spoken forms of common words, as people type them in chat ("hổng biết",
+ * "vô làm", "coi ở đâu"): one way, the spoken form also reads as the written one.
+ */
+const SPOKEN: SynonymEntry[] = [
+  abbreviation('thiệt', 'thật'),
+  abbreviation('vô', 'vào'),
+  abbreviation('coi', 'xem'),
+  abbreviation('hổng', 'không'),
+  abbreviation('dỏm', 'giả'),
+  abbreviation('ổng', 'ông ấy'),
+  abbreviation('bả', 'bà ấy'),
+  abbreviation('bển', 'bên đó'),
+  abbreviation('kêu', 'gọi', 'bảo'),
+  abbreviation('giùm', 'giúp'),
+  abbreviation('dìa', 'về'),
+];
+
 /** Field abbreviations: documents, agencies, programmes. */
 const FIELD_ABBREVIATIONS: SynonymEntry[] = [
   abbreviation('xkld', 'xuất khẩu lao động'),
@@ -261,6 +279,8 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   // Not "về quê" (going to one's home village, from anywhere) nor a bare "trở về".
   equivalents('về nước', 'hồi hương', 'về việt nam'),
   equivalents('vượt biên', 'đi chui', 'đi lậu', 'nhập cảnh trái phép', 'xuất cảnh trái phép'),
+  equivalents('làm chui', 'làm lậu', 'làm việc bất hợp pháp', 'làm việc trái phép'),
+  equivalents('nhà máy', 'xưởng', 'công xưởng'),
   equivalents('thường trú', 'hộ khẩu'),
   equivalents('đại sứ quán', 'lãnh sự quán', 'tổng lãnh sự quán', 'cơ quan đại diện'),
   equivalents('trẻ em', 'trẻ con', 'con nhỏ', 'con trẻ'),
@@ -373,6 +393,7 @@ const ONLINE: SynonymEntry[] = [
 
 export const STARTER_SYNONYMS: readonly SynonymEntry[] = [
   ...TEENCODE,
+  ...SPOKEN,
   ...FIELD_ABBREVIATIONS,
   ...PLACES,
   ...FIELD_EQUIVALENTS,
