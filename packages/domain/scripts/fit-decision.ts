@@ -13,8 +13,10 @@
  * field, best confidence ≥ the answer floor) are used. The model is an L2-regularised logistic
  * regression; 5-fold cross-validation grouped by FAQ (questions of one FAQ are never split
  * between fitting and checking) gives held-out probabilities, from which the answer threshold is
- * chosen: the lowest that keeps answered-wrong ≤ 2 % of in-scope questions in each view,
- * out-of-scope questions answered ≤ 2.5 % and left-out questions answered ≤ 8 % (what the matcher did before this model).
+ * chosen: the lowest that keeps answered-wrong ≤ 1.5 % of in-scope questions in each view (a
+ * margin under the 3 % target: the figures of one split vary by about a point), out-of-scope
+ * questions answered ≤ 2.5 % and left-out questions answered ≤ 8 % (about what the matcher did
+ * before this model).
  * With --write the coefficients and threshold are written into decision-model.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -315,7 +317,7 @@ for (let t = 0.3; t <= 0.951; t += 0.025) {
     const right = inScope.filter((s) => answered(s) && s.y === 1).length;
     const wrong = inScope.filter((s) => answered(s) && s.y === 0).length;
     const oosAnswered = oos.filter(answered).length;
-    if (wrong / inScope.length > 0.02 || oosAnswered / Math.max(1, oos.length) > 0.025) ok = false;
+    if (wrong / inScope.length > 0.015 || oosAnswered / Math.max(1, oos.length) > 0.025) ok = false;
     parts.push(
       `${view} ${pct(right, inScope.length)} ${pct(wrong, inScope.length)} ${pct(oosAnswered, oos.length)}`,
     );

@@ -19,9 +19,14 @@
  * among twenty partial matches of an unanswerable question, whichever short phrasing it happens
  * to cover, and answer it too readily).
  *
- * It is given as the answer when its confidence reaches the threshold and it leads the runner-up
- * by a share of its own confidence (the margin is relative: 0.6 against 0.3 is a clear lead, 0.9
- * against 0.75 is not), whatever the number of FAQs. Otherwise, when it is confident enough to be
+ * It is given as the answer when it passes a few floors (confidence ≥ 0.3, a lead over the
+ * runner-up of ≥ 10% of its own confidence, the question accounting for ≥ 0.4 of the FAQ's
+ * phrasing and the FAQ explaining ≥ 0.35 of the question) and the fitted model (decision-model.ts)
+ * gives it a chance of being right of at least ANSWER_PROBABILITY. The model weighs the
+ * confidence, the lead (relative and absolute), both coverages, how much the best other FAQ
+ * explains, the field share and the question's length; it is fitted on the tuning sets with each
+ * FAQ left out once, with alternates recorded and with distractor FAQs added, so it holds as the
+ * base grows (scripts/fit-decision.ts). Otherwise, when the best FAQ is confident enough to be
  * offered, the person chooses among the (up to) three best-ranked FAQs that reach the choices'
  * floor: the right FAQ is much more often among the first three than first.
  */

@@ -76,12 +76,12 @@ export function answerProbability(features: readonly number[], model: DecisionMo
 // BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.633691, 0.744107, 0.485504, 0.613668, 0.676146, 0.630262, 0.611192, 0.871955, 1.941883],
-  scale: [0.139957, 0.2521, 0.218108, 0.173163, 0.179182, 0.212149, 0.191145, 0.152374, 0.358782],
+  mean: [0.635249, 0.744195, 0.486843, 0.612051, 0.680827, 0.631958, 0.611488, 0.872022, 1.935559],
+  scale: [0.139055, 0.251205, 0.217377, 0.173474, 0.175457, 0.211938, 0.190286, 0.152679, 0.363715],
   weights: [
-    -0.342275, 0.12448, 0.20538, 0.635106, 0.472413, -1.025989, -0.069012, 0.137681, 0.105496,
+    -0.303821, 0.430215, 0.271052, 0.609977, 0.490279, -0.779568, 0.130396, 0.121911, 0.124877,
   ],
-  bias: 2.251744,
+  bias: 2.191662,
 };
-export const ANSWER_PROBABILITY = 0.7;
+export const ANSWER_PROBABILITY = 0.775;
 // END FITTED MODEL

@@ -255,6 +255,17 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
     'đi làm nước ngoài',
   ),
   equivalents('mua bán người', 'buôn người', 'buôn bán người'),
+  // Said of a person, being sold is being trafficked.
+  equivalents('bị mua bán', 'bị buôn bán', 'bị bán'),
+  // The GCM's Vietnamese names: the official "Thỏa thuận toàn cầu về di cư…" and a common rendering.
+  equivalents(
+    'thỏa thuận toàn cầu về di cư',
+    'hiệp ước toàn cầu về di cư',
+    'thỏa thuận gcm',
+    'hiệp ước gcm',
+  ),
+  // Seen from Việt Nam, "in the country" is in Việt Nam.
+  equivalents('trong nước', 'ở việt nam', 'tại việt nam'),
   equivalents('lừa đảo', 'lừa', 'scam'),
   equivalents('mất', 'đánh mất', 'làm mất', 'thất lạc', 'đánh rơi'),
   equivalents('gửi tiền', 'chuyển tiền', 'kiều hối'),
