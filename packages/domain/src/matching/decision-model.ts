@@ -76,12 +76,12 @@ export function answerProbability(features: readonly number[], model: DecisionMo
 // BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.635249, 0.744195, 0.486843, 0.612051, 0.680827, 0.631958, 0.611488, 0.872022, 1.935559],
-  scale: [0.139055, 0.251205, 0.217377, 0.173474, 0.175457, 0.211938, 0.190286, 0.152679, 0.363715],
+  mean: [0.634808, 0.743839, 0.486273, 0.61179, 0.6801, 0.63232, 0.611894, 0.872171, 1.935393],
+  scale: [0.138975, 0.251175, 0.217206, 0.173542, 0.174955, 0.212009, 0.190215, 0.152653, 0.363537],
   weights: [
-    -0.303821, 0.430215, 0.271052, 0.609977, 0.490279, -0.779568, 0.130396, 0.121911, 0.124877,
+    -0.29416, 0.443556, 0.271641, 0.591033, 0.476714, -0.774115, 0.142794, 0.129332, 0.119691,
   ],
-  bias: 2.191662,
+  bias: 2.185156,
 };
 export const ANSWER_PROBABILITY = 0.775;
 // END FITTED MODEL

@@ -220,7 +220,17 @@ const PROTECTION: GlossaryEntry[] = [
   ),
   term(['forced labour', 'forced labor'], 'lao động cưỡng bức'),
   term(['abuse', 'abused', 'mistreated', 'exploitation', 'exploited'], ['ngược đãi', 'bóc lột']),
-  term(['confiscated', 'kept my passport', 'withheld'], ['giữ giấy tờ', 'bị giữ hộ chiếu']),
+  term(
+    [
+      'confiscated',
+      'kept my passport',
+      'keeping my passport',
+      'keeps my passport',
+      'holding my passport',
+      'withheld',
+    ],
+    ['giữ giấy tờ', 'bị giữ hộ chiếu', 'giữ hộ chiếu'],
+  ),
   term(['kidnap', 'kidnapped', 'abduction'], 'bắt cóc'),
   term(['hotline'], 'đường dây nóng'),
   term(['violence', 'violent'], 'bạo lực'),
@@ -231,6 +241,8 @@ const PROTECTION: GlossaryEntry[] = [
   term(['intern', 'trainee', 'technical intern'], 'thực tập sinh'),
   // The field's money, programmes, help and harms, as the law and the agencies name them.
   term(['deposit', 'escrow', 'guarantee deposit'], ['tiền ký quỹ', 'ký quỹ']),
+  term(['student visa', 'study visa'], 'thị thực du học'),
+  term(['information', 'info'], 'thông tin'),
   term(['guarantee', 'guarantor'], 'bảo lãnh'),
   term(['service fee', 'agency fee', 'placement fee', 'recruitment fee'], 'tiền dịch vụ'),
   term(['brokerage fee', 'broker fee'], 'tiền môi giới'),

@@ -332,7 +332,10 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   equivalents('cư trú bất hợp pháp', 'cư trú trái phép', 'ở lại trái phép', 'ở lậu'),
   equivalents('tiền môi giới', 'phí môi giới'),
   equivalents('tiền đặt cọc', 'đặt cọc', 'tiền cọc'),
-  equivalents('bị đánh', 'bị đánh đập', 'bị hành hung'),
+  // "đòi cọc", "nộp cọc": a bare "cọc" (also a stake) read one way as the deposit.
+  abbreviation('cọc', 'tiền đặt cọc'),
+  // Being beaten is one kind of abuse ("bạo hành"), not the other way round.
+  { ...equivalents('bị đánh', 'bị đánh đập', 'bị hành hung'), broader: ['bạo hành'] },
   equivalents('bị nhốt', 'bị giam lỏng', 'bị giam giữ'),
   equivalents('bắt cóc', 'bị bắt cóc'),
   equivalents('tiền chuộc', 'đòi tiền chuộc'),
