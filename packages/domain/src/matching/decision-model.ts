@@ -76,12 +76,12 @@ export function answerProbability(features: readonly number[], model: DecisionMo
 // BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.634808, 0.743839, 0.486273, 0.61179, 0.6801, 0.63232, 0.611894, 0.872171, 1.935393],
-  scale: [0.138975, 0.251175, 0.217206, 0.173542, 0.174955, 0.212009, 0.190215, 0.152653, 0.363537],
+  mean: [0.635066, 0.743868, 0.486534, 0.61179, 0.680712, 0.63232, 0.611782, 0.872171, 1.935393],
+  scale: [0.139095, 0.2512, 0.217421, 0.173542, 0.175397, 0.212009, 0.190303, 0.152653, 0.363537],
   weights: [
-    -0.29416, 0.443556, 0.271641, 0.591033, 0.476714, -0.774115, 0.142794, 0.129332, 0.119691,
+    -0.296483, 0.442562, 0.274333, 0.593046, 0.479519, -0.770857, 0.141232, 0.129316, 0.120692,
   ],
-  bias: 2.185156,
+  bias: 2.186205,
 };
 export const ANSWER_PROBABILITY = 0.775;
 // END FITTED MODEL

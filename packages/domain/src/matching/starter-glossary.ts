@@ -229,7 +229,7 @@ const PROTECTION: GlossaryEntry[] = [
       'holding my passport',
       'withheld',
     ],
-    ['giữ giấy tờ', 'bị giữ hộ chiếu', 'giữ hộ chiếu'],
+    ['giữ giấy tờ', 'bị giữ hộ chiếu'],
   ),
   term(['kidnap', 'kidnapped', 'abduction'], 'bắt cóc'),
   term(['hotline'], 'đường dây nóng'),
