@@ -97,8 +97,10 @@ function sampleOf(
 ): Sample | undefined {
   captured = undefined;
   matcher.match(q.q);
-  if (!captured) return undefined;
-  const ranked = rankCandidates(captured.assessed);
+  // Set by the matcher's debug hook during match().
+  const seen = captured as { assessed: Assessed[]; signals: QuestionSignals } | undefined;
+  if (!seen) return undefined;
+  const ranked = rankCandidates(seen.assessed);
   const group = `${setName}:${q.expect ?? `oos-${q.q.length % 5}`}`;
   const kind = orphan ? 'orphan' : q.expect === null ? 'oos' : 'in';
   if (ranked.length === 0) {
@@ -106,11 +108,11 @@ function sampleOf(
   }
   const first = ranked[0];
   const decides =
-    captured.signals.share >= DEFAULT_DECISION.fieldThreshold &&
+    seen.signals.share >= DEFAULT_DECISION.fieldThreshold &&
     first.confidence >= DEFAULT_DECISION.choiceThreshold &&
     mayAnswer(ranked, DEFAULT_DECISION);
   const y = !orphan && q.expect !== null && first.id === q.expect ? 1 : 0;
-  return { x: decisionFeatures(ranked, captured.signals), y, view, kind, group, decides };
+  return { x: decisionFeatures(ranked, seen.signals), y, view, kind, group, decides };
 }
 
 function distractors(set: QaSet, size: number, seed: number): FaqEntry[] {
