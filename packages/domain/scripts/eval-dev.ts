@@ -92,13 +92,12 @@ function sweep(): void {
       'leave-out orphans answered / learning run right, wrong, OOS refused)',
   );
   const settings: MatcherOptions[] = [];
-  for (const threshold of [0.4, 0.45, 0.5, 0.55, 0.6]) {
-    for (const ambiguityMargin of [0.2, 0.3, 0.4, 0.5]) {
-      settings.push({ threshold, ambiguityMargin });
-    }
+  for (const answerProbability of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]) {
+    settings.push({ answerProbability });
   }
-  for (const minPhrasing of [0, 0.3, 0.4, 0.5, 0.6]) settings.push({ minPhrasing });
-  for (const minCoverage of [0, 0.5, 0.6, 0.7, 0.8]) settings.push({ minCoverage });
+  for (const minPhrasing of [0.2, 0.3, 0.4, 0.5]) settings.push({ minPhrasing });
+  for (const minCoverage of [0.25, 0.35, 0.5, 0.6]) settings.push({ minCoverage });
+  for (const minLead of [0, 0.1, 0.2, 0.3]) settings.push({ minLead });
   for (const choiceFloor of [0.05, 0.1, 0.15, 0.2]) settings.push({ choiceFloor });
   for (const choiceThreshold of [0.15, 0.2, 0.25, 0.3]) {
     for (const fieldThreshold of [0.3, 0.4, 0.5, 0.6])

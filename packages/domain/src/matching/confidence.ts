@@ -19,51 +19,65 @@
  * among twenty partial matches of an unanswerable question, whichever short phrasing it happens
  * to cover, and answer it too readily).
  *
- * It is given as the answer when its confidence reaches the threshold and it leads the runner-up
- * by a share of its own confidence (the margin is relative: 0.6 against 0.3 is a clear lead, 0.9
- * against 0.75 is not), whatever the number of FAQs. Otherwise, when it is confident enough to be
+ * It is given as the answer when it passes a few floors (confidence ≥ 0.3, a lead over the
+ * runner-up of ≥ 10% of its own confidence, the question accounting for ≥ 0.4 of the FAQ's
+ * phrasing and the FAQ explaining ≥ 0.35 of the question) and the fitted model (decision-model.ts)
+ * gives it a chance of being right of at least ANSWER_PROBABILITY. The model weighs the
+ * confidence, the lead (relative and absolute), both coverages, how much the best other FAQ
+ * explains, the field share and the question's length; it is fitted on the tuning sets with each
+ * FAQ left out once, with alternates recorded and with distractor FAQs added, so it holds as the
+ * base grows (scripts/fit-decision.ts). Otherwise, when the best FAQ is confident enough to be
  * offered, the person chooses among the (up to) three best-ranked FAQs that reach the choices'
  * floor: the right FAQ is much more often among the first three than first.
  */
+import {
+  ANSWER_PROBABILITY,
+  answerProbability,
+  DECISION_MODEL,
+  decisionFeatures,
+  type DecisionModel,
+} from './decision-model';
 import type { ScoredCandidate } from './scoring';
 import type { MatchResult, ScoredFaq } from './types';
 
 export interface Decision {
-  /** Confidence the best FAQ needs to be given as the answer directly. */
+  /** Confidence the best FAQ needs at least to be given as the answer directly. */
   readonly threshold: number;
   /**
-   * ...and by how much it must lead the runner-up, as a share of its own confidence; closer, the
-   * person chooses.
+   * Chance of being right (decision-model.ts) the best FAQ needs to be given as the answer
+   * directly; below it, the person chooses.
    */
-  readonly ambiguityMargin: number;
+  readonly answerProbability: number;
+  /**
+   * Floors under which the best FAQ is never answered directly, whatever the model says:
+   * - the share of the FAQ's own phrasing the question accounts for (a short question all of
+   *   whose words a FAQ has, "làm hộ chiếu ở đâu", is not yet that FAQ's question, "chủ giữ hộ
+   *   chiếu thì phải làm gì");
+   * - the share of the question the FAQ explains (with half of it unexplained, "gia hạn hộ
+   *   chiếu ở nước ngoài" against a FAQ on labour abroad, it is about something else);
+   * - its lead over the runner-up, as a share of its own confidence (two FAQs that fit about
+   *   equally, "nguoi ban hang" read as "bán" or "bạn", are the person's to choose between).
+   */
+  readonly minPhrasing: number;
+  readonly minCoverage: number;
+  readonly minLead: number;
   /** Confidence the best FAQ needs for choices to be offered at all (else: no answer). */
   readonly choiceThreshold: number;
   /** Confidence another FAQ among the best-ranked needs to be offered beside it. */
   readonly choiceFloor: number;
-  /**
-   * Share of the FAQ's own phrasing the question must account for to be answered directly: a
-   * short question all of whose words a FAQ has ("làm hộ chiếu ở đâu") is not yet that FAQ's
-   * question ("chủ giữ hộ chiếu thì phải làm gì").
-   */
-  readonly minPhrasing: number;
-  /**
-   * Share of the question the FAQ must explain to be answered directly: with half of it
-   * unexplained ("gia hạn hộ chiếu ở nước ngoài" against a FAQ on labour abroad) it is about
-   * something else.
-   */
-  readonly minCoverage: number;
   /** Field share (field.ts) under which a question is outside the field. */
   readonly fieldThreshold: number;
   readonly maxSuggestions: number;
 }
 
 export const DEFAULT_DECISION: Decision = {
-  threshold: 0.5,
-  ambiguityMargin: 0.4,
+  threshold: 0.3,
+  answerProbability: ANSWER_PROBABILITY,
+  minPhrasing: 0.4,
+  minCoverage: 0.35,
+  minLead: 0.1,
   choiceThreshold: 0.2,
   choiceFloor: 0.1,
-  minPhrasing: 0.4,
-  minCoverage: 0.5,
   fieldThreshold: 0.4,
   maxSuggestions: 3,
 };
@@ -96,20 +110,53 @@ function rankOf(candidate: Assessed): number {
   );
 }
 
-export function decide(
-  candidates: readonly Assessed[],
-  share: number,
-  decision: Decision,
-): Omit<MatchResult, 'locale'> {
+/** A candidate with its rank value and confidence, as the decision sees it. */
+export interface Ranked extends Assessed {
+  readonly rank: number;
+  readonly confidence: number;
+}
+
+/** The candidates best first (see above), each with its confidence. */
+export function rankCandidates(candidates: readonly Assessed[]): Ranked[] {
   const bestCoverage = Math.max(0, ...candidates.map((c) => c.coverage));
-  const ranked = candidates
+  return candidates
     .map((c) => ({ ...c, rank: rankOf(c), confidence: round(confidenceOf(c, bestCoverage)) }))
     .sort(
       (a, b) =>
         b.rank - a.rank || b.coverage - a.coverage || b.score - a.score || a.id.localeCompare(b.id),
     );
+}
+
+/** What is known of the question itself, besides its candidates. */
+export interface QuestionSignals {
+  /** Field share (field.ts). */
+  readonly share: number;
+  /** Number of content words (slots that are not function words). */
+  readonly contentWords: number;
+}
+
+/** Whether the best of `ranked` passes the floors under which nothing is answered directly. */
+export function mayAnswer(ranked: readonly Ranked[], decision: Decision): boolean {
   const [first, ...others] = ranked;
-  const inField = share >= decision.fieldThreshold;
+  if (!first || first.confidence <= 0) return false;
+  const runnerUp = Math.max(0, ...others.map((c) => c.confidence));
+  return (
+    first.confidence >= decision.threshold &&
+    (first.confidence - runnerUp) / first.confidence >= decision.minLead &&
+    first.phrasingCoverage >= decision.minPhrasing &&
+    first.coverage >= decision.minCoverage
+  );
+}
+
+export function decide(
+  candidates: readonly Assessed[],
+  signals: QuestionSignals,
+  decision: Decision,
+  model: DecisionModel = DECISION_MODEL,
+): Omit<MatchResult, 'locale'> {
+  const ranked = rankCandidates(candidates);
+  const [first] = ranked;
+  const inField = signals.share >= decision.fieldThreshold;
   const toFaq = ({ id, confidence }: { id: string; confidence: number }): ScoredFaq => ({
     id,
     confidence,
@@ -129,14 +176,11 @@ export function decide(
     .slice(0, decision.maxSuggestions)
     .filter((c) => c === first || c.confidence >= decision.choiceFloor);
   const suggestions = shown.map(toFaq);
-  // Sure enough, and clearly ahead of every other FAQ: the answer. Else the person chooses.
-  const runnerUp = Math.max(0, ...others.map((c) => c.confidence));
-  const lead = first.confidence > 0 ? (first.confidence - runnerUp) / first.confidence : 0;
+  // Likely enough to be right (the fitted model, decision-model.ts): the answer. Else the
+  // person chooses.
   const sure =
-    first.confidence >= decision.threshold &&
-    lead >= decision.ambiguityMargin &&
-    first.phrasingCoverage >= decision.minPhrasing &&
-    first.coverage >= decision.minCoverage;
+    mayAnswer(ranked, decision) &&
+    answerProbability(decisionFeatures(ranked, signals), model) >= decision.answerProbability;
   return {
     status: sure ? 'answered' : 'ambiguous',
     best: toFaq(first),

@@ -15,7 +15,7 @@ import type { PhrasingTexts } from './phrasings';
 import type { FaqEntry } from './types';
 
 // Slots weighing at least this much (stop factor) are content words.
-const CONTENT_STOP_FACTOR = 0.5;
+export const CONTENT_STOP_FACTOR = 0.5;
 // Typed without diacritics, a syllable's letters stand for several words ("gia" is "gia", "giá",
 // "già"...): known letters alone, or a typo's reading, count half; next to a neighbour the field writes beside
 // them ("gia han", "ho chieu") they count fully.

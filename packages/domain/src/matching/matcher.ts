@@ -1,7 +1,7 @@
 import { DOCUMENT_LIMITS, tokenise } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
-import { FieldVocabulary, fieldShare, fieldTextsOf } from './field';
+import { CONTENT_STOP_FACTOR, FieldVocabulary, fieldShare, fieldTextsOf } from './field';
 import {
   bigramKey,
   englishField,
@@ -152,10 +152,14 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
         coverage,
         phrasingCoverage: phrasingCoverage(read[i], readings, index),
       }));
-      const share = fieldShare(query, vocabulary);
+      const signals = {
+        share: fieldShare(query, vocabulary),
+        contentWords: query.slots.filter((s) => s.stopFactor >= CONTENT_STOP_FACTOR).length,
+      };
+      // For scripts/fit-decision.ts: what the decision is made from.
       const debug = (globalThis as { __matchDebug?: (a: unknown) => void }).__matchDebug;
-      if (debug) debug({ assessed, share });
-      const result = decide(assessed, share, decision);
+      if (debug) debug({ assessed, signals });
+      const result = decide(assessed, signals, decision);
       const answerInEnglish = english && (!result.best || hasEnglishAnswer.has(result.best.id));
       return { ...result, locale: answerInEnglish ? 'en' : 'vi' };
     },

@@ -156,7 +156,8 @@ const exactReadings = new WeakMap<Token, Token>();
  * How a syllable read exactly relates to the FAQs' words:
  * - `known`: some FAQ has it with these diacritics;
  * - `slip`: no FAQ has these diacritics but a neighbour makes a pair the FAQs use, so it is
- *   probably a slip of the keyboard ("mát hộ chiếu" for "mất hộ chiếu"), read by its letters;
+ *   probably a slip of the keyboard ("mát hộ chiếu" for "mất hộ chiếu"), or only its tone is
+ *   missing ("Nhât" for "Nhật"), read by its letters;
  * - `other`: no FAQ has these diacritics and nothing suggests a slip: another word ("lái" where
  *   FAQs only have "lại", "đỏ" vs "đó");
  * - `unknown`: not even its letters are used.
@@ -174,7 +175,20 @@ function exactStatus(
   const supported =
     (before && supports(before, [before, token]) && ctx.pairInVocabulary(before, token, 0)) ||
     (after && supports(after, [token, after]) && ctx.pairInVocabulary(token, after, 1));
-  return supported ? 'slip' : 'other';
+  return supported || toneDropped(token, ctx) ? 'slip' : 'other';
+}
+
+/**
+ * Typed with a vowel's marks but no tone ("nươc", "Nhât", "biêt") where the FAQs only have the
+ * syllable with a tone ("nước", "Nhật", "biết"): the tone was left out, as people often do on a
+ * phone, rather than another word ("lái" for "lại" has a tone of its own and stays one).
+ */
+function toneDropped(token: Token, ctx: QueryContext): boolean {
+  if (/\d$/.test(token.exact)) return false;
+  for (let tone = 1; tone <= 5; tone++) {
+    if (ctx.exactInVocabulary(`${token.exact}${tone}`)) return true;
+  }
+  return false;
 }
 
 // A function word goes with anything ("lái ở" is not "lại ở"), so it supports a slip only where

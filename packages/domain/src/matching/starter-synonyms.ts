@@ -100,6 +100,10 @@ const TEENCODE: SynonymEntry[] = [
   abbreviation('ib', 'nhắn tin'),
   abbreviation('inbox', 'nhắn tin'),
   abbreviation('fb', 'facebook'),
+  abbreviation('face', 'facebook'),
+  abbreviation('đky', 'đăng ký'),
+  abbreviation('dky', 'đăng ký'),
+  abbreviation('gthich', 'giải thích'),
   abbreviation('zl', 'zalo'),
   abbreviation('tele', 'telegram'),
   abbreviation('pải', 'phải'),
@@ -132,6 +136,24 @@ const TEENCODE: SynonymEntry[] = [
   abbreviation('vde', 'vấn đề'),
 ];
 
+/**
+ * Southern and everyday spoken forms of common words, as people type them in chat ("hổng biết",
+ * "vô làm", "coi ở đâu"): one way, the spoken form also reads as the written one.
+ */
+const SPOKEN: SynonymEntry[] = [
+  abbreviation('thiệt', 'thật'),
+  abbreviation('vô', 'vào'),
+  abbreviation('coi', 'xem'),
+  abbreviation('hổng', 'không'),
+  abbreviation('dỏm', 'giả'),
+  abbreviation('ổng', 'ông ấy'),
+  abbreviation('bả', 'bà ấy'),
+  abbreviation('bển', 'bên đó'),
+  abbreviation('kêu', 'gọi', 'bảo'),
+  abbreviation('giùm', 'giúp'),
+  abbreviation('dìa', 'về'),
+];
+
 /** Field abbreviations: documents, agencies, programmes. */
 const FIELD_ABBREVIATIONS: SynonymEntry[] = [
   abbreviation('xkld', 'xuất khẩu lao động'),
@@ -149,6 +171,9 @@ const FIELD_ABBREVIATIONS: SynonymEntry[] = [
   abbreviation('hd', 'hợp đồng', 'hướng dẫn'),
   abbreviation('hđlđ', 'hợp đồng lao động'),
   abbreviation('hdld', 'hợp đồng lao động'),
+  abbreviation('đkkh', 'đăng ký kết hôn'),
+  abbreviation('dkkh', 'đăng ký kết hôn'),
+  abbreviation('ltp', 'lý lịch tư pháp'),
   abbreviation('gp', 'giấy phép'),
   abbreviation('gplđ', 'giấy phép lao động'),
   abbreviation('gpld', 'giấy phép lao động'),
@@ -230,6 +255,17 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
     'đi làm nước ngoài',
   ),
   equivalents('mua bán người', 'buôn người', 'buôn bán người'),
+  // Said of a person, being sold is being trafficked.
+  equivalents('bị mua bán', 'bị buôn bán', 'bị bán'),
+  // The GCM's Vietnamese names: the official "Thỏa thuận toàn cầu về di cư…" and a common rendering.
+  equivalents(
+    'thỏa thuận toàn cầu về di cư',
+    'hiệp ước toàn cầu về di cư',
+    'thỏa thuận gcm',
+    'hiệp ước gcm',
+  ),
+  // Seen from Việt Nam, "in the country" is in Việt Nam.
+  equivalents('trong nước', 'ở việt nam', 'tại việt nam'),
   equivalents('lừa đảo', 'lừa', 'scam'),
   equivalents('mất', 'đánh mất', 'làm mất', 'thất lạc', 'đánh rơi'),
   equivalents('gửi tiền', 'chuyển tiền', 'kiều hối'),
@@ -245,12 +281,17 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   ),
   equivalents('công ty', 'doanh nghiệp'),
   equivalents('môi giới', 'trung gian'),
+  // In labour migration a "cò" is an unlicensed broker (also a stork or a trigger elsewhere):
+  // one way, a question with "cò" also looks for "môi giới".
+  abbreviation('cò', 'môi giới'),
   // "tiếng" alone is also a sound or an hour; with "học" or "biết" it is a language.
   equivalents('học ngoại ngữ', 'học tiếng'),
   equivalents('biết ngoại ngữ', 'biết tiếng'),
   // Not "về quê" (going to one's home village, from anywhere) nor a bare "trở về".
   equivalents('về nước', 'hồi hương', 'về việt nam'),
   equivalents('vượt biên', 'đi chui', 'đi lậu', 'nhập cảnh trái phép', 'xuất cảnh trái phép'),
+  equivalents('làm chui', 'làm lậu', 'làm việc bất hợp pháp', 'làm việc trái phép'),
+  equivalents('nhà máy', 'xưởng', 'công xưởng'),
   equivalents('thường trú', 'hộ khẩu'),
   equivalents('đại sứ quán', 'lãnh sự quán', 'tổng lãnh sự quán', 'cơ quan đại diện'),
   equivalents('trẻ em', 'trẻ con', 'con nhỏ', 'con trẻ'),
@@ -291,7 +332,10 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   equivalents('cư trú bất hợp pháp', 'cư trú trái phép', 'ở lại trái phép', 'ở lậu'),
   equivalents('tiền môi giới', 'phí môi giới'),
   equivalents('tiền đặt cọc', 'đặt cọc', 'tiền cọc'),
-  equivalents('bị đánh', 'bị đánh đập', 'bị hành hung'),
+  // "đòi cọc", "nộp cọc": a bare "cọc" (also a stake) read one way as the deposit.
+  abbreviation('cọc', 'tiền đặt cọc'),
+  // Being beaten is one kind of abuse ("bạo hành"), not the other way round.
+  { ...equivalents('bị đánh', 'bị đánh đập', 'bị hành hung'), broader: ['bạo hành'] },
   equivalents('bị nhốt', 'bị giam lỏng', 'bị giam giữ'),
   equivalents('bắt cóc', 'bị bắt cóc'),
   equivalents('tiền chuộc', 'đòi tiền chuộc'),
@@ -363,6 +407,7 @@ const ONLINE: SynonymEntry[] = [
 
 export const STARTER_SYNONYMS: readonly SynonymEntry[] = [
   ...TEENCODE,
+  ...SPOKEN,
   ...FIELD_ABBREVIATIONS,
   ...PLACES,
   ...FIELD_EQUIVALENTS,

@@ -15,9 +15,10 @@ export type Field = (typeof FIELDS)[number];
 const FIELD_COUNT = FIELDS.length;
 
 // Question phrasings say what the FAQ is about; answers only mention things in passing, so a
-// term found only in the answer earns part of the credit.
+// term found only in the answer earns part of the credit (on qa-tune, 0.4 ranks the right FAQ
+// first for 76.6% of questions, 0.7 for 72.5%, none at all for 64.7%).
 const FIELD_WEIGHT: readonly number[] = FIELDS.map((f) =>
-  f === 'answer' || f === 'answerEn' ? 0.7 : 1,
+  f === 'answer' || f === 'answerEn' ? 0.4 : 1,
 );
 
 // Standard BM25 constants: k1 controls how fast repeated terms saturate, b how much long fields

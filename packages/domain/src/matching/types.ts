@@ -42,21 +42,23 @@ export interface GlossaryEntry {
 }
 
 export interface MatcherOptions {
-  /** Confidence the best FAQ needs to be the answer directly. Default 0.5 (see confidence.ts). */
+  /** Confidence the best FAQ needs at least to be the answer directly. Default 0.3. */
   threshold?: number;
   /**
-   * How far the best FAQ must lead the runner-up to be the answer directly, as a share of its
-   * own confidence. Default 0.4.
+   * Chance of being right (decision-model.ts) the best FAQ needs to be the answer directly.
+   * Default: the fitted one (ANSWER_PROBABILITY).
    */
-  ambiguityMargin?: number;
-  /** Confidence the best FAQ needs for choices to be offered. Default 0.2. */
-  choiceThreshold?: number;
-  /** Confidence another of the best-ranked FAQs needs to be offered beside it. Default 0.1. */
-  choiceFloor?: number;
+  answerProbability?: number;
   /** Share of the FAQ's own phrasing the question must account for to be answered. Default 0.4. */
   minPhrasing?: number;
   /** Share of the question the FAQ must explain to be answered directly. Default 0.5. */
   minCoverage?: number;
+  /** Lead over the runner-up needed to be answered directly, as a share of the best's confidence. Default 0.1. */
+  minLead?: number;
+  /** Confidence the best FAQ needs for choices to be offered. Default 0.2. */
+  choiceThreshold?: number;
+  /** Confidence another of the best-ranked FAQs needs to be offered beside it. Default 0.1. */
+  choiceFloor?: number;
   /** Share of the question's content words the field must know (field.ts). Default 0.4. */
   fieldThreshold?: number;
   /** How many choices to offer at most. Default 3. */

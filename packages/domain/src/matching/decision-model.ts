@@ -1,0 +1,87 @@
+/**
+ * The chance that the best-ranked FAQ is the right answer, from what the ranking shows: a
+ * logistic model over features that do not grow with the number of FAQs or the question's
+ * length (confidences are shares of the question's informative mass, margins are relative).
+ *
+ * The coefficients below are fitted by `packages/domain/scripts/fit-decision.ts` on the tuning
+ * sets only (the dev set and qa-tune, never the frozen set), on four views of each: as it is,
+ * with each FAQ left out once (its questions must not be answered), with half of each FAQ's
+ * questions recorded as alternates (learning), and grown by distractor FAQs; so the same
+ * probability means about the same chance of being right whatever the size of the base and
+ * whether staff recorded alternates. Refit with `npx tsx scripts/fit-decision.ts --write` after
+ * changing the ranking or the confidence.
+ */
+import type { QuestionSignals, Ranked } from './confidence';
+
+export const FEATURE_NAMES = [
+  // Confidence of the best FAQ (confidence.ts).
+  'confidence',
+  // Its lead over the runner-up's confidence, as a share of its own.
+  'lead',
+  // The same lead, absolute.
+  'gap',
+  // Share of the question the best FAQ explains.
+  'coverage',
+  // Share of the best FAQ's own best phrasing the question accounts for.
+  'phrasing',
+  // How much of the question the best other FAQ explains, against the best FAQ.
+  'runnerCoverage',
+  // The runner-up's rank value against the best's.
+  'rankRatio',
+  // Share of the question's content words the field knows (field.ts).
+  'share',
+  // log(1 + number of content words).
+  'length',
+] as const;
+
+export interface DecisionModel {
+  readonly features: readonly string[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
+  readonly bias: number;
+}
+
+/** The features of a ranking, in FEATURE_NAMES order. `ranked` must not be empty. */
+export function decisionFeatures(ranked: readonly Ranked[], signals: QuestionSignals): number[] {
+  const [first, second] = ranked;
+  let runnerConfidence = 0;
+  let runnerCoverage = 0;
+  for (let i = 1; i < ranked.length; i++) {
+    runnerConfidence = Math.max(runnerConfidence, ranked[i].confidence);
+    runnerCoverage = Math.max(runnerCoverage, ranked[i].coverage);
+  }
+  const c = first.confidence;
+  return [
+    c,
+    c > 0 ? (c - runnerConfidence) / c : 0,
+    c - runnerConfidence,
+    first.coverage,
+    first.phrasingCoverage,
+    first.coverage > 0 ? Math.min(1.5, runnerCoverage / first.coverage) : 0,
+    second && first.rank > 0 ? second.rank / first.rank : 0,
+    Math.min(1, signals.share),
+    Math.log1p(signals.contentWords),
+  ];
+}
+
+export function answerProbability(features: readonly number[], model: DecisionModel): number {
+  let z = model.bias;
+  for (let i = 0; i < model.weights.length; i++) {
+    z += (model.weights[i] * (features[i] - model.mean[i])) / model.scale[i];
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+// BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
+export const DECISION_MODEL: DecisionModel = {
+  features: FEATURE_NAMES,
+  mean: [0.635066, 0.743868, 0.486534, 0.61179, 0.680712, 0.63232, 0.611782, 0.872171, 1.935393],
+  scale: [0.139095, 0.2512, 0.217421, 0.173542, 0.175397, 0.212009, 0.190303, 0.152653, 0.363537],
+  weights: [
+    -0.296483, 0.442562, 0.274333, 0.593046, 0.479519, -0.770857, 0.141232, 0.129316, 0.120692,
+  ],
+  bias: 2.186205,
+};
+export const ANSWER_PROBABILITY = 0.775;
+// END FITTED MODEL
