@@ -18,6 +18,7 @@ import { WebhookRepliesKept1766200000000 } from './1766200000000-webhook-replies
 import { OutboxUnreachable1766600000000 } from './1766600000000-outbox-unreachable';
 import { Tips1766800000000 } from './1766800000000-tips';
 import { TipNotices1766950000000 } from './1766950000000-tip-notices';
+import { AnswerDisputes1767000000000 } from './1767000000000-answer-disputes';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   OutboxUnreachable1766600000000,
   Tips1766800000000,
   TipNotices1766950000000,
+  AnswerDisputes1767000000000,
 ];
