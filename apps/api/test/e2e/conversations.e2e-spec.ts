@@ -432,7 +432,7 @@ describe('conversations through the bot endpoint', () => {
   });
 
   it('handles a batch of chats in one request: in order per chat, a repeat once, a bad event refused alone', async () => {
-    const first = textEvent('b1', 'di xkld han quoc het bao nhieu tien');
+    const first = textEvent('b1', 'đi xuất khẩu lao động hàn quốc hết bao nhiêu tiền');
     const res = await postEvents(t.url, [
       first,
       commandEvent('b2', 'start'),

@@ -204,6 +204,11 @@ export interface AskResponse {
    * that sounds like danger.
    */
   handoffId?: string;
+  /**
+   * Set when the matcher would have answered directly but people marked that answer 👎 for
+   * this very question: it is offered among the choices instead (until the FAQ is edited).
+   */
+  disputed?: boolean;
 }
 
 /**

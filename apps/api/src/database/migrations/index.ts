@@ -19,6 +19,7 @@ import { OutboxUnreachable1766600000000 } from './1766600000000-outbox-unreachab
 import { Tips1766800000000 } from './1766800000000-tips';
 import { TipPhotos1766900000000 } from './1766900000000-tip-photos';
 import { TipNotices1766950000000 } from './1766950000000-tip-notices';
+import { AnswerDisputes1767000000000 } from './1767000000000-answer-disputes';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Tips1766800000000,
   TipPhotos1766900000000,
   TipNotices1766950000000,
+  AnswerDisputes1767000000000,
 ];

@@ -142,8 +142,19 @@ export class AssistantService {
    */
   prepareAnswer(
     input: AskInput,
-    result: MatchResult = this.index.matchCurrent(input.text, { locale: input.locale }),
+    matched: MatchResult = this.index.matchCurrent(input.text, { locale: input.locale }),
   ): { response: AskResponse; log: QuestionLogRow } {
+    const text = input.text
+      .replace(HTML_TAG, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, ASK_MAX_CHARS);
+    const normalised = normaliseText(text, ASK_MAX_CHARS);
+    const disputed =
+      matched.status === 'answered' &&
+      !!matched.best &&
+      this.index.isDisputed(matched.best.id, text);
+    const result = disputed ? asChoices(matched) : matched;
     const locale = result.locale;
     const danger = soundsLikeDanger(input.text);
     const best = result.best && this.index.faq(result.best.id);
@@ -165,6 +176,7 @@ export class AssistantService {
       locale,
       inField: result.inField || danger,
       danger,
+      ...(disputed ? { disputed } : {}),
     };
     if (best && result.status !== 'no_answer') {
       const content = inLocale(best, locale);
@@ -178,16 +190,11 @@ export class AssistantService {
       response.handoffId = randomUUID();
     }
 
-    const text = input.text
-      .replace(HTML_TAG, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, ASK_MAX_CHARS);
     const log: QuestionLogRow = {
       id: randomUUID(),
       channel: input.channel,
       text,
-      normalised: normaliseText(text, ASK_MAX_CHARS),
+      normalised,
       locale,
       status: result.status,
       confidence: result.confidence,
@@ -315,6 +322,17 @@ export function inLocale(
     };
   }
   return { question: faq.question, answer: faq.answer, topic: faq.topic };
+}
+
+/**
+ * A direct answer people disputed for this very question, turned into choices: the disputed FAQ
+ * first (it may still be the one), then the runners-up, up to three.
+ */
+function asChoices(result: MatchResult): MatchResult {
+  const best = result.best!;
+  const others = [...result.suggestions, ...(result.nearest ?? [])].filter((s) => s.id !== best.id);
+  const unique = others.filter((s, i) => others.findIndex((o) => o.id === s.id) === i);
+  return { ...result, status: 'ambiguous', suggestions: [best, ...unique].slice(0, 3) };
 }
 
 function round(value: number): number {

@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createMatcher, FaqEntry, FaqMatcher, MatchRequestOptions, MatchResult } from '@gcm/domain';
+import {
+  createMatcher,
+  FaqEntry,
+  FaqMatcher,
+  MatchRequestOptions,
+  MatchResult,
+  tokenise,
+} from '@gcm/domain';
 import { DataSource, MoreThan } from 'typeorm';
 import { DictionaryService } from '../knowledge/dictionary.service';
 import { FaqEntity } from '../knowledge/faq.entity';
@@ -19,19 +26,48 @@ export interface IndexedFaq {
 interface Revisions {
   faq: string;
   dictionary: string;
+  dispute: string;
+}
+
+/** How long a 👎 keeps its question from being answered directly with the same FAQ. */
+const DISPUTE_DAYS = 180;
+
+/**
+ * The verdicts that may dispute an answer: 👍/👎 given on a question answered directly, after
+ * the FAQ last changed (an edited answer starts afresh), in the last 180 days, oldest first.
+ */
+const VERDICTS = `SELECT f.faq_id, q.normalised, f.useful
+    FROM answer_feedback f
+    JOIN question_log q ON q.id = f.question_log_id
+    JOIN faqs ON faqs.id = f.faq_id AND faqs.updated_at < f.created_at
+    WHERE f.created_at > now() - make_interval(days => ${DISPUTE_DAYS})
+    ORDER BY f.created_at`;
+
+/**
+ * What makes two questions "the same question" for a dispute: their words without diacritics,
+ * case or punctuation ("Làm hộ chiếu ở đâu?" and "lam ho chieu o dau").
+ */
+export function disputeKey(faqId: string, question: string): string {
+  return `${faqId} ${tokenise(question)
+    .map((t) => t.folded)
+    .join(' ')}`;
 }
 
 /**
  * The in-memory question matcher over the published FAQs. Before each question it reads
- * knowledge_state's two revisions (one indexed row) and loads only what changed since, so
- * a change made on any API instance answers at once on every instance.
+ * knowledge_state's revisions (one indexed row) and loads only what changed since, so a change
+ * made on any API instance answers at once on every instance. It also knows which answers people
+ * disputed with a 👎 for which question (dispute_revision), so that those are offered as a
+ * choice instead of being given again.
  */
 @Injectable()
 export class FaqIndexService {
   private readonly logger = new Logger('FaqIndex');
   private matcher: FaqMatcher | null = null;
   private readonly faqs = new Map<string, IndexedFaq>();
-  private seen: Revisions = { faq: '-1', dictionary: '-1' };
+  private seen: Revisions = { faq: '-1', dictionary: '-1', dispute: '-1' };
+  /** disputeKey() of the answers whose latest verdict for that question is 👎. */
+  private disputed = new Set<string>();
   private syncing: Promise<void> | null = null;
 
   constructor(
@@ -50,6 +86,11 @@ export class FaqIndexService {
     return this.faqs.get(id);
   }
 
+  /** Whether people marked `faqId` 👎 as the direct answer to this question. */
+  isDisputed(faqId: string, question: string): boolean {
+    return this.disputed.size > 0 && this.disputed.has(disputeKey(faqId, question));
+  }
+
   /** Brings the index up to date; concurrent callers share one sync. */
   sync(): Promise<void> {
     this.syncing ??= this.load().finally(() => (this.syncing = null));
@@ -58,11 +99,12 @@ export class FaqIndexService {
 
   private async load(): Promise<void> {
     const [state] = await this.dataSource.query(
-      `SELECT faq_revision, dictionary_revision FROM knowledge_state WHERE id = 1`,
+      `SELECT faq_revision, dictionary_revision, dispute_revision FROM knowledge_state WHERE id = 1`,
     );
     const current: Revisions = {
       faq: String(state.faq_revision),
       dictionary: String(state.dictionary_revision),
+      dispute: String(state.dispute_revision),
     };
     const started = Date.now();
     if (!this.matcher || current.dictionary !== this.seen.dictionary) {
@@ -79,6 +121,13 @@ export class FaqIndexService {
       for (const faq of changed) this.apply(faq);
       if (changed.length)
         this.logger.log(`Index updated: ${changed.length} FAQ(s) in ${Date.now() - started} ms`);
+    }
+    // An edited FAQ drops its disputes, so FAQ changes reload them too.
+    if (current.dispute !== this.seen.dispute || current.faq !== this.seen.faq) {
+      const verdicts: { faq_id: string; normalised: string; useful: boolean }[] =
+        await this.dataSource.query(VERDICTS);
+      const latest = new Map(verdicts.map((v) => [disputeKey(v.faq_id, v.normalised), v.useful]));
+      this.disputed = new Set([...latest].filter(([, useful]) => !useful).map(([key]) => key));
     }
     this.seen = current;
   }

@@ -86,6 +86,24 @@ const updateKey = (e: { channel: string; updateId: string }) => `${e.channel}\u0
  * and the new state, in one transaction that holds the row locks of the batch's conversations,
  * so two updates of one chat never interleave. Within a batch, a chat's updates run in order.
  */
+/**
+ * A 👍/👎 ($3) on FAQ $2 in conversation $1, tied to the question it was given for: the
+ * conversation's latest question answered directly with that FAQ. A verdict on such a question
+ * changes which answers are disputed (FaqIndexService), so it bumps dispute_revision.
+ */
+const STORE_FEEDBACK = `WITH asked AS (
+    SELECT id FROM question_log
+    WHERE conversation_id = $1 AND faq_id = $2 AND status = 'answered'
+    ORDER BY created_at DESC LIMIT 1
+  ), stored AS (
+    INSERT INTO answer_feedback (conversation_id, faq_id, useful, question_log_id)
+    SELECT $1, id, $3, (SELECT id FROM asked) FROM faqs WHERE id = $2
+    RETURNING id, question_log_id
+  ), bumped AS (
+    UPDATE knowledge_state SET dispute_revision = dispute_revision + 1
+    WHERE id = 1 AND EXISTS (SELECT 1 FROM stored WHERE question_log_id IS NOT NULL)
+  ) SELECT id FROM stored`;
+
 @Injectable()
 export class ConversationsService {
   private readonly logger = new Logger('Conversations');
@@ -467,13 +485,7 @@ export class ConversationsService {
         return topicReplies(locale, await topicFaqs(manager, intent.topicId, locale));
       case 'feedback': {
         const stored = isUuid(intent.faqId)
-          ? await manager.query(
-              `WITH stored AS (
-                 INSERT INTO answer_feedback (conversation_id, faq_id, useful)
-                 SELECT $1, id, $3 FROM faqs WHERE id = $2 RETURNING id
-               ) SELECT id FROM stored`,
-              [turn.conversation.id, intent.faqId, intent.useful],
-            )
+          ? await manager.query(STORE_FEEDBACK, [turn.conversation.id, intent.faqId, intent.useful])
           : [];
         if (stored.length === 0) return this.staleMenu(turn);
         return sayReplies(locale, intent.useful ? 'thanks' : 'thanksNotUseful');
