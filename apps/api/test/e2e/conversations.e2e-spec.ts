@@ -121,7 +121,7 @@ describe('conversations through the bot endpoint', () => {
 
   it('answers a question and records whether it helped', async () => {
     const res = (
-      await postEvent(t.url, textEvent('c2', 'di xkld han quoc het bao nhieu tien')).expect(200)
+      await postEvent(t.url, textEvent('c2', 'di xkld han quoc can nhung chi phi gi')).expect(200)
     ).body;
     expect(texts(res)).toHaveLength(1);
     expect(texts(res)[0]).toContain('Người lao động trả phí dịch vụ');
@@ -144,7 +144,7 @@ describe('conversations through the bot endpoint', () => {
     ).body;
     expect(log.items).toEqual([
       expect.objectContaining({
-        text: 'di xkld han quoc het bao nhieu tien',
+        text: 'di xkld han quoc can nhung chi phi gi',
         faqId: labourFaq.id,
         feedback: 'not_useful',
       }),
@@ -432,7 +432,7 @@ describe('conversations through the bot endpoint', () => {
   });
 
   it('handles a batch of chats in one request: in order per chat, a repeat once, a bad event refused alone', async () => {
-    const first = textEvent('b1', 'đi xuất khẩu lao động hàn quốc hết bao nhiêu tiền');
+    const first = textEvent('b1', 'đi xuất khẩu lao động Hàn Quốc cần chi phí gì');
     const res = await postEvents(t.url, [
       first,
       commandEvent('b2', 'start'),
@@ -866,10 +866,10 @@ describe('conversations through the bot endpoint', () => {
     await postEvent(t.url, textEvent('q-2', 'gap can bo')).expect(200);
     expect(await question('q-2')).toBe('(Người dân bấm “Gặp cán bộ” mà chưa nhập câu hỏi)');
     await close('q-2');
-    await postEvent(t.url, textEvent('q-2', 'di xkld han quoc het bao nhieu tien')).expect(200);
+    await postEvent(t.url, textEvent('q-2', 'di xkld han quoc can nhung chi phi gi')).expect(200);
     await postEvent(t.url, actionEvent('q-2', `fb:down:${labourFaq.id}`)).expect(200);
     await postEvent(t.url, commandEvent('q-2', 'canbo')).expect(200);
-    expect(await question('q-2')).toBe('di xkld han quoc het bao nhieu tien');
+    expect(await question('q-2')).toBe('di xkld han quoc can nhung chi phi gi');
 
     // What was typed with a photo counts; the file's label does not.
     await postEvent(t.url, {
