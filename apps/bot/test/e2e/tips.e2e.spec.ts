@@ -8,6 +8,7 @@
  *
  * Build first (turbo run test does): the API and the bot.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import {
   startWebhookBot,
   waitForChat,
 } from '../support/telegram-chat';
+import { openSse } from '../support/sse-client';
 import { quiet, waitFor } from '../support/wait-for';
 
 const SECRET = 'Một người tên Tùng ở tổ 3 tuyển con gái đi làm ở Trung Quốc, giữ giấy tờ';
@@ -437,5 +439,74 @@ describe('a confidential report to the police, on Telegram and Zalo', { timeout:
       .join('\n');
     expect(onTelegram).toContain(shownCode);
     expect(onTelegram).not.toContain('Campuchia');
+  });
+  it('works in the web chat: reported anonymously, read by the ward police, answered in the chat', async () => {
+    const sessionId = randomUUID();
+    const report = 'Có nhóm người lạ thuê nhà ở tổ 5, hứa đưa thanh niên sang Lào làm việc';
+    /** The person types or presses a button in the portal's chat; the bot's answer. */
+    const says = async (input: { text: string } | { action: string }) => {
+      const res = await fetch(`${bot.url}/web/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: bot.url },
+        body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), ...input }),
+      });
+      expect(res.status).toBe(200);
+      const { replies } = (await res.json()) as {
+        replies: { text?: string; buttons?: { action: string }[][] }[];
+      };
+      return {
+        text: replies.map((r) => r.text ?? '').join('\n'),
+        actions: replies.flatMap((r) => (r.buttons ?? []).flat().map((b) => b.action)),
+      };
+    };
+
+    expect((await says({ text: '/baotin' })).text).toContain('113');
+    expect((await says({ text: report })).actions).toContain('tip:next');
+    await says({ action: 'tip:next' });
+    expect((await says({ action: 'tip:anon' })).text).toContain('xã, phường nào');
+    let confirm = await says({ text: 'duc xuan' });
+    const place = confirm.actions.find((a) => a.startsWith('tip:place:'));
+    if (place) confirm = await says({ action: place });
+    expect(confirm.actions).toContain('tip:send');
+    const sent = await says({ action: 'tip:send' });
+    const code = /Mã tin báo của bạn: \*{0,2}([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})/.exec(
+      sent.text,
+    )![1];
+
+    // The ward officer is told on Zalo; the notice names the report, not what it says.
+    await waitFor(
+      () => zaloTo(WARD_OFFICER_ZALO).some((m) => text(m).includes(code)),
+      20_000,
+      "the web chat report's notice",
+    );
+    const notice = text(zaloTo(WARD_OFFICER_ZALO).find((m) => text(m).includes(code))!);
+    expect(notice).not.toContain('Lào');
+    const tipId = /\/tips\/([0-9a-f-]{36})/.exec(notice)![1];
+    const tip = (await (await wardOfficer(`/tips/${tipId}`)).json()) as TipRead & {
+      channel: string;
+    };
+    expect(tip).toMatchObject({ anonymous: true, contact: null, channel: 'web' });
+    expect(tip.entries.map((e) => [e.kind, e.text])).toEqual([['description', report]]);
+    expect((await otherOfficer(`/tips/${tipId}`)).status).toBe(403);
+
+    // The police reply comes into the open chat page.
+    const events = await openSse(`${bot.url}/web/sessions/${sessionId}/events`, {
+      origin: bot.url,
+    });
+    try {
+      const replied = await wardOfficer(`/tips/${tipId}/replies`, {
+        text: 'Công an phường đã nhận tin, cảm ơn bạn.',
+      });
+      expect(replied.status).toBe(201);
+      await waitFor(
+        () => events.events.some((e) => e.data.includes('Công an phường đã nhận tin')),
+        20_000,
+        'the police reply in the web chat',
+      );
+      const reply = events.events.find((e) => e.data.includes('Công an phường đã nhận tin'))!;
+      expect(reply.data).toContain(`Công an trả lời về tin báo ${code}`);
+    } finally {
+      events.close();
+    }
   });
 });
