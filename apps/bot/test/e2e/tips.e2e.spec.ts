@@ -463,7 +463,7 @@ describe('a confidential report to the police, on Telegram and Zalo', { timeout:
     expect((await says({ text: '/baotin' })).text).toContain('113');
     expect((await says({ text: report })).actions).toContain('tip:next');
     await says({ action: 'tip:next' });
-    expect((await says({ action: 'tip:anon' })).text).toContain('xã, phường nào');
+    expect((await says({ action: 'tip:anon' })).text).toMatch(/xã, phường\*{0,2} nào/);
     let confirm = await says({ text: 'duc xuan' });
     const place = confirm.actions.find((a) => a.startsWith('tip:place:'));
     if (place) confirm = await says({ action: place });
