@@ -206,7 +206,7 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
     await expect.poll(() => thumb.evaluate(loaded)).toBe(4);
     expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
     await page.getByText(tt.detail.photoPending).waitFor();
-    await page.getByText(tt.detail.photoFailed.replace('{channel}', 'telegram')).waitFor();
+    await page.getByText(tt.detail.photoFailed.replace('{channel}', 'Telegram')).waitFor();
     await thumb.click();
     const large = page.locator('.el-image-viewer__img');
     await large.waitFor();
