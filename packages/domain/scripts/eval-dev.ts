@@ -13,7 +13,6 @@
  * and alternates (calibration must hold as the base grows), a dictionary ablation, and latency
  * with 1,000 and 10,000 FAQs.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,9 +28,9 @@ import {
   STARTER_SYNONYMS,
   type FaqEntry,
   type MatcherOptions,
-  type QaQuestion,
   type QaSet,
 } from '../src/matching';
+import { loadSet } from './qa-set';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
@@ -40,23 +39,6 @@ const dataDir =
   dataFlag >= 0 && args[dataFlag + 1]
     ? args[dataFlag + 1]
     : join(import.meta.dirname, '../test/fixtures/qa-dev');
-
-export function loadSet(dir: string): QaSet {
-  const raw = JSON.parse(readFileSync(join(dir, 'faqs.json'), 'utf8')) as Partial<FaqEntry>[];
-  const faqs = raw.map((f) => ({
-    id: String(f.id),
-    question: String(f.question ?? ''),
-    alternates: f.alternates ?? [],
-    answer: String(f.answer ?? ''),
-    topic: f.topic,
-    tags: f.tags,
-    questionEn: f.questionEn,
-    answerEn: f.answerEn,
-    alternatesEn: f.alternatesEn,
-  }));
-  const questions = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as QaQuestion[];
-  return { faqs, questions };
-}
 
 const set = loadSet(dataDir);
 const dictionaries = { synonyms: STARTER_SYNONYMS, glossary: STARTER_GLOSSARY };

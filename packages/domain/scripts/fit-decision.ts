@@ -29,7 +29,8 @@ import {
   type QaQuestion,
   type QaSet,
 } from '../src/matching';
-import { LEARNING_SEED, seededRandom } from '../src/matching/evaluation';
+import { learningSplit, seededRandom } from '../src/matching/evaluation';
+import { loadSet } from './qa-set';
 import {
   DEFAULT_DECISION,
   mayAnswer,
@@ -52,23 +53,6 @@ const dirs =
     : ['qa-dev', 'qa-tune'].map((d) => join(fixtures, d)).filter((d) => existsSync(d));
 if (dirs.some((d) => d.includes('qa-frozen')))
   throw new Error('The frozen set is never fitted on.');
-
-function loadSet(dir: string): QaSet {
-  const raw = JSON.parse(readFileSync(join(dir, 'faqs.json'), 'utf8')) as Partial<FaqEntry>[];
-  const faqs = raw.map((f) => ({
-    id: String(f.id),
-    question: String(f.question ?? ''),
-    alternates: f.alternates ?? [],
-    answer: String(f.answer ?? ''),
-    topic: f.topic,
-    tags: f.tags,
-    questionEn: f.questionEn,
-    answerEn: f.answerEn,
-    alternatesEn: f.alternatesEn,
-  }));
-  const questions = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as QaQuestion[];
-  return { faqs, questions };
-}
 
 type View = 'base' | 'leaveOut' | 'learning' | 'grown';
 interface Sample {
@@ -145,27 +129,7 @@ function samplesOf(set: QaSet, name: string): Sample[] {
     }
   }
   // Learning: half of each FAQ's questions as alternates (as evaluation.ts's learning run).
-  const random = seededRandom(LEARNING_SEED);
-  const byFaq = new Map<string, QaQuestion[]>();
-  const held: QaQuestion[] = [];
-  for (const q of set.questions) {
-    if (q.expect === null) held.push(q);
-    else byFaq.set(q.expect, [...(byFaq.get(q.expect) ?? []), q]);
-  }
-  const learnt = new Map<string, string[]>();
-  for (const [id, qs] of byFaq) {
-    const order = [...qs];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const half = Math.ceil(order.length / 2);
-    learnt.set(
-      id,
-      order.slice(0, half).map((q) => q.q),
-    );
-    held.push(...order.slice(half));
-  }
+  const { learnt, held } = learningSplit(set);
   const learning = createMatcher({
     faqs: set.faqs.map((f) => ({
       ...f,

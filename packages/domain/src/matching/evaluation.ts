@@ -217,12 +217,15 @@ export const LEARNING_SEED = 14;
  * from the question log; the matcher is measured on the other half and on every out-of-scope
  * question.
  */
-export function learningRun(
+/**
+ * The learning run's split: for each FAQ, the first half (rounded up) of its questions in an
+ * order drawn with `seed` (Fisher–Yates) is learnt as alternates; the rest, with the questions
+ * no FAQ answers, is held out to measure on.
+ */
+export function learningSplit(
   set: QaSet,
-  dictionaries: Dictionaries,
-  options?: MatcherOptions,
   seed = LEARNING_SEED,
-): QaReport {
+): { learnt: Map<string, string[]>; held: QaQuestion[] } {
   const random = seededRandom(seed);
   const byFaq = new Map<string, QaQuestion[]>();
   const held: QaQuestion[] = [];
@@ -232,7 +235,6 @@ export function learningRun(
   }
   const learnt = new Map<string, string[]>();
   for (const [id, questions] of byFaq) {
-    // Fisher–Yates shuffle, then the first half (rounded up) is learnt.
     const order = [...questions];
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -245,6 +247,16 @@ export function learningRun(
     );
     held.push(...order.slice(half));
   }
+  return { learnt, held };
+}
+
+export function learningRun(
+  set: QaSet,
+  dictionaries: Dictionaries,
+  options?: MatcherOptions,
+  seed = LEARNING_SEED,
+): QaReport {
+  const { learnt, held } = learningSplit(set, seed);
   const matcher: FaqMatcher = createMatcher({ faqs: set.faqs, ...dictionaries, options });
   // Added one by one, as the API does when an editor records an alternate.
   for (const faq of set.faqs) {
