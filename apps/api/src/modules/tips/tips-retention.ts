@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { AuditService } from '../audit/audit.service';
@@ -75,35 +76,15 @@ export class TipsRetentionService {
 
 /** Runs the retention every TIPS_RETENTION_INTERVAL_SECONDS (0: never; tests call runOnce). */
 @Injectable()
-export class TipsRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('TipsRetention');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
+export class TipsRetentionJob extends PeriodicJob {
   constructor(
-    @InjectEnv() private readonly env: Env,
+    @InjectEnv() env: Env,
     private readonly retention: TipsRetentionService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.env.TIPS_RETENTION_INTERVAL_SECONDS;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => void this.tick(), seconds * 1000);
-    this.timer.unref();
+  ) {
+    super('TipsRetention', env.TIPS_RETENTION_INTERVAL_SECONDS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.retention.runOnce().catch((error: unknown) => {
-      this.logger.error(`Retention run failed: ${(error as Error).message}`);
-    });
-    await this.running;
-    this.running = null;
+  protected run(): Promise<unknown> {
+    return this.retention.runOnce();
   }
 }
