@@ -7,11 +7,12 @@
  *
  * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
+import { ConsolePages, signIn, tableRows as rows } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const h = text.helpNearby;
@@ -20,8 +21,7 @@ const admin = { email: 'dieu.phoi.e2e@example.gov.vn', password: 'Mat-khau-e2e-2
 describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(() => ({ browser, baseUrl: api?.baseUrl }));
 
   beforeAll(async () => {
     requireBuilds();
@@ -36,32 +36,13 @@ describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
     await api?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  });
+  afterEach(() => pages.closeAll());
 
   async function signedIn(): Promise<Page> {
-    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
-    pageErrors = [];
-    context = await browser.newContext({
-      baseURL: api.baseUrl,
-      locale: 'vi-VN',
-      viewport: { width: 1366, height: 768 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(admin.email);
-    await page.getByLabel(text.auth.login.password).fill(admin.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    const page = await pages.open();
+    await signIn(page, admin);
     return page;
   }
-
-  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
 
   async function choose(page: Page, label: string, option: string) {
     const select = page.getByRole('combobox', { name: label, exact: true });

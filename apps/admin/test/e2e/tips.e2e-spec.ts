@@ -10,11 +10,12 @@
  * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
  */
 import type { OutboxItem } from '@gcm/domain';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
+import { ConsolePages, signIn, tableRows as rows } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const tt = text.tips;
@@ -31,8 +32,7 @@ const PHOTO = Buffer.from(
 describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(() => ({ browser, baseUrl: api?.baseUrl }));
   let code = '';
 
   beforeAll(async () => {
@@ -55,33 +55,7 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
     await api?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  });
-
-  async function openConsole(): Promise<Page> {
-    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
-    pageErrors = [];
-    context = await browser.newContext({
-      baseURL: api.baseUrl,
-      locale: 'vi-VN',
-      viewport: { width: 1366, height: 768 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(who.email);
-    await page.getByLabel(text.auth.login.password).fill(who.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-  }
+  afterEach(() => pages.closeAll());
 
   /** The report of a person on Telegram, through the bot's route, as the bot sends it. */
   async function report(request: APIRequestContext) {
@@ -137,10 +111,8 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
     expect(pending.kind).toBe('fetch_file');
   }
 
-  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
-
   it('shows the administrator that a report exists, never its content', async () => {
-    const page = await openConsole();
+    const page = await pages.open();
     const request = page.request;
     await request.post('/api/v1/auth/login', { data: admin });
     const ward = await (await request.get('/api/v1/units?search=Đức Xuân')).json();
@@ -180,7 +152,7 @@ describe.skipIf(!hasChromium)('reports to the police in Chromium', () => {
   });
 
   it('lets the ward police officer read the report (audited) and answer it', async () => {
-    const page = await openConsole();
+    const page = await pages.open();
     await page.request.post('/api/v1/auth/login', {
       data: { email: officer.email, password: 'Tam-thoi-2026-abc' },
     });
