@@ -13,21 +13,24 @@
  * (`apt-get install -y chromium`); without Chromium the suite is skipped.
  */
 import { errorMessagesVi, passwordProblemsVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+import {
+  ConsolePages,
+  FOREIGN_BROWSER,
+  openSelect,
+  screenshot,
+  signIn,
+  submitLogin,
+  tableRows as rows,
+  unlabelledControls,
+} from './support/console-pages';
 
 const text = messages['vi-VN'];
 const admin = { email: 'quan.tri.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
-/** Screenshots of every main screen, for a person to look at (git-ignored). */
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 if (!hasChromium) {
   console.warn(
@@ -49,9 +52,7 @@ const DATE_TIME = /^(\d{2}\/\d{2}\/\d{4}) \d{2}:\d{2}$/;
 describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  /** Uncaught errors thrown in the page during the current test. */
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(() => ({ browser, baseUrl: api?.baseUrl }), FOREIGN_BROWSER);
 
   beforeAll(async () => {
     requireBuilds();
@@ -66,43 +67,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await api?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  });
-
-  async function openConsole(viewport = { width: 1366, height: 768 }): Promise<Page> {
-    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
-    pageErrors = [];
-    context = await browser.newContext({
-      baseURL: api.baseUrl,
-      locale: 'en-US',
-      timezoneId: 'Europe/Paris',
-      viewport,
-      // Charts and drawers in place at once, for steady screenshots.
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
-  /** Fills in and sends the login form (opening it first when another page is shown). */
-  async function submitLogin(page: Page, email: string, password: string) {
-    if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(email);
-    await page.getByLabel(text.auth.login.password).fill(password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-  }
-
-  async function signIn(page: Page, email = admin.email, password = admin.password) {
-    await submitLogin(page, email, password);
-    await page.waitForURL((url) => url.pathname !== '/login');
-  }
+  afterEach(() => pages.closeAll());
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
   const nav = (page: Page) => page.getByRole('navigation', { name: text.nav.label });
 
   /** Opens a page from the side navigation and waits for its title. */
@@ -111,18 +78,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await expect.poll(() => heading(page).innerText()).toBe(title);
   }
 
-  /** The options of the select labelled `label`, once opened (its own list, by aria-controls). */
-  async function openSelect(page: Page, label: string): Promise<Locator> {
-    const select = page.getByRole('combobox', { name: label, exact: true });
-    // The select's placeholder lies over its input: the click goes to the select itself.
-    await select.click({ force: true });
-    const list = await select.getAttribute('aria-controls');
-    const items = page.locator(`[id="${list}"] .el-select-dropdown__item`);
-    await items.first().waitFor();
-    return items;
-  }
-
-  /** Picks `option` in the Element Plus select labelled `label`. */
+  /** Picks `option`, and only an option of exactly that text, in the select labelled `label`. */
   async function choose(page: Page, label: string, option: string) {
     const items = await openSelect(page, label);
     await items
@@ -137,26 +93,6 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     return texts.map((t) => t.trim());
   }
 
-  /** Every visible form control has a name: its label, or aria-label(ledby). */
-  async function unlabelledControls(page: Page): Promise<string[]> {
-    return page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')]
-        .filter((el) => {
-          const input = el as HTMLInputElement;
-          if (input.type === 'hidden' || input.type === 'radio' || input.type === 'file') {
-            return false;
-          }
-          const box = input.getBoundingClientRect();
-          if (box.width === 0 || box.height === 0) return false;
-          return !(
-            (input.labels?.length ?? 0) > 0 ||
-            input.getAttribute('aria-label') ||
-            input.getAttribute('aria-labelledby')
-          );
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-  }
   const rowOf = (page: Page, name: string) => rows(page).filter({ hasText: name });
   /** How far the page's list table reaches past its frame, in pixels (0: no sideways scroll). */
   const tableOverflow = (page: Page) =>
@@ -190,7 +126,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   }
 
   it('refuses a wrong password in Vietnamese, then signs in to the Vietnamese layout', async () => {
-    const page = await openConsole();
+    const page = await pages.open();
 
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/login');
@@ -198,13 +134,13 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await screenshot(page, '01-sign-in');
     await expectReadableLanguageSwitcher(page);
 
-    await submitLogin(page, admin.email, 'not-the-password-1');
+    await submitLogin(page, { email: admin.email, password: 'not-the-password-1' });
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toBe(errorMessagesVi.invalid_credentials);
     expect(await page.getByLabel(text.auth.login.password).inputValue()).toBe('');
 
-    await signIn(page);
+    await signIn(page, admin);
 
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     await expect.poll(() => heading(page).innerText()).toBe(text.dashboard.title);
@@ -247,8 +183,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('lists the demo units and finds one searched for without diacritics', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     await openFromNav(page, text.nav.units, text.units.title);
     await rowOf(page, 'UBND phường Đức Xuân').waitFor();
 
@@ -291,8 +227,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('shows field errors next to the fields, then adds a commune under the city', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     const unitWrites: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/api/v1/units')) {
@@ -360,8 +296,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('creates an administrator and shows the temporary password once', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     const newAdmin = { email: 'nguyen.thi.e2e@example.gov.vn', fullName: 'Nguyễn Thị Hồng Nhung' };
 
     await openFromNav(page, text.nav.users, text.users.title);
@@ -402,9 +338,9 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(await page.content()).not.toContain(temporaryPassword);
 
     // The password works, and the new administrator must change it first.
-    await context?.clearCookies();
+    await page.context().clearCookies();
     await page.goto('/login');
-    await signIn(page, newAdmin.email, temporaryPassword);
+    await signIn(page, { email: newAdmin.email, password: temporaryPassword });
     expect(new URL(page.url()).pathname).toBe('/account/password');
     await page.getByText(text.auth.changePassword.forced).waitFor();
 
@@ -439,8 +375,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('signs out to the login page, and protected pages then send back to it', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     await heading(page).waitFor();
 
     await page.getByRole('button', { name: text.nav.logout }).click();
@@ -458,7 +394,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     }
 
     // Signing in again opens the page that was asked for.
-    await signIn(page);
+    await signIn(page, admin);
     expect(new URL(page.url()).pathname).toBe('/audit');
     expect(await heading(page).innerText()).toBe(text.audit.title);
   });
@@ -479,8 +415,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       });
       expect(res.status).toBe(200);
     }
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     expect(new URL(page.url()).pathname).toBe('/dashboard');
 
     // Two charts, drawn on canvases.
@@ -535,8 +471,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('shows every screen in one layout, each control labelled (screenshots at 1366×768)', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     const screens: [string, string, string][] = [
       ['/units', text.units.title, '04-units'],
       ['/questions', text.questions.title, '04-question-log-all'],
@@ -568,8 +504,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('fits the lists in a 1280 px wide window, the actions column in sight', async () => {
-    const page = await openConsole({ width: 1280, height: 800 });
-    await signIn(page);
+    const page = await pages.open({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, admin);
     for (const [path_, title] of [
       ['/questions', text.questions.title],
       ['/units', text.units.title],
@@ -586,8 +522,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('fits a phone: the navigation opens from the menu button', async () => {
-    const page = await openConsole({ width: 390, height: 844 });
-    await signIn(page);
+    const page = await pages.open({ viewport: { width: 390, height: 844 } });
+    await signIn(page, admin);
     await expect.poll(() => heading(page).innerText()).toBe(text.dashboard.title);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
@@ -616,8 +552,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
   });
 
   it('keeps what was typed when the session expires, through signing in again', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     await page.goto('/units/new');
     await page.getByLabel(text.units.form.code).fill('X-HETHAN');
     await page.getByLabel(text.units.form.name).fill('UBND xã Hết Hạn');
@@ -632,7 +568,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     );
     expect(await page.getByRole('status').first().innerText()).toBe(text.auth.login.expired);
 
-    await signIn(page);
+    await signIn(page, admin);
     expect(new URL(page.url()).pathname).toBe('/units/new');
     await page.getByText(text.common.draftRestored).waitFor();
     expect(await page.getByLabel(text.units.form.code).inputValue()).toBe('X-HETHAN');
