@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
-import { ConsolePages, signIn, tableRows as rows } from './support/console-pages';
+import { choose, ConsolePages, signIn, tableRows as rows } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const h = text.helpNearby;
@@ -42,17 +42,6 @@ describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
     const page = await pages.open();
     await signIn(page, admin);
     return page;
-  }
-
-  async function choose(page: Page, label: string, option: string) {
-    const select = page.getByRole('combobox', { name: label, exact: true });
-    await select.click({ force: true });
-    const list = await select.getAttribute('aria-controls');
-    await page
-      .locator(`[id="${list}"] .el-select-dropdown__item`)
-      .filter({ hasText: option })
-      .first()
-      .click();
   }
 
   it('marks the sample entries, adds a contact for a ward and finds it by that ward', async () => {

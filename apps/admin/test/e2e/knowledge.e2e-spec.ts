@@ -8,21 +8,24 @@
  *
  * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
+import {
+  choose,
+  ConsolePages,
+  FOREIGN_BROWSER,
+  screenshot,
+  signIn,
+  tableRows as rows,
+  unlabelledControls,
+} from './support/console-pages';
 
 const text = messages['vi-VN'];
 const k = text.knowledge;
 const admin = { email: 'bien.tap.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** The FAQ the editor writes, a question asked the same way without diacritics, and one
  * asked differently before the FAQ existed (unanswered then, in the question log). */
@@ -41,8 +44,7 @@ const fold = (value: string) =>
 describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(() => ({ browser, baseUrl: api?.baseUrl }), FOREIGN_BROWSER);
 
   beforeAll(async () => {
     requireBuilds();
@@ -65,51 +67,12 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     await api?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  });
-
-  async function openConsole(): Promise<Page> {
-    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
-    pageErrors = [];
-    context = await browser.newContext({
-      baseURL: api.baseUrl,
-      locale: 'en-US',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1366, height: 768 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
-  async function signIn(page: Page) {
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(admin.email);
-    await page.getByLabel(text.auth.login.password).fill(admin.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-  }
+  afterEach(() => pages.closeAll());
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const nav = (page: Page) => page.getByRole('navigation', { name: text.nav.label });
   const tabs = (page: Page) => page.getByRole('navigation', { name: k.tabs.label });
   const flash = (page: Page) => page.locator('.alert--success');
-  const rows = (page: Page) => page.locator('.el-table__body tbody tr');
-
-  async function choose(page: Page, label: string, option: string) {
-    const select = page.getByRole('combobox', { name: label, exact: true });
-    await select.click({ force: true });
-    const list = await select.getAttribute('aria-controls');
-    await page
-      .locator(`[id="${list}"] .el-select-dropdown__item`)
-      .filter({ hasText: option })
-      .first()
-      .click();
-  }
 
   /** Confirms the dialog that asks before an action, with its button `name`. */
   async function confirmWith(page: Page, name: string) {
@@ -126,29 +89,9 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     return result;
   }
 
-  async function unlabelledControls(page: Page): Promise<string[]> {
-    return page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')]
-        .filter((el) => {
-          const input = el as HTMLInputElement;
-          if (input.type === 'hidden' || input.type === 'radio' || input.type === 'file') {
-            return false;
-          }
-          const box = input.getBoundingClientRect();
-          if (box.width === 0 || box.height === 0) return false;
-          return !(
-            (input.labels?.length ?? 0) > 0 ||
-            input.getAttribute('aria-label') ||
-            input.getAttribute('aria-labelledby')
-          );
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-  }
-
   it('writes, edits and publishes a FAQ, then "try a question" gets it as the answer', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     await nav(page).getByRole('link', { name: k.nav, exact: true }).click();
     await expect.poll(() => heading(page).innerText()).toBe(k.title);
     await rows(page).first().waitFor();
@@ -233,8 +176,8 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
   });
 
   it('turns an unanswered question from the log into another phrasing, answered from then on', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     const before = await tryQuestion(page, UNANSWERED);
     await before.locator('.el-alert__title').waitFor();
     expect(await before.locator('.el-alert__title').innerText()).not.toBe(k.try.outcome.answered);
@@ -262,8 +205,8 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
   });
 
   it('starts a new FAQ prefilled from the address', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     await page.goto(`/knowledge/faqs/new?question=${encodeURIComponent(UNANSWERED)}`);
     await page.getByText(k.faqForm.prefilled).waitFor();
     expect(await page.getByLabel(k.faqForm.question, { exact: true }).inputValue()).toBe(
@@ -273,7 +216,7 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
 
   it('lets a viewer read the knowledge base without any button that writes', async () => {
     const viewer = { email: 'lanh.dao.e2e@example.gov.vn', password: 'Mat-khau-lanh-dao-2026' };
-    const page = await openConsole();
+    const page = await pages.open();
     // The admin creates the viewer, who sets a password of their own (through the API).
     await page.request.post('/api/v1/auth/login', { data: admin });
     const created = await page.request.post('/api/v1/users', {
@@ -295,11 +238,7 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     expect(changed.ok()).toBe(true);
     await page.request.post('/api/v1/auth/logout');
 
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(viewer.email);
-    await page.getByLabel(text.auth.login.password).fill(viewer.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await signIn(page, viewer);
 
     await page.goto('/knowledge/faqs');
     await rows(page).first().waitFor();
@@ -316,8 +255,8 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
   });
 
   it('shows every knowledge screen, each control labelled (screenshots at 1366×768)', async () => {
-    const page = await openConsole();
-    await signIn(page);
+    const page = await pages.open();
+    await signIn(page, admin);
     const screens: [string, string, string][] = [
       ['/knowledge/faqs', k.title, '25-knowledge-faqs'],
       ['/knowledge/proposals', k.title, '26-knowledge-proposals'],
