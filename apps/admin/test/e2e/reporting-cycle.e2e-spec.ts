@@ -14,11 +14,10 @@
  * Needs apps/api/dist, apps/bot/dist, apps/admin/dist and /usr/bin/chromium.
  */
 import { readFileSync } from 'node:fs';
-import { createApiClient, type ApiClient } from '@gcm/api-client';
 import { unitKindLabelsVi, type UnitResponse } from '@gcm/domain';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import {
@@ -27,8 +26,9 @@ import {
   type UpdateInput,
 } from '../../../bot/test/support/fake-telegram-server';
 import { sentTo, type Sent } from '../../../bot/test/support/telegram-chat';
-import { requireBuilds } from './support/api-server';
+import { apiAs, requireBuilds } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+import { ConsolePages, signIn, tableRows } from './support/console-pages';
 import { startHelpdesk, type Helpdesk } from './support/helpdesk';
 
 const text = messages['vi-VN'];
@@ -53,27 +53,13 @@ if (!hasChromium) {
   console.warn(`Reporting cycle browser test SKIPPED: ${CHROMIUM_PATH} not found.`);
 }
 
-/** Signs in through the API; the client sends the session token as a bearer token. */
-async function apiAs(baseUrl: string, email: string, password: string): Promise<ApiClient> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const cookie = res.headers.getSetCookie()[0] ?? '';
-  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
-  return createApiClient({ baseUrl, token });
-}
-
 describe.skipIf(!hasChromium)(
   'a reporting cycle: the console, the bot on Telegram, the files',
   () => {
     let telegram: FakeTelegramServer | undefined;
     let helpdesk: Helpdesk | undefined;
     let browser: Browser | undefined;
-    let context: BrowserContext | undefined;
-    let pageErrors: string[] = [];
+    const pages = new ConsolePages(() => ({ browser, baseUrl: helpdesk?.api.baseUrl }));
 
     beforeAll(async () => {
       requireBuilds();
@@ -93,11 +79,7 @@ describe.skipIf(!hasChromium)(
       await telegram?.close();
     });
 
-    afterEach(async () => {
-      await context?.close();
-      context = undefined;
-      expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-    });
+    afterEach(() => pages.closeAll());
 
     // --- Telegram, as the officer sees it ------------------------------------------------------
 
@@ -128,23 +110,12 @@ describe.skipIf(!hasChromium)(
     // --- The console ------------------------------------------------------------------------
 
     async function signedIn(): Promise<Page> {
-      if (!helpdesk || !browser) throw new Error('beforeAll did not start the helpdesk');
-      pageErrors = [];
-      context = await browser.newContext({
-        baseURL: helpdesk.api.baseUrl,
-        locale: 'vi-VN',
+      const page = await pages.open({
         timezoneId: 'Asia/Ho_Chi_Minh',
         viewport: { width: 1366, height: 900 },
-        reducedMotion: 'reduce',
         acceptDownloads: true,
       });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto('/login');
-      await page.getByLabel(text.auth.login.email).fill(admin.email);
-      await page.getByLabel(text.auth.login.password).fill(admin.password);
-      await page.getByRole('button', { name: text.auth.login.submit }).click();
-      await page.waitForURL((url) => url.pathname !== '/login');
+      await signIn(page, admin);
       return page;
     }
 
@@ -313,7 +284,7 @@ describe.skipIf(!hasChromium)(
         // 7. Locks the period.
         await page.goto(`/reporting/periods?templateId=${templateId}`);
         await expect.poll(() => heading(page).innerText()).toBe(r.periods.title);
-        const row = page.locator('.el-table__body tbody tr').filter({ hasText: periodLabel });
+        const row = tableRows(page).filter({ hasText: periodLabel });
         await row.getByRole('button', { name: r.periods.lock }).click();
         await confirmWith(page, r.periods.lock);
         await expect

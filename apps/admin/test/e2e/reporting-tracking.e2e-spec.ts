@@ -6,19 +6,17 @@
  * screens are photographed into test-results/screenshots (the staff guide's pictures come from
  * test/guide/screens.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+import { ConsolePages, FOREIGN_BROWSER, screenshot, signIn } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const tracking = text.reportingTracking;
 const admin = { email: 'quan.tri.bao.cao@example.gov.vn', password: 'Mat-khau-e2e-2025' };
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 if (!hasChromium) {
   console.warn(`Reporting browser tests SKIPPED: ${CHROMIUM_PATH} not found.`);
@@ -27,8 +25,7 @@ if (!hasChromium) {
 describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () => {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(() => ({ browser, baseUrl: api?.baseUrl }), FOREIGN_BROWSER);
 
   beforeAll(async () => {
     requireBuilds();
@@ -43,30 +40,14 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
     await api?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  });
+  afterEach(() => pages.closeAll());
 
   async function signedIn(): Promise<Page> {
-    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
-    pageErrors = [];
-    context = await browser.newContext({
-      baseURL: api.baseUrl,
-      locale: 'en-US',
-      timezoneId: 'Europe/Paris',
+    const page = await pages.open({
       viewport: { width: 1366, height: 900 },
-      reducedMotion: 'reduce',
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(admin.email);
-    await page.getByLabel(text.auth.login.password).fill(admin.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await signIn(page, admin);
     return page;
   }
 
@@ -92,10 +73,7 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
     const link = table.getByRole('link', { name: 'Phòng Văn hóa và Thông tin', exact: true });
     expect(await link.getAttribute('href')).toMatch(/^\/reporting\/submissions\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: tracking.matrix.remind }).waitFor();
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, 'reporting-tracking.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'reporting-tracking');
 
     // Filtering by a status count narrows the table to it.
     await page.getByTestId('count-returned').click();
@@ -128,10 +106,7 @@ describe.skipIf(!hasChromium)('reporting tracking and totals in Chromium', () =>
       .locator('.el-table__expand-icon')
       .click();
     await totalsTable.getByText('UBND phường Đức Xuân').waitFor();
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, 'reporting-totals.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'reporting-totals');
 
     for (const [testId, extension, magic] of [
       ['download-xlsx', 'xlsx', 'PK'],

@@ -11,15 +11,20 @@
  *
  * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { createApiClient, isApiError, type ApiClient } from '@gcm/api-client';
+import { isApiError, type ApiClient } from '@gcm/api-client';
 import { unitKindLabelsVi, type UnitResponse } from '@gcm/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { apiAs, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
+import {
+  ConsolePages,
+  FOREIGN_BROWSER,
+  screenshot,
+  signIn,
+  tableRows,
+} from './support/console-pages';
 
 const text = messages['vi-VN'];
 const r = text.reporting;
@@ -29,10 +34,6 @@ const reporter = {
   password: 'Mat-khau-phuong-2025',
   fullName: 'Trần Thị Báo Cáo',
 };
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 const TEMPLATE = {
   title: 'Báo cáo thử nghiệm hỗ trợ người di cư',
@@ -48,24 +49,10 @@ const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const COMMENT = 'Số người được hỗ trợ chưa khớp sổ theo dõi, đề nghị kiểm tra lại.';
 
-/** Signs in through the API; the client sends the session token as a bearer token. */
-async function apiAs(baseUrl: string, email: string, password: string): Promise<ApiClient> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const cookie = res.headers.getSetCookie()[0] ?? '';
-  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
-  return createApiClient({ baseUrl, token });
-}
-
 describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(() => ({ browser, baseUrl: api?.baseUrl }), FOREIGN_BROWSER);
   let office: ApiClient;
   let ward: UnitResponse;
 
@@ -102,36 +89,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     await api?.stop();
   });
 
-  afterEach(async () => {
-    for (const context of contexts) await context.close();
-    contexts = [];
-    const errors = pageErrors;
-    pageErrors = [];
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  });
-
-  async function openConsole(): Promise<Page> {
-    if (!api || !browser) throw new Error('beforeAll did not start the API and the browser');
-    const context = await browser.newContext({
-      baseURL: api.baseUrl,
-      locale: 'en-US',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1366, height: 768 },
-      reducedMotion: 'reduce',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(who.email);
-    await page.getByLabel(text.auth.login.password).fill(who.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-  }
+  afterEach(() => pages.closeAll());
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const flash = (page: Page) => page.locator('.alert--success');
@@ -142,7 +100,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
 
   it('builds a template, previews it, reviews a ward’s report and locks the period', async () => {
     // The administrator builds the template.
-    const page = await openConsole();
+    const page = await pages.open();
     await signIn(page, admin);
     await page.goto('/reporting/templates');
     await expect.poll(() => heading(page).innerText()).toBe(r.templates.title);
@@ -242,7 +200,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     expect((await unit.reports.get(draft.id)).returnComment).toBe(COMMENT);
 
     // The officer opens it in the console: the comment first, then corrects and resubmits.
-    const unitPage = await openConsole();
+    const unitPage = await pages.open();
     await signIn(unitPage, reporter);
     expect(new URL(unitPage.url()).pathname).toBe('/reporting/submissions');
     await unitPage.goto(`/reporting/submissions/${draft.id}`);
@@ -284,7 +242,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     // And locks the period.
     await page.goto(`/reporting/periods?templateId=${templateId}`);
     await expect.poll(() => heading(page).innerText()).toBe(r.periods.title);
-    const row = page.locator('.el-table__body tbody tr').filter({ hasText: submitted.periodLabel });
+    const row = tableRows(page).filter({ hasText: submitted.periodLabel });
     await row.getByRole('button', { name: r.periods.lock }).click();
     await confirmWith(page, r.periods.lock);
     await expect
@@ -298,7 +256,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
   });
 
   it('shows the plan, posts a progress update with a photo, lists the units’ reports', async () => {
-    const page = await openConsole();
+    const page = await pages.open();
     await signIn(page, admin);
     await page.goto('/reporting/plan');
     await expect.poll(() => heading(page).innerText()).toBe(r.plan.title);
@@ -332,7 +290,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
 
     await page.goto('/reporting/submissions');
     await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
-    await expect.poll(() => page.locator('.el-table__body tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
     await screenshot(page, 'reporting-submissions');
   });
 });

@@ -2,9 +2,12 @@
 // Runs in Node; the console's tsconfig (browser types) also checks test/.
 /**
  * The built API for the browser tests: the demo data, the built console served at `/`, and
- * a first administrator.
+ * a first administrator; and its client signed in as someone, for what a spec does beside the
+ * screens.
  */
 import path from 'node:path';
+import { createApiClient, type ApiClient } from '@gcm/api-client';
+import { expect } from 'vitest';
 import {
   API_MAIN,
   REPO_ROOT,
@@ -42,4 +45,17 @@ export function startApi({ adminEmail, adminPassword, vars }: ApiOptions): Promi
     LOGIN_RATE_LIMIT: '100',
     ...vars,
   });
+}
+
+/** Signs in through the API; the client sends the session token as a bearer token. */
+export async function apiAs(baseUrl: string, email: string, password: string): Promise<ApiClient> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const cookie = res.headers.getSetCookie()[0] ?? '';
+  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
+  return createApiClient({ baseUrl, token });
 }
