@@ -8,21 +8,23 @@
  * Needs apps/api/dist, apps/bot/dist, apps/admin/dist and /usr/bin/chromium.
  */
 import type { BotEvent } from '@gcm/domain';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { requireBuilds } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+import {
+  ConsolePages,
+  FOREIGN_BROWSER,
+  openSelect,
+  screenshot,
+  signIn,
+  tableRows,
+} from './support/console-pages';
 import { startHelpdesk, type Helpdesk } from './support/helpdesk';
 
 const text = messages['vi-VN'];
 const admin = { email: 'hoi.dap.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** A migration question no starter FAQ answers: it goes to staff. */
 const UNANSWERED = 'Gia hạn thẻ tạm trú cho vợ thế nào?';
@@ -65,8 +67,10 @@ const chat = (chatId: string) => ({
 describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
   let helpdesk: Helpdesk | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const pages = new ConsolePages(
+    () => ({ browser, baseUrl: helpdesk?.api.baseUrl }),
+    FOREIGN_BROWSER,
+  );
 
   beforeAll(async () => {
     requireBuilds();
@@ -78,29 +82,11 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await helpdesk?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  });
+  afterEach(() => pages.closeAll());
 
   async function signedIn(viewport = { width: 1366, height: 768 }): Promise<Page> {
-    if (!helpdesk || !browser) throw new Error('beforeAll did not start the helpdesk');
-    pageErrors = [];
-    context = await browser.newContext({
-      baseURL: helpdesk.api.baseUrl,
-      locale: 'en-US',
-      timezoneId: 'Europe/Paris',
-      viewport,
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/login');
-    await page.getByLabel(text.auth.login.email).fill(admin.email);
-    await page.getByLabel(text.auth.login.password).fill(admin.password);
-    await page.getByRole('button', { name: text.auth.login.submit }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    const page = await pages.open({ viewport });
+    await signIn(page, admin);
     return page;
   }
 
@@ -208,10 +194,7 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
       );
 
     // One topic: the first one offered.
-    const topic = page.getByRole('combobox', { name: text.broadcasts.topic, exact: true });
-    await topic.click({ force: true });
-    const list = await topic.getAttribute('aria-controls');
-    await page.locator(`[id="${list}"] .el-select-dropdown__item`).nth(1).click();
+    await (await openSelect(page, text.broadcasts.topic)).nth(1).click();
 
     await expect
       .poll(() => page.getByRole('status').allInnerTexts())
@@ -270,7 +253,7 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     const page = await signedIn();
     await page.goto('/knowledge/proposals');
     await expect.poll(() => heading(page).innerText()).toBe(k.title);
-    const rows = page.locator('.el-table__body tbody tr');
+    const rows = tableRows(page);
     const row = rows.filter({ hasText: asked! }).first();
     const faqLink = row.getByRole('link');
     await faqLink.waitFor();
