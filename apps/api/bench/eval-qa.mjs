@@ -7,7 +7,8 @@
 // dictionaries, how often the right FAQ is ranked first or among the first three, the
 // leave-FAQs-out run (questions whose FAQ is removed must not be answered) and
 // the learning run (half of each FAQ's questions, drawn with a fixed seed, added as alternates,
-// measured on the other half).
+// measured on the other half) and the base grown to 2,000 FAQs by distractors. Each report ends
+// with how well the answers' `chance` agrees with what happened (calibration, by band).
 //   pnpm eval:qa            (QA_DIRS=dir1,dir2 overrides the sets)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import {
   evaluateSet,
   formatLeaveOut,
   formatReport,
+  grownSet,
   learningRun,
   leaveOut,
   STARTER_GLOSSARY,
@@ -63,6 +65,7 @@ for (const dir of dirs) {
         status: res.status,
         best,
         confidence: res.confidence,
+        chance: res.chance,
         suggestions: res.suggestions.map((s) => ({
           id: keyOf.get(s.id),
           confidence: s.confidence,
@@ -98,6 +101,12 @@ for (const dir of dirs) {
     formatReport(
       `Learning run, ${label} (half of each FAQ's questions as alternates, measured on the other half)`,
       learningRun(set, dictionaries),
+    ).join('\n'),
+  );
+  console.log(
+    formatReport(
+      `Grown to 2,000 FAQs, ${label} (distractor FAQs written from the set's words)`,
+      evaluateSet(grownSet(set, 2_000), dictionaries),
     ).join('\n'),
   );
   console.log('');

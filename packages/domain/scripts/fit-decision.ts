@@ -5,16 +5,20 @@
  *
  *   npx tsx scripts/fit-decision.ts [--write] [--data DIR,DIR]
  *
- * Samples come from four views of each set, so that a probability means the same whatever the
- * base looks like: the set as it is; each FAQ left out once (its questions must not be
- * answered: negatives of the kind that matter most, a missing FAQ and a close neighbour); half
- * of each FAQ's questions recorded as alternates (learning); and the base grown by 500
- * distractor FAQs written from its own words. Only questions that reach the decision (in the
- * field, best confidence ≥ the answer floor) are used. The model is an L2-regularised logistic
+ * Samples come from four views of each set: the set as it is; half of each FAQ's questions
+ * recorded as alternates (learning); the base grown by 500 distractor FAQs written from its own
+ * words; and each FAQ left out once (its questions must not be answered: a missing FAQ and a
+ * close neighbour, the case that matters most). The model is fitted on the first three, so that
+ * a probability means the same whatever the size of the base and whether staff recorded
+ * alternates; the fourth only weighs in the choice of the threshold. Every question offered
+ * anything (in the field, best confidence ≥ the choices' floor) is used, with whether the best
+ * FAQ passes the readable floors as a feature: the probability is then a calibrated chance for
+ * every answered or ambiguous result (the API's `chance`), and only questions past the floors
+ * may be answered. The model is an L2-regularised logistic
  * regression; 5-fold cross-validation grouped by FAQ (questions of one FAQ are never split
  * between fitting and checking) gives held-out probabilities, from which the answer threshold is
- * chosen: the lowest that keeps answered-wrong ≤ 1.5 % of in-scope questions in each view (a
- * margin under the 3 % target: the figures of one split vary by about a point), out-of-scope
+ * chosen: the lowest that keeps answered-wrong ≤ 2 % of in-scope questions in each view (a
+ * point under the 3 % target: the figures of one split vary by about a point), out-of-scope
  * questions answered ≤ 2.5 % and left-out questions answered ≤ 8 % (about what the matcher did
  * before this model).
  * With --write the coefficients and threshold are written into decision-model.ts.
@@ -29,7 +33,7 @@ import {
   type QaQuestion,
   type QaSet,
 } from '../src/matching';
-import { learningSplit, seededRandom } from '../src/matching/evaluation';
+import { distractorFaqs, learningSplit } from '../src/matching/evaluation';
 import { loadSet } from './qa-set';
 import {
   DEFAULT_DECISION,
@@ -64,6 +68,8 @@ interface Sample {
   group: string;
   /** Whether it reaches the decision at all (else it is never answered). */
   decides: boolean;
+  /** Whether it is offered anything (in the field, best confidence ≥ the choices' floor). */
+  offered: boolean;
 }
 
 const dictionaries = { synonyms: STARTER_SYNONYMS, glossary: STARTER_GLOSSARY };
@@ -88,28 +94,16 @@ function sampleOf(
   const group = `${setName}:${q.expect ?? `oos-${q.q.length % 5}`}`;
   const kind = orphan ? 'orphan' : q.expect === null ? 'oos' : 'in';
   if (ranked.length === 0) {
-    return { x: [], y: 0, view, kind, group, decides: false };
+    return { x: [], y: 0, view, kind, group, decides: false, offered: false };
   }
   const first = ranked[0];
-  const decides =
+  const offered =
     seen.signals.share >= DEFAULT_DECISION.fieldThreshold &&
-    first.confidence >= DEFAULT_DECISION.choiceThreshold &&
-    mayAnswer(ranked, DEFAULT_DECISION);
+    first.confidence >= DEFAULT_DECISION.choiceThreshold;
+  const decides = offered && mayAnswer(ranked, DEFAULT_DECISION);
   const y = !orphan && q.expect !== null && first.id === q.expect ? 1 : 0;
-  return { x: decisionFeatures(ranked, seen.signals), y, view, kind, group, decides };
-}
-
-function distractors(set: QaSet, size: number, seed: number): FaqEntry[] {
-  const random = seededRandom(seed);
-  const words = set.faqs.flatMap((f) => `${f.question} ${f.answer}`.split(/\s+/));
-  const phrase = (n: number): string =>
-    Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
-  return Array.from({ length: size }, (_, i) => ({
-    id: `syn-${i}`,
-    question: `${phrase(8)}?`,
-    alternates: [phrase(7)],
-    answer: phrase(40),
-  }));
+  const x = decisionFeatures(ranked, seen.signals, mayAnswer(ranked, DEFAULT_DECISION));
+  return { x, y, view, kind, group, decides, offered };
 }
 
 function samplesOf(set: QaSet, name: string): Sample[] {
@@ -139,7 +133,7 @@ function samplesOf(set: QaSet, name: string): Sample[] {
   });
   for (const q of held) push(sampleOf(learning, q, 'learning', name));
   const grown = createMatcher({
-    faqs: [...set.faqs, ...distractors(set, 500, 7)],
+    faqs: [...set.faqs, ...distractorFaqs(set, 500, 1, 7)],
     ...dictionaries,
   });
   for (const q of set.questions) push(sampleOf(grown, q, 'grown', name));
@@ -231,15 +225,20 @@ for (const dir of dirs) {
   );
   all.push(...samples);
 }
-const deciding = all.filter((s) => s.decides);
+const offered = all.filter((s) => s.offered);
+// The chance is fitted on the views where every in-scope question has its FAQ (as it is, with
+// alternates, grown): with each FAQ left out once as well, half the questions would have none,
+// and the chance would say far less than it should of a base that has its FAQs. The left-out
+// view still chooses the threshold (its questions must rarely be answered).
+const deciding = offered.filter((s) => s.view !== 'leaveOut');
 
-// Grouped 5-fold cross-validation: held-out probability for every deciding sample.
-const groups = [...new Set(deciding.map((s) => s.group))].sort();
+// Grouped 5-fold cross-validation: held-out probability for every offered sample.
+const groups = [...new Set(offered.map((s) => s.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
 const held = new Map<Sample, number>();
 for (let fold = 0; fold < 5; fold++) {
   const model = fit(deciding.filter((s) => foldOf.get(s.group) !== fold));
-  for (const s of deciding.filter((s) => foldOf.get(s.group) === fold))
+  for (const s of offered.filter((s) => foldOf.get(s.group) === fold))
     held.set(s, predict(model, s.x));
 }
 const logLoss = avg(
@@ -264,6 +263,12 @@ for (let b = 0; b < 10; b++) {
   );
 }
 
+// What the chosen threshold must keep, cross-validated, in every view: answered-wrong a point
+// under the issue's 3 % target (one split's figures vary by about a point), out-of-scope
+// questions almost never answered, left-out questions about as rarely as the old rule did.
+const MAX_WRONG = 0.02;
+const MAX_OOS = 0.025;
+const MAX_ORPHANS = 0.08;
 const views: View[] = ['base', 'learning', 'grown'];
 const pct = (a: number, b: number): string =>
   `${((100 * a) / Math.max(1, b)).toFixed(1)}`.padStart(5);
@@ -283,14 +288,15 @@ for (let t = 0.3; t <= 0.951; t += 0.025) {
     const right = inScope.filter((s) => answered(s) && s.y === 1).length;
     const wrong = inScope.filter((s) => answered(s) && s.y === 0).length;
     const oosAnswered = oos.filter(answered).length;
-    if (wrong / inScope.length > 0.015 || oosAnswered / Math.max(1, oos.length) > 0.025) ok = false;
+    if (wrong / inScope.length > MAX_WRONG || oosAnswered / Math.max(1, oos.length) > MAX_OOS)
+      ok = false;
     parts.push(
       `${view} ${pct(right, inScope.length)} ${pct(wrong, inScope.length)} ${pct(oosAnswered, oos.length)}`,
     );
   }
   const orphans = all.filter((s) => s.kind === 'orphan');
   const orphansAnswered = orphans.filter(answered).length;
-  if (orphansAnswered / orphans.length > 0.08) ok = false;
+  if (orphansAnswered / orphans.length > MAX_ORPHANS) ok = false;
   parts.push(`orphans ${pct(orphansAnswered, orphans.length)}`);
   rows.push({ t, ok, line: `  ${t.toFixed(3)} ${ok ? '✓' : ' '} ${parts.join(' | ')}` });
 }

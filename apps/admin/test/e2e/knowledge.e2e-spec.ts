@@ -172,6 +172,10 @@ describe.skipIf(!hasChromium)('knowledge screens in Chromium', () => {
     await result.getByText(k.try.outcome.answered).waitFor();
     expect(await result.getByRole('link', { name: FAQ.question }).count()).toBeGreaterThan(0);
     expect(await result.locator('.markdown-preview strong').innerText()).toBe('hộ chiếu');
+    // With the chance that it is the right FAQ, as a percentage staff can read.
+    const chance = new RegExp(k.try.chance.replace('{value}', '(\\d+)%'));
+    const said = chance.exec(await result.locator('.try__facts').innerText());
+    expect(Number(said?.[1])).toBeGreaterThanOrEqual(80);
     await screenshot(page, '23-knowledge-try-answered');
   });
 

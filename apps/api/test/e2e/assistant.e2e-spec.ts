@@ -51,6 +51,9 @@ describe('citizen questions', () => {
         topic: 'Đi làm việc ở nước ngoài',
       });
       expect(res.confidence).toBeGreaterThan(0.5);
+      // Answered only when the calibrated chance of being right is high.
+      expect(res.chance).toBeGreaterThanOrEqual(0.8);
+      expect(res.chance).toBeLessThanOrEqual(1);
       expect(res.locale).toBe('vi');
     }
   });
@@ -70,6 +73,7 @@ describe('citizen questions', () => {
       .body;
     expect(res).toMatchObject({ status: 'no_answer', handoffId: expect.any(String) });
     expect(res.faq).toBeUndefined();
+    expect(res.chance).toBeUndefined();
     const inbox = (
       await coordinator.get('/api/v1/assistant/handoffs').query({ status: 'open' }).expect(200)
     ).body;

@@ -189,6 +189,13 @@ export interface AskResponse {
    */
   faq?: { id: string; question: string; answer: string; answerHtml?: string; topic: string };
   confidence: number;
+  /**
+   * For `answered` and `ambiguous`: the chance (0 to 1) that `faq`, the best-ranked FAQ, is the
+   * right answer. Calibrated: of the questions given 0.8, about eight in ten had the right FAQ
+   * first, whether the base holds 20 FAQs or 2,000, with or without alternates (`pnpm eval:qa`
+   * prints how well this holds). Absent for `no_answer`.
+   */
+  chance?: number;
   suggestions: { id: string; question: string; confidence: number }[];
   /** Language of the answer given. */
   locale: 'vi' | 'en';

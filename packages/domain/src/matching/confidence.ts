@@ -178,13 +178,14 @@ export function decide(
   const suggestions = shown.map(toFaq);
   // Likely enough to be right (the fitted model, decision-model.ts): the answer. Else the
   // person chooses.
-  const sure =
-    mayAnswer(ranked, decision) &&
-    answerProbability(decisionFeatures(ranked, signals), model) >= decision.answerProbability;
+  const floors = mayAnswer(ranked, decision);
+  const chance = answerProbability(decisionFeatures(ranked, signals, floors), model);
+  const sure = floors && chance >= decision.answerProbability;
   return {
     status: sure ? 'answered' : 'ambiguous',
     best: toFaq(first),
     confidence: first.confidence,
+    chance: round(chance),
     suggestions,
     inField,
     nearest,

@@ -32,6 +32,8 @@ export const FEATURE_NAMES = [
   'share',
   // log(1 + number of content words).
   'length',
+  // 1 when the best FAQ passes the readable floors (confidence.ts), else 0.
+  'floors',
 ] as const;
 
 export interface DecisionModel {
@@ -43,7 +45,11 @@ export interface DecisionModel {
 }
 
 /** The features of a ranking, in FEATURE_NAMES order. `ranked` must not be empty. */
-export function decisionFeatures(ranked: readonly Ranked[], signals: QuestionSignals): number[] {
+export function decisionFeatures(
+  ranked: readonly Ranked[],
+  signals: QuestionSignals,
+  passesFloors: boolean,
+): number[] {
   const [first, second] = ranked;
   let runnerConfidence = 0;
   let runnerCoverage = 0;
@@ -62,6 +68,7 @@ export function decisionFeatures(ranked: readonly Ranked[], signals: QuestionSig
     second && first.rank > 0 ? second.rank / first.rank : 0,
     Math.min(1, signals.share),
     Math.log1p(signals.contentWords),
+    passesFloors ? 1 : 0,
   ];
 }
 
@@ -76,12 +83,18 @@ export function answerProbability(features: readonly number[], model: DecisionMo
 // BEGIN FITTED MODEL (written by scripts/fit-decision.ts --write from qa-dev, qa-tune)
 export const DECISION_MODEL: DecisionModel = {
   features: FEATURE_NAMES,
-  mean: [0.635066, 0.743868, 0.486534, 0.61179, 0.680712, 0.63232, 0.611782, 0.872171, 1.935393],
-  scale: [0.139095, 0.2512, 0.217421, 0.173542, 0.175397, 0.212009, 0.190303, 0.152653, 0.363537],
-  weights: [
-    -0.296483, 0.442562, 0.274333, 0.593046, 0.479519, -0.770857, 0.141232, 0.129316, 0.120692,
+  mean: [
+    0.533028, 0.616852, 0.3633, 0.518614, 0.582072, 0.711404, 0.68957, 0.829103, 1.979239, 0.603625,
   ],
-  bias: 2.186205,
+  scale: [
+    0.188493, 0.325547, 0.256395, 0.208872, 0.222925, 0.231431, 0.209307, 0.175682, 0.362778,
+    0.489144,
+  ],
+  weights: [
+    -0.87429, -0.332199, 1.572962, 0.723594, 0.755446, -0.723219, -0.226073, 0.164744, 0.13191,
+    0.18042,
+  ],
+  bias: 2.238588,
 };
-export const ANSWER_PROBABILITY = 0.775;
+export const ANSWER_PROBABILITY = 0.875;
 // END FITTED MODEL

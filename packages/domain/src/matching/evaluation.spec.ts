@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { learningRun, seededRandom } from './evaluation';
+import {
+  calibrationError,
+  emptyCalibration,
+  learningRun,
+  recordChance,
+  seededRandom,
+} from './evaluation';
+import type { MatchResult } from './types';
 import type { QaSet } from './evaluation';
 
 const faq = (id: string, question: string) => ({ id, question, alternates: [], answer: question });
@@ -38,5 +45,40 @@ describe('the learning run', () => {
     expect([b(), b(), b()]).toEqual(first);
     expect([c(), c(), c()]).not.toEqual(first);
     for (const x of first) expect(x >= 0 && x < 1).toBe(true);
+  });
+});
+
+describe('calibration of the chance', () => {
+  const said = (chance: number, best: string): MatchResult => ({
+    status: 'ambiguous',
+    best: { id: best, confidence: 0.5 },
+    confidence: 0.5,
+    chance,
+    suggestions: [],
+    inField: true,
+    locale: 'vi',
+  });
+
+  it('is 0 when the chance said is the share that was right in every band', () => {
+    const calibration = emptyCalibration();
+    // Said 75% four times, right three times out of four.
+    for (const best of ['a', 'a', 'a', 'b']) recordChance(calibration, said(0.75, best), 'a');
+    expect(calibrationError(calibration)).toBeCloseTo(0, 10);
+  });
+
+  it('is the gap between the chance said and the share right, weighted by questions', () => {
+    const calibration = emptyCalibration();
+    // Said 90% four times, right twice (gap 40 points); said 10% once, wrong (gap 10 points).
+    for (const best of ['a', 'a', 'b', 'b']) recordChance(calibration, said(0.9, best), 'a');
+    recordChance(calibration, said(0.1, 'b'), 'a');
+    expect(calibrationError(calibration)).toBeCloseTo((4 * 0.4 + 1 * 0.1) / 5, 10);
+  });
+
+  it('counts a question no FAQ answers as never right, and ignores results without a chance', () => {
+    const calibration = emptyCalibration();
+    recordChance(calibration, said(0.3, 'a'), null);
+    recordChance(calibration, { ...said(0.3, 'a'), chance: undefined }, 'a');
+    const band = calibration.bands[1];
+    expect(band).toEqual({ count: 1, said: 0.3, right: 0 });
   });
 });

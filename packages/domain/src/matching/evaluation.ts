@@ -51,10 +51,54 @@ export interface OutOfScopeCounts {
   outsideField: number;
 }
 
+/**
+ * How well the matcher's `chance` (the probability it gives that its best FAQ is right) agrees
+ * with what happened, by bands of chance: for each band, how many questions, the chance said on
+ * average and the share whose best FAQ was in fact the right one (never, for a question no FAQ
+ * answers).
+ */
+export interface Calibration {
+  bands: { count: number; said: number; right: number }[];
+}
+
+const CALIBRATION_BANDS = 5;
+
+export const emptyCalibration = (): Calibration => ({
+  bands: Array.from({ length: CALIBRATION_BANDS }, () => ({ count: 0, said: 0, right: 0 })),
+});
+
+export function recordChance(calibration: Calibration, result: MatchResult, expect: string | null) {
+  if (result.chance === undefined) return;
+  const band =
+    calibration.bands[
+      Math.min(CALIBRATION_BANDS - 1, Math.floor(result.chance * CALIBRATION_BANDS))
+    ];
+  band.count++;
+  band.said += result.chance;
+  if (expect !== null && result.best?.id === expect) band.right++;
+}
+
+/**
+ * Expected calibration error: the gap between the chance said and the share right, averaged
+ * over bands weighted by their questions (0 = the chance means what it says).
+ */
+export function calibrationError(calibration: Calibration): number {
+  const total = calibration.bands.reduce((sum, b) => sum + b.count, 0);
+  if (total === 0) return 0;
+  return (
+    calibration.bands.reduce(
+      (sum, b) => sum + (b.count === 0 ? 0 : Math.abs(b.said - b.right)),
+      0,
+    ) / total
+  );
+}
+
 export interface QaReport {
   inScope: InScopeCounts;
   perKind: Map<string, InScopeCounts>;
   outOfScope: OutOfScopeCounts;
+  /** `chance` against what happened, over every question (out of scope ones included). */
+  calibration: Calibration;
   /** In-scope questions seen as outside the field (they would not reach the inbox). */
   inScopeOutsideField: number;
   misses: string[];
@@ -111,8 +155,10 @@ export function evaluateQuestions(match: Match, questions: readonly QaQuestion[]
   };
   let inScopeOutsideField = 0;
   const misses: string[] = [];
+  const calibration = emptyCalibration();
   for (const question of questions) {
     const result = match(question.q);
+    recordChance(calibration, result, question.expect);
     const shown = `${result.status} ${result.best?.id ?? '-'} ${result.confidence}${result.inField ? '' : ' outside'}`;
     if (question.expect === null) {
       outOfScope.total++;
@@ -134,7 +180,7 @@ export function evaluateQuestions(match: Match, questions: readonly QaQuestion[]
       );
     }
   }
-  return { inScope, perKind, outOfScope, inScopeOutsideField, misses };
+  return { inScope, perKind, outOfScope, calibration, inScopeOutsideField, misses };
 }
 
 export function evaluateSet(
@@ -149,6 +195,8 @@ export function evaluateSet(
 export interface LeaveOutReport {
   /** Questions whose FAQ was removed: they must not be answered. */
   orphans: OutOfScopeCounts;
+  /** `chance` against what happened over every question of the run (orphans are never right). */
+  calibration: Calibration;
   /** The other questions, with their FAQ still there. */
   kept: InScopeCounts;
 }
@@ -172,6 +220,7 @@ export function leaveOut(
     outsideField: 0,
   };
   const kept = emptyInScope();
+  const calibration = emptyCalibration();
   for (let fold = 0; fold < folds; fold++) {
     const removed = new Set(set.faqs.filter((_, i) => i % folds === fold).map((f) => f.id));
     const matcher = createMatcher({
@@ -184,8 +233,10 @@ export function leaveOut(
       const result = matcher.match(question.q);
       if (!removed.has(question.expect)) {
         countInScope(kept, result, question.expect);
+        recordChance(calibration, result, question.expect);
         continue;
       }
+      recordChance(calibration, result, null);
       orphans.total++;
       if (result.status === 'answered') orphans.answered++;
       else if (result.status === 'ambiguous') orphans.choices++;
@@ -193,7 +244,7 @@ export function leaveOut(
       if (result.status === 'no_answer' && !result.inField) orphans.outsideField++;
     }
   }
-  return { orphans, kept };
+  return { orphans, kept, calibration };
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a seeded split is the same on every run. */
@@ -206,6 +257,35 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Distractor FAQs written from the set's own words (so they compete with the real ones), each
+ * with `alternates` alternates: grown by them, the base must still answer its questions, with
+ * the same chance meaning the same thing.
+ */
+export function distractorFaqs(
+  set: QaSet,
+  size: number,
+  alternates: number,
+  seed: number,
+): FaqEntry[] {
+  const random = seededRandom(seed);
+  const words = set.faqs.flatMap((f) => `${f.question} ${f.answer}`.split(/\s+/));
+  const phrase = (n: number): string =>
+    Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
+  return Array.from({ length: size }, (_, i) => ({
+    id: `syn-${i}`,
+    question: `${phrase(8)}?`,
+    alternates: Array.from({ length: alternates }, () => phrase(7)),
+    answer: phrase(40),
+  }));
+}
+
+/** The set with its knowledge base grown to `size` FAQs by distractors (questions unchanged). */
+export function grownSet(set: QaSet, size: number, seed = 7): QaSet {
+  const extra = Math.max(0, size - set.faqs.length);
+  return { ...set, faqs: [...set.faqs, ...distractorFaqs(set, extra, 1, seed)] };
 }
 
 /** Seed of the learning run's split: fixed, so the figures can be compared from run to run. */
@@ -291,7 +371,22 @@ export function formatReport(title: string, report: QaReport): string[] {
         `among choices ${pct(k.choicesRight, k.total).padStart(6)}  no answer ${pct(k.noAnswer, k.total).padStart(6)}  (${k.total})`,
     );
   }
+  lines.push(formatCalibration('every question', report.calibration));
   return lines;
+}
+
+/** One line: the chance said against the share right, by band, and the calibration error. */
+export function formatCalibration(label: string, calibration: Calibration): string {
+  const bands = calibration.bands
+    .map((b, i) => {
+      const from = (100 * i) / CALIBRATION_BANDS;
+      const range = `${from}–${from + 100 / CALIBRATION_BANDS}%`;
+      return b.count === 0
+        ? `${range}: -`
+        : `${range}: ${b.count} said ${pct(b.said, b.count)} right ${pct(b.right, b.count)}`;
+    })
+    .join(' | ');
+  return `  chance vs right, ${label}: ${bands}; calibration error ${(100 * calibrationError(calibration)).toFixed(1)} points`;
 }
 
 export function formatLeaveOut(report: LeaveOutReport): string[] {
@@ -302,5 +397,6 @@ export function formatLeaveOut(report: LeaveOutReport): string[] {
       `no answer ${pct(o.refused, o.total)}`,
     `  other questions (${k.total}): answered right ${pct(k.right, k.total)}, answered wrong ${pct(k.wrong, k.total)}, ` +
       `right among choices ${pct(k.choicesRight, k.total)}, ranked first ${pct(k.rankedFirst, k.total)}`,
+    formatCalibration('every question of the run', report.calibration),
   ];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DECISION } from './confidence';
 import {
   createMatcher,
   STARTER_GLOSSARY,
@@ -312,6 +313,19 @@ describe('createMatcher: three outcomes', () => {
       expect(matcher.match(text)).toMatchObject({ status: 'no_answer', inField: false });
     }
     expect(matcher.match('gia han thi thuc o han quoc').inField).toBe(true);
+  });
+
+  it('gives the chance that its best FAQ is right: high when it answers, lower when unsure, none with nothing to offer', () => {
+    const answered = matcher.match('chủ giữ hộ chiếu của tôi ở nước ngoài thì phải làm gì');
+    const unsure = matcher.match('hộ chiếu bị giữ');
+    const outside = matcher.match('giá vàng hôm nay bao nhiêu');
+    expect(answered.status).toBe('answered');
+    expect(answered.chance).toBeGreaterThanOrEqual(DEFAULT_DECISION.answerProbability);
+    expect(answered.chance).toBeLessThanOrEqual(1);
+    expect(unsure.status).toBe('ambiguous');
+    expect(unsure.chance).toBeGreaterThan(0);
+    expect(unsure.chance).toBeLessThan(answered.chance ?? 0);
+    expect(outside.chance).toBeUndefined();
   });
 
   it('answers at once a phrasing an editor recorded as an alternate', () => {

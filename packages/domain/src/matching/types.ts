@@ -88,6 +88,13 @@ export interface MatchResult {
   best?: ScoredFaq;
   /** Confidence of the best candidate, 0 when nothing matched at all. */
   confidence: number;
+  /**
+   * For `answered` and `ambiguous`: the chance that the best FAQ is the right answer, from the
+   * fitted model (decision-model.ts). Calibrated on questions nobody tuned the ranking on, with
+   * 20 FAQs or 2,000, with or without alternates: of the questions given 0.8, about eight in ten
+   * had the right FAQ first.
+   */
+  chance?: number;
   /** The choices, best first (for `answered`, the answer and the close runners-up); none for `no_answer`. */
   suggestions: ScoredFaq[];
   /**

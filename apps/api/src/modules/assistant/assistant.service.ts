@@ -161,6 +161,7 @@ export class AssistantService {
     const response: AskResponse = {
       status: result.status,
       confidence: round(result.confidence),
+      ...(result.chance !== undefined ? { chance: result.chance } : {}),
       suggestions: result.suggestions.flatMap((s) => {
         const faq = this.index.faq(s.id);
         return faq
