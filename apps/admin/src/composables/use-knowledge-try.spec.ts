@@ -1,6 +1,6 @@
 import type { ExplainResponse } from '@gcm/domain';
 import { describe, expect, it, vi } from 'vitest';
-import { chancePercent, outcomeOf, percent, useKnowledgeTry } from './use-knowledge-try';
+import { outcomeOf, useKnowledgeTry } from './use-knowledge-try';
 
 const response = (fields: Partial<ExplainResponse> = {}): ExplainResponse => ({
   status: 'answered',
@@ -20,21 +20,6 @@ describe('outcomeOf', () => {
     expect(outcomeOf(response({ status: 'no_answer' }))).toBe('no_answer');
     expect(outcomeOf(response({ status: 'no_answer', inField: false }))).toBe('out_of_field');
     expect(outcomeOf(response({ status: 'answered', danger: true }))).toBe('danger');
-  });
-});
-
-describe('chancePercent', () => {
-  it('says a chance as a whole percentage, never 0% or 100%', () => {
-    expect(chancePercent(0.834)).toBe('83%');
-    expect(chancePercent(0.998)).toBe('99%');
-    expect(chancePercent(0.001)).toBe('1%');
-  });
-});
-
-describe('percent', () => {
-  it('rounds a confidence to a whole percentage', () => {
-    expect(percent(0.876)).toBe('88%');
-    expect(percent(0)).toBe('0%');
   });
 });
 

@@ -12,16 +12,6 @@ export function outcomeOf(result: ExplainResponse): TryOutcome {
   return result.status;
 }
 
-/** Confidence (0–1) as a whole percentage. */
-export const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
-
-/**
- * A chance of being right (0–1) as a whole percentage between 1% and 99%: an estimate is never
- * certain either way.
- */
-export const chancePercent = (chance: number) =>
-  `${Math.min(99, Math.max(1, Math.round(chance * 100)))}%`;
-
 /**
  * "Try a question": asks the API what the bot would do with a question (nothing is logged and
  * no inbox item opened), keeping the last result and the question it was for.

@@ -468,6 +468,14 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     }
     expect(await cellsOf(rows(page).first())).toContain(text.dashboard.channels.api);
     await screenshot(page, '04-question-log');
+
+    // The answered question says, under its outcome, how likely its answer was right.
+    await page.goto('/questions');
+    const answered = rows(page).filter({ hasText: 'Thỏa thuận GCM là gì?' }).first();
+    await answered.waitFor();
+    const outcome = (await cellsOf(answered))[3];
+    expect(outcome).toContain(text.questions.status.answered);
+    expect(outcome).toMatch(new RegExp(text.questions.chance.replace('{value}', '\\d+%')));
   });
 
   it('shows every screen in one layout, each control labelled (screenshots at 1366×768)', async () => {

@@ -118,7 +118,17 @@ describe('citizen questions', () => {
     expect(log.items[0]).toMatchObject({
       normalised: 'xin cấp lại giấy khai sinh bị mất thế nào?',
       status: 'no_answer',
+      chance: null,
     });
+    // An answered question keeps the chance it was answered with.
+    const answered = (
+      await coordinator.get('/api/v1/assistant/questions').query({ status: 'answered' }).expect(200)
+    ).body;
+    expect(answered.items.length).toBeGreaterThan(0);
+    for (const item of answered.items) {
+      expect(item.chance).toBeGreaterThanOrEqual(0.8);
+      expect(item.chance).toBeLessThanOrEqual(1);
+    }
   });
 
   it('refuses empty, over-long and wordless questions with a clear 400', async () => {

@@ -273,6 +273,8 @@ export interface QuestionLogResponse {
   locale: 'vi' | 'en';
   status: AskStatus;
   confidence: number;
+  /** The chance the bot gave that its best FAQ was right (AskResponse.chance); null for `no_answer`. */
+  chance: number | null;
   faqId: string | null;
   /** The 👍 or 👎 the person gave the answer (the last one), if any. */
   feedback: 'useful' | 'not_useful' | null;

@@ -20,6 +20,7 @@ import { Tips1766800000000 } from './1766800000000-tips';
 import { TipPhotos1766900000000 } from './1766900000000-tip-photos';
 import { TipNotices1766950000000 } from './1766950000000-tip-notices';
 import { AnswerDisputes1767000000000 } from './1767000000000-answer-disputes';
+import { QuestionChance1767100000000 } from './1767100000000-question-chance';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TipPhotos1766900000000,
   TipNotices1766950000000,
   AnswerDisputes1767000000000,
+  QuestionChance1767100000000,
 ];

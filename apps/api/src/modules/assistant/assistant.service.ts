@@ -42,6 +42,7 @@ export interface QuestionLogRow {
   locale: string;
   status: AskResponse['status'];
   confidence: number;
+  chance: number | null;
   faqId: string | null;
   /** JSON. */
   suggestions: string;
@@ -51,16 +52,16 @@ export interface QuestionLogRow {
 
 /**
  * Data-modifying CTEs (`asked`, `logged`, `opened`) that log questions and open the inbox items
- * of those without an answer, from the arrays of questionLogParams() as $1 to $11: a caller may
- * add its own writes to the same statement, numbering its parameters from $12.
+ * of those without an answer, from the arrays of questionLogParams() as $1 to $12: a caller may
+ * add its own writes to the same statement, numbering its parameters from $13.
  */
 export const QUESTION_LOG_CTES = `asked AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-      $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[])
-      AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id)
+      $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[], $12::real[])
+      AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id, chance)
   ), logged AS (
-    INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id)
-    SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id FROM asked
+    INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id, chance)
+    SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id, chance FROM asked
   ), opened AS (
     INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id)
     SELECT handoff_id, id, channel, text, conversation_id FROM asked WHERE handoff_id IS NOT NULL
@@ -80,6 +81,7 @@ export function questionLogParams(rows: readonly QuestionLogRow[]): unknown[] {
     column('suggestions'),
     column('handoffId'),
     column('conversationId'),
+    column('chance'),
   ];
 }
 
@@ -199,6 +201,7 @@ export class AssistantService {
       locale,
       status: result.status,
       confidence: result.confidence,
+      chance: result.chance ?? null,
       faqId: response.faq?.id ?? null,
       suggestions: JSON.stringify(result.suggestions),
       handoffId: response.handoffId ?? null,

@@ -26,6 +26,10 @@ export class QuestionLogEntity {
   @Column({ type: 'real' })
   confidence: number;
 
+  /** The chance the matcher gave that its best FAQ was right; null for "no answer". */
+  @Column({ type: 'real', nullable: true })
+  chance: number | null;
+
   @Column({ name: 'faq_id', type: 'uuid', nullable: true })
   faqId: string | null;
 

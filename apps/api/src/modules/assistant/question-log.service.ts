@@ -39,6 +39,7 @@ interface QuestionRow {
   locale: 'vi' | 'en';
   status: QuestionLogResponse['status'];
   confidence: number;
+  chance: number | null;
   faq_id: string | null;
   useful: boolean | null;
   created_at: Date;
@@ -62,7 +63,7 @@ export class QuestionLogService {
     ];
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query<QuestionRow[]>(
-        `SELECT q.id, q.channel, q.text, q.normalised, q.locale, q.status, q.confidence, q.faq_id,
+        `SELECT q.id, q.channel, q.text, q.normalised, q.locale, q.status, q.confidence, q.chance, q.faq_id,
                 fb.useful, q.created_at
          FROM question_log q ${FEEDBACK_OF_QUESTION}
          ${FILTERS}
@@ -93,6 +94,7 @@ function toQuestionLogResponse(row: QuestionRow): QuestionLogResponse {
     locale: row.locale,
     status: row.status,
     confidence: row.confidence,
+    chance: row.chance,
     faqId: row.faq_id,
     feedback: row.useful === null ? null : row.useful ? 'useful' : 'not_useful',
     createdAt: new Date(row.created_at).toISOString(),

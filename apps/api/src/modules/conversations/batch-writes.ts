@@ -87,15 +87,15 @@ export class BatchWrites {
     await manager.query(
       `WITH ${QUESTION_LOG_CTES}, updates AS (
          INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies, resend_after)
-         SELECT u.*, now() + make_interval(secs => $25)
-         FROM unnest($12::text[], $13::text[], $14::uuid[], $15::jsonb[], $16::jsonb[]) AS u
+         SELECT u.*, now() + make_interval(secs => $26)
+         FROM unnest($13::text[], $14::text[], $15::uuid[], $16::jsonb[], $17::jsonb[]) AS u
        ), messages AS (
          INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply)
-         SELECT * FROM unnest($17::uuid[], $18::uuid[], $19::text[], $20::text[], $21::jsonb[])
+         SELECT * FROM unnest($18::uuid[], $19::uuid[], $20::text[], $21::text[], $22::jsonb[])
        ), saved AS (
          UPDATE conversations c SET state = v.state, updated_at = now(),
            unreachable_at = CASE WHEN v.reachable THEN NULL ELSE coalesce(c.unreachable_at, now()) END
-         FROM unnest($22::uuid[], $23::jsonb[], $24::boolean[]) AS v(id, state, reachable)
+         FROM unnest($23::uuid[], $24::jsonb[], $25::boolean[]) AS v(id, state, reachable)
          WHERE c.id = v.id
        ) SELECT 1`,
       [
