@@ -98,6 +98,13 @@ describe('first run', () => {
         status: 'answered',
         faq: { question: LICENCE_FAQ },
       });
+      // The question people ask most, typed any way, gets the passport FAQ at once.
+      for (const text of ['lam ho chieu o dau', 'Làm hộ chiếu ở đâu?']) {
+        expect((await ask(request.agent(t.url), text).expect(200)).body).toMatchObject({
+          status: 'answered',
+          faq: { question: 'Làm hộ chiếu ở đâu, thủ tục thế nào, làm online được không?' },
+        });
+      }
     } finally {
       await t.close();
     }
