@@ -61,10 +61,23 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-/** Starts the API with `vars` (plus its port and data folder) and waits until /health answers. */
-export async function startBuiltApi(vars: Record<string, string>): Promise<RunningApi> {
+/**
+ * Starts the API with `vars` (plus its port and data folder) and waits until /health answers.
+ * With `template` (the variables its first start reads: DEMO_DATA, ADMIN_*), its own data folder
+ * starts as a copy of the run's template made with them (built-api-template.ts), when the run
+ * has one and `vars` names no DATA_DIR or DATABASE_URL.
+ */
+export async function startBuiltApi(
+  vars: Record<string, string>,
+  options: { template?: Record<string, string> } = {},
+): Promise<RunningApi> {
   requireBuilt([API_MAIN], 'npx pnpm@10.34.8 --filter @gcm/api build');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-api-'));
+  if (options.template && !vars.DATA_DIR && !vars.DATABASE_URL) {
+    // Imported here: built-api-template.ts imports this file.
+    const { fromTemplate } = await import('./built-api-template');
+    await fromTemplate(dataDir, options.template);
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {

@@ -9,7 +9,7 @@
  */
 import { expect } from 'vitest';
 import { startBuiltApi, type RunningApi } from '@gcm/api/test/support/run-built-api';
-import { fromTemplate } from './api-template';
+import { fromTemplate } from '@gcm/api/test/support/built-api-template';
 
 export const SERVICE_TOKEN = 'e2e-bot-service-token-4f9c1d2b7a6e';
 export const ADMIN = { email: 'admin-e2e@gcm.local', password: 'Admin-e2e-2026!' };
@@ -61,7 +61,8 @@ export async function startHelpdeskApi(
 ): Promise<HelpdeskApi> {
   let api: RunningApi;
   try {
-    // An empty embedded data folder starts as a copy of the run's template (api-template.ts).
+    // An empty embedded data folder starts as a copy of the run's template
+    // (apps/api/test/support/built-api-template.ts).
     if (vars.DATA_DIR && !vars.DATABASE_URL) await fromTemplate(vars.DATA_DIR, HELPDESK_API_VARS);
     api = await startBuiltApi({ ...HELPDESK_API_VARS, ...vars });
   } catch (error) {

@@ -1,12 +1,12 @@
 /**
- * Vitest global setup (vitest.config.mts): a folder for this run's template database
- * (api-template.ts), removed when the run ends. Nothing is started here: a run of unit specs
- * only never makes the template.
+ * Vitest global setup of the end-to-end tests that start the built API (the bot's, the
+ * console's): a folder for this run's template databases (built-api-template.ts), removed when
+ * the run ends. Nothing is started here: a run that starts no API never makes a template.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEMPLATE_ROOT_VAR } from './api-template';
+import { TEMPLATE_ROOT_VAR } from './built-api-template';
 
 export default function setup(): () => void {
   const root = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-template-'));
