@@ -61,10 +61,10 @@ export async function startHelpdeskApi(
 ): Promise<HelpdeskApi> {
   let api: RunningApi;
   try {
-    // An empty embedded data folder starts as a copy of the run's template
-    // (apps/api/test/support/built-api-template.ts).
+    // An empty embedded data folder, the caller's or the API's own, starts as a copy of the
+    // run's template (apps/api/test/support/built-api-template.ts).
     if (vars.DATA_DIR && !vars.DATABASE_URL) await fromTemplate(vars.DATA_DIR, HELPDESK_API_VARS);
-    api = await startBuiltApi({ ...HELPDESK_API_VARS, ...vars });
+    api = await startBuiltApi({ ...HELPDESK_API_VARS, ...vars }, { template: HELPDESK_API_VARS });
   } catch (error) {
     await release();
     throw error;
