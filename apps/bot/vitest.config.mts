@@ -12,7 +12,7 @@ export default mergeConfig(
       // default on 2 cores is one.
       maxWorkers: 2,
       // A folder for the run's template database, which the end-to-end APIs start from a copy
-      // of (apps/api/test/support/built-api-template.ts).
+      // of (apps/api/test/support/run-built-api.ts).
       globalSetup: ['../api/test/support/built-api-template-setup.ts'],
     },
   }),

@@ -3,7 +3,7 @@
  * built bot (apps/bot/dist) as real processes, with the real telegraf and Zalo clients talking
  * to fake Telegram and Zalo servers. One API and its bot process(es) per describe; the APIs
  * start side by side, each on a copy of the run's template database
- * (apps/api/test/support/built-api-template.ts).
+ * (apps/api/test/support/run-built-api.ts).
  *
  * Build first (turbo run test does): the API and the bot.
  * TEST_DATABASE_URL=postgresql://… runs each API on a new database on that server instead.
@@ -53,7 +53,7 @@ import {
   WEBHOOK_SECRET,
   type Sent,
 } from '../support/telegram-chat';
-import { templateDataDir } from '@gcm/api/test/support/built-api-template';
+import { templateDataDir } from '@gcm/api/test/support/run-built-api';
 import { quiet, waitFor } from '../support/wait-for';
 
 const START_TIMEOUT_MS = 120_000;
@@ -86,7 +86,7 @@ let apiStarts: Record<(typeof API_FOR)[number], Promise<HelpdeskApi>>;
 let template: Promise<string | undefined>;
 
 beforeAll(() => {
-  // The run's template database (apps/api/test/support/built-api-template.ts), made by the
+  // The run's template database (apps/api/test/support/run-built-api.ts), made by the
   // first file that needs it.
   template = process.env.TEST_DATABASE_URL
     ? Promise.resolve(undefined)

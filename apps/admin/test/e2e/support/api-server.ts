@@ -43,7 +43,7 @@ export const E2E_ADMIN = { email: 'quan.tri.e2e@example.gov.vn', password: 'Mat-
 
 /**
  * The variables the API's first start reads; the APIs of a run start on copies of the database
- * one first start with them made (apps/api/test/support/built-api-template.ts).
+ * one first start with them made (apps/api/test/support/run-built-api.ts).
  */
 export function firstStart(admin: { email: string; password: string }): Record<string, string> {
   return { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, DEMO_DATA: 'true' };
