@@ -2,8 +2,11 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import components from 'unplugin-vue-components/vite';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.mts';
+
+/** Specs that replace a module with vi.mock: isolated from the others (test.projects below). */
+const MOCKING_SPECS = ['src/stores/session.spec.ts'];
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -56,13 +59,28 @@ export default mergeConfig(
     // The manifest lets scripts/bundle-sizes.mjs find the sign-in page's chunks.
     build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', manifest: true },
     test: {
-      include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
       environment: 'node',
       // The navigation tests load the router and compile every view on first use; under a
       // busy CI (every package testing at once on 2 cores) that alone can pass 5 s.
       testTimeout: 20_000,
       // Element Plus's components import their CSS: Vite, not Node, must load them.
       server: { deps: { inline: ['element-plus'] } },
+      projects: [
+        // Most specs share their worker's loaded modules (Vue, Element Plus, the views): loading
+        // them again for each file was two thirds of the run. Each spec makes its own Pinia,
+        // router and app, so nothing carries over from one file to the next.
+        {
+          extends: true,
+          test: {
+            name: 'specs',
+            include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+            exclude: [...configDefaults.exclude, ...MOCKING_SPECS],
+            isolate: false,
+          },
+        },
+        // Files that replace a module with vi.mock get modules of their own.
+        { extends: true, test: { name: 'module mocks', include: MOCKING_SPECS } },
+      ],
     },
   }),
 );

@@ -16,6 +16,9 @@ export default mergeConfig(
       fileParallelism: false,
       hookTimeout: 120_000,
       testTimeout: 60_000,
+      // A folder for the run's template database: every spec's API starts on a copy of the one
+      // the first spec's API made (apps/api/test/support/run-built-api.ts).
+      globalSetup: ['../api/test/support/built-api-template-setup.ts'],
       // A report of its own, beside the unit specs' one (scripts/ci-summary.mjs adds them up).
       outputFile: { json: 'test-results/vitest-e2e.json' },
     },

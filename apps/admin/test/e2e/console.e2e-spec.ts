@@ -16,7 +16,7 @@ import { errorMessagesVi, passwordProblemsVi, roleLabelsVi, unitKindLabelsVi } f
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { E2E_ADMIN, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 import {
   ConsolePages,
@@ -30,7 +30,7 @@ import {
 } from './support/console-pages';
 
 const text = messages['vi-VN'];
-const admin = { email: 'quan.tri.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 
 if (!hasChromium) {
   console.warn(

@@ -10,13 +10,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { E2E_ADMIN, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
 import { choose, ConsolePages, signIn, tableRows as rows } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const h = text.helpNearby;
-const admin = { email: 'dieu.phoi.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 
 describe.skipIf(!hasChromium)('support directory screen in Chromium', () => {
   let api: RunningApi | undefined;

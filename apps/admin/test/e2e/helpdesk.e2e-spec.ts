@@ -11,7 +11,7 @@ import type { BotEvent } from '@gcm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds } from './support/api-server';
+import { E2E_ADMIN, requireBuilds } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 import {
   ConsolePages,
@@ -24,7 +24,7 @@ import {
 import { startHelpdesk, type Helpdesk } from './support/helpdesk';
 
 const text = messages['vi-VN'];
-const admin = { email: 'hoi.dap.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 
 /** A migration question no starter FAQ answers: it goes to staff. */
 const UNANSWERED = 'Gia hạn thẻ tạm trú cho vợ thế nào?';

@@ -11,7 +11,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { E2E_ADMIN, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
 import {
   choose,
@@ -25,7 +25,7 @@ import {
 
 const text = messages['vi-VN'];
 const k = text.knowledge;
-const admin = { email: 'bien.tap.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 
 /** The FAQ the editor writes, a question asked the same way without diacritics, and one
  * asked differently before the FAQ existed (unanswered then, in the question log). */

@@ -26,7 +26,7 @@ import {
   type UpdateInput,
 } from '../../../bot/test/support/fake-telegram-server';
 import { sentTo, type Sent } from '../../../bot/test/support/telegram-chat';
-import { apiAs, requireBuilds } from './support/api-server';
+import { E2E_ADMIN, apiAs, requireBuilds } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 import { ConsolePages, signIn, tableRows } from './support/console-pages';
 import { startHelpdesk, type Helpdesk } from './support/helpdesk';
@@ -34,7 +34,7 @@ import { startHelpdesk, type Helpdesk } from './support/helpdesk';
 const text = messages['vi-VN'];
 const r = text.reporting;
 const tracking = text.reportingTracking;
-const admin = { email: 'chu.ky.bao.cao@example.gov.vn', password: 'Mat-khau-chu-ky-2025' };
+const admin = E2E_ADMIN;
 const OFFICER = 'Đinh Thị Thu Hà';
 const CHAT = 7301;
 

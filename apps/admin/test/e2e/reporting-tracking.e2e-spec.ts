@@ -10,13 +10,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { E2E_ADMIN, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 import { ConsolePages, FOREIGN_BROWSER, screenshot, signIn } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const tracking = text.reportingTracking;
-const admin = { email: 'quan.tri.bao.cao@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 
 if (!hasChromium) {
   console.warn(`Reporting browser tests SKIPPED: ${CHROMIUM_PATH} not found.`);

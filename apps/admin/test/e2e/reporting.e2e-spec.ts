@@ -16,7 +16,7 @@ import { unitKindLabelsVi, type UnitResponse } from '@gcm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { apiAs, requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { E2E_ADMIN, apiAs, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
 import {
   ConsolePages,
@@ -28,7 +28,7 @@ import {
 
 const text = messages['vi-VN'];
 const r = text.reporting;
-const admin = { email: 'bao.cao.e2e@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 const reporter = {
   email: 'can.bo.phuong.e2e@example.gov.vn',
   password: 'Mat-khau-phuong-2025',

@@ -13,13 +13,13 @@ import type { OutboxItem } from '@gcm/domain';
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
-import { requireBuilds, startApi, type RunningApi } from './support/api-server';
+import { E2E_ADMIN, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
 import { ConsolePages, signIn, tableRows as rows } from './support/console-pages';
 
 const text = messages['vi-VN'];
 const tt = text.tips;
-const admin = { email: 'quan.tri.tips@example.gov.vn', password: 'Mat-khau-e2e-2025' };
+const admin = E2E_ADMIN;
 const officer = { email: 'ca.ducxuan@example.gov.vn', password: 'Mat-khau-Cong-an-2026' };
 const BOT_TOKEN = 'console-e2e-bot-token-0123456789abcdef';
 const SECRET = 'Bà Hoa ở tổ 7 nhận tiền đặt cọc để đưa người sang Đài Loan';

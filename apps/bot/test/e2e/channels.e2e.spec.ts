@@ -2,7 +2,8 @@
  * The bot gateway end to end: the built API (apps/api/dist, demo data: 61 starter FAQs) and the
  * built bot (apps/bot/dist) as real processes, with the real telegraf and Zalo clients talking
  * to fake Telegram and Zalo servers. One API and its bot process(es) per describe; the APIs
- * start side by side, each on a copy of one freshly made embedded database.
+ * start side by side, each on a copy of the run's template database
+ * (apps/api/test/support/run-built-api.ts).
  *
  * Build first (turbo run test does): the API and the bot.
  * TEST_DATABASE_URL=postgresql://… runs each API on a new database on that server instead.
@@ -13,7 +14,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltApi } from '@gcm/api/test/support/run-built-api';
 import { createServerDatabase } from '@gcm/testing';
 import { FakeTelegramServer, telegramUpdates } from '../support/fake-telegram-server';
 import {
@@ -53,28 +53,12 @@ import {
   WEBHOOK_SECRET,
   type Sent,
 } from '../support/telegram-chat';
+import { templateDataDir } from '@gcm/api/test/support/run-built-api';
 import { quiet, waitFor } from '../support/wait-for';
 
 const START_TIMEOUT_MS = 120_000;
 
 // --- The APIs ------------------------------------------------------------------------------------
-
-/**
- * A fresh embedded database made once: the API started on an empty data folder (migrations, the
- * demo data, the administrator) and stopped. Each describe's API starts on a copy of it, which
- * takes a third of the CPU a first start does (no initdb, no migrations, no seeding).
- */
-async function makeTemplateDataDir(): Promise<string> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-e2e-template-'));
-  try {
-    const api = await startBuiltApi({ ...HELPDESK_API_VARS, DATA_DIR: dataDir });
-    await api.stop();
-  } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  return dataDir;
-}
 
 /**
  * The built API with the demo data and an administrator: on a copy of the template data folder,
@@ -102,7 +86,11 @@ let apiStarts: Record<(typeof API_FOR)[number], Promise<HelpdeskApi>>;
 let template: Promise<string | undefined>;
 
 beforeAll(() => {
-  template = process.env.TEST_DATABASE_URL ? Promise.resolve(undefined) : makeTemplateDataDir();
+  // The run's template database (apps/api/test/support/run-built-api.ts), made by the
+  // first file that needs it.
+  template = process.env.TEST_DATABASE_URL
+    ? Promise.resolve(undefined)
+    : templateDataDir(HELPDESK_API_VARS);
   apiStarts = Object.fromEntries(
     API_FOR.map((name) => [name, template.then((dataDir) => startApi(dataDir))]),
   ) as typeof apiStarts;
@@ -117,8 +105,6 @@ afterAll(async () => {
       () => undefined,
     );
   await Promise.all(Object.values(apiStarts ?? {}).map(settled));
-  const dataDir = await template?.catch(() => undefined);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
 // --- Telegram, long polling --------------------------------------------------------------------

@@ -8,7 +8,7 @@
  *   await api.close();
  */
 import { expect } from 'vitest';
-import { startBuiltApi, type RunningApi } from '@gcm/api/test/support/run-built-api';
+import { fromTemplate, startBuiltApi, type RunningApi } from '@gcm/api/test/support/run-built-api';
 
 export const SERVICE_TOKEN = 'e2e-bot-service-token-4f9c1d2b7a6e';
 export const ADMIN = { email: 'admin-e2e@gcm.local', password: 'Admin-e2e-2026!' };
@@ -60,7 +60,10 @@ export async function startHelpdeskApi(
 ): Promise<HelpdeskApi> {
   let api: RunningApi;
   try {
-    api = await startBuiltApi({ ...HELPDESK_API_VARS, ...vars });
+    // An empty embedded data folder, the caller's or the API's own, starts as a copy of the
+    // run's template (apps/api/test/support/run-built-api.ts).
+    if (vars.DATA_DIR && !vars.DATABASE_URL) await fromTemplate(vars.DATA_DIR, HELPDESK_API_VARS);
+    api = await startBuiltApi({ ...HELPDESK_API_VARS, ...vars }, { template: HELPDESK_API_VARS });
   } catch (error) {
     await release();
     throw error;

@@ -17,7 +17,7 @@ import {
   startBuiltApi,
   type RunningApi,
 } from '../../../../api/test/support/run-built-api';
-import { ADMIN_DIST } from './api-server';
+import { ADMIN_DIST, firstStart } from './api-server';
 
 export const BOT_MAIN = path.join(REPO_ROOT, 'apps/bot/dist/main.js');
 const SERVICE_TOKEN = 'console-e2e-bot-service-token-7c41a9';
@@ -49,15 +49,16 @@ export async function startHelpdesk(
   requireBuilt([BOT_MAIN], 'npx pnpm@10.34.8 --filter @gcm/bot build');
   const botPort = await freePort();
   const botUrl = `http://127.0.0.1:${botPort}`;
-  const api = await startBuiltApi({
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    DEMO_DATA: 'true',
-    ADMIN_DIST_DIR: ADMIN_DIST,
-    LOGIN_RATE_LIMIT: '100',
-    BOT_SERVICE_TOKEN: SERVICE_TOKEN,
-    WEB_CHAT_URL: botUrl,
-  });
+  const api = await startBuiltApi(
+    {
+      ...firstStart(admin),
+      ADMIN_DIST_DIR: ADMIN_DIST,
+      LOGIN_RATE_LIMIT: '100',
+      BOT_SERVICE_TOKEN: SERVICE_TOKEN,
+      WEB_CHAT_URL: botUrl,
+    },
+    { template: firstStart(admin) },
+  );
   let bot: ChildProcess | undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gcm-console-e2e-bot-'));
   try {
