@@ -16,6 +16,9 @@ export default mergeConfig(
       fileParallelism: false,
       hookTimeout: 120_000,
       testTimeout: 60_000,
+      // What the page shows after a click may take seconds when CI runs the bot's and the API's
+      // suites beside this one on two cores: expect.poll waits up to 10 s, not 1 s.
+      expect: { poll: { timeout: 10_000 } },
       // A folder for the run's template database: every spec's API starts on a copy of the one
       // the first spec's API made (apps/api/test/support/run-built-api.ts).
       globalSetup: ['../api/test/support/built-api-template-setup.ts'],
