@@ -100,9 +100,10 @@ function sampleOf(
   const offered =
     seen.signals.share >= DEFAULT_DECISION.fieldThreshold &&
     first.confidence >= DEFAULT_DECISION.choiceThreshold;
-  const decides = offered && mayAnswer(ranked, DEFAULT_DECISION);
+  const floors = mayAnswer(ranked, DEFAULT_DECISION);
+  const decides = offered && floors;
   const y = !orphan && q.expect !== null && first.id === q.expect ? 1 : 0;
-  const x = decisionFeatures(ranked, seen.signals, mayAnswer(ranked, DEFAULT_DECISION));
+  const x = decisionFeatures(ranked, seen.signals, floors);
   return { x, y, view, kind, group, decides, offered };
 }
 

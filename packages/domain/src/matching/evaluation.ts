@@ -85,12 +85,7 @@ export function recordChance(calibration: Calibration, result: MatchResult, expe
 export function calibrationError(calibration: Calibration): number {
   const total = calibration.bands.reduce((sum, b) => sum + b.count, 0);
   if (total === 0) return 0;
-  return (
-    calibration.bands.reduce(
-      (sum, b) => sum + (b.count === 0 ? 0 : Math.abs(b.said - b.right)),
-      0,
-    ) / total
-  );
+  return calibration.bands.reduce((sum, b) => sum + Math.abs(b.said - b.right), 0) / total;
 }
 
 export interface QaReport {
