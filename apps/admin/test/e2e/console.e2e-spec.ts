@@ -440,6 +440,18 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(stats.topUnanswered[0].count).toBe(2);
     const today = vietnamToday();
     expect(await page.locator('.period__shown').innerText()).toContain(`đến ${today}`);
+    // The demo's emergency route names no citizen-protection hotline yet: the dashboard says so
+    // first, with the way to the warning.
+    expect(stats.emergencyRoute.namesHotline).toBe(false);
+    const routeAlert = page
+      .locator('.el-alert')
+      .filter({ hasText: text.dashboard.emergencyRoute.missing });
+    expect(await routeAlert.isVisible()).toBe(true);
+    expect(
+      await routeAlert
+        .getByRole('link', { name: text.dashboard.emergencyRoute.edit })
+        .getAttribute('href'),
+    ).toBe(`/knowledge/articles/${stats.emergencyRoute.articleId}`);
     await screenshot(page, '02-dashboard');
 
     // The period: 30 days, then chosen days in the date picker (dd/mm/yyyy).

@@ -88,7 +88,10 @@ describe('conversations through the bot endpoint', () => {
     ).body;
     expect(res.handoffOpened).toBe(true);
     expect(texts(res)[0]).toMatch(/113/);
-    expect(texts(res)[0]).toMatch(/ĐIỀN SỐ ĐƯỜNG DÂY NÓNG/);
+    // As seeded: abroad, the local police and the nearest mission (Taiwan's by its own name).
+    expect(texts(res)[0]).toMatch(/Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam gần nhất/);
+    expect(texts(res)[0]).toMatch(/Văn phòng Kinh tế và Văn hóa Việt Nam tại Đài Bắc/);
+    expect(texts(res)[0]).not.toMatch(/\[|\]/);
     expect(texts(res).at(-1)).toMatch(/chuyển ngay đến cán bộ/);
     // Staff edit the route like any warning; the bot says what they wrote.
     const [article] = await t.dataSource.query(

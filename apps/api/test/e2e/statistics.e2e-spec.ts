@@ -1,5 +1,6 @@
 import { localIsoDateOf } from '@gcm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedEmergencyRoute } from '../../src/modules/knowledge/emergency-route';
 import { createFaq, createTopic } from '../support/knowledge-factories';
 import { createUnit, signedInAs, startTestApp, TestAgent, TestApp } from '../support/test-app';
 
@@ -11,6 +12,7 @@ describe('question statistics and the question log', () => {
   let t: TestApp;
   let viewer: TestAgent;
   let coordinator: TestAgent;
+  let editor: TestAgent;
   const ids: Record<string, string> = {};
 
   async function conversation(channel: string, chatId: string): Promise<string> {
@@ -68,7 +70,7 @@ describe('question statistics and the question log', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const editor = (await signedInAs(t, 'editor')).agent;
+    editor = (await signedInAs(t, 'editor')).agent;
     viewer = (await signedInAs(t, 'viewer')).agent;
     coordinator = (await signedInAs(t, 'coordinator')).agent;
     const topic = await createTopic(editor, 'Hộ chiếu');
@@ -215,6 +217,31 @@ describe('question statistics and the question log', () => {
     const expectedAge = (Date.now() - inboxOldest.getTime()) / 1000;
     expect(body.inbox.oldestOpenAgeSeconds).toBeGreaterThanOrEqual(3 * 3600 + 12 * 60);
     expect(body.inbox.oldestOpenAgeSeconds).toBeLessThanOrEqual(expectedAge + 1);
+  });
+
+  it('asks staff for the citizen-protection hotline until the emergency route names one', async () => {
+    const route = async () =>
+      (await viewer.get('/api/v1/statistics/questions').expect(200)).body.emergencyRoute;
+    // No route yet: the bot gives its own sentence, and there is nothing for staff to edit.
+    expect(await route()).toEqual({ articleId: null, namesHotline: false });
+
+    await seedEmergencyRoute(t.dataSource.manager);
+    const [{ id }] = await t.dataSource.query(
+      `SELECT id FROM articles WHERE key = 'emergency-route'`,
+    );
+    // As seeded: 113 and the missions abroad, no hotline.
+    expect(await route()).toEqual({ articleId: id, namesHotline: false });
+
+    await editor
+      .patch(`/api/v1/knowledge/articles/${id}`)
+      .send({
+        body: 'Gọi **113**; ở nước ngoài gọi đường dây nóng bảo hộ công dân **+84 24 0000 0000**.',
+      })
+      .expect(200);
+    expect(await route()).toEqual({ articleId: id, namesHotline: true });
+
+    await editor.patch(`/api/v1/knowledge/articles/${id}`).send({ status: 'archived' }).expect(200);
+    expect(await route()).toEqual({ articleId: null, namesHotline: false });
   });
 
   it('covers the last 7 days up to today in Vietnam when no period is given', async () => {

@@ -33,6 +33,12 @@ export interface QuestionStatisticsResponse {
   topUnanswered: { text: string; count: number; lastAskedAt: string }[];
   /** The inbox now, whatever the period: open items and when the oldest one came in. */
   inbox: { open: number; oldestOpenAt: string | null; oldestOpenAgeSeconds: number | null };
+  /**
+   * The emergency route the bot gives someone in danger, a warning staff edit: its article, null
+   * when it is not published (the bot then gives its own sentence with 113 only), and whether it
+   * names a hotline besides 113 (`namesHotline`); the dashboard asks staff to add one until then.
+   */
+  emergencyRoute: { articleId: string | null; namesHotline: boolean };
   generatedAt: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soundsLikeDanger } from './danger';
+import { namesHotline, soundsLikeDanger } from './danger';
 
 describe('soundsLikeDanger', () => {
   it.each([
@@ -26,5 +26,23 @@ describe('soundsLikeDanger', () => {
     'bị giảm lương thì khiếu nại ở đâu',
   ])('hears none in "%s"', (text) => {
     expect(soundsLikeDanger(text)).toBe(false);
+  });
+});
+
+describe('namesHotline', () => {
+  it.each([
+    'Ở nước ngoài: gọi đường dây nóng bảo hộ công dân **+84 981 84 84 84**.',
+    'Gọi (024) 3799 2000 trong giờ hành chính',
+    'Tổng đài: 0981.848.484',
+  ])('finds a hotline in %j', (route) => {
+    expect(namesHotline(route)).toBe(true);
+  });
+
+  it.each([
+    'Ở Việt Nam: gọi ngay **113** (Công an).',
+    'Gọi 113; luật có hiệu lực từ 01/7/2025, Điều 44.',
+    'Ở nước ngoài: báo Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam gần nhất.',
+  ])('finds none in %j', (route) => {
+    expect(namesHotline(route)).toBe(false);
   });
 });

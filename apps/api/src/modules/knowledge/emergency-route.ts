@@ -8,14 +8,18 @@ import type { EntityManager } from 'typeorm';
 export const EMERGENCY_ROUTE_KEY = 'emergency-route';
 
 // The foreign ministry's citizen-protection hotline is not written here: a number in code would
-// go stale unnoticed. Staff fill it in; until then the placeholder says so plainly.
+// go stale unnoticed, and none could be checked against the ministry's own site when this was
+// written. The seed gives what holds without it (113; abroad, the local police and the nearest
+// Vietnamese mission, whose name in Taiwan is not "Đại sứ quán"); the console's dashboard asks
+// staff to add the hotline until the route names one (namesHotline).
 export const EMERGENCY_ROUTE_SEED = {
   title: 'Khi gặp nguy hiểm: gọi ai',
   body:
     '**Nếu bạn đang gặp nguy hiểm** (bị giữ, bị nhốt, bị đánh, bị đòi tiền chuộc, bị lừa):\n' +
     '- Ở Việt Nam: gọi ngay **113** (Công an).\n' +
-    '- Ở nước ngoài: gọi cảnh sát nước sở tại và đường dây nóng bảo hộ công dân của Bộ Ngoại giao: ' +
-    '**[CÁN BỘ ĐIỀN SỐ ĐƯỜNG DÂY NÓNG BẢO HỘ CÔNG DÂN]**.\n\n' +
+    '- Ở nước ngoài: gọi số khẩn cấp của cảnh sát nước sở tại, và báo ngay Đại sứ quán hoặc ' +
+    'Tổng Lãnh sự quán Việt Nam gần nhất (ở Đài Loan: Văn phòng Kinh tế và Văn hóa Việt Nam tại ' +
+    'Đài Bắc).\n\n' +
     'Nếu có thể, hãy cho cán bộ biết bạn đang ở đâu.',
 };
 
@@ -33,9 +37,16 @@ export async function seedEmergencyRoute(manager: EntityManager): Promise<boolea
 
 /** The emergency route as published now, or undefined (then the bot's built-in sentence). */
 export async function emergencyRoute(manager: EntityManager): Promise<string | undefined> {
-  const [row]: { body: string }[] = await manager.query(
-    `SELECT body FROM articles WHERE key = $1 AND status = 'published'`,
+  return (await publishedEmergencyRoute(manager))?.body;
+}
+
+/** The published emergency route article, or undefined when it is archived or was deleted. */
+export async function publishedEmergencyRoute(
+  manager: EntityManager,
+): Promise<{ id: string; body: string } | undefined> {
+  const [row]: { id: string; body: string }[] = await manager.query(
+    `SELECT id, body FROM articles WHERE key = $1 AND status = 'published'`,
     [EMERGENCY_ROUTE_KEY],
   );
-  return row?.body;
+  return row;
 }

@@ -4,6 +4,7 @@ import {
   ASK_STATUSES,
   AskStatus,
   eachIsoDate,
+  namesHotline,
   QUESTION_CHANNELS,
   QuestionChannel,
   QuestionStatisticsResponse,
@@ -11,6 +12,7 @@ import {
 } from '@gcm/domain';
 import { DataSource } from 'typeorm';
 import type { ResolvedPeriod } from '../../common/dto/period.dto';
+import { publishedEmergencyRoute } from '../knowledge/emergency-route';
 
 /**
  * How many unanswered questions the dashboard lists. They are grouped by their normalised text
@@ -26,7 +28,8 @@ interface CountRow {
 }
 
 /**
- * The dashboard's figures, computed from the question log, the answer feedback and the inbox.
+ * The dashboard's figures, computed from the question log, the answer feedback and the inbox,
+ * and whether the emergency route names a hotline yet.
  * Days are Vietnam's: a question asked at 23:30 on 05/12 in Vietnam (16:30 UTC) counts on 05/12,
  * one at 00:30 on 06/12 (17:30 UTC the day before) on 06/12.
  */
@@ -36,7 +39,7 @@ export class StatisticsService {
 
   async questions(period: ResolvedPeriod, now = new Date()): Promise<QuestionStatisticsResponse> {
     const range = [period.start, period.end];
-    const [counts, [feedback], top, [inbox]] = await Promise.all([
+    const [counts, [feedback], top, [inbox], route] = await Promise.all([
       this.dataSource.query<CountRow[]>(
         `SELECT to_char((created_at AT TIME ZONE '${REPORTING_TIME_ZONE}')::date, 'YYYY-MM-DD') AS day,
                 channel, status, count(*)::int AS n
@@ -64,6 +67,7 @@ export class StatisticsService {
         `SELECT count(*)::int AS open, min(created_at) AS oldest
          FROM handoff_items WHERE status = 'open'`,
       ),
+      publishedEmergencyRoute(this.dataSource.manager),
     ]);
 
     const days = eachIsoDate(period.from, period.to).map((date) => ({
@@ -112,6 +116,10 @@ export class StatisticsService {
         oldestOpenAgeSeconds: oldest
           ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000))
           : null,
+      },
+      emergencyRoute: {
+        articleId: route?.id ?? null,
+        namesHotline: route ? namesHotline(route.body) : false,
       },
       generatedAt: now.toISOString(),
     };
