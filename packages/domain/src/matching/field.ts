@@ -10,12 +10,11 @@
  */
 import { stemEnglish } from './english';
 import { QUALITY, type Query, type Slot } from './query-types';
+import { CONTENT_STOP_FACTOR } from './stop-words';
 import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
 import type { PhrasingTexts } from './phrasings';
 import type { FaqEntry } from './types';
 
-// Slots weighing at least this much (stop factor) are content words.
-export const CONTENT_STOP_FACTOR = 0.5;
 // Typed without diacritics, a syllable's letters stand for several words ("gia" is "gia", "giá",
 // "già"...): known letters alone, or a typo's reading, count half; next to a neighbour the field writes beside
 // them ("gia han", "ho chieu") they count fully.
@@ -97,14 +96,17 @@ export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
   };
   for (const [i, slot] of query.slots.entries()) {
     if (slot.stopFactor < CONTENT_STOP_FACTOR) continue;
-    content += slot.stopFactor;
+    // A dictionary phrase counts as the content words typed for it: "đi làm việc ở nước ngoài"
+    // is four of the field's words, not one against "tiêu chuẩn"'s two.
+    const weight = slot.stopFactor * (slot.typedContent ?? 1);
+    content += weight;
     // A phrase of the dictionary or glossary is the field's, not a chat spelling of an everyday
     // word ("hum" for "hôm"): it has a reading of two or more syllables or an English one.
     if (
       slot.massFrom === 'readings' &&
       slot.alternatives.some((alt) => alt.lang === 'en' || alt.tokens.length > 1)
     ) {
-      known += slot.stopFactor;
+      known += weight;
       continue;
     }
     if (slot.massFrom === 'unknown') continue;
@@ -129,7 +131,7 @@ export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
         !paired;
       best = Math.max(best, alt.quality * (ambiguousLetters ? UNACCENTED_ALONE : 1));
     }
-    known += slot.stopFactor * best;
+    known += weight * best;
   }
   return content > 0 ? known / content : 0;
 }

@@ -308,6 +308,18 @@ describe('createMatcher: three outcomes', () => {
     expect(inside.inField).toBe(true);
   });
 
+  it('counts a phrase of the dictionary as the words typed for it, so naming the field is in it', () => {
+    // "đi làm việc ở nước ngoài" is one phrase of the dictionary, its four words against four
+    // that no FAQ has.
+    for (const text of [
+      'đi làm việc ở nước ngoài mức lương tối thiểu là bao nhiêu',
+      'di lam viec o nuoc ngoai muc luong toi thieu la bao nhieu',
+    ]) {
+      expect(matcher.match(text).inField).toBe(true);
+    }
+    expect(matcher.match('mức lương tối thiểu vùng năm nay là bao nhiêu').inField).toBe(false);
+  });
+
   it('tells it typed without diacritics too, where "gia" may be the field’s "gia hạn"', () => {
     for (const text of ['gia vang hom nay', 'gia vang hom nay bao nhieu']) {
       expect(matcher.match(text)).toMatchObject({ status: 'no_answer', inField: false });

@@ -1,7 +1,7 @@
 import { DOCUMENT_LIMITS, tokenise } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
-import { CONTENT_STOP_FACTOR, FieldVocabulary, fieldShare, fieldTextsOf } from './field';
+import { FieldVocabulary, fieldShare, fieldTextsOf } from './field';
 import {
   bigramKey,
   englishField,
@@ -22,6 +22,7 @@ import {
   type PhrasingTexts,
 } from './phrasings';
 import { buildQuery } from './query';
+import { CONTENT_STOP_FACTOR } from './stop-words';
 import { scoreQuery } from './scoring';
 import { TermIndex, type DocumentFields } from './term-index';
 import { TypoIndex } from './typo';

@@ -27,6 +27,12 @@ export interface Slot {
    * the FAQs do not use weighs as such, even when its letters are those of a known word.
    */
   readonly massFrom: 'readings' | 'typed' | 'unknown';
+  /**
+   * For a dictionary phrase, how many content words were typed for it ("đi làm việc ở nước
+   * ngoài": làm, việc, nước, ngoài), so that it counts in the field share (field.ts) as much as
+   * those words would typed outside any phrase; 1 when absent.
+   */
+  readonly typedContent?: number;
 }
 
 export interface Query {

@@ -7,7 +7,13 @@ import { stemEnglish } from './english';
 import { bigramKey, englishBigramKey, type Key } from './keys';
 import { isForeignToVietnamese, type Lexicon } from './lexicon';
 import { QUALITY, type Alternative, type Query, type Slot } from './query-types';
-import { listedStopFactor, matchStopPhrase, phraseStopFactor, stopFactor } from './stop-words';
+import {
+  CONTENT_STOP_FACTOR,
+  listedStopFactor,
+  matchStopPhrase,
+  phraseStopFactor,
+  stopFactor,
+} from './stop-words';
 import { teencodeRespellings, type TypoIndex } from './typo';
 
 const MAX_TYPO_READINGS = 3;
@@ -100,10 +106,12 @@ function phraseSlot(
 ): Slot {
   const typedFactor =
     typed.length === 1 ? stopFactor(typed[0], english) : (listedStopFactor(typed, english) ?? 1);
+  const typedContent = typed.filter((t) => stopFactor(t, english) >= CONTENT_STOP_FACTOR).length;
   return {
     alternatives,
     stopFactor: Math.min(typedFactor, readingsStopFactor(alternatives)),
     massFrom: 'readings',
+    typedContent: Math.max(1, typedContent),
   };
 }
 

@@ -82,6 +82,9 @@ const LONGEST_PHRASE = 3;
 const NUMBER_FACTOR = 0.3;
 const ENGLISH_STOP_FACTOR = 0.05;
 
+// Words weighing at least this much (stop factor) are content words.
+export const CONTENT_STOP_FACTOR = 0.5;
+
 /**
  * Weight factor of one token. Vietnamese: exact form if typed with diacritics, folded form
  * otherwise. English questions use the English list only ("me", "do", "can" are also Vietnamese).
