@@ -105,6 +105,13 @@ describe('first run', () => {
           faq: { question: 'Làm hộ chiếu ở đâu, thủ tục thế nào, làm online được không?' },
         });
       }
+      // Where to get a visa has a FAQ of its own, not the one on staying on a tourist visa.
+      for (const text of ['visa du lịch hàn quốc làm ở đâu', 'lam visa o dau']) {
+        expect((await ask(request.agent(t.url), text).expect(200)).body).toMatchObject({
+          status: 'answered',
+          faq: { question: 'Xin thị thực (visa) đi nước ngoài ở đâu, cần những gì?' },
+        });
+      }
     } finally {
       await t.close();
     }

@@ -317,6 +317,8 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   // Not "được phép" (allowed), which is no licence.
   equivalents('giấy phép', 'cấp phép'),
   equivalents('kiểm tra', 'xem kỹ', 'rà soát'),
+  // What one must meet to be allowed something: "đủ tiêu chuẩn" is "đủ điều kiện".
+  equivalents('điều kiện', 'tiêu chuẩn'),
   equivalents('xuất cảnh', 'xuất ngoại', 'ra nước ngoài', 'rời việt nam'),
   equivalents('công an', 'cảnh sát', 'police'),
   equivalents('bắt giữ', 'bị bắt', 'bị bắt giữ'),
