@@ -192,6 +192,167 @@ describe('knowledge base', () => {
     expect(topics).toContain('Chủ đề mới từ tệp');
   });
 
+  it('imports new and changed FAQs in one go: topics made once, versions, audit, revisions, answers at once', async () => {
+    const question = 'Đi lao động thời vụ ở Hàn Quốc đăng ký ở đâu?';
+    const first = (
+      await editor
+        .post('/api/v1/knowledge/faqs/import')
+        .send([
+          {
+            id: 'season-1',
+            topic: 'Lao động thời vụ',
+            question,
+            answer: 'Đăng ký tại Ủy ban nhân dân xã nơi thường trú.',
+            status: 'published',
+          },
+        ])
+        .expect(200)
+    ).body;
+    const [{ faq_revision: revisionBefore }] = await t.dataSource.query(
+      `SELECT faq_revision FROM knowledge_state`,
+    );
+    const report = (
+      await editor
+        .post('/api/v1/knowledge/faqs/import')
+        .send([
+          {
+            id: 'season-1',
+            topic: 'LAO ĐỘNG THỜI VỤ',
+            question,
+            answer: 'Đăng ký tại Ủy ban nhân dân xã nơi thường trú, khi tỉnh có chương trình.',
+            status: 'published',
+          },
+          {
+            id: 'season-2',
+            topic: 'Chủ đề nhập một lần',
+            question: 'Lao động thời vụ được ở lại bao lâu?',
+            answer: 'Thường từ ba đến tám tháng, tùy chương trình.',
+          },
+          {
+            topic: 'chủ đề nhập một lần',
+            question: 'Tiền bảo đảm lao động thời vụ có được trả lại không?',
+            answer: 'Có, khi người lao động về nước đúng hạn theo hợp đồng.',
+            status: 'published',
+          },
+        ])
+        .expect(200)
+    ).body;
+    expect(report).toMatchObject({ created: 2, updated: 1, unchanged: 0, rejected: 0 });
+    expect(report.rows).toMatchObject([
+      { row: 1, outcome: 'updated', id: first.rows[0].id },
+      { row: 2, outcome: 'created' },
+      { row: 3, outcome: 'created' },
+    ]);
+    const ids: string[] = report.rows.map((r: { id: string }) => r.id);
+
+    // A topic is found or made once, whatever the case a row writes it in.
+    const topics = (await editor.get('/api/v1/knowledge/topics').expect(200)).body;
+    const names: string[] = topics.map((x: { name: string }) => x.name);
+    expect(names.filter((n) => n.toLowerCase() === 'lao động thời vụ')).toEqual([
+      'Lao động thời vụ',
+    ]);
+    expect(names.filter((n) => n.toLowerCase() === 'chủ đề nhập một lần')).toEqual([
+      'Chủ đề nhập một lần',
+    ]);
+
+    // Each written FAQ takes the next revision, in row order, as one write at a time did.
+    const rows: { id: string; revision: string; version: number; topic_id: string }[] =
+      await t.dataSource.query(
+        `SELECT id, revision, version, topic_id FROM faqs WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(ids.map((id) => BigInt(byId.get(id)!.revision) - BigInt(revisionBefore))).toEqual([
+      1n,
+      2n,
+      3n,
+    ]);
+    expect(ids.map((id) => byId.get(id)!.version)).toEqual([2, 1, 1]);
+    expect(byId.get(ids[1])!.topic_id).toBe(byId.get(ids[2])!.topic_id);
+    const [{ faq_revision: revisionAfter }] = await t.dataSource.query(
+      `SELECT faq_revision FROM knowledge_state`,
+    );
+    expect(BigInt(revisionAfter) - BigInt(revisionBefore)).toBe(3n);
+
+    const versions = (await editor.get(`/api/v1/knowledge/faqs/${ids[0]}/versions`).expect(200))
+      .body;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0]).toMatchObject({
+      changedBy: expect.stringMatching(/^editor-/),
+      snapshot: { answer: expect.stringMatching(/khi tỉnh có chương trình\.$/) },
+    });
+    const created = (await editor.get(`/api/v1/knowledge/faqs/${ids[2]}/versions`).expect(200))
+      .body;
+    expect(created).toMatchObject([
+      { version: 1, snapshot: { status: 'published', tags: [], key: null, reviewDueOn: null } },
+    ]);
+
+    const audit: { action: string; entity_id: string; actor_email: string }[] =
+      await t.dataSource.query(
+        `SELECT action, entity_id, actor_email FROM audit_log
+          WHERE entity_id = ANY($1) OR (action = 'topic.create' AND entity_id = $2)`,
+        [ids, byId.get(ids[1])!.topic_id],
+      );
+    expect(audit.map((a) => `${a.action} ${a.entity_id}`).sort()).toEqual(
+      [
+        `faq.create ${ids[0]}`,
+        `faq.update ${ids[0]}`,
+        `faq.create ${ids[1]}`,
+        `faq.create ${ids[2]}`,
+        `topic.create ${byId.get(ids[1])!.topic_id}`,
+      ].sort(),
+    );
+    expect(audit.every((a) => a.actor_email === audit[0].actor_email)).toBe(true);
+
+    // The matcher has them for the next question.
+    const changed = (await ask(citizen, question).expect(200)).body;
+    expect(changed).toMatchObject({
+      status: 'answered',
+      faq: { id: ids[0], answer: expect.stringMatching(/khi tỉnh có chương trình\.$/) },
+    });
+    const added = (await ask(citizen, 'Tiền bảo đảm lao động thời vụ có được trả lại không?')).body;
+    expect(added).toMatchObject({ status: 'answered', faq: { id: ids[2] } });
+
+    // A FAQ named twice in a file (by its id, then by its key) is changed twice, in order.
+    const twice = (
+      await editor
+        .post('/api/v1/knowledge/faqs/import')
+        .send([
+          {
+            id: ids[1],
+            topic: 'Lao động thời vụ',
+            question: 'Lao động thời vụ ở lại mấy tháng?',
+            answer: 'Từ ba đến tám tháng.',
+          },
+          {
+            id: 'season-2',
+            topic: 'Lao động thời vụ',
+            question: 'Lao động thời vụ ở lại mấy tháng?',
+            answer: 'Từ ba đến tám tháng, tùy chương trình.',
+          },
+        ])
+        .expect(200)
+    ).body;
+    expect(twice.rows).toMatchObject([
+      { outcome: 'updated', id: ids[1] },
+      { outcome: 'updated', id: ids[1] },
+    ]);
+    const history = (await editor.get(`/api/v1/knowledge/faqs/${ids[1]}/versions`).expect(200))
+      .body;
+    expect(
+      history.map((v: { version: number; snapshot: { answer: string } }) => [
+        v.version,
+        v.snapshot.answer,
+      ]),
+    ).toEqual([
+      [3, 'Từ ba đến tám tháng, tùy chương trình.'],
+      [2, 'Từ ba đến tám tháng.'],
+      [1, 'Thường từ ba đến tám tháng, tùy chương trình.'],
+    ]);
+    const stored = await t.dataSource.getRepository(FaqEntity).findOneByOrFail({ id: ids[1] });
+    expect(stored).toMatchObject({ version: 3, answer: 'Từ ba đến tám tháng, tùy chương trình.' });
+  });
+
   it('exports CSV and XLSX that import back unchanged', async () => {
     // Cells a spreadsheet would run as formulas, and one already quoted.
     const formulas = {

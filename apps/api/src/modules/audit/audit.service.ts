@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
+import { insertInChunks } from '../../database/insert-in-chunks';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditListQueryDto } from './dto/audit.dto';
 
@@ -26,21 +27,30 @@ export class AuditService {
   ) {}
 
   /** Records a write inside the caller's transaction, so the entry exists exactly when the change does. */
-  async record(
+  record(manager: EntityManager, actor: AuditActor | null, record: AuditRecord): Promise<void> {
+    return this.recordMany(manager, actor, [record]);
+  }
+
+  /** Records many writes by one actor (an import) with as few INSERTs as the database allows. */
+  async recordMany(
     manager: EntityManager,
     actor: AuditActor | null,
-    record: AuditRecord,
+    records: AuditRecord[],
   ): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      actorId: actor?.user.id ?? null,
-      actorEmail: actor?.user.email ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: snapshot(record.before),
-      after: snapshot(record.after),
-      ip: actor?.ip ?? null,
-    });
+    await insertInChunks(
+      manager,
+      AuditEntryEntity,
+      records.map((record) => ({
+        actorId: actor?.user.id ?? null,
+        actorEmail: actor?.user.email ?? null,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        before: snapshot(record.before),
+        after: snapshot(record.after),
+        ip: actor?.ip ?? null,
+      })),
+    );
   }
 
   async list(query: AuditListQueryDto): Promise<[AuditEntryEntity[], number]> {

@@ -20,7 +20,7 @@ import { XLSX_MIME } from '../../common/http/media-types';
 import { FaqImportQueryDto, FaqImportRowDto, TransferFormat } from './dto/faq-transfer.dto';
 import { FaqEntity } from './faq.entity';
 import { rowsFromSheet, sheetFromRows } from './faq-sheet';
-import { FaqsService } from './faqs.service';
+import { FaqChange, FaqsService } from './faqs.service';
 import { KnowledgeErrors } from './knowledge.errors';
 import { TopicsService } from './topics.service';
 
@@ -62,10 +62,12 @@ export class FaqTransferService {
     };
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const row of checked)
-          report.rows.push(
-            await this.importRow(manager, actor, row, options.defaultStatus ?? 'draft'),
-          );
+        report.rows = await this.importRows(
+          manager,
+          actor,
+          checked,
+          options.defaultStatus ?? 'draft',
+        );
         report.rejected = report.rows.filter((r) => r.outcome === 'rejected').length;
         if (options.dryRun || (options.allOrNothing && report.rejected > 0)) throw new Rollback();
       });
@@ -87,43 +89,62 @@ export class FaqTransferService {
     return report;
   }
 
-  private async importRow(
+  /**
+   * Writes the valid rows in order, as FaqsService.write() would one by one, with a fixed number
+   * of statements: one lookup of the FAQs the rows name, one of their topics (creating the
+   * missing ones), then FaqsService.save() of every change at once.
+   */
+  private async importRows(
     manager: EntityManager,
     actor: Actor | null,
-    { row, dto, errors }: CheckedRow,
+    checked: CheckedRow[],
     defaultStatus: FaqStatus,
-  ): Promise<FaqImportRowResult> {
-    if (!dto) return { row, outcome: 'rejected', errors };
-    const existing = dto.id ? await findByIdOrKey(manager, dto.id) : null;
-    const versionBefore = existing?.version;
-    try {
-      const topic = await this.topics.findOrCreate(manager, actor, dto.topic);
-      const faq = await this.faqs.write(
-        manager,
-        actor,
-        {
-          key: existing ? undefined : (dto.id ?? null),
-          topicId: topic.id,
-          question: dto.question,
-          alternates: dto.alternates ?? [],
-          answer: dto.answer,
-          questionEn: dto.questionEn ?? null,
-          answerEn: dto.answerEn ?? null,
-          alternatesEn: dto.alternatesEn ?? [],
-          tags: dto.tags ?? [],
-          sources: dto.sources ?? [],
-          status: dto.status ?? (existing ? undefined : defaultStatus),
-          needsReview: dto.needsReview,
-        },
-        existing,
-      );
-      if (!existing) return { row, outcome: 'created', id: faq.id };
-      return { row, outcome: faq.version === versionBefore ? 'unchanged' : 'updated', id: faq.id };
-    } catch (error) {
-      if (error instanceof AppError && error.status < 500)
-        return { row, outcome: 'rejected', errors: [error.message] };
-      throw error;
-    }
+  ): Promise<FaqImportRowResult[]> {
+    const valid = checked.flatMap(({ dto }) => (dto ? [dto] : []));
+    const existingFaq = await findByIdsOrKeys(
+      manager,
+      valid.flatMap(({ id }) => (id ? [id] : [])),
+    );
+    const topicIds = await this.topics.idsForNames(
+      manager,
+      actor,
+      valid.map(({ topic }) => topic),
+    );
+    const topicIdOf = new Map(valid.map((dto, i) => [dto, topicIds[i]]));
+    const changes: FaqChange[] = [];
+    const results = checked.map(
+      ({ row, dto, errors }): FaqImportRowResult & { faq?: FaqEntity } => {
+        if (!dto) return { row, outcome: 'rejected', errors };
+        const existing = dto.id ? existingFaq(dto.id) : null;
+        // The topic and key need no check: the topic was just found or made, and a key is only
+        // given to a new FAQ when no FAQ has it (the lookup) and no earlier row did (checkRows).
+        const change = this.faqs.plan(
+          manager,
+          actor,
+          {
+            key: existing ? undefined : (dto.id ?? null),
+            topicId: topicIdOf.get(dto),
+            question: dto.question,
+            alternates: dto.alternates ?? [],
+            answer: dto.answer,
+            questionEn: dto.questionEn ?? null,
+            answerEn: dto.answerEn ?? null,
+            alternatesEn: dto.alternatesEn ?? [],
+            tags: dto.tags ?? [],
+            sources: dto.sources ?? [],
+            status: dto.status ?? (existing ? undefined : defaultStatus),
+            needsReview: dto.needsReview,
+          },
+          existing,
+        );
+        if (change) changes.push(change);
+        const outcome = !existing ? 'created' : change ? 'updated' : 'unchanged';
+        return { row, outcome, faq: change?.faq ?? existing! };
+      },
+    );
+    await this.faqs.save(manager, actor, changes);
+    // New FAQs have their ids once saved.
+    return results.map(({ faq, ...result }) => (faq ? { ...result, id: faq.id } : result));
   }
 
   async export(
@@ -259,6 +280,25 @@ function checkRows(rows: Record<string, unknown>[]): CheckedRow[] {
   });
 }
 
-function findByIdOrKey(manager: EntityManager, id: string): Promise<FaqEntity | null> {
-  return manager.findOne(FaqEntity, { where: UUID.test(id) ? [{ id }, { key: id }] : { key: id } });
+/**
+ * Looks up, with one query, the FAQs that import ids name: by id (a UUID, in any case) or by
+ * key. An id that is both one FAQ's id and another's key finds the former.
+ */
+async function findByIdsOrKeys(
+  manager: EntityManager,
+  ids: string[],
+): Promise<(id: string) => FaqEntity | null> {
+  const uuids = ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
+  const faqs = ids.length
+    ? await manager
+        .createQueryBuilder(FaqEntity, 'f')
+        .where('f.id = ANY(CAST(:uuids AS uuid[])) OR f.key = ANY(CAST(:ids AS varchar[]))', {
+          uuids,
+          ids,
+        })
+        .getMany()
+    : [];
+  const byId = new Map(faqs.map((faq) => [faq.id, faq]));
+  const byKey = new Map(faqs.flatMap((faq) => (faq.key ? [[faq.key, faq]] : [])));
+  return (id) => (UUID.test(id) ? byId.get(id.toLowerCase()) : undefined) ?? byKey.get(id) ?? null;
 }

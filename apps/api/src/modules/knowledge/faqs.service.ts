@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createMatcher, Role, type FaqSort } from '@gcm/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
+import { insertInChunks } from '../../database/insert-in-chunks';
 import { escapeLike } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -11,7 +12,7 @@ import { CreateFaqDto, FaqListQueryDto, UpdateFaqDto } from './dto/faq.dto';
 import { FaqEntity } from './faq.entity';
 import { FaqVersionEntity } from './faq-version.entity';
 import { KnowledgeErrors } from './knowledge.errors';
-import { nextFaqRevision } from './knowledge-revision';
+import { nextFaqRevisions } from './knowledge-revision';
 import { TopicEntity } from './topic.entity';
 
 /** Fields of a FAQ that a write may set (the content an editor controls). */
@@ -31,6 +32,29 @@ const CONTENT_FIELDS = [
   'status',
   'needsReview',
   'reviewDueOn',
+] as const;
+
+/** A FAQ write worked out by FaqsService.plan(), for save(). */
+export interface FaqChange {
+  faq: FaqEntity;
+  /** The content before; null for a new FAQ. */
+  before: Record<string, unknown> | null;
+  /**
+   * The content and version after, as the version history and audit log keep them (for a new
+   * FAQ, completed by save() with the database's defaults).
+   */
+  after: Record<string, unknown>;
+  version: number;
+}
+
+/** What a write may change: the content and the bookkeeping of plan() and save(). */
+const WRITTEN_FIELDS = [
+  ...CONTENT_FIELDS,
+  'reviewedAt',
+  'publishedAt',
+  'version',
+  'revision',
+  'updatedBy',
 ] as const;
 
 /** The FAQ list's orders (FaqListQuery.sort). */
@@ -164,8 +188,8 @@ export class FaqsService {
   /**
    * Creates (existing null) or changes a FAQ inside the caller's transaction: checks the
    * topic and key, bumps the version and the knowledge revision, keeps the version history
-   * and the audit log. A change that changes nothing writes nothing. Shared by the editor
-   * endpoints and the importer.
+   * and the audit log. A change that changes nothing writes nothing. Used by the editor
+   * endpoints; the importer, which knows its topics and keys, calls plan() and save() itself.
    */
   async write(
     manager: EntityManager,
@@ -183,6 +207,24 @@ export class FaqsService {
       if (await manager.exists(FaqEntity, { where: { key: content.key } }))
         throw KnowledgeErrors.faqKeyTaken(content.key);
     }
+    const change = this.plan(manager, actor, content, existing);
+    if (change) await this.save(manager, actor, [change]);
+    return manager.findOneOrFail(FaqEntity, {
+      where: { id: change?.faq.id ?? existing!.id },
+      relations: { topic: true },
+    });
+  }
+
+  /**
+   * Applies a write to the FAQ in memory, without checking the topic or key: the FAQ as it will
+   * be saved (`existing` itself when given), or null when the write changes nothing.
+   */
+  plan(
+    manager: EntityManager,
+    actor: Actor | null,
+    content: FaqContent,
+    existing: FaqEntity | null,
+  ): FaqChange | null {
     const before = existing ? snapshotOf(existing) : null;
     const faq =
       existing ??
@@ -201,37 +243,88 @@ export class FaqsService {
       !content.reviewed &&
       JSON.stringify(snapshotOf(faq)) === JSON.stringify(before)
     ) {
-      return manager.findOneOrFail(FaqEntity, {
-        where: { id: faq.id },
-        relations: { topic: true },
-      });
+      return null;
     }
     if (content.reviewed) Object.assign(faq, { needsReview: false, reviewedAt: now });
     if (faq.status === 'published' && before?.status !== 'published') faq.publishedAt = now;
     faq.version += 1;
     faq.updatedBy = actor?.user.id ?? null;
-    faq.revision = await nextFaqRevision(manager);
-    const saved = await manager.save(faq);
-    const after = snapshotOf(saved);
-    await manager.insert(FaqVersionEntity, {
-      faqId: saved.id,
-      version: saved.version,
-      snapshot: after as object,
-      changedBy: actor?.user.id ?? null,
-      changedByEmail: actor?.user.email ?? null,
-    });
-    await this.audit.record(manager, actor, {
-      action: existing ? 'faq.update' : 'faq.create',
-      entityType: 'faq',
-      entityId: saved.id,
-      before,
-      after,
-    });
-    return manager.findOneOrFail(FaqEntity, {
-      where: { id: saved.id },
-      relations: { topic: true },
-    });
+    return { faq, before, after: snapshotOf(faq), version: faq.version };
   }
+
+  /**
+   * Saves planned writes, in order, with a few statements for any number of them: each takes
+   * the next knowledge revision, inserts (new FAQs, whose ids it sets) or updates its FAQ, and
+   * adds a version and an audit entry. A FAQ changed twice is saved once, as it ended.
+   */
+  async save(manager: EntityManager, actor: Actor | null, changes: FaqChange[]): Promise<void> {
+    if (!changes.length) return;
+    const revisions = await nextFaqRevisions(manager, changes.length);
+    changes.forEach((change, i) => (change.faq.revision = revisions[i]));
+    const created = changes.filter((change) => !change.before);
+    await insertInChunks(
+      manager,
+      FaqEntity,
+      created.map((change) => change.faq),
+      { returning: true },
+    );
+    // The database filled in the defaults of what the write left out (e.g. no tags: []).
+    for (const change of created) change.after = snapshotOf(change.faq);
+    await updateFaqs(manager, [
+      ...new Set(changes.filter((change) => change.before).map((change) => change.faq)),
+    ]);
+    await insertInChunks(
+      manager,
+      FaqVersionEntity,
+      changes.map((change) => ({
+        faqId: change.faq.id,
+        version: change.version,
+        snapshot: change.after as object,
+        changedBy: actor?.user.id ?? null,
+        changedByEmail: actor?.user.email ?? null,
+      })),
+    );
+    await this.audit.recordMany(
+      manager,
+      actor,
+      changes.map((change) => ({
+        action: change.before ? 'faq.update' : 'faq.create',
+        entityType: 'faq',
+        entityId: change.faq.id,
+        before: change.before,
+        after: change.after,
+      })),
+    );
+  }
+}
+
+/**
+ * Writes what a change may change (WRITTEN_FIELDS) with one UPDATE for any number of FAQs, the
+ * rows passed as one JSON parameter (no parameter limit) and typed by the entity's columns.
+ */
+async function updateFaqs(manager: EntityManager, faqs: FaqEntity[]): Promise<void> {
+  if (!faqs.length) return;
+  const metadata = manager.connection.getMetadata(FaqEntity);
+  const columns = WRITTEN_FIELDS.map((field) => {
+    const column = metadata.findColumnWithPropertyName(field)!;
+    const type = `${String(column.type)}${column.isArray ? '[]' : ''}`;
+    return { field, name: column.databaseName, type };
+  });
+  const rows = faqs.map((faq) =>
+    Object.fromEntries([
+      ['id', faq.id],
+      ...columns.map(({ field, name }) => [name, faq[field] ?? null]),
+    ]),
+  );
+  await manager.query(
+    `UPDATE faqs f
+        SET ${columns.map(({ name }) => `${name} = v.${name}`).join(', ')},
+            updated_at = CURRENT_TIMESTAMP
+       FROM jsonb_to_recordset($1::jsonb)
+            AS v(id uuid, ${columns.map(({ name, type }) => `${name} ${type}`).join(', ')})
+      WHERE f.id = v.id`,
+    [JSON.stringify(rows)],
+  );
 }
 
 function snapshotOf(faq: FaqEntity): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
 import { DataSource, EntityManager } from 'typeorm';
 import { definedOnly } from '../../common/utils/defined-only';
+import { insertInChunks } from '../../database/insert-in-chunks';
 import { AuditService } from '../audit/audit.service';
 import { KnowledgeErrors } from './knowledge.errors';
 import { nextFaqRevision } from './knowledge-revision';
@@ -36,13 +37,9 @@ export class TopicsService {
   async create(actor: Actor, name: string, nameEn: string | null): Promise<TopicEntity> {
     return this.dataSource.transaction(async (manager) => {
       if (await this.findByName(manager, name)) throw KnowledgeErrors.topicTaken(name);
-      const topic = await manager.save(manager.create(TopicEntity, { name, nameEn }));
-      await this.audit.record(manager, actor, {
-        action: 'topic.create',
-        entityType: 'topic',
-        entityId: topic.id,
-        after: topic,
-      });
+      const [topic] = await this.insert(manager, actor, [
+        manager.create(TopicEntity, { name, nameEn }),
+      ]);
       return topic;
     });
   }
@@ -86,23 +83,52 @@ export class TopicsService {
       .getOne();
   }
 
-  /** The topic of that name, created when missing (imports). */
-  async findOrCreate(
+  /**
+   * The ids of the topics of these names, in order, creating the missing ones (imports) with one
+   * lookup and one INSERT for them all. Names that are the same but for case (by PostgreSQL's
+   * lower(), as the unique index has it) share one topic, named as the first of them is.
+   */
+  async idsForNames(
     manager: EntityManager,
     actor: Actor | null,
-    name: string,
-  ): Promise<TopicEntity> {
-    const existing = await this.findByName(manager, name);
-    if (existing) return existing;
-    const topic = await manager.save(
-      manager.create(TopicEntity, { name: name.normalize('NFC').trim(), nameEn: null }),
+    names: string[],
+  ): Promise<string[]> {
+    const cleaned = names.map((name) => name.normalize('NFC').trim());
+    const found: { name: string; folded: string; id: string | null }[] = await manager.query(
+      `SELECT n.name, lower(n.name) AS folded, t.id
+         FROM unnest($1::text[]) AS n(name) LEFT JOIN topics t ON lower(t.name) = lower(n.name)`,
+      [[...new Set(cleaned)]],
     );
-    await this.audit.record(manager, actor, {
-      action: 'topic.create',
-      entityType: 'topic',
-      entityId: topic.id,
-      after: topic,
-    });
-    return topic;
+    const foldedOf = new Map(found.map((row) => [row.name, row.folded]));
+    const idOf = new Map(found.flatMap((row) => (row.id ? [[row.folded, row.id]] : [])));
+    const missing = new Map<string, TopicEntity>();
+    for (const name of cleaned) {
+      const folded = foldedOf.get(name)!;
+      if (!idOf.has(folded) && !missing.has(folded))
+        missing.set(folded, manager.create(TopicEntity, { name, nameEn: null }));
+    }
+    for (const topic of await this.insert(manager, actor, [...missing.values()]))
+      idOf.set(foldedOf.get(topic.name)!, topic.id);
+    return cleaned.map((name) => idOf.get(foldedOf.get(name)!)!);
+  }
+
+  /** Inserts new topics with their audit entries (one INSERT each for any number). */
+  private async insert(
+    manager: EntityManager,
+    actor: Actor | null,
+    topics: TopicEntity[],
+  ): Promise<TopicEntity[]> {
+    await insertInChunks(manager, TopicEntity, topics, { returning: true });
+    await this.audit.recordMany(
+      manager,
+      actor,
+      topics.map((topic) => ({
+        action: 'topic.create',
+        entityType: 'topic',
+        entityId: topic.id,
+        after: topic,
+      })),
+    );
+    return topics;
   }
 }
