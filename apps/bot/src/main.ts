@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     channels: platforms,
     batchSize: env.OUTBOX_BATCH,
     leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+    idleMaxMs: env.OUTBOX_IDLE_MAX_MS,
     log,
   });
   const checkApi = createApiHealthCheck(env.API_URL, env.API_HEALTH_TIMEOUT_MS);

@@ -9,7 +9,7 @@ import type { Logger } from '../common/logger';
 import type { Channel } from './channel';
 import { TelegramChannel } from './telegram/telegram-channel';
 import { WebChannel } from './web/web-channel';
-import { ZaloChannel } from './zalo/zalo-channel';
+import { ZALO_LIMITS, ZaloChannel } from './zalo/zalo-channel';
 import { ZaloTokenStore } from './zalo/zalo-token-store';
 
 export interface BotChannels {
@@ -40,7 +40,10 @@ export function createChannels(env: BotEnv, api: ApiClient['bot'], log: Logger):
         webhookUrl: env.TELEGRAM_WEBHOOK_URL,
         webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
         webhookMaxConnections: env.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
-        limits: { perSecond: env.TELEGRAM_MESSAGES_PER_SECOND, perChatPerSecond: 1 },
+        limits: {
+          perSecond: env.TELEGRAM_MESSAGES_PER_SECOND,
+          perChatPerSecond: env.MESSAGES_PER_CHAT_PER_SECOND,
+        },
         logger: log,
       }),
     );
@@ -56,6 +59,7 @@ export function createChannels(env: BotEnv, api: ApiClient['bot'], log: Logger):
         appSecret: env.ZALO_APP_SECRET,
         apiBase: env.ZALO_API_BASE,
         oauthBase: env.ZALO_OAUTH_BASE,
+        limits: { ...ZALO_LIMITS, perChatPerSecond: env.MESSAGES_PER_CHAT_PER_SECOND },
         // The env pair only seeds the API's store; renewed pairs live there.
         tokenStore: new ZaloTokenStore(api, { logger: log }),
         logger: log,

@@ -42,6 +42,22 @@ describe('parseEnv', () => {
     );
   });
 
+  it('sends one message a second to a chat unless told, at least one and at most 1000', () => {
+    expect(parseEnv({}).MESSAGES_PER_CHAT_PER_SECOND).toBe(1);
+    expect(parseEnv({ MESSAGES_PER_CHAT_PER_SECOND: '20' }).MESSAGES_PER_CHAT_PER_SECOND).toBe(20);
+    for (const bad of ['0', '1001', '0.5']) {
+      expect(() => parseEnv({ MESSAGES_PER_CHAT_PER_SECOND: bad })).toThrow(
+        /MESSAGES_PER_CHAT_PER_SECOND/,
+      );
+    }
+  });
+
+  it('claims an empty outbox again within 2 s unless told, between 100 ms and a minute', () => {
+    expect(parseEnv({}).OUTBOX_IDLE_MAX_MS).toBe(2_000);
+    expect(parseEnv({ OUTBOX_IDLE_MAX_MS: '250' }).OUTBOX_IDLE_MAX_MS).toBe(250);
+    expect(() => parseEnv({ OUTBOX_IDLE_MAX_MS: '99' })).toThrow(/OUTBOX_IDLE_MAX_MS/);
+  });
+
   it('requires BOT_SERVICE_TOKEN in production only', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
       /BOT_SERVICE_TOKEN: is required when NODE_ENV=production/,

@@ -81,6 +81,11 @@ const schema = z
     OUTBOX_BATCH: wholeNumber(1, 500).default(20),
     /** Seconds a claim holds an item before another instance may take it (5–600). */
     OUTBOX_LEASE_SECONDS: wholeNumber(5, 600).default(60),
+    /**
+     * Longest wait in ms between two claims while the outbox stays empty (100–60000): how soon an
+     * idle bot sends a staff reply, against how often it asks the API for nothing.
+     */
+    OUTBOX_IDLE_MAX_MS: wholeNumber(100, 60_000).default(2_000),
     TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
     /** Point telegraf at a fake Bot API in tests (default https://api.telegram.org). */
     TELEGRAM_API_ROOT: httpUrl.optional(),
@@ -98,6 +103,12 @@ const schema = z
      * is 30; a bot allowed paid broadcasts may send up to 1000). One a second per chat stays.
      */
     TELEGRAM_MESSAGES_PER_SECOND: wholeNumber(1, 1000).default(30),
+    /**
+     * Messages a second to one chat, on Telegram and Zalo alike (1–1000). Both platforms allow
+     * one: raise it only against the fake platforms of the end-to-end tests, whose conversations
+     * would otherwise take a second a message.
+     */
+    MESSAGES_PER_CHAT_PER_SECOND: wholeNumber(1, 1000).default(1),
     ZALO_APP_ID: z.string().min(1).optional(),
     ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
     /** Renews the OA access token when it expires (with ZALO_APP_ID and ZALO_OA_SECRET_KEY). */

@@ -42,8 +42,9 @@ export interface OutboxWorkerOptions {
   /** Items one claim takes; up to twice as many are under way at once. */
   batchSize: number;
   leaseSeconds: number;
-  /** Wait after an empty claim; doubled up to idleMaxMs while the outbox stays empty. */
+  /** Wait after an empty claim (default 250 ms); doubled up to idleMaxMs while the outbox stays empty. */
   idleMinMs?: number;
+  /** OUTBOX_IDLE_MAX_MS (default 2 s); also the wait after a claim the API could not answer. */
   idleMaxMs?: number;
   log?: Logger;
   now?: () => number;
@@ -77,8 +78,8 @@ export class OutboxWorker {
   private lastClaimError?: string;
 
   constructor(private readonly options: OutboxWorkerOptions) {
-    this.idleMinMs = options.idleMinMs ?? 250;
     this.idleMaxMs = options.idleMaxMs ?? 2_000;
+    this.idleMinMs = Math.min(options.idleMinMs ?? 250, this.idleMaxMs);
     this.log = options.log ?? silentLogger;
     this.now = options.now ?? Date.now;
     for (const channel of options.channels) this.channels.set(channel.name, channel);

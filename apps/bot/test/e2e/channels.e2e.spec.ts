@@ -1,9 +1,10 @@
 /**
  * The bot gateway end to end: the built API (apps/api/dist, demo data: 61 starter FAQs) and the
  * built bot (apps/bot/dist) as real processes, with the real telegraf and Zalo clients talking
- * to fake Telegram and Zalo servers. One API and its bot process(es) per describe; the APIs
- * start side by side, each on a copy of the run's template database
- * (apps/api/test/support/run-built-api.ts).
+ * to fake Telegram and Zalo servers. Bot process(es) of its own per describe, one API per
+ * platform (see API_FOR); the APIs start side by side, each on a copy of the run's template
+ * database (apps/api/test/support/run-built-api.ts). The bots pace their sends briskly
+ * (BRISK_PACING) but for the two instances sharing an outbox, which must both take part.
  *
  * Build first (turbo run test does): the API and the bot.
  * TEST_DATABASE_URL=postgresql://… runs each API on a new database on that server instead.
@@ -32,7 +33,12 @@ import {
   transcript,
   type HelpdeskApi,
 } from '../support/helpdesk-api';
-import { dumpOnFailure, startBuiltBot, type RunningBotProcess } from '../support/run-built-bot';
+import {
+  BRISK_PACING,
+  dumpOnFailure,
+  startBuiltBot,
+  type RunningBotProcess,
+} from '../support/run-built-bot';
 import {
   AMBIGUOUS_CANDIDATES,
   LICENCE_ANSWER_END,
@@ -78,10 +84,13 @@ async function startApi(template: string | undefined): Promise<HelpdeskApi> {
 }
 
 /**
- * Each describe below has an API of its own. Starting them takes most of this file's time, so
- * they start side by side as the file begins, each on a copy of one template database.
+ * The APIs of the describes below. Starting them takes most of this file's time, so they start
+ * side by side as the file begins, each on a copy of one template database, and describes of one
+ * platform share one: Telegram's (long polling, then webhook) and Zalo's (the webhook, then the
+ * stored tokens), each with chats and users of its own, one after the other. The two instances
+ * sharing an outbox have theirs: every subscriber of that API gets their broadcasts.
  */
-const API_FOR = ['polling', 'webhook', 'zalo', 'zaloTokens', 'instances'] as const;
+const API_FOR = ['telegram', 'zalo', 'instances'] as const;
 let apiStarts: Record<(typeof API_FOR)[number], Promise<HelpdeskApi>>;
 let template: Promise<string | undefined>;
 
@@ -119,12 +128,13 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
 
   beforeAll(async () => {
     telegram = await FakeTelegramServer.start();
-    api = await apiStarts.polling;
+    api = await apiStarts.telegram;
     bot = await startBuiltBot({
       API_URL: api.baseUrl,
       BOT_SERVICE_TOKEN: SERVICE_TOKEN,
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.apiRoot,
+      ...BRISK_PACING,
     });
   }, START_TIMEOUT_MS);
 
@@ -340,8 +350,8 @@ describe('Telegram by webhook', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     telegram = await FakeTelegramServer.start();
-    api = await apiStarts.webhook;
-    bot = await startWebhookBot(telegram, api);
+    api = await apiStarts.telegram;
+    bot = await startWebhookBot(telegram, api, BRISK_PACING);
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -460,6 +470,7 @@ describe('Zalo OA webhook (real client, fake OA API)', { timeout: 60_000 }, () =
       ZALO_OA_SECRET_KEY: zalo.options.oaSecretKey,
       ZALO_OA_ACCESS_TOKEN: zalo.options.accessToken,
       ZALO_API_BASE: zalo.url,
+      ...BRISK_PACING,
     });
   }, START_TIMEOUT_MS);
 
@@ -591,6 +602,7 @@ describe('Zalo tokens renewed, stored in the API and shared', { timeout: 90_000 
       ZALO_APP_SECRET: zalo.options.appSecret,
       ZALO_API_BASE: zalo.url,
       ZALO_OAUTH_BASE: zalo.url,
+      ...BRISK_PACING,
     });
     bots.push(bot);
     return bot;
@@ -619,7 +631,7 @@ describe('Zalo tokens renewed, stored in the API and shared', { timeout: 90_000 
 
   beforeAll(async () => {
     zalo = await startFakeZaloServer();
-    api = await apiStarts.zaloTokens;
+    api = await apiStarts.zalo;
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -20,7 +20,12 @@ import {
   type RecordedMessage,
 } from '../support/fake-zalo-server';
 import { SERVICE_TOKEN, startHelpdeskApi, type HelpdeskApi } from '../support/helpdesk-api';
-import { dumpOnFailure, startBuiltBot, type RunningBotProcess } from '../support/run-built-bot';
+import {
+  BRISK_PACING,
+  dumpOnFailure,
+  startBuiltBot,
+  type RunningBotProcess,
+} from '../support/run-built-bot';
 import { sentTo, type Sent } from '../support/telegram-chat';
 import { waitFor } from '../support/wait-for';
 
@@ -66,6 +71,7 @@ beforeAll(async () => {
     ZALO_OA_SECRET_KEY: zalo.options.oaSecretKey,
     ZALO_OA_ACCESS_TOKEN: zalo.options.accessToken,
     ZALO_API_BASE: zalo.url,
+    ...BRISK_PACING,
   });
 }, START_TIMEOUT_MS);
 
@@ -335,7 +341,18 @@ describe(
       expect(JSON.stringify(entry?.before)).toContain(':4}');
       expect(JSON.stringify(entry?.after)).toContain(':5}');
 
+      const beforeAccept = sentTo(telegram, chat).length;
       await api.staffJson(`/reporting/submissions/${submitted.id}/accept`, { body: {} });
+      // The officer is told through the outbox, at a moment of its own: waited for here, so that
+      // the notice cannot land among the replies the steps below look at.
+      await waitFor(
+        () =>
+          sentTo(telegram, chat)
+            .slice(beforeAccept)
+            .some((m) => m.text.startsWith('✅ Báo cáo') && m.text.endsWith('đã được duyệt.')),
+        15_000,
+        'the acceptance notice on Telegram',
+      );
       expect((await currentSubmission(police, 'police_migration_statistics')).status).toBe(
         'accepted',
       );

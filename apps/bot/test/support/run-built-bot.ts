@@ -24,6 +24,19 @@ const READY_LINE = '(channels: ';
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 12_000;
 
+/**
+ * Bot variables for files whose conversations go back and forth in one chat, against the fake
+ * platforms (which do not enforce Telegram's or Zalo's limits): 20 messages a second to a chat
+ * rather than one (MESSAGES_PER_CHAT_PER_SECOND), and an empty outbox claimed again within
+ * 250 ms rather than 2 s (OUTBOX_IDLE_MAX_MS), so that a step waits for the bot's work, not for
+ * the production pacing. Files whose subject is the pacing itself, or that count on a chat's
+ * messages coming a second apart, keep the defaults.
+ */
+export const BRISK_PACING: Readonly<Record<string, string>> = {
+  MESSAGES_PER_CHAT_PER_SECOND: '20',
+  OUTBOX_IDLE_MAX_MS: '250',
+};
+
 export interface BotAddress {
   port: number;
   /** http://127.0.0.1:<port> */

@@ -14,7 +14,12 @@ import {
 import { startApiDouble, type ApiDouble } from '../../../test/support/api-double';
 import { EventNotHandledError } from '../../api/api-sink';
 import { DeliveryError, type EventSink } from '../channel';
-import { ZALO_RESEND_WINDOW_MS, ZaloChannel, type ZaloChannelOptions } from './zalo-channel';
+import {
+  ZALO_LIMITS,
+  ZALO_RESEND_WINDOW_MS,
+  ZaloChannel,
+  type ZaloChannelOptions,
+} from './zalo-channel';
 import { ZaloTokenStore } from './zalo-token-store';
 import { zaloSignature } from './zalo-webhook';
 
@@ -62,6 +67,14 @@ function recordingSink(answer: (event: BotEvent) => Promise<BotReply[]> | BotRep
   const { queued, state } = outboxOf(sink);
   return { sink, events, queued, state };
 }
+
+/**
+ * 50 messages a second to a chat rather than one, for the tests of what is sent rather than when:
+ * a reply of several messages then takes milliseconds, not seconds.
+ */
+const brisk: Partial<ZaloChannelOptions> = {
+  limits: { ...ZALO_LIMITS, perChatPerSecond: 50 },
+};
 
 async function setup(
   input: {
@@ -508,7 +521,7 @@ describe('ZaloChannel re-delivery', () => {
   it('hands the replies a temporary failure held back to the API’s outbox, with the count sent: nobody is answered twice', async () => {
     const replies = [text('Một'), text('Hai'), text('Ba')];
     const { sink, events, queued } = scriptedSink([replies]);
-    const { zalo, webhookUrl, sut } = await setup({ sink, channel: fast });
+    const { zalo, webhookUrl, sut } = await setup({ sink, channel: { ...fast, ...brisk } });
     zalo.failNextSends({ kind: 'pass' });
     zalo.failNextSends({ kind: 'server-error', status: 502 });
 
@@ -765,7 +778,7 @@ describe('ZaloChannel.send', () => {
   });
 
   it('splits a long text into messages of at most 2000 characters, buttons under the last', async () => {
-    const { sut, zalo } = await setup();
+    const { sut, zalo } = await setup({ channel: brisk });
     const paragraph =
       'Người lao động cần kiểm tra hợp đồng trước khi đi làm việc ở nước ngoài. '.repeat(20);
     const long = `${paragraph.trim()}\n\n${paragraph.trim()}\n\n${paragraph.trim()}`;
@@ -798,7 +811,7 @@ describe('ZaloChannel.send', () => {
   });
 
   it('skips the messages an earlier try sent, and counts those gone out when one fails', async () => {
-    const { sut, zalo } = await setup();
+    const { sut, zalo } = await setup({ channel: brisk });
     const replies = [text('Một'), text('Hai'), text('Ba'), text('Bốn')];
     zalo.failNextSends({ kind: 'pass' });
     zalo.failNextSends({ kind: 'server-error', status: 502 });
@@ -823,7 +836,7 @@ describe('ZaloChannel.send', () => {
   });
 
   it('sends Markdown as plain text, and links and documents as text with their URL', async () => {
-    const { sut, zalo } = await setup();
+    const { sut, zalo } = await setup({ channel: brisk });
 
     await sut.send('u-1', [
       text('**Lưu ý:** xem [hướng dẫn](https://gcm.example.vn/huong_dan)', { format: 'markdown' }),

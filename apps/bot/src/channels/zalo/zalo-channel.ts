@@ -43,6 +43,11 @@ const DEFAULT_ACK_AFTER_MS = 1500;
  */
 export const ZALO_RESEND_WINDOW_MS = (RESEND_AFTER_SECONDS + 5) * 1000;
 /**
+ * Zalo publishes no per-second figure for customer-service messages, only a per-minute limit
+ * (error -32) and quotas; these keep us well inside it.
+ */
+export const ZALO_LIMITS: Readonly<ChannelLimits> = { perSecond: 10, perChatPerSecond: 1 };
+/**
  * A webhook reply's message waits at most this long for a sending slot in the chat (the limiter
  * the outbox shares: a chat held for Zalo's -32 or the person's quota). What cannot have a slot by
  * then goes to the API's outbox instead of keeping the chat's later replies waiting behind it.
@@ -74,6 +79,8 @@ export interface ZaloChannelOptions {
   tokenStore?: ZaloTokenStore;
   /** Per Zalo request, default 10 s. */
   timeoutMs?: number;
+  /** The sending limits (default ZALO_LIMITS: 10 messages a second, 1 a second per chat). */
+  limits?: ChannelLimits;
   /** Answer the webhook 200 after at most this long, default 1500 ms. */
   ackAfterMs?: number;
   /**
@@ -92,17 +99,13 @@ export interface ZaloChannelOptions {
 
 export class ZaloChannel implements Channel {
   readonly name = 'zalo' as const;
-  /**
-   * Zalo publishes no per-second figure for customer-service messages, only a per-minute
-   * limit (error -32) and quotas; these keep us well inside it.
-   */
-  readonly limits: ChannelLimits = { perSecond: 10, perChatPerSecond: 1 };
+  readonly limits: ChannelLimits;
   /**
    * Shared by the webhook replies and the outbox's sends, so together they keep the limits;
    * webhook replies go first. Each message of a reply takes its own slot: a reply of three
    * messages (the welcome) goes out over two seconds, one a second, as the channel guide says.
    */
-  readonly limiter = new RateLimiter(this.limits);
+  readonly limiter: RateLimiter;
   readonly client: ZaloClient;
 
   private sink?: EventSink;
@@ -118,6 +121,8 @@ export class ZaloChannel implements Channel {
 
   constructor(private readonly options: ZaloChannelOptions) {
     this.logger = options.logger ?? console;
+    this.limits = options.limits ?? { ...ZALO_LIMITS };
+    this.limiter = new RateLimiter(this.limits);
     this.ackAfterMs = options.ackAfterMs ?? DEFAULT_ACK_AFTER_MS;
     this.resendWindowMs = options.redelivery?.resendWindowMs ?? ZALO_RESEND_WINDOW_MS;
     this.slotWaitMs = options.redelivery?.slotWaitMs ?? DEFAULT_SLOT_WAIT_MS;
