@@ -401,11 +401,11 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
 
   it('lands on the dashboard, whose charts and figures are the API’s, for the period chosen', async () => {
     if (!api) throw new Error('no API');
-    // Questions through the public endpoint: two alike without an answer (one typed without
-    // accents), one answered.
+    // Questions through the public endpoint: two alike without an answer, outside the field (one
+    // typed without accents), one answered.
     for (const question of [
-      'Cho hỏi thủ tục xyzzy plugh ở đâu?',
-      'cho hoi thu tuc xyzzy plugh o dau',
+      'Cho hỏi giá vàng xyzzy hôm nay?',
+      'cho hoi gia vang xyzzy hom nay',
       'Thỏa thuận GCM là gì?',
     ]) {
       const res = await fetch(`${api.baseUrl}/api/v1/assistant/ask`, {
