@@ -66,7 +66,7 @@ export class FirstRunService {
     await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
     if (await seedEmergencyRoute(this.dataSource.manager)) {
       this.logger.warn(
-        'The emergency route (a published warning) was created without the foreign ministry’s citizen-protection hotline: add it under Articles & warnings (the dashboard reminds you until it is there)',
+        'The emergency route (a published warning) was created without the foreign ministry’s citizen-protection hotline: add it in the console under Kho kiến thức › Bài viết (the dashboard reminds you until it is there)',
       );
     }
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };
