@@ -112,6 +112,30 @@ describe('first run', () => {
           faq: { question: 'Xin thị thực (visa) đi nước ngoài ở đâu, cần những gì?' },
         });
       }
+      // Starting to study abroad has its own FAQ, not only the ones on agencies and student jobs.
+      expect(
+        (
+          await ask(
+            request.agent(t.url),
+            'con tôi muốn đi du học nhật thì phải chuẩn bị gì',
+          ).expect(200)
+        ).body,
+      ).toMatchObject({
+        status: 'answered',
+        faq: { question: 'Muốn đi du học thì bắt đầu từ đâu, cần chuẩn bị những gì?' },
+      });
+      // "in Vietnam" alone does not make it the FAQ on a passport lost in Vietnam (asked in
+      // English, the FAQs are named in English).
+      const english = (
+        await ask(request.agent(t.url), 'how to apply passport in vietnam').expect(200)
+      ).body;
+      expect(english).not.toMatchObject({
+        status: 'answered',
+        faq: { question: 'I lost my passport in Vietnam. What should I do?' },
+      });
+      expect(english.suggestions.map((faq: { question: string }) => faq.question)).toContain(
+        'Where and how do I apply for a passport in Vietnam, and can I do it online?',
+      );
     } finally {
       await t.close();
     }
