@@ -124,6 +124,13 @@ describe('first run', () => {
         status: 'answered',
         faq: { question: 'Muốn đi du học thì bắt đầu từ đâu, cần chuẩn bị những gì?' },
       });
+      // Money taken by a fake broker: the FAQ on where to report it comes first.
+      const cheated = (
+        await ask(request.agent(t.url), 'bị lừa mất 50 triệu tiền đi xklđ thì báo ai').expect(200)
+      ).body;
+      expect(cheated.suggestions[0].question).toBe(
+        'Bị lừa tiền để đi làm việc ở nước ngoài thì báo ai?',
+      );
       // "in Vietnam" alone does not make it the FAQ on a passport lost in Vietnam (asked in
       // English, the FAQs are named in English).
       const english = (
