@@ -7,6 +7,11 @@ describe('soundsLikeDanger', () => {
     'em bi nhot trong nha chu',
     'bọn nó đòi tiền chuộc 5000 đô',
     'chồng em bj đánh ở bên đó',
+    'em bị chủ đánh đập',
+    'chị tôi bên đài bị chủ đánh, cho em số điện thoại cầu cứu',
+    'bi bon no giu khong cho di',
+    'chồng đánh em suốt',
+    'công ty dọa tôi nếu về nước',
     'công ty này lừa em rồi',
     'cuu voi',
     'I am trapped and they took my passport',
@@ -24,6 +29,10 @@ describe('soundsLikeDanger', () => {
     'bạn tôi muốn đi Nhật',
     'nghiên cứu về di cư',
     'bị giảm lương thì khiếu nại ở đâu',
+    'bị công ty giảm lương',
+    'bị chủ nhà đánh giá thấp',
+    'bị chủ nợ gọi điện nhắc nợ',
+    'bị ho mấy hôm nay',
   ])('hears none in "%s"', (text) => {
     expect(soundsLikeDanger(text)).toBe(false);
   });

@@ -6,9 +6,19 @@ import { foldDiacritics, normaliseText } from '../text';
  * English. Errs on the side of giving the emergency route: said to someone who did not need it,
  * it costs a line; missed, it may cost much more.
  */
+// Who does it, in "bị chủ đánh" (passive with its agent) and "chồng đánh em" (active).
+const AGENT =
+  '(chu|ong chu|ba chu|chu nha|chu no|chong|nha chong|me chong|bo chong|gia dinh chong|cong ty|moi gioi|ho|bon ho|bon no|bon chung|chung no|no|nguoi ta|ke gian|quan ly|bang dang)';
+const HARM =
+  '(giu|nhot|giam giu|danh(?! gia)|danh dap|hanh hung|bat coc|bat giu|ep|cuong buc|ban|tra tan|de doa|doa|lua|xam hai|hiep dam|quay roi|bo doi|thu ho chieu)';
+const VICTIM = '(toi|em|minh|tui|con|chau|chi|anh|vo toi|chong toi|con toi|chung toi)';
 const FOLDED_PATTERNS: readonly RegExp[] = [
-  // Bị giữ / nhốt / đánh / bắt cóc / ép / lừa ... ("bị" typed "bi", "bj")
-  /\b(bi|bj|b)\s+(giu|nhot|giam giu|danh|danh dap|hanh hung|bat coc|bat giu|ep|cuong buc|ban|tra tan|de doa|doa|lua|xam hai|hiep dam|quay roi|bo doi|thu ho chieu)\b/,
+  // Bị giữ / nhốt / đánh / bắt cóc / ép / lừa ..., with or without who does it ("bị" typed
+  // "bi", "bj"): "bị nhốt", "bị chủ đánh", "bj bọn nó giữ".
+  new RegExp(`\\b(bi|bj|b)\\s+(${AGENT}\\s+)?${HARM}\\b`),
+  new RegExp(
+    `\\b${AGENT}\\s+(danh|danh dap|nhot|hanh hung|tra tan|de doa|doa|xam hai|hiep dam|bat coc)\\s+${VICTIM}\\b`,
+  ),
   /\b(tien chuoc|doi chuoc|chuoc nguoi)\b/,
   /\b(cuu voi|cuu toi|cuu em|cuu minh|cuu tui|cuu con|cuu chau)\b/,
   // Deceived: said of oneself ("lừa em"), not a question about scams or
