@@ -150,6 +150,7 @@ describe('Telegram by long polling (real telegraf, fake Bot API)', { timeout: 60
     const [welcome, menu] = await waitForChat(telegram, 101, 2);
 
     expect(welcome.text.startsWith(TEXT.welcome)).toBe(true);
+    expect(welcome.text).toContain(TEXT.notLegalAdvice);
     const topics = menu.buttons.filter((b) => b.callback_data?.startsWith('topic:'));
     expect(topics.length).toBeGreaterThanOrEqual(5);
     expect(topics.map((b) => b.text)).toContain('Du học');

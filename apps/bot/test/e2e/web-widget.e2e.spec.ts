@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium)('web chat widget', { timeout: 30_000 }, () => {
     expect(await page.getByRole('dialog', { name: 'Hỏi đáp về di cư an toàn' }).isVisible()).toBe(
       true,
     );
+    // The greeting says, before any answer, that answers are general guidance.
+    expect(await log().locator('.intro').innerText()).toContain('không thay cho tư vấn pháp lý');
     expect(await userMessages().first().innerText()).toContain('Đi làm việc ở Hàn Quốc cần gì?');
     expect(await answer.locator('strong').innerText()).toBe('Chào bạn!');
     expect(await answer.locator('em').innerText()).toBe('Hợp đồng');

@@ -7,6 +7,7 @@
 
 export const TEXT = {
   welcome: 'Xin chào!',
+  notLegalAdvice: 'Câu trả lời là hướng dẫn chung, không thay cho tư vấn pháp lý',
   askUseful: 'Câu trả lời này có hữu ích không?',
   readMore: 'Xem thêm',
   didYouMean: 'Có phải bạn muốn hỏi:',

@@ -6,7 +6,8 @@ export const BOT_TEXTS = {
     welcome:
       'Xin chào! Đây là kênh hỏi đáp về **di cư an toàn, hợp pháp** của cơ quan nhà nước.\n' +
       'Bạn có thể gõ câu hỏi (có dấu hay không dấu đều được), chọn một chủ đề bên dưới, ' +
-      'hoặc bấm **Gặp cán bộ** để được cán bộ trả lời.',
+      'hoặc bấm **Gặp cán bộ** để được cán bộ trả lời.\n' +
+      'Câu trả lời là hướng dẫn chung, không thay cho tư vấn pháp lý về trường hợp riêng của bạn.',
     help:
       'Bạn có thể:\n- Gõ câu hỏi, ví dụ: "đi xuất khẩu lao động cần chi phí gì"\n' +
       '- /menu: xem các chủ đề\n- /hotro: tìm nơi hỗ trợ ở xã, phường của bạn\n' +
@@ -94,7 +95,8 @@ export const BOT_TEXTS = {
   en: {
     welcome:
       'Hello! This is the public authorities’ channel for questions about **safe, legal migration**.\n' +
-      'Type a question, choose a topic below, or press **Talk to staff** to get an answer from a staff member.',
+      'Type a question, choose a topic below, or press **Talk to staff** to get an answer from a staff member.\n' +
+      'Answers are general guidance, not legal advice on your own case.',
     help:
       'You can:\n- Type a question, e.g. "what does working in Korea cost"\n- /menu: see the topics\n' +
       '- /hotro: find help in your commune or ward\n- /kiemtra: check whether a company is licensed to send workers abroad\n- /baotin: a confidential report to the police\n- /subscribe: get warnings and news\n- /huy: stop them\n- /lang: change language\n' +

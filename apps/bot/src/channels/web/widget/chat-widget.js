@@ -24,7 +24,8 @@
     intro:
       'Xin chào! Bạn có thể hỏi về đi làm việc, học tập ở nước ngoài, kết hôn với người nước ' +
       'ngoài, thị thực, phòng chống mua bán người và nơi nhận hỗ trợ. Thông tin do cơ quan ' +
-      'chức năng cung cấp.',
+      'chức năng cung cấp; đây là hướng dẫn chung, không thay cho tư vấn pháp lý về trường hợp ' +
+      'riêng của bạn.',
     placeholder: 'Nhập câu hỏi của bạn…',
     inputLabel: 'Câu hỏi của bạn',
     send: 'Gửi',
