@@ -20,6 +20,15 @@ export function stemEnglish(word: string): string {
   return word;
 }
 
+/**
+ * A token read as English: as typed when typed without diacritics. Its folded key respells
+ * Vietnamese syllables ("my" as "mi", like "mỹ" and "mĩ"), which would hide "my" and "by" from
+ * the function words and part English words from each other.
+ */
+export function englishWord(token: Token): string {
+  return token.marked ? token.folded : token.text;
+}
+
 /** English function words: they carry almost no information about which FAQ fits. */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -44,8 +53,16 @@ export function looksEnglish(
   if (tokens.length === 0 || tokens.some((t) => t.marked)) return false;
   let english = 0;
   let functionWords = 0;
-  for (const { folded } of tokens) {
-    if (ENGLISH_STOP_WORDS.has(folded)) {
+  for (const [i, token] of tokens.entries()) {
+    const { folded } = token;
+    // "my" and "by" are also Vietnamese without diacritics ("visa my": a visa for Mỹ; "bi lua":
+    // "bị lừa"): English only before a word that cannot be Vietnamese ("my passport").
+    const next = tokens[i + 1];
+    const respelled = folded !== token.text;
+    if (
+      ENGLISH_STOP_WORDS.has(englishWord(token)) &&
+      (!respelled || (next !== undefined && !isVietnameseSyllable(next.folded)))
+    ) {
       english++;
       functionWords++;
     } else if (!isVietnameseSyllable(folded) && !knownAbbreviation(folded) && !/\d/.test(folded)) {

@@ -100,6 +100,11 @@
  *   ("thiệt" → "thật", "vô" → "vào", "coi" → "xem", "dỏm" → "giả"), "cò" → "môi giới" (one
  *   way), "làm chui", "xưởng" ≡ "nhà máy", "bị bán" ≡ "bị mua bán", the GCM's Vietnamese names,
  *   "ở Việt Nam" ≡ "trong nước".
+ * - English (english.ts): words are read as typed, not by their folded key, which respells
+ *   Vietnamese syllables ("my" → "mi", "by" → "bi") and so hid "my" and "by" from the function
+ *   words: "my employer took my passport" was read as Vietnamese. Before an English word they
+ *   are English; elsewhere they may be "Mỹ" and "bị" ("visa my", "bi lua"). Dev set answered right
+ *   71 → 72%, qa-tune unchanged.
  *
  * Measured (`pnpm eval:qa`: through POST /assistant/ask, then the ranking, leave-out and learning
  * runs in process; `npx tsx scripts/eval-dev.ts [--data DIR]` in packages/domain gives the same).

@@ -6,7 +6,7 @@
  * the FAQ index), so editors' changes take effect at once.
  */
 import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
-import { stemEnglish } from './english';
+import { englishWord, stemEnglish } from './english';
 import { QUALITY, type Alternative } from './query-types';
 import type { GlossaryEntry, SynonymEntry } from './types';
 
@@ -31,7 +31,8 @@ export interface LexiconMatch {
 }
 
 const toTokens = (phrase: string): Token[] => tokenise(phrase, DOCUMENT_LIMITS);
-const stemsOf = (tokens: readonly Token[]): string[] => tokens.map((t) => stemEnglish(t.folded));
+const stemsOf = (tokens: readonly Token[]): string[] =>
+  tokens.map((t) => stemEnglish(englishWord(t)));
 
 function altKey(alt: Alternative): string {
   return alt.lang === 'vi'
@@ -103,7 +104,7 @@ export class Lexicon {
     const vietnamese = this.byFirst.get(`vi:${first.folded}`) ?? NONE;
     const englishList = first.marked
       ? NONE
-      : (this.byFirst.get(`en:${stemEnglish(first.folded)}`) ?? NONE);
+      : (this.byFirst.get(`en:${stemEnglish(englishWord(first))}`) ?? NONE);
     let v = 0;
     let e = 0;
     while (v < vietnamese.length || e < englishList.length) {
@@ -132,7 +133,8 @@ export class Lexicon {
       const ok =
         pattern.lang === 'vi'
           ? tokenMatches(typed, pattern.tokens[k], lone)
-          : !typed.marked && stemEnglish(typed.folded) === stemEnglish(pattern.tokens[k].folded);
+          : !typed.marked &&
+            stemEnglish(englishWord(typed)) === stemEnglish(englishWord(pattern.tokens[k]));
       if (!ok) return false;
     }
     return true;

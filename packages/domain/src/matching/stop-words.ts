@@ -6,7 +6,7 @@
  * a larger share, because "có được xuất cảnh không" and "bị cấm xuất cảnh" do depend on them.
  */
 import { foldDiacritics, syllableKeys, type Token } from '../text';
-import { ENGLISH_STOP_WORDS } from './english';
+import { ENGLISH_STOP_WORDS, englishWord } from './english';
 
 // Words joined by "_" are phrases: they count as one unit, whose parts may be content words
 // elsewhere ("người" in "mọi người" vs "người lao động").
@@ -91,7 +91,7 @@ export const CONTENT_STOP_FACTOR = 0.5;
  */
 export function stopFactor(token: Token, english: boolean): number {
   if (/^\d+$/.test(token.folded)) return NUMBER_FACTOR;
-  if (english) return ENGLISH_STOP_WORDS.has(token.folded) ? ENGLISH_STOP_FACTOR : 1;
+  if (english) return ENGLISH_STOP_WORDS.has(englishWord(token)) ? ENGLISH_STOP_FACTOR : 1;
   const tables = token.marked ? EXACT : FOLDED;
   return tables.syllables.get(token.marked ? token.exact : token.folded) ?? 1;
 }
