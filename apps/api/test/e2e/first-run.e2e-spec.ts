@@ -132,6 +132,13 @@ describe('first run', () => {
         status: 'answered',
         faq: { question: 'Muốn đi du học thì bắt đầu từ đâu, cần chuẩn bị những gì?' },
       });
+      // Japan's engineer route is not the interns' and skilled workers' FAQ.
+      expect(
+        (await ask(request.agent(t.url), 'đi nhật theo diện kỹ sư cần bằng gì').expect(200)).body,
+      ).toMatchObject({
+        status: 'answered',
+        faq: { question: 'Đi Nhật làm việc theo diện kỹ sư cần điều kiện gì?' },
+      });
       // Money taken by a fake broker: the FAQ on where to report it comes first.
       const cheated = (
         await ask(request.agent(t.url), 'bị lừa mất 50 triệu tiền đi xklđ thì báo ai').expect(200)
