@@ -2,8 +2,9 @@
 // The FAQs are the dev set plus synthetic ones written from its vocabulary; the questions
 // are the dev questions, asked in turn. Prints the import time (files of 2,000 FAQs), the index
 // build time and p50/p95/p99; then p95 of the first pass over the questions apart from the
-// asks after it. The first time a word is asked, the index works out its weight in every FAQ
-// and keeps it (term-index.ts), so the first pass after a start or an import is the slow one.
+// asks after it: the first asks after a start or an import are the slow ones (the process warms
+// up: compiled code, each common word's weights kept by the index), not new questions as such
+// (questions never asked before, after those, take about as long as repeated ones).
 //   pnpm bench:ask          (BENCH_DATABASE_URL=postgresql://… to run on a server)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
