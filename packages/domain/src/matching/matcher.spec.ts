@@ -276,6 +276,20 @@ describe('createMatcher: telling close FAQs apart', () => {
       'lost-passport',
     );
   });
+
+  it('reads "mất bao lâu" as how long it takes, not as something lost', () => {
+    const NEW_PASSPORT = faq(
+      'new-passport',
+      'Làm hộ chiếu ở đâu, thủ tục thế nào?',
+      'Nộp hồ sơ tại cơ quan quản lý xuất nhập cảnh hoặc trên Cổng dịch vụ công; hộ chiếu được cấp trong thời hạn luật định.',
+    );
+    const passports = matcherWith([NEW_PASSPORT, LOST_PASSPORT, LABOUR_COSTS, MARRIAGE]);
+    for (const question of ['làm hộ chiếu mất bao lâu', 'lam ho chieu mat bao lau']) {
+      const result = passports.match(question);
+      expect(result.best?.id, question).toBe('new-passport');
+    }
+    expect(answeredWith(passports.match('mất hộ chiếu ở nước ngoài'))).toBe('lost-passport');
+  });
 });
 
 describe('createMatcher: three outcomes', () => {

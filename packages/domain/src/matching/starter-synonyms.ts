@@ -268,6 +268,8 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
   equivalents('trong nước', 'ở việt nam', 'tại việt nam'),
   equivalents('lừa đảo', 'lừa', 'scam'),
   equivalents('mất', 'đánh mất', 'làm mất', 'thất lạc', 'đánh rơi'),
+  // "Mất" before a length of time is "takes", not "lost": "làm hộ chiếu mất bao lâu".
+  equivalents('mất bao lâu', 'bao lâu', 'trong bao lâu', 'mất mấy ngày', 'mất bao nhiêu ngày'),
   equivalents('gửi tiền', 'chuyển tiền', 'kiều hối'),
   equivalents('tiền lương', 'lương', 'tiền công'),
   equivalents('nợ lương', 'quỵt lương', 'chậm lương', 'không trả lương', 'trả thiếu lương'),
