@@ -149,7 +149,14 @@
  *   clauses of a FAQ question that asks several things as phrasings of their own: even on the
  *   tuning sets, but on the frozen set out-of-scope questions were answered 7.5% of the time
  *   (2.5% without), so not kept; the starter passport FAQ got "làm hộ chiếu ở đâu" as an
- *   alternate instead, as staff would.
+ *   alternate instead, as staff would. The field share,
+ *   twice (7 December): qa-tune's questions with their diacritics stripped are seen as outside
+ *   the field 12 times, not 2, since a syllable typed without them counts half unless paired;
+ *   counting it 0.65 or 0.8 brought 8–10 of those back and let 7–9 out-of-scope questions in, one
+ *   for one. The other way, a syllable typed with diacritics but known only from another
+ *   compound ("công" of "công ty" in "công thức nấu phở") counting 0.75 or 0.5 unless paired:
+ *   3–7 more out-of-scope questions kept out, as many in-scope ones lost. Neither kept. Nor an
+ *   English "what is" read as "là gì": no change.
  * - speed: `pnpm bench:ask` (BENCH_ASKS=400), POST /assistant/ask over HTTP on PGlite with 1,000
  *   FAQs, 2-core machine shared with other work (load average ≈ 4): p50 5.6 ms, p95 17.2 ms, p99
  *   27 ms, index build 0.3 s (the fitted decision adds a 9-term sum per question). In process
