@@ -1,3 +1,4 @@
+import { splitAnswer } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { FirstRunService } from '../../src/database/seeds/first-run.service';
@@ -139,6 +140,15 @@ describe('first run', () => {
         status: 'answered',
         faq: { question: 'Đi Nhật làm việc theo diện kỹ sư cần điều kiện gì?' },
       });
+      // The emergency numbers come whole, with what to do abroad, not behind "Xem thêm".
+      const emergency = (
+        await ask(request.agent(t.url), 'số điện thoại khẩn cấp cần nhớ').expect(200)
+      ).body;
+      expect(emergency.faq.question).toBe(
+        'Các số điện thoại khẩn cấp cần nhớ khi gặp nguy hiểm là gì?',
+      );
+      expect(splitAnswer(emergency.faq.answer).rest).toBeUndefined();
+      expect(emergency.faq.answer).toContain('Ở nước ngoài');
       // Money taken by a fake broker: the FAQ on where to report it comes first.
       const cheated = (
         await ask(request.agent(t.url), 'bị lừa mất 50 triệu tiền đi xklđ thì báo ai').expect(200)
