@@ -107,6 +107,37 @@ describe('conversations through the bot endpoint', () => {
     );
   });
 
+  it('offers the FAQs that may fit with the emergency route when a message in danger has no sure answer', async () => {
+    const abroad = await createFaq(editor, topicId, {
+      question: 'Bị lừa tiền để đi làm việc ở nước ngoài thì báo ai?',
+      answer: 'Trình báo Công an xã, phường nơi bạn ở và mang theo biên nhận, tin nhắn.',
+    });
+    await createFaq(editor, topicId, {
+      question: 'Bị lừa tiền đặt cọc thuê nhà thì báo ai?',
+      answer: 'Giữ lại hợp đồng thuê nhà và báo Công an nơi có nhà cho thuê.',
+    });
+    const res = (
+      await postEvent(t.url, textEvent('sos-3', 'tôi bị lừa tiền rồi, báo ai')).expect(200)
+    ).body;
+    expect(res.handoffOpened).toBe(true);
+    expect(texts(res)[0]).toMatch(/113/);
+    expect(texts(res)[1]).toMatch(/^Có phải bạn muốn hỏi:/);
+    const buttons = res.replies[1].buttons.flat();
+    expect(buttons.map((b: { action: string }) => b.action)).toContain(`pick:${abroad.id}`);
+    // Staff have the message already: no "Không phải, gặp cán bộ" here.
+    expect(buttons.map((b: { action: string }) => b.action)).not.toContain('handoff');
+    expect(texts(res).at(-1)).toMatch(/chuyển ngay đến cán bộ/);
+    // Picking one shows it while the conversation with staff stays open.
+    const shown = (await postEvent(t.url, actionEvent('sos-3', `pick:${abroad.id}`)).expect(200))
+      .body;
+    expect(texts(shown)[0]).toContain('Trình báo Công an xã, phường');
+    const [open] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+        WHERE c.chat_id = 'sos-3' AND h.status = 'open'`,
+    );
+    expect(open.n).toBe(1);
+  });
+
   it('refuses a missing or wrong service token', async () => {
     const missing = await postEvent(t.url, textEvent('c0', 'xin chào'), '').expect(401);
     expect(missing.body.code).toBe('unauthenticated');

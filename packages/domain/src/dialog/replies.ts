@@ -140,10 +140,19 @@ export function dangerReplies(
   emergency: string | undefined,
   faq: { id: string; question: string; answer: string } | undefined,
   forwarded: boolean,
+  choices: { id: string; question: string }[] = [],
 ): BotReply[] {
+  // Without a sure answer, the FAQs that may fit, to read while staff take the message ("bị lừa
+  // mất 50 triệu tiền đi xklđ": where to report it); staff have the message already, so no
+  // "Không phải, gặp cán bộ".
+  const offered =
+    !faq && choices.length > 0
+      ? questionButtons(botText(locale, 'didYouMean'), choices, Action.pick)
+      : undefined;
   return [
     emergencyReply(locale, emergency),
     ...(faq ? faqReplies(locale, faq) : []),
+    ...(offered ? [text(offered.intro, offered.buttons)] : []),
     forwarded
       ? text(botText(locale, 'dangerHandoff'), [
           [{ label: botText(locale, 'endHandoff'), action: Action.endHandoff }],

@@ -601,12 +601,13 @@ export class ConversationsService {
     // The emergency route is content staff write in Vietnamese; in English, the bot's own.
     const emergency = async () =>
       locale === 'vi' ? await emergencyRoute(turn.manager) : undefined;
-    if (result.danger) {
-      const faq = result.status === 'answered' ? result.faq : undefined;
-      return dangerReplies(locale, await emergency(), faq, Boolean(result.handoffId));
-    }
     if (result.status === 'ambiguous') {
       state.choices = { questionLogId: log.id, text: log.text };
+    }
+    if (result.danger) {
+      const faq = result.status === 'answered' ? result.faq : undefined;
+      const choices = result.status === 'ambiguous' ? result.suggestions : [];
+      return dangerReplies(locale, await emergency(), faq, Boolean(result.handoffId), choices);
     }
     if (result.status === 'no_answer' && !result.inField) {
       return outOfScopeReplies(
