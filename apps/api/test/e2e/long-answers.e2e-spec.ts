@@ -102,6 +102,14 @@ describe('long answers through the bot endpoint', () => {
     );
   });
 
+  it('puts each question whole on its button on the web chat, whose buttons wrap', async () => {
+    const web = { ...actionEvent('long-web', `topic:${topicId}`), channel: 'web' as const };
+    const res = (await postEvent(t.url, web).expect(200)).body;
+    expect(texts(res)[0]).toBe('Các câu hỏi thường gặp về chủ đề này:');
+    const labels: string[] = res.replies[0].buttons.flat().map((b: { label: string }) => b.label);
+    expect(labels).toContain(QUESTION);
+  });
+
   it('answers a stale "Xem thêm" with the list again, never an error', async () => {
     const ghost = '00000000-0000-4000-8000-000000000000';
     const res = (await postEvent(t.url, actionEvent('long-4', `more:${ghost}`)).expect(200)).body;

@@ -60,23 +60,31 @@ export function menuReply(
 export function topicReplies(
   locale: BotLocale,
   faqs: { id: string; question: string }[],
+  wholeLabels = false,
 ): BotReply[] {
   if (faqs.length === 0) return [text(botText(locale, 'topicEmpty'), [[menuButton(locale)]])];
-  const { intro, buttons } = questionButtons(botText(locale, 'topicFaqs'), faqs, Action.faq);
+  const { intro, buttons } = questionButtons(
+    botText(locale, 'topicFaqs'),
+    faqs,
+    Action.faq,
+    wholeLabels,
+  );
   return [text(intro, [...buttons, [menuButton(locale)]])];
 }
 
 /**
  * FAQ questions as buttons, one a row. Labels are kept short (Telegram shows about 30–40
  * characters a line, Zalo wraps little): a question too long for one is cut at a word with "…",
- * and then the message lists the questions whole, numbered like their buttons.
+ * and then the message lists the questions whole, numbered like their buttons. `wholeLabels`
+ * for a channel whose buttons wrap (the web chat): every question whole on its button, no list.
  */
 function questionButtons(
   intro: string,
   faqs: { id: string; question: string }[],
   action: (id: string) => string,
+  wholeLabels = false,
 ): { intro: string; buttons: ReplyButton[][] } {
-  const whole = faqs.every((f) => buttonLabel(f.question) === f.question);
+  const whole = wholeLabels || faqs.every((f) => buttonLabel(f.question) === f.question);
   if (whole) {
     return { intro, buttons: faqs.map((f) => [{ label: f.question, action: action(f.id) }]) };
   }
@@ -98,11 +106,17 @@ export function answerReplies(
   result: AskResponse,
   emergency?: string,
   helpTopicId?: string,
+  wholeLabels = false,
 ): BotReply[] {
   if (result.status === 'answered' && result.faq)
     return faqReplies(locale, result.faq, helpTopicId);
   if (result.status === 'ambiguous') {
-    const choices = questionButtons(botText(locale, 'didYouMean'), result.suggestions, Action.pick);
+    const choices = questionButtons(
+      botText(locale, 'didYouMean'),
+      result.suggestions,
+      Action.pick,
+      wholeLabels,
+    );
     return [
       text(choices.intro, [
         ...choices.buttons,
@@ -141,13 +155,14 @@ export function dangerReplies(
   faq: { id: string; question: string; answer: string } | undefined,
   forwarded: boolean,
   choices: { id: string; question: string }[] = [],
+  wholeLabels = false,
 ): BotReply[] {
   // Without a sure answer, the FAQs that may fit, to read while staff take the message ("bị lừa
   // mất 50 triệu tiền đi xklđ": where to report it); staff have the message already, so no
   // "Không phải, gặp cán bộ".
   const offered =
     !faq && choices.length > 0
-      ? questionButtons(botText(locale, 'didYouMean'), choices, Action.pick)
+      ? questionButtons(botText(locale, 'didYouMean'), choices, Action.pick, wholeLabels)
       : undefined;
   return [
     emergencyReply(locale, emergency),

@@ -20,6 +20,15 @@ export const MENU_PAGE_SIZE: Record<Channel, number> = {
   web: MAX_MENU_TOPICS,
   zalo: 5,
 };
+/**
+ * Whether a channel's buttons wrap long labels: the web chat's do, so FAQ questions go whole on
+ * their buttons; Telegram and Zalo show about a line, so long ones are cut and listed whole above.
+ */
+export const WHOLE_LABELS: Record<Channel, boolean> = {
+  telegram: false,
+  web: true,
+  zalo: false,
+};
 const SUBSCRIPTION_TOPICS: Record<Channel, number> = {
   telegram: MAX_MENU_TOPICS,
   web: MAX_MENU_TOPICS,

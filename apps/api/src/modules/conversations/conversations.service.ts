@@ -45,6 +45,7 @@ import {
   exists,
   isUuid,
   MENU_PAGE_SIZE,
+  WHOLE_LABELS,
   TOPIC_EXISTS,
   topicFaqs,
   topics,
@@ -482,7 +483,11 @@ export class ConversationsService {
         if (!(await exists(manager, TOPIC_EXISTS, intent.topicId))) {
           return this.staleMenu(turn);
         }
-        return topicReplies(locale, await topicFaqs(manager, intent.topicId, locale));
+        return topicReplies(
+          locale,
+          await topicFaqs(manager, intent.topicId, locale),
+          WHOLE_LABELS[channel],
+        );
       case 'feedback': {
         const stored = isUuid(intent.faqId)
           ? await manager.query(STORE_FEEDBACK, [turn.conversation.id, intent.faqId, intent.useful])
@@ -607,7 +612,14 @@ export class ConversationsService {
     if (result.danger) {
       const faq = result.status === 'answered' ? result.faq : undefined;
       const choices = result.status === 'ambiguous' ? result.suggestions : [];
-      return dangerReplies(locale, await emergency(), faq, Boolean(result.handoffId), choices);
+      return dangerReplies(
+        locale,
+        await emergency(),
+        faq,
+        Boolean(result.handoffId),
+        choices,
+        WHOLE_LABELS[conversation.channel],
+      );
     }
     if (result.status === 'no_answer' && !result.inField) {
       return outOfScopeReplies(
@@ -626,6 +638,7 @@ export class ConversationsService {
       result.status === 'answered' && result.faq
         ? await helpTopicOf(turn.manager, result.faq.id)
         : undefined,
+      WHOLE_LABELS[conversation.channel],
     );
   }
 
