@@ -156,6 +156,15 @@ describe('first run', () => {
       expect(cheated.suggestions[0].question).toBe(
         'Bị lừa tiền để đi làm việc ở nước ngoài thì báo ai?',
       );
+      // In English: a relative "missing" abroad is out of contact, not a lost passport; "what is
+      // the GCM" is the FAQ that says what it is.
+      const missing = (await ask(request.agent(t.url), 'my sister is missing in china').expect(200))
+        .body;
+      expect(missing.suggestions[0].question).toBe(
+        'A relative abroad has been out of contact for a long time: what should the family do?',
+      );
+      const gcm = (await ask(request.agent(t.url), 'what is the GCM').expect(200)).body;
+      expect(gcm.suggestions[0].question).toBe('What is the Global Compact for Migration (GCM)?');
       // "in Vietnam" alone does not make it the FAQ on a passport lost in Vietnam (asked in
       // English, the FAQs are named in English).
       const english = (
