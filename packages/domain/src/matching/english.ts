@@ -29,6 +29,11 @@ export function englishWord(token: Token): string {
   return token.marked ? token.folded : token.text;
 }
 
+/** The stem a token is indexed and looked up by when read as English. */
+export function englishStem(token: Token): string {
+  return stemEnglish(englishWord(token));
+}
+
 /** English function words: they carry almost no information about which FAQ fits. */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (

@@ -8,7 +8,7 @@
  * recorded (on the dev set's learning run, "Chào bạn, bạn tên gì?" became a field question). A
  * share, so it does not grow with the number of FAQs either.
  */
-import { englishWord, stemEnglish } from './english';
+import { englishStem } from './english';
 import { QUALITY, type Query, type Slot } from './query-types';
 import { CONTENT_STOP_FACTOR } from './stop-words';
 import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
@@ -46,7 +46,7 @@ export class FieldVocabulary {
       });
     }
     for (const tokens of texts.english) {
-      for (const t of tokens) words.add(`e:${stemEnglish(englishWord(t))}`);
+      for (const t of tokens) words.add(`e:${englishStem(t)}`);
     }
     const list = [...words];
     for (const word of list) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);

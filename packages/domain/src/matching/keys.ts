@@ -5,7 +5,7 @@
  * English text is indexed by stems and stem bigrams in its own key space.
  */
 import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
-import { englishWord, stemEnglish } from './english';
+import { englishStem } from './english';
 import type { FieldContent } from './term-index';
 
 /**
@@ -154,7 +154,7 @@ export function englishField(texts: readonly (string | undefined)[]): FieldConte
   let length = 0;
   let count = 0;
   for (const text of texts) {
-    const stems = tokenise(text, DOCUMENT_LIMITS).map((t) => stemEnglish(englishWord(t)));
+    const stems = tokenise(text, DOCUMENT_LIMITS).map(englishStem);
     if (stems.length === 0) continue;
     keys.push(...englishKeys(stems));
     length += stems.length;

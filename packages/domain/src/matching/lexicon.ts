@@ -6,7 +6,7 @@
  * the FAQ index), so editors' changes take effect at once.
  */
 import { DOCUMENT_LIMITS, isVietnameseSyllable, tokenise, type Token } from '../text';
-import { englishWord, stemEnglish } from './english';
+import { englishStem } from './english';
 import { QUALITY, type Alternative } from './query-types';
 import type { GlossaryEntry, SynonymEntry } from './types';
 
@@ -31,8 +31,7 @@ export interface LexiconMatch {
 }
 
 const toTokens = (phrase: string): Token[] => tokenise(phrase, DOCUMENT_LIMITS);
-const stemsOf = (tokens: readonly Token[]): string[] =>
-  tokens.map((t) => stemEnglish(englishWord(t)));
+const stemsOf = (tokens: readonly Token[]): string[] => tokens.map(englishStem);
 
 function altKey(alt: Alternative): string {
   return alt.lang === 'vi'
@@ -104,7 +103,7 @@ export class Lexicon {
     const vietnamese = this.byFirst.get(`vi:${first.folded}`) ?? NONE;
     const englishList = first.marked
       ? NONE
-      : (this.byFirst.get(`en:${stemEnglish(englishWord(first))}`) ?? NONE);
+      : (this.byFirst.get(`en:${englishStem(first)}`) ?? NONE);
     let v = 0;
     let e = 0;
     while (v < vietnamese.length || e < englishList.length) {
@@ -133,8 +132,7 @@ export class Lexicon {
       const ok =
         pattern.lang === 'vi'
           ? tokenMatches(typed, pattern.tokens[k], lone)
-          : !typed.marked &&
-            stemEnglish(englishWord(typed)) === stemEnglish(englishWord(pattern.tokens[k]));
+          : !typed.marked && englishStem(typed) === englishStem(pattern.tokens[k]);
       if (!ok) return false;
     }
     return true;

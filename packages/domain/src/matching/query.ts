@@ -3,7 +3,7 @@
  * function phrases, and single syllables, each with the ways a FAQ may express it.
  */
 import { foldDiacritics, isVietnameseSyllable, type Token } from '../text';
-import { englishWord, stemEnglish } from './english';
+import { englishStem } from './english';
 import { bigramKey, englishBigramKey, type Key } from './keys';
 import { isForeignToVietnamese, type Lexicon } from './lexicon';
 import { QUALITY, type Alternative, type Query, type Slot } from './query-types';
@@ -218,7 +218,7 @@ function tokenSlot(
     // English words are looked up in English texts; in Vietnamese ones only if they cannot be
     // Vietnamese syllables ("zalo", "gcm"), else "do" or "can" would match "đỏ" or "cần".
     const alternatives: Alternative[] = [
-      { lang: 'en', stems: [stemEnglish(englishWord(token))], quality: QUALITY.literal },
+      { lang: 'en', stems: [englishStem(token)], quality: QUALITY.literal },
     ];
     if (isForeignToVietnamese(token)) {
       alternatives.push({ lang: 'vi', tokens: [token], quality: QUALITY.literal });
@@ -273,7 +273,7 @@ function typedBigrams(tokens: readonly Token[], english: boolean): Query['bigram
   for (let i = 1; i < tokens.length; i++) {
     const [a, b] = [tokens[i - 1], tokens[i]];
     const key = english
-      ? englishBigramKey(stemEnglish(englishWord(a)), stemEnglish(englishWord(b)))
+      ? englishBigramKey(englishStem(a), englishStem(b))
       : bigramKey(a.folded, b.folded);
     bigrams.push({ key, stopFactor: (stopFactor(a, english) + stopFactor(b, english)) / 2 });
   }
