@@ -501,6 +501,44 @@ describe('reporting: templates, periods, submissions, review, reminders', () => 
   });
 
   describe('reminders', () => {
+    it('follow a schedule staff read and administrators change, audited; bad input names the field', async () => {
+      const path = `${V1}/reporting/reminder-schedule`;
+      const initial = (await as.viewer.get(path).expect(200)).body;
+      expect(initial).toMatchObject({
+        offsetsDays: [-7, -3, -1, 1],
+        window: { start: '08:00', end: '17:00' },
+        catchUpDays: 0,
+      });
+      const wanted = {
+        offsetsDays: [-5, -2, 0, 2],
+        window: { start: '07:30', end: '16:30' },
+        catchUpDays: 1,
+      };
+      await as.coordinator.put(path).send(wanted).expect(403);
+      const saved = (await as.admin.put(path).send(wanted).expect(200)).body;
+      expect(saved).toMatchObject(wanted);
+      expect(saved.updatedAt).toEqual(expect.any(String));
+      expect((await as.ward.get(path).expect(200)).body).toMatchObject(wanted);
+      const [audit] = await t.dataSource.query(
+        `SELECT before, after FROM audit_log WHERE action = 'reporting_settings.reminders'`,
+      );
+      expect(audit.before).toMatchObject({ offsetsDays: [-7, -3, -1, 1] });
+      expect(audit.after).toMatchObject(wanted);
+
+      const bad = await as.admin
+        .put(path)
+        .send({ offsetsDays: [-3, -3], window: { start: '17:00', end: '08:00' }, catchUpDays: 99 })
+        .expect(400);
+      const fields = bad.body.details.map((d: { field: string }) => d.field);
+      expect(fields).toEqual(
+        expect.arrayContaining(['offsetsDays[1]', 'window.end', 'catchUpDays']),
+      );
+      expect((await as.admin.get(path).expect(200)).body).toMatchObject(wanted);
+      // Back to the default for the test below, which counts on its steps.
+      const { updatedAt: _, ...defaults } = initial;
+      await as.admin.put(path).send(defaults).expect(200);
+    });
+
     it('go to the linked members of units that have not submitted, once per step', async () => {
       const reminders = t.app.get(RemindersService);
       // 2026-H2 is due 05/01/2027; the ward's yearly report 05/11/2026. d-7 of 05/11 is 29/10.

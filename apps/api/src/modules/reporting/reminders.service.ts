@@ -11,7 +11,7 @@ import {
   reminderMessageVi,
   validateReminderSchedule,
 } from '@gcm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { ReportingSettingsEntity } from './report-reminder.entity';
@@ -49,8 +49,10 @@ export class RemindersService {
     private readonly clock: Clock,
   ) {}
 
-  async schedule(): Promise<ReminderScheduleResponse> {
-    const row = await this.dataSource.manager.findOne(ReportingSettingsEntity, {
+  async schedule(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReminderScheduleResponse> {
+    const row = await manager.findOne(ReportingSettingsEntity, {
       where: { id: 1 },
     });
     return {
@@ -74,7 +76,8 @@ export class RemindersService {
         })),
       );
     await this.dataSource.transaction(async (m) => {
-      const before = await this.schedule();
+      // Read on the transaction's own connection: the embedded database has only one.
+      const before = await this.schedule(m);
       await m.query(
         `INSERT INTO reporting_settings (id, reminder_schedule, updated_by, updated_at)
          VALUES (1, $1, $2, $3)
