@@ -293,4 +293,56 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
     await screenshot(page, 'reporting-submissions');
   });
+
+  it('shows when units are reminded, and an administrator changes it', async () => {
+    const m = r.reminders;
+    const page = await pages.open();
+    await signIn(page, admin);
+    await page.goto('/reporting/periods');
+    const section = page.getByRole('region', { name: m.title });
+    await section
+      .getByText(
+        m.stepsSummary.replace(
+          '{steps}',
+          [
+            m.beforeSummary.replace('{days}', `7, 3 ${m.and} 1`),
+            m.afterSummary.replace('{days}', '1'),
+          ].join('; '),
+        ),
+      )
+      .waitFor();
+    await section.getByText(m.default).waitFor();
+
+    await section.getByRole('button', { name: m.edit }).click();
+    // Letters in the days are refused beside the field, before anything is sent.
+    await section.getByLabel(m.before).fill('10, năm, 1');
+    await section.getByRole('button', { name: m.save }).click();
+    await section.getByText(m.daysInvalid).waitFor();
+    // A window that ends before it starts: the API's message, beside "Đến".
+    await section.getByLabel(m.before).fill('10, 5, 1');
+    await section.getByLabel(m.start).fill('17:00');
+    await section.getByLabel(m.end).fill('08:00');
+    await section.getByRole('button', { name: m.save }).click();
+    await section.getByText('Giờ kết thúc gửi phải sau giờ bắt đầu.').waitFor();
+    await screenshot(page, 'reporting-reminders-form');
+    // What was typed is kept; correct the window and save.
+    expect(await section.getByLabel(m.before).inputValue()).toBe('10, 5, 1');
+    await section.getByLabel(m.start).fill('07:30');
+    await section.getByLabel(m.end).fill('16:30');
+    await section.getByText(m.onDay).click();
+    await section.getByLabel(m.after).fill('2');
+    await section.getByLabel(m.catchUp).fill('1');
+    await section.getByRole('button', { name: m.save }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(m.saved);
+    await section.getByText(m.beforeSummary.replace('{days}', `10, 5 ${m.and} 1`)).waitFor();
+    await section
+      .getByText(m.windowSummary.replace('{start}', '07:30').replace('{end}', '16:30'))
+      .waitFor();
+    await screenshot(page, 'reporting-reminders');
+    expect(await office.reportTemplates.reminderSchedule()).toMatchObject({
+      offsetsDays: [-10, -5, -1, 0, 2],
+      window: { start: '07:30', end: '16:30' },
+      catchUpDays: 1,
+    });
+  });
 });

@@ -116,6 +116,15 @@ export const GUIDE_SCREENS: GuideScreen[] = [
   },
   { file: 'reporting-periods', path: '/reporting/periods' },
   {
+    file: 'reporting-reminders',
+    path: '/reporting/periods',
+    show: async (page) => {
+      const section = page.getByRole('region', { name: r.reminders.title });
+      await section.getByRole('button', { name: r.reminders.edit }).click();
+      await section.getByRole('button', { name: r.reminders.save }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
     file: 'reporting-submissions',
     path: '/reporting/submissions',
     show: async (page) => {
