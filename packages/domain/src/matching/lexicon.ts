@@ -88,6 +88,17 @@ export class Lexicon {
   }
 
   /**
+   * Whether a syllable typed without diacritics may be a one-word entry with these readings
+   * ("nhat" may be "Nhật", a country, though it may as well be "nhất"): for readings that only
+   * hold in context, such as "đi Nhật về".
+   */
+  mayRead(folded: string, test: (alt: Alternative) => boolean): boolean {
+    return (this.byFirst.get(`vi:${folded}`) ?? NONE).some(
+      (entry) => entry.pattern.tokens.length === 1 && [...entry.alternatives.values()].some(test),
+    );
+  }
+
+  /**
    * The longest phrase starting at `start`. In a Vietnamese question an English phrase only
    * matches if it contains a word that cannot be Vietnamese ("work permit" yes, "ban" no: typed
    * without accents it is far more often "bạn"). Likewise an English question only uses the

@@ -290,6 +290,37 @@ describe('createMatcher: telling close FAQs apart', () => {
     }
     expect(answeredWith(passports.match('mất hộ chiếu ở nước ngoài'))).toBe('lost-passport');
   });
+
+  it('reads "đi Nhật về", "qua Đài về" as back home, not as going there', () => {
+    const faqs = [
+      faq(
+        'returnee-loans',
+        'Người về nước muốn vay vốn làm ăn thì hỏi ở đâu?',
+        'Hỏi Ngân hàng Chính sách xã hội nơi cư trú về các chương trình cho vay tạo việc làm.',
+      ),
+      faq(
+        'loans-to-go',
+        'Có được vay vốn ưu đãi để đi làm việc ở Nhật Bản, Đài Loan không?',
+        'Người lao động thuộc một số đối tượng được vay vốn ưu đãi tại Ngân hàng Chính sách xã hội.',
+      ),
+      faq(
+        'remittances',
+        'Gửi tiền về nhà từ nước ngoài thế nào cho an toàn?',
+        'Gửi qua ngân hàng hoặc công ty chuyển tiền được cấp phép.',
+      ),
+    ];
+    const loans = matcherWith(faqs);
+    for (const question of [
+      'đi Nhật về muốn vay vốn mở xưởng',
+      'di nhat ban ve muon vay von mo xuong',
+      'em qua Đài về có chút vốn, muốn vay thêm',
+    ]) {
+      expect(loans.match(question).best?.id, question).toBe('returnee-loans');
+    }
+    // Going there, or a "về" that says where to: not back home.
+    expect(loans.match('vay vốn đi Nhật').best?.id).toBe('loans-to-go');
+    expect(loans.match('gửi tiền từ Nhật về nhà').best?.id).toBe('remittances');
+  });
 });
 
 describe('createMatcher: three outcomes', () => {

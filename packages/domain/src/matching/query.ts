@@ -2,7 +2,7 @@
  * Turns the tokens of a question into slots: phrases of the synonym dictionary and glossary,
  * function phrases, and single syllables, each with the ways a FAQ may express it.
  */
-import { foldDiacritics, isVietnameseSyllable, type Token } from '../text';
+import { foldDiacritics, isVietnameseSyllable, tokenise, type Token } from '../text';
 import { englishStem } from './english';
 import { bigramKey, englishBigramKey, type Key } from './keys';
 import { isForeignToVietnamese, type Lexicon } from './lexicon';
@@ -55,7 +55,9 @@ export function buildQuery(
     const phrase = ctx.lexicon.longestMatch(tokens, i, english);
     if (phrase) {
       for (let k = i + 1; k < i + phrase.length; k++) inPhrase.add(k);
-      slots.push(phraseSlot(readings.slice(i, i + phrase.length), phrase.alternatives, english));
+      const slot = phraseSlot(readings.slice(i, i + phrase.length), phrase.alternatives, english);
+      if (phrase.length === 1) pushCameBack(slots, slot, readings, i, ctx);
+      else slots.push(slot);
       i += phrase.length;
       continue;
     }
@@ -70,7 +72,9 @@ export function buildQuery(
       i += stopPhraseLength;
       continue;
     }
-    slots.push(tokenSlot(tokens, readings, i, english, ctx));
+    const slot = tokenSlot(tokens, readings, i, english, ctx);
+    if (english) slots.push(slot);
+    else pushCameBack(slots, slot, readings, i, ctx);
     i++;
   }
   if (!asQuestion) return { slots, bigrams: [] };
@@ -90,6 +94,94 @@ export function buildQuery(
       return true;
     }),
   };
+}
+
+/**
+ * Pushes the slot of token `i`. "Đi Nhật về", "ở nước ngoài về", "đi xklđ về": a bare "về" right
+ * after a place abroad means came back from it, home, as "về nước" says, where the FAQs about
+ * people back home write "về nước"; the trip itself ("đi", the place) then weighs less. Not when
+ * a place follows ("về quê", "về nhà", "về Việt Nam" say where), nor after anything else ("học
+ * về cái gì", "gửi tiền về").
+ */
+function pushCameBack(
+  slots: Slot[],
+  slot: Slot,
+  readings: readonly Token[],
+  i: number,
+  ctx: QueryContext,
+): void {
+  const token = readings[i];
+  const place = slots.at(-1);
+  const next = readings[i + 1];
+  const home =
+    token.folded === 've' &&
+    (!token.marked || token.exact === VE.exact) &&
+    place !== undefined &&
+    namesPlaceAbroad(place, readings[i - 1], ctx) &&
+    !(next && PLACES_AFTER_VE.has(next.folded))
+      ? ctx.lexicon.longestMatch(VE_NUOC, 0, false)
+      : undefined;
+  if (!home || home.length !== VE_NUOC.length) {
+    slots.push(slot);
+    return;
+  }
+  const inferred = home.alternatives.map((alt) => ({
+    ...alt,
+    quality: Math.min(alt.quality, QUALITY.synonym),
+  }));
+  // "về" alone (gửi tiền về, về nhà) is not yet "came home": the FAQs that say so count most.
+  const typed = slot.alternatives.map((alt) => ({ ...alt, quality: alt.quality * LONE_VE }));
+  // The trip is what the person came back from, not what the question is about.
+  slots[slots.length - 1] = { ...place!, stopFactor: place!.stopFactor * PLACE_FACTOR };
+  const before = slots.at(-2);
+  if (before && slots.length >= 2 && before.alternatives.some(isTripVerb)) {
+    slots[slots.length - 2] = { ...before, stopFactor: before.stopFactor * PLACE_FACTOR };
+  }
+  slots.push({ ...slot, alternatives: [...inferred, ...typed], massFrom: 'readings' });
+}
+// The place and the going of "đi Nhật về" weigh half: the question is about being back.
+const PLACE_FACTOR = 0.5;
+const TRIP_VERBS = new Set(['di', 'o', 'sang', 'qua', 'lam']);
+function isTripVerb(alt: Alternative): boolean {
+  return alt.lang === 'vi' && alt.tokens.length === 1 && TRIP_VERBS.has(alt.tokens[0].folded);
+}
+const [VE] = tokenise('về');
+// "về" alone, in a question that says came back: FAQs with only "về" (gửi tiền về nhà) count half.
+const LONE_VE = 0.5;
+const VE_NUOC = tokenise('về nước');
+// What may follow "về" to say where: then "về" is not "về nước" by itself.
+const PLACES_AFTER_VE = new Set([
+  'nuoc',
+  'que',
+  'nha',
+  'viet',
+  'vn',
+  'lang',
+  'xa',
+  'tinh',
+  'thanh',
+]);
+
+/** Whether the slot before "về" names a place abroad, or typed without accents may ("nhat"). */
+function namesPlaceAbroad(place: Slot, typed: Token | undefined, ctx: QueryContext): boolean {
+  if (place.alternatives.some(namesAbroad)) return true;
+  return (
+    typed !== undefined &&
+    !typed.marked &&
+    place.alternatives.length === 1 &&
+    ctx.lexicon.mayRead(typed.folded, namesAbroad)
+  );
+}
+
+/** A reading that is abroad or a place abroad: "nước ngoài", a country (broader: nước ngoài). */
+function namesAbroad(alt: Alternative): boolean {
+  return (
+    alt.lang === 'vi' &&
+    alt.tokens
+      .map((t) => t.folded)
+      .join(' ')
+      .includes('nuoc ngoai')
+  );
 }
 
 function altKey(alt: Alternative): string {

@@ -214,7 +214,8 @@ const place = (name: string, ...shortNames: string[]): SynonymEntry[] => [
 
 const PLACES: SynonymEntry[] = [
   ...place('hàn quốc', 'hq', 'hàn', 'xứ hàn', 'xứ kim chi'),
-  ...place('đài loan', 'đl'),
+  // "Đài" alone is also a radio station or a switchboard ("tổng đài"): only after a word of going or being there.
+  ...place('đài loan', 'đl', 'bên đài', 'qua đài', 'sang đài', 'đi đài'),
   ...place('nhật bản', 'nb', 'nhật', 'xứ phù tang'),
   ...place('trung quốc', 'tq'),
   ...place('hoa kỳ', 'mỹ'),
