@@ -77,7 +77,10 @@ export const DEFAULT_DECISION: Decision = {
   minCoverage: 0.35,
   minLead: 0.1,
   choiceThreshold: 0.2,
-  choiceFloor: 0.1,
+  // Unsure, three choices beat two: the right FAQ is among the first three far more often than
+  // first or second. 0.1 → 0.05: qa-tune right or among the choices 87.8 → 88.6%, dev 95 → 96%,
+  // 2.4 → 2.7 choices on average; below 0.05 no gain, only weaker third choices.
+  choiceFloor: 0.05,
   fieldThreshold: 0.4,
   maxSuggestions: 3,
 };

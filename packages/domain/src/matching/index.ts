@@ -61,7 +61,7 @@
  *     and a 40% lead) that answered only 62% of the dev set though the right FAQ was first for
  *     93%;
  *   - `ambiguous` when the best FAQ reaches confidence 0.2: the choices are the three
- *     best-ranked FAQs (in rank order) that reach 0.1, since the right FAQ is far more often
+ *     best-ranked FAQs (in rank order) that reach 0.05, since the right FAQ is far more often
  *     among the first three than first (frozen set: 82% vs 66%), so a person choosing among
  *     three beats a wrong answer;
  *   - `no_answer` below, or when the question is outside the field.

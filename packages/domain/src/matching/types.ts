@@ -57,7 +57,7 @@ export interface MatcherOptions {
   minLead?: number;
   /** Confidence the best FAQ needs for choices to be offered. Default 0.2. */
   choiceThreshold?: number;
-  /** Confidence another of the best-ranked FAQs needs to be offered beside it. Default 0.1. */
+  /** Confidence another of the best-ranked FAQs needs to be offered beside it. Default 0.05. */
   choiceFloor?: number;
   /** Share of the question's content words the field must know (field.ts). Default 0.4. */
   fieldThreshold?: number;
