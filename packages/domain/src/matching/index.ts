@@ -110,7 +110,10 @@
  *   abroad, typed with or without accents, no place after it) read "về nước", the FAQs' word for
  *   people back home, and the trip weighs half; "Đài" is Taiwan after "đi", "qua", "sang", "bên"
  *   (alone it is also a radio station or "tổng đài"). qa-tune right or among the choices 87.3 →
- *   87.8%, top-3 91.4 → 91.9%; learning run wrong 1.9 → 1.3%; dev unchanged.
+ *   87.8%, top-3 91.4 → 91.9%; learning run wrong 1.9 → 1.3%; dev unchanged. "Cơ quan nào"
+ *   (which office) frames a question as "ở đâu" and "chỗ nào" do, rather than naming a topic:
+ *   "ở Việt Nam đánh mất hộ chiếu thì báo cho cơ quan nào" no longer goes to the FAQ whose answer
+ *   names the "cơ quan đại diện" abroad; qa-tune answered wrong 1.0 → 0.8%.
  *
  * Measured (`pnpm eval:qa`: through POST /assistant/ask, then the ranking, leave-out and learning
  * runs in process; `npx tsx scripts/eval-dev.ts [--data DIR]` in packages/domain gives the same).

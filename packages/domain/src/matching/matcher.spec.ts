@@ -291,6 +291,23 @@ describe('createMatcher: telling close FAQs apart', () => {
     expect(answeredWith(passports.match('mất hộ chiếu ở nước ngoài'))).toBe('lost-passport');
   });
 
+  it('reads "cơ quan nào" as asking where to go, not as a topic', () => {
+    const lost = matcherWith([
+      faq(
+        'lost-at-home',
+        'Bị mất hộ chiếu ở trong nước thì phải làm gì?',
+        'Khai báo với Công an cấp xã nơi gần nhất hoặc trên Cổng dịch vụ công trong 48 giờ.',
+      ),
+      faq(
+        'lost-abroad',
+        'Bị mất hộ chiếu khi đang ở nước ngoài thì làm sao?',
+        'Báo cảnh sát nước sở tại, rồi đến cơ quan đại diện Việt Nam gần nhất để được cấp giấy tờ về nước.',
+      ),
+    ]);
+    const question = 'Ở Việt Nam mà đánh mất hộ chiếu thì cần báo cho cơ quan nào?';
+    expect(lost.match(question).best?.id).toBe('lost-at-home');
+  });
+
   it('reads "đi Nhật về", "qua Đài về" as back home, not as going there', () => {
     const faqs = [
       faq(

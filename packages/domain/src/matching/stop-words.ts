@@ -29,7 +29,7 @@ const FACTORS: ReadonlyArray<readonly [number, string]> = [
   [0.05, 'gì nào sao như chi thế_nào như_thế_nào làm_sao ra_sao làm_thế_nào cái_gì là_gì'],
   [0.2, 'bao nhiêu mấy bao_nhiêu bao_giờ bây_giờ cho_hỏi xin_hỏi'],
   [0.35, 'đâu'],
-  [0.2, 'ở_đâu chỗ_nào nơi_nào'],
+  [0.2, 'ở_đâu chỗ_nào nơi_nào cơ_quan_nào'],
   // Modal and aspect verbs, light verbs.
   [0.1, 'có được phải'],
   [
