@@ -113,15 +113,17 @@ function pushCameBack(
   const token = readings[i];
   const place = slots.at(-1);
   const next = readings[i + 1];
-  const home =
+  const cameBack =
     token.folded === 've' &&
     (!token.marked || token.exact === VE.exact) &&
-    place !== undefined &&
-    namesPlaceAbroad(place, readings[i - 1], ctx) &&
-    !(next && PLACES_AFTER_VE.has(next.folded))
-      ? ctx.lexicon.longestMatch(VE_NUOC, 0, false)
-      : undefined;
-  if (!home || home.length !== VE_NUOC.length) {
+    !(next && PLACES_AFTER_VE.has(next.folded));
+  const home = cameBack ? ctx.lexicon.longestMatch(VE_NUOC, 0, false) : undefined;
+  if (
+    !place ||
+    !home ||
+    home.length !== VE_NUOC.length ||
+    !namesPlaceAbroad(place, readings[i - 1], ctx)
+  ) {
     slots.push(slot);
     return;
   }
@@ -132,9 +134,9 @@ function pushCameBack(
   // "về" alone (gửi tiền về, về nhà) is not yet "came home": the FAQs that say so count most.
   const typed = slot.alternatives.map((alt) => ({ ...alt, quality: alt.quality * LONE_VE }));
   // The trip is what the person came back from, not what the question is about.
-  slots[slots.length - 1] = { ...place!, stopFactor: place!.stopFactor * PLACE_FACTOR };
+  slots[slots.length - 1] = { ...place, stopFactor: place.stopFactor * PLACE_FACTOR };
   const before = slots.at(-2);
-  if (before && slots.length >= 2 && before.alternatives.some(isTripVerb)) {
+  if (before?.alternatives.some(isTripVerb)) {
     slots[slots.length - 2] = { ...before, stopFactor: before.stopFactor * PLACE_FACTOR };
   }
   slots.push({ ...slot, alternatives: [...inferred, ...typed], massFrom: 'readings' });
