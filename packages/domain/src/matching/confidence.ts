@@ -151,6 +151,17 @@ export function mayAnswer(ranked: readonly Ranked[], decision: Decision): boolea
   );
 }
 
+// A question much of which one FAQ explains, and that accounts for a good part of the FAQ's own
+// phrasing, is about what the FAQs are about, even when most of its words are everyday ones
+// ("đi tàu cá xa bờ mấy tháng liền có ổn không"): on the tuning sets it rescues in-scope
+// questions (dev answered right 72 → 73%) and keeps out no out-of-scope one.
+const FIELD_BY_COVERAGE = 0.4;
+const FIELD_BY_PHRASING = 0.2;
+
+function explainsMuch(best: Assessed): boolean {
+  return best.coverage >= FIELD_BY_COVERAGE && best.phrasingCoverage >= FIELD_BY_PHRASING;
+}
+
 export function decide(
   candidates: readonly Assessed[],
   signals: QuestionSignals,
@@ -159,7 +170,7 @@ export function decide(
 ): Omit<MatchResult, 'locale'> {
   const ranked = rankCandidates(candidates);
   const [first] = ranked;
-  const inField = signals.share >= decision.fieldThreshold;
+  const inField = signals.share >= decision.fieldThreshold || (!!first && explainsMuch(first));
   const toFaq = ({ id, confidence }: { id: string; confidence: number }): ScoredFaq => ({
     id,
     confidence,
