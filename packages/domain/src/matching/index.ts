@@ -117,7 +117,10 @@
  *   87.8%, top-3 91.4 → 91.9%; learning run wrong 1.9 → 1.3%; dev unchanged. "Cơ quan nào"
  *   (which office) frames a question as "ở đâu" and "chỗ nào" do, rather than naming a topic:
  *   "ở Việt Nam đánh mất hộ chiếu thì báo cho cơ quan nào" no longer goes to the FAQ whose answer
- *   names the "cơ quan đại diện" abroad; qa-tune answered wrong 1.0 → 0.8%.
+ *   names the "cơ quan đại diện" abroad; qa-tune answered wrong 1.0 → 0.8%. The glossary reads
+ *   how English questions ask about anything in the field: "signs" (dấu hiệu), "recognise"
+ *   (nhận biết), "difference" (khác nhau), "valid" (giá trị, thời hạn), "stay" (ở lại),
+ *   "safest": qa-tune English answered right 20 → 40%, all questions 46.0 → 47.3%.
  *
  * Measured (`pnpm eval:qa`: through POST /assistant/ask, then the ranking, leave-out and learning
  * runs in process; `npx tsx scripts/eval-dev.ts [--data DIR]` in packages/domain gives the same).

@@ -119,6 +119,34 @@ describe('createMatcher: finding the FAQ', () => {
     expect(result.locale).toBe('vi');
   });
 
+  it('reads how English questions ask: the difference, how long valid, the signs', () => {
+    const papers = matcherWith([
+      ...BASE,
+      faq(
+        'passport-or-visa',
+        'Hộ chiếu và thị thực (visa) khác nhau như thế nào?',
+        'Hộ chiếu do Việt Nam cấp cho công dân; thị thực do nước đến cấp, cho phép nhập cảnh.',
+      ),
+      faq(
+        'passport-validity',
+        'Hộ chiếu phổ thông có giá trị bao lâu?',
+        'Hộ chiếu phổ thông có thời hạn 10 năm; người dưới 14 tuổi được cấp hộ chiếu thời hạn 5 năm.',
+      ),
+      faq(
+        'scam-signs',
+        'Dấu hiệu của tin tuyển dụng lừa đảo trên mạng là gì?',
+        'Hứa lương cao, việc nhẹ, đòi đặt cọc trước, không có hợp đồng rõ ràng.',
+      ),
+    ]);
+    expect(papers.match('What is the difference between a passport and a visa?').best?.id).toBe(
+      'passport-or-visa',
+    );
+    expect(papers.match('How long is a passport valid?').best?.id).toBe('passport-validity');
+    expect(papers.match('What are the warning signs of a fake job ad online?').best?.id).toBe(
+      'scam-signs',
+    );
+  });
+
   it('answers in English when the question is English and the FAQ has an English version', () => {
     const result = matcher.match('What are the signs of human trafficking?');
     expect(answeredWith(result)).toBe('trafficking-signs');

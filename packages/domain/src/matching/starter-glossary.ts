@@ -202,8 +202,15 @@ const WORK: GlossaryEntry[] = [
   term(['bank', 'banks'], 'ngân hàng'),
   term(['debt', 'debts'], 'nợ'),
   term(['help', 'support', 'assistance', 'assist'], ['hỗ trợ', 'giúp']),
-  term(['safe', 'safely', 'safety'], 'an toàn'),
+  term(['safe', 'safely', 'safety', 'safer', 'safest'], 'an toàn'),
   term(['risk', 'risks', 'danger', 'dangerous'], ['rủi ro', 'nguy hiểm']),
+  // How questions are asked about anything in the field: its signs, how it differs, how long
+  // a paper is valid, staying on.
+  term(['sign', 'signs', 'warning sign', 'warning signs'], 'dấu hiệu'),
+  term(['recognise', 'recognize', 'identify', 'tell if'], 'nhận biết'),
+  term(['difference', 'different', 'differ'], 'khác nhau'),
+  term(['valid', 'validity'], ['giá trị', 'thời hạn']),
+  term(['stay', 'stay on', 'remain'], 'ở lại'),
 ];
 
 /** Abuse, deception and trafficking. */
