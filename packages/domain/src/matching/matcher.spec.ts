@@ -119,7 +119,7 @@ describe('createMatcher: finding the FAQ', () => {
     expect(result.locale).toBe('vi');
   });
 
-  it('reads how English questions ask: the difference, how long valid, the signs', () => {
+  it('reads how English questions ask: the difference, how long, the requirements, the signs', () => {
     const papers = matcherWith([
       ...BASE,
       faq(
@@ -133,6 +133,16 @@ describe('createMatcher: finding the FAQ', () => {
         'Hộ chiếu phổ thông có thời hạn 10 năm; người dưới 14 tuổi được cấp hộ chiếu thời hạn 5 năm.',
       ),
       faq(
+        'work-conditions',
+        'Cần đáp ứng những điều kiện gì để đi làm việc ở nước ngoài theo hợp đồng?',
+        'Đủ 18 tuổi, đủ sức khỏe, có trình độ ngoại ngữ và tay nghề theo yêu cầu của bên tiếp nhận.',
+      ),
+      faq(
+        'passport-time',
+        'Làm hộ chiếu mất bao lâu thì nhận được?',
+        'Thường trong 8 ngày làm việc kể từ khi nộp đủ hồ sơ hợp lệ.',
+      ),
+      faq(
         'scam-signs',
         'Dấu hiệu của tin tuyển dụng lừa đảo trên mạng là gì?',
         'Hứa lương cao, việc nhẹ, đòi đặt cọc trước, không có hợp đồng rõ ràng.',
@@ -142,6 +152,10 @@ describe('createMatcher: finding the FAQ', () => {
       'passport-or-visa',
     );
     expect(papers.match('How long is a passport valid?').best?.id).toBe('passport-validity');
+    expect(papers.match('What are the requirements to work abroad?').best?.id).toBe(
+      'work-conditions',
+    );
+    expect(papers.match('How long does it take to get a passport?').best?.id).toBe('passport-time');
     expect(papers.match('What are the warning signs of a fake job ad online?').best?.id).toBe(
       'scam-signs',
     );

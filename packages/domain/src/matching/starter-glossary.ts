@@ -211,6 +211,12 @@ const WORK: GlossaryEntry[] = [
   term(['difference', 'different', 'differ'], 'khác nhau'),
   term(['valid', 'validity'], ['giá trị', 'thời hạn']),
   term(['stay', 'stay on', 'remain'], 'ở lại'),
+  term(['how long', 'how many days'], 'bao lâu'),
+  term(
+    ['requirement', 'requirements', 'condition', 'conditions', 'eligible', 'eligibility'],
+    'điều kiện',
+  ),
+  term(['procedure', 'procedures', 'process', 'steps', 'formalities'], 'thủ tục'),
 ];
 
 /** Abuse, deception and trafficking. */
