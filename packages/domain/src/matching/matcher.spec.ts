@@ -99,6 +99,24 @@ describe('createMatcher: finding the FAQ', () => {
     expect(answeredWith(matcher.match('xin visa ở HQ lâu ko'))).toBe('visa-extension');
   });
 
+  it('reads the field’s written abbreviations: tnlđ, qtich', () => {
+    const abroad = matcherWith([
+      ...BASE,
+      faq(
+        'work-accident',
+        'Bị tai nạn lao động ở nước ngoài thì được hỗ trợ gì?',
+        'Báo ngay chủ sử dụng và doanh nghiệp đưa đi; được hưởng bảo hiểm tai nạn lao động.',
+      ),
+      faq(
+        'child-nationality',
+        'Con sinh ra ở nước ngoài thì có quốc tịch Việt Nam không?',
+        'Cha mẹ đăng ký khai sinh cho con tại cơ quan đại diện Việt Nam để con có quốc tịch Việt Nam.',
+      ),
+    ]);
+    expect(abroad.match('bị tnlđ rồi').best?.id).toBe('work-accident');
+    expect(abroad.match('chưa có qtich thì sao').best?.id).toBe('child-nationality');
+  });
+
   it('refuses the same abbreviated questions without the dictionaries', () => {
     const bare = createMatcher({ faqs: BASE, synonyms: [], glossary: [] });
     for (const question of ['hs du hc gồm j', 'xin visa ở HQ lâu ko']) {
