@@ -217,6 +217,12 @@ const WORK: GlossaryEntry[] = [
     'điều kiện',
   ),
   term(['procedure', 'procedures', 'process', 'steps', 'formalities'], 'thủ tục'),
+  // One-syllable renderings: they read English questions without making any Vietnamese phrase
+  // a word of the field.
+  term(['need', 'needs', 'needed'], 'cần'),
+  term(['want', 'wants'], 'muốn'),
+  term(['find', 'search for'], 'tìm'),
+  term(['go', 'goes', 'going', 'went'], 'đi'),
 ];
 
 /** Abuse, deception and trafficking. */
