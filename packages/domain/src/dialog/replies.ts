@@ -96,6 +96,15 @@ function questionButtons(
   };
 }
 
+/** "Có phải bạn muốn hỏi:" and the FAQs that may fit, as buttons a person picks from. */
+function didYouMean(
+  locale: BotLocale,
+  choices: { id: string; question: string }[],
+  wholeLabels: boolean,
+): { intro: string; buttons: ReplyButton[][] } {
+  return questionButtons(botText(locale, 'didYouMean'), choices, Action.pick, wholeLabels);
+}
+
 /**
  * An answer, a choice between close FAQs ("Có phải bạn muốn hỏi…", with "Không phải, gặp cán
  * bộ"), or the honest "no answer" of a question sent to staff. `emergency` (the emergency route,
@@ -111,12 +120,7 @@ export function answerReplies(
   if (result.status === 'answered' && result.faq)
     return faqReplies(locale, result.faq, helpTopicId);
   if (result.status === 'ambiguous') {
-    const choices = questionButtons(
-      botText(locale, 'didYouMean'),
-      result.suggestions,
-      Action.pick,
-      wholeLabels,
-    );
+    const choices = didYouMean(locale, result.suggestions, wholeLabels);
     return [
       text(choices.intro, [
         ...choices.buttons,
@@ -160,10 +164,7 @@ export function dangerReplies(
   // Without a sure answer, the FAQs that may fit, to read while staff take the message ("bị lừa
   // mất 50 triệu tiền đi xklđ": where to report it); staff have the message already, so no
   // "Không phải, gặp cán bộ".
-  const offered =
-    !faq && choices.length > 0
-      ? questionButtons(botText(locale, 'didYouMean'), choices, Action.pick, wholeLabels)
-      : undefined;
+  const offered = !faq && choices.length > 0 ? didYouMean(locale, choices, wholeLabels) : undefined;
   return [
     emergencyReply(locale, emergency),
     ...(faq ? faqReplies(locale, faq) : []),

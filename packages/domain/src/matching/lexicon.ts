@@ -65,6 +65,12 @@ function tokenMatches(typed: Token, pattern: Token, lone: boolean): boolean {
   return !typed.marked || !isVietnameseSyllable(typed.folded);
 }
 
+/** An entry's alternatives as a list, made once the lexicon is complete and then kept. */
+function alternativesOf(entry: Entry): readonly Alternative[] {
+  entry.list ??= [...entry.alternatives.values()];
+  return entry.list;
+}
+
 const MIN_CHAINED_QUALITY = 0.6;
 const NONE: readonly Entry[] = [];
 
@@ -94,7 +100,7 @@ export class Lexicon {
    */
   mayRead(folded: string, test: (alt: Alternative) => boolean): boolean {
     return (this.byFirst.get(`vi:${folded}`) ?? NONE).some(
-      (entry) => entry.pattern.tokens.length === 1 && [...entry.alternatives.values()].some(test),
+      (entry) => entry.pattern.tokens.length === 1 && alternativesOf(entry).some(test),
     );
   }
 
@@ -127,8 +133,7 @@ export class Lexicon {
       // only when they cannot be words of the question's language.
       const usable = takeVietnamese ? !english || entry.foreign : english || entry.foreign;
       if (usable && this.matchesAt(entry.pattern, tokens, start)) {
-        entry.list ??= [...entry.alternatives.values()];
-        return { length: entry.pattern.tokens.length, alternatives: entry.list };
+        return { length: entry.pattern.tokens.length, alternatives: alternativesOf(entry) };
       }
     }
     return undefined;
