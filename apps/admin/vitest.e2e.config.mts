@@ -15,7 +15,9 @@ export default mergeConfig(
       environment: 'node',
       fileParallelism: false,
       hookTimeout: 120_000,
-      testTimeout: 60_000,
+      // A guard against a hang, not a speed target: under CI, with the bot's load tests beside it
+      // on two cores, the longest flows (a whole reporting round) took up to a minute.
+      testTimeout: 120_000,
       // What the page shows after a click may take seconds when CI runs the bot's and the API's
       // suites beside this one on two cores: expect.poll waits up to 10 s, not 1 s.
       expect: { poll: { timeout: 10_000 } },

@@ -209,15 +209,21 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
       .toContain(COMMENT);
     await unitPage.getByLabel(TEMPLATE.supported).fill('-1');
     await unitPage.getByRole('button', { name: r.submission.submit }).click();
-    const supportedItem = unitPage.locator('.report-field').filter({ hasText: TEMPLATE.supported });
+    // A field's item by its own label: the other field's messages may quote this field's name.
+    const reportField = (label: string) =>
+      unitPage.locator('.report-field').filter({
+        has: unitPage.locator('.el-form-item__label').getByText(label, { exact: true }),
+      });
+    const supportedItem = reportField(TEMPLATE.supported);
     await expect
       .poll(() => supportedItem.locator('.field__error').innerText())
       .toMatch(/số nguyên không âm/i);
     await unitPage.getByLabel(TEMPLATE.supported).fill('2');
     await unitPage.getByRole('button', { name: r.submission.submit }).click();
-    await expect
-      .poll(() => supportedItem.locator('.field__error').innerText())
-      .toBe(TEMPLATE.ruleMessage);
+    // The rule names both fields: its message stands beside each.
+    for (const item of [supportedItem, reportField(TEMPLATE.cases)]) {
+      await expect.poll(() => item.locator('.field__error').innerText()).toBe(TEMPLATE.ruleMessage);
+    }
     await unitPage.getByLabel(TEMPLATE.supported).fill('6');
     await unitPage.getByRole('button', { name: r.submission.submit }).click();
     await expect.poll(() => flash(unitPage).innerText()).toBe(r.submission.submitted);
