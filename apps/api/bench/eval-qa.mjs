@@ -8,7 +8,8 @@
 // leave-FAQs-out run (questions whose FAQ is removed must not be answered) and
 // the learning run (half of each FAQ's questions, drawn with a fixed seed, added as alternates,
 // measured on the other half) and the base grown to 2,000 FAQs by distractors. Each report ends
-// with how well the answers' `chance` agrees with what happened (calibration, by band).
+// with how well the answers' `chance` agrees with what happened (calibration, by band). Last,
+// the set's questions typed with diacritics, asked as typed and again without diacritics.
 //   pnpm eval:qa            (QA_DIRS=dir1,dir2 overrides the sets)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import {
   leaveOut,
   STARTER_GLOSSARY,
   STARTER_SYNONYMS,
+  unaccentedSplit,
 } from '@gcm/domain';
 import { askQuestion, startBenchApp } from './harness.mjs';
 
@@ -109,5 +111,13 @@ for (const dir of dirs) {
       evaluateSet(grownSet(set, 2_000), dictionaries),
     ).join('\n'),
   );
+  const { accented, unaccented } = unaccentedSplit(set);
+  for (const [typed, part] of [
+    ['as typed, with diacritics', accented],
+    ['the same typed without diacritics', unaccented],
+  ]) {
+    const lines = formatReport(`${label}, ${typed}`, evaluateSet(part, dictionaries));
+    console.log(lines.slice(0, 4).join('\n'));
+  }
   console.log('');
 }

@@ -8,7 +8,8 @@
  * Prints, for the set (the dev set unless --data): answered right, answered wrong, right among
  * the choices, no answer, out-of-scope questions answered directly / refused, per kind; a
  * leave-FAQs-out run (questions whose FAQ is removed must not be answered); a learning run (half
- * of each FAQ's questions recorded as alternates, measured on the other half). Optionally: a
+ * of each FAQ’s questions recorded as alternates, measured on the other half); its questions typed
+ * with diacritics, asked again without them. Optionally: a
  * sweep of the decision's thresholds, the same figures with the base grown by synthetic FAQs
  * and alternates (calibration must hold as the base grows), a dictionary ablation, and latency
  * with 1,000 and 10,000 FAQs.
@@ -26,6 +27,7 @@ import {
   formatReport,
   learningRun,
   leaveOut,
+  unaccentedSplit,
   STARTER_GLOSSARY,
   STARTER_SYNONYMS,
   type FaqEntry,
@@ -69,6 +71,14 @@ print(
     evaluateSet(grownSet(set, 2_000), dictionaries),
   ),
 );
+
+const { accented, unaccented } = unaccentedSplit(set);
+for (const [typed, part] of [
+  ['Questions typed with diacritics', accented],
+  ['The same questions typed without diacritics', unaccented],
+] as const) {
+  print(formatReport(typed, evaluateSet(part, dictionaries)).slice(0, 4));
+}
 
 if (flag('sweep')) sweep();
 if (flag('growth')) growth();

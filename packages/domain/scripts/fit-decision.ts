@@ -29,7 +29,6 @@ import {
   createMatcher,
   STARTER_GLOSSARY,
   STARTER_SYNONYMS,
-  type FaqEntry,
   type QaQuestion,
   type QaSet,
 } from '../src/matching';

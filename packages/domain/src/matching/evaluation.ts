@@ -6,6 +6,7 @@
  * knowledge base has no answer (out of scope). Three outcomes are told apart, as a citizen sees
  * them: answered directly, offered as one of a few choices, or "no answer".
  */
+import { foldDiacritics, hasDiacritics } from '../text';
 import { createMatcher, type FaqMatcher } from './matcher';
 import type { FaqEntry, GlossaryEntry, MatcherOptions, MatchResult, SynonymEntry } from './types';
 
@@ -281,6 +282,18 @@ export function distractorFaqs(
 export function grownSet(set: QaSet, size: number, seed = 7): QaSet {
   const extra = Math.max(0, size - set.faqs.length);
   return { ...set, faqs: [...set.faqs, ...distractorFaqs(set, extra, 1, seed)] };
+}
+
+/**
+ * The set's questions typed with diacritics (not its English ones), and the same questions typed
+ * again without them, as many people type: what the diacritics are worth to the matcher.
+ */
+export function unaccentedSplit(set: QaSet): { accented: QaSet; unaccented: QaSet } {
+  const accented = set.questions.filter((q) => q.kind !== 'english' && hasDiacritics(q.q));
+  return {
+    accented: { ...set, questions: accented },
+    unaccented: { ...set, questions: accented.map((q) => ({ ...q, q: foldDiacritics(q.q) })) },
+  };
 }
 
 /** Seed of the learning run's split: fixed, so the figures can be compared from run to run. */
