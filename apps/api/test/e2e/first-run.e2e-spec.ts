@@ -114,6 +114,18 @@ describe('first run', () => {
           faq: { question: 'Làm hộ chiếu ở đâu, thủ tục thế nào, làm online được không?' },
         });
       }
+      // A question outside the field, typed either way, is told so: no choices of FAQs that only
+      // share a syllable with it ("giá" of "giá trị", "gia" of "gia hạn").
+      for (const text of [
+        'giá vàng hôm nay',
+        'gia vang hom nay',
+        'lich nghi tet nam nay may ngay',
+      ]) {
+        expect((await ask(request.agent(t.url), text).expect(200)).body, text).toMatchObject({
+          status: 'no_answer',
+          inField: false,
+        });
+      }
       // Where to get a visa has a FAQ of its own, not the one on staying on a tourist visa.
       for (const text of ['visa du lịch hàn quốc làm ở đâu', 'lam visa o dau']) {
         expect((await ask(request.agent(t.url), text).expect(200)).body).toMatchObject({

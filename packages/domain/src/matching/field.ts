@@ -10,7 +10,7 @@
  */
 import { englishStem } from './english';
 import { QUALITY, type Query, type Slot } from './query-types';
-import { CONTENT_STOP_FACTOR } from './stop-words';
+import { CONTENT_STOP_FACTOR, lettersStopFactor } from './stop-words';
 import { DOCUMENT_LIMITS, isVietnameseSyllable, readingShare, tokenise, type Token } from '../text';
 import type { PhrasingTexts } from './phrasings';
 import type { FaqEntry } from './types';
@@ -106,10 +106,18 @@ export function fieldShare(query: Query, vocabulary: FieldVocabulary): number {
     return share === undefined ? UNACCENTED_ALONE : Math.max(LETTERS_FLOOR, share);
   };
   for (const [i, slot] of query.slots.entries()) {
-    if (slot.stopFactor < CONTENT_STOP_FACTOR) continue;
+    // Typed without diacritics, a syllable is a content word as often as its letters mean one:
+    // "vang" is mostly vàng (gold), seldom the particle vâng, so "gia vang hom nay" has two
+    // content words the field does not write, as "giá vàng hôm nay" has.
+    const typed = typedTokens(slot);
+    const factor =
+      unaccented && slot.massFrom === 'typed' && typed.length === 1
+        ? lettersStopFactor(typed[0])
+        : slot.stopFactor;
+    if (factor < CONTENT_STOP_FACTOR) continue;
     // A dictionary phrase counts as the content words typed for it: "đi làm việc ở nước ngoài"
     // is four of the field's words, not one against "tiêu chuẩn"'s two.
-    const weight = slot.stopFactor * (slot.typedContent ?? 1);
+    const weight = factor * (slot.typedContent ?? 1);
     content += weight;
     // A phrase of the dictionary or glossary is the field's, not a chat spelling of an everyday
     // word ("hum" for "hôm"): it has a reading of two or more syllables or an English one.

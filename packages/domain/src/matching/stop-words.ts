@@ -5,7 +5,7 @@
  * weigh very little. Words that can flip or narrow the meaning ("không", "chưa", "bị", "đâu") keep
  * a larger share, because "có được xuất cảnh không" and "bị cấm xuất cảnh" do depend on them.
  */
-import { foldDiacritics, syllableKeys, type Token } from '../text';
+import { foldDiacritics, readingsOfLetters, syllableKeys, type Token } from '../text';
 import { ENGLISH_STOP_WORDS, englishWord } from './english';
 
 // Words joined by "_" are phrases: they count as one unit, whose parts may be content words
@@ -94,6 +94,17 @@ export function stopFactor(token: Token, english: boolean): number {
   if (english) return ENGLISH_STOP_WORDS.has(englishWord(token)) ? ENGLISH_STOP_FACTOR : 1;
   const tables = token.marked ? EXACT : FOLDED;
   return tables.syllables.get(token.marked ? token.exact : token.folded) ?? 1;
+}
+
+/**
+ * Factor of unaccented letters as the mean of their readings' factors, each weighed by how
+ * often the letters mean it in general Vietnamese: "vang" is mostly "vàng", seldom "vâng".
+ */
+export function lettersStopFactor(token: Token): number {
+  if (token.marked) return stopFactor(token, false);
+  const readings = readingsOfLetters(token.folded);
+  if (readings.length === 0 || /^\d+$/.test(token.folded)) return stopFactor(token, false);
+  return readings.reduce((sum, r) => sum + r.share * (EXACT.syllables.get(r.exact) ?? 1), 0);
 }
 
 function phraseKey(tokens: readonly Token[]): { key: string; tables: Tables } {

@@ -6,7 +6,7 @@ export {
   stripControlChars,
 } from './normalise';
 export { syllableKeys, isVietnameseSyllable, type SyllableKeys } from './syllable';
-export { readingShare } from './syllable-frequency';
+export { readingShare, readingsOfLetters } from './syllable-frequency';
 export {
   QUESTION_LIMITS,
   DOCUMENT_LIMITS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingShare } from './syllable-frequency';
+import { readingShare, readingsOfLetters } from './syllable-frequency';
 import { syllableKeys } from './syllable';
 
 const exactOf = (syllable: string): string => syllableKeys(syllable).exact;
@@ -26,5 +26,15 @@ describe('readingShare', () => {
 
   it('says nothing of letters it has not seen', () => {
     expect(readingShare('xkld', () => true)).toBeUndefined();
+  });
+
+  it('lists the readings of letters with their shares, the most common one largest', () => {
+    const readings = readingsOfLetters('vang');
+    const total = readings.reduce((sum, r) => sum + r.share, 0);
+    expect(total).toBeCloseTo(1, 10);
+    const share = (syllable: string): number =>
+      readings.find((r) => r.exact === exactOf(syllable))?.share ?? 0;
+    expect(share('vàng')).toBeGreaterThan(share('vâng'));
+    expect(readingsOfLetters('xkld')).toEqual([]);
   });
 });

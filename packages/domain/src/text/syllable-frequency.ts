@@ -52,3 +52,10 @@ export function readingShare(
   }
   return all > 0 ? accepted / all : undefined;
 }
+
+/** The readings of unaccented letters (exact keys) with their share of the letters' uses. */
+export function readingsOfLetters(folded: string): readonly { exact: string; share: number }[] {
+  const readings = readingsOf(folded) ?? [];
+  const all = readings.reduce((sum, r) => sum + r.count, 0);
+  return readings.map((r) => ({ exact: r.exact, share: r.count / all }));
+}
