@@ -18,12 +18,12 @@ import {
   evaluateSet,
   formatLeaveOut,
   formatReport,
+  formatUnaccented,
   grownSet,
   learningRun,
   leaveOut,
   STARTER_GLOSSARY,
   STARTER_SYNONYMS,
-  unaccentedSplit,
 } from '@gcm/domain';
 import { askQuestion, startBenchApp } from './harness.mjs';
 
@@ -111,13 +111,6 @@ for (const dir of dirs) {
       evaluateSet(grownSet(set, 2_000), dictionaries),
     ).join('\n'),
   );
-  const { accented, unaccented } = unaccentedSplit(set);
-  for (const [typed, part] of [
-    ['as typed, with diacritics', accented],
-    ['the same typed without diacritics', unaccented],
-  ]) {
-    const lines = formatReport(`${label}, ${typed}`, evaluateSet(part, dictionaries));
-    console.log(lines.slice(0, 4).join('\n'));
-  }
+  console.log(formatUnaccented(label, set, dictionaries).join('\n'));
   console.log('');
 }

@@ -25,9 +25,9 @@ import {
   formatLeaveOut,
   grownSet,
   formatReport,
+  formatUnaccented,
   learningRun,
   leaveOut,
-  unaccentedSplit,
   STARTER_GLOSSARY,
   STARTER_SYNONYMS,
   type FaqEntry,
@@ -72,13 +72,7 @@ print(
   ),
 );
 
-const { accented, unaccented } = unaccentedSplit(set);
-for (const [typed, part] of [
-  ['Questions typed with diacritics', accented],
-  ['The same questions typed without diacritics', unaccented],
-] as const) {
-  print(formatReport(typed, evaluateSet(part, dictionaries)).slice(0, 4));
-}
+print(formatUnaccented(`${set.faqs.length} FAQs (${dataDir})`, set, dictionaries));
 
 if (flag('sweep')) sweep();
 if (flag('growth')) growth();

@@ -296,6 +296,21 @@ export function unaccentedSplit(set: QaSet): { accented: QaSet; unaccented: QaSe
   };
 }
 
+/**
+ * The in-scope and out-of-scope lines of the set's questions typed with diacritics, then of the
+ * same questions typed without them (see unaccentedSplit).
+ */
+export function formatUnaccented(label: string, set: QaSet, dictionaries: Dictionaries): string[] {
+  const { accented, unaccented } = unaccentedSplit(set);
+  // The title and the three lines of the totals, without the kinds and the calibration.
+  const totals = (title: string, part: QaSet): string[] =>
+    formatReport(title, evaluateSet(part, dictionaries)).slice(0, 4);
+  return [
+    ...totals(`${label}, as typed, with diacritics`, accented),
+    ...totals(`${label}, the same typed without diacritics`, unaccented),
+  ];
+}
+
 /** Seed of the learning run's split: fixed, so the figures can be compared from run to run. */
 export const LEARNING_SEED = 14;
 

@@ -218,6 +218,7 @@ export {
   formatCalibration,
   formatLeaveOut,
   formatReport,
+  formatUnaccented,
   distractorFaqs,
   grownSet,
   learningRun,

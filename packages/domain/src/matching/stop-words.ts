@@ -101,9 +101,8 @@ export function stopFactor(token: Token, english: boolean): number {
  * often the letters mean it in general Vietnamese: "vang" is mostly "vàng", seldom "vâng".
  */
 export function lettersStopFactor(token: Token): number {
-  if (token.marked) return stopFactor(token, false);
-  const readings = readingsOfLetters(token.folded);
-  if (readings.length === 0 || /^\d+$/.test(token.folded)) return stopFactor(token, false);
+  const readings = token.marked ? [] : readingsOfLetters(token.folded);
+  if (readings.length === 0) return stopFactor(token, false);
   return readings.reduce((sum, r) => sum + r.share * (EXACT.syllables.get(r.exact) ?? 1), 0);
 }
 

@@ -6,56 +6,65 @@
 import FREQUENCIES from './data/syllable-frequencies.json';
 import { syllableKeys } from './syllable';
 
-interface Reading {
-  /** Diacritic-exact key (syllableKeys). */
+/** One reading of some letters: its exact key (syllableKeys) and its share of their uses. */
+export interface Reading {
   readonly exact: string;
+  readonly share: number;
+  /** Times counted (the share is this over the letters' total). */
   readonly count: number;
 }
 
-// Built on first use, so that code never asking (the console) never pays for it.
-let readingsByLetters: Map<string, Reading[]> | undefined;
+interface Letters {
+  readonly readings: readonly Reading[];
+  readonly total: number;
+}
 
-function readingsOf(folded: string): readonly Reading[] | undefined {
-  if (!readingsByLetters) {
-    const byExact = new Map<string, { folded: string; count: number }>();
-    for (const [syllable, count] of Object.entries(FREQUENCIES as Record<string, number>)) {
-      // Old and new tone placements ("hoà", "hòa") are one syllable.
-      const { exact, folded: letters } = syllableKeys(syllable);
-      const known = byExact.get(exact);
-      byExact.set(exact, { folded: letters, count: (known?.count ?? 0) + count });
-    }
-    readingsByLetters = new Map();
-    for (const [exact, { folded: letters, count }] of byExact) {
-      const list = readingsByLetters.get(letters) ?? [];
-      list.push({ exact, count });
-      readingsByLetters.set(letters, list);
-    }
+const NONE: Letters = { readings: [], total: 0 };
+
+// Built on first use, so that code never asking (the console) never pays for it.
+let byLetters: Map<string, Letters> | undefined;
+
+function build(): Map<string, Letters> {
+  const byExact = new Map<string, { letters: string; count: number }>();
+  for (const [syllable, count] of Object.entries(FREQUENCIES as Record<string, number>)) {
+    // Old and new tone placements ("hoà", "hòa") are one syllable.
+    const { exact, folded: letters } = syllableKeys(syllable);
+    byExact.set(exact, { letters, count: (byExact.get(exact)?.count ?? 0) + count });
   }
-  return readingsByLetters.get(folded);
+  const counted = new Map<string, { exact: string; count: number }[]>();
+  for (const [exact, { letters, count }] of byExact) {
+    const list = counted.get(letters) ?? [];
+    list.push({ exact, count });
+    counted.set(letters, list);
+  }
+  const result = new Map<string, Letters>();
+  for (const [letters, list] of counted) {
+    const total = list.reduce((sum, r) => sum + r.count, 0);
+    const readings = list.map(({ exact, count }) => ({ exact, count, share: count / total }));
+    result.set(letters, { readings, total });
+  }
+  return result;
+}
+
+function lettersOf(folded: string): Letters {
+  byLetters ??= build();
+  return byLetters.get(folded) ?? NONE;
+}
+
+/** The readings of unaccented letters (a folded syllable) with their shares; none when unseen. */
+export function readingsOfLetters(folded: string): readonly Reading[] {
+  return lettersOf(folded).readings;
 }
 
 /**
- * The share of the uses of these unaccented letters (a folded syllable) that are readings
- * `accepts` takes (by exact key), in [0, 1]; undefined when the letters are too rare to say.
+ * The share of the uses of these unaccented letters that are readings `accepts` takes (by exact
+ * key), in [0, 1]; undefined when the letters are too rare to say.
  */
 export function readingShare(
   folded: string,
   accepts: (exact: string) => boolean,
 ): number | undefined {
-  const readings = readingsOf(folded);
-  if (!readings) return undefined;
-  let all = 0;
-  let accepted = 0;
-  for (const { exact, count } of readings) {
-    all += count;
-    if (accepts(exact)) accepted += count;
-  }
-  return all > 0 ? accepted / all : undefined;
-}
-
-/** The readings of unaccented letters (exact keys) with their share of the letters' uses. */
-export function readingsOfLetters(folded: string): readonly { exact: string; share: number }[] {
-  const readings = readingsOf(folded) ?? [];
-  const all = readings.reduce((sum, r) => sum + r.count, 0);
-  return readings.map((r) => ({ exact: r.exact, share: r.count / all }));
+  const { readings, total } = lettersOf(folded);
+  if (total === 0) return undefined;
+  return readings.reduce((sum, r) => (accepts(r.exact) ? sum + r.count : sum), 0) / total;
 }
