@@ -126,6 +126,16 @@ describe('first run', () => {
           inField: false,
         });
       }
+      // A passport lost abroad is not the FAQ on one lost at home, though that FAQ's alternates
+      // ("mất passport") do not say where: it is the first choice, or the answer.
+      for (const text of [
+        'mất hộ chiếu ở nước ngoài phải làm sao',
+        'mat ho chieu o nuoc ngoai phai lam sao',
+      ]) {
+        const lost = (await ask(request.agent(t.url), text).expect(200)).body;
+        const first = lost.status === 'answered' ? lost.faq.question : lost.suggestions[0].question;
+        expect(first, text).toBe('Bị mất hộ chiếu khi đang ở nước ngoài thì làm sao?');
+      }
       // Where to get a visa has a FAQ of its own, not the one on staying on a tourist visa.
       for (const text of ['visa du lịch hàn quốc làm ở đâu', 'lam visa o dau']) {
         expect((await ask(request.agent(t.url), text).expect(200)).body).toMatchObject({

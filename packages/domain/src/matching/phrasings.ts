@@ -317,34 +317,34 @@ export function queryReadings(query: Query): QueryReadings {
 }
 
 export function unitCoverage(unit: Unit, query: QueryReadings): number {
+  const best = readingCoverage(unit, query);
+  if (unit.syllables.length === 0 || best >= 1) return best;
+  // How far the question accounts for each syllable: exact, without or with other diacritics.
+  let sum = 0;
+  for (const [exact, plain, other] of unit.syllables) {
+    sum += Math.max(query.quality(exact), query.quality(plain), query.quality(other));
+  }
+  return Math.max(best, sum / unit.syllables.length);
+}
+
+/** How far the question has one of the unit's readings (the word or phrase itself or a synonym). */
+function readingCoverage(unit: Unit, query: QueryReadings): number {
   let best = 0;
   const { readingIds, readingQualities } = unit;
   for (let i = 0; i < readingIds.length && best < 1; i++) {
     const found = query.quality(readingIds[i]) * readingQualities[i];
     if (found > best) best = found;
   }
-  if (unit.syllables.length > 0 && best < 1) {
-    // How far the question accounts for each syllable: exact, without or with other diacritics.
-    let sum = 0;
-    for (const [exact, plain, other] of unit.syllables) {
-      sum += Math.max(query.quality(exact), query.quality(plain), query.quality(other));
-    }
-    best = Math.max(best, sum / unit.syllables.length);
-  }
   return best;
 }
 
 /**
- * Whether the question names a thing of a kind the phrasing names another of, and nothing of the
- * phrasing names it: "căn cước" where the FAQ says "hộ chiếu" (both identity papers), "Nhật" where
- * it says "Hàn Quốc" (both countries abroad).
+ * Whether the question says what a unit naming a thing of some kind says: it has the word or a
+ * synonym, or all of its syllables. Sharing a syllable is not enough: "nước ngoài" does not
+ * account for "trong nước" (at home), though both have "nước".
  */
-function namesAnother(phrasing: Phrasing, kinds: readonly number[], query: QueryReadings): boolean {
-  return query.kinded.some(
-    (slot) =>
-      slot.kinds.some((kind) => kinds.includes(kind)) &&
-      !phrasing.units.some((unit) => slot.own.some((key) => unit.readingIds.includes(key))),
-  );
+function accountsFor(unit: Unit, coverage: number, query: QueryReadings): boolean {
+  return coverage >= 1 || readingCoverage(unit, query) > 0;
 }
 
 /** Weights of a phrasing's units (stop factor × IDF), recomputed when the index has changed. */
@@ -360,28 +360,54 @@ function weightsOf(phrasing: Phrasing, index: TermIndex): Float64Array {
   return phrasing.weights;
 }
 
-/** Best share, over the FAQ's phrasings, of a phrasing's informative mass found in the question. */
+/**
+ * Best share, over the FAQ's phrasings, of a phrasing's informative mass found in the question.
+ *
+ * A phrasing that names another thing of a kind the question names, and not the question's
+ * ("căn cước" asked, "hộ chiếu" written; "Nhật" asked, "Hàn Quốc" written; "nước ngoài" asked,
+ * "trong nước" written), counts a tenth. So does every phrasing of a FAQ whose phrasings name
+ * another such thing and none names the question's: "Bị mất hộ chiếu ở trong nước thì phải làm
+ * gì?" is not the answer to "mất hộ chiếu ở nước ngoài" because its alternate "mất passport"
+ * does not say where.
+ */
 export function phrasingCoverage(
   phrasings: readonly Phrasing[],
   query: QueryReadings,
   index: TermIndex,
 ): number {
   let best = 0;
-  for (const phrasing of phrasings) {
+  // The question's kinded slots that some phrasing names, and those some phrasing contrasts.
+  const named = new Set<QueryReadings['kinded'][number]>();
+  const contrasted = new Set<QueryReadings['kinded'][number]>();
+  phrasings.forEach((phrasing, p) => {
     const weights = weightsOf(phrasing, index);
     let total = 0;
     let covered = 0;
-    const uncoveredKinds: number[] = [];
+    const otherKinds: number[] = [];
     for (let i = 0; i < phrasing.units.length; i++) {
       const unit = phrasing.units[i];
       const coverage = unitCoverage(unit, query);
       total += weights[i];
       covered += weights[i] * coverage;
-      if (coverage === 0) uncoveredKinds.push(...unit.kinds);
+      if (unit.kinds.length > 0 && !accountsFor(unit, coverage, query)) {
+        otherKinds.push(...unit.kinds);
+      }
     }
-    if (total === 0) continue;
-    const contrast = uncoveredKinds.length > 0 && namesAnother(phrasing, uncoveredKinds, query);
+    if (total === 0) return;
+    let contrast = false;
+    for (const slot of query.kinded) {
+      const namesOwn = phrasing.units.some((unit) =>
+        slot.own.some((key) => unit.readingIds.includes(key)),
+      );
+      if (namesOwn) named.add(slot);
+      else if (slot.kinds.some((kind) => otherKinds.includes(kind))) {
+        contrast = true;
+        // What the FAQ's own question names is what the FAQ is about; an alternate is an example.
+        if (p === 0) contrasted.add(slot);
+      }
+    }
     best = Math.max(best, (covered / total) * (contrast ? CONTRAST_FACTOR : 1));
-  }
+  });
+  for (const slot of contrasted) if (!named.has(slot)) return best * CONTRAST_FACTOR;
   return best;
 }

@@ -247,7 +247,10 @@ const PLACES: SynonymEntry[] = [
   { term: 'bên kia', expansions: [], broader: ['nước ngoài'] },
   { term: 'bên ấy', expansions: [], broader: ['nước ngoài'] },
   abbreviation('dl', 'đài loan', 'du lịch'),
-  equivalents('nước ngoài', 'ngoại quốc', 'hải ngoại', 'nước khác'),
+  {
+    ...equivalents('nước ngoài', 'ngoại quốc', 'hải ngoại', 'nước khác'),
+    broader: ['trong và ngoài nước'],
+  },
 ];
 
 /** Equivalent ways of naming the same thing in the migration field. */
@@ -273,7 +276,7 @@ const FIELD_EQUIVALENTS: SynonymEntry[] = [
     'hiệp ước gcm',
   ),
   // Seen from Việt Nam, "in the country" is in Việt Nam.
-  equivalents('trong nước', 'ở việt nam', 'tại việt nam'),
+  { ...equivalents('trong nước', 'ở việt nam', 'tại việt nam'), broader: ['trong và ngoài nước'] },
   equivalents('lừa đảo', 'lừa', 'scam'),
   equivalents('mất', 'đánh mất', 'làm mất', 'thất lạc', 'đánh rơi'),
   // "Mất" before a length of time is "takes", not "lost": "làm hộ chiếu mất bao lâu".
