@@ -17,6 +17,7 @@ import {
   importBodyParsers,
 } from './common/http/body-parsers';
 import { createValidationPipe } from './common/validation/validation-pipe';
+import { IsoTimestampLogger } from './common/logging/iso-timestamp-logger';
 import { APP_VERSION } from './config/app-info';
 import { servedOverHttps, type Env } from './config/env';
 import type { DatabaseConnection } from './database/database';
@@ -40,7 +41,9 @@ export async function createApp(
     }),
     {
       bodyParser: false,
-      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1),
+      logger: new IsoTimestampLogger({
+        logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1),
+      }),
     },
   );
   app.set('trust proxy', env.TRUST_PROXY);
