@@ -65,7 +65,10 @@ describe('the API on PGlite killed (SIGKILL) under a steady stream, and started 
     { timeout: 120_000 },
     async (ctx) => {
       ctx.onTestFailed(dumpOnFailure('API and bot', outputs));
-      const questions = await selfAnsweringQuestions(api, 12);
+      // Each chat asks a question it has not asked every EVERY_MS while the stream runs: 8 s, the
+      // restart, 8 s. 16 questions (as many as the outage test takes) leave room for a restart
+      // of 30 s; with 12, a restart of 18 s beside another file on a loaded CI ran out of them.
+      const questions = await selfAnsweringQuestions(api, 16);
       const traffic = new ChatTraffic({
         telegram,
         zalo,
