@@ -65,7 +65,11 @@ export function phrasingTextsOf(faq: FaqEntry): PhrasingTexts {
 
 const NO_TYPOS = new TypoIndex();
 
-/** The units of each phrasing, read with the dictionary as a well-typed question would be. */
+/**
+ * The units of each phrasing, read with the dictionary as a well-typed question would be. The
+ * FAQ's own question comes first (phrasingCoverage relies on it), then its alternates, its topic
+ * and the English ones.
+ */
 export function phrasingsOf(texts: PhrasingTexts, lexicon: Lexicon): Phrasing[] {
   return [
     ...texts.vietnamese.map((tokens) => phrasingOf(tokens, false, lexicon)),
@@ -317,14 +321,18 @@ export function queryReadings(query: Query): QueryReadings {
 }
 
 export function unitCoverage(unit: Unit, query: QueryReadings): number {
-  const best = readingCoverage(unit, query);
-  if (unit.syllables.length === 0 || best >= 1) return best;
+  return coverageWith(unit, query, readingCoverage(unit, query));
+}
+
+/** A unit's coverage, given how far the question has one of its readings (`reading`). */
+function coverageWith(unit: Unit, query: QueryReadings, reading: number): number {
+  if (unit.syllables.length === 0 || reading >= 1) return reading;
   // How far the question accounts for each syllable: exact, without or with other diacritics.
   let sum = 0;
   for (const [exact, plain, other] of unit.syllables) {
     sum += Math.max(query.quality(exact), query.quality(plain), query.quality(other));
   }
-  return Math.max(best, sum / unit.syllables.length);
+  return Math.max(reading, sum / unit.syllables.length);
 }
 
 /** How far the question has one of the unit's readings (the word or phrase itself or a synonym). */
@@ -338,13 +346,11 @@ function readingCoverage(unit: Unit, query: QueryReadings): number {
   return best;
 }
 
-/**
- * Whether the question says what a unit naming a thing of some kind says: it has the word or a
- * synonym, or all of its syllables. Sharing a syllable is not enough: "nước ngoài" does not
- * account for "trong nước" (at home), though both have "nước".
- */
-function accountsFor(unit: Unit, coverage: number, query: QueryReadings): boolean {
-  return coverage >= 1 || readingCoverage(unit, query) > 0;
+type KindedSlot = QueryReadings['kinded'][number];
+
+/** Whether the phrasing names the slot's thing itself (one of its readings). */
+function namesOwn(phrasing: Phrasing, slot: KindedSlot): boolean {
+  return phrasing.units.some((unit) => slot.own.some((key) => unit.readingIds.includes(key)));
 }
 
 /** Weights of a phrasing's units (stop factor × IDF), recomputed when the index has changed. */
@@ -376,38 +382,37 @@ export function phrasingCoverage(
   index: TermIndex,
 ): number {
   let best = 0;
-  // The question's kinded slots that some phrasing names, and those some phrasing contrasts.
-  const named = new Set<QueryReadings['kinded'][number]>();
-  const contrasted = new Set<QueryReadings['kinded'][number]>();
+  // The question's things that the FAQ's own question (phrasings[0], see phrasingsOf) names
+  // another of: what the FAQ's question names is what it is about; an alternate is an example.
+  let questionContrasts: KindedSlot[] = [];
   phrasings.forEach((phrasing, p) => {
     const weights = weightsOf(phrasing, index);
     let total = 0;
     let covered = 0;
+    // Kinds of the things this phrasing names that the question does not say. A shared syllable
+    // is not saying it: "nước ngoài" does not account for "trong nước" (at home).
     const otherKinds: number[] = [];
     for (let i = 0; i < phrasing.units.length; i++) {
       const unit = phrasing.units[i];
-      const coverage = unitCoverage(unit, query);
+      const reading = readingCoverage(unit, query);
+      const coverage = coverageWith(unit, query, reading);
       total += weights[i];
       covered += weights[i] * coverage;
-      if (unit.kinds.length > 0 && !accountsFor(unit, coverage, query)) {
-        otherKinds.push(...unit.kinds);
-      }
+      if (unit.kinds.length > 0 && coverage < 1 && reading === 0) otherKinds.push(...unit.kinds);
     }
     if (total === 0) return;
-    let contrast = false;
-    for (const slot of query.kinded) {
-      const namesOwn = phrasing.units.some((unit) =>
-        slot.own.some((key) => unit.readingIds.includes(key)),
-      );
-      if (namesOwn) named.add(slot);
-      else if (slot.kinds.some((kind) => otherKinds.includes(kind))) {
-        contrast = true;
-        // What the FAQ's own question names is what the FAQ is about; an alternate is an example.
-        if (p === 0) contrasted.add(slot);
-      }
-    }
-    best = Math.max(best, (covered / total) * (contrast ? CONTRAST_FACTOR : 1));
+    const contrasts =
+      otherKinds.length === 0
+        ? []
+        : query.kinded.filter(
+            (slot) =>
+              slot.kinds.some((kind) => otherKinds.includes(kind)) && !namesOwn(phrasing, slot),
+          );
+    if (p === 0) questionContrasts = contrasts;
+    best = Math.max(best, (covered / total) * (contrasts.length > 0 ? CONTRAST_FACTOR : 1));
   });
-  for (const slot of contrasted) if (!named.has(slot)) return best * CONTRAST_FACTOR;
-  return best;
+  const contrasted = questionContrasts.some(
+    (slot) => !phrasings.some((phrasing) => namesOwn(phrasing, slot)),
+  );
+  return contrasted ? best * CONTRAST_FACTOR : best;
 }
