@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,14 +17,12 @@ import {
   importBodyParsers,
 } from './common/http/body-parsers';
 import { createValidationPipe } from './common/validation/validation-pipe';
-import { IsoTimestampLogger } from './common/logging/iso-timestamp-logger';
+import { apiLogger } from './common/logging/iso-timestamp-logger';
 import { APP_VERSION } from './config/app-info';
 import { servedOverHttps, type Env } from './config/env';
 import type { DatabaseConnection } from './database/database';
 
 export const API_PREFIX = 'api/v1';
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the Nest application (migrations applied) without listening; main.ts and the tests share it. */
 export async function createApp(
@@ -41,9 +39,7 @@ export async function createApp(
     }),
     {
       bodyParser: false,
-      logger: new IsoTimestampLogger({
-        logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1),
-      }),
+      logger: apiLogger(env.LOG_LEVEL),
     },
   );
   app.set('trust proxy', env.TRUST_PROXY);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { API_PREFIX, consoleIsBuilt, createApp } from './app.factory';
+import { apiLogger } from './common/logging/iso-timestamp-logger';
 import { localTipKeyFile, withBotToken, withLocalTipKey } from './config/data-dir-secrets';
 import { Env, EnvError, loadEnv } from './config/env';
 import { openDatabase } from './database/database';
@@ -9,6 +10,8 @@ import { FirstRunService, FirstRunReport } from './database/seeds/first-run.serv
 async function main(): Promise<void> {
   const started = Date.now();
   const env = withLocalTipKey(withBotToken(loadEnv()));
+  // The lines logged before Nest starts (the embedded database's) as those after it.
+  Logger.overrideLogger(apiLogger(env.LOG_LEVEL));
   const database = await openDatabase(env);
   const app = await createApp(env, database);
   const report = await app.get(FirstRunService).run();
