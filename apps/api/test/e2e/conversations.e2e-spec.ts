@@ -88,7 +88,11 @@ describe('conversations through the bot endpoint', () => {
     ).body;
     expect(res.handoffOpened).toBe(true);
     expect(texts(res)[0]).toMatch(/113/);
-    // As seeded: abroad, the local police and the nearest mission (Taiwan's by its own name).
+    // As seeded: abroad, the local police, the foreign ministry's citizen-protection hotline and
+    // the nearest mission (Taiwan's by its own name).
+    expect(texts(res)[0]).toMatch(
+      /đường dây nóng bảo hộ công dân của Bộ Ngoại giao \*\*\+84 981 84 84 84\*\*/,
+    );
     expect(texts(res)[0]).toMatch(/Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam gần nhất/);
     expect(texts(res)[0]).toMatch(/Văn phòng Kinh tế và Văn hóa Việt Nam tại Đài Bắc/);
     expect(texts(res)[0]).not.toMatch(/\[|\]/);

@@ -219,17 +219,25 @@ describe('question statistics and the question log', () => {
     expect(body.inbox.oldestOpenAgeSeconds).toBeLessThanOrEqual(expectedAge + 1);
   });
 
-  it('asks staff for the citizen-protection hotline until the emergency route names one', async () => {
+  it('asks staff for a citizen-protection hotline whenever the emergency route names none', async () => {
     const route = async () =>
       (await viewer.get('/api/v1/statistics/questions').expect(200)).body.emergencyRoute;
     // No route yet: the bot gives its own sentence, and there is nothing for staff to edit.
     expect(await route()).toEqual({ articleId: null, namesHotline: false });
 
     await seedEmergencyRoute(t.dataSource.manager);
-    const [{ id }] = await t.dataSource.query(
-      `SELECT id FROM articles WHERE key = 'emergency-route'`,
+    const [{ id, body }] = await t.dataSource.query(
+      `SELECT id, body FROM articles WHERE key = 'emergency-route'`,
     );
-    // As seeded: 113 and the missions abroad, no hotline.
+    // As seeded: 113, the foreign ministry's hotline and the missions abroad.
+    expect(body).toContain('**+84 981 84 84 84**');
+    expect(await route()).toEqual({ articleId: id, namesHotline: true });
+
+    // Edited down to 113 (as on an installation from before the seed named the hotline).
+    await editor
+      .patch(`/api/v1/knowledge/articles/${id}`)
+      .send({ body: 'Gọi **113**; ở nước ngoài báo Đại sứ quán Việt Nam gần nhất.' })
+      .expect(200);
     expect(await route()).toEqual({ articleId: id, namesHotline: false });
 
     await editor

@@ -150,9 +150,11 @@ describe('three outcomes, on Telegram and the web chat', { timeout: 60_000 }, ()
   it('gives the emergency route first to a message that sounds like danger, then hands it to staff', async () => {
     const [route, ...rest] = await telegramSays(305, telegramUpdates.text(305, DANGER_MESSAGE));
     expect(route.text).toContain(TEXT.emergency);
+    expect(route.text).toContain(TEXT.citizenProtection);
     expect(rest.at(-1)?.text).toContain(TEXT.dangerHandoff);
     const web = await webSays(randomUUID(), { text: DANGER_MESSAGE });
     expect(web[0].text).toContain(TEXT.emergency);
+    expect(web[0].text).toContain(TEXT.citizenProtection);
     expect(web.at(-1)?.text).toContain(TEXT.dangerHandoff);
     const questions = (await inbox(api, 'open')).map((i) => i.question);
     expect(questions.filter((q) => q === DANGER_MESSAGE)).toHaveLength(2);

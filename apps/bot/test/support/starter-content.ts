@@ -15,6 +15,8 @@ export const TEXT = {
   notThese: 'Không phải, gặp cán bộ',
   outOfScope: 'Kênh này trả lời các câu hỏi về **di cư an toàn, hợp pháp**',
   emergency: '113',
+  /** The foreign ministry's citizen-protection hotline, in the emergency route as seeded. */
+  citizenProtection: '+84 981 84 84 84',
   dangerHandoff: 'Tin nhắn của bạn đã được chuyển ngay đến cán bộ.',
   noted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
   thanks: 'Cảm ơn bạn đã phản hồi!',

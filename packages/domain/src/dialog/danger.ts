@@ -45,8 +45,8 @@ export function soundsLikeDanger(text: string): boolean {
  * Whether an emergency route (the text the bot gives someone in danger) names a hotline besides
  * 113: a telephone number of eight digits or more, written with spaces, dots, dashes, brackets or
  * a leading "+" as people write them ("+84 981 84 84 84", "(024) 3799 2000"). The route seeded at
- * the first start has none (a number written in code would go stale unnoticed), and the console
- * asks staff to add the foreign ministry's citizen-protection hotline until it names one.
+ * the first start names the foreign ministry's citizen-protection hotline; when a route names
+ * none (edited, or from an installation older than that), the console asks staff to add it.
  */
 export function namesHotline(route: string): boolean {
   const runs = normaliseText(route, 20_000).match(/\+?\d[\d\s.()-]*\d/g) ?? [];

@@ -16,9 +16,10 @@ interface DemoContact {
 const SAMPLE_NOTE = 'Dữ liệu mẫu để dùng thử: cán bộ thay bằng thông tin thật trước khi sử dụng.';
 
 /**
- * The demo's support directory. Only 113, the police emergency number, is real; every other
- * entry is marked as sample data, named so, and carries an obviously invented number (0000 …)
- * that staff replace, so no made-up number passes for a real one.
+ * The demo's support directory. Only 113, the police emergency number, and the foreign
+ * ministry's citizen-protection hotline (as its official sources give it, emergency-route.ts) are
+ * real; every other entry is marked as sample data, named so, and carries an obviously invented
+ * number (0000 …) that staff replace, so no made-up number passes for a real one.
  */
 export const DEMO_CONTACTS: DemoContact[] = [
   {
@@ -59,12 +60,14 @@ export const DEMO_CONTACTS: DemoContact[] = [
     sample: true,
   },
   {
-    name: 'Bảo hộ công dân Việt Nam ở nước ngoài – Bộ Ngoại giao (cán bộ điền số)',
+    name: 'Đường dây nóng bảo hộ công dân – Bộ Ngoại giao',
     kind: 'consular',
-    phone: null,
+    phone: '+84 981 84 84 84',
     unitCodes: [],
-    notes: 'Cán bộ điền số đường dây nóng bảo hộ công dân đang công bố.',
-    sample: true,
+    openingHours: '24/7',
+    notes:
+      'Cho công dân Việt Nam gặp khó khăn, hoạn nạn ở nước ngoài (Văn bản số 2544/BNG-LS ngày 17/7/2015 của Bộ Ngoại giao).',
+    sample: false,
   },
 ];
 

@@ -65,8 +65,8 @@ export class FirstRunService {
   async run(): Promise<FirstRunReport> {
     await this.dictionary.seedOnce(STARTER_SYNONYMS, STARTER_GLOSSARY);
     if (await seedEmergencyRoute(this.dataSource.manager)) {
-      this.logger.warn(
-        'The emergency route (a published warning) was created without the foreign ministry’s citizen-protection hotline: add it in the console under Kho kiến thức › Bài viết (the dashboard reminds you until it is there)',
+      this.logger.log(
+        'The emergency route (a published warning: 113, the foreign ministry’s citizen-protection hotline, the missions abroad) was created: check it in the console under Kho kiến thức › Bài viết',
       );
     }
     if ((await this.users.countAll()) > 0) return { demoDataLoaded: false, needsAdmin: false };

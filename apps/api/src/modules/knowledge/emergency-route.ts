@@ -7,19 +7,20 @@ import type { EntityManager } from 'typeorm';
  */
 export const EMERGENCY_ROUTE_KEY = 'emergency-route';
 
-// The foreign ministry's citizen-protection hotline is not written here: a number in code would
-// go stale unnoticed, and none could be checked against the ministry's own site when this was
-// written. The seed gives what holds without it (113; abroad, the local police and the nearest
-// Vietnamese mission, whose name in Taiwan is not "Đại sứ quán"); the console's dashboard asks
-// staff to add the hotline until the route names one (namesHotline).
+// The route names the foreign ministry's citizen-protection hotline as its official sources give
+// it: the ministry's document No. 2544/BNG-LS of 17/7/2015, as published by a provincial
+// Department of Foreign Affairs, and the ministry's missions' own pages. Like all starter content
+// it is checked by staff before real use (docs/guides/staff.md); the console's dashboard asks for
+// a hotline again whenever the route stops naming one (namesHotline).
 export const EMERGENCY_ROUTE_SEED = {
   title: 'Khi gặp nguy hiểm: gọi ai',
   body:
     '**Nếu bạn đang gặp nguy hiểm** (bị giữ, bị nhốt, bị đánh, bị đòi tiền chuộc, bị lừa):\n' +
     '- Ở Việt Nam: gọi ngay **113** (Công an).\n' +
-    '- Ở nước ngoài: gọi số khẩn cấp của cảnh sát nước sở tại, và báo ngay Đại sứ quán hoặc ' +
-    'Tổng Lãnh sự quán Việt Nam gần nhất (ở Đài Loan: Văn phòng Kinh tế và Văn hóa Việt Nam tại ' +
-    'Đài Bắc).\n\n' +
+    '- Ở nước ngoài: gọi số khẩn cấp của cảnh sát nước sở tại; gọi đường dây nóng bảo hộ công ' +
+    'dân của Bộ Ngoại giao **+84 981 84 84 84** (24/24 giờ); và báo ngay Đại sứ quán hoặc Tổng ' +
+    'Lãnh sự quán Việt Nam gần nhất (ở Đài Loan: Văn phòng Kinh tế và Văn hóa Việt Nam tại Đài ' +
+    'Bắc).\n\n' +
     'Nếu có thể, hãy cho cán bộ biết bạn đang ở đâu.',
 };
 
