@@ -95,6 +95,33 @@ describe.skipIf(!hasChromium)('web chat widget', { timeout: 30_000 }, () => {
     expect(api.events[0]).toMatchObject({ type: 'text', channel: 'web' });
   });
 
+  it('turns telephone numbers into links a phone calls with a tap, and not money or years', async () => {
+    api.answerEvent = () => [
+      {
+        type: 'text',
+        format: 'markdown',
+        text:
+          'Ở Việt Nam gọi ngay **113**; ở nước ngoài gọi **+84 981 84 84 84** hoặc 0981-848-484.\n' +
+          '- Mất 50.000.000 đồng, kế hoạch giai đoạn 2021-2030, Văn bản số 2544/BNG-LS ngày ' +
+          '17/7/2015, Điều 113, phòng 0113.',
+      },
+    ];
+    await ask('gặp nguy hiểm gọi số nào');
+    await botMessages().first().waitFor();
+    const answer = botMessages().first();
+    const links = await answer
+      .getByRole('link')
+      .evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      ['113', 'tel:113'],
+      ['+84 981 84 84 84', 'tel:+84981848484'],
+      ['0981-848-484', 'tel:0981848484'],
+    ]);
+    // Still shown as written, in bold where the answer made it bold.
+    expect(await answer.locator('strong').allInnerTexts()).toEqual(['113', '+84 981 84 84 84']);
+    expect(await answer.innerText()).toContain('Mất 50.000.000 đồng, kế hoạch giai đoạn 2021-2030');
+  });
+
   it('shows each message once although the stream brings them again', async () => {
     await ask('Câu hỏi thứ nhất');
     await botMessages().first().waitFor();

@@ -448,20 +448,54 @@
     var match;
     INLINE.lastIndex = 0;
     while ((match = INLINE.exec(text))) {
-      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      appendText(parent, text.slice(last, match.index));
       if (match[1] !== undefined) {
-        parent.appendChild(el('strong', '', {}, match[1]));
+        var strong = el('strong', '', {});
+        if (SHORT_NUMBER.test(match[1])) strong.appendChild(telLink(match[1]));
+        else appendText(strong, match[1]);
+        parent.appendChild(strong);
       } else if (match[2] !== undefined) {
         parent.appendChild(safeLink(match[3], match[2]) || document.createTextNode(match[0]));
       } else if (match[4] !== undefined) {
         parent.appendChild(safeLink(match[4], match[4]) || document.createTextNode(match[4]));
       } else {
-        parent.appendChild(document.createTextNode(match[5]));
-        parent.appendChild(el('em', '', {}, match[6]));
+        appendText(parent, match[5]);
+        var em = el('em', '', {});
+        appendText(em, match[6]);
+        parent.appendChild(em);
       }
       last = INLINE.lastIndex;
     }
+    appendText(parent, text.slice(last));
+  }
+
+  /**
+   * Telephone numbers become links to call them with a tap (a phone's browser does not find them
+   * itself, as the Telegram and Zalo apps do): eight to fifteen digits starting with "+", 0 or 1,
+   * spaced or dashed as people write them ("+84 981 84 84 84", "0981-848-484", "1800 1567"), not
+   * a sum of money ("50.000.000") or years ("2021-2030"); and a short emergency number written on
+   * its own in bold ("**113**").
+   */
+  var PHONE = /(^|[^\p{L}\p{N}+])((?:\+|0|1)\d(?:[ -]?\d){6,13})(?![\p{L}\p{N}])/gu;
+  var SHORT_NUMBER = /^1(?:11|13|14|15)$/;
+
+  function appendText(parent, text) {
+    var last = 0;
+    var match;
+    PHONE.lastIndex = 0;
+    while ((match = PHONE.exec(text))) {
+      var start = match.index + match[1].length;
+      parent.appendChild(document.createTextNode(text.slice(last, start)));
+      parent.appendChild(telLink(match[2]));
+      last = start + match[2].length;
+    }
     parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function telLink(number) {
+    var link = el('a', 'link', { href: 'tel:' + number.replace(/[^+\d]/g, '') });
+    link.textContent = number;
+    return link;
   }
 
   /** A link that opens in a new tab without access to this page; only http(s), mailto, tel. */
