@@ -162,6 +162,18 @@ describe('first run', () => {
         status: 'answered',
         faq: { question: 'Đi Nhật làm việc theo diện kỹ sư cần điều kiện gì?' },
       });
+      // An intern in Japan asking whether they may change jobs: the programmes' FAQ says what
+      // each allows, before "Xem thêm".
+      const intern = (
+        await ask(request.agent(t.url), 'thực tập sinh nhật có được chuyển việc không').expect(200)
+      ).body;
+      expect(intern).toMatchObject({
+        status: 'answered',
+        faq: { question: 'Đi Nhật: thực tập sinh kỹ năng và kỹ năng đặc định khác nhau thế nào?' },
+      });
+      expect(splitAnswer(intern.faq.answer).first).toContain(
+        'nhìn chung không được tự ý chuyển nơi làm việc',
+      );
       // The emergency numbers come whole, with what to do abroad, not behind "Xem thêm".
       const emergency = (
         await ask(request.agent(t.url), 'số điện thoại khẩn cấp cần nhớ').expect(200)
