@@ -320,10 +320,6 @@ export function queryReadings(query: Query): QueryReadings {
   return { quality: (id) => qualities.get(id), kinded };
 }
 
-export function unitCoverage(unit: Unit, query: QueryReadings): number {
-  return coverageWith(unit, query, readingCoverage(unit, query));
-}
-
 /** A unit's coverage, given how far the question has one of its readings (`reading`). */
 function coverageWith(unit: Unit, query: QueryReadings, reading: number): number {
   if (unit.syllables.length === 0 || reading >= 1) return reading;
@@ -371,10 +367,10 @@ function weightsOf(phrasing: Phrasing, index: TermIndex): Float64Array {
  *
  * A phrasing that names another thing of a kind the question names, and not the question's
  * ("căn cước" asked, "hộ chiếu" written; "Nhật" asked, "Hàn Quốc" written; "nước ngoài" asked,
- * "trong nước" written), counts a tenth. So does every phrasing of a FAQ whose phrasings name
- * another such thing and none names the question's: "Bị mất hộ chiếu ở trong nước thì phải làm
- * gì?" is not the answer to "mất hộ chiếu ở nước ngoài" because its alternate "mất passport"
- * does not say where.
+ * "trong nước" written), counts a tenth. So does every phrasing of a FAQ whose own question
+ * names another such thing and none of whose phrasings names the question's: "Bị mất hộ chiếu ở
+ * trong nước thì phải làm gì?" is not the answer to "mất hộ chiếu ở nước ngoài" because its
+ * alternate "mất passport" does not say where.
  */
 export function phrasingCoverage(
   phrasings: readonly Phrasing[],

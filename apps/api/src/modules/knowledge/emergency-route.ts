@@ -8,10 +8,10 @@ import type { EntityManager } from 'typeorm';
 export const EMERGENCY_ROUTE_KEY = 'emergency-route';
 
 // The route names the foreign ministry's citizen-protection hotline as its official sources give
-// it: the ministry's document No. 2544/BNG-LS of 17/7/2015, as published by a provincial
-// Department of Foreign Affairs, and the ministry's missions' own pages. Like all starter content
-// it is checked by staff before real use (docs/guides/staff.md); the console's dashboard asks for
-// a hotline again whenever the route stops naming one (namesHotline).
+// it: the ministry's document No. 2544/BNG-LS of 17/7/2015, as a provincial Department of
+// Foreign Affairs published it, and an embassy's page on the ministry's site. Like all starter
+// content it is checked by staff before real use (docs/guides/staff.md); the console's dashboard
+// asks for a hotline again whenever the route stops naming one (namesHotline).
 export const EMERGENCY_ROUTE_SEED = {
   title: 'Khi gặp nguy hiểm: gọi ai',
   body:
