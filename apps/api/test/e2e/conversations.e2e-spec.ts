@@ -97,6 +97,18 @@ describe('conversations through the bot endpoint', () => {
     expect(texts(res)[0]).toMatch(/Văn phòng Kinh tế và Văn hóa Việt Nam tại Đài Bắc/);
     expect(texts(res)[0]).not.toMatch(/\[|\]/);
     expect(texts(res).at(-1)).toMatch(/chuyển ngay đến cán bộ/);
+    // In English, the bot's own sentence with the hotline the (Vietnamese) route names.
+    const english = (
+      await postEvent(
+        t.url,
+        textEvent('sos-en', 'help me, my boss took my passport and locked me in'),
+      ).expect(200)
+    ).body;
+    expect(texts(english)[0]).toBe(
+      '**If you are in danger**, call **113** (police) now. If you are abroad, call the local ' +
+        'police and contact the nearest Vietnamese embassy or consulate.\n' +
+        'Other hotlines in our guidance for people in danger: **+84 981 84 84 84**.',
+    );
     // Staff edit the route like any warning; the bot says what they wrote.
     const [article] = await t.dataSource.query(
       `SELECT id FROM articles WHERE key = 'emergency-route'`,
@@ -109,6 +121,11 @@ describe('conversations through the bot endpoint', () => {
     expect(texts(next)[0]).toBe(
       'Gọi **113**; ở nước ngoài gọi đường dây nóng bảo hộ công dân **0000**.',
     );
+    // A route that names no hotline besides 113 gives English speakers the bot's sentence alone.
+    const englishNext = (
+      await postEvent(t.url, textEvent('sos-en-2', 'help me, I am locked up')).expect(200)
+    ).body;
+    expect(texts(englishNext)[0]).toMatch(/^\*\*If you are in danger\*\*.*consulate\.$/);
   });
 
   it('offers the FAQs that may fit with the emergency route when a message in danger has no sure answer', async () => {

@@ -44,6 +44,7 @@ export const BOT_TEXTS = {
     emergencyFallback:
       '**Nếu bạn đang gặp nguy hiểm**, hãy gọi ngay **113** (Công an). Nếu đang ở nước ngoài, ' +
       'hãy gọi cảnh sát nước sở tại và liên hệ Đại sứ quán, Lãnh sự quán Việt Nam gần nhất.',
+    emergencyHotlines: 'Các đường dây nóng khác trong hướng dẫn khi gặp nguy hiểm:',
     dangerHandoff:
       'Tin nhắn của bạn đã được chuyển ngay đến cán bộ. Cán bộ sẽ trả lời bạn tại đây; bạn có ' +
       'thể nhắn thêm bạn đang ở đâu và tình hình thế nào.',
@@ -126,6 +127,7 @@ export const BOT_TEXTS = {
     emergencyFallback:
       '**If you are in danger**, call **113** (police) now. If you are abroad, call the local ' +
       'police and contact the nearest Vietnamese embassy or consulate.',
+    emergencyHotlines: 'Other hotlines in our guidance for people in danger:',
     dangerHandoff:
       'Your message has been passed to a staff member at once, who will reply to you here; you ' +
       'can add where you are and what is happening.',

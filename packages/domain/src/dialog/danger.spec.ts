@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesHotline, soundsLikeDanger } from './danger';
+import { hotlineNumbers, namesHotline, soundsLikeDanger } from './danger';
 
 describe('soundsLikeDanger', () => {
   it.each([
@@ -53,5 +53,14 @@ describe('namesHotline', () => {
     'Ở nước ngoài: báo Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam gần nhất.',
   ])('finds none in %j', (route) => {
     expect(namesHotline(route)).toBe(false);
+  });
+});
+
+describe('hotlineNumbers', () => {
+  it('lists each number once, as written, and leaves out 113, dates and articles', () => {
+    const route =
+      'Gọi **113**. Ở nước ngoài: **+84 981 84 84 84** (24/24 giờ), theo văn bản 2544/BNG-LS ' +
+      'ngày 17/7/2015; Sở Nội vụ: (024) 3799 2000. Nhắc lại: +84 981 84 84 84. Điều 44.';
+    expect(hotlineNumbers(route)).toEqual(['+84 981 84 84 84', '(024) 3799 2000']);
   });
 });

@@ -42,13 +42,21 @@ export function soundsLikeDanger(text: string): boolean {
 }
 
 /**
- * Whether an emergency route (the text the bot gives someone in danger) names a hotline besides
- * 113: a telephone number of eight digits or more, written with spaces, dots, dashes, brackets or
- * a leading "+" as people write them ("+84 981 84 84 84", "(024) 3799 2000"). The route seeded at
- * the first start names the foreign ministry's citizen-protection hotline; when a route names
- * none (edited, or from an installation older than that), the console asks staff to add it.
+ * The hotlines an emergency route (the text the bot gives someone in danger) names besides 113:
+ * telephone numbers of eight digits or more, written with spaces, dots, dashes, brackets or a
+ * leading "+" as people write them ("+84 981 84 84 84", "(024) 3799 2000"), as written, each
+ * once. The route seeded at the first start names the foreign ministry's citizen-protection
+ * hotline; when a route names none (edited, or from an installation older than that), the
+ * console asks staff to add it. In English the bot gives its own sentence with these numbers, as
+ * staff keep them in the (Vietnamese) route.
  */
+export function hotlineNumbers(route: string): string[] {
+  const runs = normaliseText(route, 20_000).match(/\+?\(?\d[\d\s.()-]*\d/g) ?? [];
+  const numbers = runs.map((run) => run.trim()).filter((run) => run.replace(/\D/g, '').length >= 8);
+  return [...new Set(numbers)];
+}
+
+/** Whether an emergency route names a hotline besides 113 (`hotlineNumbers`). */
 export function namesHotline(route: string): boolean {
-  const runs = normaliseText(route, 20_000).match(/\+?\d[\d\s.()-]*\d/g) ?? [];
-  return runs.some((run) => run.replace(/\D/g, '').length >= 8);
+  return hotlineNumbers(route).length > 0;
 }

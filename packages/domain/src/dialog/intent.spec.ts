@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BotEvent } from '../messages/bot-message';
+import type { AskResponse } from '../api/knowledge';
 import { Action, interpret } from './intent';
 import { countMessage, FLOOD_LIMIT_PER_MINUTE, INITIAL_STATE } from './conversation-state';
 import { answerReplies, menuReply, staleChoiceReplies } from './replies';
@@ -176,22 +177,30 @@ describe('answerReplies', () => {
     expect(
       ambiguous[0].type === 'text' && ambiguous[0].buttons?.flat().map((b) => b.action),
     ).toEqual(['pick:a', 'pick:b', 'handoff']);
-    const none = answerReplies(
-      'vi',
-      {
-        status: 'no_answer',
-        confidence: 0,
-        suggestions: [],
-        locale: 'vi',
-        inField: true,
-        danger: false,
-      },
-      'Gọi **113**.',
-    );
+    const noAnswer: AskResponse = {
+      status: 'no_answer',
+      confidence: 0,
+      suggestions: [],
+      locale: 'vi',
+      inField: true,
+      danger: false,
+    };
+    const none = answerReplies('vi', noAnswer, 'Gọi **113**.');
     // The emergency route first, then the honest "no answer", in one message.
     expect(none).toHaveLength(1);
     expect(none[0]).toMatchObject({
       text: expect.stringMatching(/^Gọi \*\*113\*\*\.\n\nXin lỗi.*chuyển đến cán bộ/),
+    });
+    // In English: the bot's own sentence, with the hotline the Vietnamese route names.
+    const english = answerReplies(
+      'en',
+      { ...noAnswer, locale: 'en' },
+      'Gọi **113**; ở nước ngoài: **+84 981 84 84 84**.',
+    );
+    expect(english[0]).toMatchObject({
+      text: expect.stringMatching(
+        /^\*\*If you are in danger\*\*.*consulate\.\nOther hotlines .*: \*\*\+84 981 84 84 84\*\*\.\n\nSorry/,
+      ),
     });
   });
 

@@ -3,6 +3,7 @@ import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bo
 import { buttonLabel, splitAnswer } from './answer-split';
 import { botText } from './bot-texts';
 import { companyCheckButton } from './company-check';
+import { hotlineNumbers } from './danger';
 import { helpNearbyButton } from './help-nearby';
 import { tipMenuButton } from './tip-flow';
 import { Action } from './intent';
@@ -145,8 +146,19 @@ export function emergencyReply(locale: BotLocale, emergency?: string): TextReply
   return text(emergencyText(locale, emergency));
 }
 
+/**
+ * In Vietnamese, the route as staff wrote it (the bot's own sentence when there is none). Staff
+ * write the route in Vietnamese only: in English, the bot's own sentence with the hotlines the
+ * route names, so a number staff change reaches English speakers too.
+ */
 function emergencyText(locale: BotLocale, emergency?: string): string {
-  return emergency?.trim() || botText(locale, 'emergencyFallback');
+  const route = emergency?.trim();
+  if (route && locale === 'vi') return route;
+  const hotlines = route ? hotlineNumbers(route) : [];
+  const fallback = botText(locale, 'emergencyFallback');
+  if (hotlines.length === 0) return fallback;
+  const listed = hotlines.map((number) => `**${number}**`).join(', ');
+  return `${fallback}\n${botText(locale, 'emergencyHotlines')} ${listed}.`;
 }
 
 /**

@@ -603,9 +603,9 @@ export class ConversationsService {
       state.handoffId = result.handoffId;
     }
     const locale = result.locale;
-    // The emergency route is content staff write in Vietnamese; in English, the bot's own.
-    const emergency = async () =>
-      locale === 'vi' ? await emergencyRoute(turn.manager) : undefined;
+    // The emergency route is content staff write in Vietnamese; in English, the bot's own
+    // sentence with the route's hotlines (replies.ts).
+    const emergency = () => emergencyRoute(turn.manager);
     if (result.status === 'ambiguous') {
       state.choices = { questionLogId: log.id, text: log.text };
     }
