@@ -42,7 +42,11 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
     'he him his she her it its they them their this that these those there here what which who whom ' +
     'whose when where why how can could should would will shall may might must not no yes ' +
     'please hi hello thanks thank any some all get got just also very much many more most ' +
-    'hasnt havent dont doesnt didnt cant cannot wont isnt arent wasnt werent im ive id'
+    'hasnt havent dont doesnt didnt cant cannot wont isnt arent wasnt werent im ive id ' +
+    'while during before after until than too only own same other such each both few again ' +
+    'once because through between against above below up down out off under further now ' +
+    'myself yourself himself herself itself ourselves themselves yours ours hers theirs ' +
+    'whats wheres hows whos youre theyre shes hes thats theres lets ok okay still even really'
   ).split(' '),
 );
 

@@ -179,6 +179,40 @@ describe('createMatcher: finding the FAQ', () => {
     );
   });
 
+  it('reads English connectives as function words and everyday verbs through the glossary', () => {
+    const everyday = matcherWith([
+      ...BASE,
+      faq(
+        'passport-kept',
+        'Chủ ở nước ngoài giữ hộ chiếu của người lao động có được phép không?',
+        'Không. Hộ chiếu là tài sản của bạn; hãy báo cơ quan đại diện Việt Nam gần nhất.',
+      ),
+      faq(
+        'passport-lost-abroad',
+        'Bị mất hộ chiếu khi đang ở nước ngoài thì làm sao?',
+        'Báo công an nơi mất và liên hệ cơ quan đại diện Việt Nam để được cấp giấy tờ về nước.',
+      ),
+      faq(
+        'talk-to-staff',
+        'Muốn nói chuyện với cán bộ thì làm thế nào?',
+        'Bấm nút "Gặp cán bộ" hoặc gõ "gặp cán bộ"; cán bộ sẽ trả lời trong giờ hành chính.',
+      ),
+    ]);
+    const answered = (text: string) => {
+      const result = everyday.match(text);
+      return result.status === 'answered' ? result.best?.id : result.status;
+    };
+    // "while" and "now" are no topic of their own: the question is all about the lost passport.
+    expect(answered('my passport was lost while travelling abroad, what now')).toBe(
+      'passport-lost-abroad',
+    );
+    // "keeping" is "giữ", "allowed" "được phép": the FAQ is offered first, no longer missed.
+    const kept = everyday.match('My employer abroad is keeping my passport. Is that allowed?');
+    expect(kept.status).not.toBe('no_answer');
+    expect(kept.best?.id).toBe('passport-kept');
+    expect(answered('How can I talk to a real person?')).toBe('talk-to-staff');
+  });
+
   it('answers in English when the question is English and the FAQ has an English version', () => {
     const result = matcher.match('What are the signs of human trafficking?');
     expect(answeredWith(result)).toBe('trafficking-signs');

@@ -154,7 +154,10 @@ const WORK: GlossaryEntry[] = [
     ['doanh nghiệp đưa người lao động đi làm việc ở nước ngoài', 'công ty xuất khẩu lao động'],
   ),
   term(['broker', 'agent', 'middleman'], 'môi giới'),
-  term(['company', 'companies', 'business', 'enterprise'], ['công ty', 'doanh nghiệp']),
+  term(
+    ['company', 'companies', 'business', 'enterprise', 'agency', 'agencies'],
+    ['công ty', 'doanh nghiệp'],
+  ),
   term(['licence', 'license', 'licensed', 'permit'], ['giấy phép', 'cấp phép']),
   term(['check', 'verify', 'look up'], ['kiểm tra', 'tra cứu']),
   term(
@@ -284,6 +287,9 @@ const PROTECTION: GlossaryEntry[] = [
   term(['officer', 'official', 'real person', 'staff'], 'cán bộ'),
   term(['death', 'died', 'passed away'], ['qua đời', 'tử vong']),
   term(['repatriation', 'repatriate', 'bring home'], ['đưa về nước', 'hồi hương']),
+  term(['keep', 'keeps', 'kept', 'hold', 'holds', 'holding', 'withhold', 'withholding'], 'giữ'),
+  term(['allowed', 'allow', 'permitted'], 'được phép'),
+  term(['talk', 'speak', 'talk to', 'speak to'], 'nói chuyện'),
 ];
 
 export const STARTER_GLOSSARY: readonly GlossaryEntry[] = [
