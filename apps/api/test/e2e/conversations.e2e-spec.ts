@@ -109,6 +109,15 @@ describe('conversations through the bot endpoint', () => {
         'police and contact the nearest Vietnamese embassy or consulate.\n' +
         'Other hotlines in our guidance for people in danger: **+84 981 84 84 84**.',
     );
+    // What the bot says while staff have it stays in English, the language of its replies.
+    const more = (
+      await postEvent(t.url, textEvent('sos-en', 'I am in a house near the port')).expect(200)
+    ).body;
+    expect(texts(more)).toEqual(['Noted; a staff member will read your message.']);
+    const ended = (await postEvent(t.url, actionEvent('sos-en', 'handoff:end')).expect(200)).body;
+    expect(texts(ended)).toEqual([
+      'The conversation with staff has ended. You can go on asking questions.',
+    ]);
     // Staff edit the route like any warning; the bot says what they wrote.
     const [article] = await t.dataSource.query(
       `SELECT id FROM articles WHERE key = 'emergency-route'`,

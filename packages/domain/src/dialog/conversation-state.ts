@@ -13,6 +13,12 @@ export interface ConversationState {
   /** `handoff`: a staff member is (to be) talking; the person's messages go to the inbox item. */
   mode: 'idle' | 'handoff';
   handoffId?: string;
+  /**
+   * The language of the replies that opened the handoff, when not `locale`: a question read in
+   * English is answered in English whatever `locale` says, and what the bot says while staff
+   * have it ("Noted…") stays in that language.
+   */
+  handoffLocale?: BotLocale;
   /** A subscription being set up: the topic chosen, waiting for the locality and consent. */
   subscription?: { topicId: string | null; localityId?: string | null };
   /** "Tìm nơi hỗ trợ": the bot waits for the name of the person's commune or ward. */

@@ -282,7 +282,7 @@ export class AssistantService {
       if (before.status !== 'closed' && status === 'closed' && item.conversationId) {
         // The person's next message goes to the matcher again.
         await manager.query(
-          `UPDATE conversations SET state = (state - 'handoffId') || '{"mode": "idle"}' WHERE id = $1 AND state->>'handoffId' = $2`,
+          `UPDATE conversations SET state = (state - 'handoffId' - 'handoffLocale') || '{"mode": "idle"}' WHERE id = $1 AND state->>'handoffId' = $2`,
           [item.conversationId, id],
         );
       }

@@ -502,11 +502,14 @@ export class ConversationsService {
           `UPDATE handoff_items SET status = 'open', updated_at = now() WHERE id = $1 AND status = 'answered'`,
           [state.handoffId],
         );
-        return sayReplies(locale, 'handoffNoted');
-      case 'end_handoff':
+        return sayReplies(state.handoffLocale ?? locale, 'handoffNoted');
+      case 'end_handoff': {
+        const said = state.handoffLocale ?? locale;
         state.mode = 'idle';
         delete state.handoffId;
-        return sayReplies(locale, 'handoffEnded');
+        delete state.handoffLocale;
+        return sayReplies(said, 'handoffEnded');
+      }
       case 'find_help':
       case 'find_help_place':
       case 'find_help_text': {
@@ -598,11 +601,13 @@ export class ConversationsService {
     });
     writes.question(log);
     delete state.choices;
+    const locale = result.locale;
     if (result.handoffId) {
       state.mode = 'handoff';
       state.handoffId = result.handoffId;
+      if (locale === state.locale) delete state.handoffLocale;
+      else state.handoffLocale = locale;
     }
-    const locale = result.locale;
     // The emergency route is content staff write in Vietnamese; in English, the bot's own
     // sentence with the route's hotlines (replies.ts).
     const emergency = () => emergencyRoute(turn.manager);
@@ -680,6 +685,7 @@ export class ConversationsService {
     );
     state.mode = 'handoff';
     state.handoffId = item.id;
+    delete state.handoffLocale;
     return handoffReplies(state.locale, false);
   }
 
