@@ -460,6 +460,24 @@ describe('createMatcher: three outcomes', () => {
   it('tells a question outside the field from one inside it', () => {
     const outside = matcher.match('giá vàng hôm nay bao nhiêu');
     expect(outside).toMatchObject({ status: 'no_answer', inField: false });
+    // A numeral says how many, not what about: "một" weighs as the digit "1" does, even where
+    // FAQs' questions have it (and "giá").
+    const withOne = matcherWith([
+      ...BASE,
+      faq(
+        'own-employer',
+        'Tự tìm được một chủ sử dụng lao động ở nước ngoài thì cần đăng ký gì?',
+        'Đăng ký hợp đồng với Sở Nội vụ nơi bạn thường trú trước khi xuất cảnh.',
+      ),
+      faq(
+        'passport-validity',
+        'Hộ chiếu phổ thông có giá trị bao lâu?',
+        'Hộ chiếu phổ thông có thời hạn 10 năm; người dưới 14 tuổi được cấp hộ chiếu thời hạn 5 năm.',
+      ),
+    ]);
+    for (const text of ['giá vàng hôm nay bao nhiêu một chỉ', 'giá vàng hôm nay bao nhiêu 1 chỉ']) {
+      expect(withOne.match(text)).toMatchObject({ status: 'no_answer', inField: false });
+    }
     const inside = matcher.match('xin thị thực đi Úc cần gì');
     expect(inside.inField).toBe(true);
   });

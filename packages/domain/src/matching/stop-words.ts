@@ -30,6 +30,9 @@ const FACTORS: ReadonlyArray<readonly [number, string]> = [
   [0.2, 'bao nhiêu mấy bao_nhiêu bao_giờ bây_giờ cho_hỏi xin_hỏi'],
   [0.35, 'đâu'],
   [0.2, 'ở_đâu chỗ_nào nơi_nào cơ_quan_nào'],
+  // Numerals, as numbers typed in digits (NUMBER_FACTOR): "một" is also the article ("một
+  // người"). Not "ba", "năm", "bảy", "tám", "hai", "tỉ": father, year, fly, temporary, harm, ratio.
+  [0.3, 'một mười mươi chục trăm nghìn ngàn triệu'],
   // Modal and aspect verbs, light verbs.
   [0.1, 'có được phải'],
   [
