@@ -43,6 +43,7 @@ describe('namesHotline', () => {
     'Ở nước ngoài: gọi đường dây nóng bảo hộ công dân **+84 981 84 84 84**.',
     'Gọi (024) 3799 2000 trong giờ hành chính',
     'Tổng đài: 0981.848.484',
+    'Tổng đài miễn phí 1800 1567',
   ])('finds a hotline in %j', (route) => {
     expect(namesHotline(route)).toBe(true);
   });
@@ -50,6 +51,7 @@ describe('namesHotline', () => {
   it.each([
     'Ở Việt Nam: gọi ngay **113** (Công an).',
     'Gọi 113; luật có hiệu lực từ 01/7/2025, Điều 44.',
+    'Gọi 113 nếu bị đòi 50.000.000 đồng tiền chuộc (Kế hoạch 2021-2030).',
     'Ở nước ngoài: báo Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam gần nhất.',
   ])('finds none in %j', (route) => {
     expect(namesHotline(route)).toBe(false);

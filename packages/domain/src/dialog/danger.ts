@@ -52,7 +52,11 @@ export function soundsLikeDanger(text: string): boolean {
  */
 export function hotlineNumbers(route: string): string[] {
   const runs = normaliseText(route, 20_000).match(/\+?\(?\d[\d\s.()-]*\d/g) ?? [];
-  const numbers = runs.map((run) => run.trim()).filter((run) => run.replace(/\D/g, '').length >= 8);
+  const numbers = runs
+    .map((run) => run.trim())
+    // Telephone numbers start with "+", 0 or 1 (1800/1900 lines): not a sum ("50.000.000") nor
+    // years ("2021-2030").
+    .filter((run) => /^(\+|\(?[01])/.test(run) && run.replace(/\D/g, '').length >= 8);
   return [...new Set(numbers)];
 }
 
