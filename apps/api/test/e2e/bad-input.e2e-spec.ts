@@ -53,6 +53,23 @@ describe('bad input', () => {
     expect(await unitCount()).toBe(before);
   });
 
+  it('gives one reason per field: missing, or of the wrong kind, not every rule it breaks', async () => {
+    const missing = await admin.post('/api/v1/units').send({}).expect(400);
+    expect(missing.body.details).toEqual([
+      { field: 'code', message: 'code is required' },
+      { field: 'name', message: 'name is required' },
+      { field: 'kind', message: 'kind is required' },
+    ]);
+    const wrongKind = await admin
+      .post('/api/v1/units')
+      .send({ code: 5, name: 7, kind: 'commune', parentId: tree.city.id })
+      .expect(400);
+    expect(wrongKind.body.details).toEqual([
+      { field: 'code', message: 'code must be text' },
+      { field: 'name', message: 'name must be text' },
+    ]);
+  });
+
   it('refuses unknown fields instead of ignoring them', async () => {
     const res = await admin
       .post('/api/v1/units')

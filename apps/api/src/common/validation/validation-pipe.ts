@@ -22,14 +22,22 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+// Rules on the kind of value: when one fails, the field's other rules (length, pattern) fail
+// with it and say nothing more.
+const TYPE_RULES = ['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject'];
+
 /**
- * A field's messages. Null reaches the validators only where a field may not be null (see
- * `optional.ts`), and then every rule of the field fails at once: one message says why.
+ * A field's messages, one reason where one explains the rest. Null reaches the validators only
+ * where a field may not be null (see `optional.ts`), and a missing field only where it is
+ * required: then every rule of the field fails at once, and one message says why. A value of
+ * the wrong kind (a number for a text) gets what kind it must be, not its length rules.
  */
 function messagesOf(error: ValidationError): string[] {
   const constraints = error.constraints ?? {};
   if (constraints.whitelistValidation) return [`unknown field: ${error.property} is not accepted`];
-  if (error.value === null && Object.keys(constraints).length)
-    return [`${error.property} must not be null`];
-  return Object.values(constraints);
+  if (Object.keys(constraints).length === 0) return [];
+  if (error.value === null) return [`${error.property} must not be null`];
+  if (error.value === undefined) return [`${error.property} is required`];
+  const kind = TYPE_RULES.filter((rule) => rule in constraints);
+  return (kind.length > 0 ? kind : Object.keys(constraints)).map((rule) => constraints[rule]);
 }

@@ -33,7 +33,7 @@ export class AskDto implements AskRequest {
     maxLength: ASK_MAX_CHARS,
   })
   @CleanText()
-  @IsString({ message: 'text is required' })
+  @IsString({ message: 'text must be text' })
   @Matches(/[\p{L}\p{N}]/u, { message: 'text must contain a question in words' })
   @MaxLength(ASK_MAX_CHARS, {
     message: `text must be at most ${ASK_MAX_CHARS} characters: ask one short question`,

@@ -26,7 +26,7 @@ import type { SupportContactEntity } from '../support-contact.entity';
 export class SupportContactDto implements SupportContactRequest {
   @ApiProperty({ example: 'Công an phường Đức Xuân' })
   @CleanText()
-  @IsString({ message: 'name is required' })
+  @IsString({ message: 'name must be text' })
   @MinLength(2)
   @MaxLength(200)
   name: string;

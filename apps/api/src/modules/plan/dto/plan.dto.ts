@@ -47,7 +47,7 @@ export class CreatePlanTaskDto implements CreatePlanTaskRequest {
 
   @ApiProperty({ example: '1.2', description: 'Numbers joined by dots, starting with the group’s' })
   @CleanText()
-  @IsString({ message: 'code is required' })
+  @IsString({ message: 'code must be text' })
   @Matches(TASK_CODE_PATTERN, {
     message: 'code must be numbers joined by dots, starting with the group number, such as 1.2',
   })
@@ -55,7 +55,7 @@ export class CreatePlanTaskDto implements CreatePlanTaskRequest {
 
   @ApiProperty({ example: 'Đăng tải thông tin về di cư trên các phương tiện truyền thông' })
   @CleanText()
-  @IsString({ message: 'title is required' })
+  @IsString({ message: 'title must be text' })
   @MinLength(3)
   @MaxLength(500)
   title: string;

@@ -90,7 +90,7 @@ export class CreateTaskUpdateDto implements CreateTaskUpdateRequest {
     example: 'Đã tổ chức 02 buổi tuyên truyền về di cư an toàn tại tổ dân phố 7, có 85 người dự.',
   })
   @CleanText()
-  @IsString({ message: 'text is required' })
+  @IsString({ message: 'text must be text' })
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(LIMIT.text)
   text: string;

@@ -37,7 +37,7 @@ export class TipListQueryDto extends PaginationQueryDto implements TipListQuery 
 export class TipReplyDto implements TipReplyRequest {
   @ApiProperty({ example: 'Công an phường đã nhận tin. Bạn có thể đến trụ sở để trình báo thêm.' })
   @CleanText()
-  @IsString({ message: 'text is required' })
+  @IsString({ message: 'text must be text' })
   @MinLength(2, { message: 'text must say something' })
   @MaxLength(TIP_LIMITS.reply, { message: `text must be at most ${TIP_LIMITS.reply} characters` })
   text: string;

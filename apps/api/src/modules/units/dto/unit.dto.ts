@@ -19,7 +19,7 @@ import { UnitEntity } from '../unit.entity';
 export class CreateUnitDto implements CreateUnitRequest {
   @ApiProperty({ example: 'P-DUCXUAN', description: 'Letters, digits, . _ -; 2–32 characters' })
   @CleanText()
-  @IsString({ message: 'code is required' })
+  @IsString({ message: 'code must be text' })
   @Matches(UNIT_CODE_PATTERN, {
     message: 'code must be 2–32 letters, digits, dots, dashes or underscores',
   })
@@ -27,7 +27,7 @@ export class CreateUnitDto implements CreateUnitRequest {
 
   @ApiProperty({ example: 'UBND phường Đức Xuân' })
   @CleanText()
-  @IsString({ message: 'name is required' })
+  @IsString({ message: 'name must be text' })
   @MinLength(2)
   @MaxLength(200)
   name: string;
