@@ -65,4 +65,8 @@ describe('hotlineNumbers', () => {
       'ngày 17/7/2015; Sở Nội vụ: (024) 3799 2000. Nhắc lại: +84 981 84 84 84. Điều 44.';
     expect(hotlineNumbers(route)).toEqual(['+84 981 84 84 84', '(024) 3799 2000']);
   });
+
+  it('ends a number at the end of its line', () => {
+    expect(hotlineNumbers('Gọi 0981 848 484\n113 khi ở Việt Nam')).toEqual(['0981 848 484']);
+  });
 });

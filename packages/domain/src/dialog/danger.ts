@@ -43,15 +43,16 @@ export function soundsLikeDanger(text: string): boolean {
 
 /**
  * The hotlines an emergency route (the text the bot gives someone in danger) names besides 113:
- * telephone numbers of eight digits or more, written with spaces, dots, dashes, brackets or a
- * leading "+" as people write them ("+84 981 84 84 84", "(024) 3799 2000"), as written, each
- * once. The route seeded at the first start names the foreign ministry's citizen-protection
- * hotline; when a route names none (edited, or from an installation older than that), the
- * console asks staff to add it. In English the bot gives its own sentence with these numbers, as
- * staff keep them in the (Vietnamese) route.
+ * telephone numbers of eight digits or more, on one line, written with spaces, dots, dashes,
+ * brackets or a leading "+" as people write them ("+84 981 84 84 84", "(024) 3799 2000"), as
+ * written, each once. The route seeded at the first start names the foreign ministry's
+ * citizen-protection hotline; when a route names none (edited, or from an installation older
+ * than that), the console asks staff to add it. In English the bot gives its own sentence with
+ * these numbers, as staff keep them in the (Vietnamese) route.
  */
 export function hotlineNumbers(route: string): string[] {
-  const runs = normaliseText(route, 20_000).match(/\+?\(?\d[\d\s.()-]*\d/g) ?? [];
+  // Groups joined by spaces, dots, dashes or brackets on one line: a line break ends a number.
+  const runs = normaliseText(route, 20_000).match(/\+?\(?\d[\d .()-]*\d/g) ?? [];
   const numbers = runs
     .map((run) => run.trim())
     // Telephone numbers start with "+", 0 or 1 (1800/1900 lines): not a sum ("50.000.000") nor
