@@ -13,6 +13,7 @@
  * (`apt-get install -y chromium`); without Chromium the suite is skipped.
  */
 import { errorMessagesVi, passwordProblemsVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
+import { accessibilityProblems } from '@gcm/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
@@ -563,6 +564,31 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await page.locator('.audit-fields').first().waitFor();
     expect(await page.locator('.el-table__expanded-cell').first().innerText()).not.toContain('{');
     await screenshot(page, '13-audit-details');
+  });
+
+  it('passes the automated WCAG 2.1 AA checks (axe-core) on every screen and on a refused form', async () => {
+    const page = await pages.open();
+    await page.goto('/login');
+    await page.getByLabel(text.auth.login.email).waitFor();
+    expect(await accessibilityProblems(page), '/login').toEqual([]);
+
+    await signIn(page, admin);
+    for (const path_ of PHONE_PAGES) {
+      await page.goto(`/${path_}`);
+      await page.waitForLoadState('networkidle');
+      expect(await accessibilityProblems(page), path_).toEqual([]);
+    }
+
+    // The API's refusal: the error alert and the field's message must be readable too.
+    await page.goto('/units/new');
+    await page.getByLabel(text.units.form.code).fill('P-DUCXUAN');
+    await page.getByLabel(text.units.form.name).fill('Thử mã trùng');
+    await choose(page, text.units.form.kind, unitKindLabelsVi.province);
+    await page.getByRole('button', { name: text.common.save, exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toBe(errorMessagesVi.unit_code_taken);
+    expect(await accessibilityProblems(page), 'units/new, refused').toEqual([]);
   });
 
   it('fits the lists in a 1280 px wide window, the actions column in sight', async () => {

@@ -5,6 +5,7 @@
  * Needs /usr/bin/chromium (`apt-get install -y chromium`); without it the suite is skipped.
  */
 import type { BotEvent } from '@gcm/domain';
+import { accessibilityProblems } from '@gcm/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../support/api-double';
@@ -93,6 +94,13 @@ describe.skipIf(!hasChromium)('web chat widget', { timeout: 30_000 }, () => {
     expect(await answer.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     expect(api.events[0]).toMatchObject({ type: 'text', channel: 'web' });
+  });
+
+  it('passes the automated WCAG 2.1 AA checks (axe-core): the page, then an answer with a button', async () => {
+    expect(await accessibilityProblems(page), 'closed').toEqual([]);
+    await ask('Đi làm việc ở Hàn Quốc cần gì?');
+    await page.getByRole('button', { name: 'Gặp cán bộ ngay' }).waitFor();
+    expect(await accessibilityProblems(page), 'answered').toEqual([]);
   });
 
   it('turns telephone numbers into links a phone calls with a tap, and not money or years', async () => {
