@@ -291,13 +291,13 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(await fieldError(code)).toBe(text.units.form.codeInvalid);
     expect(unitWrites).toEqual([]);
 
-    // The API's check: the contact email, shown beside that field as the API words it.
+    // The API's check: the contact email, its reason beside that field in Vietnamese.
     await code.fill('X-THUNGHIEM');
     await save.click();
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toBe(errorMessagesVi.validation_failed);
-    expect(await fieldError(contactEmail)).toBe('contactEmail must be an email address');
+    expect(await fieldError(contactEmail)).toBe(text.common.fieldErrors.email);
     expect(await code.getAttribute('aria-invalid')).toBe('false');
     expect(unitWrites).toHaveLength(1);
 
@@ -581,13 +581,15 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
 
     // The API's refusal: the error alert and the field's message must be readable too.
     await page.goto('/units/new');
-    await page.getByLabel(text.units.form.code).fill('P-DUCXUAN');
+    const code = page.getByLabel(text.units.form.code);
+    await code.fill('P-DUCXUAN');
     await page.getByLabel(text.units.form.name).fill('Thử mã trùng');
     await choose(page, text.units.form.kind, unitKindLabelsVi.province);
     await page.getByRole('button', { name: text.common.save, exact: true }).click();
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toBe(errorMessagesVi.unit_code_taken);
+    expect(await fieldError(code)).toBe(text.common.fieldErrors.alreadyUsed);
     expect(await accessibilityProblems(page), 'units/new, refused').toEqual([]);
   });
 
