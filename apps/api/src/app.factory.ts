@@ -46,14 +46,12 @@ export async function createApp(
   app.disable('x-powered-by');
   app.use(
     helmet({
-      // The bot simulator loads the bot's web-chat widget, which talks to the bot (WEB_CHAT_URL).
+      // Scripts only from files: the console and the API docs have no inline script, so an
+      // injected one does not run. The bot simulator loads the bot's web-chat widget, which
+      // talks to the bot (WEB_CHAT_URL).
       contentSecurityPolicy: {
         directives: {
-          'script-src': [
-            "'self'",
-            "'unsafe-inline'",
-            ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : []),
-          ],
+          'script-src': ["'self'", ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : [])],
           'connect-src': ["'self'", ...(env.WEB_CHAT_URL ? [env.WEB_CHAT_URL] : [])],
           // A report's photo is fetched with the session and shown through an object URL.
           'img-src': ["'self'", 'data:', 'blob:'],

@@ -557,6 +557,11 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       await screenshot(page, name);
     }
 
+    // The Content-Security-Policy runs no inline script: one injected into the page is refused.
+    await expect(page.addScriptTag({ content: 'window.name = "injected"' })).rejects.toThrow(
+      /Content Security Policy/,
+    );
+
     // The audit log shows the recorded data as fields, never raw JSON.
     await page.goto('/audit');
     await rowOf(page, 'unit.create').first().waitFor();

@@ -15,7 +15,7 @@ describe('the console bot simulator settings', () => {
     const res = await coordinator.get('/api/v1/assistant/simulator').expect(200);
     expect(res.body).toEqual({ webChatUrl: WEB_CHAT_URL });
     const csp = res.headers['content-security-policy'] as string;
-    expect(csp).toMatch(new RegExp(`script-src [^;]*${WEB_CHAT_URL}`));
+    expect(csp).toMatch(new RegExp(`script-src 'self' ${WEB_CHAT_URL};`));
     expect(csp).toMatch(new RegExp(`connect-src [^;]*${WEB_CHAT_URL}`));
   });
 
