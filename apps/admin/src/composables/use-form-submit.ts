@@ -25,5 +25,11 @@ export function useFormSubmit<R>(
     return result;
   }
 
-  return { fieldErrors, busy, error, submit };
+  /** Forgets the last attempt: its field errors and its error (a form opened afresh). */
+  function reset(): void {
+    clear();
+    error.value = null;
+  }
+
+  return { fieldErrors, busy, error, submit, reset };
 }

@@ -38,7 +38,7 @@ export const COMMON_RULES: FieldRule[] = [
 const FORM_RULES: FieldRule[] = [
   ...COMMON_RULES,
   [/^(\S+) must be longer than or equal to (\d+) characters$/, 'tooShort', ['field', 'n']],
-  [/^already used$/, 'alreadyUsed', []],
+  [/^already used\b/, 'alreadyUsed', []],
   [/^(\S+) must be an email(?: address)?$/, 'email', ['field']],
   [/^(\S+) must be a phone number/, 'phone', ['field']],
   [/^(\S+) must be a day as YYYY-MM-DD$/, 'day', ['field']],

@@ -12,13 +12,15 @@
  * Needs apps/api/dist, apps/admin/dist and /usr/bin/chromium, as console.e2e-spec.ts.
  */
 import { isApiError, type ApiClient } from '@gcm/api-client';
-import { unitKindLabelsVi, type UnitResponse } from '@gcm/domain';
+import { accessibilityProblems } from '@gcm/testing';
+import { errorMessagesVi, unitKindLabelsVi, type UnitResponse } from '@gcm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
 import { E2E_ADMIN, apiAs, requireBuilds, startApi, type RunningApi } from './support/api-server';
 import { hasChromium, launchChromium } from './support/chromium';
 import {
+  choose,
   ConsolePages,
   FOREIGN_BROWSER,
   screenshot,
@@ -47,6 +49,7 @@ const TEMPLATE = {
 /** A 1×1 PNG. */
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const TASK_TITLE = 'Rà soát danh sách người của địa phương đang làm việc ở nước ngoài';
 const COMMENT = 'Số người được hỗ trợ chưa khớp sổ theo dõi, đề nghị kiểm tra lại.';
 
 describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
@@ -298,6 +301,74 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
     await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
     await screenshot(page, 'reporting-submissions');
+  });
+
+  it('adds a task to a group, edits it and deletes it; a task with updates is kept', async () => {
+    const page = await pages.open();
+    await signIn(page, admin);
+    await page.goto('/reporting/plan');
+    await expect.poll(() => heading(page).innerText()).toBe(r.plan.title);
+    const t = r.plan.task;
+    const plan = (await office.plans.list()).items[0]!;
+    const group = (await office.plans.get(plan.id)).groups[1]!;
+    const code = `${group.ordinal}.${group.tasks.length + 1}`;
+    const row = () => page.locator('.el-table__body tbody tr').filter({ hasText: TASK_TITLE });
+
+    await page
+      .getByRole('button', { name: t.addTo.replace('{ordinal}', String(group.ordinal)) })
+      .click();
+    const dialog = page.getByRole('dialog', { name: t.createTitle });
+    const codeInput = dialog.getByLabel(t.code);
+    expect(await codeInput.inputValue(), 'the next free number is proposed').toBe(code);
+
+    // Checked in Vietnamese beside the fields before anything is sent.
+    await codeInput.fill('99.1');
+    await dialog.getByRole('button', { name: text.common.save }).click();
+    await dialog.getByText(t.codeGroup.replaceAll('{ordinal}', String(group.ordinal))).waitFor();
+    expect(await dialog.getByText(text.common.requiredField).count()).toBe(2); // title, lead
+    expect(await accessibilityProblems(page), 'the task dialog with its errors').toEqual([]);
+    await codeInput.fill(code);
+    await dialog.getByLabel(t.title).fill(TASK_TITLE);
+    await choose(page, r.plan.columns.lead, 'Công an');
+    await choose(page, r.plan.columns.timeframe, t.timeframes.untilYear);
+    await dialog.getByLabel(t.year).fill('2027');
+    await dialog.getByRole('button', { name: text.common.save }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(t.created.replace('{code}', code));
+    await expect.poll(() => row().innerText()).toContain('Đến năm 2027');
+    expect(await row().innerText()).toContain(r.taskStatus.not_started);
+    const stored = (await office.tasks.list({ planId: plan.id, groupId: group.id })).items.find(
+      (task) => task.code === code,
+    )!;
+    expect(stored).toMatchObject({
+      title: TASK_TITLE,
+      timeframe: { kind: 'until', until: '2027' },
+    });
+    expect(stored.leadUnit.name).toContain('Công an');
+
+    // Edited: its status, shown in the row and kept by the API.
+    await page.getByRole('button', { name: t.editOne.replace('{code}', code) }).click();
+    const edit = page.getByRole('dialog', { name: t.editTitle.replace('{code}', code) });
+    expect(await edit.getByLabel(t.title).inputValue()).toBe(TASK_TITLE);
+    await choose(page, r.plan.columns.status, r.taskStatus.done);
+    await edit.getByRole('button', { name: text.common.save }).click();
+    await expect.poll(() => flash(page).innerText()).toBe(t.updated.replace('{code}', code));
+    await expect.poll(() => row().innerText()).toContain(r.taskStatus.done);
+    expect((await office.tasks.get(stored.id)).status).toBe('done');
+
+    // Deleted after a confirmation; a task with progress updates is refused and stays.
+    await page.getByRole('button', { name: t.deleteOne.replace('{code}', code) }).click();
+    await confirmWith(page, t.delete);
+    await expect.poll(() => flash(page).innerText()).toBe(t.deleted.replace('{code}', code));
+    await expect.poll(() => row().count()).toBe(0);
+    const updated = (await office.plans.get(plan.id)).groups
+      .flatMap((item) => item.tasks)
+      .find((task) => task.updateCount > 0)!;
+    await page.getByRole('button', { name: t.deleteOne.replace('{code}', updated.code) }).click();
+    await confirmWith(page, t.delete);
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toBe(errorMessagesVi.plan_task_has_updates);
+    expect((await office.tasks.get(updated.id)).code).toBe(updated.code);
   });
 
   it('shows when units are reminded, and an administrator changes it', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  codeFitsGroup,
   FieldError,
   isOwnTask,
   PlanResponse,
@@ -357,7 +358,7 @@ export class PlanService {
     currentCoordinators: string[] = [],
   ): Promise<void> {
     const problems: FieldError[] = [];
-    if (!code.startsWith(`${group.ordinal}.`))
+    if (!codeFitsGroup(code, group.ordinal))
       problems.push({
         field: 'code',
         message: `must start with the group's number: ${group.ordinal}.1, ${group.ordinal}.2…`,

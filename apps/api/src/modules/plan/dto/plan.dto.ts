@@ -7,6 +7,8 @@ import {
   PlanTaskListQuery,
   PlanTaskResponse,
   PlanUnitRef,
+  MAX_COORDINATING_UNITS,
+  TASK_CODE_PATTERN,
   TASK_STATUSES,
   TaskStatus,
   TaskTimeframe,
@@ -33,12 +35,6 @@ import { PlanEntity, PlanGroupEntity } from '../plan.entity';
 import { PlanTaskEntity } from '../plan-task.entity';
 import { Optional, PartialDto } from '../../../common/validation/optional';
 import { IsTaskTimeframe, TIMEFRAME_SCHEMA } from './plan-validation';
-
-/** "1.1", "3.2", "2.1.4": numbers joined by dots, the first the group's. */
-export const TASK_CODE_PATTERN = /^\d{1,3}(\.\d{1,3}){1,3}$/;
-
-/** Most coordinating units one task may name (every unit of a city and its wards fits). */
-export const MAX_COORDINATING_UNITS = 200;
 
 export class CreatePlanTaskDto implements CreatePlanTaskRequest {
   @ApiProperty({ format: 'uuid', description: 'The task group (its plan is the task’s plan)' })
