@@ -436,6 +436,37 @@ describe('createApiClient: plan', () => {
     ]);
   });
 
+  it('enters a plan and its groups, and deletes them', async () => {
+    api.answer({ status: 200, body: { id: 'plan-2', groups: [] } });
+    const sut = createApiClient({ baseUrl });
+    const plan = {
+      number: '25/KH-UBND',
+      title: 'Kế hoạch năm 2026',
+      issuingUnitId: 'unit-1',
+      startYear: 2026,
+      endYear: 2030,
+      issuedOn: '2026-03-15',
+    };
+
+    await sut.plans.create(plan);
+    await sut.plans.update('plan-2', { endYear: 2031 });
+    await sut.plans.groups.create('plan-2', { ordinal: 1, title: 'Tuyên truyền' });
+    await sut.plans.groups.update('plan-2', 'group-1', { ordinal: 2 });
+    api.answer({ status: 204 });
+    await sut.plans.groups.remove('plan-2', 'group-1');
+    await sut.plans.remove('plan-2');
+
+    const json = (body: string | undefined) => (body ? JSON.parse(body) : undefined);
+    expect(api.requests.map((r) => [r.method, r.path, json(r.body)])).toEqual([
+      ['POST', '/api/v1/plans', plan],
+      ['PATCH', '/api/v1/plans/plan-2', { endYear: 2031 }],
+      ['POST', '/api/v1/plans/plan-2/groups', { ordinal: 1, title: 'Tuyên truyền' }],
+      ['PATCH', '/api/v1/plans/plan-2/groups/group-1', { ordinal: 2 }],
+      ['DELETE', '/api/v1/plans/plan-2/groups/group-1', undefined],
+      ['DELETE', '/api/v1/plans/plan-2', undefined],
+    ]);
+  });
+
   it('lists tasks with their filters in the query', async () => {
     const page: Page<PlanTaskResponse> = {
       items: [taskFactory()],

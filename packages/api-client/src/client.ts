@@ -77,6 +77,11 @@ import type {
   CreateTaskUpdateRequest,
   PlanListQuery,
   PlanResponse,
+  CreatePlanRequest,
+  UpdatePlanRequest,
+  CreatePlanGroupRequest,
+  UpdatePlanGroupRequest,
+  PlanGroupRef,
   PlanSummaryResponse,
   PlanTaskListQuery,
   PlanTaskResponse,
@@ -495,6 +500,34 @@ export function createApiClient(options: ApiClientOptions) {
       request<Page<PlanSummaryResponse>>({ method: 'GET', path: v1('/plans'), query }),
     get: (id: string) =>
       request<PlanResponse>({ method: 'GET', path: v1(`/plans/${segment(id)}`) }),
+    /** Admins and coordinators enter a plan from its signed document, then its groups and tasks. */
+    create: (body: CreatePlanRequest) =>
+      request<PlanResponse>({ method: 'POST', path: v1('/plans'), json: body }),
+    update: (id: string, body: UpdatePlanRequest) =>
+      request<PlanResponse>({ method: 'PATCH', path: v1(`/plans/${segment(id)}`), json: body }),
+    /** ApiError 409 `plan_not_empty` once the plan has tasks. */
+    remove: (id: string) => request<void>({ method: 'DELETE', path: v1(`/plans/${segment(id)}`) }),
+    groups: {
+      create: (planId: string, body: CreatePlanGroupRequest) =>
+        request<PlanGroupRef>({
+          method: 'POST',
+          path: v1(`/plans/${segment(planId)}/groups`),
+          json: body,
+        }),
+      /** A new `ordinal` renumbers the group's tasks. */
+      update: (planId: string, groupId: string, body: UpdatePlanGroupRequest) =>
+        request<PlanGroupRef>({
+          method: 'PATCH',
+          path: v1(`/plans/${segment(planId)}/groups/${segment(groupId)}`),
+          json: body,
+        }),
+      /** ApiError 409 `plan_group_has_tasks` while the group holds tasks. */
+      remove: (planId: string, groupId: string) =>
+        request<void>({
+          method: 'DELETE',
+          path: v1(`/plans/${segment(planId)}/groups/${segment(groupId)}`),
+        }),
+    },
   };
 
   /** Plan tasks: read by every role (a unit reporter: its unit's), written by admins and coordinators. */

@@ -40,6 +40,10 @@ export const ErrorCode = {
   ChannelTokensNotFound: 'channel_tokens_not_found',
   ChannelTokensStale: 'channel_tokens_stale',
   PlanNotFound: 'plan_not_found',
+  PlanNotEmpty: 'plan_not_empty',
+  PlanGroupNotFound: 'plan_group_not_found',
+  PlanGroupOrdinalTaken: 'plan_group_ordinal_taken',
+  PlanGroupHasTasks: 'plan_group_has_tasks',
   PlanTaskNotFound: 'plan_task_not_found',
   PlanTaskCodeTaken: 'plan_task_code_taken',
   PlanTaskHasUpdates: 'plan_task_has_updates',
@@ -129,6 +133,11 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   channel_tokens_stale:
     'Mã truy cập của kênh vừa được một phiên bản bot khác làm mới. Hãy đọc lại mã đã lưu và dùng mã đó.',
   plan_not_found: 'Không tìm thấy kế hoạch.',
+  plan_not_empty: 'Kế hoạch đã có nhiệm vụ nên không thể xóa; hãy sửa kế hoạch thay vì xóa.',
+  plan_group_not_found: 'Không tìm thấy nhóm nhiệm vụ.',
+  plan_group_ordinal_taken: 'Số thứ tự nhóm này đã có trong kế hoạch.',
+  plan_group_has_tasks:
+    'Nhóm còn nhiệm vụ nên không thể xóa; hãy xóa hoặc chuyển các nhiệm vụ trước.',
   plan_task_not_found: 'Không tìm thấy nhiệm vụ.',
   plan_task_code_taken: 'Số thứ tự nhiệm vụ này đã có trong kế hoạch.',
   plan_task_has_updates:

@@ -49,6 +49,7 @@ const TEMPLATE = {
 /** A 1×1 PNG. */
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const NEW_PLAN = 'Kế hoạch thực hiện công tác phòng, chống mua bán người năm 2026';
 const TASK_TITLE = 'Rà soát danh sách người của địa phương đang làm việc ở nước ngoài';
 const COMMENT = 'Số người được hỗ trợ chưa khớp sổ theo dõi, đề nghị kiểm tra lại.';
 
@@ -421,5 +422,89 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
       window: { start: '07:30', end: '16:30' },
       catchUpDays: 1,
     });
+  });
+  it('enters a plan from its document: the plan, a group, a task; renumbers; deletes it again', async () => {
+    const page = await pages.open();
+    await signIn(page, admin);
+    await page.goto('/reporting/plan');
+    await expect.poll(() => heading(page).innerText()).toBe(r.plan.title);
+    const e = r.plan.entry;
+    const save = (name: string) =>
+      page.getByRole('dialog', { name }).getByRole('button', { name: text.common.save }).click();
+
+    // The plan, checked first in Vietnamese (years the wrong way round), then saved and shown.
+    await page.getByRole('button', { name: e.add }).click();
+    const planDialog = page.getByRole('dialog', { name: e.createTitle });
+    await planDialog.getByLabel(e.number).fill('25/KH-UBND');
+    await planDialog.getByLabel(e.title).fill(NEW_PLAN);
+    await choose(page, e.issuingUnit, 'UBND thành phố Bắc Kạn');
+    await planDialog.getByLabel(e.issuedOn).fill('15/03/2026');
+    await planDialog.getByLabel(e.issuedOn).press('Enter');
+    await planDialog.getByLabel(e.startYear).fill('2030');
+    await planDialog.getByLabel(e.endYear).fill('2026');
+    await save(e.createTitle);
+    await planDialog.getByText(e.endBeforeStart).waitFor();
+    await planDialog.getByLabel(e.startYear).fill('2026');
+    await planDialog.getByLabel(e.endYear).fill('2030');
+    await save(e.createTitle);
+    await expect
+      .poll(() => flash(page).innerText())
+      .toBe(e.created.replace('{number}', '25/KH-UBND'));
+    await expect.poll(() => page.locator('.plan__meta').innerText()).toContain(NEW_PLAN);
+    expect(await page.locator('.plan__meta').innerText()).toContain('15/03/2026');
+    await page.getByText(e.noGroupsWriter).waitFor();
+
+    // A group, numbered 1, and a task in it, numbered 1.1.
+    await page.getByRole('button', { name: e.addGroup }).click();
+    const groupDialog = page.getByRole('dialog', { name: e.createGroupTitle });
+    expect(await groupDialog.getByLabel(e.ordinal).inputValue()).toBe('1');
+    await groupDialog.getByLabel(e.groupTitle).fill('Tuyên truyền về di cư an toàn');
+    await save(e.createGroupTitle);
+    await expect.poll(() => flash(page).innerText()).toBe(e.groupCreated.replace('{ordinal}', '1'));
+    await page.getByRole('heading', { name: '1. Tuyên truyền về di cư an toàn' }).waitFor();
+    await page.getByRole('button', { name: r.plan.task.addTo.replace('{ordinal}', '1') }).click();
+    const taskDialog = page.getByRole('dialog', { name: r.plan.task.createTitle });
+    expect(await taskDialog.getByLabel(r.plan.task.code).inputValue()).toBe('1.1');
+    await taskDialog.getByLabel(r.plan.task.title).fill(TASK_TITLE);
+    await choose(page, r.plan.columns.lead, 'Công an');
+    await save(r.plan.task.createTitle);
+    await expect
+      .poll(() => flash(page).innerText())
+      .toBe(r.plan.task.created.replace('{code}', '1.1'));
+
+    // Renumbered 1 → 2: the task's number follows; the group with a task offers no delete.
+    await page.getByRole('button', { name: e.editGroupTitle.replace('{ordinal}', '1') }).click();
+    const editGroup = page.getByRole('dialog', {
+      name: e.editGroupTitle.replace('{ordinal}', '1'),
+    });
+    await editGroup.getByLabel(e.ordinal).fill('2');
+    await save(e.editGroupTitle.replace('{ordinal}', '1'));
+    await page.getByRole('heading', { name: '2. Tuyên truyền về di cư an toàn' }).waitFor();
+    const row = page.locator('.el-table__body tbody tr').filter({ hasText: TASK_TITLE });
+    await expect.poll(async () => (await row.locator('td').nth(1).innerText()).trim()).toBe('2.1');
+    const deleteGroup = page.getByRole('button', {
+      name: e.deleteGroupOne.replace('{ordinal}', '2'),
+    });
+    expect(await deleteGroup.count()).toBe(0);
+    expect(await page.getByRole('button', { name: e.delete }).count()).toBe(0);
+    const entered = (await office.plans.list()).items.find((item) => item.number === '25/KH-UBND')!;
+    expect(entered).toMatchObject({ startYear: 2026, endYear: 2030, issuedOn: '2026-03-15' });
+
+    // Emptied and deleted: the task, the group, then the plan; the city plan is shown again.
+    await page
+      .getByRole('button', { name: r.plan.task.deleteOne.replace('{code}', '2.1') })
+      .click();
+    await confirmWith(page, r.plan.task.delete);
+    await expect.poll(() => row.count()).toBe(0);
+    await deleteGroup.click();
+    await confirmWith(page, r.plan.task.delete);
+    await page.getByText(e.noGroupsWriter).waitFor();
+    await page.getByRole('button', { name: e.delete }).click();
+    await confirmWith(page, r.plan.task.delete);
+    await expect
+      .poll(() => flash(page).innerText())
+      .toBe(e.deleted.replace('{number}', '25/KH-UBND'));
+    await expect.poll(() => page.locator('.plan__meta').innerText()).toContain('…/KH-UBND');
+    expect((await office.plans.list()).total).toBe(1);
   });
 });

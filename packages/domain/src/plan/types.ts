@@ -45,6 +45,30 @@ export interface PlanResponse extends PlanSummaryResponse {
   groups: PlanGroupResponse[];
 }
 
+/** A plan as staff enter it from the signed document. */
+export interface CreatePlanRequest {
+  /** Number and symbol as printed, e.g. "389/KH-UBND" ("…/KH-UBND" when the number is unreadable). */
+  number: string;
+  title: string;
+  issuingUnitId: string;
+  startYear: number;
+  endYear: number;
+  /** The day it was signed, `YYYY-MM-DD`. */
+  issuedOn: string;
+}
+
+/** Any field of the plan. */
+export type UpdatePlanRequest = Partial<CreatePlanRequest>;
+
+/** A numbered group of the plan's tasks ("1. Tuyên truyền, phổ biến…"). */
+export interface CreatePlanGroupRequest {
+  ordinal: number;
+  title: string;
+}
+
+/** A new number renumbers the group's tasks ("3.1" becomes "4.1"). */
+export type UpdatePlanGroupRequest = Partial<CreatePlanGroupRequest>;
+
 export interface PlanListQuery {
   page?: number;
   pageSize?: number;

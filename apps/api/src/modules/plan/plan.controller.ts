@@ -21,6 +21,7 @@ import {
 import {
   Page,
   PLAN_WRITERS,
+  PlanGroupRef,
   PlanResponse,
   PlanSummaryResponse,
   PlanTaskResponse,
@@ -35,11 +36,16 @@ import { pageOf } from '../../common/dto/openapi.dto';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import type { AuthUser } from '../auth/auth-user';
 import {
+  CreatePlanDto,
+  CreatePlanGroupDto,
   CreatePlanTaskDto,
+  PlanGroupRefDto,
   PlanResponseDto,
   PlanSummaryResponseDto,
   PlanTaskListQueryDto,
   PlanTaskResponseDto,
+  UpdatePlanDto,
+  UpdatePlanGroupDto,
   UpdatePlanTaskDto,
 } from './dto/plan.dto';
 import {
@@ -83,6 +89,83 @@ export class PlansController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<PlanResponse> {
     return this.plan.getPlan(user, id);
+  }
+
+  @Post()
+  @Roles(...PLAN_WRITERS)
+  @ApiCreatedResponse({ type: PlanResponseDto, description: 'The new plan, with no groups yet' })
+  @ApiErrors(400)
+  create(@CurrentActor() actor: Actor, @Body() body: CreatePlanDto): Promise<PlanResponse> {
+    return this.plan.createPlan(actor, body);
+  }
+
+  @Patch(':id')
+  @Roles(...PLAN_WRITERS)
+  @ApiOkResponse({ type: PlanResponseDto })
+  @ApiErrors(400, 404)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdatePlanDto,
+  ): Promise<PlanResponse> {
+    return this.plan.updatePlan(actor, id, body);
+  }
+
+  @Delete(':id')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted with its groups' })
+  @ApiErrors(404, [409, 'plan_not_empty: the plan has tasks'])
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.plan.removePlan(actor, id);
+  }
+
+  @Post(':id/groups')
+  @Roles(...PLAN_WRITERS)
+  @ApiCreatedResponse({ type: PlanGroupRefDto })
+  @ApiErrors(400, 404, [409, 'plan_group_ordinal_taken'])
+  createGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreatePlanGroupDto,
+  ): Promise<PlanGroupRef> {
+    return this.plan.createGroup(actor, id, body);
+  }
+
+  @Patch(':id/groups/:groupId')
+  @Roles(...PLAN_WRITERS)
+  @ApiOkResponse({
+    type: PlanGroupRefDto,
+    description: "A new ordinal renumbers the group's tasks (3.1 becomes 4.1)",
+  })
+  @ApiErrors(
+    400,
+    [404, 'plan_not_found, or plan_group_not_found (also a group of another plan)'],
+    [409, 'plan_group_ordinal_taken'],
+  )
+  updateGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @Body() body: UpdatePlanGroupDto,
+  ): Promise<PlanGroupRef> {
+    return this.plan.updateGroup(actor, id, groupId, body);
+  }
+
+  @Delete(':id/groups/:groupId')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiErrors(
+    [404, 'plan_not_found, or plan_group_not_found (also a group of another plan)'],
+    [409, 'plan_group_has_tasks'],
+  )
+  removeGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('groupId', ParseUUIDPipe) groupId: string,
+  ): Promise<void> {
+    return this.plan.removeGroup(actor, id, groupId);
   }
 }
 

@@ -3,6 +3,27 @@ import { AppError } from '../../common/errors/app-error';
 
 export const PlanErrors = {
   planNotFound: () => new AppError(ErrorCode.PlanNotFound, 404, 'No such plan.'),
+  groupNotFound: () =>
+    new AppError(ErrorCode.PlanGroupNotFound, 404, 'No such task group in this plan.'),
+  planNotEmpty: (count: number) =>
+    new AppError(
+      ErrorCode.PlanNotEmpty,
+      409,
+      `This plan has ${count} task(s) and cannot be deleted; edit it instead.`,
+    ),
+  ordinalTaken: (ordinal: number) =>
+    new AppError(
+      ErrorCode.PlanGroupOrdinalTaken,
+      409,
+      `The plan already has a group ${ordinal}; choose another number.`,
+      [{ field: 'ordinal', message: 'already used in this plan' }],
+    ),
+  groupHasTasks: (count: number) =>
+    new AppError(
+      ErrorCode.PlanGroupHasTasks,
+      409,
+      `This group has ${count} task(s) and cannot be deleted; delete or move them first.`,
+    ),
   taskNotFound: () => new AppError(ErrorCode.PlanTaskNotFound, 404, 'No such plan task.'),
   updateNotFound: () => new AppError(ErrorCode.TaskUpdateNotFound, 404, 'No such progress update.'),
   codeTaken: (code: string) =>

@@ -4,6 +4,7 @@ import {
   codeFitsGroup,
   FieldError,
   isOwnTask,
+  PlanGroupRef,
   PlanResponse,
   PlanSummaryResponse,
   PlanTaskListQuery,
@@ -27,12 +28,17 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { UnitEntity } from '../units/unit.entity';
 import {
+  CreatePlanDto,
+  CreatePlanGroupDto,
   CreatePlanTaskDto,
   PlanTaskListQueryDto,
   TaskStats,
+  toPlanGroupRef,
   toPlanResponse,
   toPlanSummaryResponse,
   toPlanTaskResponse,
+  UpdatePlanDto,
+  UpdatePlanGroupDto,
   UpdatePlanTaskDto,
 } from './dto/plan.dto';
 import { PlanEntity, PlanGroupEntity } from './plan.entity';
@@ -48,9 +54,13 @@ type TaskSnapshot = Omit<PlanTaskEntity, 'group' | 'leadUnit' | 'coordinatingUni
   coordinatingUnitIds: string[];
 };
 
+/** A plan's columns: what the audit log keeps of it. */
+type PlanSnapshot = Omit<PlanEntity, 'issuingUnit'>;
+
 /**
  * Plans and their tasks. Everyone with a role reads them, except that a unit reporter reads only
- * the tasks its unit leads or coordinates; admins and coordinators write tasks.
+ * the tasks its unit leads or coordinates; admins and coordinators write plans, their groups and
+ * tasks.
  */
 @Injectable()
 export class PlanService {
@@ -121,9 +131,175 @@ export class PlanService {
     return task;
   }
 
+  async createPlan(actor: Actor, dto: CreatePlanDto): Promise<PlanResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      checkPeriod(dto.startYear, dto.endYear);
+      await this.requireUnits(manager, [dto.issuingUnitId], 'issuingUnitId');
+      const plan = await manager.save(
+        manager.create(PlanEntity, {
+          number: dto.number,
+          title: dto.title,
+          issuingUnitId: dto.issuingUnitId,
+          startYear: dto.startYear,
+          endYear: dto.endYear,
+          issuedOn: dto.issuedOn,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'plan.create',
+        entityType: 'plan',
+        entityId: plan.id,
+        after: planSnapshot(plan),
+      });
+      return plan.id;
+    });
+    return this.getPlan(actor.user, id);
+  }
+
+  /** Any field; a year sent alone is checked against the stored other one. */
+  async updatePlan(actor: Actor, id: string, dto: UpdatePlanDto): Promise<PlanResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const plan = await this.requirePlan(manager, id, 'pessimistic_write');
+      const before = planSnapshot(plan);
+      const startYear = dto.startYear ?? plan.startYear;
+      const endYear = dto.endYear ?? plan.endYear;
+      checkPeriod(startYear, endYear);
+      // A unit newly named must exist; the one already there stays even if deleted since.
+      const issuingUnitId = dto.issuingUnitId ?? plan.issuingUnitId;
+      if (issuingUnitId !== plan.issuingUnitId)
+        await this.requireUnits(manager, [issuingUnitId], 'issuingUnitId');
+      Object.assign(plan, {
+        number: dto.number ?? plan.number,
+        title: dto.title ?? plan.title,
+        issuingUnitId,
+        startYear,
+        endYear,
+        issuedOn: dto.issuedOn ?? plan.issuedOn,
+      });
+      const saved = await manager.save(plan);
+      await this.audit.record(manager, actor, {
+        action: 'plan.update',
+        entityType: 'plan',
+        entityId: id,
+        before,
+        after: planSnapshot(saved),
+      });
+    });
+    return this.getPlan(actor.user, id);
+  }
+
+  /** Deletes a plan that has no tasks; its (empty) groups go with it. */
+  async removePlan(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const plan = await this.requirePlan(manager, id, 'pessimistic_write');
+      // Its groups too: a task being added to one (which reads its group FOR SHARE) is counted
+      // below, or waits and then finds no group.
+      const groups = await manager.find(PlanGroupEntity, {
+        where: { planId: id },
+        order: { ordinal: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const tasks = await manager.count(PlanTaskEntity, { where: { planId: id } });
+      if (tasks > 0) throw PlanErrors.planNotEmpty(tasks);
+      await manager.delete(PlanEntity, id);
+      await this.audit.record(manager, actor, {
+        action: 'plan.delete',
+        entityType: 'plan',
+        entityId: id,
+        before: { ...planSnapshot(plan), groups: groups.map(toPlanGroupRef) },
+      });
+    });
+  }
+
+  async createGroup(actor: Actor, planId: string, dto: CreatePlanGroupDto): Promise<PlanGroupRef> {
+    return this.dataSource.transaction(async (manager) => {
+      // FOR SHARE: the plan is not deleted while its new group goes in.
+      await this.requirePlan(manager, planId, 'pessimistic_read');
+      await checkOrdinal(manager, planId, dto.ordinal);
+      const group = await saveGroup(
+        manager,
+        manager.create(PlanGroupEntity, { planId, ordinal: dto.ordinal, title: dto.title }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'plan_group.create',
+        entityType: 'plan_group',
+        entityId: group.id,
+        after: { ...group },
+      });
+      return toPlanGroupRef(group);
+    });
+  }
+
+  /** Any field; a new `ordinal` renumbers the group's tasks ("3.1" becomes "4.1"). */
+  async updateGroup(
+    actor: Actor,
+    planId: string,
+    groupId: string,
+    dto: UpdatePlanGroupDto,
+  ): Promise<PlanGroupRef> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requirePlan(manager, planId);
+      // Its tasks first, then the group: a task's edit locks the task, then reads its group FOR
+      // SHARE, so the two wait for each other in the same order and never deadlock.
+      await manager.find(PlanTaskEntity, {
+        select: { id: true },
+        where: { groupId, planId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const group = await this.requireGroup(manager, planId, groupId);
+      const before = { ...group };
+      const ordinal = dto.ordinal ?? group.ordinal;
+      if (ordinal !== group.ordinal) await checkOrdinal(manager, planId, ordinal);
+      Object.assign(group, { ordinal, title: dto.title ?? group.title });
+      const saved = await saveGroup(manager, group);
+      const renumbered =
+        ordinal !== before.ordinal ? await renumberTasks(manager, groupId, ordinal) : [];
+      await this.audit.record(manager, actor, {
+        action: 'plan_group.update',
+        entityType: 'plan_group',
+        entityId: groupId,
+        before,
+        after: {
+          ...saved,
+          ...(renumbered.length > 0 && {
+            renumberedTasks: renumbered.map((task) => ({
+              id: task.id,
+              from: `${before.ordinal}${task.code.slice(String(ordinal).length)}`,
+              to: task.code,
+            })),
+          }),
+        },
+      });
+      return toPlanGroupRef(saved);
+    });
+  }
+
+  /** Deletes a group that has no tasks. */
+  async removeGroup(actor: Actor, planId: string, groupId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.requirePlan(manager, planId);
+      // FOR UPDATE: a task being added to it (which reads the group FOR SHARE) is counted below,
+      // or waits and then finds no group.
+      const group = await this.requireGroup(manager, planId, groupId);
+      const tasks = await manager.count(PlanTaskEntity, { where: { groupId } });
+      if (tasks > 0) throw PlanErrors.groupHasTasks(tasks);
+      await manager.delete(PlanGroupEntity, groupId);
+      await this.audit.record(manager, actor, {
+        action: 'plan_group.delete',
+        entityType: 'plan_group',
+        entityId: groupId,
+        before: { ...group },
+      });
+    });
+  }
+
   async createTask(actor: Actor, dto: CreatePlanTaskDto): Promise<PlanTaskResponse> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const group = await manager.findOne(PlanGroupEntity, { where: { id: dto.groupId } });
+      // FOR SHARE: the group is not renumbered nor deleted until the task is in.
+      const group = await manager.findOne(PlanGroupEntity, {
+        where: { id: dto.groupId },
+        lock: { mode: 'pessimistic_read' },
+      });
       if (!group) throw PlanErrors.invalid([{ field: 'groupId', message: 'names no plan group' }]);
       const coordinatingUnitIds = dto.coordinatingUnitIds ?? [];
       await this.checkTask(manager, group, dto.code, dto.leadUnitId, coordinatingUnitIds, null);
@@ -164,15 +340,20 @@ export class PlanService {
       const current = await this.coordinatorIds(manager, id);
       const before = snapshot(task, current);
 
+      // FOR SHARE: the group is not renumbered nor deleted until the task is saved.
+      const lock = { mode: 'pessimistic_read' } as const;
       let group: PlanGroupEntity | null = null;
       if (dto.groupId !== undefined) {
-        group = await manager.findOne(PlanGroupEntity, { where: { id: dto.groupId } });
+        group = await manager.findOne(PlanGroupEntity, { where: { id: dto.groupId }, lock });
         if (!group || group.planId !== task.planId)
           throw PlanErrors.invalid([
             { field: 'groupId', message: "names no group of this task's plan" },
           ]);
       } else {
-        group = await manager.findOneOrFail(PlanGroupEntity, { where: { id: task.groupId } });
+        group = await manager.findOneOrFail(PlanGroupEntity, {
+          where: { id: task.groupId },
+          lock,
+        });
       }
       const code = dto.code ?? task.code;
       const leadUnitId = dto.leadUnitId ?? task.leadUnitId;
@@ -347,6 +528,34 @@ export class PlanService {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The plan, or 404; locked FOR SHARE or FOR UPDATE when asked. */
+  private async requirePlan(
+    manager: EntityManager,
+    id: string,
+    mode?: 'pessimistic_read' | 'pessimistic_write',
+  ): Promise<PlanEntity> {
+    const plan = await manager.findOne(PlanEntity, {
+      where: { id },
+      ...(mode && { lock: { mode } }),
+    });
+    if (!plan) throw PlanErrors.planNotFound();
+    return plan;
+  }
+
+  /** The group of that plan, FOR UPDATE, or 404 (a group of another plan too). */
+  private async requireGroup(
+    manager: EntityManager,
+    planId: string,
+    groupId: string,
+  ): Promise<PlanGroupEntity> {
+    const group = await manager.findOne(PlanGroupEntity, {
+      where: { id: groupId, planId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!group) throw PlanErrors.groupNotFound();
+    return group;
+  }
+
   /** The rules of a task's number and units, each answered with the field to fix. */
   private async checkTask(
     manager: EntityManager,
@@ -390,16 +599,69 @@ export class PlanService {
   }
 }
 
+/** The unique constraint a failed write broke, if that is why it failed. */
+function brokenConstraint(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  return (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+}
+
 /** Saves a task; a concurrent write that took its code first answers like the check does. */
 async function saveTask(manager: EntityManager, task: PlanTaskEntity): Promise<PlanTaskEntity> {
   try {
     return await manager.save(task);
   } catch (error) {
-    const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
-    if (error instanceof QueryFailedError && constraint === 'plan_tasks_code_key')
-      throw PlanErrors.codeTaken(task.code);
+    if (brokenConstraint(error) === 'plan_tasks_code_key') throw PlanErrors.codeTaken(task.code);
     throw error;
   }
+}
+
+/** 409 when another group of the plan has the number. */
+async function checkOrdinal(manager: EntityManager, planId: string, ordinal: number) {
+  if (await manager.exists(PlanGroupEntity, { where: { planId, ordinal } }))
+    throw PlanErrors.ordinalTaken(ordinal);
+}
+
+/** Saves a group; a concurrent write that took its number first answers like the check does. */
+async function saveGroup(manager: EntityManager, group: PlanGroupEntity): Promise<PlanGroupEntity> {
+  try {
+    return await manager.save(group);
+  } catch (error) {
+    if (brokenConstraint(error) === 'plan_groups_plan_id_ordinal_key')
+      throw PlanErrors.ordinalTaken(group.ordinal);
+    throw error;
+  }
+}
+
+/**
+ * Gives the group's tasks its new number, keeping the rest of their codes ("3.1" becomes "4.1",
+ * "3.2.1" "4.2.1"); answers their ids and new codes.
+ */
+async function renumberTasks(
+  manager: EntityManager,
+  groupId: string,
+  ordinal: number,
+): Promise<{ id: string; code: string }[]> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(PlanTaskEntity)
+    .set({ code: () => `regexp_replace(code, '^[0-9]+', :ordinal)` })
+    .where('group_id = :groupId', { groupId, ordinal: String(ordinal) })
+    .returning(['id', 'code'])
+    .execute();
+  return result.raw as { id: string; code: string }[];
+}
+
+/** 400 naming `endYear` when the plan would end before it starts. */
+function checkPeriod(startYear: number, endYear: number): void {
+  if (endYear < startYear)
+    throw PlanErrors.invalid([
+      { field: 'endYear', message: 'endYear must not be before startYear' },
+    ]);
+}
+
+function planSnapshot(plan: PlanEntity): PlanSnapshot {
+  const { issuingUnit: _unit, ...columns } = plan;
+  return columns;
 }
 
 function snapshot(task: PlanTaskEntity, coordinatingUnitIds: string[]): TaskSnapshot {

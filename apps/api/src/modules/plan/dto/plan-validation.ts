@@ -1,6 +1,15 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { timeframeProblem } from '@gcm/domain';
-import { registerDecorator } from 'class-validator';
+import { isCalendarDate, timeframeProblem } from '@gcm/domain';
+import { registerDecorator, ValidateBy } from 'class-validator';
+
+/** The years a plan may cover (the `plans_period` check of the database). */
+export const PLAN_YEARS = { min: 1945, max: 2100 } as const;
+
+/** Whether `value` is a year a plan may cover. */
+export const isPlanYear = (value: unknown): value is number =>
+  Number.isInteger(value) &&
+  (value as number) >= PLAN_YEARS.min &&
+  (value as number) <= PLAN_YEARS.max;
 
 /** A task timeframe (`timeframeProblem` from @gcm/domain says what is wrong). */
 export function IsTaskTimeframe(): PropertyDecorator {
@@ -15,6 +24,35 @@ export function IsTaskTimeframe(): PropertyDecorator {
       },
     });
 }
+
+/**
+ * A plan's last year, not before its first year `startField` of the same request. Checked only
+ * when both are years (a wrong one has its own message); a PATCH sending one of them is
+ * compared with the stored other by the service.
+ */
+export const IsYearNotBefore = (startField: string) =>
+  ValidateBy({
+    name: 'isYearNotBefore',
+    constraints: [startField],
+    validator: {
+      validate: (value, args) => {
+        const start = (args?.object as Record<string, unknown> | undefined)?.[startField];
+        return !(isPlanYear(value) && isPlanYear(start) && value < start);
+      },
+      defaultMessage: (args) => `${args?.property} must not be before ${startField}`,
+    },
+  });
+
+/** A real calendar day written `YYYY-MM-DD` (`isCalendarDate`: no 2021-02-30, 1945 to 2100). */
+export const IsCalendarDay = () =>
+  ValidateBy({
+    name: 'isCalendarDay',
+    validator: {
+      validate: (value) => isCalendarDate(value),
+      defaultMessage: (args) =>
+        `${args?.property} must be a real day written YYYY-MM-DD, from 1945 to 2100`,
+    },
+  });
 
 /** The OpenAPI schema of `TaskTimeframe`. */
 export const TIMEFRAME_SCHEMA: ApiPropertyOptions = {

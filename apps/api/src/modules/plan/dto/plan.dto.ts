@@ -15,17 +15,26 @@ import {
   timeframeLabelVi,
   isTaskOverdue,
 } from '@gcm/domain';
-import type { CreatePlanTaskRequest } from '@gcm/domain';
+import type {
+  CreatePlanGroupRequest,
+  CreatePlanRequest,
+  CreatePlanTaskRequest,
+  UpdatePlanGroupRequest,
+  UpdatePlanRequest,
+} from '@gcm/domain';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
@@ -34,7 +43,90 @@ import { UnitEntity } from '../../units/unit.entity';
 import { PlanEntity, PlanGroupEntity } from '../plan.entity';
 import { PlanTaskEntity } from '../plan-task.entity';
 import { Optional, PartialDto } from '../../../common/validation/optional';
-import { IsTaskTimeframe, TIMEFRAME_SCHEMA } from './plan-validation';
+import {
+  IsCalendarDay,
+  IsTaskTimeframe,
+  IsYearNotBefore,
+  PLAN_YEARS,
+  TIMEFRAME_SCHEMA,
+} from './plan-validation';
+
+const YEAR_RULE = (field: string) => ({
+  message: `${field} must be a whole number from ${PLAN_YEARS.min} to ${PLAN_YEARS.max}`,
+});
+const ORDINAL_RULE = { message: 'ordinal must be a whole number from 1 to 99' };
+
+export class CreatePlanDto implements CreatePlanRequest {
+  @ApiProperty({
+    example: '389/KH-UBND',
+    description: 'Number and symbol as printed ("…/KH-UBND" when the number is unreadable)',
+  })
+  @CleanText()
+  @IsString({ message: 'number must be text' })
+  @MinLength(1, { message: 'number must not be empty' })
+  @MaxLength(64)
+  number: string;
+
+  @ApiProperty({
+    example: 'Kế hoạch thực hiện Thỏa thuận toàn cầu về Di cư hợp pháp, an toàn và trật tự',
+  })
+  @CleanText()
+  @IsString({ message: 'title must be text' })
+  @MinLength(3)
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The unit that issued it (not a deleted one)' })
+  @IsUUID('all', { message: 'issuingUnitId must be a unit id (UUID)' })
+  issuingUnitId: string;
+
+  @ApiProperty({ example: 2020, minimum: PLAN_YEARS.min, maximum: PLAN_YEARS.max })
+  @IsInt(YEAR_RULE('startYear'))
+  @Min(PLAN_YEARS.min, YEAR_RULE('startYear'))
+  @Max(PLAN_YEARS.max, YEAR_RULE('startYear'))
+  startYear: number;
+
+  @ApiProperty({
+    example: 2030,
+    minimum: PLAN_YEARS.min,
+    maximum: PLAN_YEARS.max,
+    description: 'Not before startYear',
+  })
+  @IsInt(YEAR_RULE('endYear'))
+  @Min(PLAN_YEARS.min, YEAR_RULE('endYear'))
+  @Max(PLAN_YEARS.max, YEAR_RULE('endYear'))
+  @IsYearNotBefore('startYear')
+  endYear: number;
+
+  @ApiProperty({ format: 'date', example: '2020-07-17', description: 'The day it was signed' })
+  @IsCalendarDay()
+  issuedOn: string;
+}
+
+/** Any field of a plan; `null` is refused like a wrong value. */
+export class UpdatePlanDto extends PartialDto(CreatePlanDto) implements UpdatePlanRequest {}
+
+export class CreatePlanGroupDto implements CreatePlanGroupRequest {
+  @ApiProperty({ example: 3, minimum: 1, maximum: 99, description: 'Unique in the plan' })
+  @IsInt(ORDINAL_RULE)
+  @Min(1, ORDINAL_RULE)
+  @Max(99, ORDINAL_RULE)
+  ordinal: number;
+
+  @ApiProperty({
+    example: 'Nắm chắc tình hình an ninh, trật tự liên quan đến hoạt động di cư tại địa phương',
+  })
+  @CleanText()
+  @IsString({ message: 'title must be text' })
+  @MinLength(3)
+  @MaxLength(500)
+  title: string;
+}
+
+/** Any field of a group; a new `ordinal` renumbers its tasks. `null` is refused. */
+export class UpdatePlanGroupDto
+  extends PartialDto(CreatePlanGroupDto)
+  implements UpdatePlanGroupRequest {}
 
 export class CreatePlanTaskDto implements CreatePlanTaskRequest {
   @ApiProperty({ format: 'uuid', description: 'The task group (its plan is the task’s plan)' })
