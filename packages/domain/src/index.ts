@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './audit';
 export * from './auth';
 export * from './units';
 export * from './directory';

@@ -12,7 +12,14 @@
  * Needs apps/api/dist and apps/admin/dist (turbo builds both before `test`) and /usr/bin/chromium
  * (`apt-get install -y chromium`); without Chromium the suite is skipped.
  */
-import { errorMessagesVi, passwordProblemsVi, roleLabelsVi, unitKindLabelsVi } from '@gcm/domain';
+import {
+  auditActionLabelsVi,
+  auditEntityLabelsVi,
+  errorMessagesVi,
+  passwordProblemsVi,
+  roleLabelsVi,
+  unitKindLabelsVi,
+} from '@gcm/domain';
 import { accessibilityProblems } from '@gcm/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +139,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       .evaluate((el) => el.scrollWidth - el.clientWidth);
 
   const cellsOf = (row: Locator) => row.locator('td').allInnerTexts();
+  /** A text as read aloud: its line breaks and runs of spaces as one space. */
+  const oneLine = (value: string) => value.replace(/\s+/g, ' ');
   /** The confirmation at the top of the page ("Đã lưu …"). */
   const flash = (page: Page) => page.locator('.alert--success');
 
@@ -562,13 +571,31 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       /Content Security Policy/,
     );
 
-    // The audit log shows the recorded data as fields, never raw JSON.
+    // The audit log names actions and records in Vietnamese, and shows the recorded data as
+    // fields, never raw JSON.
     await page.goto('/audit');
-    await rowOf(page, 'unit.create').first().waitFor();
-    await rowOf(page, 'unit.create').first().locator('.el-table__expand-icon').click();
+    const unitCreated = rowOf(page, auditActionLabelsVi['unit.create']).first();
+    await unitCreated.waitFor();
+    expect(oneLine(await unitCreated.innerText())).toContain(`${auditEntityLabelsVi.unit} · `);
+    for (const row of await rows(page).all()) {
+      expect((await cellsOf(row))[3], 'an action by its name').not.toMatch(/^[a-z_]+\.[a-z_]+$/);
+    }
+    await unitCreated.locator('.el-table__expand-icon').click();
     await page.locator('.audit-fields').first().waitFor();
     expect(await page.locator('.el-table__expanded-cell').first().innerText()).not.toContain('{');
     await screenshot(page, '13-audit-details');
+
+    // Filtered by the kind of record, chosen by its Vietnamese name.
+    await choose(page, text.audit.entityType, auditEntityLabelsVi.user);
+    await page.getByRole('button', { name: text.common.search, exact: true }).click();
+    await expect
+      .poll(async () =>
+        (await rows(page).allInnerTexts()).every((row) =>
+          oneLine(row).includes(`${auditEntityLabelsVi.user} · `),
+        ),
+      )
+      .toBe(true);
+    expect(await rows(page).count()).toBeGreaterThan(0);
   });
 
   it('passes the automated WCAG 2.1 AA checks (axe-core) on every screen and on a refused form', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditAction, AuditEntityType } from '@gcm/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import type { Actor } from '../../common/decorators/access.decorators';
@@ -6,9 +7,10 @@ import { insertInChunks } from '../../database/insert-in-chunks';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditListQueryDto } from './dto/audit.dto';
 
+/** Only the actions and kinds of record @gcm/domain names, so the console can name them. */
 export interface AuditRecord {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   before?: unknown;
   after?: unknown;

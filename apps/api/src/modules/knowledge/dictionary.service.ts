@@ -17,6 +17,9 @@ import { KnowledgeErrors } from './knowledge.errors';
 import { bumpDictionaryRevision } from './knowledge-revision';
 
 /** The synonym dictionary and the bilingual glossary that editors extend. */
+/** The dictionary's two kinds of entry, as the audit log names them. */
+type DictionaryEntity = 'synonym' | 'glossary';
+
 @Injectable()
 export class DictionaryService {
   constructor(
@@ -135,7 +138,7 @@ export class DictionaryService {
   /** Runs a dictionary write with its audit entry and the revision bump, in one transaction. */
   private change<T extends { id: string }>(
     actor: Actor,
-    action: string,
+    action: `${DictionaryEntity}.${'create' | 'update' | 'delete'}`,
     write: (manager: EntityManager) => Promise<[unknown, T]>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
@@ -143,7 +146,7 @@ export class DictionaryService {
       await bumpDictionaryRevision(manager);
       await this.audit.record(manager, actor, {
         action,
-        entityType: action.split('.')[0],
+        entityType: action.split('.')[0] as DictionaryEntity,
         entityId: after.id,
         before,
         after,
