@@ -301,6 +301,12 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     await page.goto('/reporting/submissions');
     await expect.poll(() => heading(page).innerText()).toBe(r.submissions.title);
     await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    // A filter left empty reads "Tất cả" (all units), not "— Không có —".
+    const unitFilter = page
+      .locator('.el-form-item')
+      .filter({ hasText: r.submissions.filters.unit })
+      .locator('.el-select__placeholder');
+    expect(await unitFilter.innerText()).toBe(text.common.all);
     await screenshot(page, 'reporting-submissions');
   });
 
