@@ -1,4 +1,4 @@
-import { ROLES, UNIT_KINDS } from '@gcm/domain';
+import { ErrorCode, ROLES, UNIT_KINDS } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
 import { messages } from './messages';
 
@@ -29,6 +29,14 @@ describe('locales', () => {
     const withoutErrors = (keys: string[]) => keys.filter((k) => !k.startsWith('errors.'));
 
     expect(withoutErrors(keysOf(en)).sort()).toEqual(withoutErrors(keysOf(vi)).sort());
+  });
+
+  it('says every error of the API in English too, not falling back to Vietnamese', () => {
+    const missing = Object.values(ErrorCode).filter(
+      (code) => typeof lookUp(en, `errors.${code}`) !== 'string',
+    );
+
+    expect(missing).toEqual([]);
   });
 
   it('labels every role and unit kind in both languages', () => {
