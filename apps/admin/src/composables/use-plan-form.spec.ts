@@ -1,7 +1,7 @@
 import type { PlanSummaryResponse } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
 import { messages } from '@/locales/messages';
+import { translator } from '@/test-utils/translator';
 import {
   checkGroupForm,
   checkPlanForm,
@@ -13,9 +13,7 @@ import {
   type PlanForm,
 } from './use-plan-form';
 
-const i18n = createI18n({ legacy: false, locale: 'vi-VN', messages, missingWarn: false });
-const t = (key: string, params?: Record<string, unknown>) =>
-  i18n.global.t(key, params ?? {}) as string;
+const { t } = translator();
 const text = messages['vi-VN'];
 
 function problems(check: (set: (field: string, message: string) => void) => void) {

@@ -1,10 +1,12 @@
 import {
   isCalendarDate,
+  isPlanYear,
   type CreatePlanGroupRequest,
   type CreatePlanRequest,
   type PlanGroupRef,
   type PlanSummaryResponse,
 } from '@gcm/domain';
+import type { Translate } from '@/utils/field-error-text';
 import type { SetFieldError } from './use-form-submit';
 
 /**
@@ -12,8 +14,6 @@ import type { SetFieldError } from './use-form-submit';
  * (number and symbol, title, issuing unit, years, signing day), then its numbered task groups.
  * The same rules as the API's, checked before sending.
  */
-type Translate = (key: string, params?: Record<string, unknown>) => string;
-
 export interface PlanForm {
   number: string;
   title: string;
@@ -30,8 +30,13 @@ export interface GroupForm {
 }
 
 const YEAR = /^\d{4}$/;
+
+/** A year typed in a form: four digits, in the years a plan may cover. */
+export const isTypedYear = (value: string) => YEAR.test(value.trim()) && isPlanYear(Number(value));
+
+/** Text as the API takes it: composed (NFC) and trimmed. */
+export const cleanText = (value: string) => value.normalize('NFC').trim();
 const ORDINAL = /^\d{1,2}$/;
-const text = (value: string) => value.normalize('NFC').trim();
 
 export function planFormOf(plan: PlanSummaryResponse | null): PlanForm {
   if (!plan) {
@@ -49,17 +54,14 @@ export function planFormOf(plan: PlanSummaryResponse | null): PlanForm {
 
 export function planRequestOf(form: PlanForm): CreatePlanRequest {
   return {
-    number: text(form.number),
-    title: text(form.title),
+    number: cleanText(form.number),
+    title: cleanText(form.title),
     issuingUnitId: form.issuingUnitId,
     startYear: Number(form.startYear.trim()),
     endYear: Number(form.endYear.trim()),
     issuedOn: form.issuedOn,
   };
 }
-
-const isYear = (value: string) =>
-  YEAR.test(value.trim()) && Number(value) >= 1945 && Number(value) <= 2100;
 
 export function checkPlanForm(form: PlanForm, set: SetFieldError, t: Translate): void {
   const required = t('common.requiredField');
@@ -69,9 +71,9 @@ export function checkPlanForm(form: PlanForm, set: SetFieldError, t: Translate):
   }
   if (!form.issuingUnitId) set('issuingUnitId', required);
   const year = (value: string) => (value.trim() ? t('reporting.plan.task.yearFormat') : required);
-  if (!isYear(form.startYear)) set('startYear', year(form.startYear));
-  if (!isYear(form.endYear)) set('endYear', year(form.endYear));
-  else if (isYear(form.startYear) && Number(form.endYear) < Number(form.startYear)) {
+  if (!isTypedYear(form.startYear)) set('startYear', year(form.startYear));
+  if (!isTypedYear(form.endYear)) set('endYear', year(form.endYear));
+  else if (isTypedYear(form.startYear) && Number(form.endYear) < Number(form.startYear)) {
     set('endYear', t('reporting.plan.entry.endBeforeStart'));
   }
   if (!isCalendarDate(form.issuedOn)) set('issuedOn', required);
@@ -88,7 +90,7 @@ export function groupFormOf(group: PlanGroupRef): GroupForm {
 }
 
 export function groupRequestOf(form: GroupForm): CreatePlanGroupRequest {
-  return { ordinal: Number(form.ordinal.trim()), title: text(form.title) };
+  return { ordinal: Number(form.ordinal.trim()), title: cleanText(form.title) };
 }
 
 /** The group's number (1–99, not another group's) and its title. */

@@ -1,7 +1,7 @@
 import type { PlanGroupResponse, PlanTaskResponse } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
 import { messages } from '@/locales/messages';
+import { translator } from '@/test-utils/translator';
 import {
   checkTaskForm,
   newTaskForm,
@@ -10,9 +10,7 @@ import {
   type TaskForm,
 } from './use-plan-task-form';
 
-const i18n = createI18n({ legacy: false, locale: 'vi-VN', messages, missingWarn: false });
-const t = (key: string, params?: Record<string, unknown>) =>
-  i18n.global.t(key, params ?? {}) as string;
+const { t } = translator();
 const text = messages['vi-VN'];
 
 const task = (overrides: Partial<PlanTaskResponse> = {}): PlanTaskResponse => ({

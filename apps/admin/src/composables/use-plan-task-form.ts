@@ -8,7 +8,9 @@ import {
   type PlanTaskResponse,
   type TaskStatus,
 } from '@gcm/domain';
+import type { Translate } from '@/utils/field-error-text';
 import type { SetFieldError } from './use-form-submit';
+import { cleanText, isTypedYear } from './use-plan-form';
 
 /**
  * A plan task's form in the console: what staff fill in, how it becomes the API's request and
@@ -85,12 +87,11 @@ export function taskFormOf(task: PlanTaskResponse): TaskForm {
 
 /** The API's request: text in NFC and trimmed, the timeframe holding only its own fields. */
 export function taskRequestOf(form: TaskForm): CreatePlanTaskRequest {
-  const text = (value: string) => value.normalize('NFC').trim();
   return {
     groupId: form.groupId,
     code: form.code.trim(),
-    title: text(form.title),
-    description: text(form.description),
+    title: cleanText(form.title),
+    description: cleanText(form.description),
     leadUnitId: form.leadUnitId,
     coordinatingUnitIds: form.coordinatingUnitIds.filter((id) => id !== form.leadUnitId),
     timeframe: timeframeOf(form),
@@ -110,8 +111,6 @@ function timeframeOf(form: TaskForm): CreatePlanTaskRequest['timeframe'] {
       return { kind: 'until', until: form.until };
   }
 }
-
-type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /**
  * The checks the API would make, said in the console's language beside their fields: the number
@@ -148,11 +147,8 @@ export function checkTaskForm(
       set('to', t('reporting.plan.task.toBeforeFrom'));
     }
   }
-  if (form.timeframe === 'untilYear') {
-    const year = Number(form.year.trim());
-    if (!YEAR.test(form.year.trim()) || year < 1945 || year > 2100) {
-      set('year', t('reporting.plan.task.yearFormat'));
-    }
+  if (form.timeframe === 'untilYear' && !isTypedYear(form.year)) {
+    set('year', t('reporting.plan.task.yearFormat'));
   }
   if (form.timeframe === 'untilDate' && !isCalendarDate(form.until)) set('until', required);
 }

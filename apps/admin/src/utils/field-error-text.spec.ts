@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
 import { messages } from '@/locales/messages';
+import { translator } from '@/test-utils/translator';
 import { fieldErrorText } from './field-error-text';
 
 const texter = (locale: 'vi-VN' | 'en-US') => {
-  const i18n = createI18n({ legacy: false, locale, messages, missingWarn: false });
-  const t = (key: string, params?: Record<string, unknown>) =>
-    i18n.global.t(key, params ?? {}) as string;
+  const { t, te } = translator(locale);
   return (message: string, reason?: string) =>
-    fieldErrorText({ field: 'x', message, reason }, t, (key) => i18n.global.te(key));
+    fieldErrorText({ field: 'x', message, reason }, t, te);
 };
 const vi = texter('vi-VN');
 

@@ -450,6 +450,7 @@ describe.skipIf(!hasChromium)('reporting screens in Chromium', () => {
     await planDialog.getByLabel(e.endYear).fill('2026');
     await save(e.createTitle);
     await planDialog.getByText(e.endBeforeStart).waitFor();
+    expect(await accessibilityProblems(page), 'the plan dialog with its errors').toEqual([]);
     await planDialog.getByLabel(e.startYear).fill('2026');
     await planDialog.getByLabel(e.endYear).fill('2030');
     await save(e.createTitle);

@@ -22,8 +22,16 @@ export const timeframeKindLabelsVi: Record<TimeframeKind, string> = {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR = /^\d{4}$/;
-const MIN_YEAR = 1945;
-const MAX_YEAR = 2100;
+
+/** The years a plan, its tasks' days and years may be in (the `plans_period` check too). */
+export const PLAN_YEARS = { min: 1945, max: 2100 } as const;
+
+/** Whether `value` is a whole year a plan may cover. */
+export function isPlanYear(value: unknown): value is number {
+  return (
+    Number.isInteger(value) && PLAN_YEARS.min <= Number(value) && Number(value) <= PLAN_YEARS.max
+  );
+}
 
 const FIELDS: Record<TimeframeKind, readonly string[]> = {
   ongoing: ['kind'],
@@ -39,8 +47,7 @@ export function isCalendarDate(value: unknown): value is string {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return (
-    year >= MIN_YEAR &&
-    year <= MAX_YEAR &&
+    isPlanYear(year) &&
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day
@@ -70,11 +77,7 @@ export function timeframeProblem(value: unknown): string | null {
   }
   if (kind === 'until') {
     const until = record.until;
-    const isYear =
-      typeof until === 'string' &&
-      YEAR.test(until) &&
-      Number(until) >= MIN_YEAR &&
-      Number(until) <= MAX_YEAR;
+    const isYear = typeof until === 'string' && YEAR.test(until) && isPlanYear(Number(until));
     if (!isYear && !isCalendarDate(until))
       return 'timeframe.until must be a year (2022) or a date written YYYY-MM-DD';
   }

@@ -1,14 +1,9 @@
 import type { ConversationMessage } from '@gcm/domain';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
-import { messages } from '@/locales/messages';
+import { translator } from '@/test-utils/translator';
 import { faqDraftOf, messageHtml, messageText, transcriptLines } from './transcript';
 
-const translator = (locale: 'vi-VN' | 'en-US') => {
-  const i18n = createI18n({ legacy: false, locale, messages, missingWarn: false });
-  return (key: string, params?: Record<string, unknown>) =>
-    i18n.global.t(key, params ?? {}) as string;
-};
+const textIn = (locale: 'vi-VN' | 'en-US') => translator(locale).t;
 let seq = 0;
 const said = (text: string): ConversationMessage => ({
   seq: ++seq,
@@ -25,7 +20,7 @@ const botSaid = (text: string, buttons: { label: string; action: string }[][] = 
   }) satisfies ConversationMessage;
 /** What the inbox shows for each line, in Vietnamese. */
 const shown = (lines: ConversationMessage[]) =>
-  transcriptLines(lines, translator('vi-VN'), 'vi').map((line) => line.text);
+  transcriptLines(lines, textIn('vi-VN'), 'vi').map((line) => line.text);
 
 describe('messageText', () => {
   it('shows the text of an incoming message and of a text reply', () => {
@@ -113,14 +108,14 @@ describe('transcriptLines', () => {
       'Bấm một nút của bot',
       'Bấm một nút của bot',
     ]);
-    const english = transcriptLines([said('[handoff]')], translator('en-US'), 'en');
+    const english = transcriptLines([said('[handoff]')], textIn('en-US'), 'en');
     expect(english[0].text).toBe('Pressed: Talk to staff');
   });
 
   it('says what the bot could not read in Vietnamese, and marks these lines', () => {
     const sut = transcriptLines(
       [said('[sticker]'), said('[video note]'), said('[tệp: hop-dong.jpg]')],
-      translator('vi-VN'),
+      textIn('vi-VN'),
       'vi',
     );
     expect(sut.map((line) => line.text)).toEqual([

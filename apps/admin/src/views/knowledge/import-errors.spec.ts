@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
-import { messages } from '@/locales/messages';
+import { translator } from '@/test-utils/translator';
 import { importErrorText } from './import-errors';
 
-const translator = (locale: 'vi-VN' | 'en-US') => {
-  const i18n = createI18n({ legacy: false, locale, messages, missingWarn: false });
-  return (key: string, params?: Record<string, unknown>) =>
-    i18n.global.t(key, params ?? {}) as string;
-};
-const vi = (message: string) => importErrorText(message, translator('vi-VN'));
+const textIn = (locale: 'vi-VN' | 'en-US') => translator(locale).t;
+const vi = (message: string) => importErrorText(message, textIn('vi-VN'));
 
 describe('importErrorText', () => {
   // The API's own messages (faq-transfer.dto.ts, class-validator's defaults, knowledge.errors.ts).
@@ -46,6 +41,6 @@ describe('importErrorText', () => {
   });
 
   it('speaks English in the English console', () => {
-    expect(importErrorText('topic is required', translator('en-US'))).toBe('The topic is missing.');
+    expect(importErrorText('topic is required', textIn('en-US'))).toBe('The topic is missing.');
   });
 });

@@ -1,15 +1,6 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { isCalendarDate, timeframeProblem } from '@gcm/domain';
+import { isCalendarDate, isPlanYear, timeframeProblem } from '@gcm/domain';
 import { registerDecorator, ValidateBy } from 'class-validator';
-
-/** The years a plan may cover (the `plans_period` check of the database). */
-export const PLAN_YEARS = { min: 1945, max: 2100 } as const;
-
-/** Whether `value` is a year a plan may cover. */
-export const isPlanYear = (value: unknown): value is number =>
-  Number.isInteger(value) &&
-  (value as number) >= PLAN_YEARS.min &&
-  (value as number) <= PLAN_YEARS.max;
 
 /** A task timeframe (`timeframeProblem` from @gcm/domain says what is wrong). */
 export function IsTaskTimeframe(): PropertyDecorator {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  PLAN_YEARS,
   PlanGroupRef,
   PlanGroupResponse,
   PlanResponse,
@@ -47,7 +48,6 @@ import {
   IsCalendarDay,
   IsTaskTimeframe,
   IsYearNotBefore,
-  PLAN_YEARS,
   TIMEFRAME_SCHEMA,
 } from './plan-validation';
 
