@@ -641,6 +641,16 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       const box = await actions.boundingBox();
       expect(box!.x + box!.width, path_).toBeLessThanOrEqual(1280);
     }
+
+    // The plan: every group's table shows its task, units, time, status and actions unscrolled.
+    await page.goto('/reporting/plan');
+    await expect.poll(() => heading(page).innerText()).toBe(text.reporting.plan.title);
+    await page.waitForLoadState('networkidle');
+    const overflows = await page
+      .locator('.el-table__body-wrapper .el-scrollbar__wrap')
+      .evaluateAll((tables) => tables.map((el) => el.scrollWidth - el.clientWidth));
+    expect(overflows.length).toBeGreaterThan(1);
+    expect(overflows.filter((overflow) => overflow > 1)).toEqual([]);
   });
 
   it('fits a phone: the navigation opens from the menu button', async () => {
