@@ -581,8 +581,24 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       expect((await cellsOf(row))[3], 'an action by its name').not.toMatch(/^[a-z_]+\.[a-z_]+$/);
     }
     await unitCreated.locator('.el-table__expand-icon').click();
-    await page.locator('.audit-fields').first().waitFor();
+    const recorded = page.locator('.audit-fields').first();
+    await recorded.waitFor();
     expect(await page.locator('.el-table__expanded-cell').first().innerText()).not.toContain('{');
+    // Each recorded field by its Vietnamese name; the unit named in the row by its recorded name.
+    const fieldNames = (await recorded.locator('tbody th').allInnerTexts()).map((name) =>
+      name.trim(),
+    );
+    expect(fieldNames).toContain(text.audit.fields.name);
+    expect(fieldNames.filter((name) => !Object.values(text.audit.fields).includes(name))).toEqual(
+      [],
+    );
+    const unitName = await recorded
+      .locator('tbody tr', { has: page.getByRole('rowheader', { name: text.audit.fields.name }) })
+      .locator('td')
+      .innerText();
+    expect(oneLine(await unitCreated.innerText())).toContain(
+      `${auditEntityLabelsVi.unit} · ${unitName.trim()}`,
+    );
     await screenshot(page, '13-audit-details');
 
     // Filtered by the kind of record, chosen by its Vietnamese name.
