@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryDetails, recordName } from './entry-details';
 
-const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
+const yesNo = { yesNo: (value: boolean) => (value ? 'Có' : 'Không') };
 
 describe('recordName', () => {
   it('names a FAQ by its question, a unit by its name, an account by its full name', () => {
@@ -89,6 +89,23 @@ describe('entryDetails', () => {
       yesNo,
     ).fields;
     expect(field!.after).toBe('kind: range; from: 01/03/2025; to: 30/06/2025');
+  });
+
+  it('names a coded value when the console has a name for it, and keeps the code otherwise', () => {
+    const words = {
+      ...yesNo,
+      named: (key: string, value: string) =>
+        key === 'role' ? { unit_reporter: 'Cán bộ báo cáo' }[value] : undefined,
+    };
+    const details = entryDetails(
+      { role: 'unit_reporter', status: 'draft' },
+      { role: 'admin', status: 'published' },
+      words,
+    );
+    expect(details.fields).toEqual([
+      { key: 'role', before: 'Cán bộ báo cáo', after: 'admin' },
+      { key: 'status', before: 'draft', after: 'published' },
+    ]);
   });
 
   it('has nothing to show when nothing was recorded', () => {

@@ -37,9 +37,9 @@ export function recordName(before: unknown, after: unknown): string | undefined 
 }
 
 /** An entry's fields: a change as the fields that differ; a creation or deletion as it was recorded. */
-export function entryDetails(before: unknown, after: unknown, yesNo: YesNo): EntryDetails {
-  const old = fieldsOf(before, yesNo);
-  const now = fieldsOf(after, yesNo);
+export function entryDetails(before: unknown, after: unknown, words: Words): EntryDetails {
+  const old = fieldsOf(before, words);
+  const now = fieldsOf(after, words);
   const keys = [...new Set([...old.keys(), ...now.keys()])].sort((a, b) => rank(a) - rank(b));
   const fields: FieldChange[] = [];
   let unchanged = 0;
@@ -57,20 +57,29 @@ function rank(key: string): number {
   return BOOKKEEPING.includes(key) ? 2 : 1;
 }
 
-/** How a yes or no reads in the console's language. */
-export type YesNo = (value: boolean) => string;
+/** How values read in the console's language. */
+export interface Words {
+  yesNo: (value: boolean) => string;
+  /** A field's coded value by its name ("unit_reporter" → "Cán bộ báo cáo"), if it has one. */
+  named?: (key: string, value: string) => string | undefined;
+}
 
-function fieldsOf(value: unknown, yesNo: YesNo): Map<string, string> {
+function fieldsOf(value: unknown, words: Words): Map<string, string> {
   if (value === null || value === undefined) return new Map();
-  if (!isRecord(value)) return new Map([['', show(value, yesNo)]]);
-  return new Map(Object.entries(value).map(([key, field]) => [key, show(field, yesNo)]));
+  if (!isRecord(value)) return new Map([['', show(value, words.yesNo)]]);
+  return new Map(
+    Object.entries(value).map(([key, field]) => [
+      key,
+      (typeof field === 'string' && words.named?.(key, field)) || show(field, words.yesNo),
+    ]),
+  );
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A recorded value as text: lists joined, nested records compact, days as dd/mm/yyyy, empty as a dash. */
-function show(value: unknown, yesNo: YesNo): string {
+function show(value: unknown, yesNo: Words['yesNo']): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return value.map((item) => show(item, yesNo)).join(', ') || '—';
