@@ -157,6 +157,44 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await expect.poll(() => page.getByText(text.inbox.closedHint).count()).toBe(1);
   });
 
+  it('marks the item of someone in danger urgent and lists it first; staff may clear the mark', async () => {
+    const calm = chat('inbox-e2e-calm');
+    await helpdesk!.event(
+      calm.text('Hộ khẩu của chồng tôi ở tỉnh khác thì đăng ký kết hôn ở đâu?'),
+    );
+    await helpdesk!.event(calm.action('handoff'));
+    const danger = 'Em bị chủ giữ hộ chiếu và nhốt trong nhà, cứu em';
+    await helpdesk!.event(chat('inbox-e2e-danger').text(danger));
+    // A newer ordinary item still comes after the urgent one.
+    const later = chat('inbox-e2e-later');
+    await helpdesk!.event(
+      later.text('Con tôi sinh ở Hàn Quốc, về Việt Nam làm giấy khai sinh thế nào?'),
+    );
+    await helpdesk!.event(later.action('handoff'));
+
+    const page = await signedIn();
+    await page.goto('/');
+    // The dashboard says how many open items are urgent, linking to the inbox.
+    const urgentLink = page.getByRole('link', { name: /mục khẩn cấp$/ });
+    await urgentLink.click();
+    await expect.poll(() => heading(page).innerText()).toBe(text.inbox.title);
+    const items = page.locator('.inbox__item');
+    await expect.poll(() => items.first().innerText()).toContain(danger);
+    expect(await items.first().innerText()).toContain(text.inbox.urgent);
+    const laterItem = items.filter({ hasText: 'Con tôi sinh ở Hàn Quốc' });
+    expect(await laterItem.innerText()).not.toContain(text.inbox.urgent);
+
+    await page.getByRole('button', { name: new RegExp(danger) }).click();
+    await page.getByText(text.inbox.urgentNote).waitFor();
+    await screenshot(page, '22-inbox-urgent');
+    await page.getByRole('button', { name: text.inbox.notUrgent, exact: true }).click();
+    await page.getByRole('button', { name: text.inbox.markUrgent, exact: true }).waitFor();
+    expect(await page.getByText(text.inbox.urgentNote).count()).toBe(0);
+    await expect
+      .poll(() => items.filter({ hasText: danger }).innerText())
+      .not.toContain(text.inbox.urgent);
+  });
+
   it('fits a phone: the list, then the conversation with a way back', async () => {
     const person = chat('inbox-e2e-2');
     await helpdesk!.event(person.text('Thẻ tạm trú của vợ hết hạn thì làm gì?'));

@@ -168,6 +168,94 @@ describe('conversations through the bot endpoint', () => {
     expect(open.n).toBe(1);
   });
 
+  it('marks the inbox item of someone who sounds in danger urgent, lists it first, and lets staff clear it', async () => {
+    type Item = { id: string; question: string; urgent: boolean; status: string };
+    const openItems = async (): Promise<Item[]> =>
+      (
+        await coordinator
+          .get('/api/v1/assistant/handoffs')
+          .query({ status: 'open', pageSize: 100 })
+          .expect(200)
+      ).body.items;
+    const itemOf = async (chatId: string): Promise<Item> => {
+      const [row] = await t.dataSource.query(
+        `SELECT h.id FROM handoff_items h JOIN conversations c ON c.id = h.conversation_id
+          WHERE c.chat_id = $1 AND h.status <> 'closed'`,
+        [chatId],
+      );
+      return (await openItems()).find((item) => item.id === row.id)!;
+    };
+    // A question, then "Gặp cán bộ" (the question alone may already have reached staff).
+    const askForStaff = async (chatId: string, question: string) => {
+      await postEvent(t.url, textEvent(chatId, question)).expect(200);
+      await postEvent(t.url, actionEvent(chatId, 'handoff')).expect(200);
+    };
+
+    await askForStaff('calm-1', 'Cho em hỏi thủ tục xin thị thực du học Úc');
+    const danger = (
+      await postEvent(t.url, textEvent('held-1', 'em bi giu ho chieu va bi nhot o nha chu')).expect(
+        200,
+      )
+    ).body;
+    expect(danger.handoffOpened).toBe(true);
+    await askForStaff('calm-2', 'Cho em hỏi về kết hôn với người Hàn Quốc');
+    expect((await itemOf('held-1')).urgent).toBe(true);
+    expect((await itemOf('calm-1')).urgent).toBe(false);
+    expect((await itemOf('calm-2')).urgent).toBe(false);
+    // Urgent first, though "calm-2" came in later; then the newest activity.
+    const urgentFirst = (items: Item[]) =>
+      items.findIndex((item) => !item.urgent) === -1 ||
+      items.slice(items.findIndex((item) => !item.urgent)).every((item) => !item.urgent);
+    let items = await openItems();
+    expect(urgentFirst(items)).toBe(true);
+    expect(items.indexOf(items.find((i) => i.id === danger.handoffId)!)).toBeLessThan(
+      items.findIndex((i) => i.question.includes('kết hôn với người Hàn Quốc')),
+    );
+
+    // Someone already waiting for staff who then sounds in danger: the emergency route first,
+    // word that the message is urgent, and the item urgent.
+    const worse = (
+      await postEvent(t.url, textEvent('calm-1', 'bọn nó đang đánh tôi, cứu tôi với')).expect(200)
+    ).body;
+    expect(texts(worse)[0]).toMatch(/113/);
+    expect(texts(worse).at(-1)).toBe(
+      'Tin nhắn của bạn đã được đánh dấu khẩn cấp để cán bộ xem trước.',
+    );
+    expect((await itemOf('calm-1')).urgent).toBe(true);
+    // A calm message after that is noted as before, and the item stays urgent.
+    const calm = (await postEvent(t.url, textEvent('held-1', 'em ở gần cảng')).expect(200)).body;
+    expect(texts(calm)).toEqual(['Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.']);
+    expect((await itemOf('held-1')).urgent).toBe(true);
+
+    // Staff clear the mark (audited); the item then waits with the others.
+    const held = await itemOf('held-1');
+    await coordinator
+      .patch(`/api/v1/assistant/handoffs/${held.id}`)
+      .send({ urgent: 'yes' })
+      .expect(400)
+      .expect((res) => expect(res.body.details[0].field).toBe('urgent'));
+    const cleared = (
+      await coordinator
+        .patch(`/api/v1/assistant/handoffs/${held.id}`)
+        .send({ urgent: false })
+        .expect(200)
+    ).body;
+    expect(cleared).toMatchObject({ urgent: false, status: 'open' });
+    items = await openItems();
+    expect(urgentFirst(items)).toBe(true);
+    expect(items.find((item) => item.id === held.id)!.urgent).toBe(false);
+    const [entry] = await t.dataSource.query(
+      `SELECT before, after FROM audit_log WHERE entity_id = $1 AND action = 'handoff.update'`,
+      [held.id],
+    );
+    expect([entry.before.urgent, entry.after.urgent]).toEqual([true, false]);
+
+    // The dashboard counts the open items that are urgent.
+    const stats = (await coordinator.get('/api/v1/statistics/questions').expect(200)).body;
+    expect(stats.inbox.urgent).toBe(items.filter((item) => item.urgent).length);
+    expect(stats.inbox.urgent).toBeGreaterThan(0);
+  });
+
   it('refuses a missing or wrong service token', async () => {
     const missing = await postEvent(t.url, textEvent('c0', 'xin chào'), '').expect(401);
     expect(missing.body.code).toBe('unauthenticated');

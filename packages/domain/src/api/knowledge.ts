@@ -234,6 +234,11 @@ export interface HandoffItemResponse {
   channel: string;
   question: string;
   status: HandoffStatus;
+  /**
+   * The person's words sounded like danger (held, locked up, beaten, a ransom asked): listed
+   * first among the open items. Staff may clear or set it (PATCH).
+   */
+  urgent: boolean;
   /** The staff member handling it (GET /assistant/handoffs/assignees), or nobody. */
   assigneeId: string | null;
   /**
@@ -246,10 +251,11 @@ export interface HandoffItemResponse {
   closedAt: string | null;
 }
 
-/** PATCH /assistant/handoffs/:id: a new status, a new assignee (null: nobody), or both. */
+/** PATCH /assistant/handoffs/:id: a new status, a new assignee (null: nobody), urgency. */
 export interface UpdateHandoffRequest {
   status?: HandoffStatus;
   assigneeId?: string | null;
+  urgent?: boolean;
 }
 
 /** A staff member an inbox item may be assigned to (active, with a role that works the inbox). */

@@ -31,8 +31,16 @@ export interface QuestionStatisticsResponse {
   feedback: { useful: number; notUseful: number; usefulRate: number | null };
   /** The most asked questions without an answer, grouped by their normalised text, accents ignored. */
   topUnanswered: { text: string; count: number; lastAskedAt: string }[];
-  /** The inbox now, whatever the period: open items and when the oldest one came in. */
-  inbox: { open: number; oldestOpenAt: string | null; oldestOpenAgeSeconds: number | null };
+  /**
+   * The inbox now, whatever the period: open items, how many of them are urgent (the person
+   * sounds in danger), and when the oldest one came in.
+   */
+  inbox: {
+    open: number;
+    urgent: number;
+    oldestOpenAt: string | null;
+    oldestOpenAgeSeconds: number | null;
+  };
   /**
    * The emergency route the bot gives someone in danger, a warning staff edit: its article, null
    * when it is not published (the bot then gives its own sentence with 113 only), and whether it

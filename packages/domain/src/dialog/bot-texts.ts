@@ -61,6 +61,7 @@ export const BOT_TEXTS = {
       'Xin lỗi, hiện chưa có câu trả lời sẵn cho câu hỏi này. Lúc này có nhiều yêu cầu gặp cán bộ ' +
       'từ mạng của bạn nên câu hỏi chưa được chuyển đến cán bộ; bạn vui lòng thử lại sau.',
     handoffNoted: 'Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.',
+    handoffUrgent: 'Tin nhắn của bạn đã được đánh dấu khẩn cấp để cán bộ xem trước.',
     handoffEnded: 'Đã kết thúc trao đổi với cán bộ. Bạn có thể tiếp tục gõ câu hỏi.',
     talkToStaff: 'Gặp cán bộ',
     endHandoff: 'Kết thúc',
@@ -143,6 +144,7 @@ export const BOT_TEXTS = {
       'Sorry, there is no ready answer to this question yet. Many requests for staff have come ' +
       'from your network just now, so it was not passed to a staff member; please try again later.',
     handoffNoted: 'Noted; a staff member will read your message.',
+    handoffUrgent: 'Your message has been marked urgent so that staff read it first.',
     handoffEnded: 'The conversation with staff has ended. You can go on asking questions.',
     talkToStaff: 'Talk to staff',
     endHandoff: 'End',

@@ -190,6 +190,14 @@ export function dangerReplies(
 }
 
 /**
+ * A message that sounds like danger from someone already waiting for staff: the emergency route
+ * first, then word that their item is now urgent.
+ */
+export function urgentHandoffReplies(locale: BotLocale, emergency: string | undefined): BotReply[] {
+  return [emergencyReply(locale, emergency), text(botText(locale, 'handoffUrgent'))];
+}
+
+/**
  * A question outside the field ("giá vàng hôm nay"): what this channel answers, the topics, and
  * a button to staff; the question itself is not sent to the inbox.
  */

@@ -21,6 +21,7 @@ import { TipPhotos1766900000000 } from './1766900000000-tip-photos';
 import { TipNotices1766950000000 } from './1766950000000-tip-notices';
 import { AnswerDisputes1767000000000 } from './1767000000000-answer-disputes';
 import { QuestionChance1767100000000 } from './1767100000000-question-chance';
+import { UrgentHandoffs1767200000000 } from './1767200000000-urgent-handoffs';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   TipNotices1766950000000,
   AnswerDisputes1767000000000,
   QuestionChance1767100000000,
+  UrgentHandoffs1767200000000,
 ];

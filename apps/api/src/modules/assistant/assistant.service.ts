@@ -48,23 +48,25 @@ export interface QuestionLogRow {
   suggestions: string;
   handoffId: string | null;
   conversationId: string | null;
+  /** The question sounds like danger: its inbox item, if one is opened, is urgent. */
+  urgent: boolean;
 }
 
 /**
  * Data-modifying CTEs (`asked`, `logged`, `opened`) that log questions and open the inbox items
- * of those without an answer, from the arrays of questionLogParams() as $1 to $12: a caller may
- * add its own writes to the same statement, numbering its parameters from $13.
+ * of those without an answer, from the arrays of questionLogParams() as $1 to $13: a caller may
+ * add its own writes to the same statement, numbering its parameters from $14.
  */
 export const QUESTION_LOG_CTES = `asked AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-      $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[], $12::real[])
-      AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id, chance)
+      $7::real[], $8::uuid[], $9::jsonb[], $10::uuid[], $11::uuid[], $12::real[], $13::boolean[])
+      AS a(id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, handoff_id, conversation_id, chance, urgent)
   ), logged AS (
     INSERT INTO question_log (id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id, chance)
     SELECT id, channel, text, normalised, locale, status, confidence, faq_id, suggestions, conversation_id, chance FROM asked
   ), opened AS (
-    INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id)
-    SELECT handoff_id, id, channel, text, conversation_id FROM asked WHERE handoff_id IS NOT NULL
+    INSERT INTO handoff_items (id, question_log_id, channel, question, conversation_id, urgent)
+    SELECT handoff_id, id, channel, text, conversation_id, urgent FROM asked WHERE handoff_id IS NOT NULL
   )`;
 
 export function questionLogParams(rows: readonly QuestionLogRow[]): unknown[] {
@@ -82,6 +84,7 @@ export function questionLogParams(rows: readonly QuestionLogRow[]): unknown[] {
     column('handoffId'),
     column('conversationId'),
     column('chance'),
+    column('urgent'),
   ];
 }
 
@@ -206,6 +209,7 @@ export class AssistantService {
       suggestions: JSON.stringify(result.suggestions),
       handoffId: response.handoffId ?? null,
       conversationId: input.conversationId ?? null,
+      urgent: danger,
     };
     return { response, log };
   }
@@ -217,13 +221,17 @@ export class AssistantService {
   }
 
   handoffs(query: HandoffListQueryDto): Promise<[HandoffItemEntity[], number]> {
-    return this.dataSource.getRepository(HandoffItemEntity).findAndCount({
-      where: query.status ? { status: query.status } : {},
-      // Newest activity first: what staff just answered or reopened, then what just arrived.
-      order: { updatedAt: 'DESC', createdAt: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
+    const list = this.dataSource.getRepository(HandoffItemEntity).createQueryBuilder('h');
+    if (query.status) list.where('h.status = :status', { status: query.status });
+    // Someone who sounds in danger first while their item is open; then the newest activity:
+    // what staff just answered or reopened, then what just arrived.
+    return list
+      .orderBy(`CASE WHEN h.urgent AND h.status = 'open' THEN 0 ELSE 1 END`)
+      .addOrderBy('h.updated_at', 'DESC')
+      .addOrderBy('h.created_at', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
   }
 
   /**
@@ -270,9 +278,12 @@ export class AssistantService {
       if (change.assigneeId) await this.checkAssignee(manager, change.assigneeId);
       const status = change.status ?? item.status;
       const assigneeId = change.assigneeId === undefined ? item.assigneeId : change.assigneeId;
+      const urgent = change.urgent ?? item.urgent;
       // Closing twice (a double click, two staff at once) changes nothing and is not audited.
-      if (item.status === status && item.assigneeId === assigneeId) return item;
+      const same = item.status === status && item.assigneeId === assigneeId;
+      if (same && item.urgent === urgent) return item;
       const before = { ...item };
+      item.urgent = urgent;
       if (item.status !== status) {
         item.status = status;
         item.closedAt = status === 'closed' ? new Date() : null;

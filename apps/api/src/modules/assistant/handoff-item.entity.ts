@@ -29,6 +29,10 @@ export class HandoffItemEntity {
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status: HandoffStatus;
 
+  /** The person's words sounded like danger: shown marked and first among the open items. */
+  @Column({ type: 'boolean', default: false })
+  urgent: boolean;
+
   /** The staff member handling the item, if anyone has taken it. */
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
   assigneeId: string | null;

@@ -87,15 +87,15 @@ export class BatchWrites {
     await manager.query(
       `WITH ${QUESTION_LOG_CTES}, updates AS (
          INSERT INTO bot_updates (channel, update_id, conversation_id, event, replies, resend_after)
-         SELECT u.*, now() + make_interval(secs => $26)
-         FROM unnest($13::text[], $14::text[], $15::uuid[], $16::jsonb[], $17::jsonb[]) AS u
+         SELECT u.*, now() + make_interval(secs => $27)
+         FROM unnest($14::text[], $15::text[], $16::uuid[], $17::jsonb[], $18::jsonb[]) AS u
        ), messages AS (
          INSERT INTO conversation_messages (conversation_id, handoff_id, direction, text, reply)
-         SELECT * FROM unnest($18::uuid[], $19::uuid[], $20::text[], $21::text[], $22::jsonb[])
+         SELECT * FROM unnest($19::uuid[], $20::uuid[], $21::text[], $22::text[], $23::jsonb[])
        ), saved AS (
          UPDATE conversations c SET state = v.state, updated_at = now(),
            unreachable_at = CASE WHEN v.reachable THEN NULL ELSE coalesce(c.unreachable_at, now()) END
-         FROM unnest($23::uuid[], $24::jsonb[], $25::boolean[]) AS v(id, state, reachable)
+         FROM unnest($24::uuid[], $25::jsonb[], $26::boolean[]) AS v(id, state, reachable)
          WHERE c.id = v.id
        ) SELECT 1`,
       [

@@ -23,12 +23,14 @@ import {
   reportTexts,
   unitHelpReplies,
   unitMenuReply,
+  urgentHandoffReplies,
   menuReply,
   moreReplies,
   outOfScopeReplies,
   ReplyDelivery,
   RESEND_AFTER_SECONDS,
   sayReplies,
+  soundsLikeDanger,
   staleChoiceReplies,
   tipReplies,
   topicReplies,
@@ -497,12 +499,20 @@ export class ConversationsService {
       }
       case 'handoff':
         return this.openHandoff(turn, intent.text);
-      case 'handoff_message':
+      case 'handoff_message': {
+        // A new message reopens an answered item; one that sounds like danger makes it urgent
+        // and gets the emergency route first, whatever staff are doing.
+        const danger = soundsLikeDanger(intent.text);
         await manager.query(
-          `UPDATE handoff_items SET status = 'open', updated_at = now() WHERE id = $1 AND status = 'answered'`,
-          [state.handoffId],
+          `UPDATE handoff_items SET status = 'open', urgent = urgent OR $2, updated_at = now()
+           WHERE id = $1 AND (status = 'answered' OR (status = 'open' AND $2))`,
+          [state.handoffId, danger],
         );
-        return sayReplies(state.handoffLocale ?? locale, 'handoffNoted');
+        const said = state.handoffLocale ?? locale;
+        return danger
+          ? urgentHandoffReplies(said, await emergencyRoute(manager))
+          : sayReplies(said, 'handoffNoted');
+      }
       case 'end_handoff': {
         const said = state.handoffLocale ?? locale;
         state.mode = 'idle';
@@ -680,8 +690,8 @@ export class ConversationsService {
         .join('\n') ||
         NO_QUESTION_TYPED);
     const [item] = await manager.query(
-      `INSERT INTO handoff_items (channel, question, conversation_id) VALUES ($1, $2, $3) RETURNING id`,
-      [conversation.channel, question.slice(0, 1000), conversation.id],
+      `INSERT INTO handoff_items (channel, question, conversation_id, urgent) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [conversation.channel, question.slice(0, 1000), conversation.id, soundsLikeDanger(question)],
     );
     state.mode = 'handoff';
     state.handoffId = item.id;

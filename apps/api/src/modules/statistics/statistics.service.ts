@@ -63,8 +63,9 @@ export class StatisticsService {
          LIMIT ${TOP_UNANSWERED}`,
         range,
       ),
-      this.dataSource.query<{ open: number; oldest: Date | null }[]>(
-        `SELECT count(*)::int AS open, min(created_at) AS oldest
+      this.dataSource.query<{ open: number; urgent: number; oldest: Date | null }[]>(
+        `SELECT count(*)::int AS open, count(*) FILTER (WHERE urgent)::int AS urgent,
+                min(created_at) AS oldest
          FROM handoff_items WHERE status = 'open'`,
       ),
       publishedEmergencyRoute(this.dataSource.manager),
@@ -112,6 +113,7 @@ export class StatisticsService {
       })),
       inbox: {
         open: inbox.open,
+        urgent: inbox.urgent,
         oldestOpenAt: oldest?.toISOString() ?? null,
         oldestOpenAgeSeconds: oldest
           ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000))

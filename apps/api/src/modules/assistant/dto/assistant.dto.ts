@@ -17,7 +17,7 @@ import type {
   QuestionFeedback,
   UpdateHandoffRequest,
 } from '@gcm/domain';
-import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/dto/pagination.dto';
 import { PeriodQueryDto } from '../../../common/dto/period.dto';
 import { Optional } from '../../../common/validation/optional';
@@ -86,6 +86,14 @@ export class UpdateHandoffDto implements UpdateHandoffRequest {
   @ValidateIf((_object, value) => value !== null)
   @IsUUID()
   assigneeId?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Marked urgent (the person sounds in danger): listed first among the open items. Set when the words sound like danger; staff may clear or set it.',
+  })
+  @Optional()
+  @IsBoolean()
+  urgent?: boolean;
 }
 
 export const toHandoffItemResponse = (
@@ -96,6 +104,7 @@ export const toHandoffItemResponse = (
   channel: h.channel,
   question: h.question,
   status: h.status,
+  urgent: h.urgent,
   createdAt: h.createdAt.toISOString(),
   updatedAt: h.updatedAt.toISOString(),
   assigneeId: h.assigneeId,
