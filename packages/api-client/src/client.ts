@@ -51,6 +51,7 @@ import type {
   FaqVersionResponse,
   GlossaryTermResponse,
   HandoffAssigneeResponse,
+  HandoffCountsResponse,
   HandoffItemResponse,
   HandoffStatus,
   QuestionLogResponse,
@@ -442,6 +443,9 @@ export function createApiClient(options: ApiClientOptions) {
         path: v1(`/assistant/handoffs/${segment(id)}`),
         json: body,
       }),
+    /** How many items wait for staff, and how many of them are urgent. */
+    handoffCounts: () =>
+      request<HandoffCountsResponse>({ method: 'GET', path: v1('/assistant/handoffs/counts') }),
     /** Staff an inbox item may be assigned to. */
     handoffAssignees: () =>
       request<HandoffAssigneeResponse[]>({

@@ -174,6 +174,22 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
 
     const page = await signedIn();
     await page.goto('/');
+    // On every page the navigation's inbox link says how many items wait, in red when one is
+    // urgent; its name stays "Hộp thư hỏi đáp", the counts are its description.
+    const inboxLink = page
+      .getByRole('navigation', { name: text.nav.label })
+      .getByRole('link', { name: text.nav.inbox, exact: true });
+    const badge = inboxLink.locator('[data-test="inbox-badge"]');
+    await expect.poll(() => badge.getAttribute('class')).toContain('is-urgent');
+    const waiting = Number((await badge.innerText()).split(' ')[0]);
+    expect(waiting).toBeGreaterThanOrEqual(3);
+    expect(await inboxLink.getAttribute('aria-describedby')).toBeTruthy();
+    const description = await page
+      .locator(`[id="${await inboxLink.getAttribute('aria-describedby')}"]`)
+      .innerText();
+    expect(description).toBe(
+      text.nav.inboxWaitingUrgent.replace('{open}', String(waiting)).replace('{urgent}', '1'),
+    );
     // The dashboard says how many open items are urgent, linking to the inbox.
     const urgentLink = page.getByRole('link', { name: /mục khẩn cấp$/ });
     await urgentLink.click();
@@ -193,6 +209,9 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await expect
       .poll(() => items.filter({ hasText: danger }).innerText())
       .not.toContain(text.inbox.urgent);
+    // The badge follows at once: items still wait, none is urgent.
+    await expect.poll(() => badge.getAttribute('class')).not.toContain('is-urgent');
+    expect(await badge.innerText()).toBe(String(waiting));
   });
 
   it('fits a phone: the list, then the conversation with a way back', async () => {

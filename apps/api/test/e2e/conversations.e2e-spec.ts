@@ -250,10 +250,15 @@ describe('conversations through the bot endpoint', () => {
     );
     expect([entry.before.urgent, entry.after.urgent]).toEqual([true, false]);
 
-    // The dashboard counts the open items that are urgent.
+    // The dashboard and the console's badge count the open items that are urgent.
+    const urgent = items.filter((item) => item.urgent).length;
+    expect(urgent).toBeGreaterThan(0);
     const stats = (await coordinator.get('/api/v1/statistics/questions').expect(200)).body;
-    expect(stats.inbox.urgent).toBe(items.filter((item) => item.urgent).length);
-    expect(stats.inbox.urgent).toBeGreaterThan(0);
+    expect(stats.inbox.urgent).toBe(urgent);
+    const counts = (await coordinator.get('/api/v1/assistant/handoffs/counts').expect(200)).body;
+    expect(counts).toEqual({ open: items.length, urgent });
+    const viewer = (await signedInAs(t, 'viewer')).agent;
+    await viewer.get('/api/v1/assistant/handoffs/counts').expect(403);
   });
 
   it('refuses a missing or wrong service token', async () => {

@@ -251,6 +251,12 @@ export interface HandoffItemResponse {
   closedAt: string | null;
 }
 
+/** GET /assistant/handoffs/counts: the items waiting for staff, and how many of them are urgent. */
+export interface HandoffCountsResponse {
+  open: number;
+  urgent: number;
+}
+
 /** PATCH /assistant/handoffs/:id: a new status, a new assignee (null: nobody), urgency. */
 export interface UpdateHandoffRequest {
   status?: HandoffStatus;

@@ -16,6 +16,7 @@ import {
   AskResponse,
   ExplainResponse,
   HandoffAssigneeResponse,
+  HandoffCountsResponse,
   HandoffItemResponse,
   INBOX_WORKERS,
   Page,
@@ -107,6 +108,13 @@ export class AssistantController {
     const item = await this.assistant.updateHandoff(actor, id, body);
     const localities = await this.assistant.localities([item]);
     return toHandoffItemResponse(item, localities.get(item.conversationId ?? '') ?? null);
+  }
+
+  /** How many items wait for staff, and how many of them are urgent (the console's badge). */
+  @Get('handoffs/counts')
+  @Roles(...INBOX_WORKERS)
+  handoffCounts(): Promise<HandoffCountsResponse> {
+    return this.assistant.handoffCounts();
   }
 
   /** Who an inbox item may be assigned to: active staff whose role works the inbox. */

@@ -5,6 +5,7 @@ import {
   AskResponse,
   ErrorCode,
   ExplainResponse,
+  HandoffCountsResponse,
   HandoffAssigneeResponse,
   INBOX_WORKERS,
   MatchResult,
@@ -232,6 +233,15 @@ export class AssistantService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
+  }
+
+  /** The items waiting for staff and how many of them are urgent: the console's badge. */
+  async handoffCounts(): Promise<HandoffCountsResponse> {
+    const [counts]: HandoffCountsResponse[] = await this.dataSource.query(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE urgent)::int AS urgent
+       FROM handoff_items WHERE status = 'open'`,
+    );
+    return counts!;
   }
 
   /**
