@@ -599,6 +599,13 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(oneLine(await unitCreated.innerText())).toContain(
       `${auditEntityLabelsVi.unit} · ${unitName.trim()}`,
     );
+    // The commune's parent by its name, not its id.
+    const parent = recorded
+      .locator('tbody tr', {
+        has: page.getByRole('rowheader', { name: text.audit.fields.parentId }),
+      })
+      .locator('td');
+    await expect.poll(() => parent.innerText()).toBe('UBND thành phố Bắc Kạn');
     await screenshot(page, '13-audit-details');
 
     // Filtered by the kind of record, chosen by its Vietnamese name.

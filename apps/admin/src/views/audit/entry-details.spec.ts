@@ -108,6 +108,17 @@ describe('entryDetails', () => {
     ]);
   });
 
+  it('names each item of a list of ids, and keeps an id it has no name for', () => {
+    const units: Record<string, string> = { u1: 'Phòng Tư pháp', u2: 'Công an thành phố' };
+    const words = { ...yesNo, named: (_key: string, value: string) => units[value] };
+    const [field] = entryDetails(
+      undefined,
+      { coordinatingUnitIds: ['u1', 'u2', 'u9'] },
+      words,
+    ).fields;
+    expect(field!.after).toBe('Phòng Tư pháp, Công an thành phố, u9');
+  });
+
   it('has nothing to show when nothing was recorded', () => {
     expect(entryDetails(null, undefined, yesNo)).toEqual({ fields: [], unchanged: 0 });
   });

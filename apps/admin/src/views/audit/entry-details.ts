@@ -60,7 +60,10 @@ function rank(key: string): number {
 /** How values read in the console's language. */
 export interface Words {
   yesNo: (value: boolean) => string;
-  /** A field's coded value by its name ("unit_reporter" → "Cán bộ báo cáo"), if it has one. */
+  /**
+   * A field's coded value by its name, if the console has one: a role ("unit_reporter" → "Cán bộ
+   * báo cáo"), a unit or a topic by its id. Each item of a list is named alike.
+   */
   named?: (key: string, value: string) => string | undefined;
 }
 
@@ -68,11 +71,20 @@ function fieldsOf(value: unknown, words: Words): Map<string, string> {
   if (value === null || value === undefined) return new Map();
   if (!isRecord(value)) return new Map([['', show(value, words.yesNo)]]);
   return new Map(
-    Object.entries(value).map(([key, field]) => [
-      key,
-      (typeof field === 'string' && words.named?.(key, field)) || show(field, words.yesNo),
-    ]),
+    Object.entries(value).map(([key, field]) => [key, show(named(key, field, words), words.yesNo)]),
   );
+}
+
+/** A coded value, or a list of them, by the names the console has for them; others as they are. */
+function named(key: string, value: unknown, words: Words): unknown {
+  if (!words.named) return value;
+  if (typeof value === 'string') return words.named(key, value) ?? value;
+  if (Array.isArray(value)) {
+    return value.map((item) =>
+      typeof item === 'string' ? (words.named!(key, item) ?? item) : item,
+    );
+  }
+  return value;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
