@@ -171,6 +171,7 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
       later.text('Con tôi sinh ở Hàn Quốc, về Việt Nam làm giấy khai sinh thế nào?'),
     );
     await helpdesk!.event(later.action('handoff'));
+    await helpdesk!.event(later.text('Cháu được hai tuổi rồi'));
 
     const page = await signedIn();
     await page.goto('/');
@@ -199,6 +200,10 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     expect(await items.first().innerText()).toContain(text.inbox.urgent);
     const laterItem = items.filter({ hasText: 'Con tôi sinh ở Hàn Quốc' });
     expect(await laterItem.innerText()).not.toContain(text.inbox.urgent);
+    // What the person added since is under the question.
+    expect(await laterItem.locator('[data-test="inbox-latest"]').innerText()).toBe(
+      text.inbox.latest.replace('{text}', 'Cháu được hai tuổi rồi'),
+    );
 
     await page.getByRole('button', { name: new RegExp(danger) }).click();
     await page.getByText(text.inbox.urgentNote).waitFor();

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotEvent } from '@gcm/domain';
+import { UrgentHandoffs1767200000000 } from '../../src/database/migrations/1767200000000-urgent-handoffs';
 import { BotUpdatesRetention } from '../../src/modules/conversations/bot-updates-retention';
 import { createFaq, createTopic } from '../support/knowledge-factories';
 import {
@@ -222,10 +223,19 @@ describe('conversations through the bot endpoint', () => {
       'Tin nhắn của bạn đã được đánh dấu khẩn cấp để cán bộ xem trước.',
     );
     expect((await itemOf('calm-1')).urgent).toBe(true);
+    // The list shows what the person last typed, when it is more than the question.
+    expect((await itemOf('calm-1')).latestMessage).toMatchObject({
+      text: 'bọn nó đang đánh tôi, cứu tôi với',
+    });
+    expect((await itemOf('held-1')).latestMessage).toBeNull();
     // A calm message after that is noted as before, and the item stays urgent.
     const calm = (await postEvent(t.url, textEvent('held-1', 'em ở gần cảng')).expect(200)).body;
     expect(texts(calm)).toEqual(['Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.']);
     expect((await itemOf('held-1')).urgent).toBe(true);
+    expect((await itemOf('held-1')).latestMessage?.text).toBe('em ở gần cảng');
+    // A button pressed is not a message typed.
+    await postEvent(t.url, actionEvent('held-1', 'menu')).expect(200);
+    expect((await itemOf('held-1')).latestMessage?.text).toBe('em ở gần cảng');
 
     // Staff clear the mark (audited); the item then waits with the others.
     const held = await itemOf('held-1');
@@ -259,6 +269,20 @@ describe('conversations through the bot endpoint', () => {
     expect(counts).toEqual({ open: items.length, urgent });
     const viewer = (await signedInAs(t, 'viewer')).agent;
     await viewer.get('/api/v1/assistant/handoffs/counts').expect(403);
+
+    // On an installation older than the mark, the migration reads each open item once: its
+    // question and the person's messages in it.
+    const migration = new UrgentHandoffs1767200000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect((await itemOf('held-1')).urgent).toBe(true);
+    expect((await itemOf('calm-1')).urgent).toBe(true);
+    expect((await itemOf('calm-2')).urgent).toBe(false);
   });
 
   it('refuses a missing or wrong service token', async () => {

@@ -246,6 +246,11 @@ export interface HandoffItemResponse {
    * the latest cancelled one), or null when they never chose one.
    */
   locality: { id: string; name: string } | null;
+  /**
+   * What the person last typed in this item's conversation when it is more than the question
+   * itself (a later message: "họ đang đánh tôi"), else null. Buttons and commands are left out.
+   */
+  latestMessage: { text: string; at: string } | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

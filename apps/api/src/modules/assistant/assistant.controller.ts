@@ -39,7 +39,6 @@ import {
   ProposalListQueryDto,
   QuestionLogQueryDto,
   toAlternateProposalResponse,
-  toHandoffItemResponse,
   UpdateHandoffDto,
 } from './dto/assistant.dto';
 
@@ -87,11 +86,8 @@ export class AssistantController {
   @Roles(...INBOX_WORKERS)
   async handoffs(@Query() query: HandoffListQueryDto): Promise<Page<HandoffItemResponse>> {
     const [items, total] = await this.assistant.handoffs(query);
-    const localities = await this.assistant.localities(items);
     return {
-      items: items.map((item) =>
-        toHandoffItemResponse(item, localities.get(item.conversationId ?? '') ?? null),
-      ),
+      items: await this.assistant.describeHandoffs(items),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -106,8 +102,8 @@ export class AssistantController {
     @Body() body: UpdateHandoffDto,
   ): Promise<HandoffItemResponse> {
     const item = await this.assistant.updateHandoff(actor, id, body);
-    const localities = await this.assistant.localities([item]);
-    return toHandoffItemResponse(item, localities.get(item.conversationId ?? '') ?? null);
+    const [described] = await this.assistant.describeHandoffs([item]);
+    return described!;
   }
 
   /** How many items wait for staff, and how many of them are urgent (the console's badge). */

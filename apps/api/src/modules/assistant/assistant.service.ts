@@ -6,6 +6,7 @@ import {
   ErrorCode,
   ExplainResponse,
   HandoffCountsResponse,
+  HandoffItemResponse,
   HandoffAssigneeResponse,
   INBOX_WORKERS,
   MatchResult,
@@ -19,7 +20,7 @@ import type { Actor } from '../../common/decorators/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
-import { ASK_MAX_CHARS, HandoffListQueryDto } from './dto/assistant.dto';
+import { ASK_MAX_CHARS, HandoffListQueryDto, toHandoffItemResponse } from './dto/assistant.dto';
 import { FaqIndexService, IndexedFaq } from './faq-index.service';
 import { HandoffItemEntity } from './handoff-item.entity';
 
@@ -244,11 +245,56 @@ export class AssistantService {
     return counts!;
   }
 
+  /** Items as the console shows them: with their person's locality and latest message. */
+  async describeHandoffs(items: readonly HandoffItemEntity[]): Promise<HandoffItemResponse[]> {
+    const [localities, latest] = await Promise.all([
+      this.localities(items),
+      this.latestMessages(items),
+    ]);
+    return items.map((item) =>
+      toHandoffItemResponse(
+        item,
+        localities.get(item.conversationId ?? '') ?? null,
+        latest.get(item.id) ?? null,
+      ),
+    );
+  }
+
+  /**
+   * What each item's person last typed in it, when that is not the question itself: buttons
+   * ("[…]") and commands ("/…") left out, a file's caption kept. One index walk per item, newest
+   * message first.
+   */
+  private async latestMessages(
+    items: readonly HandoffItemEntity[],
+  ): Promise<Map<string, { text: string; at: string }>> {
+    const chats = items.filter((item) => item.conversationId !== null);
+    if (chats.length === 0) return new Map();
+    const rows: { id: string; text: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT h.id, m.text, m.created_at
+       FROM unnest($1::uuid[], $2::uuid[]) AS h(id, conversation_id)
+       CROSS JOIN LATERAL (
+         SELECT regexp_replace(c.text, '^\\[tệp[^]]*\\] ', '') AS text, c.created_at
+         FROM conversation_messages c
+         WHERE c.conversation_id = h.conversation_id AND c.handoff_id = h.id
+           AND c.direction = 'in' AND c.text IS NOT NULL AND left(c.text, 1) <> '/'
+           AND (left(c.text, 1) <> '[' OR c.text ~ '^\\[tệp[^]]*\\] .')
+         ORDER BY c.seq DESC LIMIT 1) m`,
+      [chats.map((item) => item.id), chats.map((item) => item.conversationId)],
+    );
+    const questions = new Map(items.map((item) => [item.id, item.question.trim()]));
+    return new Map(
+      rows
+        .filter((row) => !questions.get(row.id)!.endsWith(row.text.trim()))
+        .map((row) => [row.id, { text: row.text, at: new Date(row.created_at).toISOString() }]),
+    );
+  }
+
   /**
    * The commune or ward of each item's person, by conversation: from their current warnings
    * subscription with an area, else the latest cancelled one (still where they said they live).
    */
-  async localities(
+  private async localities(
     items: readonly HandoffItemEntity[],
   ): Promise<Map<string, { id: string; name: string }>> {
     const ids = [...new Set(items.map((i) => i.conversationId).filter((id) => id !== null))];

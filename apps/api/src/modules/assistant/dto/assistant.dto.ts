@@ -99,6 +99,7 @@ export class UpdateHandoffDto implements UpdateHandoffRequest {
 export const toHandoffItemResponse = (
   h: HandoffItemEntity,
   locality: HandoffItemResponse['locality'] = null,
+  latestMessage: HandoffItemResponse['latestMessage'] = null,
 ): HandoffItemResponse => ({
   id: h.id,
   channel: h.channel,
@@ -109,6 +110,7 @@ export const toHandoffItemResponse = (
   updatedAt: h.updatedAt.toISOString(),
   assigneeId: h.assigneeId,
   locality,
+  latestMessage,
   closedAt: h.closedAt?.toISOString() ?? null,
 });
 
