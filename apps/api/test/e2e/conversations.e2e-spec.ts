@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BotEvent } from '@gcm/domain';
+import type { BotEvent, HandoffItemResponse } from '@gcm/domain';
 import { UrgentHandoffs1767200000000 } from '../../src/database/migrations/1767200000000-urgent-handoffs';
 import { BotUpdatesRetention } from '../../src/modules/conversations/bot-updates-retention';
 import { createFaq, createTopic } from '../support/knowledge-factories';
@@ -170,7 +170,7 @@ describe('conversations through the bot endpoint', () => {
   });
 
   it('marks the inbox item of someone who sounds in danger urgent, lists it first, and lets staff clear it', async () => {
-    type Item = { id: string; question: string; urgent: boolean; status: string };
+    type Item = HandoffItemResponse;
     const openItems = async (): Promise<Item[]> =>
       (
         await coordinator
