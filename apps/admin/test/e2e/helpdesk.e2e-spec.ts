@@ -191,6 +191,15 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     expect(description).toBe(
       text.nav.inboxWaitingUrgent.replace('{open}', String(waiting)).replace('{urgent}', '1'),
     );
+    // On a phone the navigation is folded away: its button carries the alert.
+    const phone = await signedIn({ width: 390, height: 844 });
+    const menu = phone.getByRole('button', {
+      name: text.nav.openMenuUrgent.replace('{urgent}', '1'),
+      exact: true,
+    });
+    await menu.waitFor();
+    expect(await menu.locator('[data-test="menu-alert"]').isVisible()).toBe(true);
+    await phone.close();
     // The dashboard says how many open items are urgent, linking to the inbox.
     const urgentLink = page.getByRole('link', { name: /mục khẩn cấp$/ });
     await urgentLink.click();
