@@ -7,7 +7,7 @@
  *
  * Needs apps/api/dist, apps/bot/dist, apps/admin/dist and /usr/bin/chromium.
  */
-import type { BotEvent } from '@gcm/domain';
+import { auditActionLabelsVi, type BotEvent } from '@gcm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/locales/messages';
@@ -127,6 +127,13 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
       )
       .toContain(`(${text.inbox.me})`);
     expect(await page.getByRole('button', { name: text.inbox.assignToMe }).count()).toBe(0);
+    const myName = (
+      await page
+        .getByRole('combobox', { name: text.inbox.assignee })
+        .evaluate((el) => el.closest('.el-select')?.textContent ?? '')
+    )
+      .replace(`(${text.inbox.me})`, '')
+      .trim();
 
     const reply = 'Chào bạn, bạn mang thẻ tạm trú và hộ chiếu đến Phòng Quản lý xuất nhập cảnh.';
     await page.getByLabel(text.inbox.replyLabel).fill(reply);
@@ -155,6 +162,19 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await expect.poll(() => dialog.innerText()).toContain(text.inbox.confirmClose);
     await dialog.getByRole('button', { name: text.inbox.close }).click();
     await expect.poll(() => page.getByText(text.inbox.closedHint).count()).toBe(1);
+
+    // The audit log names who took the item, not their account's id.
+    await page.goto('/audit');
+    const taken = page
+      .locator('.el-table__body tr', { hasText: auditActionLabelsVi['handoff.update'] })
+      .last();
+    await taken.locator('.el-table__expand-icon').click();
+    const assignee = page
+      .locator('.audit-fields tbody tr', {
+        has: page.getByRole('rowheader', { name: text.audit.fields.assigneeId }),
+      })
+      .first();
+    await expect.poll(() => assignee.locator('td').last().innerText()).toBe(myName);
   });
 
   it('marks the item of someone in danger urgent and lists it first; staff may clear the mark', async () => {
