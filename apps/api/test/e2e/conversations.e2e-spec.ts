@@ -115,6 +115,16 @@ describe('conversations through the bot endpoint', () => {
       await postEvent(t.url, textEvent('sos-en', 'I am in a house near the port')).expect(200)
     ).body;
     expect(texts(more)).toEqual(['Noted; a staff member will read your message.']);
+    // Sounding in danger while waiting: the route first, in English too, and the item urgent.
+    const worse = (
+      await postEvent(t.url, textEvent('sos-en', 'they are beating me, help me')).expect(200)
+    ).body;
+    expect(texts(worse)).toEqual([
+      '**If you are in danger**, call **113** (police) now. If you are abroad, call the local ' +
+        'police and contact the nearest Vietnamese embassy or consulate.\n' +
+        'Other hotlines in our guidance for people in danger: **+84 981 84 84 84**.',
+      'Your message has been marked urgent so that staff read it first.',
+    ]);
     const ended = (await postEvent(t.url, actionEvent('sos-en', 'handoff:end')).expect(200)).body;
     expect(texts(ended)).toEqual([
       'The conversation with staff has ended. You can go on asking questions.',
