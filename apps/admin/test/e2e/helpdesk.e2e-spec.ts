@@ -10,6 +10,7 @@
 import { auditActionLabelsVi, type BotEvent } from '@gcm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems } from '@gcm/testing';
 import { messages } from '@/locales/messages';
 import { E2E_ADMIN, requireBuilds } from './support/api-server';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
@@ -222,6 +223,8 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await phone.close();
     // The dashboard says how many open items are urgent, linking to the inbox.
     const urgentLink = page.getByRole('link', { name: /mục khẩn cấp$/ });
+    await urgentLink.waitFor();
+    expect(await accessibilityProblems(page), 'the dashboard with an urgent item').toEqual([]);
     await urgentLink.click();
     await expect.poll(() => heading(page).innerText()).toBe(text.inbox.title);
     const items = page.locator('.inbox__item');
@@ -237,6 +240,7 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await page.getByRole('button', { name: new RegExp(danger) }).click();
     await page.getByText(text.inbox.urgentNote).waitFor();
     await screenshot(page, '22-inbox-urgent');
+    expect(await accessibilityProblems(page), 'an urgent item').toEqual([]);
     await page.getByRole('button', { name: text.inbox.notUrgent, exact: true }).click();
     await page.getByRole('button', { name: text.inbox.markUrgent, exact: true }).waitFor();
     expect(await page.getByText(text.inbox.urgentNote).count()).toBe(0);
