@@ -205,6 +205,10 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await expect.poll(() => badge.getAttribute('class')).toContain('is-urgent');
     const waiting = Number((await badge.innerText()).split(' ')[0]);
     expect(waiting).toBeGreaterThanOrEqual(3);
+    // So does the browser tab's title, for a console left in a background tab.
+    expect(await page.title()).toBe(
+      `(${waiting}!) ${text.dashboard.title} · ${text.common.appName}`,
+    );
     expect(await inboxLink.getAttribute('aria-describedby')).toBeTruthy();
     const description = await page
       .locator(`[id="${await inboxLink.getAttribute('aria-describedby')}"]`)
@@ -250,6 +254,7 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     // The badge follows at once: items still wait, none is urgent.
     await expect.poll(() => badge.getAttribute('class')).not.toContain('is-urgent');
     expect(await badge.innerText()).toBe(String(waiting));
+    expect(await page.title()).toBe(`(${waiting}) ${text.inbox.title} · ${text.common.appName}`);
   });
 
   it('fits a phone: the list, then the conversation with a way back', async () => {
