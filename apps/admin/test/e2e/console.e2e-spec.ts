@@ -580,6 +580,11 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     for (const row of await rows(page).all()) {
       expect((await cellsOf(row))[3], 'an action by its name').not.toMatch(/^[a-z_]+\.[a-z_]+$/);
     }
+    // A sign-in records nothing, yet names its account.
+    const signInRow = rowOf(page, auditActionLabelsVi['auth.login']).first();
+    await expect
+      .poll(async () => oneLine(await signInRow.innerText()))
+      .toMatch(new RegExp(`${auditEntityLabelsVi.user} · [^0-9a-f]`));
     await unitCreated.locator('.el-table__expand-icon').click();
     const recorded = page.locator('.audit-fields').first();
     await recorded.waitFor();
