@@ -37,6 +37,7 @@ import { loadSet } from './qa-set';
 import {
   DEFAULT_DECISION,
   mayAnswer,
+  offerConfidence,
   rankCandidates,
   type Assessed,
   type QuestionSignals,
@@ -98,7 +99,7 @@ function sampleOf(
   const first = ranked[0];
   const offered =
     seen.signals.share >= DEFAULT_DECISION.fieldThreshold &&
-    first.confidence >= DEFAULT_DECISION.choiceThreshold;
+    offerConfidence(ranked, DEFAULT_DECISION) >= DEFAULT_DECISION.choiceThreshold;
   const floors = mayAnswer(ranked, DEFAULT_DECISION);
   const decides = offered && floors;
   const y = !orphan && q.expect !== null && first.id === q.expect ? 1 : 0;

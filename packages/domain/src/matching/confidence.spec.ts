@@ -6,6 +6,7 @@ const candidate = (coverage: number, phrasingCoverage: number): Assessed => ({
   score: 10,
   coverage,
   phrasingCoverage,
+  overlap: 0,
 });
 
 describe('decide: the field', () => {

@@ -434,6 +434,43 @@ describe('createMatcher: telling close FAQs apart', () => {
   });
 });
 
+describe('createMatcher: the words a question is asked with', () => {
+  // Typed without diacritics, two FAQs explain about as much of these questions; the one whose
+  // wording the question follows, what is asked included, comes first (overlap.ts).
+  const faqs = [
+    faq(
+      'violence',
+      'Bị chồng hoặc gia đình chồng bạo hành ở nước ngoài thì làm sao?',
+      'Gọi cảnh sát nước sở tại và cơ quan đại diện Việt Nam.',
+    ),
+    faq(
+      'marriage-broker',
+      'Dấu hiệu nào cho thấy môi giới lấy chồng nước ngoài có nguy cơ mua bán người?',
+      'Hứa hẹn nhiều tiền, giấu thông tin về người chồng, đưa đi trước rồi làm giấy tờ sau.',
+    ),
+    faq(
+      'detained',
+      'Bị bắt giữ ở nước ngoài có được liên hệ cơ quan đại diện Việt Nam không?',
+      'Có: hãy đề nghị cảnh sát báo cho Đại sứ quán hoặc Tổng lãnh sự quán.',
+    ),
+    faq(
+      'illegal-return',
+      'Người thân đang ở nước ngoài bất hợp pháp muốn về nước thì phải làm gì?',
+      'Liên hệ cơ quan đại diện Việt Nam để được xác minh nhân thân và cấp giấy tờ về nước.',
+    ),
+  ];
+  const matcher = matcherWith(faqs);
+
+  it.each([
+    ['lay chong nuoc ngoai bi nha chong danh dap thi goi ai', 'violence'],
+    ['nguoi nha bi canh sat nuoc ngoai bat thi co duoc bao cho dai su quan khong', 'detained'],
+  ])('puts first the FAQ %j follows', (question, expected) => {
+    const result = matcher.match(question);
+    expect(result.status).not.toBe('no_answer');
+    expect(result.suggestions[0]?.id).toBe(expected);
+  });
+});
+
 describe('createMatcher: three outcomes', () => {
   const KEPT_PASSPORT = faq(
     'kept-passport',

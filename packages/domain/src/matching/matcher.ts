@@ -1,4 +1,4 @@
-import { DOCUMENT_LIMITS, tokenise } from '../text';
+import { DOCUMENT_LIMITS, tokenise, type Token } from '../text';
 import { decide, DEFAULT_DECISION } from './confidence';
 import { looksEnglish } from './english';
 import { FieldVocabulary, fieldShare, fieldTextsOf } from './field';
@@ -21,6 +21,7 @@ import {
   type Phrasing,
   type PhrasingTexts,
 } from './phrasings';
+import { bestOverlap, syllableBag, type SyllableBag } from './overlap';
 import { buildQuery } from './query';
 import { CONTENT_STOP_FACTOR } from './stop-words';
 import { scoreQuery } from './scoring';
@@ -73,6 +74,16 @@ function documentFields(faq: FaqEntry, phrasings: PhrasingTexts): DocumentFields
   };
 }
 
+/**
+ * The phrasings the word overlap compares a Vietnamese question with: not the topic, which many
+ * FAQs share, nor the English ones.
+ */
+function overlapTexts(faq: FaqEntry): Token[][] {
+  return [faq.question, ...(faq.alternates ?? [])]
+    .map((text) => tokenise(text ?? '', DOCUMENT_LIMITS))
+    .filter((tokens) => tokens.length > 0);
+}
+
 // Only the best-scoring FAQs are assessed for confidence; a FAQ ranked lower by the BM25 score
 // would not become the best by its phrasing alone.
 const ASSESSED_CANDIDATES = 20;
@@ -91,6 +102,8 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
   const phrasingTexts = new Map<string, PhrasingTexts>();
   // Phrasings read with the current dictionary, made when a FAQ is first assessed.
   const phrasings = new Map<string, Phrasing[]>();
+  // Each FAQ's Vietnamese question and alternates as bags of syllables (overlap.ts).
+  const bags = new Map<string, SyllableBag[]>();
   let synonyms = config.synonyms ?? [];
   let glossary = config.glossary ?? [];
   let lexicon = new Lexicon(synonyms, glossary);
@@ -104,6 +117,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     // Read now rather than on the first question that reaches this FAQ: the first questions
     // after a start or an import then take about half as long (scripts/eval-dev.ts --bench).
     phrasings.set(faq.id, phrasingsOf(texts, lexicon));
+    bags.set(faq.id, overlapTexts(faq).map(syllableBag));
     if (faq.answerEn?.trim()) hasEnglishAnswer.add(faq.id);
     else hasEnglishAnswer.delete(faq.id);
   };
@@ -116,7 +130,9 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
     const english = options?.locale
       ? options.locale === 'en'
       : looksEnglish(tokens, (folded) => lexicon.isAbbreviation(folded));
-    return { english, query: queryOf(tokens, english) };
+    // An English question is read through the glossary; its words are not compared as typed.
+    const bag = english ? undefined : syllableBag(tokens);
+    return { english, query: queryOf(tokens, english), bag };
   };
   const queryOf = (tokens: ReturnType<typeof tokenise>, english: boolean) =>
     buildQuery(tokens, english, {
@@ -136,7 +152,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
 
   return {
     match(text, options) {
-      const { english, query } = understand(text, options);
+      const { english, query, bag } = understand(text, options);
       const candidates = scoreQuery(query, index, ASSESSED_CANDIDATES);
       const read = candidates.map((c) => phrasingsFor(c.id));
       // After the candidates' phrasings are read: a reading no phrasing has cannot match.
@@ -146,6 +162,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
         score,
         coverage,
         phrasingCoverage: phrasingCoverage(read[i], readings, index),
+        overlap: bag ? bestOverlap(bag, bags.get(id) ?? []) : 0,
       }));
       const signals = {
         share: fieldShare(query, vocabulary),
@@ -171,6 +188,7 @@ export function createMatcher(config: MatcherConfig): FaqMatcher {
       phrasingTexts.delete(id);
       vocabulary.remove(id);
       phrasings.delete(id);
+      bags.delete(id);
       return index.remove(id);
     },
     setDictionaries(dictionaries) {
