@@ -255,6 +255,14 @@ describe.skipIf(!hasChromium)('Hỏi đáp screens in Chromium', () => {
     await expect.poll(() => badge.getAttribute('class')).not.toContain('is-urgent');
     expect(await badge.innerText()).toBe(String(waiting));
     expect(await page.title()).toBe(`(${waiting}) ${text.inbox.title} · ${text.common.appName}`);
+
+    // The link in the notice sent to staff phones opens the item itself.
+    const listed = await page.request.get('/api/v1/assistant/handoffs?status=open&pageSize=100');
+    const { items: open } = (await listed.json()) as { items: { id: string; question: string }[] };
+    const item = open.find((i) => i.question === danger)!;
+    await page.goto(`/inbox?item=${item.id}`);
+    const detail = page.getByRole('region', { name: text.inbox.detailLabel });
+    await expect.poll(() => detail.innerText()).toContain(danger);
   });
 
   it('fits a phone: the list, then the conversation with a way back', async () => {

@@ -1,5 +1,5 @@
 import type { AskResponse } from '../api/knowledge';
-import type { BotLocale, BotReply, ReplyButton, TextReply } from '../messages/bot-message';
+import type { BotLocale, BotReply, Channel, ReplyButton, TextReply } from '../messages/bot-message';
 import { buttonLabel, splitAnswer } from './answer-split';
 import { botText } from './bot-texts';
 import { companyCheckButton } from './company-check';
@@ -195,6 +195,42 @@ export function dangerReplies(
  */
 export function urgentHandoffReplies(locale: BotLocale, emergency: string | undefined): BotReply[] {
   return [emergencyReply(locale, emergency), text(botText(locale, 'handoffUrgent'))];
+}
+
+const URGENT_NOTICE_TEXTS = {
+  vi: {
+    notice: (channel: string) =>
+      `⚠️ Hộp thư hỏi đáp có tin nhắn khẩn cấp: một người nhắn qua ${channel} có thể đang gặp nguy hiểm. Bot đã gửi cho họ các số điện thoại khẩn cấp.`,
+    open: (url: string) => `Mở để trả lời ngay: ${url}`,
+    openNoUrl: 'Hãy mở trang quản trị, mục Hộp thư hỏi đáp, để trả lời ngay.',
+    channels: { telegram: 'Telegram', zalo: 'Zalo', web: 'hộp hỏi đáp trên cổng thông tin' },
+  },
+  en: {
+    notice: (channel: string) =>
+      `⚠️ An urgent message in the inbox: someone writing on ${channel} may be in danger. The bot has sent them the emergency numbers.`,
+    open: (url: string) => `Open it to answer now: ${url}`,
+    openNoUrl: 'Open the admin console, under Inbox, to answer now.',
+    channels: { telegram: 'Telegram', zalo: 'Zalo', web: 'the portal’s web chat' },
+  },
+} as const;
+
+/**
+ * The notice to the linked chat of someone who works the inbox (outbox kind `urgent_notice`):
+ * that a person who may be in danger is waiting, on which channel, and where to answer. Never
+ * what the person wrote: it stays in the console. Plain text, so the address reaches the chat
+ * as it is.
+ */
+export function urgentNoticeReplies(
+  locale: BotLocale,
+  notice: { channel: Channel; url: string | null },
+): BotReply[] {
+  const t = URGENT_NOTICE_TEXTS[locale];
+  return [
+    {
+      type: 'text',
+      text: `${t.notice(t.channels[notice.channel])}\n${notice.url ? t.open(notice.url) : t.openNoUrl}`,
+    },
+  ];
 }
 
 /**

@@ -6,7 +6,9 @@ import type { BotReply, Channel } from './bot-message';
  * bot's own replies to an update it could not send at once after answering the webhook (`reply`,
  * POST /bot/updates/redeliver), the police answering a confidential report (`tip_reply`, its
  * text sealed at rest), or a police officer's linked chat told that a report or an addition to
- * one arrived (`tip_notice`, never its content).
+ * one arrived (`tip_notice`, never its content), or the linked chat of someone who works the
+ * inbox told that a person who may be in danger is waiting in it (`urgent_notice`, never what
+ * they wrote).
  *
  * `fetch_file` is no message: its "delivery" is fetching a file a person sent (a photo of a
  * confidential report, the photo or document of a task update) from the chat platform and
@@ -24,6 +26,7 @@ export const OUTBOX_KINDS = [
   'tip_reply',
   'fetch_file',
   'tip_notice',
+  'urgent_notice',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

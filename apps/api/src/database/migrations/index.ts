@@ -22,6 +22,7 @@ import { TipNotices1766950000000 } from './1766950000000-tip-notices';
 import { AnswerDisputes1767000000000 } from './1767000000000-answer-disputes';
 import { QuestionChance1767100000000 } from './1767100000000-question-chance';
 import { UrgentHandoffs1767200000000 } from './1767200000000-urgent-handoffs';
+import { UrgentNotices1767300000000 } from './1767300000000-urgent-notices';
 
 /** Every migration, oldest first. Add new ones here (classes, not globs: src and dist alike). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AnswerDisputes1767000000000,
   QuestionChance1767100000000,
   UrgentHandoffs1767200000000,
+  UrgentNotices1767300000000,
 ];

@@ -8,6 +8,7 @@ import { ReportingModule } from '../reporting/reporting.module';
 import { TipsModule } from '../tips/tips.module';
 import { BotUpdatesRetention } from './bot-updates-retention';
 import { BotController, HandoffRepliesController } from './conversations.controller';
+import { UrgentNoticesService } from './urgent-notices.service';
 import { ConversationsService } from './conversations.service';
 import { HandoffRepliesService } from './handoff-replies.service';
 import { ReportingDrafts, ReportingUnitAccounts } from './reporting-adapters';
@@ -27,6 +28,7 @@ import { REPORT_DRAFTS, UNIT_ACCOUNTS } from './unit-ports';
   providers: [
     ConversationsService,
     HandoffRepliesService,
+    UrgentNoticesService,
     BotUpdatesRetention,
     { provide: UNIT_ACCOUNTS, useClass: ReportingUnitAccounts },
     { provide: REPORT_DRAFTS, useClass: ReportingDrafts },

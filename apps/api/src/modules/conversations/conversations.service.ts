@@ -68,6 +68,7 @@ import type { Env } from '../../config/env';
 import { InjectEnv } from '../../config/env.provider';
 import { REPORT_DRAFTS, type ReportDrafts, UNIT_ACCOUNTS, type UnitAccounts } from './unit-ports';
 import { MAX_EVENT_TEXT } from './dto/bot-event.dto';
+import { UrgentNoticesService } from './urgent-notices.service';
 
 const WORDS = /[\p{L}\p{N}]/u;
 
@@ -120,6 +121,7 @@ export class ConversationsService {
     private readonly companies: CompaniesService,
     private readonly tips: TipsService,
     @InjectEnv() private readonly env: Env,
+    private readonly urgentNotices: UrgentNoticesService,
     @Inject(UNIT_ACCOUNTS) private readonly accounts: UnitAccounts,
     @Inject(REPORT_DRAFTS) private readonly drafts: ReportDrafts,
   ) {}
@@ -503,11 +505,19 @@ export class ConversationsService {
         // A new message reopens an answered item; one that sounds like danger makes it urgent
         // and gets the emergency route first, whatever staff are doing.
         const danger = soundsLikeDanger(intent.text);
-        await manager.query(
-          `UPDATE handoff_items SET status = 'open', urgent = urgent OR $2, updated_at = now()
-           WHERE id = $1 AND (status = 'answered' OR (status = 'open' AND $2))`,
+        const [changed]: { became_urgent: boolean; channel: Channel }[] = await manager.query(
+          `WITH before AS (SELECT urgent FROM handoff_items WHERE id = $1),
+           changed AS (
+             UPDATE handoff_items SET status = 'open', urgent = urgent OR $2, updated_at = now()
+             WHERE id = $1 AND (status = 'answered' OR (status = 'open' AND $2))
+             RETURNING urgent, channel)
+           SELECT changed.urgent AND NOT before.urgent AS became_urgent, changed.channel
+           FROM changed, before`,
           [state.handoffId, danger],
         );
+        if (changed?.became_urgent) {
+          await this.urgentNotices.notifyIn(manager, state.handoffId!, changed.channel);
+        }
         const said = state.handoffLocale ?? locale;
         return danger
           ? urgentHandoffReplies(said, await emergencyRoute(manager))
@@ -617,6 +627,10 @@ export class ConversationsService {
       state.handoffId = result.handoffId;
       if (locale === state.locale) delete state.handoffLocale;
       else state.handoffLocale = locale;
+      // The item itself is written with the question log at the end of the batch.
+      if (log.urgent) {
+        await this.urgentNotices.notifyIn(turn.manager, result.handoffId, conversation.channel);
+      }
     }
     // The emergency route is content staff write in Vietnamese; in English, the bot's own
     // sentence with the route's hotlines (replies.ts).
@@ -689,10 +703,12 @@ export class ConversationsService {
         .reverse()
         .join('\n') ||
         NO_QUESTION_TYPED);
+    const urgent = soundsLikeDanger(question);
     const [item] = await manager.query(
       `INSERT INTO handoff_items (channel, question, conversation_id, urgent) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [conversation.channel, question.slice(0, 1000), conversation.id, soundsLikeDanger(question)],
+      [conversation.channel, question.slice(0, 1000), conversation.id, urgent],
     );
+    if (urgent) await this.urgentNotices.notifyIn(manager, item.id, conversation.channel);
     state.mode = 'handoff';
     state.handoffId = item.id;
     delete state.handoffLocale;
