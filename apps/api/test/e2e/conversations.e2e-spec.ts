@@ -243,9 +243,17 @@ describe('conversations through the bot endpoint', () => {
     expect(texts(calm)).toEqual(['Đã ghi nhận, cán bộ sẽ xem tin nhắn của bạn.']);
     expect((await itemOf('held-1')).urgent).toBe(true);
     expect((await itemOf('held-1')).latestMessage?.text).toBe('em ở gần cảng');
-    // A button pressed is not a message typed.
+    // A photo sent without a caption is news too: its label, as the transcript shows it.
+    await postEvent(t.url, {
+      ...textEvent('held-1', ''),
+      type: 'file',
+      fileRef: 'photo-held-1',
+      fileName: 'noi-bi-nhot.jpg',
+    } as never).expect(200);
+    expect((await itemOf('held-1')).latestMessage?.text).toBe('[tệp: noi-bi-nhot.jpg]');
+    // A button pressed is not a message sent.
     await postEvent(t.url, actionEvent('held-1', 'menu')).expect(200);
-    expect((await itemOf('held-1')).latestMessage?.text).toBe('em ở gần cảng');
+    expect((await itemOf('held-1')).latestMessage?.text).toBe('[tệp: noi-bi-nhot.jpg]');
 
     // Staff clear the mark (audited); the item then waits with the others.
     const held = await itemOf('held-1');

@@ -261,9 +261,10 @@ export class AssistantService {
   }
 
   /**
-   * What each item's person last typed in it, when that is not the question itself: buttons
-   * ("[…]") and commands ("/…") left out, a file's caption kept. One index walk per item, newest
-   * message first.
+   * What each item's person last sent in it, when that is not the question itself: buttons
+   * ("[…]") and commands ("/…") left out; a file's caption, or the file's label when it has none
+   * ("[tệp: anh.jpg]", as the transcript shows it: a photo sent while waiting is news to staff).
+   * One index walk per item, newest message first.
    */
   private async latestMessages(
     items: readonly HandoffItemEntity[],
@@ -278,7 +279,7 @@ export class AssistantService {
          FROM conversation_messages c
          WHERE c.conversation_id = h.conversation_id AND c.handoff_id = h.id
            AND c.direction = 'in' AND c.text IS NOT NULL AND left(c.text, 1) <> '/'
-           AND (left(c.text, 1) <> '[' OR c.text ~ '^\\[tệp[^]]*\\] .')
+           AND (left(c.text, 1) <> '[' OR left(c.text, 4) = '[tệp')
          ORDER BY c.seq DESC LIMIT 1) m`,
       [chats.map((item) => item.id), chats.map((item) => item.conversationId)],
     );
