@@ -94,6 +94,7 @@ import type {
   LinkCodeResponse,
   LinkCodeSummaryResponse,
   LinkedAccountResponse,
+  UnitMemberResponse,
   OpenSubmissionRequest,
   ReminderSchedule,
   ReminderScheduleResponse,
@@ -756,6 +757,12 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'POST',
         path: v1(`/units/${segment(unitId)}/link-codes`),
         json: body,
+      }),
+    /** The unit's active members: those a code may be issued to. */
+    members: (unitId: string) =>
+      request<UnitMemberResponse[]>({
+        method: 'GET',
+        path: v1(`/units/${segment(unitId)}/members`),
       }),
     codes: (unitId: string) =>
       request<LinkCodeSummaryResponse[]>({

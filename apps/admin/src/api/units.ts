@@ -19,3 +19,13 @@ export const importUnitsCsv = (csv: string, dryRun: boolean) =>
 /** Every unit the current user may see (not deleted), for selects and name look-ups. */
 export const listAllUnits = (): Promise<UnitResponse[]> =>
   loadAllPages((page, pageSize) => api.units.list({ page, pageSize }));
+
+/** Link codes for a unit's members and the chat accounts linked with them (/lienket). */
+export const listUnitMembers = (unitId: string) => api.linkedAccounts.members(unitId);
+export const issueLinkCode = (unitId: string, userId: string) =>
+  api.linkedAccounts.issueCode(unitId, { userId });
+export const listLinkCodes = (unitId: string) => api.linkedAccounts.codes(unitId);
+export const revokeLinkCode = (unitId: string, id: string) =>
+  api.linkedAccounts.revokeCode(unitId, id);
+export const listLinkedAccounts = (unitId: string) => api.linkedAccounts.list(unitId);
+export const unlinkAccount = (unitId: string, id: string) => api.linkedAccounts.unlink(unitId, id);

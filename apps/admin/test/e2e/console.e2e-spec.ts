@@ -265,6 +265,60 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     expect(await page.locator('.pagination__total').innerText()).toBe('Tổng số: 1');
   });
 
+  it('issues a one-time link code to a unit member, shows it once, and revokes it', async () => {
+    const page = await pages.open();
+    await signIn(page, admin);
+    // A reporting officer of the ward, made through the API as the Users page would.
+    const found = await page.request.get('/api/v1/units?search=duc%20xuan');
+    const ward = ((await found.json()) as { items: { id: string }[] }).items[0];
+    const created = await page.request.post('/api/v1/users', {
+      data: {
+        email: 'can.bo.ducxuan@e2e.gcm.vn',
+        fullName: 'Trần Thị Hoa',
+        role: 'unit_reporter',
+        unitId: ward.id,
+        password: 'Mat-khau-tam-Duc-Xuan-2026',
+      },
+    });
+    expect(created.status()).toBe(201);
+
+    await openFromNav(page, text.nav.units, text.units.title);
+    await rowOf(page, 'UBND phường Đức Xuân')
+      .getByRole('link', { name: text.units.links.open })
+      .click();
+    await expect
+      .poll(() => heading(page).innerText())
+      .toBe(text.units.links.titleOf.replace('{name}', 'UBND phường Đức Xuân'));
+    // Nothing chosen: said beside the field.
+    await page.getByRole('button', { name: text.units.links.issue, exact: true }).click();
+    const member = page.getByRole('combobox', { name: text.units.links.member });
+    await expect.poll(() => fieldError(member)).toBe(text.units.links.chooseMember);
+    await choose(page, text.units.links.member, `Trần Thị Hoa (${text.roles.unit_reporter})`);
+    await page.getByRole('button', { name: text.units.links.issue, exact: true }).click();
+    const code = page.locator('[data-test="link-code"]');
+    await expect.poll(() => code.innerText()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const shown = await code.innerText();
+    expect(await page.getByRole('status').innerText()).toContain(`/lienket ${shown}`);
+    const codes = page.getByRole('region', { name: text.units.links.codesTitle });
+    await expect
+      .poll(() => codes.locator('tbody tr').first().innerText())
+      .toContain(text.units.links.status.active);
+    expect(await codes.locator('tbody tr').first().innerText()).toMatch(
+      /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+    expect(await accessibilityProblems(page), 'unit links').toEqual([]);
+    await screenshot(page, '06b-unit-links');
+
+    // Revoking asks first; the code is then listed as revoked and no longer shown.
+    await codes.getByRole('button', { name: text.units.links.revoke }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: text.units.links.revoke }).click();
+    await expect
+      .poll(() => codes.locator('tbody tr').first().innerText())
+      .toContain(text.units.links.status.revoked);
+    await expect.poll(() => code.count()).toBe(0);
+  });
+
   it('shows field errors next to the fields, then adds a commune under the city', async () => {
     const page = await pages.open();
     await signIn(page, admin);

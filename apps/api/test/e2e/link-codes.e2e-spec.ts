@@ -65,6 +65,30 @@ describe('link codes and linked chat accounts', () => {
     expect(JSON.stringify(listed.body)).not.toContain(issued.body.code);
   });
 
+  it('lists the members a code may be issued to: the unit’s active users, for the roles that issue codes', async () => {
+    const members = await as.coordinator.get(`/api/v1/units/${ward.id}/members`).expect(200);
+    expect(members.body.map((m: { id: string }) => m.id).sort()).toEqual(
+      [user.officer, user.officer2].sort(),
+    );
+    expect(members.body[0]).toEqual({
+      id: expect.any(String),
+      fullName: expect.any(String),
+      email: expect.stringContaining('@'),
+      role: 'unit_reporter',
+    });
+    // A deactivated user is no longer offered.
+    const leaving = await signedInAs(t, 'unit_reporter', { unitId: ward.id });
+    await as.admin.delete(`/api/v1/users/${leaving.userId}`).expect(204);
+    const after = await as.admin.get(`/api/v1/units/${ward.id}/members`).expect(200);
+    expect(after.body.map((m: { id: string }) => m.id)).not.toContain(leaving.userId);
+    await as.viewer.get(`/api/v1/units/${ward.id}/members`).expect(403);
+    await as.officer.get(`/api/v1/units/${ward.id}/members`).expect(403);
+    const missing = await as.admin
+      .get('/api/v1/units/00000000-0000-4000-8000-000000000000/members')
+      .expect(404);
+    expect(missing.body.code).toBe('unit_not_found');
+  });
+
   it('links the chat once; the person sees their name and unit and can undo it', async () => {
     const { code } = (await issue(as.admin, user.officer).expect(201)).body;
     const typed = code.toLowerCase().replace('-', ' ');

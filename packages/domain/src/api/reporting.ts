@@ -3,6 +3,7 @@
  * and linked chat accounts (/api/v1/units/:unitId/link-codes, …/linked-accounts). The API's DTOs
  * implement them and @gcm/api-client is typed by them.
  */
+import type { Role } from '../auth/roles';
 import type { Channel } from '../messages/bot-message';
 import type { IsoDate } from '../reporting/local-time';
 import type { ReminderSchedule } from '../reporting/reminders';
@@ -287,6 +288,14 @@ export interface LinkCodeSummaryResponse {
   usedAt: string | null;
   revokedAt: string | null;
   createdAt: string;
+}
+
+/** An active member of a unit, to whom a link code may be issued. */
+export interface UnitMemberResponse {
+  id: string;
+  fullName: string;
+  email: string;
+  role: Role;
 }
 
 export interface LinkedAccountResponse {

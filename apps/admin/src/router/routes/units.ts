@@ -1,4 +1,4 @@
-import { UNIT_WRITERS } from '@gcm/domain';
+import { LINK_CODE_ISSUERS, UNIT_WRITERS } from '@gcm/domain';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const unitRoutes: RouteRecordRaw[] = [
@@ -19,6 +19,13 @@ export const unitRoutes: RouteRecordRaw[] = [
     name: 'unit-import',
     component: () => import('@/views/units/unit-import.vue'),
     meta: { titleKey: 'units.importPage.title', roles: UNIT_WRITERS },
+  },
+  {
+    path: 'units/:id/links',
+    name: 'unit-links',
+    component: () => import('@/views/units/unit-links.vue'),
+    props: true,
+    meta: { titleKey: 'units.links.title', roles: LINK_CODE_ISSUERS },
   },
   {
     path: 'units/:id/edit',

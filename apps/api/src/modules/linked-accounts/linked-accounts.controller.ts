@@ -22,6 +22,7 @@ import {
   LinkCodeResponse,
   LinkCodeSummaryResponse,
   LinkedAccountResponse,
+  UnitMemberResponse,
 } from '@gcm/domain';
 import { Actor, CurrentActor, Roles } from '../../common/decorators/access.decorators';
 import { ErrorBodyDto } from '../../common/dto/openapi.dto';
@@ -30,6 +31,7 @@ import {
   LinkCodeResponseDto,
   LinkCodeSummaryResponseDto,
   LinkedAccountResponseDto,
+  UnitMemberResponseDto,
 } from './dto/linked-accounts.dto';
 import { LinkCodesService } from './link-codes.service';
 import { LinkedAccountsService } from './linked-accounts.service';
@@ -44,6 +46,13 @@ export class LinkedAccountsController {
     private readonly codes: LinkCodesService,
     private readonly accounts: LinkedAccountsService,
   ) {}
+
+  /** The unit's active members, by name: those a code may be issued to. */
+  @Get('members')
+  @ApiOkResponse({ type: [UnitMemberResponseDto] })
+  members(@Param('unitId', ParseUUIDPipe) unitId: string): Promise<UnitMemberResponse[]> {
+    return this.accounts.membersOf(unitId);
+  }
 
   /** A one-time code for a member of the unit to type to the bot: `/lienket CODE`. */
   @Post('link-codes')

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Channel, LinkedAccountResponse, Role, UnitKind } from '@gcm/domain';
+import type {
+  Channel,
+  LinkedAccountResponse,
+  Role,
+  UnitKind,
+  UnitMemberResponse,
+} from '@gcm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service';
 import { AuditService } from '../audit/audit.service';
@@ -111,6 +117,16 @@ export class LinkedAccountsService {
       return account;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** The unit's active members, by name. */
+  async membersOf(unitId: string): Promise<UnitMemberResponse[]> {
+    await this.requireUnit(unitId);
+    return this.dataSource.query(
+      `SELECT id, full_name AS "fullName", email, role FROM users
+       WHERE unit_id = $1 AND is_active ORDER BY full_name, email`,
+      [unitId],
+    );
   }
 
   /** The unit's linked accounts, newest first. */

@@ -5,6 +5,9 @@ import {
   LinkCodeStatus,
   LinkCodeSummaryResponse,
   LinkedAccountResponse,
+  ROLES,
+  type Role,
+  UnitMemberResponse,
 } from '@gcm/domain';
 import { IsUUID } from 'class-validator';
 
@@ -34,6 +37,13 @@ export class LinkCodeSummaryResponseDto implements LinkCodeSummaryResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) usedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class UnitMemberResponseDto implements UnitMemberResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Nguyễn Văn An' }) fullName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
 }
 
 class LinkedUserDto extends UserRefDto {
