@@ -51,7 +51,8 @@
  *   syllables, every syllable counting the same, so the words that say what is asked ("ở đâu",
  *   "bao nhiêu tuổi", "có được không") and what each text leaves unsaid count too.
  * - Decide (confidence.ts): the best FAQ is the one with the highest query coverage^0.8 ×
- *   phrasing coverage^0.2 + 0.3 × overlap. Confidence = √(query coverage × phrasing coverage), cut (cubed
+ *   phrasing coverage^0.2 + 0.3 × overlap. Confidence = √(query coverage × phrasing coverage),
+ *   cut (cubed
  *   ratio) when another FAQ explains clearly more of the question (under 95% of the best query
  *   coverage). Three outcomes:
  *   - `answered` only when likely right: past the floors (confidence ≥ 0.3, a lead over the
@@ -61,7 +62,8 @@
  *     logistic model (decision-model.ts) over the confidence, the lead (relative and absolute),
  *     both coverages, how much the best other FAQ explains, the field share, the question's
  *     length and whether the floors pass. (The overlap and its lead as two more features: qa-tune
- *     answered right +0.7 point, dev −1, and a borderline question answered; not kept.) None of these grows with the number of FAQs. The
+ *     answered right +0.7 point, dev −1, and a borderline question answered; not kept.) None of
+ *     these grows with the number of FAQs. The
  *     model is fitted by `scripts/fit-decision.ts` on the tuning sets only (qa-dev, qa-tune),
  *     on every question offered anything, on the sets as they are, with half of each FAQ's
  *     questions recorded as alternates, and with 500 distractor FAQs added; its threshold is
@@ -153,10 +155,10 @@
  * chance (fitted on every question offered anything, wrong ≤ 2% per view) → with phrases
  * counted as their words in the field share → (7 December, third session) with back home, "cơ
  * quan nào", the third choice down to 0.05, the field kept by a FAQ that explains much, and the
- * English question words → (8 December) with the word overlap in the rank and the decision:
+ * English question words → (8 December) with the word overlap in the rank, the decision refitted:
  * - dev: 62% / 0% / 95% → 69% / 0% / 94% → 70% / 0% / 94% → 71% / 0% / 95% → 73% / 0% / 97%
- *   → 73% / 0% / 98%; ranked 93% / 97% → 94% / 97% → 93% / 98%; out of scope answered 0% (70% refused, 9 of 20 seen as
- *   outside the field).
+ *   → 73% / 0% / 98%; ranked 93% / 97% → 94% / 97% → 93% / 98%; out of scope answered 0% (70%
+ *   refused, 9 of 20 seen as outside the field).
  * - qa-tune: 40.8% / 1.0% / 81.0% → 44.7% / 1.0% / 86.5% → 46.2% / 1.0% / 86.5% → 45.7% / 1.0% /
  *   87.0% → 47.3% / 0.8% / 88.8% → 48.6% / 0.8% / 88.3% → 49.9% / 0.8% / 89.6%; ranked 72.5% /
  *   87.0% → 77.9% / 90.9% → 77.9% / 91.9% → 78.7% / 91.7% → 82.1% / 93.8%; out of scope
